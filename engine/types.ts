@@ -1,0 +1,187 @@
+// The engine's public types: packs, detections and lint findings (shared by every runtime context).
+
+/** Scenario ids of the taxonomy (../shared/docs/scenarios.md). Packs may add their own ids. */
+export const SCENARIO_IDS = [
+  'greeting',
+  'product_inquiry',
+  'order_change',
+  'shipping_delay',
+  'out_of_stock',
+  'return_refund',
+  'account_security',
+  'technical_issue',
+  'service_outage',
+  'complaint',
+  'angry_abusive',
+  'staff_complaint',
+  'ask_supervisor',
+  'beyond_authority',
+  'waiting_too_long',
+  'not_understood',
+  'suggestion',
+  'thanks',
+  'praise',
+  'customer_apology',
+  'harassment',
+  'connection_issue',
+  'callback_request',
+  'closing',
+] as const;
+export type TaxonomyScenarioId = (typeof SCENARIO_IDS)[number];
+
+/** Agent stages: not detected, always at hand in the panel. */
+export const STAGE_IDS = [
+  'stage.opening',
+  'stage.ask_name',
+  'stage.restate',
+  'stage.hold',
+  'stage.resume',
+  'stage.callback',
+  'stage.transfer',
+  'stage.confirm_resolved',
+  'stage.anything_else',
+  'stage.closing',
+] as const;
+export type StageId = (typeof STAGE_IDS)[number];
+
+/** Warning categories for drafts (../shared/docs/warnings.md). */
+export const WARNING_CATEGORIES = [
+  'refusal',
+  'shirking',
+  'contradiction',
+  'rhetorical',
+  'rejection',
+  'absolute_promise',
+  'competitor_disparage',
+  'sensitive_request',
+  'impatience',
+  'sensitive_echo',
+] as const;
+export type WarningCategory = (typeof WARNING_CATEGORIES)[number];
+
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const EMOTIONS = ['calm', 'anxious', 'angry'] as const;
+export type Emotion = (typeof EMOTIONS)[number];
+
+export const SENSITIVE_KINDS = ['id_card', 'bank_card', 'phone', 'email', 'password', 'verification_code'] as const;
+export type SensitiveKind = (typeof SENSITIVE_KINDS)[number];
+
+/** Variables every pack may use in replies without declaring them. */
+export const BUILTIN_VARIABLES = ['customer', 'agentName', 'agentId', 'company'] as const;
+
+export const PACK_SCHEMA_VERSION = 1;
+
+// ---- Packs (data, never code) ----
+
+export interface Reply {
+  /** Stable id, unique within the pack (e.g. "return_refund.apology"). */
+  id: string;
+  text: string;
+  /** Short label shown in lists; the text's start when absent. */
+  title?: string;
+}
+
+export interface Scenario {
+  id: string;
+  title: string;
+  /** Words and phrases that signal the scenario in a customer message. */
+  triggers?: string[];
+  /** Whole example customer messages (matched fuzzily). */
+  examples?: string[];
+  replies?: Reply[];
+  /** Handling advice from the training material, shown beside the replies. */
+  tips?: string[];
+  /** When merging over an earlier pack's scenario of the same id: extend it (default) or replace it. */
+  merge?: 'extend' | 'replace';
+}
+
+export interface Stage {
+  id: string;
+  title: string;
+  replies: Reply[];
+  tips?: string[];
+  merge?: 'extend' | 'replace';
+}
+
+export interface RuleExamples {
+  /** Drafts that must produce a finding of this rule. */
+  match?: string[];
+  /** Drafts that must not. */
+  noMatch?: string[];
+}
+
+export interface Rule {
+  id: string;
+  category: WarningCategory;
+  severity: Severity;
+  /** Literal phrases (matched after normalization; Latin ones on word boundaries). */
+  patterns?: string[];
+  /** Larger words or phrases that contain a pattern but are allowed (保证金 around 保证). */
+  exceptions?: string[];
+  /** Built-in detectors instead of phrases: a draft that repeats such a value (sensitive_echo). */
+  sensitive?: SensitiveKind[];
+  message: string;
+  suggestion?: string;
+  examples?: RuleExamples;
+  /** A later pack can switch off an earlier pack's rule of the same id. */
+  disabled?: boolean;
+}
+
+export interface VariableDefinition {
+  label: string;
+  /** Shown when no value is set. */
+  fallback?: string;
+}
+
+export interface Pack {
+  schemaVersion: typeof PACK_SCHEMA_VERSION;
+  /** Unique id; the shipped packs use the file name (zh-CN, zh-TW, en). */
+  id: string;
+  name: string;
+  version: string;
+  /** BCP 47 language of the pack's texts: zh-CN, zh-TW, en… */
+  locale: string;
+  description?: string;
+  variables?: Record<string, VariableDefinition>;
+  scenarios?: Scenario[];
+  stages?: Stage[];
+  rules?: Rule[];
+}
+
+// ---- Results ----
+
+export interface ScenarioMatch {
+  id: string;
+  /** 0..1, higher is more confident. */
+  score: number;
+}
+
+export interface SensitiveSpan {
+  kind: SensitiveKind;
+  /** Offsets in the original text (UTF-16 units, end exclusive). */
+  start: number;
+  end: number;
+}
+
+export interface Detection {
+  text: string;
+  /** Best first; empty when the detector abstains. */
+  scenarios: ScenarioMatch[];
+  emotion: Emotion;
+  sensitive: SensitiveSpan[];
+}
+
+export interface Finding {
+  ruleId: string;
+  category: WarningCategory;
+  severity: Severity;
+  /** Offsets in the original draft (UTF-16 units, end exclusive). */
+  start: number;
+  end: number;
+  /** The original text of the span. */
+  match: string;
+  message: string;
+  suggestion?: string;
+}

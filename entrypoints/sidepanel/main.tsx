@@ -1,0 +1,4 @@
+// Side panel entrypoint: mounts the panel app.
+import { render } from 'preact';
+
+render(<main>Huashu</main>, document.getElementById('app')!);

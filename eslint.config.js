@@ -1,0 +1,69 @@
+// Lint rules, including the module boundaries of docs/architecture (engine pure, sites only engine types, components free of messaging/storage/sites, entrypoints independent).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+import globals from 'globals';
+
+const entrypointZones = ['background.ts', 'helpdesk.content', 'sidepanel', 'options'].map((name, _, all) => ({
+  target: `./entrypoints/${name}`,
+  from: all.filter((other) => other !== name).map((other) => `./entrypoints/${other}`),
+  message: 'Entrypoints never import each other: move the shared piece to components/ or utils/.',
+}));
+
+export default tseslint.config(
+  { ignores: ['node_modules/', '.output/', '.wxt/', 'dist/', 'coverage/', 'engine/tables/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    plugins: { 'import-x': importX },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: './engine',
+              from: ['./entrypoints', './components', './sites', './utils', './cli'],
+              message: 'The engine is pure TypeScript: it imports only its own files and its libraries.',
+            },
+            {
+              target: './components',
+              from: ['./sites', './entrypoints', './utils/messaging.ts', './utils/storage.ts'],
+              message: 'Components take props and give callbacks: no messaging, storage or sites inside.',
+            },
+            {
+              target: './sites',
+              from: ['./entrypoints', './components', './utils/messaging.ts', './utils/storage.ts'],
+              message: 'Site adapters only read the page: they import engine types, nothing of the extension.',
+            },
+            ...entrypointZones,
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Sites may import only *types* from the engine.
+    files: ['sites/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['../engine/*', '../engine'], allowTypeImports: true, message: 'Sites import only engine types (import type …).' }] },
+      ],
+    },
+  },
+  {
+    // The engine runs in the content script, the panel and the command line: no DOM, no browser API.
+    files: ['engine/**/*.ts'],
+    languageOptions: { globals: { ...globals.es2022 } },
+    rules: {
+      'no-restricted-globals': ['error', 'window', 'document', 'browser', 'chrome', 'navigator', 'localStorage', 'fetch'],
+      'no-restricted-imports': ['error', { patterns: ['wxt', 'wxt/*', 'preact', 'preact/*', 'node:*'] }],
+    },
+  },
+);
