@@ -185,3 +185,54 @@ export interface Finding {
   message: string;
   suggestion?: string;
 }
+
+// ---- Packs merged in priority order (later packs extend or override earlier ones) ----
+
+export interface MergedReply extends Reply {
+  /** The pack the reply comes from, and that pack's language. */
+  packId: string;
+  locale: string;
+}
+
+export interface MergedScenario {
+  id: string;
+  title: string;
+  triggers: string[];
+  examples: string[];
+  replies: MergedReply[];
+  tips: string[];
+  /** Packs that contributed, in priority order; the last one wins the title. */
+  packIds: string[];
+}
+
+export interface MergedStage {
+  id: string;
+  title: string;
+  replies: MergedReply[];
+  tips: string[];
+  packIds: string[];
+}
+
+export interface MergedRule extends Rule {
+  packId: string;
+}
+
+export interface MergedPacks {
+  scenarios: MergedScenario[];
+  stages: MergedStage[];
+  /** Enabled rules only: a later pack's rule replaces an earlier one of the same id, `disabled` removes it. */
+  rules: MergedRule[];
+  variables: Record<string, VariableDefinition>;
+}
+
+/** One problem found in a pack, with its place. */
+export interface PackProblem {
+  /** File name as given by the caller ("zh-CN.json", "team.csv", "<pasted>"). */
+  file: string;
+  /** 1-based, where the format has lines (JSON/YAML syntax, CSV rows, and shape errors when the field can be located). */
+  line?: number;
+  column?: number;
+  /** Field path such as scenarios[3].replies[0].text. */
+  path?: string;
+  message: string;
+}

@@ -1,0 +1,92 @@
+// Assembles the shipped packs data/packs/*.json from their authoring sources in data/src/<locale>/,
+// and generates the zh-TW pack from zh-CN with OpenCC (phrase-aware, Taiwan usage).
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as OpenCC from 'opencc-js';
+import type { Pack, Rule, Scenario, Stage } from '../engine/types.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const srcDir = join(root, 'data/src');
+
+/** Sections of a pack, each authored in its own file so replies, triggers and rules evolve independently. */
+interface PackSources {
+  meta: Omit<Pack, 'scenarios' | 'stages' | 'rules'>;
+  /** scenarios.json: titles, replies and tips; stages. */
+  content: { scenarios?: Scenario[]; stages?: Stage[] };
+  /** triggers.json: scenario id → trigger words and example messages. */
+  triggers: Record<string, { triggers?: string[]; examples?: string[] }>;
+  /** rules.json: the warning rules. */
+  rules: Rule[];
+}
+
+function readJson<T>(file: string, fallback: T): T {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : fallback;
+}
+
+function readSources(locale: string): PackSources {
+  const dir = join(srcDir, locale);
+  return {
+    meta: readJson(join(dir, 'meta.json'), {} as PackSources['meta']),
+    content: readJson(join(dir, 'scenarios.json'), {}),
+    triggers: readJson(join(dir, 'triggers.json'), {}),
+    rules: readJson(join(dir, 'rules.json'), []),
+  };
+}
+
+export function assemblePack(sources: PackSources): Pack {
+  const scenarioIds = new Set((sources.content.scenarios ?? []).map((s) => s.id));
+  const scenarios: Scenario[] = (sources.content.scenarios ?? []).map((s) => {
+    const t = sources.triggers[s.id] ?? {};
+    return { id: s.id, title: s.title, triggers: t.triggers ?? [], examples: t.examples ?? [], replies: s.replies ?? [], tips: s.tips ?? [] };
+  });
+  // Triggers for a scenario the content file does not name yet still reach the detector.
+  for (const [id, t] of Object.entries(sources.triggers)) {
+    if (!scenarioIds.has(id)) scenarios.push({ id, title: id, triggers: t.triggers ?? [], examples: t.examples ?? [], replies: [], tips: [] });
+  }
+  return { ...sources.meta, scenarios, stages: sources.content.stages ?? [], rules: sources.rules };
+}
+
+/** Converts every human-readable string of a pack; ids, categories and severities stay as they are. */
+export function convertPackText(pack: Pack, convert: (text: string) => string): Pack {
+  const KEEP = new Set(['id', 'schemaVersion', 'version', 'locale', 'category', 'severity', 'merge', 'sensitive']);
+  const walk = (value: unknown, key?: string): unknown => {
+    if (typeof value === 'string') return key !== undefined && KEEP.has(key) ? value : convert(value);
+    if (Array.isArray(value)) return value.map((v) => walk(v, key));
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k)]));
+    }
+    return value;
+  };
+  return walk(pack) as Pack;
+}
+
+export function formatPack(pack: Pack): string {
+  return JSON.stringify(pack, null, 2) + '\n';
+}
+
+/** File name → content of every shipped pack. */
+export function buildPacks(): Record<string, string> {
+  const zhCN = assemblePack(readSources('zh-CN'));
+  const en = assemblePack(readSources('en'));
+  const toTraditional = OpenCC.Converter({ from: 'cn', to: 'twp' });
+  const zhTW: Pack = {
+    ...convertPackText(zhCN, toTraditional),
+    id: 'zh-TW',
+    locale: 'zh-TW',
+    name: '預設話術（繁體中文）',
+    description: '由簡體中文預設話術轉換而來(台灣用語)：標準話術、情境辨識詞與禁用語規則。',
+  };
+  return {
+    'zh-CN.json': formatPack(zhCN),
+    'zh-TW.json': formatPack(zhTW),
+    'en.json': formatPack(en),
+  };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  for (const [file, content] of Object.entries(buildPacks())) {
+    writeFileSync(join(root, 'data/packs', file), content);
+    console.log(`wrote data/packs/${file}`);
+  }
+}

@@ -1,0 +1,42 @@
+// The typed messages between the content script and the side panel: one protocol map per direction.
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { Detection, Finding } from '../engine/types.ts';
+import type { MessageRole } from '../sites/types.ts';
+
+/** What the content script knows about its tab, as the panel shows it. */
+export interface TabState {
+  /** The adapter in use, or null when the page is not a helpdesk Huashu knows. */
+  site: { id: string; name: string } | null;
+  /** Whether Huashu is on for this page (false when the agent turned it off or no adapter matched). */
+  active: boolean;
+  /** The latest customer message and what the engine found in it; null before any. */
+  latest: { messageId: string; role: MessageRole; detection: Detection; followUpOf?: string } | null;
+  /** The customer's name when the page shows it. */
+  customerName?: string;
+  /** Findings on the current draft. */
+  findings: Finding[];
+  draftLength: number;
+  /** The composer writes an internal note, not a reply to the customer. */
+  noteMode: boolean;
+  hasComposer: boolean;
+}
+
+export type InsertResult = { ok: true } | { ok: false; reason: 'no-composer' | 'failed'; message: string };
+
+/** Side panel → content script (sent to one tab). */
+export interface PanelToContentProtocol {
+  getTabState(): TabState;
+  insertReply(data: { text: string; replyId?: string }): InsertResult;
+  /** Replaces a finding's span in the draft with its suggestion. */
+  applyFinding(data: { start: number; end: number; replacement: string }): InsertResult;
+  /** Starts the element picker of the generic adapter. */
+  startPicker(): { ok: boolean };
+}
+
+/** Content script → side panel (broadcast to the extension's pages). */
+export interface ContentToPanelProtocol {
+  tabStateChanged(state: TabState): void;
+}
+
+export const panelToContent = defineExtensionMessaging<PanelToContentProtocol>();
+export const contentToPanel = defineExtensionMessaging<ContentToPanelProtocol>();
