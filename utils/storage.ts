@@ -1,0 +1,72 @@
+// The extension's stored items (settings, packs, per-site choices, usage counts), versioned for migrations.
+import { storage } from 'wxt/utils/storage';
+import type { Pack } from '../engine/types.ts';
+
+export type UiLanguage = 'auto' | 'zh-CN' | 'zh-TW' | 'en';
+
+export interface Settings {
+  agentName: string;
+  agentId: string;
+  company: string;
+  /** Values of pack-defined variables. */
+  customVariables: Record<string, string>;
+  uiLanguage: UiLanguage;
+  /** Typed in the composer to open the inline picker. */
+  expansionTrigger: string;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  agentName: '',
+  agentId: '',
+  company: '',
+  customVariables: {},
+  uiLanguage: 'auto',
+  expansionTrigger: ';;',
+};
+
+export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS, version: 1 });
+
+export type PackSource =
+  | { kind: 'builtin' }
+  | { kind: 'file'; fileName: string }
+  | { kind: 'paste' }
+  | { kind: 'url'; url: string; etag?: string; lastModified?: string; lastChecked?: number; lastChanged?: number; lastError?: string }
+  | { kind: 'policy'; url?: string };
+
+/** A pack added by the agent, the team lead (URL) or the administrator (policy). Built-in packs are not stored here. */
+export interface InstalledPack {
+  pack: Pack;
+  source: PackSource;
+  addedAt: number;
+  updatedAt: number;
+}
+
+export const installedPacksItem = storage.defineItem<InstalledPack[]>('local:installedPacks', { fallback: [], version: 1 });
+
+/** Pack ids in priority order (later wins) and which are switched off. Packs not listed follow the built-ins. */
+export interface PackPreferences {
+  order: string[];
+  disabled: string[];
+}
+
+export const packPreferencesItem = storage.defineItem<PackPreferences>('local:packPreferences', {
+  fallback: { order: [], disabled: [] },
+  version: 1,
+});
+
+/** Per host: on/off, and the agent's picks when the generic adapter guessed wrong. */
+export interface SitePreference {
+  enabled: boolean;
+  messageListSelector?: string;
+  composerSelector?: string;
+}
+
+export const sitePreferencesItem = storage.defineItem<Record<string, SitePreference>>('local:sitePreferences', {
+  fallback: {},
+  version: 1,
+});
+
+/** How often the agent inserted each reply, per scenario: reply ids and counts only, never text. */
+export type ReplyUsage = Record<string, Record<string, number>>;
+
+export const replyUsageItem = storage.defineItem<ReplyUsage>('local:replyUsage', { fallback: {}, version: 1 });
