@@ -19,8 +19,13 @@ function simplifiedOf(char: string): string {
     const pairs = TRADITIONAL_TO_SIMPLIFIED_PAIRS;
     for (let i = 0; i + 1 < pairs.length; i += 2) traditionalToSimplified.set(pairs[i]!, pairs[i + 1]!);
   }
-  return traditionalToSimplified.get(char) ?? char;
+  const simplified = traditionalToSimplified.get(char) ?? char;
+  return SIMPLIFIED_VARIANTS[simplified] ?? simplified;
 }
+
+// Simplified characters that customers and agents use interchangeably in service talk; folded so one trigger covers both
+// (OpenCC maps 帳 to 帐 character by character, while 帐号/账号 mean the same account).
+const SIMPLIFIED_VARIANTS: Record<string, string> = { 帐: '账' };
 
 /** Converts traditional Chinese characters to simplified ones, character by character (length is kept). */
 export function toSimplified(text: string): string {
