@@ -12,5 +12,7 @@ export default defineConfig({
     permissions: ['storage', 'sidePanel'],
     host_permissions: ['http://localhost/*', 'http://127.0.0.1/*'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // The page bridge (entrypoints/page-bridge.ts) is injected into helpdesk pages; it reveals nothing by itself.
+    web_accessible_resources: [{ resources: ['page-bridge.js'], matches: ['<all_urls>'] }],
   },
 });

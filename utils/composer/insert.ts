@@ -1,0 +1,300 @@
+// Writes a reply into the helpdesk's composer through paths the host editor listens to, so its own state (and undo) sees the text.
+import type { ComposerInfo } from '../../sites/types.ts';
+import { composerErrors } from './errors.ts';
+import { domRangeForOffsets, mapDraftText, type DomPoint } from './draft-text.ts';
+import { pageBridgeClient, type PageBridgeClient } from './bridge-client.ts';
+
+export type ComposerKind = ComposerInfo['kind'];
+
+/** How the text got in: kept so the runtime can log which path a helpdesk needs. */
+export type InsertMethod = 'exec-command' | 'value-setter' | 'paste' | 'before-input' | 'page-bridge' | 'dom-edit';
+
+export type InsertOutcome =
+  | { ok: true; method: InsertMethod }
+  | { ok: false; reason: 'no-composer' | 'failed'; message: string };
+
+export interface InsertOptions {
+  /** The main-world helper for editors whose API the content script cannot see (CKEditor 5). */
+  bridge?: PageBridgeClient;
+}
+
+/** Offsets into the draft's plain text (as readDraft returns it). */
+interface DraftSpan {
+  start: number;
+  end: number;
+}
+
+type TextField = HTMLTextAreaElement | HTMLInputElement;
+
+function isTextField(el: HTMLElement): el is TextField {
+  return el.tagName === 'TEXTAREA' || el.tagName === 'INPUT';
+}
+
+function normalizeLineBreaks(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
+}
+
+/** The element that actually takes the caret for this editor (adapters may hand over a wrapper or a hidden textarea). */
+export function editableElementFor(el: HTMLElement, kind: ComposerKind): HTMLElement {
+  if (kind === 'textarea' || kind === 'input') return el;
+  if (kind === 'summernote') {
+    if (el.classList.contains('note-editable')) return el;
+    const editor = el.closest('.note-editor') ?? (el.nextElementSibling?.classList.contains('note-editor') ? el.nextElementSibling : null);
+    const editable = editor?.querySelector<HTMLElement>('.note-editable') ?? el.querySelector<HTMLElement>('.note-editable');
+    if (editable) return editable;
+  }
+  if (kind === 'ckeditor5') {
+    const editable = el.closest<HTMLElement>('.ck-editor__editable') ?? el.querySelector<HTMLElement>('.ck-editor__editable');
+    if (editable) return editable;
+  }
+  if (el.isContentEditable && el.getAttribute('contenteditable') !== null) return el;
+  return el.closest<HTMLElement>('[contenteditable="true"],[contenteditable=""]') ?? el.querySelector<HTMLElement>('[contenteditable="true"],[contenteditable=""]') ?? el;
+}
+
+/** The draft's plain text; its offsets are the ones replaceRange takes. */
+export function readDraft(el: HTMLElement, kind: ComposerKind): string {
+  const editable = editableElementFor(el, kind);
+  if (isTextField(editable)) return editable.value;
+  return mapDraftText(editable).text;
+}
+
+/** Puts text at the caret (replacing the selection), or at the end when the editor has no caret yet. */
+export async function insertText(el: HTMLElement, kind: ComposerKind, text: string, options: InsertOptions = {}): Promise<InsertOutcome> {
+  if (!el.isConnected) return { ok: false, reason: 'no-composer', message: composerErrors.detached() };
+  const editable = editableElementFor(el, kind);
+  const cleanText = normalizeLineBreaks(text);
+  if (isTextField(editable)) return insertIntoTextField(editable, cleanText, null);
+  if (!editable.isContentEditable) return { ok: false, reason: 'failed', message: composerErrors.notEditable() };
+  const caret = selectionInside(editable);
+  let span: DraftSpan | null = null;
+  if (!caret) {
+    const length = mapDraftText(editable).text.length;
+    span = { start: length, end: length };
+  }
+  return insertIntoRichEditor(editable, kind, cleanText, span, caret, options);
+}
+
+/** Replaces the draft's plain text between start and end (offsets as readDraft returns them). */
+export async function replaceRange(
+  el: HTMLElement,
+  kind: ComposerKind,
+  start: number,
+  end: number,
+  text: string,
+  options: InsertOptions = {},
+): Promise<InsertOutcome> {
+  if (!el.isConnected) return { ok: false, reason: 'no-composer', message: composerErrors.detached() };
+  const editable = editableElementFor(el, kind);
+  const cleanText = normalizeLineBreaks(text);
+  const length = isTextField(editable) ? editable.value.length : mapDraftText(editable).text.length;
+  if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= length)) {
+    return { ok: false, reason: 'failed', message: composerErrors.rangeOutOfDraft(start, end, length) };
+  }
+  if (isTextField(editable)) return insertIntoTextField(editable, cleanText, { start, end });
+  if (!editable.isContentEditable) return { ok: false, reason: 'failed', message: composerErrors.notEditable() };
+  return insertIntoRichEditor(editable, kind, cleanText, { start, end }, null, options);
+}
+
+// ---------------------------------------------------------------------------------------------
+// textarea and input
+
+async function insertIntoTextField(field: TextField, rawText: string, span: DraftSpan | null): Promise<InsertOutcome> {
+  if (field.disabled || field.readOnly) return { ok: false, reason: 'failed', message: composerErrors.notEditable() };
+  // A single-line input would silently drop everything after the first line break.
+  const text = field.tagName === 'INPUT' ? rawText.replace(/\n+/g, ' ') : rawText;
+  const hadFocus = field.ownerDocument.activeElement === field;
+  const start = span ? span.start : (field.selectionStart ?? field.value.length);
+  const end = span ? span.end : (field.selectionEnd ?? field.value.length);
+  field.focus({ preventScroll: true });
+  if (span || !hadFocus) field.setSelectionRange(start, end);
+  const expected = field.value.slice(0, start) + text + field.value.slice(end);
+
+  // execCommand goes through the browser's editing pipeline: trusted input events and a native undo step.
+  const executed = field.ownerDocument.execCommand('insertText', false, text);
+  if (executed && field.value === expected) return { ok: true, method: 'exec-command' };
+
+  // Frameworks that wrap the value property (React) only notice a value written through the prototype's setter.
+  const prototype = Object.getPrototypeOf(field) as object;
+  const setter = Object.getOwnPropertyDescriptor(prototype, 'value')?.set;
+  if (setter) setter.call(field, expected);
+  else field.value = expected;
+  const caret = start + text.length;
+  field.setSelectionRange(caret, caret);
+  const InputEventCtor = field.ownerDocument.defaultView?.InputEvent ?? InputEvent;
+  field.dispatchEvent(new InputEventCtor('input', { bubbles: true, inputType: 'insertText', data: text }));
+  field.dispatchEvent(new Event('change', { bubbles: true }));
+  if (field.value === expected) return { ok: true, method: 'value-setter' };
+  return { ok: false, reason: 'failed', message: composerErrors.notInserted(field.tagName.toLowerCase()) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// contenteditable editors
+
+function selectionInside(editable: HTMLElement): Range | null {
+  const selection = editable.ownerDocument.getSelection();
+  if (!selection || selection.rangeCount === 0) return null;
+  const range = selection.getRangeAt(0);
+  return editable.contains(range.startContainer) && editable.contains(range.endContainer) ? range.cloneRange() : null;
+}
+
+function selectDomRange(editable: HTMLElement, start: DomPoint, end: DomPoint): void {
+  const selection = editable.ownerDocument.getSelection();
+  if (!selection) return;
+  const range = editable.ownerDocument.createRange();
+  range.setStart(start.node, start.offset);
+  range.setEnd(end.node, end.offset);
+  selection.removeAllRanges();
+  selection.addRange(range);
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * Editors copy the DOM selection into their own model on `selectionchange`, which fires a task later;
+ * Slate throttles that copy to one per 100 ms.
+ */
+async function letEditorSeeSelection(editable: HTMLElement, kind: ComposerKind): Promise<void> {
+  const doc = editable.ownerDocument;
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      doc.removeEventListener('selectionchange', done);
+      resolve();
+    };
+    doc.addEventListener('selectionchange', done);
+    setTimeout(done, 50);
+  });
+  await delay(kind === 'slate' ? 120 : 0);
+}
+
+/** Focus moves the caret to the start in some browsers: put back the caret the agent had, or the requested span. */
+async function placeCaret(editable: HTMLElement, kind: ComposerKind, span: DraftSpan | null, caret: Range | null): Promise<void> {
+  editable.focus({ preventScroll: true });
+  if (span) {
+    const target = domRangeForOffsets(mapDraftText(editable), span.start, span.end);
+    selectDomRange(editable, target.start, target.end);
+  } else if (caret) {
+    selectDomRange(editable, { node: caret.startContainer, offset: caret.startOffset }, { node: caret.endContainer, offset: caret.endOffset });
+  }
+  await letEditorSeeSelection(editable, kind);
+}
+
+/** React-based editors (Draft.js, Slate) render the new state after the event returns. */
+async function afterEditorRender(): Promise<void> {
+  await delay(0);
+  await new Promise<void>((resolve) => setTimeout(resolve, 16));
+}
+
+function firstVisibleLine(text: string): string {
+  return (text.split('\n').find((line) => line.trim() !== '') ?? '').trim();
+}
+
+function draftTookText(before: string, after: string, text: string): boolean {
+  if (after === before) return false;
+  return after.replace(/\u00a0/g, ' ').includes(firstVisibleLine(text).replace(/\u00a0/g, ' '));
+}
+
+function dispatchSyntheticPaste(editable: HTMLElement, text: string): boolean {
+  const view = editable.ownerDocument.defaultView;
+  const DataTransferCtor = view?.DataTransfer ?? DataTransfer;
+  const ClipboardEventCtor = view?.ClipboardEvent ?? ClipboardEvent;
+  const data = new DataTransferCtor();
+  data.setData('text/plain', text);
+  const event = new ClipboardEventCtor('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true });
+  const target = editable.ownerDocument.getSelection()?.anchorNode?.parentElement ?? editable;
+  (editable.contains(target) ? target : editable).dispatchEvent(event);
+  return event.defaultPrevented;
+}
+
+function dispatchBeforeInput(editable: HTMLElement, text: string): boolean {
+  const InputEventCtor = editable.ownerDocument.defaultView?.InputEvent ?? InputEvent;
+  const event = new InputEventCtor('beforeinput', { inputType: 'insertText', data: text, bubbles: true, cancelable: true, composed: true });
+  editable.dispatchEvent(event);
+  return event.defaultPrevented;
+}
+
+/** Inserts line by line so each line break becomes the browser's own paragraph break (one undo group per command). */
+function execCommandInsert(editable: HTMLElement, text: string): boolean {
+  const doc = editable.ownerDocument;
+  const lines = text.split('\n');
+  let accepted = true;
+  lines.forEach((line, index) => {
+    if (index > 0) accepted = doc.execCommand('insertParagraph', false) && accepted;
+    if (line !== '') accepted = doc.execCommand('insertText', false, line) && accepted;
+  });
+  return accepted;
+}
+
+/** Last resort for editors that ignore every event: edit the DOM and tell listeners it changed. */
+function editDomDirectly(editable: HTMLElement, text: string): void {
+  const doc = editable.ownerDocument;
+  const selection = doc.getSelection();
+  if (!selection || selection.rangeCount === 0) return;
+  const range = selection.getRangeAt(0);
+  range.deleteContents();
+  const fragment = doc.createDocumentFragment();
+  text.split('\n').forEach((line, index) => {
+    if (index > 0) fragment.append(doc.createElement('br'));
+    fragment.append(doc.createTextNode(line));
+  });
+  const last = fragment.lastChild;
+  range.insertNode(fragment);
+  if (last) {
+    range.setStartAfter(last);
+    range.collapse(true);
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }
+  const InputEventCtor = doc.defaultView?.InputEvent ?? InputEvent;
+  editable.dispatchEvent(new InputEventCtor('input', { bubbles: true, inputType: 'insertText', data: text }));
+}
+
+type Attempt = { method: InsertMethod; run: () => boolean | Promise<boolean> };
+
+async function insertIntoRichEditor(
+  editable: HTMLElement,
+  kind: ComposerKind,
+  text: string,
+  span: DraftSpan | null,
+  caret: Range | null,
+  options: InsertOptions,
+): Promise<InsertOutcome> {
+  const before = mapDraftText(editable).text;
+  const bridge = options.bridge ?? pageBridgeClient();
+
+  const viaPaste: Attempt = { method: 'paste', run: () => dispatchSyntheticPaste(editable, text) };
+  const viaExecCommand: Attempt = { method: 'exec-command', run: () => execCommandInsert(editable, text) };
+  const viaBeforeInput: Attempt = { method: 'before-input', run: () => dispatchBeforeInput(editable, text) };
+  const viaBridge: Attempt = {
+    method: 'page-bridge',
+    run: async () => (await bridge.insertIntoCkeditor(editable, text, span)).ok,
+  };
+
+  // Rich editors own their DOM: a paste is the one event they all parse into their model as a single undo step.
+  // Plain contenteditable (and Summernote, which records its history from the DOM) take the browser's own editing commands.
+  const attempts: Attempt[] =
+    kind === 'ckeditor5'
+      ? [viaBridge, viaPaste, viaBeforeInput]
+      : kind === 'contenteditable' || kind === 'summernote'
+        ? [viaExecCommand, viaBeforeInput]
+        : [viaPaste, viaExecCommand, viaBeforeInput];
+
+  for (const attempt of attempts) {
+    if (attempt.method !== 'page-bridge') await placeCaret(editable, kind, span, caret);
+    const handled = await attempt.run();
+    await afterEditorRender();
+    const after = mapDraftText(editable).text;
+    if (draftTookText(before, after, text)) return { ok: true, method: attempt.method };
+    // The editor took the event but changed nothing we can see (or changed something else): do not insert twice.
+    if (handled && after !== before) return { ok: false, reason: 'failed', message: composerErrors.notInserted(kind) };
+  }
+
+  if (kind === 'contenteditable' || kind === 'summernote') {
+    await placeCaret(editable, kind, span, caret);
+    editDomDirectly(editable, text);
+    await afterEditorRender();
+    if (draftTookText(before, mapDraftText(editable).text, text)) return { ok: true, method: 'dom-edit' };
+  }
+  return { ok: false, reason: 'failed', message: composerErrors.notInserted(kind) };
+}
