@@ -69,7 +69,14 @@ export function formatPack(pack: Pack): string {
 export function buildPacks(): Record<string, string> {
   const zhCN = assemblePack(readSources('zh-CN'));
   const en = assemblePack(readSources('en'));
-  const toTraditional = OpenCC.Converter({ from: 'cn', to: 'twp' });
+  const openccTaiwan = OpenCC.Converter({ from: 'cn', to: 'twp' });
+  // OpenCC leaves 賬 (Taiwan writes 帳號, 帳戶, 入帳) and mainland quotation marks (Taiwan uses 「」).
+  const taiwanUsage = OpenCC.CustomConverter([
+    ['賬', '帳'],
+    ['“', '「'],
+    ['”', '」'],
+  ]);
+  const toTraditional = (text: string): string => taiwanUsage(openccTaiwan(text));
   const zhTW: Pack = {
     ...convertPackText(zhCN, toTraditional),
     id: 'zh-TW',
