@@ -1,0 +1,64 @@
+// The latest customer message at a glance: detected scenarios best first with a plain confidence cue, mood, and tips.
+import { useI18n } from '../common/i18n.tsx';
+import type { DetectionView } from './types.ts';
+
+export interface DetectionSectionProps {
+  /** null before the first customer message. */
+  detection: DetectionView | null;
+  selectedScopeId: string | null;
+  onSelectScenario: (scenarioId: string) => void;
+}
+
+export function DetectionSection(props: DetectionSectionProps) {
+  const { t } = useI18n();
+  const { detection } = props;
+  if (!detection) {
+    return (
+      <section class="section" aria-label={t('detectedHeading')}>
+        <p class="muted" data-testid="no-message">{t('noMessageYet')}</p>
+      </section>
+    );
+  }
+  const selected = detection.scenarios.find((s) => s.id === props.selectedScopeId) ?? detection.scenarios[0];
+  return (
+    <section class="section" aria-labelledby="detected-heading">
+      <div class="section-head">
+        <h2 id="detected-heading">{t('detectedHeading')}</h2>
+        <span class={`emotion emotion-${detection.emotion}`} data-emotion={detection.emotion}>
+          {t('emotionLabel')}: {t(`emotion_${detection.emotion}`)}
+        </span>
+      </div>
+      {detection.followUp && <p class="note" data-testid="follow-up">{t('followUp')}</p>}
+      {detection.scenarios.length === 0 ? (
+        <p class="muted" data-testid="no-scenario">{t('noConfidentScenario')}</p>
+      ) : (
+        <ul class="chips" role="list">
+          {detection.scenarios.map((scenario) => (
+            <li key={scenario.id}>
+              <button
+                type="button"
+                class={`chip confidence-${scenario.confidence}`}
+                data-scenario-id={scenario.id}
+                aria-pressed={scenario.id === selected?.id}
+                onClick={() => props.onSelectScenario(scenario.id)}
+              >
+                <span class="chip-title">{scenario.title}</span>
+                <span class="chip-cue">{t(scenario.confidence === 'likely' ? 'confidenceLikely' : 'confidencePossible')}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {selected && selected.tips.length > 0 && (
+        <details class="tips" open>
+          <summary>{t('tipsHeading')}</summary>
+          <ul>
+            {selected.tips.map((tip) => (
+              <li key={tip}>{tip}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+// Live warnings on the agent's draft, each with its reason and, where the pack has one, a one-click fix.
+import { useI18n } from '../common/i18n.tsx';
+import type { Finding } from './types.ts';
+
+export interface FindingListProps {
+  findings: Finding[];
+  onApplyFinding: (finding: Finding) => void;
+}
+
+export function FindingList(props: FindingListProps) {
+  const { t } = useI18n();
+  if (props.findings.length === 0) return null;
+  return (
+    <section class="section findings" aria-labelledby="findings-heading" aria-live="polite">
+      <h2 id="findings-heading">{t('findingsHeading')}</h2>
+      <ul class="finding-list">
+        {props.findings.map((finding) => (
+          <li
+            key={`${finding.ruleId}:${finding.start}`}
+            class={`finding severity-${finding.severity}`}
+            data-finding-category={finding.category}
+          >
+            <div class="finding-head">
+              <span class="severity">{t(`severity_${finding.severity}`)}</span>
+              <mark class="finding-match">{finding.match}</mark>
+            </div>
+            <p class="finding-message">{finding.message}</p>
+            {finding.suggestion !== undefined && (
+              <button
+                type="button"
+                class="button button-primary"
+                data-fix-rule={finding.ruleId}
+                title={t('fixTitle', { match: finding.match, suggestion: finding.suggestion })}
+                onClick={() => props.onApplyFinding(finding)}
+              >
+                {t('fix')}: {finding.suggestion === '' ? '∅' : finding.suggestion}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,201 @@
+// The side panel's view: page state, the customer's message, draft warnings, replies (suggested, by stage or searched).
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { Banner } from '../common/Banner.tsx';
+import { useI18n } from '../common/i18n.tsx';
+import { DetectionSection } from './DetectionSection.tsx';
+import { FindingList } from './FindingList.tsx';
+import { PageStatusBanner } from './PageStatusBanner.tsx';
+import { ReplyItem } from './ReplyItem.tsx';
+import { SearchBox } from './SearchBox.tsx';
+import { SensitiveNotice } from './SensitiveNotice.tsx';
+import { StageBar } from './StageBar.tsx';
+import type { DetectionView, Finding, PageStatus, PanelCommand, PanelNotice, ReplyView, StageView } from './types.ts';
+import { UsageFooter } from './UsageFooter.tsx';
+
+export interface PanelProps {
+  status: PageStatus;
+  /** The panel was opened for one tab (?tab=) instead of following the active one. */
+  pinned: boolean;
+  hasComposer: boolean;
+  noteMode: boolean;
+  /** null before the first customer message. */
+  detection: DetectionView | null;
+  stages: StageView[];
+  /** Ranked, variables filled, for a scenario or stage id. */
+  repliesFor: (scopeId: string) => ReplyView[];
+  search: (query: string) => ReplyView[];
+  findings: Finding[];
+  notice: PanelNotice | null;
+  command: PanelCommand | null;
+  /** Key labels of the insert-suggestion commands 1–3, as the browser has them (the agent may have changed them). */
+  suggestionShortcuts: string[];
+  onInsert: (reply: ReplyView, text: string) => void;
+  onCopy: (text: string) => void;
+  onApplyFinding: (finding: Finding) => void;
+  onStartPicker: () => void;
+  onEnableSite: () => void;
+  onReload: () => void;
+  onExportUsage: () => void;
+  onResetUsage: () => void;
+}
+
+function isEditable(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT';
+}
+
+export function Panel(props: PanelProps) {
+  const { t } = useI18n();
+  const rootRef = useRef<HTMLDivElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const [query, setQuery] = useState('');
+  const [chosenScopeId, setChosenScopeId] = useState<string | null>(null);
+  const activeIndexRef = useRef(-1);
+
+  const detectedIds = props.detection?.scenarios.map((s) => s.id).join(' ') ?? '';
+  // A new customer message brings its own best scenario to the front again.
+  useEffect(() => setChosenScopeId(null), [detectedIds]);
+  const scopeId = chosenScopeId ?? props.detection?.scenarios[0]?.id ?? null;
+
+  const searching = query.trim() !== '';
+  const { search, repliesFor } = props;
+  const replies = useMemo(
+    () => (searching ? search(query) : scopeId ? repliesFor(scopeId) : []),
+    [searching, query, scopeId, search, repliesFor],
+  );
+  const repliesRef = useRef(replies);
+  repliesRef.current = replies;
+
+  const scopeTitle =
+    props.detection?.scenarios.find((s) => s.id === scopeId)?.title ??
+    props.stages.find((s) => s.id === scopeId)?.title ??
+    replies[0]?.scopeTitle ??
+    scopeId ??
+    '';
+
+  const focusSearch = () => {
+    searchRef.current?.focus();
+    searchRef.current?.select();
+  };
+  const focusReply = (index: number) => {
+    const count = repliesRef.current.length;
+    if (count === 0) return;
+    const clamped = Math.max(0, Math.min(count - 1, index));
+    activeIndexRef.current = clamped;
+    rootRef.current?.querySelector<HTMLButtonElement>(`[data-reply-index="${clamped}"] .reply-insert`)?.focus();
+  };
+
+  useEffect(() => {
+    const command = props.command;
+    if (!command) return;
+    if (command.kind === 'focus-search') {
+      window.focus();
+      focusSearch();
+    } else {
+      const reply = repliesRef.current[command.index];
+      if (reply) props.onInsert(reply, reply.text);
+    }
+    // Only a new command (seq) acts; re-renders must not insert twice.
+  }, [props.command?.seq]);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.defaultPrevented || event.isComposing) return;
+    const inEditor = isEditable(event.target);
+    if ((event.key === 'k' || event.key === 'K') && (event.ctrlKey || event.metaKey) && !event.altKey) {
+      event.preventDefault();
+      focusSearch();
+      return;
+    }
+    if (event.key === '/' && !inEditor && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      focusSearch();
+      return;
+    }
+    const inList = event.target instanceof HTMLElement && event.target.closest('.reply-list') !== null;
+    if (inList && !inEditor && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
+      event.preventDefault();
+      const current = activeIndexRef.current;
+      if (event.key === 'ArrowUp' && current <= 0) focusSearch();
+      else focusReply(current + (event.key === 'ArrowDown' ? 1 : -1));
+    } else if (inList && !inEditor && (event.key === 'Home' || event.key === 'End')) {
+      event.preventDefault();
+      focusReply(event.key === 'Home' ? 0 : repliesRef.current.length - 1);
+    }
+  };
+
+  const selectScope = (id: string) => {
+    setChosenScopeId(id);
+    setQuery('');
+  };
+
+  return (
+    <div class="panel" ref={rootRef} onKeyDown={onKeyDown}>
+      <header class="panel-header">
+        <h1>{t('appTitle')}</h1>
+        {props.status.kind === 'ready' && <span class="site-name">{props.status.siteName}</span>}
+        {props.pinned && <span class="tag">{t('pinnedTab')}</span>}
+      </header>
+      <SearchBox
+        query={query}
+        inputRef={searchRef}
+        onQueryChange={setQuery}
+        onMoveIntoResults={(direction) => focusReply(direction === 1 ? 0 : repliesRef.current.length - 1)}
+        onSubmit={() => {
+          const first = repliesRef.current[0];
+          if (first) props.onInsert(first, first.text);
+        }}
+      />
+      <PageStatusBanner
+        status={props.status}
+        hasComposer={props.hasComposer}
+        noteMode={props.noteMode}
+        onStartPicker={props.onStartPicker}
+        onEnableSite={props.onEnableSite}
+        onReload={props.onReload}
+      />
+      {props.notice && (
+        <Banner tone={props.notice.tone === 'error' ? 'error' : props.notice.tone} testId="notice" key={props.notice.seq}>
+          {props.notice.text}
+        </Banner>
+      )}
+      <FindingList findings={props.findings} onApplyFinding={props.onApplyFinding} />
+      <SensitiveNotice detection={props.detection} />
+      {props.status.kind === 'ready' && (
+        <DetectionSection detection={props.detection} selectedScopeId={scopeId} onSelectScenario={selectScope} />
+      )}
+      <StageBar stages={props.stages} selectedScopeId={searching ? null : scopeId} onSelectStage={selectScope} />
+      <section class="section" aria-labelledby="replies-heading">
+        <div class="section-head">
+          <h2 id="replies-heading">
+            {searching ? t('searchResults', { count: replies.length }) : scopeId ? t('repliesHeading', { scope: scopeTitle }) : t('stagesHeading')}
+          </h2>
+          {searching && (
+            <button type="button" class="button button-small" onClick={() => setQuery('')}>
+              {t('clearSearch')}
+            </button>
+          )}
+        </div>
+        {searching && replies.length === 0 && <p class="muted" data-testid="search-empty">{t('searchNoResults', { query: query.trim() })}</p>}
+        {!searching && scopeId && replies.length === 0 && <p class="muted">{t('noReplies')}</p>}
+        <ol class="reply-list">
+          {replies.map((reply, index) => (
+            <ReplyItem
+              key={reply.key}
+              reply={reply}
+              index={index}
+              shortcut={searching ? undefined : props.suggestionShortcuts[index] || undefined}
+              noteMode={props.noteMode}
+              showScope={searching}
+              onInsert={props.onInsert}
+              onCopy={props.onCopy}
+              onFocusItem={(i) => {
+                activeIndexRef.current = i;
+              }}
+            />
+          ))}
+        </ol>
+      </section>
+      <UsageFooter onExportUsage={props.onExportUsage} onResetUsage={props.onResetUsage} />
+    </div>
+  );
+}

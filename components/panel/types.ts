@@ -1,0 +1,63 @@
+// What the panel components show: plain view data, built by the side panel entrypoint from the tab state and the packs.
+import type { Emotion, Finding, SensitiveKind } from '../../engine/types.ts';
+
+/** A plain cue instead of a raw score. */
+export type Confidence = 'likely' | 'possible';
+
+export interface ScenarioView {
+  id: string;
+  title: string;
+  confidence: Confidence;
+  tips: string[];
+}
+
+export interface DetectionView {
+  /** Best first; empty when the detector found nothing confident. */
+  scenarios: ScenarioView[];
+  emotion: Emotion;
+  /** The latest message follows up an earlier one, whose detection this is. */
+  followUp: boolean;
+  /** The customer's message with sensitive values masked, when it had any. */
+  maskedMessage?: string;
+  sensitiveKinds: SensitiveKind[];
+}
+
+export interface ReplyView {
+  /** Unique in one list (a reply id may appear in two packs). */
+  key: string;
+  /** The pack's reply id: what usage counts and tests refer to. */
+  id: string;
+  scopeId: string;
+  scopeTitle: string;
+  title: string;
+  /** Text with variables filled, as it would be inserted. */
+  text: string;
+  locale: string;
+  /** The UI language differs from the reply's: show the reply's language. */
+  otherLanguage: boolean;
+  uses: number;
+}
+
+export interface StageView {
+  id: string;
+  title: string;
+}
+
+export type PageStatus =
+  | { kind: 'loading' }
+  | { kind: 'no-tab' }
+  | { kind: 'unreachable'; restricted: boolean }
+  | { kind: 'not-helpdesk' }
+  | { kind: 'site-off'; siteName: string }
+  | { kind: 'ready'; siteName: string };
+
+/** A keyboard command from the browser (manifest `commands`); seq makes a repeated command a new one. */
+export type PanelCommand = { kind: 'insert-suggestion'; index: number; seq: number } | { kind: 'focus-search'; seq: number };
+
+export interface PanelNotice {
+  tone: 'ok' | 'error' | 'info';
+  text: string;
+  seq: number;
+}
+
+export type { Finding };
