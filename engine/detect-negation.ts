@@ -1,0 +1,63 @@
+// Finds the parts of a customer message that are negated ("不是要退款", "I don't want a refund") so their scenario cues count little.
+
+/** Cues that negate what follows up to the next clause break; longest first so "不是要" wins over "不是". */
+const NEGATION_CUES: readonly string[] = [
+  '并不是要', '不是要', '不是想', '并不是', '没有要', '不是说', '不需要', '不是', '不想', '不用', '没想',
+  "don't want", 'do not want', 'dont want', "don't need", 'do not need', 'dont need', 'not asking for', 'not looking for',
+  'not trying to', 'no need for', 'not a ', "isn't a ", 'not about',
+];
+
+/** Words that open the clause the customer actually means ("…, 我是想换个颜色", "…, I just need…"). */
+const CONTRAST_CUES: readonly string[] = ['就是', '只是', '而是', '我是', '是想', '但是', '可是', 'but ', 'just ', 'only ', 'instead', 'rather'];
+
+const CLAUSE_BREAK = /[,.!?;:，。！？；：\n~]/u;
+// How far a negation reaches when no break or contrast word ends it first (in normalized UTF-16 units).
+const MAX_SCOPE = 16;
+
+export interface Range {
+  start: number;
+  end: number;
+}
+
+/** Ranges of `normalized` (lower-cased, simplified) that a negation cue governs. */
+export function negatedRanges(normalized: string): Range[] {
+  const ranges: Range[] = [];
+  let from = 0;
+  while (from < normalized.length) {
+    let found: { at: number; cue: string } | undefined;
+    for (const cue of NEGATION_CUES) {
+      let at = normalized.indexOf(cue, from);
+      // "是不是坏了" asks a question, it negates nothing.
+      while (at > 0 && cue.startsWith('不是') && normalized[at - 1] === '是') at = normalized.indexOf(cue, at + 1);
+      if (at >= 0 && isWordStart(normalized, at, cue) && (!found || at < found.at || (at === found.at && cue.length > found.cue.length))) {
+        found = { at, cue };
+      }
+    }
+    if (!found) break;
+    const start = found.at;
+    const scopeStart = found.at + found.cue.length;
+    let end = Math.min(normalized.length, scopeStart + MAX_SCOPE);
+    for (let i = scopeStart; i < end; i++) {
+      if (CLAUSE_BREAK.test(normalized[i]!)) {
+        end = i;
+        break;
+      }
+      if (CONTRAST_CUES.some((cue) => normalized.startsWith(cue, i) && i > scopeStart)) {
+        end = i;
+        break;
+      }
+    }
+    ranges.push({ start, end });
+    from = Math.max(end, scopeStart);
+  }
+  return ranges;
+}
+
+function isWordStart(text: string, at: number, cue: string): boolean {
+  if (!/^[a-z]/u.test(cue)) return true;
+  return at === 0 || !/[a-z0-9']/u.test(text[at - 1]!);
+}
+
+export function isInside(ranges: readonly Range[], start: number, end: number): boolean {
+  return ranges.some((r) => start >= r.start && end <= r.end);
+}

@@ -1,0 +1,98 @@
+// Character-bigram and word similarity of a message to a pack's example messages, through an inverted index built once.
+import { isHan } from './normalize.ts';
+
+/** English words too common to say anything about a scenario. */
+const ENGLISH_STOPWORDS = new Set(
+  ('a an the i me my we our you your it its is are was were be been am to of in on at for with and or so do does did ' +
+    "this that there here can could would will i'm it's im pls please just have has had get got what").split(' '),
+);
+
+/** Features of a normalized text: Han character bigrams (single Han characters when a run is one long) and Latin words. */
+export function featuresOf(normalized: string): string[] {
+  const features = new Set<string>();
+  let hanRun = '';
+  const flushHan = (): void => {
+    if (hanRun.length === 1) features.add(hanRun);
+    for (let i = 0; i + 1 < hanRun.length; i++) features.add(hanRun.slice(i, i + 2));
+    hanRun = '';
+  };
+  for (const char of normalized) {
+    if (isHan(char)) hanRun += char;
+    else flushHan();
+  }
+  flushHan();
+  for (const word of normalized.match(/[a-z0-9']+/gu) ?? []) {
+    const bare = word.replace(/'/gu, '');
+    if (bare.length >= 2 && !ENGLISH_STOPWORDS.has(word) && !/^\d+$/u.test(bare)) features.add('w:' + stem(bare));
+  }
+  return [...features];
+}
+
+// Plural and tense endings only, so "crashing", "crashes" and "crashed" share a feature.
+function stem(word: string): string {
+  return word.length > 5 ? word.replace(/(ing|ed|es|s)$/u, '') : word;
+}
+
+export interface ExampleIndex {
+  /** Cosine similarity (0..1) of the message to the closest example of each scenario, by scenario index. */
+  similarity(normalized: string): Float64Array;
+}
+
+// A feature shared by more examples than this carries almost no information and would cost the most to score.
+const MAX_POSTINGS = 400;
+
+export function createExampleIndex(examplesByScenario: readonly (readonly string[])[]): ExampleIndex {
+  const scenarioCount = examplesByScenario.length;
+  const exampleScenario: number[] = [];
+  const exampleFeatures: string[][] = [];
+  for (let s = 0; s < scenarioCount; s++) {
+    for (const example of examplesByScenario[s]!) {
+      const features = featuresOf(example);
+      if (features.length === 0) continue;
+      exampleScenario.push(s);
+      exampleFeatures.push(features);
+    }
+  }
+  const documentFrequency = new Map<string, number>();
+  for (const features of exampleFeatures) for (const f of features) documentFrequency.set(f, (documentFrequency.get(f) ?? 0) + 1);
+  const total = exampleFeatures.length;
+  const idf = (feature: string): number => Math.log(1 + total / (documentFrequency.get(feature) ?? 0.5));
+
+  const postings = new Map<string, number[]>();
+  const norms = new Float64Array(total);
+  exampleFeatures.forEach((features, e) => {
+    let sum = 0;
+    for (const f of features) {
+      const w = idf(f);
+      sum += w * w;
+      let list = postings.get(f);
+      if (!list) postings.set(f, (list = []));
+      list.push(e);
+    }
+    norms[e] = Math.sqrt(sum);
+  });
+
+  return {
+    similarity(normalized) {
+      const best = new Float64Array(scenarioCount);
+      const features = featuresOf(normalized);
+      if (features.length === 0 || total === 0) return best;
+      const dots = new Map<number, number>();
+      let messageNormSquared = 0;
+      for (const f of features) {
+        const w = idf(f);
+        messageNormSquared += w * w;
+        const list = postings.get(f);
+        if (!list || list.length > MAX_POSTINGS) continue;
+        for (const e of list) dots.set(e, (dots.get(e) ?? 0) + w * w);
+      }
+      const messageNorm = Math.sqrt(messageNormSquared);
+      for (const [e, dot] of dots) {
+        const cosine = dot / (messageNorm * norms[e]!);
+        const s = exampleScenario[e]!;
+        if (cosine > best[s]!) best[s] = cosine;
+      }
+      return best;
+    },
+  };
+}

@@ -1,0 +1,221 @@
+// Scenario detection: ranks a pack set's scenarios for one customer message, or abstains when nothing is confident.
+import AhoCorasick from 'modern-ahocorasick';
+import Fuse from 'fuse.js';
+import { createExampleIndex } from './detect-similarity.ts';
+import { isInside, negatedRanges, type Range } from './detect-negation.ts';
+import { isHan, normalizeForMatch } from './normalize.ts';
+import { isWholeUnitSpan, pinyinKeyOfPhrase, spellInPinyin, type PinyinSpelling } from './pinyin.ts';
+import type { MergedScenario, ScenarioMatch } from './types.ts';
+
+/** Tuning constants, measured with `npm run eval` (dev set) and kept together so a change is one diff. */
+export const DETECTION_SETTINGS = Object.freeze({
+  /** Below this best score the detector returns nothing: a wrong suggestion costs an agent more than none. */
+  abstainBelow: 0.42,
+  /** Runner-up scenarios are listed when they reach this share of the best score and this absolute floor. */
+  runnerUpShare: 0.35,
+  runnerUpFloor: 0.3,
+  /** A trigger inside a negated clause ("不是要退款") keeps this share of its weight. */
+  negatedShare: 0.15,
+  /** A trigger found only through its pinyin (物留 for 物流) keeps this share. */
+  pinyinShare: 0.8,
+  /** A Latin trigger found only after a spelling correction (refnud → refund) keeps this share. */
+  correctedShare: 0.85,
+  /** A trigger that lies inside a longer matched trigger keeps this share (the longer phrase says more). */
+  containedShare: 0.5,
+  /** How much the closest example counts beside the triggers, and the cosine under which it counts nothing. */
+  exampleWeight: 0.85,
+  exampleFloor: 0.2,
+  exampleCeiling: 0.75,
+  /** Fuse threshold for correcting a misspelled Latin word to a trigger word. */
+  spellingThreshold: 0.3,
+  /** At most this many unknown Latin words are looked up per message (bounds the time of a long message). */
+  maxSpellingLookups: 4,
+});
+
+interface TriggerTarget {
+  scenario: number;
+  weight: number;
+}
+
+type Detector = (text: string, top: number) => ScenarioMatch[];
+
+const LATIN_WORD = /[a-z0-9']+/gu;
+
+/** Weight of one trigger from how much it says: longer Han phrases and multi-word Latin phrases are more specific. */
+export function triggerWeight(normalizedTrigger: string): number {
+  let hanChars = 0;
+  for (const char of normalizedTrigger) if (isHan(char)) hanChars++;
+  const latinWords = (normalizedTrigger.match(LATIN_WORD) ?? []).filter((w) => !/^\d+$/u.test(w));
+  const units = hanChars + latinWords.length * 2;
+  if (units <= 1) return 0.35;
+  if (units === 2) return latinWords.length === 1 && latinWords[0]!.length <= 3 ? 0.5 : 0.6;
+  if (units === 3) return 0.7;
+  if (units <= 5) return 0.78;
+  return 0.85;
+}
+
+function isLatinWordChar(char: string | undefined): boolean {
+  return char !== undefined && /[a-z0-9]/u.test(char);
+}
+
+/** Latin triggers must stand on word boundaries ("hi" is not in "this"); Han ones match anywhere. */
+function onWordBoundaries(text: string, start: number, end: number): boolean {
+  const first = text[start]!;
+  const last = text[end - 1]!;
+  if (isLatinWordChar(first) && isLatinWordChar(text[start - 1])) return false;
+  if (isLatinWordChar(last) && isLatinWordChar(text[end])) return false;
+  return true;
+}
+
+function addTarget(map: Map<string, TriggerTarget[]>, key: string, target: TriggerTarget): void {
+  const list = map.get(key) ?? [];
+  const same = list.find((t) => t.scenario === target.scenario);
+  if (same) same.weight = Math.max(same.weight, target.weight);
+  else list.push(target);
+  map.set(key, list);
+}
+
+interface Hit {
+  start: number;
+  end: number;
+  targets: TriggerTarget[];
+  share: number;
+}
+
+/** Builds the indexes of a pack set once; the returned function scores one message. */
+export function createScenarioDetector(scenarios: readonly MergedScenario[]): Detector {
+  const settings = DETECTION_SETTINGS;
+  const exactTargets = new Map<string, TriggerTarget[]>();
+  const pinyinTargets = new Map<string, TriggerTarget[]>();
+  const knownLatinWords = new Set<string>();
+  const triggerLatinWords = new Set<string>();
+
+  scenarios.forEach((scenario, index) => {
+    for (const raw of scenario.triggers) {
+      const trigger = normalizeForMatch(raw).trim();
+      if (!trigger) continue;
+      const weight = triggerWeight(trigger);
+      addTarget(exactTargets, trigger, { scenario: index, weight });
+      const key = pinyinKeyOfPhrase(trigger);
+      // Two syllables at least: one syllable has too many homophones to mean anything.
+      if (key !== undefined && [...trigger].length >= 2) addTarget(pinyinTargets, key, { scenario: index, weight: weight * settings.pinyinShare });
+      for (const word of trigger.match(LATIN_WORD) ?? []) {
+        triggerLatinWords.add(word);
+        knownLatinWords.add(word);
+      }
+    }
+    for (const example of scenario.examples) for (const word of normalizeForMatch(example).match(LATIN_WORD) ?? []) knownLatinWords.add(word);
+  });
+
+  const exactMatcher = exactTargets.size > 0 ? new AhoCorasick([...exactTargets.keys()]) : undefined;
+  const pinyinMatcher = pinyinTargets.size > 0 ? new AhoCorasick([...pinyinTargets.keys()]) : undefined;
+  const exampleIndex = createExampleIndex(scenarios.map((s) => s.examples.map((e) => normalizeForMatch(e))));
+  const spellingIndexes = buildSpellingIndexes([...triggerLatinWords].filter((w) => w.length >= 4 && !/\d/u.test(w)));
+
+  const correctSpelling = (text: string): string => {
+    let lookups = 0;
+    return text.replace(LATIN_WORD, (word) => {
+      if (word.length < 4 || knownLatinWords.has(word) || /\d/u.test(word) || lookups >= settings.maxSpellingLookups) return word;
+      const fuse = spellingIndexes.get(word[0]!);
+      if (!fuse) return word;
+      lookups++;
+      const best = fuse.search(word, { limit: 1 })[0];
+      return best && (best.score ?? 1) <= settings.spellingThreshold && Math.abs(best.item.length - word.length) <= 2 ? best.item : word;
+    });
+  };
+
+  const findHits = (text: string, negated: readonly Range[], share: number): Hit[] => {
+    if (!exactMatcher) return [];
+    const hits: Hit[] = [];
+    for (const match of exactMatcher.search(text, { strategy: 'all' })) {
+      if (!onWordBoundaries(text, match.start, match.end)) continue;
+      const targets = exactTargets.get(match.pattern)!;
+      hits.push({ start: match.start, end: match.end, targets, share: isInside(negated, match.start, match.end) ? share * settings.negatedShare : share });
+    }
+    return hits;
+  };
+
+  const findPinyinHits = (text: string, negated: readonly Range[], exactHits: readonly Hit[]): Hit[] => {
+    if (!pinyinMatcher || !/\p{Script=Han}/u.test(text)) return [];
+    const spelling = spellInPinyin(text);
+    const hits: Hit[] = [];
+    for (const match of pinyinMatcher.search(spelling.key, { strategy: 'all' })) {
+      if (!isWholeUnitSpan(spelling, match.start, match.end)) continue;
+      const span = textSpanOfUnits(spelling, match.start, match.end);
+      // Exactly written triggers are already counted at full weight.
+      if (exactHits.some((h) => h.start <= span.start && h.end >= span.end)) continue;
+      const targets = pinyinTargets.get(match.pattern)!;
+      hits.push({ ...span, targets, share: isInside(negated, span.start, span.end) ? settings.negatedShare : 1 });
+    }
+    return hits;
+  };
+
+  return (message, top) => {
+    if (top <= 0) return [];
+    const normalized = normalizeForMatch(message);
+    if (!/[\p{Script=Han}a-z]/u.test(normalized)) return [];
+    const negated = negatedRanges(normalized);
+    const exactHits = findHits(normalized, negated, 1);
+    const corrected = spellingIndexes.size > 0 ? correctSpelling(normalized) : normalized;
+    if (corrected !== normalized) {
+      // Corrected words keep their offsets only when lengths agree; a lost hit here only means less evidence.
+      const correctedHits = findHits(corrected, negatedRanges(corrected), settings.correctedShare);
+      for (const hit of correctedHits) if (!exactHits.some((h) => h.targets === hit.targets)) exactHits.push(hit);
+    }
+    const hits = [...exactHits, ...findPinyinHits(normalized, negated, exactHits)];
+
+    const scores = new Float64Array(scenarios.length);
+    // Noisy-or of the hits per scenario: each further cue adds confidence, none alone reaches 1.
+    const miss = new Float64Array(scenarios.length).fill(1);
+    for (const hit of hits) {
+      const contained = hits.some((other) => other !== hit && other.start <= hit.start && other.end >= hit.end && other.end - other.start > hit.end - hit.start);
+      const share = hit.share * (contained ? settings.containedShare : 1);
+      for (const target of hit.targets) miss[target.scenario]! *= 1 - target.weight * share;
+    }
+    const similarity = exampleIndex.similarity(blankRanges(corrected, negated));
+    for (let s = 0; s < scenarios.length; s++) {
+      const cosine = similarity[s]!;
+      const fromExamples = settings.exampleWeight * clamp01((cosine - settings.exampleFloor) / (settings.exampleCeiling - settings.exampleFloor));
+      scores[s] = 1 - miss[s]! * (1 - fromExamples);
+    }
+
+    const ranked = [...scores.keys()].filter((s) => scores[s]! > 0).sort((a, b) => scores[b]! - scores[a]! || a - b);
+    const best = ranked[0];
+    if (best === undefined || scores[best]! < settings.abstainBelow) return [];
+    const bar = Math.max(settings.runnerUpFloor, scores[best]! * settings.runnerUpShare);
+    return ranked
+      .filter((s, i) => i === 0 || scores[s]! >= bar)
+      .slice(0, top)
+      .map((s) => ({ id: scenarios[s]!.id, score: Math.round(scores[s]! * 1000) / 1000 }));
+  };
+}
+
+function clamp01(x: number): number {
+  return x < 0 ? 0 : x > 1 ? 1 : x;
+}
+
+/** Replaces negated ranges with a break so the example similarity does not read them either. */
+function blankRanges(text: string, ranges: readonly Range[]): string {
+  let out = text;
+  for (const r of ranges) out = out.slice(0, r.start) + '/'.repeat(r.end - r.start) + out.slice(r.end);
+  return out;
+}
+
+function textSpanOfUnits(spelling: PinyinSpelling, keyStart: number, keyEnd: number): { start: number; end: number } {
+  return { start: spelling.unitTextStart[spelling.unitAt[keyStart]!]!, end: spelling.unitTextEnd[spelling.unitAt[keyEnd - 1]!]! };
+}
+
+/** One Fuse index of trigger words per first letter: typos rarely hit the first letter, and small indexes keep lookups fast. */
+function buildSpellingIndexes(words: readonly string[]): Map<string, Fuse<string>> {
+  const byFirstLetter = new Map<string, string[]>();
+  for (const word of words) {
+    const list = byFirstLetter.get(word[0]!) ?? [];
+    list.push(word);
+    byFirstLetter.set(word[0]!, list);
+  }
+  const indexes = new Map<string, Fuse<string>>();
+  for (const [letter, list] of byFirstLetter) {
+    indexes.set(letter, new Fuse(list, { includeScore: true, ignoreLocation: true, threshold: DETECTION_SETTINGS.spellingThreshold, isCaseSensitive: true }));
+  }
+  return indexes;
+}

@@ -1,0 +1,56 @@
+// Customer emotion (calm / anxious / angry) from words and punctuation, with the cue lists kept as data.
+import { normalizeForMatch } from './normalize.ts';
+import type { Emotion } from './types.ts';
+
+/** Words and phrases of anger: insults, swearing, complaints, "this is not over" (matched after normalization). */
+export const ANGRY_CUES: readonly string[] = [
+  '垃圾', '骗子', '骗钱', '滚', '傻', 'sb', 'tm', '妈的', '他妈', '混蛋', '王八蛋', '废物', '白痴', '脑子有病', '有病吧', '去死', '烂透',
+  '投诉', '投宿', '客诉', '申诉', '太差', '很差', '真差', '破服务', '什么破', '不满意', '失望', '受够', '服了', '12315', '没完', '敷衍',
+  '态度差', '态度太差', '态度很差', '不客气', '挂了我', '把我电话挂', '别跟我扯', '扯皮', '没人理', '没人回', '没人接', '都没人', '打不进',
+  '太慢', '半天', '十几次', '我不管', '必须给我', '赔我', '凭什么', '听不懂人话', '耍我', '坑人',
+  'scam', 'idiot', 'stupid', 'useless', 'crook', 'fuck', 'shit', 'damn', 'wtf', 'ridiculous', 'unacceptable', 'disappointed',
+  'rude', 'complaint', 'right now', 'forever', 'hung up', 'terrible', 'worst', 'pathetic',
+];
+
+/** Words of urgency and worry. */
+export const ANXIOUS_CUES: readonly string[] = [
+  '急', '赶紧', '马上', '怎么办', '尽快', '快点', '催', '来不及', '多久', '还要等', '什么时候恢复', '到现在', '已经十', '成个礼拜',
+  '被盗', '盗用', '不是我买的', '救命', '求求',
+  'asap', 'urgent', 'hurry', 'emergency', 'help!', 'pls help', 'please help',
+];
+
+/** Phrases in which the customer says they are not angry: their anger words must not count. */
+export const CALM_STATEMENTS: readonly string[] = ['没生气', '不生气', '没有生气', '不是生气', '不是投诉', 'not angry', 'not mad', 'not a complaint', "i'm not upset"];
+
+/** Exclamation marks in a row that read as shouting; question marks in a row that read as urgency. */
+const SHOUTING = /!{3,}/u;
+const URGENT_QUESTIONS = /\?{2,}/u;
+
+/** Mostly capital letters over several words: shouting in English. */
+function isShouting(original: string): boolean {
+  const words = original.match(/[A-Za-z]{2,}/gu) ?? [];
+  const capitalWords = words.filter((w) => w === w.toUpperCase());
+  const letters = capitalWords.join('').length;
+  return capitalWords.length >= 3 && letters >= 10 && capitalWords.length / words.length >= 0.7;
+}
+
+function containsCue(text: string, cue: string): boolean {
+  let at = text.indexOf(cue);
+  while (at >= 0) {
+    // Latin cues stand on word boundaries ("tm" is not in "html").
+    const latin = /^[a-z]/u.test(cue);
+    const before = text[at - 1];
+    const after = text[at + cue.length];
+    if (!latin || ((!before || !/[a-z]/u.test(before)) && (!after || !/[a-z]/u.test(after) || !/[a-z]$/u.test(cue)))) return true;
+    at = text.indexOf(cue, at + 1);
+  }
+  return false;
+}
+
+export function detectEmotion(text: string): Emotion {
+  let normalized = normalizeForMatch(text);
+  for (const statement of CALM_STATEMENTS) normalized = normalized.split(statement).join('/');
+  if (SHOUTING.test(normalized) || isShouting(text) || ANGRY_CUES.some((cue) => containsCue(normalized, cue))) return 'angry';
+  if (URGENT_QUESTIONS.test(normalized) || ANXIOUS_CUES.some((cue) => containsCue(normalized, cue))) return 'anxious';
+  return 'calm';
+}

@@ -1,0 +1,215 @@
+// Evaluates scenario detection, emotion and sensitive-data spans on the labelled dev messages and on our held-out set.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { DEFAULT_PACKS } from '../engine/default-packs.ts';
+import type { Detection, Emotion, MergedScenario, Pack, ScenarioMatch, SensitiveKind } from '../engine/types.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const evalDir = resolve(process.env.HUASHU_EVAL_DIR ?? join(root, '../shared/eval'));
+const heldOutFile = join(root, 'tests/fixtures/heldout/messages.jsonl');
+const verbose = process.argv.includes('--verbose');
+
+/** One labelled customer message (the format of dev-messages.jsonl). */
+export interface LabelledMessage {
+  text: string;
+  /** The scenario id that must come first, or "none" when the detector must abstain. */
+  expect: string;
+  /** Other scenarios the message also carries (ranked after `expect`). */
+  also?: string[];
+  lang: string;
+  emotion: Emotion;
+  sensitive?: SensitiveKind[];
+}
+
+export function readJsonl(file: string): LabelledMessage[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .map((line, i) => ({ line: line.trim(), i }))
+    .filter(({ line }) => line !== '')
+    .map(({ line, i }) => {
+      try {
+        return JSON.parse(line) as LabelledMessage;
+      } catch (error) {
+        throw new Error(`${file}:${i + 1}: not a JSON object (${(error as Error).message}); fix or remove the line.`);
+      }
+    });
+}
+
+interface Tally {
+  total: number;
+  top1: number;
+  top3: number;
+  /** Messages labelled none, messages abstained on, and both. */
+  none: number;
+  abstained: number;
+  abstainedOnNone: number;
+}
+
+const emptyTally = (): Tally => ({ total: 0, top1: 0, top3: 0, none: 0, abstained: 0, abstainedOnNone: 0 });
+
+function count(tally: Tally, row: LabelledMessage, scenarios: readonly ScenarioMatch[]): void {
+  tally.total++;
+  const abstained = scenarios.length === 0;
+  if (abstained) tally.abstained++;
+  if (row.expect === 'none') {
+    tally.none++;
+    if (abstained) {
+      tally.abstainedOnNone++;
+      tally.top1++;
+      tally.top3++;
+    }
+    return;
+  }
+  if (scenarios[0]?.id === row.expect) tally.top1++;
+  if (scenarios.slice(0, 3).some((s) => s.id === row.expect)) tally.top3++;
+}
+
+const ratio = (n: number, d: number): string => (d === 0 ? '—' : (n / d).toFixed(3));
+
+function printTable(title: string, header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]): string => '| ' + cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ') + ' |';
+  console.log(`\n## ${title}\n`);
+  console.log(line(header));
+  console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+  for (const r of rows) console.log(line(r));
+}
+
+const tallyRow = (name: string, t: Tally): string[] => [
+  name,
+  String(t.total),
+  ratio(t.top1, t.total),
+  ratio(t.top3, t.total),
+  ratio(t.abstainedOnNone, t.abstained),
+  ratio(t.abstainedOnNone, t.none),
+];
+
+type DetectScenarios = (text: string) => Detection;
+
+/** Prints the detection tables of one labelled set; returns overall top-1 and top-3. */
+export function reportDetection(setName: string, rows: readonly LabelledMessage[], detect: DetectScenarios): { top1: number; top3: number } {
+  const overall = emptyTally();
+  const byLanguage = new Map<string, Tally>();
+  const byScenario = new Map<string, Tally>();
+  const misses: string[] = [];
+  let emotionRight = 0;
+  for (const row of rows) {
+    const detection = detect(row.text);
+    count(overall, row, detection.scenarios);
+    for (const [map, key] of [
+      [byLanguage, row.lang],
+      [byScenario, row.expect],
+    ] as const) {
+      if (!map.has(key)) map.set(key, emptyTally());
+      count(map.get(key)!, row, detection.scenarios);
+    }
+    if (detection.emotion === row.emotion) emotionRight++;
+    else if (verbose) misses.push(`emotion ${detection.emotion} ≠ ${row.emotion}: ${row.text}`);
+    if ((detection.scenarios[0]?.id ?? 'none') !== row.expect) {
+      misses.push(`expect ${row.expect}, got ${detection.scenarios.map((s) => `${s.id} ${s.score}`).join(', ') || 'none'}: ${row.text}`);
+    }
+  }
+  const header = ['', 'n', 'top-1', 'top-3', 'abstain precision', 'abstain recall'];
+  printTable(`${setName}: detection by language`, header, [...[...byLanguage].sort().map(([k, t]) => tallyRow(k, t)), tallyRow('all', overall)]);
+  printTable(`${setName}: detection by scenario`, header, [...byScenario].sort().map(([k, t]) => tallyRow(k, t)));
+  printTable(`${setName}: emotion`, ['', 'n', 'accuracy'], [['all', String(rows.length), ratio(emotionRight, rows.length)]]);
+  if (verbose) for (const miss of misses) console.log('  ' + miss);
+  else console.log(`\n${misses.filter((m) => m.startsWith('expect')).length} top-1 misses (run with --verbose to list them)`);
+  return { top1: overall.top1 / overall.total, top3: overall.top3 / overall.total };
+}
+
+/** Recall of labelled sensitive kinds: a labelled kind counts as found when some span of that kind was reported. */
+export function reportSensitive(setName: string, rows: readonly LabelledMessage[], detect: DetectScenarios): void {
+  const byKind = new Map<string, { labelled: number; found: number }>();
+  for (const row of rows) {
+    if (!row.sensitive?.length) continue;
+    const spans = detect(row.text).sensitive;
+    for (const kind of row.sensitive) {
+      const entry = byKind.get(kind) ?? { labelled: 0, found: 0 };
+      entry.labelled++;
+      if (spans.some((s) => s.kind === kind)) entry.found++;
+      else if (verbose) console.log(`  sensitive ${kind} missed: ${row.text}`);
+      byKind.set(kind, entry);
+    }
+  }
+  const total = [...byKind.values()].reduce((a, e) => ({ labelled: a.labelled + e.labelled, found: a.found + e.found }), { labelled: 0, found: 0 });
+  printTable(
+    `${setName}: sensitive-data recall`,
+    ['kind', 'labelled', 'found', 'recall'],
+    [...[...byKind].sort().map(([k, e]) => [k, String(e.labelled), String(e.found), ratio(e.found, e.labelled)]), ['all', String(total.labelled), String(total.found), ratio(total.found, total.labelled)]],
+  );
+}
+
+/** The scenarios of the packs, same id unioned, for when the engine's pack merging is not available. */
+function mergeScenariosLocally(packs: readonly Pack[]): MergedScenario[] {
+  const merged = new Map<string, MergedScenario>();
+  for (const pack of packs) {
+    for (const s of pack.scenarios ?? []) {
+      const into = merged.get(s.id) ?? { id: s.id, title: s.title, triggers: [], examples: [], replies: [], tips: [], packIds: [] };
+      into.triggers.push(...(s.triggers ?? []));
+      into.examples.push(...(s.examples ?? []));
+      into.packIds.push(pack.id);
+      merged.set(s.id, into);
+    }
+  }
+  return [...merged.values()];
+}
+
+interface EvalEngine {
+  detect: DetectScenarios;
+  lint?: (draft: string) => unknown;
+  hasSensitive: boolean;
+}
+
+async function loadEngine(): Promise<EvalEngine> {
+  try {
+    const { createEngine } = await import('../engine/index.ts');
+    const engine = createEngine(DEFAULT_PACKS);
+    return { detect: (text) => engine.detect(text), lint: engine.lint, hasSensitive: true };
+  } catch (error) {
+    console.log(`(engine/index.ts could not be loaded: ${(error as Error).message.split('\n')[0]}; detection and emotion run on their own)`);
+    const { createScenarioDetector } = await import('../engine/detect.ts');
+    const { detectEmotion } = await import('../engine/emotion.ts');
+    const detectScenarios = createScenarioDetector(mergeScenariosLocally(DEFAULT_PACKS));
+    return { detect: (text) => ({ text, scenarios: detectScenarios(text, 3), emotion: detectEmotion(text), sensitive: [] }), hasSensitive: false };
+  }
+}
+
+async function main(): Promise<void> {
+  const devFile = join(evalDir, 'dev-messages.jsonl');
+  if (!existsSync(devFile)) {
+    console.error(`No evaluation data at ${devFile}: put shared/ beside the repository or set HUASHU_EVAL_DIR.`);
+    process.exit(1);
+  }
+  const engine = await loadEngine();
+  const dev = readJsonl(devFile);
+  const devFigures = reportDetection(`dev (${devFile})`, dev, engine.detect);
+  if (engine.hasSensitive) reportSensitive('dev', dev, engine.detect);
+  else console.log('\nsensitive-data recall: skipped (engine/sensitive.ts not available yet)');
+
+  let heldOutFigures: { top1: number; top3: number } | undefined;
+  if (existsSync(heldOutFile)) {
+    const heldOut = readJsonl(heldOutFile);
+    heldOutFigures = reportDetection('held-out (tests/fixtures/heldout)', heldOut, engine.detect);
+    if (engine.hasSensitive) reportSensitive('held-out', heldOut, engine.detect);
+  }
+
+  const lintEvalFile = join(root, 'scripts/eval-lint.ts');
+  if (existsSync(lintEvalFile) && engine.lint) {
+    const lintEval = (await import(pathToFileURL(lintEvalFile).href)) as Record<string, unknown>;
+    if (typeof lintEval.evalLint === 'function') {
+      const result: unknown = await (lintEval.evalLint as (lint: unknown, dir: string) => unknown)(engine.lint, evalDir);
+      // The lint evaluation prints itself, or exports its printer beside it.
+      const printer = Object.entries(lintEval).find(([name, value]) => name.startsWith('print') && typeof value === 'function');
+      if (printer && result !== undefined) (printer[1] as (r: unknown) => void)(result);
+    }
+  } else {
+    console.log('\nlint evaluation: skipped (scripts/eval-lint.ts or the linter is not available yet)');
+  }
+
+  console.log(`\nTargets: top-1 ≥ 0.92, top-3 ≥ 0.98, sensitive recall 1.0.`);
+  console.log(`dev top-1 ${devFigures.top1.toFixed(3)}, top-3 ${devFigures.top3.toFixed(3)}` + (heldOutFigures ? `; held-out top-1 ${heldOutFigures.top1.toFixed(3)}, top-3 ${heldOutFigures.top3.toFixed(3)}` : ''));
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) await main();
