@@ -1,0 +1,44 @@
+// React-controlled <textarea> and <input> composers: the value lives in React state, as in most React helpdesks.
+import * as React from 'react';
+import { createRoot } from 'react-dom/client';
+import type { DemoEditor } from './types.ts';
+
+function mountControlledField(host: HTMLElement, placeholder: string, tag: 'textarea' | 'input'): Promise<DemoEditor> {
+  const state = { value: '' };
+  let setFromOutside: ((value: string) => void) | null = null;
+
+  function ControlledField() {
+    const [value, setValue] = React.useState('');
+    state.value = value;
+    setFromOutside = setValue;
+    return React.createElement(tag, {
+      className: `composer-field composer-field--${tag}`,
+      value,
+      placeholder,
+      rows: tag === 'textarea' ? 4 : undefined,
+      'aria-label': placeholder,
+      onChange: (event: { target: { value: string } }) => setValue(event.target.value),
+    });
+  }
+
+  const root = createRoot(host);
+  root.render(React.createElement(ControlledField));
+  return new Promise((resolve) => {
+    const waitForRender = () => {
+      const field = host.querySelector<HTMLElement>(tag);
+      if (!field) return void requestAnimationFrame(waitForRender);
+      resolve({
+        kind: tag,
+        composer: field,
+        modelText: () => state.value,
+        setDraft: (text) => setFromOutside?.(text),
+        clear: () => setFromOutside?.(''),
+        destroy: () => root.unmount(),
+      });
+    };
+    waitForRender();
+  });
+}
+
+export const mountTextarea = (host: HTMLElement, placeholder: string) => mountControlledField(host, placeholder, 'textarea');
+export const mountInput = (host: HTMLElement, placeholder: string) => mountControlledField(host, placeholder, 'input');

@@ -1,0 +1,18 @@
+// The shape every composer editor of the demo helpdesk has, whatever package is behind it.
+import type { ComposerInfo } from '../../sites/types.ts';
+
+export type DemoEditorKind = ComposerInfo['kind'];
+
+export interface DemoEditor {
+  kind: DemoEditorKind;
+  /** The element a site adapter finds as the composer (what insertText receives). */
+  composer: HTMLElement;
+  /** The draft as the editor's own model holds it (not the DOM), lines joined with "\n". */
+  modelText(): string;
+  /** Replaces the draft through the editor's own API and starts a fresh undo history (sets up tests and the scripted demo). */
+  setDraft(text: string): void;
+  clear(): void;
+  destroy(): void;
+}
+
+export type MountEditor = (host: HTMLElement, placeholder: string) => Promise<DemoEditor>;

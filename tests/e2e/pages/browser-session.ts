@@ -1,0 +1,167 @@
+// Browser-test plumbing for composer insertion: builds the test bundles, opens demo pages, runs code in an isolated world like a content script.
+import { build } from 'esbuild';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath } from '../../support/chromium.ts';
+import { startDemoServer, type DemoServer } from '../../../scripts/serve-demo.ts';
+import type { ComposerKind, InsertOutcome } from '../../../utils/composer/index.ts';
+
+const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+async function bundle(entry: string, footer = ''): Promise<string> {
+  const result = await build({
+    absWorkingDir: projectRoot,
+    entryPoints: [join(projectRoot, entry)],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    globalName: '__huashuTestEntry',
+    target: 'chrome120',
+    footer: footer ? { js: footer } : undefined,
+    logLevel: 'warning',
+  });
+  return result.outputFiles[0]!.text;
+}
+
+export interface InsertTestEnvironment {
+  browser: Browser;
+  server: DemoServer;
+  harnessScript: string;
+  bridgeScript: string;
+  close(): Promise<void>;
+}
+
+export async function startInsertTestEnvironment(): Promise<InsertTestEnvironment> {
+  const executablePath = chromiumPath();
+  const [server, harnessScript, bridgeScript] = await Promise.all([
+    startDemoServer(),
+    bundle('tests/e2e/pages/composer-harness.ts'),
+    // The real entrypoint, started the way WXT's unlisted-script wrapper starts it.
+    bundle('entrypoints/page-bridge.ts', '__huashuTestEntry.default.main();'),
+  ]);
+  const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+  return {
+    browser,
+    server,
+    harnessScript,
+    bridgeScript,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** A demo page with the composer harness loaded in an isolated world, as a content script sees the page. */
+export class DemoComposerPage {
+  private constructor(
+    readonly page: Page,
+    readonly kind: ComposerKind,
+    private readonly cdp: CDPSession,
+    private readonly isolatedContextId: number,
+  ) {}
+
+  static async open(env: InsertTestEnvironment, kind: ComposerKind, options: { bridge?: boolean } = {}): Promise<DemoComposerPage> {
+    const page = await env.browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${env.server.url}?editor=${kind}`);
+    await page.evaluate(() => window.huashuDemo.ready);
+    if (errors.length > 0) throw new Error(`the ${kind} demo page threw: ${errors.join('; ')}`);
+    const cdp = await page.context().newCDPSession(page);
+    const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
+    const { executionContextId } = (await cdp.send('Page.createIsolatedWorld', {
+      frameId: frameTree.frame.id,
+      worldName: 'huashu-content-script-test',
+    })) as { executionContextId: number };
+    const composerPage = new DemoComposerPage(page, kind, cdp, executionContextId);
+    await composerPage.inContentWorld(env.harnessScript);
+    if (options.bridge) {
+      const channel = (await composerPage.inContentWorld('crypto.randomUUID().replaceAll("-", "")')) as string;
+      await composerPage.inContentWorld(`huashuComposerHarness.useBridgeChannel(${JSON.stringify(channel)})`);
+      // As WXT's injectScript does: a <script> in the page's own world that carries the channel id on its dataset.
+      await page.evaluate(
+        ({ code, channelId }) => {
+          const script = document.createElement('script');
+          script.dataset.huashuChannel = channelId;
+          script.textContent = code;
+          document.head.append(script);
+          script.remove();
+        },
+        { code: env.bridgeScript, channelId: channel },
+      );
+    }
+    return composerPage;
+  }
+
+  /** Evaluates an expression in the isolated world and returns its (awaited) value. */
+  async inContentWorld(expression: string): Promise<unknown> {
+    const result = (await this.cdp.send('Runtime.evaluate', {
+      expression,
+      contextId: this.isolatedContextId,
+      awaitPromise: true,
+      returnByValue: true,
+    })) as { result: { value?: unknown }; exceptionDetails?: { text: string; exception?: { description?: string } } };
+    if (result.exceptionDetails) {
+      throw new Error(`isolated world: ${result.exceptionDetails.exception?.description ?? result.exceptionDetails.text}`);
+    }
+    return result.result.value;
+  }
+
+  insert(text: string): Promise<InsertOutcome> {
+    return this.inContentWorld(`huashuComposerHarness.insert(${JSON.stringify(this.kind)}, ${JSON.stringify(text)})`) as Promise<InsertOutcome>;
+  }
+
+  replace(start: number, end: number, text: string): Promise<InsertOutcome> {
+    return this.inContentWorld(
+      `huashuComposerHarness.replace(${JSON.stringify(this.kind)}, ${start}, ${end}, ${JSON.stringify(text)})`,
+    ) as Promise<InsertOutcome>;
+  }
+
+  readDraft(): Promise<string> {
+    return this.inContentWorld(`huashuComposerHarness.read(${JSON.stringify(this.kind)})`) as Promise<string>;
+  }
+
+  modelText(): Promise<string> {
+    return this.page.evaluate(() => window.huashuDemo.editorModelText());
+  }
+
+  /** Sets the draft through the editor's own API (fresh undo history), then waits for the model to hold it. */
+  async setDraft(text: string): Promise<void> {
+    await this.page.evaluate((draft) => window.huashuDemo.setDraftForTest(draft), text);
+    await this.page.waitForFunction((draft) => window.huashuDemo.editorModelText() === draft, text, { timeout: 3_000 });
+  }
+
+  /** Puts the caret at the end of the draft with real key presses, then selects `characters` to its left. */
+  async selectBeforeEnd(characters: number): Promise<void> {
+    await this.page.click('[data-huashu-demo-composer]');
+    await this.page.keyboard.press('Control+End');
+    for (let step = 0; step < characters; step++) await this.page.keyboard.press('Shift+ArrowLeft');
+    // Slate copies the DOM selection into its model at most every 100 ms.
+    await this.page.waitForTimeout(150);
+  }
+
+  /** The agent has clicked elsewhere: no caret in the composer. */
+  async dropCaret(): Promise<void> {
+    await this.page.evaluate(() => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      document.getSelection()?.removeAllRanges();
+    });
+    await this.page.waitForTimeout(150);
+  }
+
+  async undo(): Promise<void> {
+    await this.page.keyboard.press('Control+z');
+    await this.page.waitForTimeout(100);
+  }
+
+  /** The latest copy of the editor's hidden <textarea> (Summernote's form field). */
+  hiddenTextareaValue(): Promise<string> {
+    return this.page.evaluate(() => document.querySelector<HTMLTextAreaElement>('textarea#body')?.value ?? '');
+  }
+
+  close(): Promise<void> {
+    return this.page.close();
+  }
+}
