@@ -1,4 +1,6 @@
-// Side panel entrypoint: mounts the panel app.
+// Side panel entrypoint (Chrome side panel, Firefox sidebar): mounts the panel app.
 import { render } from 'preact';
+import { App } from './App.tsx';
+import './style.css';
 
-render(<main>Huashu</main>, document.getElementById('app')!);
+render(<App />, document.getElementById('app')!);

@@ -1,0 +1,310 @@
+// The side panel's wiring: follows a tab, talks to its content script, reads packs, settings and usage, renders <Panel>.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { I18nProvider } from '../../components/common/i18n.tsx';
+import { Panel } from '../../components/panel/Panel.tsx';
+import type { Finding, PanelCommand, PanelNotice, ReplyView } from '../../components/panel/types.ts';
+import { createEngine, type Engine } from '../../engine/index.ts';
+import { recordReplyUse, replyUsageToCsv, resetReplyUsage } from '../../engine/ranking.ts';
+import { createPhraseSearch } from '../../engine/search.ts';
+import { maskSensitive } from '../../engine/sensitive.ts';
+import { fillVariables } from '../../engine/variables.ts';
+import { createTranslator, resolveUiLocale } from '../../utils/i18n.ts';
+import { contentToPanel, panelToContent, type TabState } from '../../utils/messaging.ts';
+import { loadEnabledPacks, watchEnabledPacks } from '../../utils/packs.ts';
+import {
+  DEFAULT_SETTINGS,
+  replyUsageItem,
+  settingsItem,
+  sitePreferencesItem,
+  type ReplyUsage,
+  type Settings,
+} from '../../utils/storage.ts';
+import { INSERT_SUGGESTION_COMMANDS, panelCommandOf } from './commands.ts';
+import {
+  buildDetectionView,
+  buildScopeReplies,
+  buildSearchReplies,
+  buildStageViews,
+  pageStatusOf,
+  variableValues,
+  type Connection,
+} from './view-model.ts';
+
+/** `?tab=<id>` pins the panel to one tab instead of following the active one. */
+function pinnedTabId(): number | null {
+  const value = Number(new URLSearchParams(location.search).get('tab'));
+  return Number.isInteger(value) && value >= 0 && new URLSearchParams(location.search).has('tab') ? value : null;
+}
+
+function downloadText(fileName: string, text: string, type: string): void {
+  // A BOM so spreadsheet programs read the UTF-8 (Chinese headers) correctly.
+  const url = URL.createObjectURL(new Blob(['\uFEFF', text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function App() {
+  const pinned = useMemo(pinnedTabId, []);
+  const [tabId, setTabId] = useState<number | null>(pinned);
+  const tabIdRef = useRef(tabId);
+  tabIdRef.current = tabId;
+  const windowIdRef = useRef<number | undefined>(undefined);
+  const [connection, setConnection] = useState<Connection>({ kind: 'loading' });
+  const [engine, setEngine] = useState<Engine | null>(null);
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [usage, setUsage] = useState<ReplyUsage>({});
+  const [notice, setNotice] = useState<PanelNotice | null>(null);
+  const [command, setCommand] = useState<PanelCommand | null>(null);
+  const [shortcuts, setShortcuts] = useState<string[]>([]);
+  const seqRef = useRef(0);
+
+  const locale = resolveUiLocale(settings.uiLanguage, browser.i18n.getUILanguage());
+  const t = useMemo(() => createTranslator(locale), [locale]);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = t('appTitle');
+  }, [locale, t]);
+
+  const say = useCallback((tone: PanelNotice['tone'], text: string) => setNotice({ tone, text, seq: ++seqRef.current }), []);
+  // Confirmations fade; errors stay until the next action, so the agent can read what to do.
+  useEffect(() => {
+    if (notice?.tone !== 'ok') return;
+    const timer = setTimeout(() => setNotice((current) => (current?.seq === notice.seq ? null : current)), 4000);
+    return () => clearTimeout(timer);
+  }, [notice]);
+
+  // Packs, settings and usage: read once, then follow every change (options page, other windows).
+  useEffect(() => {
+    void loadEnabledPacks().then((packs) => setEngine(createEngine(packs)));
+    const unwatchPacks = watchEnabledPacks((packs) => setEngine(createEngine(packs)));
+    void settingsItem.getValue().then(setSettings);
+    const unwatchSettings = settingsItem.watch((value) => setSettings(value ?? DEFAULT_SETTINGS));
+    void replyUsageItem.getValue().then(setUsage);
+    const unwatchUsage = replyUsageItem.watch((value) => setUsage(value ?? {}));
+    void browser.commands
+      ?.getAll()
+      .then((all) => setShortcuts(INSERT_SUGGESTION_COMMANDS.map((name) => all.find((c) => c.name === name)?.shortcut ?? '')))
+      .catch(() => undefined);
+    return () => {
+      unwatchPacks();
+      unwatchSettings();
+      unwatchUsage();
+    };
+  }, []);
+
+  // Which tab: the pinned one, or the active tab of this panel's window as the agent switches.
+  useEffect(() => {
+    if (pinned !== null) return;
+    let cancelled = false;
+    void browser.windows.getCurrent().then(async (current) => {
+      windowIdRef.current = current.id;
+      const [active] = await browser.tabs.query({ active: true, windowId: current.id });
+      if (cancelled) return;
+      if (active?.id === undefined) setConnection({ kind: 'no-tab' });
+      else setTabId(active.id);
+    });
+    const onActivated = (info: { tabId: number; windowId: number }) => {
+      if (windowIdRef.current === undefined || info.windowId === windowIdRef.current) setTabId(info.tabId);
+    };
+    browser.tabs.onActivated.addListener(onActivated);
+    return () => {
+      cancelled = true;
+      browser.tabs.onActivated.removeListener(onActivated);
+    };
+  }, [pinned]);
+
+  const requestRef = useRef(0);
+  const refresh = useCallback(async (id: number) => {
+    const request = ++requestRef.current;
+    let next: Connection;
+    try {
+      next = { kind: 'connected', state: await panelToContent.sendMessage('getTabState', undefined, id) };
+    } catch {
+      // No content script answers: the site is not enabled, or the page predates the install and needs a reload.
+      const tab = await browser.tabs.get(id).catch(() => undefined);
+      next = { kind: 'unreachable', url: tab?.url ?? tab?.pendingUrl };
+    }
+    // An answer for a tab the agent has already left is dropped.
+    if (request === requestRef.current && id === tabIdRef.current) setConnection(next);
+  }, []);
+
+  useEffect(() => {
+    if (tabId === null) return;
+    setConnection({ kind: 'loading' });
+    setNotice(null);
+    void refresh(tabId);
+    const onUpdated = (updatedId: number, change: { status?: string; url?: string }) => {
+      if (updatedId !== tabId) return;
+      if (change.status === 'complete' || change.url !== undefined) void refresh(tabId);
+    };
+    browser.tabs.onUpdated.addListener(onUpdated);
+    const onRemoved = (removedId: number) => {
+      if (removedId === tabId) setConnection({ kind: 'no-tab' });
+    };
+    browser.tabs.onRemoved.addListener(onRemoved);
+    return () => {
+      browser.tabs.onUpdated.removeListener(onUpdated);
+      browser.tabs.onRemoved.removeListener(onRemoved);
+    };
+  }, [tabId, refresh]);
+
+  // The content script broadcasts every change (new message, draft typed); keep only our tab's.
+  useEffect(
+    () =>
+      contentToPanel.onMessage('tabStateChanged', (message) => {
+        if (message.sender.tab?.id === tabIdRef.current) setConnection({ kind: 'connected', state: message.data });
+      }),
+    [],
+  );
+
+  // Browser shortcuts reach every open panel: act only in the window the agent is in.
+  useEffect(() => {
+    const onCommand = (name: string, tab?: { id?: number; windowId?: number }) => {
+      if (tab?.id !== undefined && tab.id !== tabIdRef.current) return;
+      void browser.windows.getCurrent().then((current) => {
+        if (tab === undefined && !current.focused) return;
+        const next = panelCommandOf(name, ++seqRef.current);
+        if (next) setCommand(next);
+      });
+    };
+    browser.commands?.onCommand.addListener(onCommand);
+    return () => browser.commands?.onCommand.removeListener(onCommand);
+  }, []);
+
+  const state: TabState | null = connection.kind === 'connected' ? connection.state : null;
+  const phraseSearch = useMemo(() => (engine ? createPhraseSearch(engine.merged) : null), [engine]);
+  const fill = useMemo(() => {
+    const values = variableValues(settings, state?.customerName);
+    const definitions = engine?.merged.variables ?? {};
+    return (text: string) => fillVariables(text, values, definitions);
+  }, [settings, state?.customerName, engine]);
+  const replyInputs = useMemo(() => ({ uiLocale: locale, usage, fill }), [locale, usage, fill]);
+  const repliesFor = useCallback(
+    (scopeId: string) => (engine ? buildScopeReplies(engine.scenario(scopeId) ?? engine.stage(scopeId), replyInputs) : []),
+    [engine, replyInputs],
+  );
+  const search = useCallback(
+    (query: string) => (phraseSearch ? buildSearchReplies(phraseSearch.search(query), replyInputs) : []),
+    [phraseSearch, replyInputs],
+  );
+  const detection = useMemo(
+    () => (engine && state ? buildDetectionView(state.latest, { scenario: engine.scenario, mask: maskSensitive }) : null),
+    [engine, state?.latest],
+  );
+  const stages = useMemo(() => (engine ? buildStageViews(engine.merged) : []), [engine]);
+
+  const countUse = (reply: ReplyView) => void replyUsageItem.setValue(recordReplyUse(usage, reply.scopeId, reply.id));
+
+  const onInsert = async (reply: ReplyView, text: string) => {
+    if (tabId === null) return;
+    try {
+      const result = await panelToContent.sendMessage('insertReply', { text, replyId: reply.id }, tabId);
+      if (result.ok) {
+        say('ok', t('inserted'));
+        countUse(reply);
+      } else say('error', t(result.reason === 'no-composer' ? 'insertNoComposer' : 'insertFailed'));
+    } catch {
+      say('error', t('insertUnreachable'));
+    }
+  };
+
+  const onCopy = async (text: string) => {
+    try {
+      await navigator.clipboard.writeText(text);
+      say('ok', t('copied'));
+    } catch {
+      say('error', t('copyFailed'));
+    }
+  };
+
+  const onApplyFinding = async (finding: Finding) => {
+    if (tabId === null || finding.suggestion === undefined) return;
+    try {
+      const result = await panelToContent.sendMessage(
+        'applyFinding',
+        { start: finding.start, end: finding.end, replacement: finding.suggestion },
+        tabId,
+      );
+      if (!result.ok) say('error', t('fixFailed'));
+    } catch {
+      say('error', t('insertUnreachable'));
+    }
+  };
+
+  const onStartPicker = async () => {
+    if (tabId === null) return;
+    try {
+      const result = await panelToContent.sendMessage('startPicker', undefined, tabId);
+      say(result.ok ? 'info' : 'error', t(result.ok ? 'pickerStarted' : 'insertUnreachable'));
+    } catch {
+      say('error', t('insertUnreachable'));
+    }
+  };
+
+  const tabUrl = connection.kind === 'unreachable' ? connection.url : undefined;
+  const onEnableSite = () => {
+    const url = tabUrl;
+    if (!url || !/^https?:/iu.test(url)) {
+      say('error', t('enableSiteNoUrl'));
+      return;
+    }
+    const { origin, host } = new URL(url);
+    // Requested straight from the click: browsers grant permissions only during the user's gesture.
+    void browser.permissions
+      .request({ origins: [`${origin}/*`] })
+      .then(async (granted) => {
+        if (!granted) {
+          say('error', t('enableSiteDenied', { host }));
+          return;
+        }
+        const preferences = await sitePreferencesItem.getValue();
+        await sitePreferencesItem.setValue({ ...preferences, [host]: { ...preferences[host], enabled: true } });
+        say('ok', t('enableSiteDone', { host }));
+      })
+      .catch(() => say('error', t('enableSiteDenied', { host })));
+  };
+
+  const onReload = () => {
+    if (tabId !== null) void browser.tabs.reload(tabId);
+  };
+
+  const onExportUsage = () => {
+    const csv = replyUsageToCsv(usage, [t('usageCsvScope'), t('usageCsvReply'), t('usageCsvUses')]);
+    downloadText(`huashu-usage-${new Date().toISOString().slice(0, 10)}.csv`, csv, 'text/csv;charset=utf-8');
+  };
+
+  const onResetUsage = () => void replyUsageItem.setValue(resetReplyUsage(usage));
+
+  return (
+    <I18nProvider locale={locale}>
+      <Panel
+        status={pageStatusOf(connection)}
+        pinned={pinned !== null}
+        hasComposer={state?.hasComposer ?? false}
+        noteMode={state?.noteMode ?? false}
+        detection={detection}
+        stages={stages}
+        repliesFor={repliesFor}
+        search={search}
+        findings={state?.findings ?? []}
+        notice={notice}
+        command={command}
+        suggestionShortcuts={shortcuts}
+        onInsert={(reply, text) => void onInsert(reply, text)}
+        onCopy={(text) => void onCopy(text)}
+        onApplyFinding={(finding) => void onApplyFinding(finding)}
+        onStartPicker={() => void onStartPicker()}
+        onEnableSite={onEnableSite}
+        onReload={onReload}
+        onExportUsage={onExportUsage}
+        onResetUsage={onResetUsage}
+      />
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,124 @@
+// Turns the tab state and the merged packs into the panel's view data (pure: the panel's wiring and tests share it).
+import type { ScenarioMatch, SensitiveSpan, MergedReply, MergedScenario, MergedStage, MergedPacks } from '../../engine/types.ts';
+import { languageTier, rankReplies, type ReplyUsageCounts } from '../../engine/ranking.ts';
+import type { PhraseHit } from '../../engine/search.ts';
+import type { Confidence, DetectionView, PageStatus, ReplyView, StageView } from '../../components/panel/types.ts';
+import type { TabState } from '../../utils/messaging.ts';
+
+/** Scores at or above this read "very likely"; the detector already abstains below its own floor. */
+export const LIKELY_SCORE = 0.7;
+
+export function confidenceOf(score: number): Confidence {
+  return score >= LIKELY_SCORE ? 'likely' : 'possible';
+}
+
+/** What the panel knows about the page it follows. */
+export type Connection =
+  | { kind: 'loading' }
+  | { kind: 'no-tab' }
+  | { kind: 'unreachable'; url?: string }
+  | { kind: 'connected'; state: TabState };
+
+/** Pages no extension may script: the agent must switch tabs, not reload. */
+export function isRestrictedUrl(url: string | undefined): boolean {
+  if (!url) return false;
+  if (!/^https?:/iu.test(url)) return true;
+  return /^https:\/\/(chrome\.google\.com\/webstore|chromewebstore\.google\.com|addons\.mozilla\.org)\b/iu.test(url);
+}
+
+export function pageStatusOf(connection: Connection): PageStatus {
+  switch (connection.kind) {
+    case 'loading':
+    case 'no-tab':
+      return { kind: connection.kind };
+    case 'unreachable':
+      return { kind: 'unreachable', restricted: isRestrictedUrl(connection.url) };
+    case 'connected': {
+      const { site, active } = connection.state;
+      if (!site) return { kind: 'not-helpdesk' };
+      if (!active) return { kind: 'site-off', siteName: site.name };
+      return { kind: 'ready', siteName: site.name };
+    }
+  }
+}
+
+export interface DetectionInputs {
+  scenario: (id: string) => MergedScenario | undefined;
+  /** engine/sensitive.ts maskSensitive. */
+  mask: (text: string, spans: SensitiveSpan[]) => string;
+}
+
+export function buildDetectionView(latest: TabState['latest'], inputs: DetectionInputs): DetectionView | null {
+  if (!latest) return null;
+  const { detection } = latest;
+  const scenarios = detection.scenarios
+    .map((match: ScenarioMatch) => {
+      const scenario = inputs.scenario(match.id);
+      // A scenario of a pack the panel does not have (packs changing meanwhile) has nothing to offer.
+      return scenario ? { id: match.id, title: scenario.title, confidence: confidenceOf(match.score), tips: scenario.tips } : null;
+    })
+    .filter((s) => s !== null);
+  const hasSensitive = detection.sensitive.length > 0;
+  return {
+    scenarios,
+    emotion: detection.emotion,
+    followUp: latest.followUpOf !== undefined,
+    maskedMessage: hasSensitive ? inputs.mask(detection.text, detection.sensitive) : undefined,
+    sensitiveKinds: detection.sensitive.map((span) => span.kind),
+  };
+}
+
+export interface ReplyInputs {
+  uiLocale: string;
+  usage: ReplyUsageCounts;
+  /** Fills {customer}, {agentName}… (engine/variables.ts fillVariables with the panel's values). */
+  fill: (text: string) => string;
+}
+
+function replyView(reply: MergedReply, scopeId: string, scopeTitle: string, uses: number, inputs: ReplyInputs): ReplyView {
+  const text = inputs.fill(reply.text);
+  return {
+    key: `${scopeId}|${reply.packId}|${reply.id}`,
+    id: reply.id,
+    scopeId,
+    scopeTitle,
+    title: reply.title ?? Array.from(text).slice(0, 24).join(''),
+    text,
+    locale: reply.locale,
+    otherLanguage: languageTier(reply.locale, inputs.uiLocale) === 2,
+    uses,
+  };
+}
+
+/** The replies of one scenario or stage: UI language first, then the most used, variables filled. */
+export function buildScopeReplies(scope: MergedScenario | MergedStage | undefined, inputs: ReplyInputs): ReplyView[] {
+  if (!scope) return [];
+  return rankReplies(scope.replies, inputs.uiLocale, inputs.usage[scope.id]).map((ranked) =>
+    replyView(ranked.reply, scope.id, scope.title, ranked.uses, inputs),
+  );
+}
+
+/** Search hits in the search's order (relevance), with variables filled and their uses shown. */
+export function buildSearchReplies(hits: readonly PhraseHit[], inputs: ReplyInputs): ReplyView[] {
+  return hits.map((hit) => replyView(hit.reply, hit.scopeId, hit.scopeTitle, inputs.usage[hit.scopeId]?.[hit.reply.id] ?? 0, inputs));
+}
+
+export function buildStageViews(merged: Pick<MergedPacks, 'stages'>): StageView[] {
+  return merged.stages.filter((stage) => stage.replies.length > 0).map((stage) => ({ id: stage.id, title: stage.title }));
+}
+
+/** The values of the variables the panel knows; unknown ones are left to the variables' fallbacks. */
+export function variableValues(
+  settings: { agentName: string; agentId: string; company: string; customVariables: Record<string, string> },
+  customerName: string | undefined,
+): Record<string, string> {
+  const values: Record<string, string> = { ...settings.customVariables };
+  const known: Record<string, string | undefined> = {
+    customer: customerName,
+    agentName: settings.agentName,
+    agentId: settings.agentId,
+    company: settings.company,
+  };
+  for (const [name, value] of Object.entries(known)) if (value && value.trim() !== '') values[name] = value.trim();
+  return values;
+}
