@@ -37,6 +37,12 @@ interface TriggerTarget {
   weight: number;
 }
 
+/**
+ * Scenarios whose triggers are unambiguous whatever their length: an insult is an insult ("scam", "骗子"), so a hit
+ * weighs at least this much and ranks the abuse before the refund it comes with.
+ */
+export const TRIGGER_WEIGHT_FLOOR: Readonly<Record<string, number>> = Object.freeze({ angry_abusive: 0.88 });
+
 type Detector = (text: string, top: number) => ScenarioMatch[];
 
 const LATIN_WORD = /[a-z0-9']+/gu;
@@ -94,7 +100,8 @@ export function createScenarioDetector(scenarios: readonly MergedScenario[]): De
     for (const raw of scenario.triggers) {
       const trigger = normalizeForMatch(raw).trim();
       if (!trigger) continue;
-      const weight = triggerWeight(trigger);
+      const floor = TRIGGER_WEIGHT_FLOOR[scenario.id];
+      const weight = floor !== undefined && [...trigger].length >= 2 ? Math.max(floor, triggerWeight(trigger)) : triggerWeight(trigger);
       addTarget(exactTargets, trigger, { scenario: index, weight });
       const key = pinyinKeyOfPhrase(trigger);
       // Two syllables at least: one syllable has too many homophones to mean anything.
