@@ -11,7 +11,7 @@ const entrypointZones = ['background.ts', 'helpdesk.content', 'sidepanel', 'opti
 }));
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.output/', '.wxt/', 'dist/', 'coverage/', 'engine/tables/'] },
+  { ignores: ['node_modules/', '.output/', '.wxt/', 'dist/', 'demo/dist/', 'coverage/', 'engine/tables/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
