@@ -62,7 +62,8 @@ const TIER_SCORE: Record<PhraseMatchKind, number> = {
 const FUZZY_OPTIONS = Object.freeze({
   includeScore: true,
   ignoreLocation: true,
-  threshold: 0.3,
+  // 0.4 lets one swapped pair of letters through (refnud → refund) and little else.
+  threshold: 0.4,
   minMatchCharLength: 2,
   keys: ['text', 'pinyinFull'],
 });

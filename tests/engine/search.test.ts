@@ -1,0 +1,151 @@
+// Phrase search: words in simplified or traditional characters, pinyin initials, full pinyin, typos, and the shipped packs.
+import { describe, expect, it } from 'vitest';
+import zhCN from '../../data/packs/zh-CN.json' with { type: 'json' };
+import { createPhraseSearch, foldForSearch } from '../../engine/search.ts';
+import type { MergedPacks, MergedReply, Pack } from '../../engine/types.ts';
+
+function reply(id: string, text: string, locale = 'zh-CN', title?: string): MergedReply {
+  return { id, text, title, packId: locale, locale };
+}
+
+const fixture: Pick<MergedPacks, 'scenarios' | 'stages'> = {
+  scenarios: [
+    {
+      id: 'return_refund',
+      title: '退货退款',
+      triggers: [],
+      examples: [],
+      tips: [],
+      packIds: ['zh-CN'],
+      replies: [
+        reply('return_refund.timeline', '您的退款申请已经提交，款项将原路退回。', 'zh-CN', '告知退款时间'),
+        reply('return_refund.tw', '您的退款申請已經送出，款項將原路退回。', 'zh-TW'),
+        reply('return_refund.en', 'Your refund has been submitted and will go back to the original payment method.', 'en'),
+      ],
+    },
+    {
+      id: 'shipping_delay',
+      title: '物流延迟',
+      triggers: [],
+      examples: [],
+      tips: [],
+      packIds: ['zh-CN'],
+      replies: [reply('shipping_delay.check', '我马上为您查询物流信息，请稍等。')],
+    },
+  ],
+  stages: [
+    {
+      id: 'stage.hold',
+      title: '请客户稍候',
+      tips: [],
+      packIds: ['zh-CN'],
+      replies: [reply('stage.hold.wait', '请您稍等片刻，我帮您核实一下。')],
+    },
+  ],
+};
+
+const ids = (hits: { reply: { id: string } }[]) => hits.map((h) => h.reply.id);
+
+describe('phrase search', () => {
+  const search = createPhraseSearch(fixture);
+
+  it('indexes every reply of scenarios and stages', () => {
+    expect(search.size).toBe(5);
+  });
+
+  it('finds words in simplified text, and the same word written in traditional', () => {
+    expect(ids(search.search('退款'))).toEqual(expect.arrayContaining(['return_refund.timeline', 'return_refund.tw']));
+    const traditional = search.search('退款申請');
+    expect(ids(traditional)).toEqual(expect.arrayContaining(['return_refund.timeline', 'return_refund.tw']));
+    expect(traditional[0]?.matchedBy).toBe('text');
+  });
+
+  it('finds replies by pinyin initials: tk → 退款', () => {
+    const hits = search.search('tk');
+    expect(ids(hits)).toContain('return_refund.timeline');
+    expect(ids(hits)).not.toContain('shipping_delay.check');
+    expect(hits.find((h) => h.reply.id === 'return_refund.timeline')?.matchedBy).toBe('initials');
+  });
+
+  it('finds replies by full pinyin, also a syllable still being typed', () => {
+    expect(ids(search.search('tuikuan'))).toContain('return_refund.timeline');
+    expect(ids(search.search('wuliu'))).toEqual(['shipping_delay.check']);
+    expect(ids(search.search('shaod'))).toContain('stage.hold.wait');
+    // Full pinyin must start on a syllable: "uik" is inside tui·kuan, not a syllable start.
+    const unaligned = search.search('uikuan').find((h) => h.reply.id === 'return_refund.timeline');
+    expect(unaligned?.matchedBy).not.toBe('pinyin');
+  });
+
+  it('finds English words case-insensitively and tolerates a typo', () => {
+    expect(ids(search.search('REFUND'))).toEqual(['return_refund.en']);
+    const typo = search.search('refnud');
+    expect(ids(typo)).toContain('return_refund.en');
+    expect(typo[0]?.matchedBy).toBe('fuzzy');
+    expect(search.search('xyzzyq')).toEqual([]);
+  });
+
+  it('requires every word of a query to match', () => {
+    expect(ids(search.search('退款 原路'))).toEqual(expect.arrayContaining(['return_refund.timeline']));
+    expect(ids(search.search('退款 物流'))).toEqual([]);
+  });
+
+  it('finds a stage by its title and reports where each hit belongs', () => {
+    const [hit] = search.search('稍候');
+    expect(hit).toMatchObject({ scopeKind: 'stage', scopeId: 'stage.hold', scopeTitle: '请客户稍候' });
+  });
+
+  it('ranks a match in the text above one found only through the scope title', () => {
+    const hits = search.search('退货');
+    // 退货 is in the scenario title only; 退回 texts are not 退货.
+    expect(hits.every((h) => h.matchedBy === 'scope')).toBe(true);
+    const literal = search.search('原路退回');
+    expect(literal[0]?.matchedBy).toBe('text');
+  });
+
+  it('returns nothing for an empty query and honours the limit', () => {
+    expect(search.search('   ')).toEqual([]);
+    expect(search.search('n', { limit: 2 }).length).toBeLessThanOrEqual(2);
+  });
+
+  it('folds full-width and traditional forms the same way for phrases and queries', () => {
+    expect(foldForSearch('ＴＫ退款申請')).toBe('tk退款申请');
+  });
+});
+
+describe('phrase search over the shipped zh-CN pack', () => {
+  const pack = zhCN as Pack;
+  const merged: Pick<MergedPacks, 'scenarios' | 'stages'> = {
+    scenarios: (pack.scenarios ?? []).map((s) => ({
+      id: s.id,
+      title: s.title,
+      triggers: s.triggers ?? [],
+      examples: s.examples ?? [],
+      tips: s.tips ?? [],
+      packIds: [pack.id],
+      replies: (s.replies ?? []).map((r) => ({ ...r, packId: pack.id, locale: pack.locale })),
+    })),
+    stages: (pack.stages ?? []).map((s) => ({
+      id: s.id,
+      title: s.title,
+      tips: s.tips ?? [],
+      packIds: [pack.id],
+      replies: s.replies.map((r) => ({ ...r, packId: pack.id, locale: pack.locale })),
+    })),
+  };
+  const search = createPhraseSearch(merged);
+
+  it('finds refund replies by initials, full pinyin and traditional characters', () => {
+    for (const query of ['tk', 'tuikuan', '退款', '退款申請']) {
+      const scopes = search.search(query).map((h) => h.scopeId);
+      expect(scopes, query).toContain('return_refund');
+    }
+  });
+
+  it('answers a keystroke quickly once the index is built', () => {
+    search.search('warmup');
+    const started = performance.now();
+    for (const query of ['t', 'tk', 'tku', 'tkua', 'tkuan']) search.search(query);
+    // Generous bound for a shared machine: the point is "as you type", not a benchmark.
+    expect((performance.now() - started) / 5).toBeLessThan(50);
+  });
+});
