@@ -1,20 +1,23 @@
 // Composer insertion in real Chromium on the editors' real packages: the editor's own model must hold the text (selection replaced, lines kept, undo).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DemoComposerPage, startInsertTestEnvironment, type InsertTestEnvironment } from './pages/browser-session.ts';
-import type { ComposerKind } from '../../utils/composer/index.ts';
+import type { ComposerKind, InsertMethod } from '../../utils/composer/index.ts';
 
-/** Every composer kind the demo can mount, with what its editor does on Ctrl+Z after our insertion. */
-const editors: { kind: ComposerKind; undoRemovesInsertion: boolean; multiLine: boolean }[] = [
-  { kind: 'textarea', undoRemovesInsertion: true, multiLine: true },
-  { kind: 'input', undoRemovesInsertion: true, multiLine: false },
-  { kind: 'contenteditable', undoRemovesInsertion: true, multiLine: true },
-  { kind: 'prosemirror', undoRemovesInsertion: true, multiLine: true },
-  { kind: 'ckeditor5', undoRemovesInsertion: true, multiLine: true },
-  { kind: 'lexical', undoRemovesInsertion: true, multiLine: true },
-  { kind: 'quill', undoRemovesInsertion: true, multiLine: true },
-  { kind: 'draftjs', undoRemovesInsertion: true, multiLine: true },
-  { kind: 'slate', undoRemovesInsertion: true, multiLine: true },
-  { kind: 'summernote', undoRemovesInsertion: true, multiLine: true },
+/**
+ * Every composer kind the demo can mount: the path insertText must take for it (the first one the editor honours),
+ * and whether Ctrl+Z takes our insertion back. A single-line <input> flattens line breaks to spaces.
+ */
+const editors: { kind: ComposerKind; method: InsertMethod; undoRemovesInsertion: boolean; multiLine: boolean }[] = [
+  { kind: 'textarea', method: 'exec-command', undoRemovesInsertion: true, multiLine: true },
+  { kind: 'input', method: 'exec-command', undoRemovesInsertion: true, multiLine: false },
+  { kind: 'contenteditable', method: 'exec-command', undoRemovesInsertion: true, multiLine: true },
+  { kind: 'prosemirror', method: 'paste', undoRemovesInsertion: true, multiLine: true },
+  { kind: 'ckeditor5', method: 'page-bridge', undoRemovesInsertion: true, multiLine: true },
+  { kind: 'lexical', method: 'paste', undoRemovesInsertion: true, multiLine: true },
+  { kind: 'quill', method: 'paste', undoRemovesInsertion: true, multiLine: true },
+  { kind: 'draftjs', method: 'paste', undoRemovesInsertion: true, multiLine: true },
+  { kind: 'slate', method: 'paste', undoRemovesInsertion: true, multiLine: true },
+  { kind: 'summernote', method: 'exec-command', undoRemovesInsertion: true, multiLine: true },
 ];
 
 let env: InsertTestEnvironment;
@@ -27,7 +30,7 @@ afterAll(async () => {
   await env?.close();
 });
 
-describe.each(editors)('insertText into $kind', ({ kind, undoRemovesInsertion, multiLine }) => {
+describe.each(editors)('insertText into $kind', ({ kind, method, undoRemovesInsertion, multiLine }) => {
   let composer: DemoComposerPage;
 
   beforeAll(async () => {
@@ -42,7 +45,7 @@ describe.each(editors)('insertText into $kind', ({ kind, undoRemovesInsertion, m
     await composer.setDraft('您好，这边帮您查询');
     await composer.selectBeforeEnd(2);
     const outcome = await composer.insert('核实');
-    expect(outcome).toMatchObject({ ok: true });
+    expect(outcome).toEqual({ ok: true, method });
     expect(await composer.modelText()).toBe('您好，这边帮您核实');
     expect(await composer.readDraft()).toBe('您好，这边帮您核实');
   });
@@ -78,8 +81,7 @@ describe.each(editors)('insertText into $kind', ({ kind, undoRemovesInsertion, m
     expect(await composer.modelText()).toBe('这个问题我们正在核实，您自己看吧');
   });
 
-  it('replaces a span on the second line of a multi-line draft', async () => {
-    if (!multiLine) return;
+  it.runIf(multiLine)('replaces a span on the second line of a multi-line draft', async () => {
     await composer.setDraft('');
     await composer.dropCaret();
     expect(await composer.insert('您好！\n这个没办法\n祝您生活愉快')).toMatchObject({ ok: true });
@@ -88,5 +90,67 @@ describe.each(editors)('insertText into $kind', ({ kind, undoRemovesInsertion, m
     const start = draft.indexOf('没办法');
     expect(await composer.replace(start, start + 3, '需要进一步确认')).toMatchObject({ ok: true });
     expect(await composer.modelText()).toBe('您好！\n这个需要进一步确认\n祝您生活愉快');
+  });
+
+  it.runIf(!multiLine)('keeps a multi-line reply on one line', async () => {
+    await composer.setDraft('');
+    await composer.dropCaret();
+    expect(await composer.insert('第一行\n第二行')).toMatchObject({ ok: true });
+    expect(await composer.modelText()).toBe('第一行 第二行');
+  });
+
+  it('sends what was inserted: the host app reads the text from its own state', async () => {
+    await composer.setDraft('');
+    await composer.dropCaret();
+    expect(await composer.insert('您好，已为您登记退款申请。')).toMatchObject({ ok: true });
+    const messageId = await composer.page.evaluate(() => window.huashuDemo.send());
+    expect(messageId).not.toBeNull();
+    const sent = await composer.page.evaluate((id) => {
+      const item = document.querySelector<HTMLElement>(`[data-message-id="${id}"]`);
+      return { role: item?.dataset.role, text: item?.querySelector('.message__bubble')?.textContent };
+    }, messageId);
+    expect(sent).toEqual({ role: 'agent', text: '您好，已为您登记退款申请。' });
+    expect(await composer.modelText()).toBe('');
+  });
+});
+
+describe('CKEditor 5 without direct access to the editor', () => {
+  it('is invisible from the isolated world, so the bridge is what reaches its API', async () => {
+    const composer = await DemoComposerPage.open(env, 'ckeditor5', { bridge: true });
+    try {
+      expect(await composer.inContentWorld('huashuComposerHarness.canSeeCkeditorInstance()')).toBe(false);
+      expect(await composer.page.evaluate(() => 'ckeditorInstance' in document.querySelector('.ck-editor__editable')!)).toBe(true);
+    } finally {
+      await composer.close();
+    }
+  });
+
+  it('falls back to a synthetic paste when the page bridge is not injected', async () => {
+    const composer = await DemoComposerPage.open(env, 'ckeditor5', { bridge: false });
+    try {
+      await composer.setDraft('请您提供订单号');
+      await composer.selectBeforeEnd(3);
+      expect(await composer.insert('手机号\n谢谢')).toEqual({ ok: true, method: 'paste' });
+      expect(await composer.modelText()).toBe('请您提供手机号\n谢谢');
+      await composer.undo();
+      expect(await composer.modelText()).toBe('请您提供订单号');
+    } finally {
+      await composer.close();
+    }
+  });
+});
+
+describe('Summernote', () => {
+  it('keeps its hidden form textarea in sync with the insertion', async () => {
+    const composer = await DemoComposerPage.open(env, 'summernote');
+    try {
+      await composer.setDraft('您好');
+      await composer.dropCaret();
+      expect(await composer.insert('，订单已发货')).toMatchObject({ ok: true });
+      await composer.page.waitForFunction(() => document.querySelector<HTMLTextAreaElement>('textarea#body')?.value.includes('订单已发货'));
+      expect(await composer.hiddenTextareaValue()).toContain('您好，订单已发货');
+    } finally {
+      await composer.close();
+    }
   });
 });
