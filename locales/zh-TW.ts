@@ -51,7 +51,7 @@ export const zhTW: Messages = {
   noReplies: '此處還沒有話術。可以搜尋，或在設定中新增話術。',
   insert: '插入',
   insertAsNote: '插入備註',
-  insertTitle: '插入到回覆框的游標處',
+  insertTitle: '插入到回覆框目前的輸入位置',
   copy: '複製',
   copied: '已複製。',
   copyFailed: '複製失敗。請選取文字後按 Ctrl+C。',

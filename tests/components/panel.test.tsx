@@ -1,0 +1,319 @@
+// @vitest-environment happy-dom
+// The side panel view with fake tab states: what the agent sees, clicks and types, in three UI languages.
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { I18nProvider } from '../../components/common/i18n.tsx';
+import { Panel, type PanelProps } from '../../components/panel/Panel.tsx';
+import type { DetectionView, Finding, ReplyView } from '../../components/panel/types.ts';
+import type { UiLocale } from '../../utils/i18n.ts';
+
+function replyView(id: string, scopeId: string, text: string, uses = 0): ReplyView {
+  return { key: `${scopeId}|zh-CN|${id}`, id, scopeId, scopeTitle: scopeId, title: id, text, locale: 'zh-CN', otherLanguage: false, uses };
+}
+
+const REPLIES: Record<string, ReplyView[]> = {
+  return_refund: [
+    replyView('return_refund.timeline', 'return_refund', '王女士，您的退款已提交。', 12),
+    replyView('return_refund.options', 'return_refund', '有两种处理方式，您更倾向哪一种？'),
+    replyView('return_refund.guide', 'return_refund', '请在订单详情页点击“申请售后”。'),
+  ],
+  complaint: [replyView('complaint.sorry', 'complaint', '非常抱歉给您带来不好的体验。')],
+  'stage.hold': [replyView('stage.hold.wait', 'stage.hold', '请您稍等，我帮您核实一下。')],
+};
+
+const DETECTION: DetectionView = {
+  scenarios: [
+    { id: 'return_refund', title: '退货退款', confidence: 'likely', tips: ['提供 2～3 种方案'] },
+    { id: 'complaint', title: '投诉', confidence: 'possible', tips: [] },
+  ],
+  emotion: 'angry',
+  followUp: false,
+  sensitiveKinds: [],
+};
+
+const FINDING: Finding = {
+  ruleId: 'refusal.cannot',
+  category: 'refusal',
+  severity: 'error',
+  start: 0,
+  end: 3,
+  match: '我不能',
+  message: '避免直接拒绝：说明能做什么。',
+  suggestion: '我可以为您',
+};
+
+let host: HTMLElement;
+let props: PanelProps;
+
+function baseProps(): PanelProps {
+  return {
+    status: { kind: 'ready', siteName: 'Demo desk' },
+    pinned: false,
+    hasComposer: true,
+    noteMode: false,
+    detection: DETECTION,
+    stages: [
+      { id: 'stage.opening', title: '开场' },
+      { id: 'stage.hold', title: '请稍候' },
+    ],
+    repliesFor: (scopeId) => REPLIES[scopeId] ?? [],
+    search: (query) => Object.values(REPLIES).flat().filter((r) => r.text.includes(query)),
+    findings: [],
+    notice: null,
+    command: null,
+    suggestionShortcuts: ['Alt+Shift+1', 'Alt+Shift+2', 'Alt+Shift+3'],
+    onInsert: vi.fn(),
+    onCopy: vi.fn(),
+    onApplyFinding: vi.fn(),
+    onStartPicker: vi.fn(),
+    onEnableSite: vi.fn(),
+    onReload: vi.fn(),
+    onExportUsage: vi.fn(),
+    onResetUsage: vi.fn(),
+  };
+}
+
+function show(overrides: Partial<PanelProps> = {}, locale: UiLocale = 'zh-CN'): void {
+  props = { ...props, ...overrides };
+  act(() => {
+    render(
+      <I18nProvider locale={locale}>
+        <Panel {...props} />
+      </I18nProvider>,
+      host,
+    );
+  });
+}
+
+const $ = <E extends Element = HTMLElement>(selector: string) => host.querySelector<E>(selector);
+const $$ = (selector: string) => [...host.querySelectorAll<HTMLElement>(selector)];
+const text = () => host.textContent ?? '';
+
+function click(element: Element | null): void {
+  expect(element).not.toBeNull();
+  act(() => (element as HTMLElement).click());
+}
+
+function key(target: Element | null, keyName: string, init: KeyboardEventInit = {}): void {
+  expect(target).not.toBeNull();
+  act(() => {
+    target!.dispatchEvent(new KeyboardEvent('keydown', { key: keyName, bubbles: true, cancelable: true, ...init }));
+  });
+}
+
+function type(input: HTMLInputElement, value: string): void {
+  act(() => {
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+beforeEach(() => {
+  host = document.createElement('div');
+  document.body.append(host);
+  props = baseProps();
+});
+
+afterEach(() => {
+  act(() => render(null, host));
+  host.remove();
+});
+
+describe('what the agent sees at a glance', () => {
+  it('lists the detected scenarios best first with a plain confidence cue, the mood and the tips', () => {
+    show();
+    expect($$('[data-scenario-id]').map((el) => el.dataset.scenarioId)).toEqual(['return_refund', 'complaint']);
+    expect($('[data-scenario-id="return_refund"]')?.textContent).toContain('很可能');
+    expect($('[data-scenario-id="complaint"] .chip-cue')?.textContent).toBe('可能');
+    expect(text()).not.toMatch(/0\.\d/u);
+    expect($('[data-emotion]')?.textContent).toContain('生气');
+    expect(text()).toContain('提供 2～3 种方案');
+  });
+
+  it("shows the best scenario's replies with uses and the shortcuts of the first three", () => {
+    show();
+    expect($$('[data-reply-id]').map((el) => el.dataset.replyId)).toEqual([
+      'return_refund.timeline',
+      'return_refund.options',
+      'return_refund.guide',
+    ]);
+    expect(text()).toContain('用过 12 次');
+    expect($$('.shortcut').map((el) => el.textContent)).toEqual(['Alt+Shift+1', 'Alt+Shift+2', 'Alt+Shift+3']);
+  });
+
+  it('says when nothing is confident and points to search', () => {
+    show({ detection: { ...DETECTION, scenarios: [] } });
+    expect($$('[data-scenario-id]')).toHaveLength(0);
+    expect($('[data-testid="no-scenario"]')?.textContent).toContain('搜索');
+  });
+
+  it('says when the suggestions come from an earlier turn', () => {
+    show({ detection: { ...DETECTION, followUp: true } });
+    expect($('[data-testid="follow-up"]')?.textContent).toContain('之前');
+  });
+
+  it('shows sensitive data only masked, with the reminder not to repeat it', () => {
+    show({ detection: { ...DETECTION, sensitiveKinds: ['bank_card'], maskedMessage: '卡号 6222 **** **** 1234' } });
+    const notice = $('[data-testid="sensitive"]');
+    expect(notice?.textContent).toContain('银行卡号');
+    expect(notice?.textContent).toContain('6222 **** **** 1234');
+    expect(notice?.textContent).toContain('切勿重复');
+  });
+
+  it('renders pack text as text, never as markup', () => {
+    show({ repliesFor: () => [replyView('x', 'return_refund', '<img src=x onerror=alert(1)>')] });
+    expect($('.reply-text img')).toBeNull();
+    expect($('.reply-text')?.textContent).toBe('<img src=x onerror=alert(1)>');
+  });
+});
+
+describe('page states: never an empty panel', () => {
+  it('offers the picker and enabling the site on a page that is not a known helpdesk', () => {
+    show({ status: { kind: 'not-helpdesk' }, detection: null });
+    const banner = $('[data-testid="status-not-helpdesk"]');
+    expect(banner?.textContent).toContain('不是话术认识的客服系统');
+    const [picker, enable] = [...banner!.querySelectorAll('button')];
+    click(picker!);
+    click(enable!);
+    expect(props.onStartPicker).toHaveBeenCalledOnce();
+    expect(props.onEnableSite).toHaveBeenCalledOnce();
+    // Stages and search stay usable.
+    expect($$('[data-stage-id]')).toHaveLength(2);
+    expect($('#phrase-search')).not.toBeNull();
+  });
+
+  it('asks for a reload when the content script does not answer, but not on browser pages', () => {
+    show({ status: { kind: 'unreachable', restricted: false } }, 'en');
+    const banner = $('[data-testid="status-unreachable"]');
+    expect(banner?.textContent).toContain('reload the page');
+    click(banner!.querySelector('button'));
+    expect(props.onReload).toHaveBeenCalledOnce();
+    show({ status: { kind: 'unreachable', restricted: true } }, 'en');
+    expect($('[data-testid="status-unreachable"] button')).toBeNull();
+  });
+
+  it('warns about a missing composer and about note mode, and labels inserting as a note', () => {
+    show({ hasComposer: false });
+    expect($('[data-testid="status-no-composer"]')).not.toBeNull();
+    show({ hasComposer: true, noteMode: true });
+    expect($('[data-testid="status-note-mode"]')?.textContent).toContain('内部备注');
+    expect($('[data-reply-id="return_refund.timeline"]')?.textContent).toBe('插入备注');
+  });
+});
+
+describe('acting on replies and findings', () => {
+  it('inserts a reply with one click, copies it, and inserts an edited version', () => {
+    show();
+    click($('[data-reply-id="return_refund.options"]'));
+    expect(props.onInsert).toHaveBeenCalledWith(REPLIES.return_refund![1], '有两种处理方式，您更倾向哪一种？');
+
+    const item = $('[data-reply-key="return_refund|zh-CN|return_refund.timeline"]')!;
+    const [, copy, edit] = [...item.querySelectorAll('button')];
+    click(copy!);
+    expect(props.onCopy).toHaveBeenCalledWith('王女士，您的退款已提交。');
+
+    click(edit!);
+    const editor = item.querySelector('textarea')!;
+    expect(document.activeElement).toBe(editor);
+    act(() => {
+      editor.value = '王女士，您的退款已提交，请留意短信。';
+      editor.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    key(editor, 'Enter', { ctrlKey: true });
+    expect(props.onInsert).toHaveBeenLastCalledWith(REPLIES.return_refund![0], '王女士，您的退款已提交，请留意短信。');
+    expect(item.querySelector('textarea')).toBeNull();
+  });
+
+  it('switches to a runner-up scenario and to a stage with one click', () => {
+    show();
+    click($('[data-scenario-id="complaint"]'));
+    expect($$('[data-reply-id]').map((el) => el.dataset.replyId)).toEqual(['complaint.sorry']);
+    click($('[data-stage-id="stage.hold"]'));
+    expect($$('[data-reply-id]').map((el) => el.dataset.replyId)).toEqual(['stage.hold.wait']);
+    expect($('[data-stage-id="stage.hold"]')?.getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('lists findings live with their category, message and one-click fix', () => {
+    show({ findings: [FINDING, { ...FINDING, ruleId: 'contradiction.but', category: 'contradiction', severity: 'info', suggestion: undefined }] });
+    expect($$('[data-finding-category]').map((el) => el.dataset.findingCategory)).toEqual(['refusal', 'contradiction']);
+    const refusal = $('[data-finding-category="refusal"]')!;
+    expect(refusal.textContent).toContain('避免直接拒绝');
+    expect(refusal.textContent).toContain('必须修改');
+    click(refusal.querySelector('button'));
+    expect(props.onApplyFinding).toHaveBeenCalledWith(FINDING);
+    expect($('[data-finding-category="contradiction"] button')).toBeNull();
+  });
+
+  it('asks before resetting usage, and exports on one click', () => {
+    show();
+    click($('[data-action="export-usage"]'));
+    expect(props.onExportUsage).toHaveBeenCalledOnce();
+    click($('[data-action="reset-usage"]'));
+    expect(props.onResetUsage).not.toHaveBeenCalled();
+    click($('[data-testid="reset-confirm"] button'));
+    expect(props.onResetUsage).toHaveBeenCalledOnce();
+  });
+});
+
+describe('search and keyboard', () => {
+  it('shows results as you type and explains an empty result', () => {
+    show();
+    const input = $<HTMLInputElement>('#phrase-search')!;
+    type(input, '稍等');
+    expect($$('[data-reply-id]').map((el) => el.dataset.replyId)).toEqual(['stage.hold.wait']);
+    type(input, '不存在的话');
+    expect($('[data-testid="search-empty"]')?.textContent).toContain('不存在的话');
+    key(input, 'Escape');
+    expect(input.value).toBe('');
+    expect($$('[data-reply-id]')).toHaveLength(3);
+  });
+
+  it('focuses search with / and Ctrl+K, moves through replies with arrows, inserts with Enter', () => {
+    show();
+    const input = $<HTMLInputElement>('#phrase-search')!;
+    const firstInsert = $('[data-reply-id="return_refund.timeline"]')!;
+    firstInsert.focus();
+    key(firstInsert, '/');
+    expect(document.activeElement).toBe(input);
+
+    key(input, 'ArrowDown');
+    expect(document.activeElement).toBe(firstInsert);
+    key(firstInsert, 'ArrowDown');
+    expect(document.activeElement).toBe($('[data-reply-id="return_refund.options"]'));
+    key(document.activeElement, 'End');
+    expect(document.activeElement).toBe($('[data-reply-id="return_refund.guide"]'));
+    key(document.activeElement, 'ArrowUp');
+    expect(document.activeElement).toBe($('[data-reply-id="return_refund.options"]'));
+
+    key(document.activeElement, 'k', { ctrlKey: true });
+    expect(document.activeElement).toBe(input);
+    type(input, '稍等');
+    key(input, 'Enter');
+    expect(props.onInsert).toHaveBeenCalledWith(REPLIES['stage.hold']![0], '请您稍等，我帮您核实一下。');
+  });
+
+  it('runs browser commands once each: insert suggestion N, focus search', () => {
+    show();
+    show({ command: { kind: 'insert-suggestion', index: 1, seq: 1 } });
+    expect(props.onInsert).toHaveBeenCalledTimes(1);
+    expect(props.onInsert).toHaveBeenCalledWith(REPLIES.return_refund![1], REPLIES.return_refund![1]!.text);
+    show({ findings: [FINDING] }); // a re-render with the same command does not insert again
+    expect(props.onInsert).toHaveBeenCalledTimes(1);
+    show({ command: { kind: 'focus-search', seq: 2 } });
+    expect(document.activeElement).toBe($('#phrase-search'));
+  });
+});
+
+describe('UI languages', () => {
+  it('shows the same panel in zh-TW and English from the locale files', () => {
+    show({}, 'zh-TW');
+    expect($('[data-scenario-id="complaint"]')?.textContent).toContain('可能');
+    expect($('#phrase-search')?.getAttribute('placeholder')).toContain('搜尋');
+    expect($('[data-reply-id="return_refund.timeline"]')?.textContent).toBe('插入');
+    show({}, 'en');
+    expect($('[data-scenario-id="return_refund"]')?.textContent).toContain('Very likely');
+    expect(text()).toContain('used 12×');
+    expect($('[data-reply-id="return_refund.timeline"]')?.textContent).toBe('Insert');
+  });
+});

@@ -1,0 +1,144 @@
+// The panel's view data from a tab state and merged packs: confidence cues, page states, ranking, variables, masking.
+import { describe, expect, it } from 'vitest';
+import type { MergedReply, MergedScenario, SensitiveSpan } from '../../engine/types.ts';
+import { createPhraseSearch } from '../../engine/search.ts';
+import {
+  buildDetectionView,
+  buildScopeReplies,
+  buildSearchReplies,
+  buildStageViews,
+  confidenceOf,
+  isRestrictedUrl,
+  pageStatusOf,
+  variableValues,
+} from '../../entrypoints/sidepanel/view-model.ts';
+import type { TabState } from '../../utils/messaging.ts';
+
+const reply = (id: string, text: string, locale: string): MergedReply => ({ id, text, locale, packId: locale });
+
+const refund: MergedScenario = {
+  id: 'return_refund',
+  title: '退货退款',
+  triggers: [],
+  examples: [],
+  tips: ['先道歉'],
+  packIds: ['en', 'zh-CN'],
+  replies: [
+    reply('refund.en', 'Hi {customer}, your refund is on its way.', 'en'),
+    reply('refund.ask', '{customer}您好，请提供订单号。', 'zh-CN'),
+    reply('refund.time', '我是{agentName}，退款一般三个工作日到账。', 'zh-CN'),
+  ],
+};
+
+// Stand-ins for engine/variables.ts and engine/sensitive.ts (written elsewhere): the view model only passes them through.
+const fillStandIn = (values: Record<string, string>) => (text: string) =>
+  text.replace(/\{(\w+)\}/gu, (whole, name: string) => values[name] ?? whole);
+const maskStandIn = (text: string, spans: SensitiveSpan[]) =>
+  spans.reduceRight((out, span) => out.slice(0, span.start) + '*'.repeat(span.end - span.start) + out.slice(span.end), text);
+
+function tabState(overrides: Partial<TabState> = {}): TabState {
+  return {
+    site: { id: 'demo', name: 'Demo desk' },
+    active: true,
+    latest: null,
+    findings: [],
+    draftLength: 0,
+    noteMode: false,
+    hasComposer: true,
+    ...overrides,
+  };
+}
+
+describe('confidence and page state', () => {
+  it('turns scores into a plain cue', () => {
+    expect(confidenceOf(0.91)).toBe('likely');
+    expect(confidenceOf(0.7)).toBe('likely');
+    expect(confidenceOf(0.45)).toBe('possible');
+  });
+
+  it('tells a ready helpdesk from an unknown page, a switched-off site and an unreachable one', () => {
+    expect(pageStatusOf({ kind: 'connected', state: tabState() })).toEqual({ kind: 'ready', siteName: 'Demo desk' });
+    expect(pageStatusOf({ kind: 'connected', state: tabState({ site: null, active: false }) })).toEqual({ kind: 'not-helpdesk' });
+    expect(pageStatusOf({ kind: 'connected', state: tabState({ active: false }) })).toEqual({ kind: 'site-off', siteName: 'Demo desk' });
+    expect(pageStatusOf({ kind: 'unreachable', url: 'https://desk.example.com/' })).toEqual({ kind: 'unreachable', restricted: false });
+    expect(pageStatusOf({ kind: 'unreachable', url: 'chrome://extensions/' })).toEqual({ kind: 'unreachable', restricted: true });
+    expect(isRestrictedUrl('https://chromewebstore.google.com/detail/x')).toBe(true);
+    expect(isRestrictedUrl(undefined)).toBe(false);
+  });
+});
+
+describe('detection view', () => {
+  const scenario = (id: string) => (id === refund.id ? refund : undefined);
+
+  it('is null before any customer message', () => {
+    expect(buildDetectionView(null, { scenario, mask: maskStandIn })).toBeNull();
+  });
+
+  it('keeps the detector order, drops scenarios the packs no longer have, and masks sensitive values', () => {
+    const text = '退款！卡号6222021234567890123';
+    const view = buildDetectionView(
+      {
+        messageId: 'm2',
+        role: 'customer',
+        followUpOf: 'm1',
+        detection: {
+          text,
+          scenarios: [
+            { id: 'return_refund', score: 0.82 },
+            { id: 'gone_from_packs', score: 0.5 },
+          ],
+          emotion: 'angry',
+          sensitive: [{ kind: 'bank_card', start: 5, end: text.length }],
+        },
+      },
+      { scenario, mask: maskStandIn },
+    );
+    expect(view).toEqual({
+      scenarios: [{ id: 'return_refund', title: '退货退款', confidence: 'likely', tips: ['先道歉'] }],
+      emotion: 'angry',
+      followUp: true,
+      maskedMessage: '退款！卡号' + '*'.repeat(19),
+      sensitiveKinds: ['bank_card'],
+    });
+    expect(view?.maskedMessage).not.toContain('6222');
+  });
+});
+
+describe('replies', () => {
+  const values = variableValues({ agentName: ' 小李 ', agentId: '', company: 'ACME', customVariables: { hotline: '400' } }, '王女士');
+  const inputs = { uiLocale: 'zh-CN', usage: { return_refund: { 'refund.time': 4 } }, fill: fillStandIn(values) };
+
+  it('collects the known variable values, leaving empty ones to the fallbacks', () => {
+    expect(values).toEqual({ hotline: '400', customer: '王女士', agentName: '小李', company: 'ACME' });
+  });
+
+  it('ranks the UI language first, then by use, and fills variables', () => {
+    const views = buildScopeReplies(refund, inputs);
+    expect(views.map((v) => [v.id, v.uses, v.otherLanguage])).toEqual([
+      ['refund.time', 4, false],
+      ['refund.ask', 0, false],
+      ['refund.en', 0, true],
+    ]);
+    expect(views[0]?.text).toBe('我是小李，退款一般三个工作日到账。');
+    expect(views[2]?.text).toBe('Hi 王女士, your refund is on its way.');
+    expect(new Set(views.map((v) => v.key)).size).toBe(3);
+    expect(buildScopeReplies(undefined, inputs)).toEqual([]);
+  });
+
+  it('turns search hits into filled replies with their scope and uses', () => {
+    const search = createPhraseSearch({ scenarios: [refund], stages: [] });
+    const views = buildSearchReplies(search.search('dz'), inputs);
+    expect(views.map((v) => [v.id, v.scopeId, v.uses])).toEqual([['refund.time', 'return_refund', 4]]);
+  });
+
+  it('lists only stages that have replies', () => {
+    expect(
+      buildStageViews({
+        stages: [
+          { id: 'stage.hold', title: '请稍候', replies: [reply('h', '请稍等', 'zh-CN')], tips: [], packIds: ['zh-CN'] },
+          { id: 'stage.empty', title: '空', replies: [], tips: [], packIds: ['zh-CN'] },
+        ],
+      }),
+    ).toEqual([{ id: 'stage.hold', title: '请稍候' }]);
+  });
+});
