@@ -116,8 +116,8 @@ export function mapDraftText(root: HTMLElement): DraftTextMap {
       markLineBoundary();
     }
   };
+  // A <br> left pending at the very end only holds the caret on the last line.
   visit(root);
-  flushBreakElement();
   return { text: chars.join(''), places, root };
 }
 

@@ -110,7 +110,7 @@ async function insertIntoTextField(field: TextField, rawText: string, span: Draf
   const expected = field.value.slice(0, start) + text + field.value.slice(end);
 
   // execCommand goes through the browser's editing pipeline: trusted input events and a native undo step.
-  const executed = field.ownerDocument.execCommand('insertText', false, text);
+  const executed = runEditingCommand(field.ownerDocument, 'insertText', text);
   if (executed && field.value === expected) return { ok: true, method: 'exec-command' };
 
   // Frameworks that wrap the value property (React) only notice a value written through the prototype's setter.
@@ -214,14 +214,24 @@ function dispatchBeforeInput(editable: HTMLElement, text: string): boolean {
   return event.defaultPrevented;
 }
 
+/** document.execCommand is deprecated and absent in some engines: a missing or throwing command just means "not done". */
+function runEditingCommand(doc: Document, command: 'insertText' | 'insertParagraph', value?: string): boolean {
+  if (typeof doc.execCommand !== 'function') return false;
+  try {
+    return doc.execCommand(command, false, value);
+  } catch {
+    return false;
+  }
+}
+
 /** Inserts line by line so each line break becomes the browser's own paragraph break (one undo group per command). */
 function execCommandInsert(editable: HTMLElement, text: string): boolean {
   const doc = editable.ownerDocument;
   const lines = text.split('\n');
   let accepted = true;
   lines.forEach((line, index) => {
-    if (index > 0) accepted = doc.execCommand('insertParagraph', false) && accepted;
-    if (line !== '') accepted = doc.execCommand('insertText', false, line) && accepted;
+    if (index > 0) accepted = runEditingCommand(doc, 'insertParagraph') && accepted;
+    if (line !== '') accepted = runEditingCommand(doc, 'insertText', line) && accepted;
   });
   return accepted;
 }
