@@ -153,11 +153,6 @@ export function Panel(props: PanelProps) {
         onEnableSite={props.onEnableSite}
         onReload={props.onReload}
       />
-      {props.notice && (
-        <Banner tone={props.notice.tone === 'error' ? 'error' : props.notice.tone} testId="notice" key={props.notice.seq}>
-          {props.notice.text}
-        </Banner>
-      )}
       <FindingList findings={props.findings} onApplyFinding={props.onApplyFinding} />
       <SensitiveNotice detection={props.detection} />
       {props.status.kind === 'ready' && (
@@ -196,6 +191,14 @@ export function Panel(props: PanelProps) {
         </ol>
       </section>
       <UsageFooter onExportUsage={props.onExportUsage} onResetUsage={props.onResetUsage} />
+      {/* At the bottom and sticky: a result appearing must not push the button under the agent's pointer. */}
+      <div class="notice-area">
+        {props.notice && (
+          <Banner tone={props.notice.tone} testId="notice" key={props.notice.seq}>
+            {props.notice.text}
+          </Banner>
+        )}
+      </div>
     </div>
   );
 }

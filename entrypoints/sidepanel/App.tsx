@@ -56,6 +56,8 @@ export function App() {
   tabIdRef.current = tabId;
   const windowIdRef = useRef<number | undefined>(undefined);
   const [connection, setConnection] = useState<Connection>({ kind: 'loading' });
+  // Known when the browser lets us see it (host permission granted, or a page of ours): needed to turn a site on.
+  const [tabUrl, setTabUrl] = useState<string | undefined>(undefined);
   const [engine, setEngine] = useState<Engine | null>(null);
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [usage, setUsage] = useState<ReplyUsage>({});
@@ -122,16 +124,20 @@ export function App() {
   const requestRef = useRef(0);
   const refresh = useCallback(async (id: number) => {
     const request = ++requestRef.current;
+    const tab = await browser.tabs.get(id).catch(() => undefined);
+    const url = tab?.url ?? tab?.pendingUrl;
     let next: Connection;
     try {
       next = { kind: 'connected', state: await panelToContent.sendMessage('getTabState', undefined, id) };
     } catch {
       // No content script answers: the site is not enabled, or the page predates the install and needs a reload.
-      const tab = await browser.tabs.get(id).catch(() => undefined);
-      next = { kind: 'unreachable', url: tab?.url ?? tab?.pendingUrl };
+      next = { kind: 'unreachable', url };
     }
     // An answer for a tab the agent has already left is dropped.
-    if (request === requestRef.current && id === tabIdRef.current) setConnection(next);
+    if (request === requestRef.current && id === tabIdRef.current) {
+      setConnection(next);
+      setTabUrl(url);
+    }
   }, []);
 
   useEffect(() => {
@@ -166,7 +172,8 @@ export function App() {
   // Browser shortcuts reach every open panel: act only in the window the agent is in.
   useEffect(() => {
     const onCommand = (name: string, tab?: { id?: number; windowId?: number }) => {
-      if (tab?.id !== undefined && tab.id !== tabIdRef.current) return;
+      // A panel pinned in its own tab or window gets the shortcut while it has the focus itself.
+      if (tab?.id !== undefined && tab.id !== tabIdRef.current && !document.hasFocus()) return;
       void browser.windows.getCurrent().then((current) => {
         if (tab === undefined && !current.focused) return;
         const next = panelCommandOf(name, ++seqRef.current);
@@ -247,7 +254,6 @@ export function App() {
     }
   };
 
-  const tabUrl = connection.kind === 'unreachable' ? connection.url : undefined;
   const onEnableSite = () => {
     const url = tabUrl;
     if (!url || !/^https?:/iu.test(url)) {

@@ -245,6 +245,15 @@ describe('acting on replies and findings', () => {
     expect($('[data-finding-category="contradiction"] button')).toBeNull();
   });
 
+  it('shows the result of an action at the bottom, errors as alerts', () => {
+    show({ notice: { tone: 'error', text: '没有可插入的回复框。', seq: 1 } });
+    const notice = $('.notice-area [data-testid="notice"]');
+    expect(notice?.getAttribute('role')).toBe('alert');
+    expect(notice?.textContent).toBe('没有可插入的回复框。');
+    show({ notice: null });
+    expect($('[data-testid="notice"]')).toBeNull();
+  });
+
   it('asks before resetting usage, and exports on one click', () => {
     show();
     click($('[data-action="export-usage"]'));
