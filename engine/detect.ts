@@ -16,8 +16,11 @@ export const DETECTION_SETTINGS = Object.freeze({
   runnerUpFloor: 0.3,
   /** A trigger inside a negated clause ("不是要退款") keeps this share of its weight. */
   negatedShare: 0.15,
-  /** A trigger found only through its pinyin (物留 for 物流) keeps this share. */
-  pinyinShare: 0.8,
+  /**
+   * A trigger found only through its pinyin (物留 for 物流) keeps this share, by syllable count: two syllables have many
+   * homophones, four almost none by chance.
+   */
+  pinyinShareBySyllables: Object.freeze([0, 0, 0.8, 0.9, 0.95]),
   /** A Latin trigger found only after a spelling correction (refnud → refund) keeps this share. */
   correctedShare: 0.85,
   /** A trigger that lies inside a longer matched trigger keeps this share (the longer phrase says more). */
@@ -27,7 +30,9 @@ export const DETECTION_SETTINGS = Object.freeze({
   exampleFloor: 0.2,
   exampleCeiling: 0.75,
   /** Fuse threshold for correcting a misspelled Latin word to a trigger word. */
-  spellingThreshold: 0.3,
+  spellingThreshold: 0.4,
+  /** Shorter words are not corrected: "shop" is one letter from "ship" and means something else. */
+  minCorrectedLength: 5,
   /** At most this many unknown Latin words are looked up per message (bounds the time of a long message). */
   maxSpellingLookups: 4,
 });
@@ -46,6 +51,8 @@ export const TRIGGER_WEIGHT_FLOOR: Readonly<Record<string, number>> = Object.fre
 type Detector = (text: string, top: number) => ScenarioMatch[];
 
 const LATIN_WORD = /[a-z0-9']+/gu;
+// A pasted link or address names a page, not the customer's need ("shop", "order" in a URL say nothing).
+const LINK = /(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+/giu;
 
 /** Weight of one trigger from how much it says: longer Han phrases and multi-word Latin phrases are more specific. */
 export function triggerWeight(normalizedTrigger: string): number {
@@ -105,7 +112,11 @@ export function createScenarioDetector(scenarios: readonly MergedScenario[]): De
       addTarget(exactTargets, trigger, { scenario: index, weight });
       const key = pinyinKeyOfPhrase(trigger);
       // Two syllables at least: one syllable has too many homophones to mean anything.
-      if (key !== undefined && [...trigger].length >= 2) addTarget(pinyinTargets, key, { scenario: index, weight: weight * settings.pinyinShare });
+      const syllables = [...trigger].length;
+      if (key !== undefined && syllables >= 2) {
+        const share = settings.pinyinShareBySyllables[Math.min(syllables, settings.pinyinShareBySyllables.length - 1)]!;
+        addTarget(pinyinTargets, key, { scenario: index, weight: weight * share });
+      }
       for (const word of trigger.match(LATIN_WORD) ?? []) {
         triggerLatinWords.add(word);
         knownLatinWords.add(word);
@@ -117,17 +128,20 @@ export function createScenarioDetector(scenarios: readonly MergedScenario[]): De
   const exactMatcher = exactTargets.size > 0 ? new AhoCorasick([...exactTargets.keys()]) : undefined;
   const pinyinMatcher = pinyinTargets.size > 0 ? new AhoCorasick([...pinyinTargets.keys()]) : undefined;
   const exampleIndex = createExampleIndex(scenarios.map((s) => s.examples.map((e) => normalizeForMatch(e))));
-  const spellingIndexes = buildSpellingIndexes([...triggerLatinWords].filter((w) => w.length >= 4 && !/\d/u.test(w)));
+  const spellingIndexes = buildSpellingIndexes([...triggerLatinWords].filter((w) => w.length >= settings.minCorrectedLength - 1 && !/\d/u.test(w)));
 
   const correctSpelling = (text: string): string => {
     let lookups = 0;
     return text.replace(LATIN_WORD, (word) => {
-      if (word.length < 4 || knownLatinWords.has(word) || /\d/u.test(word) || lookups >= settings.maxSpellingLookups) return word;
-      const fuse = spellingIndexes.get(word[0]!);
-      if (!fuse) return word;
+      if (word.length < settings.minCorrectedLength || knownLatinWords.has(word) || /\d/u.test(word) || lookups >= settings.maxSpellingLookups) return word;
       lookups++;
-      const best = fuse.search(word, { limit: 1 })[0];
-      return best && (best.score ?? 1) <= settings.spellingThreshold && Math.abs(best.item.length - word.length) <= 2 ? best.item : word;
+      let best: { item: string; score: number } | undefined;
+      // A typo changes a word's length by one at most: look in the three neighbouring length buckets.
+      for (let length = word.length - 1; length <= word.length + 1; length++) {
+        const found = spellingIndexes.get(spellingBucket(word[0]!, length))?.search(word, { limit: 1 })[0];
+        if (found && (found.score ?? 1) < (best?.score ?? Infinity)) best = { item: found.item, score: found.score ?? 1 };
+      }
+      return best && best.score <= settings.spellingThreshold ? best.item : word;
     });
   };
 
@@ -159,7 +173,7 @@ export function createScenarioDetector(scenarios: readonly MergedScenario[]): De
 
   return (message, top) => {
     if (top <= 0) return [];
-    const normalized = normalizeForMatch(message);
+    const normalized = normalizeForMatch(message.replace(LINK, ' '));
     if (!/[\p{Script=Han}a-z]/u.test(normalized)) return [];
     const negated = negatedRanges(normalized);
     const exactHits = findHits(normalized, negated, 1);
@@ -212,17 +226,25 @@ function textSpanOfUnits(spelling: PinyinSpelling, keyStart: number, keyEnd: num
   return { start: spelling.unitTextStart[spelling.unitAt[keyStart]!]!, end: spelling.unitTextEnd[spelling.unitAt[keyEnd - 1]!]! };
 }
 
-/** One Fuse index of trigger words per first letter: typos rarely hit the first letter, and small indexes keep lookups fast. */
+function spellingBucket(firstLetter: string, length: number): string {
+  return `${firstLetter}${length}`;
+}
+
+/**
+ * Fuse indexes of trigger words by first letter and length: typos rarely hit the first letter and change the length by
+ * one at most, and small indexes keep a lookup fast with a pack of 20 000 phrases.
+ */
 function buildSpellingIndexes(words: readonly string[]): Map<string, Fuse<string>> {
-  const byFirstLetter = new Map<string, string[]>();
+  const buckets = new Map<string, string[]>();
   for (const word of words) {
-    const list = byFirstLetter.get(word[0]!) ?? [];
+    const key = spellingBucket(word[0]!, word.length);
+    const list = buckets.get(key) ?? [];
     list.push(word);
-    byFirstLetter.set(word[0]!, list);
+    buckets.set(key, list);
   }
   const indexes = new Map<string, Fuse<string>>();
-  for (const [letter, list] of byFirstLetter) {
-    indexes.set(letter, new Fuse(list, { includeScore: true, ignoreLocation: true, threshold: DETECTION_SETTINGS.spellingThreshold, isCaseSensitive: true }));
+  for (const [key, list] of buckets) {
+    indexes.set(key, new Fuse(list, { includeScore: true, ignoreLocation: true, threshold: DETECTION_SETTINGS.spellingThreshold, isCaseSensitive: true }));
   }
   return indexes;
 }

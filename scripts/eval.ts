@@ -141,8 +141,8 @@ export function reportSensitive(setName: string, rows: readonly LabelledMessage[
   );
 }
 
-/** The scenarios of the packs, same id unioned, for when the engine's pack merging is not available. */
-function mergeScenariosLocally(packs: readonly Pack[]): MergedScenario[] {
+/** The scenarios of the packs, same id unioned (what the detector sees), for when the engine's pack merging is not available. */
+export function mergeScenariosLocally(packs: readonly Pack[]): MergedScenario[] {
   const merged = new Map<string, MergedScenario>();
   for (const pack of packs) {
     for (const s of pack.scenarios ?? []) {

@@ -1,0 +1,88 @@
+// Detection time per message with the default packs and with a generated pack of 20 000 phrases, beside a plain Fuse baseline.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fuse from 'fuse.js';
+import { DEFAULT_PACKS } from '../engine/default-packs.ts';
+import { createScenarioDetector } from '../engine/detect.ts';
+import { PINYIN_TABLE } from '../engine/tables/pinyin.ts';
+import type { MergedScenario } from '../engine/types.ts';
+import { mergeScenariosLocally } from '../scripts/eval.ts';
+import { timeIt, type BenchRow } from './table.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Customer messages to time: our held-out set (real-sounding, all scenarios and languages, typos included). */
+function sampleMessages(): string[] {
+  return readFileSync(join(root, 'tests/fixtures/heldout/messages.jsonl'), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => (JSON.parse(line) as { text: string }).text);
+}
+
+/** Small deterministic generator so every run times the same pack. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A pack of `phraseCount` triggers (four in five Han phrases of 2–6 characters, the rest Latin words) over 200 scenarios, 10 examples each. */
+export function generateScenarios(phraseCount: number, seed = 20_000): MergedScenario[] {
+  const random = seededRandom(seed);
+  const hanChars = [...PINYIN_TABLE.replace(/[a-z:\n]/gu, '')];
+  const syllables = PINYIN_TABLE.split('\n').map((line) => line.split(':')[0]!);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const hanPhrase = (min: number, max: number): string => Array.from({ length: min + Math.floor(random() * (max - min + 1)) }, () => pick(hanChars)).join('');
+  const latinPhrase = (): string => Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(syllables) + pick(syllables)).join(' ');
+  const scenarioCount = 200;
+  const scenarios: MergedScenario[] = Array.from({ length: scenarioCount }, (_, i) => ({
+    id: `generated_${i}`,
+    title: `generated ${i}`,
+    triggers: [],
+    examples: Array.from({ length: 10 }, () => hanPhrase(8, 20)),
+    replies: [],
+    tips: [],
+    packIds: ['generated'],
+  }));
+  for (let i = 0; i < phraseCount; i++) scenarios[i % scenarioCount]!.triggers.push(random() < 0.8 ? hanPhrase(2, 6) : latinPhrase());
+  return scenarios;
+}
+
+function cycle(messages: readonly string[], call: (message: string) => unknown): () => void {
+  let next = 0;
+  return () => {
+    call(messages[next]!);
+    next = (next + 1) % messages.length;
+  };
+}
+
+function benchPackSet(label: string, scenarios: readonly MergedScenario[], messages: readonly string[], runs: number, baselineRuns: number, target: string): BenchRow[] {
+  const detect = createScenarioDetector(scenarios);
+  const huashu = timeIt(cycle(messages, (m) => detect(m, 3)), runs);
+  // The baseline the design card starts from (slow, so fewer runs): one Fuse index over every trigger, default options, the message as query.
+  const fuse = new Fuse(scenarios.flatMap((s) => s.triggers));
+  const baseline = timeIt(cycle(messages, (m) => fuse.search(m)), baselineRuns, 3);
+  return [
+    { case: label, subject: 'huashu', ...huashu, note: `target p99 ≤ ${target}; ${(baseline.medianMs / huashu.medianMs).toFixed(0)}× faster than baseline (median)` },
+    { case: label, subject: 'baseline: one Fuse index, defaults', ...baseline },
+  ];
+}
+
+export function benchDetect(): BenchRow[] {
+  const messages = sampleMessages();
+  const defaultScenarios = mergeScenariosLocally(DEFAULT_PACKS);
+  const triggerCount = defaultScenarios.reduce((n, s) => n + s.triggers.length, 0);
+  const generated = generateScenarios(20_000);
+  // Messages that do hit the generated pack: real ones with one of its phrases inside.
+  const generatedMessages = messages.map((m, i) => m + generated[i % generated.length]!.triggers[i % 100]!);
+  return [
+    ...benchPackSet(`detect, default packs (${triggerCount} triggers)`, defaultScenarios, messages, 2000, 100, '2 ms'),
+    ...benchPackSet('detect, generated pack (20 000 phrases)', generated, generatedMessages, 1000, 30, '15 ms'),
+  ];
+}

@@ -1,0 +1,30 @@
+// Prints every benchmark's table: detection, then lint and end-to-end latency when those benchmarks exist.
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { benchDetect } from './detect.bench.ts';
+import { printTable, type BenchRow } from './table.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** Imports an optional benchmark module, or says that it is skipped. */
+async function optionalBench(file: string, exportName: string): Promise<(() => BenchRow[] | Promise<BenchRow[]>) | undefined> {
+  const path = join(here, file);
+  if (!existsSync(path)) {
+    console.log(`\n(bench/${file} not present: skipped)`);
+    return undefined;
+  }
+  const module = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+  const bench = module[exportName];
+  if (typeof bench !== 'function') {
+    console.log(`\n(bench/${file} has no ${exportName}(): skipped)`);
+    return undefined;
+  }
+  return bench as () => BenchRow[] | Promise<BenchRow[]>;
+}
+
+printTable('Scenario detection, per message', benchDetect());
+const benchLint = await optionalBench('lint.bench.ts', 'benchLint');
+if (benchLint) printTable('Draft lint, per call', await benchLint());
+const benchEndToEnd = await optionalBench('e2e.bench.ts', 'benchEndToEnd');
+if (benchEndToEnd) printTable('End to end, real Chromium', await benchEndToEnd());

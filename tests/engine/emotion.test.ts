@@ -1,0 +1,40 @@
+// Customer emotion from words and punctuation.
+import { describe, expect, it } from 'vitest';
+import { detectEmotion } from '../../engine/emotion.ts';
+
+describe('detectEmotion', () => {
+  it.each([
+    '垃圾客服',
+    '你们就是骗子',
+    '我要投诉你们',
+    '为什么还不处理!!!',
+    '什么破服务',
+    '你們這群騙子',
+    'WHY IS THIS STILL NOT FIXED',
+    'you idiots charged me twice',
+    'this is unacceptable',
+  ])('reads %s as angry', (text) => {
+    expect(detectEmotion(text)).toBe('angry');
+  });
+
+  it.each(['急急急,明天就要用', '赶紧帮我处理一下', '怎么办啊', '马上要出门了能快点吗', '到底什么时候发货???', '很急,拜託快點', 'need this asap', 'where is it??', '退款申请三天了'])(
+    'reads %s as anxious',
+    (text) => {
+      expect(detectEmotion(text)).toBe('anxious');
+    },
+  );
+
+  it.each(['我没生气,就是问问什么时候发货', '你好,想咨询一下价格', '谢谢', '好的再见', 'thanks, have a nice day', 'Can I change my address?', 'OK', '不是投诉,只是建议', '我是 SKU-88 的买家'])(
+    'reads %s as calm',
+    (text) => {
+      expect(detectEmotion(text)).toBe('calm');
+    },
+  );
+
+  it('does not take a word that merely contains a cue for the cue', () => {
+    // "客服了" contains 服了, "html" contains tm, "scampi" contains scam.
+    expect(detectEmotion('你是最好的客服了')).toBe('calm');
+    expect(detectEmotion('the html page')).toBe('calm');
+    expect(detectEmotion('do you sell scampi')).toBe('calm');
+  });
+});
