@@ -92,6 +92,14 @@ describe.each(editors)('insertText into $kind', ({ kind, method, undoRemovesInse
     expect(await composer.modelText()).toBe('您好！\n这个需要进一步确认\n祝您生活愉快');
   });
 
+  it.runIf(multiLine)('keeps a blank line between paragraphs', async () => {
+    await composer.setDraft('');
+    await composer.dropCaret();
+    expect(await composer.insert('您好：\n\n退款已原路退回。')).toMatchObject({ ok: true });
+    expect(await composer.modelText()).toBe('您好：\n\n退款已原路退回。');
+    expect(await composer.readDraft()).toBe('您好：\n\n退款已原路退回。');
+  });
+
   it.runIf(!multiLine)('keeps a multi-line reply on one line', async () => {
     await composer.setDraft('');
     await composer.dropCaret();

@@ -195,12 +195,25 @@ function draftTookText(before: string, after: string, text: string): boolean {
   return after.replace(/\u00a0/g, ' ').includes(firstVisibleLine(text).replace(/\u00a0/g, ' '));
 }
 
-function dispatchSyntheticPaste(editable: HTMLElement, text: string): boolean {
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** One <p> per line, so an editor that parses pasted HTML keeps blank lines (ProseMirror drops them from plain text). */
+function linesAsParagraphHtml(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `<p>${escapeHtml(line)}</p>`)
+    .join('');
+}
+
+function dispatchSyntheticPaste(editable: HTMLElement, text: string, withParagraphHtml: boolean): boolean {
   const view = editable.ownerDocument.defaultView;
   const DataTransferCtor = view?.DataTransfer ?? DataTransfer;
   const ClipboardEventCtor = view?.ClipboardEvent ?? ClipboardEvent;
   const data = new DataTransferCtor();
   data.setData('text/plain', text);
+  if (withParagraphHtml) data.setData('text/html', linesAsParagraphHtml(text));
   const event = new ClipboardEventCtor('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true });
   const target = editable.ownerDocument.getSelection()?.anchorNode?.parentElement ?? editable;
   (editable.contains(target) ? target : editable).dispatchEvent(event);
@@ -260,7 +273,8 @@ function editDomDirectly(editable: HTMLElement, text: string): void {
   editable.dispatchEvent(new InputEventCtor('input', { bubbles: true, inputType: 'insertText', data: text }));
 }
 
-type Attempt = { method: InsertMethod; run: () => boolean | Promise<boolean> };
+/** One way of getting the text in; success is judged by the draft afterwards, not by what the event reported. */
+type Attempt = { method: InsertMethod; run: () => unknown };
 
 async function insertIntoRichEditor(
   editable: HTMLElement,
@@ -273,7 +287,8 @@ async function insertIntoRichEditor(
   const before = mapDraftText(editable).text;
   const bridge = options.bridge ?? pageBridgeClient();
 
-  const viaPaste: Attempt = { method: 'paste', run: () => dispatchSyntheticPaste(editable, text) };
+  // Only ProseMirror gets HTML: Slate and Draft.js take a plain-text-only paste through their simplest, most faithful path.
+  const viaPaste: Attempt = { method: 'paste', run: () => dispatchSyntheticPaste(editable, text, kind === 'prosemirror' && text.includes('\n\n')) };
   const viaExecCommand: Attempt = { method: 'exec-command', run: () => execCommandInsert(editable, text) };
   const viaBeforeInput: Attempt = { method: 'before-input', run: () => dispatchBeforeInput(editable, text) };
   const viaBridge: Attempt = {
@@ -292,12 +307,12 @@ async function insertIntoRichEditor(
 
   for (const attempt of attempts) {
     if (attempt.method !== 'page-bridge') await placeCaret(editable, kind, span, caret);
-    const handled = await attempt.run();
+    await attempt.run();
     await afterEditorRender();
     const after = mapDraftText(editable).text;
     if (draftTookText(before, after, text)) return { ok: true, method: attempt.method };
-    // The editor took the event but changed nothing we can see (or changed something else): do not insert twice.
-    if (handled && after !== before) return { ok: false, reason: 'failed', message: composerErrors.notInserted(kind) };
+    // Once the draft changed at all, another attempt could insert the reply twice: stop and let the agent look.
+    if (after !== before) return { ok: false, reason: 'failed', message: composerErrors.notInserted(kind) };
   }
 
   if (kind === 'contenteditable' || kind === 'summernote') {
