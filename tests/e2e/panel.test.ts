@@ -1,0 +1,94 @@
+// The side panel in real Chromium with the built extension on the demo helpdesk: message → scenario and replies → insert; draft → finding → fix.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDemoServer, type DemoServer } from '../../scripts/serve-demo.ts';
+import { buildExtension, launchWithExtension } from '../support/extension.ts';
+
+let server: DemoServer;
+let browser: { context: BrowserContext; extensionId: string; close(): Promise<void> };
+let desk: Page;
+let panel: Page;
+let builtDir: unknown;
+
+/** Opens the panel as a page pinned (?tab=) to the demo tab, since a panel page in a tab would otherwise follow itself. */
+async function openPanelFor(page: Page): Promise<Page> {
+  const panelPage = await browser.context.newPage();
+  await panelPage.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
+  const deskUrl = page.url();
+  const tabId = await panelPage.evaluate(async (url) => {
+    type TabsApi = { query(filter: object): Promise<{ id?: number; url?: string }[]> };
+    const { tabs } = (globalThis as unknown as { chrome: { tabs: TabsApi } }).chrome;
+    return (await tabs.query({})).find((tab) => tab.url === url)?.id ?? null;
+  }, deskUrl);
+  expect(tabId, `no tab found for ${deskUrl}`).not.toBeNull();
+  await panelPage.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=${tabId}`);
+  return panelPage;
+}
+
+beforeAll(async () => {
+  builtDir = await buildExtension();
+  [server, browser] = await Promise.all([startDemoServer(), launchWithExtension()]);
+  desk = await browser.context.newPage();
+  await desk.goto(`${server.url}?editor=textarea`);
+  await desk.evaluate(() => window.huashuDemo.ready);
+  await desk.evaluate(() => window.huashuDemo.clear());
+  panel = await openPanelFor(desk);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('side panel on the demo helpdesk', () => {
+  it('shows the scenario of a new customer message with its replies, and inserts one into the composer with a click', async () => {
+    await desk.evaluate(() => window.huashuDemo.addMessage('customer', '收到的鞋子是坏的，我要退款'));
+    const best = panel.locator('[data-scenario-id]').first();
+    await best.waitFor({ timeout: 10_000 });
+    expect(await best.getAttribute('data-scenario-id')).toBe('return_refund');
+
+    const insert = panel.locator('[data-reply-id]').first();
+    await insert.waitFor();
+    const replyText = (await panel.locator('.reply').first().locator('.reply-text').textContent()) ?? '';
+    expect(replyText.length).toBeGreaterThan(5);
+    await insert.click();
+    await expect.poll(() => desk.evaluate(() => window.huashuDemo.editorModelText()), { timeout: 5_000 }).toContain(replyText);
+  });
+
+  it('shows a finding while the agent types a forbidden phrase, and applies its fix', async () => {
+    await desk.evaluate(() => window.huashuDemo.clearComposer());
+    await desk.locator('[data-huashu-demo-composer]').click();
+    await desk.keyboard.type('这个不归我管，我保证明天一定能到');
+    await panel.locator('[data-finding-category="shirking"]').first().waitFor({ timeout: 10_000 });
+    const fixable = panel.locator('[data-finding-category]', { has: panel.locator('button[data-fix-rule]') }).first();
+    await fixable.waitFor({ timeout: 5_000 });
+    const match = (await fixable.locator('.finding-match').textContent()) ?? '';
+    const before = await desk.evaluate(() => window.huashuDemo.editorModelText());
+    expect(before).toContain(match);
+    await fixable.locator('button[data-fix-rule]').click();
+    await expect.poll(() => desk.evaluate(() => window.huashuDemo.editorModelText()), { timeout: 5_000 }).not.toBe(before);
+  });
+
+  it('finds phrases by pinyin initials in the panel search', async () => {
+    await panel.locator('#phrase-search').fill('tk');
+    await expect.poll(() => panel.locator('[data-reply-id]').count()).toBeGreaterThan(0);
+    await panel.locator('#phrase-search').fill('');
+  });
+
+  it('keeps pinyin-pro (the search) out of the content script bundle', () => {
+    const outDir = typeof builtDir === 'string' ? builtDir : join(process.cwd(), '.output', 'chrome-mv3');
+    const scriptsDir = join(outDir, 'content-scripts');
+    const contentFiles = readdirSync(scriptsDir).filter((f) => f.endsWith('.js'));
+    expect(contentFiles.length).toBeGreaterThan(0);
+    // The panel's code and the chunks it shares with other extension pages (never injected into pages).
+    const panelFiles = readdirSync(join(outDir, 'chunks')).filter((f) => f.endsWith('.js'));
+    // pinyin-pro's tone-marked dictionary: present in the panel, absent from what is injected into every helpdesk page.
+    const marker = /zhōng|ǚ/u;
+    const panelSize = panelFiles.reduce((sum, f) => sum + statSync(join(outDir, 'chunks', f)).size, 0);
+    expect(panelSize).toBeGreaterThan(0);
+    expect(panelFiles.some((f) => marker.test(readFileSync(join(outDir, 'chunks', f), 'utf8')))).toBe(true);
+    for (const file of contentFiles) expect(marker.test(readFileSync(join(scriptsDir, file), 'utf8')), file).toBe(false);
+  });
+});
