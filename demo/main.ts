@@ -62,7 +62,7 @@ function renderMessage(role: MessageRole, author: string, time: string, text: st
   } else {
     item.innerHTML =
       '<div class="message__meta"><span class="message__author"></span><span class="message__time"></span></div><div class="message__bubble"></div>';
-    item.querySelector('.message__author')!.textContent = role === 'note' ? `🔒 ${author}` : author;
+    item.querySelector('.message__author')!.textContent = role === 'note' ? `${author} · 内部备注，客户不可见` : author;
     item.querySelector('.message__time')!.textContent = time;
     item.querySelector('.message__bubble')!.textContent = text;
   }

@@ -162,3 +162,26 @@ describe('Summernote', () => {
     }
   });
 });
+
+describe('demo helpdesk page', () => {
+  it('renders each role distinctly with stable ids, and sends a note in note mode', async () => {
+    const composer = await DemoComposerPage.open(env, 'prosemirror');
+    try {
+      const page = composer.page;
+      const roles = await page.$$eval('#message-list [data-message-id]', (items) => items.map((item) => (item as HTMLElement).dataset.role));
+      expect(roles).toEqual(['system', 'customer', 'agent', 'note', 'customer']);
+      const ids = await page.$$eval('#message-list [data-message-id]', (items) => items.map((item) => (item as HTMLElement).dataset.messageId));
+      expect(new Set(ids).size).toBe(ids.length);
+      const added = await page.evaluate(() => window.huashuDemo.addMessage('customer', '还在吗？'));
+      expect(await page.$eval(`[data-message-id="${added}"]`, (item) => (item as HTMLElement).dataset.role)).toBe('customer');
+      await page.click('.composer__mode[data-mode="note"]');
+      await composer.setDraft('客户情绪较急，优先跟进');
+      const noteId = await page.evaluate(() => window.huashuDemo.send());
+      expect(await page.$eval(`[data-message-id="${noteId}"]`, (item) => (item as HTMLElement).dataset.role)).toBe('note');
+      await page.evaluate(() => window.huashuDemo.clear());
+      expect(await page.$$('#message-list [data-message-id]')).toHaveLength(0);
+    } finally {
+      await composer.close();
+    }
+  });
+});
