@@ -6,7 +6,7 @@ import { Panel } from '../../components/panel/Panel.tsx';
 import type { Finding, PanelCommand, PanelNotice, ReplyView } from '../../components/panel/types.ts';
 import { createEngine, type Engine } from '../../engine/index.ts';
 import { recordReplyUse, replyUsageToCsv, resetReplyUsage } from '../../engine/ranking.ts';
-import { createPhraseSearch } from '../../engine/search.ts';
+import type { PhraseSearch } from '../../engine/search.ts';
 import { maskSensitive } from '../../engine/sensitive.ts';
 import { fillVariables } from '../../engine/variables.ts';
 import { createTranslator, resolveUiLocale } from '../../utils/i18n.ts';
@@ -185,7 +185,16 @@ export function App() {
   }, []);
 
   const state: TabState | null = connection.kind === 'connected' ? connection.state : null;
-  const phraseSearch = useMemo(() => (engine ? createPhraseSearch(engine.merged) : null), [engine]);
+  // The search (pinyin-pro's dictionary is most of the panel's size) loads after the first paint, not before it.
+  const [searchModule, setSearchModule] = useState<typeof import('../../engine/search.ts') | null>(null);
+  useEffect(() => {
+    const timer = setTimeout(() => void import('../../engine/search.ts').then(setSearchModule), 0);
+    return () => clearTimeout(timer);
+  }, []);
+  const phraseSearch = useMemo<PhraseSearch | null>(
+    () => (engine && searchModule ? searchModule.createPhraseSearch(engine.merged) : null),
+    [engine, searchModule],
+  );
   const fill = useMemo(() => {
     const values = variableValues(settings, state?.customerName);
     const definitions = engine?.merged.variables ?? {};
