@@ -8,6 +8,8 @@ import type { Detection, Emotion, MergedScenario, Pack, ScenarioMatch, Sensitive
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const evalDir = resolve(process.env.HUASHU_EVAL_DIR ?? join(root, '../shared/eval'));
 const heldOutFile = join(root, 'tests/fixtures/heldout/messages.jsonl');
+// Our second set, written after the first tuning round to tune on without touching the held-out set.
+const tuningFile = join(root, 'tests/fixtures/heldout/tuning.jsonl');
 const verbose = process.argv.includes('--verbose');
 
 /** One labelled customer message (the format of dev-messages.jsonl). */
@@ -194,6 +196,8 @@ async function main(): Promise<void> {
     heldOutFigures = reportDetection('held-out (tests/fixtures/heldout)', heldOut, engine.detect);
     if (engine.hasSensitive) reportSensitive('held-out', heldOut, engine.detect);
   }
+
+  if (existsSync(tuningFile) && process.argv.includes('--tuning')) reportDetection('tuning (tests/fixtures/heldout/tuning.jsonl)', readJsonl(tuningFile), engine.detect);
 
   const lintEvalFile = join(root, 'scripts/eval-lint.ts');
   if (existsSync(lintEvalFile) && engine.lint) {
