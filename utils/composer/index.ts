@@ -1,4 +1,7 @@
 // Public surface of composer insertion for the content script runtime.
+//
+// Call injectPageBridge() once when the content script starts (CKEditor 5 needs it; every other editor works without),
+// then insertText / replaceRange / readDraft with the ComposerInfo a site adapter found. Outcomes map onto InsertResult.
 export { insertText, replaceRange, readDraft, editableElementFor } from './insert.ts';
 export type { ComposerKind, InsertMethod, InsertOutcome, InsertOptions } from './insert.ts';
 export { pageBridgeClient, createPageBridgeClient } from './bridge-client.ts';

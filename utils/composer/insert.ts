@@ -182,8 +182,7 @@ async function placeCaret(editable: HTMLElement, kind: ComposerKind, span: Draft
 
 /** React-based editors (Draft.js, Slate) render the new state after the event returns. */
 async function afterEditorRender(): Promise<void> {
-  await delay(0);
-  await new Promise<void>((resolve) => setTimeout(resolve, 16));
+  await delay(16);
 }
 
 function firstVisibleLine(text: string): string {
