@@ -197,6 +197,9 @@ async function main(): Promise<void> {
     if (engine.hasSensitive) reportSensitive('held-out', heldOut, engine.detect);
   }
 
+  // Written after the second tuning round and never tuned on: the freshest honest figure.
+  const freshFile = join(root, 'tests/fixtures/heldout/fresh.jsonl');
+  if (existsSync(freshFile)) reportDetection('fresh held-out (tests/fixtures/heldout/fresh.jsonl)', readJsonl(freshFile), engine.detect);
   if (existsSync(tuningFile) && process.argv.includes('--tuning')) reportDetection('tuning (tests/fixtures/heldout/tuning.jsonl)', readJsonl(tuningFile), engine.detect);
 
   const lintEvalFile = join(root, 'scripts/eval-lint.ts');
