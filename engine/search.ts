@@ -58,12 +58,17 @@ const TIER_SCORE: Record<PhraseMatchKind, number> = {
   fuzzy: 40,
 };
 
-// Fuse only backs up the literal tiers for typos; a strict threshold keeps unrelated phrases out.
+/** Rank of a match kind, 0 best: lets callers order hits of equal kind by something else (the UI language). */
+export function matchKindRank(kind: PhraseMatchKind): number {
+  return Object.keys(TIER_SCORE).indexOf(kind);
+}
+
+// Fuse only stands in when nothing matches literally (a typo): over long texts it finds loose matches almost anywhere.
 const FUZZY_OPTIONS = Object.freeze({
   includeScore: true,
   ignoreLocation: true,
-  // 0.4 lets one swapped pair of letters through (refnud → refund) and little else.
-  threshold: 0.4,
+  // Lets one swapped pair of letters through (refnud → refund, tuikaun → tuikuan).
+  threshold: 0.35,
   minMatchCharLength: 2,
   keys: ['text', 'pinyinFull'],
 });
@@ -190,8 +195,8 @@ export function createPhraseSearch(merged: Pick<MergedPacks, 'scenarios' | 'stag
         hits.push(hitOf(phrase, total / tokens.length, weakest));
       }
       const whole = tokens.join(' ');
-      // Typos: only when the literal tiers found little, and for queries long enough to be more than noise.
-      if (hits.length < limit && Array.from(whole).length >= 3) {
+      // Typos: only when the literal tiers found nothing, and for queries long enough to be more than noise.
+      if (hits.length === 0 && Array.from(whole).length >= 3) {
         fuse ??= new Fuse(all, FUZZY_OPTIONS);
         for (const result of fuse.search(whole, { limit })) {
           if (found.has(result.item)) continue;

@@ -51,6 +51,7 @@ export const en = {
   // Replies
   repliesHeading: 'Replies: {scope}',
   stagesHeading: 'Stages',
+  pickScopeHint: 'Pick a stage above, or search for any phrase.',
   noReplies: 'This pack has no replies here yet. Search the phrases, or add replies in the options.',
   insert: 'Insert',
   insertAsNote: 'Insert note',

@@ -48,6 +48,7 @@ export const zhCN: Messages = {
 
   repliesHeading: '话术：{scope}',
   stagesHeading: '服务环节',
+  pickScopeHint: '请选择上方的服务环节，或搜索任意话术。',
   noReplies: '此处还没有话术。可以搜索，或在设置中添加话术。',
   insert: '插入',
   insertAsNote: '插入备注',

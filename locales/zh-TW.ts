@@ -48,6 +48,7 @@ export const zhTW: Messages = {
 
   repliesHeading: '話術：{scope}',
   stagesHeading: '服務環節',
+  pickScopeHint: '請選擇上方的服務環節，或搜尋任何話術。',
   noReplies: '此處還沒有話術。可以搜尋，或在設定中新增話術。',
   insert: '插入',
   insertAsNote: '插入備註',

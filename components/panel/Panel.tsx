@@ -162,7 +162,7 @@ export function Panel(props: PanelProps) {
       <section class="section" aria-labelledby="replies-heading">
         <div class="section-head">
           <h2 id="replies-heading">
-            {searching ? t('searchResults', { count: replies.length }) : scopeId ? t('repliesHeading', { scope: scopeTitle }) : t('stagesHeading')}
+            {searching ? t('searchResults', { count: replies.length }) : scopeId ? t('repliesHeading', { scope: scopeTitle }) : t('searchLabel')}
           </h2>
           {searching && (
             <button type="button" class="button button-small" onClick={() => setQuery('')}>
@@ -172,6 +172,7 @@ export function Panel(props: PanelProps) {
         </div>
         {searching && replies.length === 0 && <p class="muted" data-testid="search-empty">{t('searchNoResults', { query: query.trim() })}</p>}
         {!searching && scopeId && replies.length === 0 && <p class="muted">{t('noReplies')}</p>}
+        {!searching && !scopeId && <p class="muted" data-testid="pick-scope">{t('pickScopeHint')}</p>}
         <ol class="reply-list">
           {replies.map((reply, index) => (
             <ReplyItem

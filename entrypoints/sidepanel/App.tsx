@@ -26,6 +26,7 @@ import {
   buildScopeReplies,
   buildSearchReplies,
   buildStageViews,
+  localizedTitles,
   pageStatusOf,
   variableValues,
   type Connection,
@@ -200,7 +201,8 @@ export function App() {
     const definitions = engine?.merged.variables ?? {};
     return (text: string) => fillVariables(text, values, definitions);
   }, [settings, state?.customerName, engine]);
-  const replyInputs = useMemo(() => ({ uiLocale: locale, usage, fill }), [locale, usage, fill]);
+  const titleOf = useMemo(() => (engine ? localizedTitles(engine.packs, locale) : undefined), [engine, locale]);
+  const replyInputs = useMemo(() => ({ uiLocale: locale, usage, fill, titleOf }), [locale, usage, fill, titleOf]);
   const repliesFor = useCallback(
     (scopeId: string) => (engine ? buildScopeReplies(engine.scenario(scopeId) ?? engine.stage(scopeId), replyInputs) : []),
     [engine, replyInputs],
@@ -210,10 +212,10 @@ export function App() {
     [phraseSearch, replyInputs],
   );
   const detection = useMemo(
-    () => (engine && state ? buildDetectionView(state.latest, { scenario: engine.scenario, mask: maskSensitive }) : null),
-    [engine, state?.latest],
+    () => (engine && state ? buildDetectionView(state.latest, { scenario: engine.scenario, mask: maskSensitive, titleOf }) : null),
+    [engine, state?.latest, titleOf],
   );
-  const stages = useMemo(() => (engine ? buildStageViews(engine.merged) : []), [engine]);
+  const stages = useMemo(() => (engine ? buildStageViews(engine.merged, titleOf) : []), [engine, titleOf]);
 
   const countUse = (reply: ReplyView) => void replyUsageItem.setValue(recordReplyUse(usage, reply.scopeId, reply.id));
 

@@ -1,7 +1,7 @@
 // Turns the tab state and the merged packs into the panel's view data (pure: the panel's wiring and tests share it).
-import type { ScenarioMatch, SensitiveSpan, MergedReply, MergedScenario, MergedStage, MergedPacks } from '../../engine/types.ts';
+import type { ScenarioMatch, SensitiveSpan, MergedReply, MergedScenario, MergedStage, MergedPacks, Pack } from '../../engine/types.ts';
 import { languageTier, rankReplies, type ReplyUsageCounts } from '../../engine/ranking.ts';
-import type { PhraseHit } from '../../engine/search.ts';
+import { matchKindRank, type PhraseHit } from '../../engine/search.ts';
 import type { Confidence, DetectionView, PageStatus, ReplyView, StageView } from '../../components/panel/types.ts';
 import type { TabState } from '../../utils/messaging.ts';
 
@@ -42,8 +42,25 @@ export function pageStatusOf(connection: Connection): PageStatus {
   }
 }
 
+/** A scenario's or stage's title in the UI language when the pack has one (merging keeps only the last pack's title). */
+export type TitleOf = (scopeId: string) => string | undefined;
+
+export function localizedTitles(packs: readonly Pack[], uiLocale: string): TitleOf {
+  const best = new Map<string, { tier: number; title: string }>();
+  for (const pack of packs) {
+    const tier = languageTier(pack.locale, uiLocale);
+    for (const scope of [...(pack.scenarios ?? []), ...(pack.stages ?? [])]) {
+      const current = best.get(scope.id);
+      // Later packs win among equals, as in merging.
+      if (!current || tier <= current.tier) best.set(scope.id, { tier, title: scope.title });
+    }
+  }
+  return (scopeId) => best.get(scopeId)?.title;
+}
+
 export interface DetectionInputs {
   scenario: (id: string) => MergedScenario | undefined;
+  titleOf?: TitleOf;
   /** engine/sensitive.ts maskSensitive. */
   mask: (text: string, spans: SensitiveSpan[]) => string;
 }
@@ -55,7 +72,8 @@ export function buildDetectionView(latest: TabState['latest'], inputs: Detection
     .map((match: ScenarioMatch) => {
       const scenario = inputs.scenario(match.id);
       // A scenario of a pack the panel does not have (packs changing meanwhile) has nothing to offer.
-      return scenario ? { id: match.id, title: scenario.title, confidence: confidenceOf(match.score), tips: scenario.tips } : null;
+      const title = inputs.titleOf?.(match.id) ?? scenario?.title;
+      return scenario && title ? { id: match.id, title, confidence: confidenceOf(match.score), tips: scenario.tips } : null;
     })
     .filter((s) => s !== null);
   const hasSensitive = detection.sensitive.length > 0;
@@ -73,6 +91,7 @@ export interface ReplyInputs {
   usage: ReplyUsageCounts;
   /** Fills {customer}, {agentName}… (engine/variables.ts fillVariables with the panel's values). */
   fill: (text: string) => string;
+  titleOf?: TitleOf;
 }
 
 function replyView(reply: MergedReply, scopeId: string, scopeTitle: string, uses: number, inputs: ReplyInputs): ReplyView {
@@ -93,18 +112,27 @@ function replyView(reply: MergedReply, scopeId: string, scopeTitle: string, uses
 /** The replies of one scenario or stage: UI language first, then the most used, variables filled. */
 export function buildScopeReplies(scope: MergedScenario | MergedStage | undefined, inputs: ReplyInputs): ReplyView[] {
   if (!scope) return [];
+  const title = inputs.titleOf?.(scope.id) ?? scope.title;
   return rankReplies(scope.replies, inputs.uiLocale, inputs.usage[scope.id]).map((ranked) =>
-    replyView(ranked.reply, scope.id, scope.title, ranked.uses, inputs),
+    replyView(ranked.reply, scope.id, title, ranked.uses, inputs),
   );
 }
 
-/** Search hits in the search's order (relevance), with variables filled and their uses shown. */
+/** Search hits by how they matched, then the UI language first, then relevance; variables filled and uses shown. */
 export function buildSearchReplies(hits: readonly PhraseHit[], inputs: ReplyInputs): ReplyView[] {
-  return hits.map((hit) => replyView(hit.reply, hit.scopeId, hit.scopeTitle, inputs.usage[hit.scopeId]?.[hit.reply.id] ?? 0, inputs));
+  return hits
+    .map((hit, order) => ({ hit, order, kind: matchKindRank(hit.matchedBy), tier: languageTier(hit.reply.locale, inputs.uiLocale) }))
+    .sort((a, b) => a.kind - b.kind || a.tier - b.tier || a.order - b.order)
+    .map(({ hit }) => {
+      const title = inputs.titleOf?.(hit.scopeId) ?? hit.scopeTitle;
+      return replyView(hit.reply, hit.scopeId, title, inputs.usage[hit.scopeId]?.[hit.reply.id] ?? 0, inputs);
+    });
 }
 
-export function buildStageViews(merged: Pick<MergedPacks, 'stages'>): StageView[] {
-  return merged.stages.filter((stage) => stage.replies.length > 0).map((stage) => ({ id: stage.id, title: stage.title }));
+export function buildStageViews(merged: Pick<MergedPacks, 'stages'>, titleOf?: TitleOf): StageView[] {
+  return merged.stages
+    .filter((stage) => stage.replies.length > 0)
+    .map((stage) => ({ id: stage.id, title: titleOf?.(stage.id) ?? stage.title }));
 }
 
 /** The values of the variables the panel knows; unknown ones are left to the variables' fallbacks. */

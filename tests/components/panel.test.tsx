@@ -326,3 +326,13 @@ describe('UI languages', () => {
     expect($('[data-reply-id="return_refund.timeline"]')?.textContent).toBe('Insert');
   });
 });
+
+describe('before any customer message', () => {
+  it('shows the stages and a hint instead of an empty list', () => {
+    show({ detection: null });
+    expect($('[data-testid="no-message"]')).not.toBeNull();
+    expect($('[data-testid="pick-scope"]')?.textContent).toContain('服务环节');
+    click($('[data-stage-id="stage.hold"]'));
+    expect($$('[data-reply-id]').map((el) => el.dataset.replyId)).toEqual(['stage.hold.wait']);
+  });
+});

@@ -1,6 +1,6 @@
 // The panel's view data from a tab state and merged packs: confidence cues, page states, ranking, variables, masking.
 import { describe, expect, it } from 'vitest';
-import type { MergedReply, MergedScenario, SensitiveSpan } from '../../engine/types.ts';
+import type { MergedReply, MergedScenario, Pack, SensitiveSpan } from '../../engine/types.ts';
 import { createPhraseSearch } from '../../engine/search.ts';
 import {
   buildDetectionView,
@@ -9,6 +9,7 @@ import {
   buildStageViews,
   confidenceOf,
   isRestrictedUrl,
+  localizedTitles,
   pageStatusOf,
   variableValues,
 } from '../../entrypoints/sidepanel/view-model.ts';
@@ -140,5 +141,33 @@ describe('replies', () => {
         ],
       }),
     ).toEqual([{ id: 'stage.hold', title: '请稍候' }]);
+  });
+});
+
+describe('titles and search order in the UI language', () => {
+  const packs: Pack[] = [
+    { schemaVersion: 1, id: 'en', name: 'en', version: '1', locale: 'en', scenarios: [{ id: 'return_refund', title: 'Returns and refunds' }], stages: [{ id: 'stage.hold', title: 'Hold', replies: [] }] },
+    { schemaVersion: 1, id: 'zh-TW', name: 'tw', version: '1', locale: 'zh-TW', scenarios: [{ id: 'return_refund', title: '退貨退款' }] },
+    { schemaVersion: 1, id: 'zh-CN', name: 'cn', version: '1', locale: 'zh-CN', scenarios: [{ id: 'return_refund', title: '退货退款' }] },
+  ];
+
+  it('takes each title from the pack in the UI language, then the same language, then the last pack', () => {
+    expect(localizedTitles(packs, 'en')('return_refund')).toBe('Returns and refunds');
+    expect(localizedTitles(packs, 'zh-TW')('return_refund')).toBe('退貨退款');
+    expect(localizedTitles(packs, 'zh-CN')('return_refund')).toBe('退货退款');
+    expect(localizedTitles(packs, 'zh-CN')('stage.hold')).toBe('Hold');
+    expect(localizedTitles(packs, 'zh-CN')('unknown')).toBeUndefined();
+  });
+
+  it('lists equally good search hits in the UI language first, better matches before both', () => {
+    const mixed: MergedScenario = {
+      ...refund,
+      replies: [reply('tw', '退款申請已送出', 'zh-TW'), reply('cn', '退款申请已提交', 'zh-CN'), reply('cn2', '款项将原路退回', 'zh-CN')],
+    };
+    const search = createPhraseSearch({ scenarios: [mixed], stages: [] });
+    const inputs = { uiLocale: 'zh-CN', usage: {}, fill: (text: string) => text, titleOf: localizedTitles(packs, 'en') };
+    const views = buildSearchReplies(search.search('退款申'), inputs);
+    expect(views.map((v) => v.id)).toEqual(['cn', 'tw']);
+    expect(views[0]?.scopeTitle).toBe('Returns and refunds');
   });
 });
