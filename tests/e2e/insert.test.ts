@@ -50,6 +50,16 @@ describe.each(editors)('insertText into $kind', ({ kind, method, undoRemovesInse
     expect(await composer.readDraft()).toBe('您好，这边帮您核实');
   });
 
+  it('replaces the selection the agent left when focus moved elsewhere on the page', async () => {
+    await composer.setDraft('请您稍等片刻');
+    await composer.selectBeforeEnd(2);
+    // As when the agent clicks Huashu's inline suggestion: focus leaves the editor, its selection stays.
+    await composer.page.evaluate(() => document.querySelector<HTMLButtonElement>('#send-button')!.focus());
+    await composer.page.waitForTimeout(150);
+    expect(await composer.insert('一下')).toMatchObject({ ok: true });
+    expect(await composer.modelText()).toBe('请您稍等一下');
+  });
+
   it(undoRemovesInsertion ? 'takes the insertion back on Ctrl+Z' : 'is not undone on Ctrl+Z (editor limitation)', async () => {
     await composer.setDraft('感谢您的耐心');
     await composer.selectBeforeEnd(0);

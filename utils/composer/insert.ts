@@ -3,6 +3,7 @@ import type { ComposerInfo } from '../../sites/types.ts';
 import { composerErrors } from './errors.ts';
 import { domRangeForOffsets, mapDraftText, type DomPoint } from './draft-text.ts';
 import { pageBridgeClient, type PageBridgeClient } from './bridge-client.ts';
+import { forgetCaret, rememberedCaret, selectionInside, trackCaret } from './caret-memory.ts';
 
 export type ComposerKind = ComposerInfo['kind'];
 
@@ -51,6 +52,21 @@ export function editableElementFor(el: HTMLElement, kind: ComposerKind): HTMLEle
   return el.closest<HTMLElement>('[contenteditable="true"],[contenteditable=""]') ?? el.querySelector<HTMLElement>('[contenteditable="true"],[contenteditable=""]') ?? el;
 }
 
+/**
+ * Remembers the agent's caret in a rich composer from now on, so an insertion after focus moved away (Draft.js clears
+ * its DOM selection on blur) still lands where the agent was. Call when the composer is found; returns the stop function.
+ */
+export function trackComposerCaret(el: HTMLElement, kind: ComposerKind): () => void {
+  const editable = editableElementFor(el, kind);
+  // A text field keeps its own selection while blurred.
+  return isTextField(editable) ? () => undefined : trackCaret(editable);
+}
+
+/** Forgets the remembered caret, e.g. when the agent switches conversation and the composer is reused. */
+export function forgetComposerCaret(el: HTMLElement, kind: ComposerKind): void {
+  forgetCaret(editableElementFor(el, kind));
+}
+
 /** The draft's plain text; its offsets are the ones replaceRange takes. */
 export function readDraft(el: HTMLElement, kind: ComposerKind): string {
   const editable = editableElementFor(el, kind);
@@ -65,7 +81,8 @@ export async function insertText(el: HTMLElement, kind: ComposerKind, text: stri
   const cleanText = normalizeLineBreaks(text);
   if (isTextField(editable)) return insertIntoTextField(editable, cleanText, null);
   if (!editable.isContentEditable) return { ok: false, reason: 'failed', message: composerErrors.notEditable() };
-  const caret = selectionInside(editable);
+  // Draft.js clears the DOM selection when it loses focus: fall back to where the agent's caret was seen last.
+  const caret = selectionInside(editable) ?? rememberedCaret(editable);
   let span: DraftSpan | null = null;
   if (!caret) {
     const length = mapDraftText(editable).text.length;
@@ -129,13 +146,6 @@ async function insertIntoTextField(field: TextField, rawText: string, span: Draf
 
 // ---------------------------------------------------------------------------------------------
 // contenteditable editors
-
-function selectionInside(editable: HTMLElement): Range | null {
-  const selection = editable.ownerDocument.getSelection();
-  if (!selection || selection.rangeCount === 0) return null;
-  const range = selection.getRangeAt(0);
-  return editable.contains(range.startContainer) && editable.contains(range.endContainer) ? range.cloneRange() : null;
-}
 
 function selectDomRange(editable: HTMLElement, start: DomPoint, end: DomPoint): void {
   const selection = editable.ownerDocument.getSelection();

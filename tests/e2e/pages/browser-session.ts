@@ -77,6 +77,7 @@ export class DemoComposerPage {
     })) as { executionContextId: number };
     const composerPage = new DemoComposerPage(page, kind, cdp, executionContextId);
     await composerPage.inContentWorld(env.harnessScript);
+    await composerPage.inContentWorld(`huashuComposerHarness.trackCaret(${JSON.stringify(kind)})`);
     if (options.bridge) {
       const channel = (await composerPage.inContentWorld('crypto.randomUUID().replaceAll("-", "")')) as string;
       await composerPage.inContentWorld(`huashuComposerHarness.useBridgeChannel(${JSON.stringify(channel)})`);
@@ -142,12 +143,13 @@ export class DemoComposerPage {
     await this.page.waitForTimeout(150);
   }
 
-  /** The agent has clicked elsewhere: no caret in the composer. */
+  /** A composer the agent has not clicked into since the draft was set: no caret, none remembered. */
   async dropCaret(): Promise<void> {
     await this.page.evaluate(() => {
       (document.activeElement as HTMLElement | null)?.blur();
       document.getSelection()?.removeAllRanges();
     });
+    await this.inContentWorld(`huashuComposerHarness.forgetCaret(${JSON.stringify(this.kind)})`);
     await this.page.waitForTimeout(150);
   }
 

@@ -1,5 +1,14 @@
 // Test-only entry: exposes utils/composer inside the isolated world the browser tests create, as a content script would use it.
-import { insertText, replaceRange, readDraft, createPageBridgeClient, type ComposerKind, type PageBridgeClient } from '../../../utils/composer/index.ts';
+import {
+  createPageBridgeClient,
+  forgetComposerCaret,
+  insertText,
+  readDraft,
+  replaceRange,
+  trackComposerCaret,
+  type ComposerKind,
+  type PageBridgeClient,
+} from '../../../utils/composer/index.ts';
 
 function composerElement(): HTMLElement {
   const element = document.querySelector<HTMLElement>('[data-huashu-demo-composer]');
@@ -18,6 +27,9 @@ const harness = {
   replace: (kind: ComposerKind, start: number, end: number, text: string) =>
     replaceRange(composerElement(), kind, start, end, text, bridge ? { bridge } : { bridge: createPageBridgeClient(window) }),
   read: (kind: ComposerKind) => readDraft(composerElement(), kind),
+  // As the content runtime does once it has found the composer.
+  trackCaret: (kind: ComposerKind) => void trackComposerCaret(composerElement(), kind),
+  forgetCaret: (kind: ComposerKind) => forgetComposerCaret(composerElement(), kind),
 };
 
 (globalThis as unknown as { huashuComposerHarness: typeof harness }).huashuComposerHarness = harness;
