@@ -18,6 +18,8 @@ export interface PhraseHit {
   /** Higher is better; only meaningful to order hits of one search. */
   score: number;
   matchedBy: PhraseMatchKind;
+  /** matchedBy as a rank, 0 best: orders hits of equal kind by something else (the UI language) without this module. */
+  matchRank: number;
 }
 
 export interface PhraseSearchOptions {
@@ -57,11 +59,6 @@ const TIER_SCORE: Record<PhraseMatchKind, number> = {
   scope: 60,
   fuzzy: 40,
 };
-
-/** Rank of a match kind, 0 best: lets callers order hits of equal kind by something else (the UI language). */
-export function matchKindRank(kind: PhraseMatchKind): number {
-  return Object.keys(TIER_SCORE).indexOf(kind);
-}
 
 // Fuse only stands in when nothing matches literally (a typo): over long texts it finds loose matches almost anywhere.
 const FUZZY_OPTIONS = Object.freeze({
@@ -155,6 +152,7 @@ function hitOf(phrase: IndexedPhrase, score: number, matchedBy: PhraseMatchKind)
     reply: phrase.reply,
     score,
     matchedBy,
+    matchRank: Object.keys(TIER_SCORE).indexOf(matchedBy),
   };
 }
 

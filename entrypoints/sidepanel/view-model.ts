@@ -1,7 +1,8 @@
 // Turns the tab state and the merged packs into the panel's view data (pure: the panel's wiring and tests share it).
 import type { ScenarioMatch, SensitiveSpan, MergedReply, MergedScenario, MergedStage, MergedPacks, Pack } from '../../engine/types.ts';
 import { languageTier, rankReplies, type ReplyUsageCounts } from '../../engine/ranking.ts';
-import { matchKindRank, type PhraseHit } from '../../engine/search.ts';
+// Types only: the search itself (with pinyin-pro) is loaded lazily by the panel.
+import type { PhraseHit } from '../../engine/search.ts';
 import type { Confidence, DetectionView, PageStatus, ReplyView, StageView } from '../../components/panel/types.ts';
 import type { TabState } from '../../utils/messaging.ts';
 
@@ -121,7 +122,7 @@ export function buildScopeReplies(scope: MergedScenario | MergedStage | undefine
 /** Search hits by how they matched, then the UI language first, then relevance; variables filled and uses shown. */
 export function buildSearchReplies(hits: readonly PhraseHit[], inputs: ReplyInputs): ReplyView[] {
   return hits
-    .map((hit, order) => ({ hit, order, kind: matchKindRank(hit.matchedBy), tier: languageTier(hit.reply.locale, inputs.uiLocale) }))
+    .map((hit, order) => ({ hit, order, kind: hit.matchRank, tier: languageTier(hit.reply.locale, inputs.uiLocale) }))
     .sort((a, b) => a.kind - b.kind || a.tier - b.tier || a.order - b.order)
     .map(({ hit }) => {
       const title = inputs.titleOf?.(hit.scopeId) ?? hit.scopeTitle;

@@ -102,6 +102,13 @@ describe('phrase search', () => {
     expect(literal[0]?.matchedBy).toBe('text');
   });
 
+  it('ranks match kinds so callers can order equal kinds by language', () => {
+    const [literal] = search.search('退款');
+    const [typo] = search.search('refnud');
+    expect(literal!.matchRank).toBe(0);
+    expect(typo!.matchRank).toBeGreaterThan(search.search('tk')[0]!.matchRank);
+  });
+
   it('returns nothing for an empty query and honours the limit', () => {
     expect(search.search('   ')).toEqual([]);
     expect(search.search('n', { limit: 2 }).length).toBeLessThanOrEqual(2);
