@@ -1,0 +1,125 @@
+// Merges packs in priority order: a later pack extends or replaces an earlier one's scenarios and stages, and overrides its rules.
+import type {
+  MergedPacks,
+  MergedReply,
+  MergedRule,
+  MergedScenario,
+  MergedStage,
+  Pack,
+  Reply,
+  VariableDefinition,
+} from './types.ts';
+
+function tagReplies(replies: readonly Reply[] | undefined, pack: Pack): MergedReply[] {
+  return (replies ?? []).map((reply) => ({ ...reply, packId: pack.id, locale: pack.locale }));
+}
+
+/** Appends `incoming` to `existing`; a reply with an id already present replaces it in place. */
+function mergeReplies(existing: MergedReply[], incoming: MergedReply[]): MergedReply[] {
+  const merged = [...existing];
+  for (const reply of incoming) {
+    const at = merged.findIndex((r) => r.id === reply.id);
+    if (at === -1) merged.push(reply);
+    else merged[at] = reply;
+  }
+  return merged;
+}
+
+function union(a: readonly string[], b: readonly string[] | undefined): string[] {
+  const seen = new Set(a);
+  const out = [...a];
+  for (const item of b ?? []) {
+    if (!seen.has(item)) {
+      seen.add(item);
+      out.push(item);
+    }
+  }
+  return out;
+}
+
+export function mergePacks(packs: readonly Pack[]): MergedPacks {
+  const scenarios = new Map<string, MergedScenario>();
+  const stages = new Map<string, MergedStage>();
+  const rules = new Map<string, MergedRule>();
+  const variables: Record<string, VariableDefinition> = {};
+
+  for (const pack of packs) {
+    for (const scenario of pack.scenarios ?? []) {
+      const earlier = scenarios.get(scenario.id);
+      const replies = tagReplies(scenario.replies, pack);
+      if (!earlier || scenario.merge === 'replace') {
+        scenarios.set(scenario.id, {
+          id: scenario.id,
+          title: scenario.title,
+          triggers: union([], scenario.triggers),
+          examples: union([], scenario.examples),
+          replies,
+          tips: union([], scenario.tips),
+          packIds: [pack.id],
+        });
+      } else {
+        scenarios.set(scenario.id, {
+          id: scenario.id,
+          title: scenario.title,
+          triggers: union(earlier.triggers, scenario.triggers),
+          examples: union(earlier.examples, scenario.examples),
+          replies: mergeReplies(earlier.replies, replies),
+          tips: union(earlier.tips, scenario.tips),
+          packIds: union(earlier.packIds, [pack.id]),
+        });
+      }
+    }
+    for (const stage of pack.stages ?? []) {
+      const earlier = stages.get(stage.id);
+      const replies = tagReplies(stage.replies, pack);
+      if (!earlier || stage.merge === 'replace') {
+        stages.set(stage.id, { id: stage.id, title: stage.title, replies, tips: union([], stage.tips), packIds: [pack.id] });
+      } else {
+        stages.set(stage.id, {
+          id: stage.id,
+          title: stage.title,
+          replies: mergeReplies(earlier.replies, replies),
+          tips: union(earlier.tips, stage.tips),
+          packIds: union(earlier.packIds, [pack.id]),
+        });
+      }
+    }
+    for (const rule of pack.rules ?? []) {
+      // Delete first so an overriding rule takes the later position, as its pack does.
+      rules.delete(rule.id);
+      if (!rule.disabled) rules.set(rule.id, { ...rule, packId: pack.id });
+    }
+    for (const [name, definition] of Object.entries(pack.variables ?? {})) {
+      Object.defineProperty(variables, name, { value: definition, enumerable: true, writable: true, configurable: true });
+    }
+  }
+
+  return { scenarios: [...scenarios.values()], stages: [...stages.values()], rules: [...rules.values()], variables };
+}
+
+export interface MergeWinner {
+  kind: 'scenario' | 'stage' | 'rule';
+  id: string;
+  /** The pack whose title/rule is in force. */
+  winner: string;
+  /** Every pack that defines it, in priority order. */
+  definedBy: string[];
+}
+
+/** For each scenario, stage and rule id: which packs define it and which one wins (for the options page). */
+export function explainMerge(packs: readonly Pack[]): MergeWinner[] {
+  const table = new Map<string, MergeWinner>();
+  const note = (kind: MergeWinner['kind'], id: string, packId: string): void => {
+    const key = `${kind}:${id}`;
+    const entry = table.get(key) ?? { kind, id, winner: packId, definedBy: [] };
+    entry.winner = packId;
+    entry.definedBy.push(packId);
+    table.set(key, entry);
+  };
+  for (const pack of packs) {
+    for (const s of pack.scenarios ?? []) note('scenario', s.id, pack.id);
+    for (const s of pack.stages ?? []) note('stage', s.id, pack.id);
+    for (const r of pack.rules ?? []) note('rule', r.id, pack.id);
+  }
+  return [...table.values()];
+}
