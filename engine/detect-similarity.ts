@@ -33,9 +33,15 @@ function stem(word: string): string {
   return word.length > 5 ? word.replace(/(ing|ed|es|s)$/u, '') : word;
 }
 
-export interface ExampleIndex {
+export interface Similarity {
   /** Cosine similarity (0..1) of the message to the closest example of each scenario, by scenario index. */
-  similarity(normalized: string): Float64Array;
+  byScenario: Float64Array;
+  /** How many features the message has: one shared bigram ("收到") is too little to lean on. */
+  featureCount: number;
+}
+
+export interface ExampleIndex {
+  similarity(normalized: string): Similarity;
 }
 
 // A feature shared by more examples than this carries almost no information and would cost the most to score.
@@ -76,7 +82,7 @@ export function createExampleIndex(examplesByScenario: readonly (readonly string
     similarity(normalized) {
       const best = new Float64Array(scenarioCount);
       const features = featuresOf(normalized);
-      if (features.length === 0 || total === 0) return best;
+      if (features.length === 0 || total === 0) return { byScenario: best, featureCount: features.length };
       const dots = new Map<number, number>();
       let messageNormSquared = 0;
       for (const f of features) {
@@ -92,7 +98,7 @@ export function createExampleIndex(examplesByScenario: readonly (readonly string
         const s = exampleScenario[e]!;
         if (cosine > best[s]!) best[s] = cosine;
       }
-      return best;
+      return { byScenario: best, featureCount: features.length };
     },
   };
 }

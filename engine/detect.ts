@@ -27,8 +27,10 @@ export const DETECTION_SETTINGS = Object.freeze({
   containedShare: 0.5,
   /** How much the closest example counts beside the triggers, and the cosine under which it counts nothing. */
   exampleWeight: 0.85,
-  exampleFloor: 0.2,
-  exampleCeiling: 0.75,
+  exampleFloor: 0.15,
+  exampleCeiling: 0.6,
+  /** Messages with fewer features than this lean on their examples proportionally less. */
+  exampleMinFeatures: 3,
   /** Fuse threshold for correcting a misspelled Latin word to a trigger word. */
   spellingThreshold: 0.4,
   /** Shorter words are not corrected: "shop" is one letter from "ship" and means something else. */
@@ -36,6 +38,9 @@ export const DETECTION_SETTINGS = Object.freeze({
   /** At most this many unknown Latin words are looked up per message (bounds the time of a long message). */
   maxSpellingLookups: 4,
 });
+
+/** The tuning constants; a caller (the evaluation, a test) may pass its own to measure a change. */
+export type DetectionSettings = typeof DETECTION_SETTINGS;
 
 interface TriggerTarget {
   scenario: number;
@@ -91,15 +96,18 @@ function addTarget(map: Map<string, TriggerTarget[]>, key: string, target: Trigg
 interface Hit {
   start: number;
   end: number;
+  /** For a pinyin hit: the trigger as written (退款 for 退宽). */
+  meant?: string;
   targets: TriggerTarget[];
   share: number;
 }
 
 /** Builds the indexes of a pack set once; the returned function scores one message. */
-export function createScenarioDetector(scenarios: readonly MergedScenario[]): Detector {
-  const settings = DETECTION_SETTINGS;
+export function createScenarioDetector(scenarios: readonly MergedScenario[], settings: DetectionSettings = DETECTION_SETTINGS): Detector {
   const exactTargets = new Map<string, TriggerTarget[]>();
   const pinyinTargets = new Map<string, TriggerTarget[]>();
+  /** Pinyin key → the trigger as written, to read a homophone typo as what the customer meant. */
+  const pinyinSpellings = new Map<string, string>();
   const knownLatinWords = new Set<string>();
   const triggerLatinWords = new Set<string>();
 
@@ -116,6 +124,7 @@ export function createScenarioDetector(scenarios: readonly MergedScenario[]): De
       if (key !== undefined && syllables >= 2) {
         const share = settings.pinyinShareBySyllables[Math.min(syllables, settings.pinyinShareBySyllables.length - 1)]!;
         addTarget(pinyinTargets, key, { scenario: index, weight: weight * share });
+        if (!pinyinSpellings.has(key)) pinyinSpellings.set(key, trigger);
       }
       for (const word of trigger.match(LATIN_WORD) ?? []) {
         triggerLatinWords.add(word);
@@ -128,7 +137,7 @@ export function createScenarioDetector(scenarios: readonly MergedScenario[]): De
   const exactMatcher = exactTargets.size > 0 ? new AhoCorasick([...exactTargets.keys()]) : undefined;
   const pinyinMatcher = pinyinTargets.size > 0 ? new AhoCorasick([...pinyinTargets.keys()]) : undefined;
   const exampleIndex = createExampleIndex(scenarios.map((s) => s.examples.map((e) => normalizeForMatch(e))));
-  const spellingIndexes = buildSpellingIndexes([...triggerLatinWords].filter((w) => w.length >= settings.minCorrectedLength - 1 && !/\d/u.test(w)));
+  const spellingIndexes = buildSpellingIndexes(settings.spellingThreshold, [...triggerLatinWords].filter((w) => w.length >= settings.minCorrectedLength - 1 && !/\d/u.test(w)));
 
   const correctSpelling = (text: string): string => {
     let lookups = 0;
@@ -166,7 +175,7 @@ export function createScenarioDetector(scenarios: readonly MergedScenario[]): De
       // Exactly written triggers are already counted at full weight.
       if (exactHits.some((h) => h.start <= span.start && h.end >= span.end)) continue;
       const targets = pinyinTargets.get(match.pattern)!;
-      hits.push({ ...span, targets, share: isInside(negated, span.start, span.end) ? settings.negatedShare : 1 });
+      hits.push({ ...span, targets, meant: pinyinSpellings.get(match.pattern), share: isInside(negated, span.start, span.end) ? settings.negatedShare : 1 });
     }
     return hits;
   };
@@ -193,10 +202,14 @@ export function createScenarioDetector(scenarios: readonly MergedScenario[]): De
       const share = hit.share * (contained ? settings.containedShare : 1);
       for (const target of hit.targets) miss[target.scenario]! *= 1 - target.weight * share;
     }
-    const similarity = exampleIndex.similarity(blankRanges(corrected, negated));
+    const pinyinHits = hits.filter((hit) => hit.meant !== undefined);
+    // The examples are compared with what the customer meant: homophones read as their triggers (退宽到哪了 → 退款到哪了).
+    const meant = pinyinHits.length > 0 && corrected === normalized ? rewriteHomophones(normalized, pinyinHits) : corrected;
+    const similarity = exampleIndex.similarity(blankRanges(meant, meant === corrected ? negated : negatedRanges(meant)));
+    const evidence = Math.min(1, similarity.featureCount / settings.exampleMinFeatures);
     for (let s = 0; s < scenarios.length; s++) {
-      const cosine = similarity[s]!;
-      const fromExamples = settings.exampleWeight * clamp01((cosine - settings.exampleFloor) / (settings.exampleCeiling - settings.exampleFloor));
+      const cosine = similarity.byScenario[s]!;
+      const fromExamples = evidence * settings.exampleWeight * clamp01((cosine - settings.exampleFloor) / (settings.exampleCeiling - settings.exampleFloor));
       scores[s] = 1 - miss[s]! * (1 - fromExamples);
     }
 
@@ -213,6 +226,17 @@ export function createScenarioDetector(scenarios: readonly MergedScenario[]): De
 
 function clamp01(x: number): number {
   return x < 0 ? 0 : x > 1 ? 1 : x;
+}
+
+/** Replaces each homophone span by the trigger it spells, longest first and without overlaps. */
+function rewriteHomophones(text: string, pinyinHits: readonly Hit[]): string {
+  const chosen: Hit[] = [];
+  for (const hit of [...pinyinHits].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
+    if (!chosen.some((c) => c.start < hit.end && hit.start < c.end)) chosen.push(hit);
+  }
+  let out = text;
+  for (const hit of chosen.sort((a, b) => b.start - a.start)) out = out.slice(0, hit.start) + hit.meant! + out.slice(hit.end);
+  return out;
 }
 
 /** Replaces negated ranges with a break so the example similarity does not read them either. */
@@ -234,7 +258,7 @@ function spellingBucket(firstLetter: string, length: number): string {
  * Fuse indexes of trigger words by first letter and length: typos rarely hit the first letter and change the length by
  * one at most, and small indexes keep a lookup fast with a pack of 20 000 phrases.
  */
-function buildSpellingIndexes(words: readonly string[]): Map<string, Fuse<string>> {
+function buildSpellingIndexes(threshold: number, words: readonly string[]): Map<string, Fuse<string>> {
   const buckets = new Map<string, string[]>();
   for (const word of words) {
     const key = spellingBucket(word[0]!, word.length);
@@ -244,7 +268,7 @@ function buildSpellingIndexes(words: readonly string[]): Map<string, Fuse<string
   }
   const indexes = new Map<string, Fuse<string>>();
   for (const [key, list] of buckets) {
-    indexes.set(key, new Fuse(list, { includeScore: true, ignoreLocation: true, threshold: DETECTION_SETTINGS.spellingThreshold, isCaseSensitive: true }));
+    indexes.set(key, new Fuse(list, { includeScore: true, ignoreLocation: true, threshold, isCaseSensitive: true }));
   }
   return indexes;
 }

@@ -8,8 +8,8 @@ import type { Detection, Emotion, MergedScenario, Pack, ScenarioMatch, Sensitive
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const evalDir = resolve(process.env.HUASHU_EVAL_DIR ?? join(root, '../shared/eval'));
 const heldOutFile = join(root, 'tests/fixtures/heldout/messages.jsonl');
-// Our second set, written after the first tuning round to tune on without touching the held-out set.
-const tuningFile = join(root, 'tests/fixtures/heldout/tuning.jsonl');
+// Our later sets, each written fresh after a tuning round, measured once untouched and then tuned on (see README there).
+const tuningFiles = ['tuning.jsonl', 'tuning-2.jsonl'].map((file) => join(root, 'tests/fixtures/heldout', file));
 const verbose = process.argv.includes('--verbose');
 
 /** One labelled customer message (the format of dev-messages.jsonl). */
@@ -197,10 +197,9 @@ async function main(): Promise<void> {
     if (engine.hasSensitive) reportSensitive('held-out', heldOut, engine.detect);
   }
 
-  // Written after the second tuning round and never tuned on: the freshest honest figure.
-  const freshFile = join(root, 'tests/fixtures/heldout/fresh.jsonl');
-  if (existsSync(freshFile)) reportDetection('fresh held-out (tests/fixtures/heldout/fresh.jsonl)', readJsonl(freshFile), engine.detect);
-  if (existsSync(tuningFile) && process.argv.includes('--tuning')) reportDetection('tuning (tests/fixtures/heldout/tuning.jsonl)', readJsonl(tuningFile), engine.detect);
+  if (process.argv.includes('--tuning')) {
+    for (const file of tuningFiles) if (existsSync(file)) reportDetection(`tuning (${file.slice(root.length + 1)})`, readJsonl(file), engine.detect);
+  }
 
   const lintEvalFile = join(root, 'scripts/eval-lint.ts');
   if (existsSync(lintEvalFile) && engine.lint) {
