@@ -98,19 +98,24 @@ export function Panel(props: PanelProps) {
     // Only a new command (seq) acts; re-renders must not insert twice.
   }, [props.command?.seq]);
 
+  // On the document, not the panel's root: with nothing focused yet, keys go to <body>.
+  useEffect(() => {
+    const onGlobalKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.isComposing) return;
+      const isCtrlK = (event.key === 'k' || event.key === 'K') && (event.ctrlKey || event.metaKey) && !event.altKey;
+      const isSlash = event.key === '/' && !isEditable(event.target) && !event.ctrlKey && !event.metaKey && !event.altKey;
+      if (isCtrlK || isSlash) {
+        event.preventDefault();
+        focusSearch();
+      }
+    };
+    document.addEventListener('keydown', onGlobalKey);
+    return () => document.removeEventListener('keydown', onGlobalKey);
+  }, []);
+
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.defaultPrevented || event.isComposing) return;
     const inEditor = isEditable(event.target);
-    if ((event.key === 'k' || event.key === 'K') && (event.ctrlKey || event.metaKey) && !event.altKey) {
-      event.preventDefault();
-      focusSearch();
-      return;
-    }
-    if (event.key === '/' && !inEditor && !event.ctrlKey && !event.metaKey && !event.altKey) {
-      event.preventDefault();
-      focusSearch();
-      return;
-    }
     const inList = event.target instanceof HTMLElement && event.target.closest('.reply-list') !== null;
     if (inList && !inEditor && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
       event.preventDefault();

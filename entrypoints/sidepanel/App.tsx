@@ -26,6 +26,7 @@ import {
   buildScopeReplies,
   buildSearchReplies,
   buildStageViews,
+  localizedTips,
   localizedTitles,
   pageStatusOf,
   variableValues,
@@ -202,6 +203,7 @@ export function App() {
     return (text: string) => fillVariables(text, values, definitions);
   }, [settings, state?.customerName, engine]);
   const titleOf = useMemo(() => (engine ? localizedTitles(engine.packs, locale) : undefined), [engine, locale]);
+  const tipsOf = useMemo(() => (engine ? localizedTips(engine.packs, locale) : undefined), [engine, locale]);
   const replyInputs = useMemo(() => ({ uiLocale: locale, usage, fill, titleOf }), [locale, usage, fill, titleOf]);
   const repliesFor = useCallback(
     (scopeId: string) => (engine ? buildScopeReplies(engine.scenario(scopeId) ?? engine.stage(scopeId), replyInputs) : []),
@@ -212,8 +214,8 @@ export function App() {
     [phraseSearch, replyInputs],
   );
   const detection = useMemo(
-    () => (engine && state ? buildDetectionView(state.latest, { scenario: engine.scenario, mask: maskSensitive, titleOf }) : null),
-    [engine, state?.latest, titleOf],
+    () => (engine && state ? buildDetectionView(state.latest, { scenario: engine.scenario, mask: maskSensitive, titleOf, tipsOf }) : null),
+    [engine, state?.latest, titleOf, tipsOf],
   );
   const stages = useMemo(() => (engine ? buildStageViews(engine.merged, titleOf) : []), [engine, titleOf]);
 

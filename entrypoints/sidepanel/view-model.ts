@@ -45,23 +45,40 @@ export function pageStatusOf(connection: Connection): PageStatus {
 
 /** A scenario's or stage's title in the UI language when the pack has one (merging keeps only the last pack's title). */
 export type TitleOf = (scopeId: string) => string | undefined;
+/** A scenario's tips in the UI language (merging concatenates every pack's tips, in every language). */
+export type TipsOf = (scopeId: string) => string[] | undefined;
 
-export function localizedTitles(packs: readonly Pack[], uiLocale: string): TitleOf {
-  const best = new Map<string, { tier: number; title: string }>();
+function bestByLanguage<T>(
+  packs: readonly Pack[],
+  uiLocale: string,
+  pick: (scope: { id: string; title: string; tips?: string[] }) => T | undefined,
+): (scopeId: string) => T | undefined {
+  const best = new Map<string, { tier: number; value: T }>();
   for (const pack of packs) {
     const tier = languageTier(pack.locale, uiLocale);
     for (const scope of [...(pack.scenarios ?? []), ...(pack.stages ?? [])]) {
+      const value = pick(scope);
+      if (value === undefined) continue;
       const current = best.get(scope.id);
       // Later packs win among equals, as in merging.
-      if (!current || tier <= current.tier) best.set(scope.id, { tier, title: scope.title });
+      if (!current || tier <= current.tier) best.set(scope.id, { tier, value });
     }
   }
-  return (scopeId) => best.get(scopeId)?.title;
+  return (scopeId) => best.get(scopeId)?.value;
+}
+
+export function localizedTitles(packs: readonly Pack[], uiLocale: string): TitleOf {
+  return bestByLanguage(packs, uiLocale, (scope) => scope.title);
+}
+
+export function localizedTips(packs: readonly Pack[], uiLocale: string): TipsOf {
+  return bestByLanguage(packs, uiLocale, (scope) => (scope.tips && scope.tips.length > 0 ? scope.tips : undefined));
 }
 
 export interface DetectionInputs {
   scenario: (id: string) => MergedScenario | undefined;
   titleOf?: TitleOf;
+  tipsOf?: TipsOf;
   /** engine/sensitive.ts maskSensitive. */
   mask: (text: string, spans: SensitiveSpan[]) => string;
 }
@@ -74,7 +91,8 @@ export function buildDetectionView(latest: TabState['latest'], inputs: Detection
       const scenario = inputs.scenario(match.id);
       // A scenario of a pack the panel does not have (packs changing meanwhile) has nothing to offer.
       const title = inputs.titleOf?.(match.id) ?? scenario?.title;
-      return scenario && title ? { id: match.id, title, confidence: confidenceOf(match.score), tips: scenario.tips } : null;
+      if (!scenario || !title) return null;
+      return { id: match.id, title, confidence: confidenceOf(match.score), tips: inputs.tipsOf?.(match.id) ?? scenario.tips };
     })
     .filter((s) => s !== null);
   const hasSensitive = detection.sensitive.length > 0;

@@ -282,6 +282,8 @@ describe('search and keyboard', () => {
     show();
     const input = $<HTMLInputElement>('#phrase-search')!;
     const firstInsert = $('[data-reply-id="return_refund.timeline"]')!;
+    key(document.body, '/');
+    expect(document.activeElement).toBe(input);
     firstInsert.focus();
     key(firstInsert, '/');
     expect(document.activeElement).toBe(input);

@@ -9,6 +9,7 @@ import {
   buildStageViews,
   confidenceOf,
   isRestrictedUrl,
+  localizedTips,
   localizedTitles,
   pageStatusOf,
   variableValues,
@@ -157,6 +158,21 @@ describe('titles and search order in the UI language', () => {
     expect(localizedTitles(packs, 'zh-CN')('return_refund')).toBe('退货退款');
     expect(localizedTitles(packs, 'zh-CN')('stage.hold')).toBe('Hold');
     expect(localizedTitles(packs, 'zh-CN')('unknown')).toBeUndefined();
+  });
+
+  it('shows the tips of the UI language only, falling back to another language when it has none', () => {
+    const withTips: Pack[] = [
+      { ...packs[0]!, scenarios: [{ id: 'return_refund', title: 'Returns', tips: ['Offer two options.'] }] },
+      { ...packs[1]!, scenarios: [{ id: 'return_refund', title: '退貨', tips: ['提供兩種方案。'] }] },
+      { ...packs[2]!, scenarios: [{ id: 'return_refund', title: '退货' }] },
+    ];
+    expect(localizedTips(withTips, 'en')('return_refund')).toEqual(['Offer two options.']);
+    expect(localizedTips(withTips, 'zh-CN')('return_refund')).toEqual(['提供兩種方案。']);
+    const view = buildDetectionView(
+      { messageId: 'm', role: 'customer', detection: { text: '退款', scenarios: [{ id: 'return_refund', score: 0.5 }], emotion: 'calm', sensitive: [] } },
+      { scenario: () => refund, mask: maskStandIn, tipsOf: localizedTips(withTips, 'en') },
+    );
+    expect(view?.scenarios[0]?.tips).toEqual(['Offer two options.']);
   });
 
   it('lists equally good search hits in the UI language first, better matches before both', () => {
