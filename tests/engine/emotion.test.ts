@@ -31,6 +31,12 @@ describe('detectEmotion', () => {
     },
   );
 
+  it('reads an apology as calm even when it repeats the words of the quarrel, unless it shouts', () => {
+    expect(detectEmotion('抱歉刚才骂了你,我太着急了')).toBe('calm');
+    expect(detectEmotion('sorry I was rude before')).toBe('calm');
+    expect(detectEmotion('对不起有什么用!!!')).toBe('angry');
+  });
+
   it('does not take a word that merely contains a cue for the cue', () => {
     // "客服了" contains 服了, "html" contains tm, "scampi" contains scam.
     expect(detectEmotion('你是最好的客服了')).toBe('calm');
