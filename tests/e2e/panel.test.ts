@@ -51,10 +51,14 @@ describe('side panel on the demo helpdesk', () => {
 
     const insert = panel.locator('[data-reply-id]').first();
     await insert.waitFor();
+    const replyId = (await insert.getAttribute('data-reply-id')) ?? '';
     const replyText = (await panel.locator('.reply').first().locator('.reply-text').textContent()) ?? '';
     expect(replyText.length).toBeGreaterThan(5);
     await insert.click();
     await expect.poll(() => desk.evaluate(() => window.huashuDemo.editorModelText()), { timeout: 5_000 }).toContain(replyText);
+    // The use is counted (reply id only) and shown on the reply.
+    const used = panel.locator('.reply', { has: panel.locator(`[data-reply-id="${replyId}"]`) }).locator('.uses');
+    await expect.poll(() => used.first().textContent(), { timeout: 5_000 }).toMatch(/1/u);
   });
 
   it('shows a finding while the agent types a forbidden phrase, and applies its fix', async () => {
