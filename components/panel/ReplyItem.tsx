@@ -24,6 +24,8 @@ export function ReplyItem(props: ReplyItemProps) {
     if (draft !== null) editorRef.current?.focus();
   }, [draft !== null]);
   const insertLabel = props.noteMode ? t('insertAsNote') : t('insert');
+  // Every button reads "Insert": screen readers also announce which reply it inserts.
+  const titleId = `reply-title-${props.index}`;
   const insertEdited = () => {
     if (draft === null) return;
     props.onInsert(reply, draft);
@@ -32,7 +34,9 @@ export function ReplyItem(props: ReplyItemProps) {
   return (
     <li class="reply" data-reply-index={props.index} data-reply-key={reply.key} onFocusIn={() => props.onFocusItem(props.index)}>
       <div class="reply-head">
-        <span class="reply-title">{reply.title}</span>
+        <span class="reply-title" id={titleId}>
+          {reply.title}
+        </span>
         {props.showScope && <span class="tag">{reply.scopeTitle}</span>}
         {reply.otherLanguage && <span class="tag" lang={reply.locale}>{reply.locale}</span>}
         {reply.uses > 0 && <span class="uses">{t('usedTimes', { count: reply.uses })}</span>}
@@ -69,14 +73,15 @@ export function ReplyItem(props: ReplyItemProps) {
               class="button button-primary reply-insert"
               data-reply-id={reply.id}
               title={t('insertTitle')}
+              aria-describedby={titleId}
               onClick={() => props.onInsert(reply, reply.text)}
             >
               {insertLabel}
             </button>
-            <button type="button" class="button" onClick={() => props.onCopy(reply.text)}>
+            <button type="button" class="button" aria-describedby={titleId} onClick={() => props.onCopy(reply.text)}>
               {t('copy')}
             </button>
-            <button type="button" class="button" onClick={() => setDraft(reply.text)}>
+            <button type="button" class="button" aria-describedby={titleId} onClick={() => setDraft(reply.text)}>
               {t('edit')}
             </button>
           </>
