@@ -143,6 +143,25 @@ describe('CKEditor 5 without direct access to the editor', () => {
     }
   });
 
+  it('adds nothing to the page world: no globals, no script element left behind', async () => {
+    const composer = await DemoComposerPage.open(env, 'ckeditor5');
+    try {
+      // CKEditor adds its own window properties on first use: let it, before taking the snapshot.
+      await composer.setDraft('');
+      await composer.selectBeforeEnd(0);
+      const globalsBefore = await composer.page.evaluate(() => Object.keys(window).sort());
+      const scriptsBefore = await composer.page.evaluate(() => document.scripts.length);
+      await composer.injectPageBridge(env.bridgeScript);
+      await composer.setDraft('');
+      await composer.dropCaret();
+      expect(await composer.insert('您好')).toEqual({ ok: true, method: 'page-bridge' });
+      expect(await composer.page.evaluate(() => Object.keys(window).sort())).toEqual(globalsBefore);
+      expect(await composer.page.evaluate(() => document.scripts.length)).toBe(scriptsBefore);
+    } finally {
+      await composer.close();
+    }
+  });
+
   it('falls back to a synthetic paste when the page bridge is not injected', async () => {
     const composer = await DemoComposerPage.open(env, 'ckeditor5', { bridge: false });
     try {

@@ -9,16 +9,15 @@ import type { ComposerKind, InsertOutcome } from '../../../utils/composer/index.
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
-async function bundle(entry: string, footer = ''): Promise<string> {
+/** An IIFE bundle that leaves no global behind (what the page world sees of it is only what it does). */
+async function bundle(entrySource: string): Promise<string> {
   const result = await build({
     absWorkingDir: projectRoot,
-    entryPoints: [join(projectRoot, entry)],
+    stdin: { contents: entrySource, resolveDir: projectRoot, loader: 'ts' },
     bundle: true,
     write: false,
     format: 'iife',
-    globalName: '__huashuTestEntry',
     target: 'chrome120',
-    footer: footer ? { js: footer } : undefined,
     logLevel: 'warning',
   });
   return result.outputFiles[0]!.text;
@@ -36,9 +35,9 @@ export async function startInsertTestEnvironment(): Promise<InsertTestEnvironmen
   const executablePath = chromiumPath();
   const [server, harnessScript, bridgeScript] = await Promise.all([
     startDemoServer(),
-    bundle('tests/e2e/pages/composer-harness.ts'),
+    bundle(`import './tests/e2e/pages/composer-harness.ts';`),
     // The real entrypoint, started the way WXT's unlisted-script wrapper starts it.
-    bundle('entrypoints/page-bridge.ts', '__huashuTestEntry.default.main();'),
+    bundle(`import pageBridge from './entrypoints/page-bridge.ts'; pageBridge.main();`),
   ]);
   const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
   return {
@@ -78,22 +77,30 @@ export class DemoComposerPage {
     const composerPage = new DemoComposerPage(page, kind, cdp, executionContextId);
     await composerPage.inContentWorld(env.harnessScript);
     await composerPage.inContentWorld(`huashuComposerHarness.trackCaret(${JSON.stringify(kind)})`);
-    if (options.bridge) {
-      const channel = (await composerPage.inContentWorld('crypto.randomUUID().replaceAll("-", "")')) as string;
-      await composerPage.inContentWorld(`huashuComposerHarness.useBridgeChannel(${JSON.stringify(channel)})`);
-      // As WXT's injectScript does: a <script> in the page's own world that carries the channel id on its dataset.
-      await page.evaluate(
-        ({ code, channelId }) => {
+    if (options.bridge) await composerPage.injectPageBridge(env.bridgeScript);
+    return composerPage;
+  }
+
+  /** Loads the page bridge into the page's own world on a fresh channel, the way the content script does. */
+  async injectPageBridge(bridgeScript: string): Promise<void> {
+    const page = this.page;
+    const channel = (await this.inContentWorld('crypto.randomUUID().replaceAll("-", "")')) as string;
+    await this.inContentWorld(`huashuComposerHarness.useBridgeChannel(${JSON.stringify(channel)})`);
+    // As WXT's injectScript does in MV3: a <script src> carrying the channel on its dataset, removed right after insertion.
+    await page.route('**/huashu-test/page-bridge.js', (route) => route.fulfill({ body: bridgeScript, contentType: 'text/javascript' }));
+    await page.evaluate(
+      ({ channelId }) =>
+        new Promise<void>((resolve, reject) => {
           const script = document.createElement('script');
+          script.src = '/huashu-test/page-bridge.js';
           script.dataset.huashuChannel = channelId;
-          script.textContent = code;
+          script.addEventListener('load', () => resolve());
+          script.addEventListener('error', () => reject(new Error('page bridge failed to load')));
           document.head.append(script);
           script.remove();
-        },
-        { code: env.bridgeScript, channelId: channel },
-      );
-    }
-    return composerPage;
+        }),
+      { channelId: channel },
+    );
   }
 
   /** Evaluates an expression in the isolated world and returns its (awaited) value. */
