@@ -7,7 +7,8 @@ import type { Detection, Emotion, MergedScenario, Pack, ScenarioMatch, Sensitive
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const evalDir = resolve(process.env.HUASHU_EVAL_DIR ?? join(root, '../shared/eval'));
-const heldOutFile = join(root, 'tests/fixtures/heldout/messages.jsonl');
+// Our held-out sets: messages.jsonl written before any tuning, messages-2.jsonl after the last round; never tuned on.
+const heldOutFiles = ['messages.jsonl', 'messages-2.jsonl'].map((file) => join(root, 'tests/fixtures/heldout', file));
 // Our later sets, each written fresh after a tuning round, measured once untouched and then tuned on (see README there).
 const tuningFiles = ['tuning.jsonl', 'tuning-2.jsonl'].map((file) => join(root, 'tests/fixtures/heldout', file));
 const verbose = process.argv.includes('--verbose');
@@ -190,11 +191,14 @@ async function main(): Promise<void> {
   if (engine.hasSensitive) reportSensitive('dev', dev, engine.detect);
   else console.log('\nsensitive-data recall: skipped (engine/sensitive.ts not available yet)');
 
-  let heldOutFigures: { top1: number; top3: number } | undefined;
-  if (existsSync(heldOutFile)) {
-    const heldOut = readJsonl(heldOutFile);
-    heldOutFigures = reportDetection('held-out (tests/fixtures/heldout)', heldOut, engine.detect);
-    if (engine.hasSensitive) reportSensitive('held-out', heldOut, engine.detect);
+  const heldOutFigures: string[] = [];
+  for (const file of heldOutFiles) {
+    if (!existsSync(file)) continue;
+    const name = file.slice(root.length + 1);
+    const heldOut = readJsonl(file);
+    const figures = reportDetection(`held-out (${name})`, heldOut, engine.detect);
+    heldOutFigures.push(`${name}: top-1 ${figures.top1.toFixed(3)}, top-3 ${figures.top3.toFixed(3)}`);
+    if (engine.hasSensitive) reportSensitive(`held-out (${name})`, heldOut, engine.detect);
   }
 
   if (process.argv.includes('--tuning')) {
@@ -215,7 +219,8 @@ async function main(): Promise<void> {
   }
 
   console.log(`\nTargets: top-1 ≥ 0.92, top-3 ≥ 0.98, sensitive recall 1.0.`);
-  console.log(`dev top-1 ${devFigures.top1.toFixed(3)}, top-3 ${devFigures.top3.toFixed(3)}` + (heldOutFigures ? `; held-out top-1 ${heldOutFigures.top1.toFixed(3)}, top-3 ${heldOutFigures.top3.toFixed(3)}` : ''));
+  console.log(`dev: top-1 ${devFigures.top1.toFixed(3)}, top-3 ${devFigures.top3.toFixed(3)}`);
+  for (const line of heldOutFigures) console.log(`held-out ${line}`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) await main();
