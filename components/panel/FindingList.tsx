@@ -4,12 +4,20 @@ import type { Finding } from './types.ts';
 
 export interface FindingListProps {
   findings: Finding[];
+  /** Characters in the agent's draft: a clean draft gets a quiet all-clear, an empty one nothing. */
+  draftLength: number;
   onApplyFinding: (finding: Finding) => void;
 }
 
 export function FindingList(props: FindingListProps) {
   const { t } = useI18n();
-  if (props.findings.length === 0) return null;
+  if (props.findings.length === 0) {
+    return props.draftLength > 0 ? (
+      <p class="muted all-clear" data-testid="findings-none" role="status">
+        {t('findingsNone')}
+      </p>
+    ) : null;
+  }
   return (
     <section class="section findings" aria-labelledby="findings-heading" aria-live="polite">
       <h2 id="findings-heading">{t('findingsHeading')}</h2>

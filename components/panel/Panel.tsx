@@ -25,6 +25,7 @@ export interface PanelProps {
   repliesFor: (scopeId: string) => ReplyView[];
   search: (query: string) => ReplyView[];
   findings: Finding[];
+  draftLength: number;
   notice: PanelNotice | null;
   command: PanelCommand | null;
   /** Key labels of the insert-suggestion commands 1–3, as the browser has them (the agent may have changed them). */
@@ -158,7 +159,7 @@ export function Panel(props: PanelProps) {
         onEnableSite={props.onEnableSite}
         onReload={props.onReload}
       />
-      <FindingList findings={props.findings} onApplyFinding={props.onApplyFinding} />
+      <FindingList findings={props.findings} draftLength={props.draftLength} onApplyFinding={props.onApplyFinding} />
       <SensitiveNotice detection={props.detection} />
       {props.status.kind === 'ready' && (
         <DetectionSection detection={props.detection} selectedScopeId={scopeId} onSelectScenario={selectScope} />

@@ -312,6 +312,7 @@ export function App() {
         repliesFor={repliesFor}
         search={search}
         findings={state?.findings ?? []}
+        draftLength={state?.draftLength ?? 0}
         notice={notice}
         command={command}
         suggestionShortcuts={shortcuts}

@@ -60,6 +60,7 @@ function baseProps(): PanelProps {
     repliesFor: (scopeId) => REPLIES[scopeId] ?? [],
     search: (query) => Object.values(REPLIES).flat().filter((r) => r.text.includes(query)),
     findings: [],
+    draftLength: 0,
     notice: null,
     command: null,
     suggestionShortcuts: ['Alt+Shift+1', 'Alt+Shift+2', 'Alt+Shift+3'],
@@ -243,6 +244,10 @@ describe('acting on replies and findings', () => {
     click(refusal.querySelector('button'));
     expect(props.onApplyFinding).toHaveBeenCalledWith(FINDING);
     expect($('[data-finding-category="contradiction"] button')).toBeNull();
+    show({ findings: [], draftLength: 12 });
+    expect($('[data-testid="findings-none"]')?.textContent).toBe('草稿没有问题。');
+    show({ findings: [], draftLength: 0 });
+    expect($('[data-testid="findings-none"]')).toBeNull();
   });
 
   it('shows the result of an action at the bottom, errors as alerts', () => {
