@@ -39,7 +39,7 @@ export function readJsonl(file: string): LabelledMessage[] {
     });
 }
 
-interface Tally {
+export interface Tally {
   total: number;
   top1: number;
   top3: number;
@@ -49,9 +49,10 @@ interface Tally {
   abstainedOnNone: number;
 }
 
-const emptyTally = (): Tally => ({ total: 0, top1: 0, top3: 0, none: 0, abstained: 0, abstainedOnNone: 0 });
+export const emptyTally = (): Tally => ({ total: 0, top1: 0, top3: 0, none: 0, abstained: 0, abstainedOnNone: 0 });
 
-function count(tally: Tally, row: LabelledMessage, scenarios: readonly ScenarioMatch[]): void {
+/** Counts one answer: top-1 and top-3 hits, and for `none` an abstention counts as the right answer. */
+export function countAnswer(tally: Tally, row: LabelledMessage, scenarios: readonly ScenarioMatch[]): void {
   tally.total++;
   const abstained = scenarios.length === 0;
   if (abstained) tally.abstained++;
@@ -88,10 +89,19 @@ const tallyRow = (name: string, t: Tally): string[] => [
   ratio(t.abstainedOnNone, t.none),
 ];
 
-type DetectScenarios = (text: string) => Detection;
+export type DetectScenarios = (text: string) => Detection;
 
-/** Prints the detection tables of one labelled set; returns overall top-1 and top-3. */
-export function reportDetection(setName: string, rows: readonly LabelledMessage[], detect: DetectScenarios): { top1: number; top3: number } {
+export interface DetectionTallies {
+  overall: Tally;
+  byLanguage: Map<string, Tally>;
+  byScenario: Map<string, Tally>;
+  emotionRight: number;
+  /** One line per wrong top-1 answer (and per wrong emotion), for --verbose. */
+  misses: string[];
+}
+
+/** Runs the detector on every labelled message and counts the answers overall, per language and per expected scenario. */
+export function tallyDetections(rows: readonly LabelledMessage[], detect: DetectScenarios): DetectionTallies {
   const overall = emptyTally();
   const byLanguage = new Map<string, Tally>();
   const byScenario = new Map<string, Tally>();
@@ -99,20 +109,26 @@ export function reportDetection(setName: string, rows: readonly LabelledMessage[
   let emotionRight = 0;
   for (const row of rows) {
     const detection = detect(row.text);
-    count(overall, row, detection.scenarios);
+    countAnswer(overall, row, detection.scenarios);
     for (const [map, key] of [
       [byLanguage, row.lang],
       [byScenario, row.expect],
     ] as const) {
       if (!map.has(key)) map.set(key, emptyTally());
-      count(map.get(key)!, row, detection.scenarios);
+      countAnswer(map.get(key)!, row, detection.scenarios);
     }
     if (detection.emotion === row.emotion) emotionRight++;
-    else if (verbose) misses.push(`emotion ${detection.emotion} ≠ ${row.emotion}: ${row.text}`);
+    else misses.push(`emotion ${detection.emotion} ≠ ${row.emotion}: ${row.text}`);
     if ((detection.scenarios[0]?.id ?? 'none') !== row.expect) {
       misses.push(`expect ${row.expect}, got ${detection.scenarios.map((s) => `${s.id} ${s.score}`).join(', ') || 'none'}: ${row.text}`);
     }
   }
+  return { overall, byLanguage, byScenario, emotionRight, misses };
+}
+
+/** Prints the detection tables of one labelled set; returns overall top-1 and top-3. */
+export function reportDetection(setName: string, rows: readonly LabelledMessage[], detect: DetectScenarios): { top1: number; top3: number } {
+  const { overall, byLanguage, byScenario, emotionRight, misses } = tallyDetections(rows, detect);
   const header = ['', 'n', 'top-1', 'top-3', 'abstain precision', 'abstain recall'];
   printTable(`${setName}: detection by language`, header, [...[...byLanguage].sort().map(([k, t]) => tallyRow(k, t)), tallyRow('all', overall)]);
   printTable(`${setName}: detection by scenario`, header, [...byScenario].sort().map(([k, t]) => tallyRow(k, t)));
