@@ -1,0 +1,136 @@
+// Finds personal data in a message (PRC id numbers, bank cards, phones, e-mails, passwords, verification codes) so it can be shown masked.
+import type { SensitiveKind, SensitiveSpan } from './types.ts';
+
+/** ISO 7064 MOD 11-2, the check digit of the 18-character PRC resident id. */
+function isValidResidentId(id: string): boolean {
+  if (!/^[1-9]\d{16}[\dXx]$/.test(id)) return false;
+  const year = Number(id.slice(6, 10));
+  const month = Number(id.slice(10, 12));
+  const day = Number(id.slice(12, 14));
+  if (year < 1900 || year > 2100 || month < 1 || month > 12 || day < 1 || day > 31) return false;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(id[i]) * weights[i]!;
+  const check = '10X98765432'[sum % 11];
+  return id[17]!.toUpperCase() === check;
+}
+
+function isLuhnValid(digits: string): boolean {
+  let sum = 0;
+  let double = false;
+  for (let i = digits.length - 1; i >= 0; i--) {
+    let d = digits.charCodeAt(i) - 48;
+    if (double) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+    double = !double;
+  }
+  return sum % 10 === 0;
+}
+
+interface Candidate {
+  kind: SensitiveKind;
+  start: number;
+  end: number;
+}
+
+// Digit runs may be grouped by single spaces or dashes ("6222 0212 3456 7894"); Latin letters or digits right before or
+// after mean the run is part of something longer (an order number "DD2024…", a SKU). Han characters around are fine:
+// Chinese writes "身份证110101…" with no space.
+const DIGIT_RUN = /(?<![A-Za-z0-9])\d(?:[ -]?\d){6,22}(?:[Xx](?![A-Za-z0-9]))?(?![A-Za-z0-9])/gu;
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+const PASSWORD = /(?:密码|密碼|口令|password|passcode|pwd)\s*(?:是|为|為|是不是|:|：|=|is)?\s*[:：]?\s*([^\s,，。;；！？'"“”]{3,64})/giu;
+const VERIFICATION_CODE = /(?:验证码|驗證碼|校验码|校驗碼|动态码|動態碼|verification code|security code|otp|code)\s*(?:是|为|為|:|：|is)?\s*[:：]?\s*(\d{4,8})(?!\d)/giu;
+const PHONE_DIGITS = /^(?:\+?86)?1[3-9]\d{9}$/;
+const LANDLINE = /^0\d{2,3}-?\d{7,8}$/;
+const INTERNATIONAL = /^\+\d{8,15}$/;
+
+function classifyDigits(raw: string): SensitiveKind | undefined {
+  const compact = raw.replace(/[ -]/g, '');
+  if (compact.length === 18 && isValidResidentId(compact)) return 'id_card';
+  if (/^\d+$/.test(compact)) {
+    if (PHONE_DIGITS.test(compact)) return 'phone';
+    if (compact.length >= 13 && compact.length <= 19 && isLuhnValid(compact) && /^[3-6]/.test(compact)) return 'bank_card';
+    if (LANDLINE.test(raw.replace(/ /g, ''))) return 'phone';
+  }
+  return undefined;
+}
+
+export function findSensitive(text: string): SensitiveSpan[] {
+  const found: Candidate[] = [];
+  for (const m of text.matchAll(EMAIL)) found.push({ kind: 'email', start: m.index, end: m.index + m[0].length });
+  for (const m of text.matchAll(DIGIT_RUN)) {
+    const raw = m[0];
+    const start = m.index;
+    // "+86 138…" and "+44 20…": the plus sign belongs to the number.
+    if (start > 0 && text[start - 1] === '+') {
+      const kind = classifyDigits(raw) ?? (INTERNATIONAL.test('+' + raw.replace(/[ -]/g, '')) ? 'phone' : undefined);
+      if (kind === 'phone') {
+        found.push({ kind, start: start - 1, end: start + raw.length });
+        continue;
+      }
+    }
+    const kind = classifyDigits(raw);
+    if (kind) found.push({ kind, start, end: start + raw.length });
+  }
+  for (const m of text.matchAll(VERIFICATION_CODE)) {
+    const value = m[1]!;
+    const start = m.index + m[0].lastIndexOf(value);
+    found.push({ kind: 'verification_code', start, end: start + value.length });
+  }
+  for (const m of text.matchAll(PASSWORD)) {
+    const value = m[1]!;
+    // "密码错误", "密码重置": words after 密码 are not a password; a value has a digit, a Latin letter or a symbol.
+    if (!/[\dA-Za-z!@#$%^&*]/.test(value) || /^(?:reset|incorrect|wrong|again|and|the|was)$/i.test(value)) continue;
+    const start = m.index + m[0].lastIndexOf(value);
+    found.push({ kind: 'password', start, end: start + value.length });
+  }
+  return dropOverlaps(found);
+}
+
+// One value, one kind: the earlier, longer span wins (an e-mail's digits are not a phone).
+function dropOverlaps(candidates: Candidate[]): SensitiveSpan[] {
+  const sorted = [...candidates].sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  const kept: SensitiveSpan[] = [];
+  for (const c of sorted) {
+    const last = kept[kept.length - 1];
+    if (last && c.start < last.end) continue;
+    kept.push({ kind: c.kind, start: c.start, end: c.end });
+  }
+  return kept;
+}
+
+const KEEP_LAST_FOUR: ReadonlySet<SensitiveKind> = new Set(['id_card', 'bank_card', 'phone']);
+
+/** The value with its characters masked: cards, ids and phones keep their last four digits, e-mails their domain. */
+export function maskValue(kind: SensitiveKind, value: string): string {
+  if (kind === 'email') {
+    const at = value.indexOf('@');
+    return at > 0 ? value[0] + '*'.repeat(Math.max(1, at - 1)) + value.slice(at) : '*'.repeat(value.length);
+  }
+  if (KEEP_LAST_FOUR.has(kind)) {
+    const chars = [...value];
+    let digitsLeft = 4;
+    for (let i = chars.length - 1; i >= 0; i--) {
+      if (!/[\dXx]/.test(chars[i]!)) continue;
+      if (digitsLeft > 0) digitsLeft--;
+      else chars[i] = '*';
+    }
+    return chars.join('');
+  }
+  return '*'.repeat(value.length);
+}
+
+/** The text with every sensitive span masked. */
+export function maskSensitive(text: string, spans: readonly SensitiveSpan[]): string {
+  let out = '';
+  let at = 0;
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    if (span.start < at) continue;
+    out += text.slice(at, span.start) + maskValue(span.kind, text.slice(span.start, span.end));
+    at = span.end;
+  }
+  return out + text.slice(at);
+}

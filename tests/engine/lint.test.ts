@@ -1,0 +1,94 @@
+// The linter: variants, false friends, quotes, overlaps and spans in the original draft.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PACKS } from '../../engine/default-packs.ts';
+import { createLinter } from '../../engine/lint.ts';
+import { mergePacks } from '../../engine/pack-merge.ts';
+import type { Rule } from '../../engine/types.ts';
+
+const lint = createLinter(mergePacks(DEFAULT_PACKS).rules);
+const categories = (draft: string): string[] => [...new Set(lint(draft).map((f) => f.category))].sort();
+
+describe('lint with the default packs', () => {
+  it.each([
+    ['我 不 能 帮您改地址', ['refusal']],
+    ['這不是我應該做的', ['shirking']],
+    ['ＮＯＴ ＭＹ ＰＲＯＢＬＥＭ', ['shirking']],
+    ['I Can’t do that', ['refusal']],
+    ['你 听 不 懂 吗', ['impatience']],
+    ['我們拒絕為您服務', ['rejection']],
+    ['把驗證碼發給我', ['sensitive_request']],
+    ['这台机器一定能用十年', ['absolute_promise']],
+  ])('%s → %j', (draft, expected) => {
+    expect(categories(draft)).toEqual(expected);
+  });
+
+  it.each([
+    '押金和保证金会在三个工作日内退回。',
+    '为了避免信息不对称,我们会邮件通知您。',
+    '客户原话是“我不能接受”,我已经记录下来了。',
+    '您看这样对不对?',
+    'I can help with that, and the scan shows no problem.',
+    '请您不要向任何人透露密码和验证码。',
+    '尾号8832的银行卡已经绑定。',
+    '感谢您的耐心等待,祝您生活愉快!',
+    'Thanks for waiting, your order ships today.',
+  ])('no finding on a clean draft: %s', (draft) => {
+    expect(lint(draft)).toEqual([]);
+  });
+
+  it('points spans at the original text, after emoji and dropped spaces', () => {
+    const draft = '😀 好的,我 不 能 直接退';
+    const [finding] = lint(draft);
+    expect(finding).toMatchObject({ category: 'refusal', match: '我 不 能' });
+    expect(draft.slice(finding!.start, finding!.end)).toBe('我 不 能');
+  });
+
+  it('reports two categories in one sentence, sorted by position', () => {
+    const findings = lint('我理解您的心情,但是这个真的做不了。');
+    expect(findings.map((f) => f.category)).toEqual(['contradiction', 'refusal']);
+    expect(findings[0]).toMatchObject({ severity: 'info', match: '但是', suggestion: '同时' });
+  });
+
+  it('reports a repeated full card number but not a masked one', () => {
+    expect(lint('已解绑 6217 0000 0012 3451 这张卡').map((f) => f.category)).toEqual(['sensitive_echo']);
+    expect(lint('已解绑尾号3451的卡')).toEqual([]);
+  });
+
+  it('is deterministic', () => {
+    const draft = '但是我保证,这不归我管,你自己看吧。';
+    expect(lint(draft)).toEqual(lint(draft));
+  });
+});
+
+describe('lint mechanics', () => {
+  const rule = (id: string, patterns: string[], extra: Partial<Rule> = {}): Rule => ({
+    id,
+    category: 'refusal',
+    severity: 'warning',
+    patterns,
+    message: id,
+    ...extra,
+  });
+
+  it('keeps the longest hit of a category where hits overlap', () => {
+    const l = createLinter([rule('short', ['不能']), rule('long', ['不能为您服务'], { category: 'rejection', severity: 'error' })]);
+    expect(l('我们不能为您服务').map((f) => f.ruleId)).toEqual(['long']);
+  });
+
+  it('matches Latin patterns on word boundaries only', () => {
+    const l = createLinter([rule('no', ['no way'])]);
+    expect(l('There is no way.')).toHaveLength(1);
+    expect(l('Casino wayfinding')).toHaveLength(0);
+  });
+
+  it('honours a rule’s exceptions and skips disabled rules', () => {
+    const l = createLinter([rule('x', ['保证'], { exceptions: ['质量保证'] }), rule('off', ['无法'], { disabled: true })]);
+    expect(l('我们有质量保证,也无法退款')).toEqual([]);
+    expect(l('我保证')).toHaveLength(1);
+  });
+
+  it('handles no rules and an empty draft', () => {
+    expect(createLinter([])('我不能')).toEqual([]);
+    expect(lint('')).toEqual([]);
+  });
+});

@@ -1,0 +1,31 @@
+// Every rule's own examples: each `match` draft yields a finding of that rule, each `noMatch` draft none (each shipped pack on its own).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createLinter } from '../../engine/lint.ts';
+import type { Pack } from '../../engine/types.ts';
+
+const packDir = join(import.meta.dirname, '../../data/packs');
+const packs: Pack[] = readdirSync(packDir)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => JSON.parse(readFileSync(join(packDir, f), 'utf8')) as Pack);
+
+describe.each(packs.map((p) => [p.id, p] as const))('pack %s', (_id, pack) => {
+  const lint = createLinter(pack.rules ?? []);
+  const cases = (pack.rules ?? []).flatMap((rule) => [
+    ...(rule.examples?.match ?? []).map((text) => ({ rule: rule.id, text, expected: true })),
+    ...(rule.examples?.noMatch ?? []).map((text) => ({ rule: rule.id, text, expected: false })),
+  ]);
+
+  it('has examples for every rule', () => {
+    for (const rule of pack.rules ?? []) expect(rule.examples?.match?.length ?? 0, rule.id).toBeGreaterThan(0);
+  });
+
+  it.each(cases.map((c) => [c.rule, c.expected ? 'matches' : 'does not match', c.text, c] as const))(
+    '%s %s %s',
+    (_rule, _verb, _text, c) => {
+      const ruleIds = lint(c.text).map((f) => f.ruleId);
+      expect(ruleIds.includes(c.rule), `${c.rule} on "${c.text}" → [${ruleIds.join(', ')}]`).toBe(c.expected);
+    },
+  );
+});

@@ -1,0 +1,61 @@
+// Sensitive data: ids with their check digit, Luhn-valid cards, phones, e-mails, passwords, codes; and what must not count.
+import { describe, expect, it } from 'vitest';
+import { findSensitive, maskSensitive } from '../../engine/sensitive.ts';
+
+function kindsAndValues(text: string): Array<[string, string]> {
+  return findSensitive(text).map((s) => [s.kind, text.slice(s.start, s.end)]);
+}
+
+describe('findSensitive', () => {
+  it.each([
+    ['身份证110101199003078515帮我查', [['id_card', '110101199003078515']]],
+    ['身份证号32010219920215124X,认证不过', [['id_card', '32010219920215124X']]],
+    ['退到这张卡 6222 0212 3456 7894', [['bank_card', '6222 0212 3456 7894']]],
+    ['card: 4111-1111-1111-1111 please', [['bank_card', '4111-1111-1111-1111']]],
+    ['打我电话 13800138000', [['phone', '13800138000']]],
+    ['call +86 139 1234 5678', [['phone', '+86 139 1234 5678']]],
+    ['座机 010-62345678', [['phone', '010-62345678']]],
+    ['邮箱 wang.xiaoming@example.com 收不到', [['email', 'wang.xiaoming@example.com']]],
+    ['我密码是abc123456 你帮我登一下', [['password', 'abc123456']]],
+    ['my password is Summer2024! and it fails', [['password', 'Summer2024!']]],
+    ['验证码是482913,一直错误', [['verification_code', '482913']]],
+    ['驗證碼：0042', [['verification_code', '0042']]],
+  ])('%s', (text, expected) => {
+    expect(kindsAndValues(text)).toEqual(expected);
+  });
+
+  it.each([
+    '订单号DD202406118823',
+    '订单号:20240611093352',
+    'SKU-88213-BLK',
+    '4520918837',
+    '手机138****8000',
+    '尾号8832的银行卡',
+    '身份证110101199003078516',
+    '卡号 4111 1111 1111 1112',
+    '密码错误,提示重置',
+    '退款399元,2024-06-11到账',
+  ])('nothing in %s', (text) => {
+    expect(findSensitive(text)).toEqual([]);
+  });
+
+  it('keeps spans in original offsets after emoji', () => {
+    const text = '😀😀 13800138000';
+    const [span] = findSensitive(text);
+    expect(text.slice(span!.start, span!.end)).toBe('13800138000');
+  });
+});
+
+describe('maskSensitive', () => {
+  it('keeps the last four digits of cards, ids and phones, the domain of e-mails, nothing of passwords', () => {
+    const text = '卡6222021234567890128 身份证110101199003078515 电话13800138000 邮箱ab@x.com 密码是abc123';
+    expect(maskSensitive(text, findSensitive(text))).toBe(
+      '卡***************0128 身份证**************8515 电话*******8000 邮箱a*@x.com 密码是******',
+    );
+  });
+
+  it('keeps the grouping of a spaced card number', () => {
+    const text = '6217 0000 0012 3451';
+    expect(maskSensitive(text, findSensitive(text))).toBe('**** **** **** 3451');
+  });
+});
