@@ -59,17 +59,21 @@ function csvField(value: string | number): string {
   return /[",\r\n]/u.test(safe) ? `"${safe.replace(/"/gu, '""')}"` : safe;
 }
 
-/** Usage as CSV (scope, reply, uses), most used first per scope; header names are given so they can be translated. */
+/**
+ * Usage as CSV (scope, reply id, uses, reply title), most used first per scope. Header names are given so they can be
+ * translated; titles come from the packs (never conversation text) so a team lead can read the file.
+ */
 export function replyUsageToCsv(
   usage: ReplyUsageCounts,
-  header: readonly [scope: string, reply: string, uses: string] = ['scope', 'reply', 'uses'],
+  header: readonly [scope: string, reply: string, uses: string, title: string] = ['scope', 'reply', 'uses', 'title'],
+  titleOf: (scopeId: string, replyId: string) => string | undefined = () => undefined,
 ): string {
   const rows: string[] = [header.map(csvField).join(',')];
   for (const scopeId of Object.keys(usage).sort()) {
     const entries = Object.entries(usage[scopeId] ?? {})
       .filter(([, uses]) => uses > 0)
       .sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
-    for (const [replyId, uses] of entries) rows.push([scopeId, replyId, uses].map(csvField).join(','));
+    for (const [replyId, uses] of entries) rows.push([scopeId, replyId, uses, titleOf(scopeId, replyId) ?? ''].map(csvField).join(','));
   }
   // CRLF: what spreadsheet programs expect (RFC 4180).
   return rows.join('\r\n') + '\r\n';

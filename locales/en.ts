@@ -96,6 +96,7 @@ export const en = {
   usageCsvScope: 'scenario',
   usageCsvReply: 'reply',
   usageCsvUses: 'uses',
+  usageCsvTitle: 'title',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -90,4 +90,5 @@ export const zhCN: Messages = {
   usageCsvScope: '场景',
   usageCsvReply: '话术',
   usageCsvUses: '次数',
+  usageCsvTitle: '标题',
 };

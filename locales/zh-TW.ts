@@ -90,4 +90,5 @@ export const zhTW: Messages = {
   usageCsvScope: '情境',
   usageCsvReply: '話術',
   usageCsvUses: '次數',
+  usageCsvTitle: '標題',
 };

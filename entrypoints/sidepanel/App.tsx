@@ -5,7 +5,7 @@ import { I18nProvider } from '../../components/common/i18n.tsx';
 import { Panel } from '../../components/panel/Panel.tsx';
 import type { Finding, PanelCommand, PanelNotice, ReplyView } from '../../components/panel/types.ts';
 import { createEngine, type Engine } from '../../engine/index.ts';
-import { recordReplyUse, replyUsageToCsv, resetReplyUsage } from '../../engine/ranking.ts';
+import { languageTier, recordReplyUse, replyUsageToCsv, resetReplyUsage } from '../../engine/ranking.ts';
 import type { PhraseSearch } from '../../engine/search.ts';
 import { maskSensitive } from '../../engine/sensitive.ts';
 import { fillVariables } from '../../engine/variables.ts';
@@ -294,7 +294,14 @@ export function App() {
   };
 
   const onExportUsage = () => {
-    const csv = replyUsageToCsv(usage, [t('usageCsvScope'), t('usageCsvReply'), t('usageCsvUses')]);
+    const titleOfReply = (scopeId: string, replyId: string) => {
+      const scope = engine?.scenario(scopeId) ?? engine?.stage(scopeId);
+      const candidates = scope?.replies.filter((reply) => reply.id === replyId) ?? [];
+      const best = candidates.find((reply) => languageTier(reply.locale, locale) === 0) ?? candidates[0];
+      return best?.title;
+    };
+    const header = [t('usageCsvScope'), t('usageCsvReply'), t('usageCsvUses'), t('usageCsvTitle')] as const;
+    const csv = replyUsageToCsv(usage, header, titleOfReply);
     downloadText(`huashu-usage-${new Date().toISOString().slice(0, 10)}.csv`, csv, 'text/csv;charset=utf-8');
   };
 
