@@ -18,9 +18,16 @@ async function openPanelFor(page: Page): Promise<Page> {
   await panelPage.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
   const deskUrl = page.url();
   const tabId = await panelPage.evaluate(async (url) => {
-    type TabsApi = { query(filter: object): Promise<{ id?: number; url?: string }[]> };
+    type Tab = { id?: number; url?: string };
+    type TabsApi = { query(filter: object): Promise<Tab[]>; getCurrent(): Promise<Tab | undefined> };
     const { tabs } = (globalThis as unknown as { chrome: { tabs: TabsApi } }).chrome;
-    return (await tabs.query({})).find((tab) => tab.url === url)?.id ?? null;
+    const all = await tabs.query({});
+    const byUrl = all.find((tab) => tab.url === url);
+    if (byUrl?.id !== undefined) return byUrl.id;
+    // Without host permission the browser hides a tab's address: take the newest tab other than this panel.
+    const own = (await tabs.getCurrent())?.id;
+    const others = all.map((tab) => tab.id).filter((id): id is number => id !== undefined && id !== own);
+    return others.length > 0 ? Math.max(...others) : null;
   }, deskUrl);
   expect(tabId, `no tab found for ${deskUrl}`).not.toBeNull();
   await panelPage.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=${tabId}`);
@@ -79,6 +86,19 @@ describe('side panel on the demo helpdesk', () => {
     await panel.locator('#phrase-search').fill('tk');
     await expect.poll(() => panel.locator('[data-reply-id]').count()).toBeGreaterThan(0);
     await panel.locator('#phrase-search').fill('');
+  });
+
+  it('explains a page the content script does not answer instead of showing an empty panel', async () => {
+    const blank = await browser.context.newPage();
+    await blank.goto('about:blank');
+    const blankPanel = await openPanelFor(blank);
+    const banner = blankPanel.locator('[data-testid="status-unreachable"]');
+    await banner.waitFor({ timeout: 10_000 });
+    expect(((await banner.textContent()) ?? '').length).toBeGreaterThan(20);
+    // Stages stay one click away even here.
+    expect(await blankPanel.locator('[data-stage-id]').count()).toBeGreaterThan(0);
+    await blankPanel.close();
+    await blank.close();
   });
 
   it('keeps pinyin-pro (the search) out of the content script bundle', () => {
