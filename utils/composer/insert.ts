@@ -195,13 +195,15 @@ async function afterEditorRender(): Promise<void> {
   await delay(16);
 }
 
-function firstVisibleLine(text: string): string {
-  return (text.split('\n').find((line) => line.trim() !== '') ?? '').trim();
+/** Editors may collapse runs of spaces or turn tabs into spaces: compare what the agent would read. */
+function withoutWhitespace(text: string): string {
+  return text.replace(/[\s\u00a0]+/g, '');
 }
 
 function draftTookText(before: string, after: string, text: string): boolean {
   if (after === before) return false;
-  return after.replace(/\u00a0/g, ' ').includes(firstVisibleLine(text).replace(/\u00a0/g, ' '));
+  const firstLine = text.split('\n').find((line) => line.trim() !== '') ?? '';
+  return withoutWhitespace(after).includes(withoutWhitespace(firstLine));
 }
 
 function escapeHtml(text: string): string {
