@@ -219,7 +219,9 @@ export function App() {
   );
   const stages = useMemo(() => (engine ? buildStageViews(engine.merged, titleOf) : []), [engine, titleOf]);
 
-  const countUse = (reply: ReplyView) => void replyUsageItem.setValue(recordReplyUse(usage, reply.scopeId, reply.id));
+  // Read, then write: panels in other windows count uses too, and the watched copy may lag a quick second insert.
+  const countUse = (reply: ReplyView) =>
+    void replyUsageItem.getValue().then((stored) => replyUsageItem.setValue(recordReplyUse(stored, reply.scopeId, reply.id)));
 
   const onInsert = async (reply: ReplyView, text: string) => {
     if (tabId === null) return;
