@@ -1,5 +1,5 @@
-// @vitest-environment happy-dom
 // The page bridge's message contract: only well-formed requests on our channel are acted on, and answers reach only their request.
+// @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { Window as HappyDomWindow } from 'happy-dom';
 import { BRIDGE_MAX_TEXT_LENGTH, BRIDGE_TAG, parseBridgeRequest, parseBridgeResponse } from '../../utils/composer/bridge-protocol.ts';

@@ -1,5 +1,5 @@
-// @vitest-environment happy-dom
 // The remembered caret: kept when the selection leaves the composer, dropped when the editor replaces those nodes.
+// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { forgetCaret, rememberedCaret, trackCaret } from '../../utils/composer/caret-memory.ts';
 

@@ -1,5 +1,5 @@
-// @vitest-environment happy-dom
 // The draft's plain text as each editor's DOM renders it, and the way back from offsets to a DOM range.
+// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { domRangeForOffsets, mapDraftText } from '../../utils/composer/draft-text.ts';
 

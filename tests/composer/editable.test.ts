@@ -1,5 +1,5 @@
-// @vitest-environment happy-dom
 // Which element takes the text when an adapter hands over a wrapper or a hidden field instead of the editable itself.
+// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { editableElementFor, readDraft } from '../../utils/composer/insert.ts';
 

@@ -1,5 +1,5 @@
-// @vitest-environment happy-dom
 // Text fields without execCommand (happy-dom has none): the native value setter path that React-controlled fields need.
+// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { insertText, readDraft, replaceRange } from '../../utils/composer/insert.ts';
 import { composerErrors } from '../../utils/composer/errors.ts';
