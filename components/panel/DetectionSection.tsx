@@ -7,6 +7,7 @@ export interface DetectionSectionProps {
   detection: DetectionView | null;
   selectedScopeId: string | null;
   onSelectScenario: (scenarioId: string) => void;
+  onSearch: () => void;
 }
 
 export function DetectionSection(props: DetectionSectionProps) {
@@ -30,7 +31,12 @@ export function DetectionSection(props: DetectionSectionProps) {
       </div>
       {detection.followUp && <p class="note" data-testid="follow-up">{t('followUp')}</p>}
       {detection.scenarios.length === 0 ? (
-        <p class="muted" data-testid="no-scenario">{t('noConfidentScenario')}</p>
+        <div class="row" data-testid="no-scenario">
+          <p class="muted">{t('noConfidentScenario')}</p>
+          <button type="button" class="button" onClick={props.onSearch}>
+            {t('searchLabel')}
+          </button>
+        </div>
       ) : (
         <ul class="chips" role="list">
           {detection.scenarios.map((scenario) => (

@@ -162,7 +162,12 @@ export function Panel(props: PanelProps) {
       <FindingList findings={props.findings} draftLength={props.draftLength} onApplyFinding={props.onApplyFinding} />
       <SensitiveNotice detection={props.detection} />
       {props.status.kind === 'ready' && (
-        <DetectionSection detection={props.detection} selectedScopeId={scopeId} onSelectScenario={selectScope} />
+        <DetectionSection
+          detection={props.detection}
+          selectedScopeId={scopeId}
+          onSelectScenario={selectScope}
+          onSearch={focusSearch}
+        />
       )}
       <StageBar stages={props.stages} selectedScopeId={searching ? null : scopeId} onSelectStage={selectScope} />
       <section class="section" aria-labelledby="replies-heading">

@@ -147,6 +147,8 @@ describe('what the agent sees at a glance', () => {
     show({ detection: { ...DETECTION, scenarios: [] } });
     expect($$('[data-scenario-id]')).toHaveLength(0);
     expect($('[data-testid="no-scenario"]')?.textContent).toContain('搜索');
+    click($('[data-testid="no-scenario"] button'));
+    expect(document.activeElement).toBe($('#phrase-search'));
   });
 
   it('says when the suggestions come from an earlier turn', () => {
