@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../engine/index.ts';
 import { normalizeForMatch, toSimplified } from '../../engine/normalize.ts';
 import { BUILTIN_VARIABLES, SCENARIO_IDS, STAGE_IDS, type Pack, type Reply } from '../../engine/types.ts';
 
@@ -113,6 +114,12 @@ describe.each(PACK_IDS)('pack %s', (packId) => {
       // A stray brace means a variable that will never be filled.
       expect(reply.text.replace(/\{[A-Za-z]+\}/gu, ''), reply.id).not.toMatch(/[{}]/u);
     }
+  });
+
+  it("every reply passes the pack's own draft rules without a finding", () => {
+    // An agent sends these sentences as they are: a warning on a standard reply would teach agents to ignore warnings.
+    const engine = createEngine([pack]);
+    for (const reply of allReplies(pack)) expect(engine.lint(reply.text), `${reply.id}: ${reply.text}`).toEqual([]);
   });
 
   it('no reply contains a forbidden phrase of the training material', () => {
