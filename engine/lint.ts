@@ -1,5 +1,5 @@
 // Lints an agent's draft against the packs' warning rules: one multi-pattern scan over the normalized draft, spans mapped back to the original.
-import AhoCorasick from 'modern-ahocorasick';
+import { AhoCorasickMatcher } from './aho-corasick.ts';
 import { normalizeForMatch, normalizeText, originalSpan, type NormalizedText } from './normalize.ts';
 import { findSensitive } from './sensitive.ts';
 import type { Finding, Rule, SensitiveKind } from './types.ts';
@@ -35,6 +35,10 @@ const QUOTE_PAIRS: ReadonlyArray<readonly [string, string]> = [
 ];
 
 const LATIN_WORD = /[a-z0-9]/;
+
+// A request for a secret turned into a warning about it ("请勿向任何人提供验证码", "never share your password") is the
+// advice agents should give: those hits are dropped when such a word stands shortly before them in the same clause.
+const NEGATED_REQUEST = /(?:请勿|切勿|不要|别|不会|不得|禁止|never|don't|do not|won't|will not|not to)[^,.;!?，。；！？]{0,16}$/;
 
 function isWordChar(char: string | undefined): boolean {
   return char !== undefined && LATIN_WORD.test(char);
@@ -83,7 +87,7 @@ export function createLinter(rules: readonly Rule[]): Linter {
   }
   const patternLists = [...entriesByPattern.values()];
   const matcher =
-    patternLists.length > 0 ? new AhoCorasick(patternLists.map((list, i) => ({ pattern: list[0]!.pattern, data: i }))) : undefined;
+    patternLists.length > 0 ? new AhoCorasickMatcher(patternLists.map((list) => list[0]!.pattern)) : undefined;
 
   const exceptionWords = new Map<Rule, string[]>();
   const builtinExceptions = BUILTIN_EXCEPTIONS.map(normalizeForMatch);
@@ -97,8 +101,8 @@ export function createLinter(rules: readonly Rule[]): Linter {
     const normalized = normalizeText(draft);
     const hits: Hit[] = [];
     if (matcher) {
-      for (const m of matcher.search(normalized.text, { strategy: 'all' })) {
-        for (const entry of patternLists[m.data!]!) {
+      for (const m of matcher.search(normalized.text)) {
+        for (const entry of patternLists[m.pattern]!) {
         if (entry.wordBounded) {
           const before = normalized.text[m.start - 1];
           const after = normalized.text[m.end];
@@ -107,6 +111,9 @@ export function createLinter(rules: readonly Rule[]): Linter {
           }
         }
         if (isInsideException(normalized, m.start, m.end, exceptionWords.get(entry.rule)!)) continue;
+        if (entry.rule.category === 'sensitive_request' && NEGATED_REQUEST.test(normalized.text.slice(Math.max(0, m.start - 24), m.start))) {
+          continue;
+        }
         hits.push({ rule: entry.rule, order: entry.order, start: m.start, end: m.end });
         }
       }

@@ -36,6 +36,10 @@ export function toSimplified(text: string): string {
 
 const HAN = /\p{Script=Han}/u;
 export function isHan(char: string): boolean {
+  const code = char.charCodeAt(0);
+  // The common CJK block answers without a regular expression: this runs for every character of every keystroke.
+  if (code >= 0x4e00 && code <= 0x9fff) return true;
+  if (code < 0x2e80) return false;
   return HAN.test(char);
 }
 
@@ -57,13 +61,15 @@ const FOLDED_PUNCTUATION: Record<string, string> = {
 };
 
 /** Characters that agents (or customers) put inside a word without meaning to split it: "我 不 能", "不-归-我-管". */
+const FILLER = new Set([' ', '\t', '\n', '\r', '\f', '\v', '\u00A0', '\u3000', '\u2028', '\u2029', '·', '・', '*', '_', '~', '-']);
 function isFiller(char: string): boolean {
-  return /^[\s\u00A0\u200B-\u200D\u2060\uFEFF·・*_~-]$/u.test(char);
+  return FILLER.has(char) || (char.length === 1 && char > '\u007f' && /\s/u.test(char));
 }
 
 // Zero-width and joiner characters never count as text, whatever surrounds them.
+const INVISIBLE = new Set(['\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD']);
 function isInvisible(char: string): boolean {
-  return /^[\u200B-\u200D\u2060\uFEFF\u00AD]$/u.test(char);
+  return INVISIBLE.has(char);
 }
 
 interface Piece {
@@ -72,7 +78,18 @@ interface Piece {
   end: number;
 }
 
+// Folding is a pure function of the character: remember it (bounded, so hostile input cannot grow it forever).
+const foldCache = new Map<string, string>();
+
 function foldChar(char: string): string {
+  const cached = foldCache.get(char);
+  if (cached !== undefined) return cached;
+  const folded = foldCharUncached(char);
+  if (foldCache.size < 20_000) foldCache.set(char, folded);
+  return folded;
+}
+
+function foldCharUncached(char: string): string {
   let folded = char.normalize('NFKC');
   folded = folded.toLowerCase();
   let out = '';
@@ -95,7 +112,8 @@ export function normalizeText(original: string): NormalizedText {
     pieces.push({ text: foldChar(char), start, end: offset });
   }
 
-  let text = '';
+  const parts: string[] = [];
+  let last = '';
   const starts: number[] = [];
   const ends: number[] = [];
   const push = (piece: Piece, value: string): void => {
@@ -103,7 +121,10 @@ export function normalizeText(original: string): NormalizedText {
       starts.push(piece.start);
       ends.push(piece.end);
     }
-    text += value;
+    if (value !== '') {
+      parts.push(value);
+      last = value;
+    }
   };
 
   for (let i = 0; i < pieces.length; i++) {
@@ -115,7 +136,7 @@ export function normalizeText(original: string): NormalizedText {
     // A run of filler: look at what stands on both sides of it.
     let j = i;
     while (j + 1 < pieces.length && isFiller(pieces[j + 1]!.text)) j++;
-    const before = lastChar(text);
+    const before = lastChar(last);
     const after = pieces[j + 1]?.text[0] ?? '';
     const joinsHan = before !== '' && after !== '' && isHan(before) && isHan(after);
     const isSpaceRun = pieces.slice(i, j + 1).some((p) => /\s/u.test(p.text));
@@ -126,7 +147,7 @@ export function normalizeText(original: string): NormalizedText {
     i = j;
   }
 
-  return { original, text, starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+  return { original, text: parts.join(''), starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
 }
 
 function lastChar(text: string): string {

@@ -29,6 +29,8 @@ describe('lint with the default packs', () => {
     '您看这样对不对?',
     'I can help with that, and the scan shows no problem.',
     '请您不要向任何人透露密码和验证码。',
+    'Please never share your password with anyone.',
+    '请勿把验证码发给任何人。',
     '尾号8832的银行卡已经绑定。',
     '感谢您的耐心等待,祝您生活愉快!',
     'Thanks for waiting, your order ships today.',

@@ -1,0 +1,117 @@
+// Lint evaluation: recall per warning category and false alarms on clean drafts, overall and per language.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Finding } from '../engine/types.ts';
+
+interface DraftCase {
+  text: string;
+  expect: string[];
+  lang: string;
+}
+
+export interface LintEval {
+  label: string;
+  drafts: number;
+  /** category → [caught, labelled] */
+  recall: Map<string, [number, number]>;
+  cleanDrafts: number;
+  falseAlarms: Array<{ text: string; findings: string[] }>;
+  /** Findings of a category the draft was not labelled with (on labelled drafts). */
+  extraCategories: Array<{ text: string; extra: string[] }>;
+  missed: Array<{ text: string; missing: string[] }>;
+  byLanguage: Map<string, { caught: number; labelled: number; clean: number; falseAlarms: number }>;
+}
+
+export function readDrafts(file: string): DraftCase[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as DraftCase);
+}
+
+export function evaluateDrafts(label: string, drafts: DraftCase[], lint: (draft: string) => Finding[]): LintEval {
+  const result: LintEval = {
+    label,
+    drafts: drafts.length,
+    recall: new Map(),
+    cleanDrafts: 0,
+    falseAlarms: [],
+    extraCategories: [],
+    missed: [],
+    byLanguage: new Map(),
+  };
+  for (const draft of drafts) {
+    const findings = lint(draft.text);
+    const found = new Set(findings.map((f) => f.category));
+    const lang = result.byLanguage.get(draft.lang) ?? { caught: 0, labelled: 0, clean: 0, falseAlarms: 0 };
+    result.byLanguage.set(draft.lang, lang);
+    if (draft.expect.length === 0) {
+      result.cleanDrafts++;
+      lang.clean++;
+      if (findings.length > 0) {
+        result.falseAlarms.push({ text: draft.text, findings: findings.map((f) => `${f.ruleId} «${f.match}»`) });
+        lang.falseAlarms++;
+      }
+      continue;
+    }
+    const missing: string[] = [];
+    for (const category of draft.expect) {
+      const row = result.recall.get(category) ?? [0, 0];
+      row[1]++;
+      lang.labelled++;
+      if (found.has(category as Finding['category'])) {
+        row[0]++;
+        lang.caught++;
+      } else missing.push(category);
+      result.recall.set(category, row);
+    }
+    if (missing.length > 0) result.missed.push({ text: draft.text, missing });
+    const extra = [...found].filter((c) => !draft.expect.includes(c));
+    if (extra.length > 0) result.extraCategories.push({ text: draft.text, extra });
+  }
+  return result;
+}
+
+const ratio = (a: number, b: number): string => (b === 0 ? '—' : (a / b).toFixed(3));
+
+function logLintEval(e: LintEval): void {
+  const caught = [...e.recall.values()].reduce((s, [c]) => s + c, 0);
+  const labelled = [...e.recall.values()].reduce((s, [, l]) => s + l, 0);
+  console.log(`\n## Lint — ${e.label} (${e.drafts} drafts)\n`);
+  console.log('| category | caught | labelled | recall |');
+  console.log('|---|---|---|---|');
+  for (const [category, [c, l]] of [...e.recall.entries()].sort()) console.log(`| ${category} | ${c} | ${l} | ${ratio(c, l)} |`);
+  console.log(`| **all** | ${caught} | ${labelled} | ${ratio(caught, labelled)} |`);
+  console.log(`\nfalse alarms on clean drafts: ${e.falseAlarms.length}/${e.cleanDrafts} = ${ratio(e.falseAlarms.length, e.cleanDrafts)}`);
+  console.log(`labelled drafts with an extra category: ${e.extraCategories.length}`);
+  console.log('\n| language | recall | false alarms |');
+  console.log('|---|---|---|');
+  for (const [lang, s] of [...e.byLanguage.entries()].sort()) {
+    console.log(`| ${lang} | ${ratio(s.caught, s.labelled)} (${s.caught}/${s.labelled}) | ${s.falseAlarms}/${s.clean} |`);
+  }
+  for (const m of e.missed) console.log(`  missed ${m.missing.join(', ')}: ${m.text}`);
+  for (const f of e.falseAlarms) console.log(`  false alarm ${f.findings.join('; ')}: ${f.text}`);
+  for (const x of e.extraCategories) console.log(`  extra ${x.extra.join(', ')}: ${x.text}`);
+}
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const HELD_OUT_DRAFTS = join(root, 'tests/fixtures/heldout/drafts.jsonl');
+
+/** The dev set, then our own held-out drafts (written apart from the rules, to see whether they generalize). */
+export function evalLint(lint: (draft: string) => Finding[], evalDir: string): LintEval[] {
+  const results = [evaluateDrafts('dev-drafts.jsonl', readDrafts(join(evalDir, 'dev-drafts.jsonl')), lint)];
+  if (existsSync(HELD_OUT_DRAFTS)) results.push(evaluateDrafts('held-out drafts', readDrafts(HELD_OUT_DRAFTS), lint));
+  return results;
+}
+
+export function printLintEvals(results: LintEval[]): void {
+  for (const r of results) logLintEval(r);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const { createEngine } = await import('../engine/index.ts');
+  const { DEFAULT_PACKS } = await import('../engine/default-packs.ts');
+  const evalDir = process.env.HUASHU_EVAL_DIR ?? join(root, '../shared/eval');
+  printLintEvals(evalLint(createEngine(DEFAULT_PACKS).lint, evalDir));
+}
