@@ -5,9 +5,9 @@ import { fileURLToPath } from 'node:url';
 import Fuse from 'fuse.js';
 import { DEFAULT_PACKS } from '../engine/default-packs.ts';
 import { createScenarioDetector } from '../engine/detect.ts';
+import { mergePacks } from '../engine/pack-merge.ts';
 import { PINYIN_TABLE } from '../engine/tables/pinyin.ts';
 import type { MergedScenario } from '../engine/types.ts';
-import { mergeScenariosLocally } from '../scripts/eval.ts';
 import { timeIt, type BenchRow } from './table.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -100,7 +100,7 @@ function benchPackSet(label: string, scenarios: readonly MergedScenario[], messa
 
 export function benchDetect(): BenchRow[] {
   const messages = sampleMessages();
-  const defaultScenarios = mergeScenariosLocally(DEFAULT_PACKS);
+  const defaultScenarios = mergePacks(DEFAULT_PACKS).scenarios;
   const triggerCount = defaultScenarios.reduce((n, s) => n + s.triggers.length, 0);
   const generated = generateScenarios(20_000);
   // Messages that do hit the generated pack: real ones with one of its phrases inside.

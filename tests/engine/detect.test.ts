@@ -5,23 +5,11 @@ import { DEFAULT_PACKS } from '../../engine/default-packs.ts';
 import { createScenarioDetector, triggerWeight } from '../../engine/detect.ts';
 import { negatedRanges } from '../../engine/detect-negation.ts';
 import { featuresOf } from '../../engine/detect-similarity.ts';
+import { mergePacks } from '../../engine/pack-merge.ts';
 import { isWholeUnitSpan, pinyinKeyOfPhrase, pinyinOf, spellInPinyin } from '../../engine/pinyin.ts';
 import { SCENARIO_IDS, type MergedScenario, type Pack } from '../../engine/types.ts';
 
-// Stand-in for the engine's pack merging: what the detector needs is the scenarios' triggers and examples unioned by id.
-function scenariosOf(packs: readonly Pack[]): MergedScenario[] {
-  const merged = new Map<string, MergedScenario>();
-  for (const pack of packs) {
-    for (const s of pack.scenarios ?? []) {
-      const into = merged.get(s.id) ?? { id: s.id, title: s.title, triggers: [], examples: [], replies: [], tips: [], packIds: [] };
-      into.triggers.push(...(s.triggers ?? []));
-      into.examples.push(...(s.examples ?? []));
-      into.packIds.push(pack.id);
-      merged.set(s.id, into);
-    }
-  }
-  return [...merged.values()];
-}
+const scenariosOf = (packs: readonly Pack[]): MergedScenario[] => mergePacks(packs).scenarios;
 
 const detect = createScenarioDetector(scenariosOf(DEFAULT_PACKS));
 const topId = (text: string): string => detect(text, 3)[0]?.id ?? 'none';
