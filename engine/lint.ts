@@ -9,6 +9,8 @@ interface PatternEntry {
   order: number;
   /** The normalized pattern. */
   pattern: string;
+  /** Allowed larger words that contain this pattern (保证金 for 保证). */
+  exceptions: string[];
   /** Latin patterns only match whole words: "can't" is not inside "scan't", "100%" is not inside "1100%". */
   wordBounded: boolean;
 }
@@ -75,7 +77,7 @@ export function createLinter(rules: readonly Rule[]): Linter {
     for (const raw of rule.patterns ?? []) {
       const pattern = normalizeForMatch(raw).trim();
       if (pattern === '') continue;
-      entries.push({ rule, order, pattern, wordBounded: LATIN_WORD.test(pattern[0]!) || LATIN_WORD.test(pattern[pattern.length - 1]!) });
+      entries.push({ rule, order, pattern, exceptions: [], wordBounded: LATIN_WORD.test(pattern[0]!) || LATIN_WORD.test(pattern[pattern.length - 1]!) });
     }
   }
   // One automaton entry per distinct pattern: several rules (of several packs) may share a phrase.
@@ -89,10 +91,11 @@ export function createLinter(rules: readonly Rule[]): Linter {
   const matcher =
     patternLists.length > 0 ? new AhoCorasickMatcher(patternLists.map((list) => list[0]!.pattern)) : undefined;
 
-  const exceptionWords = new Map<Rule, string[]>();
+  // Per pattern, only the allowed words that contain it: most patterns have none, and then a hit costs no check.
   const builtinExceptions = BUILTIN_EXCEPTIONS.map(normalizeForMatch);
-  for (const rule of active) {
-    exceptionWords.set(rule, [...builtinExceptions, ...(rule.exceptions ?? []).map(normalizeForMatch)]);
+  for (const entry of entries) {
+    const candidates = [...builtinExceptions, ...(entry.rule.exceptions ?? []).map(normalizeForMatch)];
+    entry.exceptions = candidates.filter((word) => word.length > entry.pattern.length && word.includes(entry.pattern));
   }
   const sensitiveRules = active.filter((r) => (r.sensitive ?? []).length > 0);
 
@@ -110,7 +113,7 @@ export function createLinter(rules: readonly Rule[]): Linter {
             continue;
           }
         }
-        if (isInsideException(normalized, m.start, m.end, exceptionWords.get(entry.rule)!)) continue;
+        if (entry.exceptions.length > 0 && isInsideException(normalized, m.start, m.end, entry.exceptions)) continue;
         if (entry.rule.category === 'sensitive_request' && NEGATED_REQUEST.test(normalized.text.slice(Math.max(0, m.start - 24), m.start))) {
           continue;
         }

@@ -62,20 +62,18 @@ const FOLDED_PUNCTUATION: Record<string, string> = {
 
 /** Characters that agents (or customers) put inside a word without meaning to split it: "我 不 能", "不-归-我-管". */
 const FILLER = new Set([' ', '\t', '\n', '\r', '\f', '\v', '\u00A0', '\u3000', '\u2028', '\u2029', '·', '・', '*', '_', '~', '-']);
+// The other Unicode space separators (U+1680, U+2000–U+200A, U+202F, U+205F).
+const OTHER_SPACES = /^[\u1680\u2000-\u200a\u202f\u205f]$/;
 function isFiller(char: string): boolean {
-  return FILLER.has(char) || (char.length === 1 && char > '\u007f' && /\s/u.test(char));
+  if (FILLER.has(char)) return true;
+  const code = char.charCodeAt(0);
+  return char.length === 1 && code >= 0x1680 && code <= 0x205f && OTHER_SPACES.test(char);
 }
 
 // Zero-width and joiner characters never count as text, whatever surrounds them.
 const INVISIBLE = new Set(['\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD']);
 function isInvisible(char: string): boolean {
   return INVISIBLE.has(char);
-}
-
-interface Piece {
-  text: string;
-  start: number;
-  end: number;
 }
 
 // Folding is a pure function of the character: remember it (bounded, so hostile input cannot grow it forever).
@@ -97,57 +95,95 @@ function foldCharUncached(char: string): string {
   return out;
 }
 
+// ASCII folds without a map lookup: this loop runs over every character of every keystroke's draft.
+const ASCII_FOLD: string[] = Array.from({ length: 128 }, (_, code) => foldCharUncached(String.fromCharCode(code)));
+
+function isWhiteSpaceText(text: string): boolean {
+  return text === ' ' || /^\s+$/u.test(text);
+}
+
 /**
  * Normalizes `original` for matching and keeps the way back to it.
  * Filler (spaces, middle dots, dashes…) between two Han characters is dropped, so "我 不 能" reads "我不能";
  * elsewhere runs of white space become one space, so "I  can't" keeps its word boundary.
  */
 export function normalizeText(original: string): NormalizedText {
-  const pieces: Piece[] = [];
-  let offset = 0;
-  for (const char of original) {
-    const start = offset;
-    offset += char.length;
-    if (isInvisible(char)) continue;
-    pieces.push({ text: foldChar(char), start, end: offset });
+  // Pass 1: fold each code point; parallel arrays rather than one object per character.
+  const folded: string[] = [];
+  const pieceStart: number[] = [];
+  const pieceEnd: number[] = [];
+  for (let i = 0; i < original.length; ) {
+    const code = original.charCodeAt(i);
+    let length = 1;
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < original.length) {
+      const low = original.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) length = 2;
+    }
+    const start = i;
+    i += length;
+    if (code < 128) {
+      folded.push(ASCII_FOLD[code]!);
+    } else {
+      const char = length === 1 ? original[start]! : original.slice(start, i);
+      if (isInvisible(char)) continue;
+      folded.push(foldChar(char));
+    }
+    pieceStart.push(start);
+    pieceEnd.push(i);
   }
 
-  const parts: string[] = [];
+  // Pass 2: drop or collapse filler, and record where each normalized unit comes from.
+  let text = '';
   let last = '';
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const push = (piece: Piece, value: string): void => {
-    for (let i = 0; i < value.length; i++) {
-      starts.push(piece.start);
-      ends.push(piece.end);
+  let starts = new Int32Array(original.length + 16);
+  let ends = new Int32Array(original.length + 16);
+  let size = 0;
+  const push = (piece: number, value: string): void => {
+    if (size + value.length > starts.length) {
+      // NFKC can expand a character (㍿ → 株式会社): grow rarely, by doubling.
+      const grownStarts = new Int32Array(Math.max(starts.length * 2, size + value.length));
+      grownStarts.set(starts);
+      starts = grownStarts;
+      const grownEnds = new Int32Array(grownStarts.length);
+      grownEnds.set(ends);
+      ends = grownEnds;
+    }
+    for (let k = 0; k < value.length; k++) {
+      starts[size] = pieceStart[piece]!;
+      ends[size] = pieceEnd[piece]!;
+      size++;
     }
     if (value !== '') {
-      parts.push(value);
+      text += value;
       last = value;
     }
   };
 
-  for (let i = 0; i < pieces.length; i++) {
-    const piece = pieces[i]!;
-    if (!isFiller(piece.text) || piece.text === '') {
-      push(piece, piece.text);
+  const count = folded.length;
+  for (let i = 0; i < count; i++) {
+    const text = folded[i]!;
+    if (text === '' || !isFiller(text)) {
+      push(i, text);
       continue;
     }
     // A run of filler: look at what stands on both sides of it.
     let j = i;
-    while (j + 1 < pieces.length && isFiller(pieces[j + 1]!.text)) j++;
+    let isSpaceRun = isWhiteSpaceText(text);
+    while (j + 1 < count && isFiller(folded[j + 1]!)) {
+      j++;
+      if (!isSpaceRun && isWhiteSpaceText(folded[j]!)) isSpaceRun = true;
+    }
     const before = lastChar(last);
-    const after = pieces[j + 1]?.text[0] ?? '';
+    const after = j + 1 < count ? folded[j + 1]![0] ?? '' : '';
     const joinsHan = before !== '' && after !== '' && isHan(before) && isHan(after);
-    const isSpaceRun = pieces.slice(i, j + 1).some((p) => /\s/u.test(p.text));
     if (!joinsHan) {
-      if (isSpaceRun) push(piece, ' ');
-      else for (let k = i; k <= j; k++) push(pieces[k]!, pieces[k]!.text);
+      if (isSpaceRun) push(i, ' ');
+      else for (let k = i; k <= j; k++) push(k, folded[k]!);
     }
     i = j;
   }
 
-  return { original, text: parts.join(''), starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+  return { original, text, starts: starts.subarray(0, size), ends: ends.subarray(0, size) };
 }
 
 function lastChar(text: string): string {

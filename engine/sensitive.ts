@@ -58,10 +58,15 @@ function classifyDigits(raw: string): SensitiveKind | undefined {
   return undefined;
 }
 
+// Cheap look-ups first: the linter calls this on every keystroke, and most drafts hold none of these.
+const PASSWORD_CUE = /密码|密碼|口令|password|passcode|pwd/i;
+const CODE_CUE = /码|碼|code|otp/i;
+
 export function findSensitive(text: string): SensitiveSpan[] {
   const found: Candidate[] = [];
-  for (const m of text.matchAll(EMAIL)) found.push({ kind: 'email', start: m.index, end: m.index + m[0].length });
-  for (const m of text.matchAll(DIGIT_RUN)) {
+  const hasDigit = /\d/.test(text);
+  if (text.includes('@')) for (const m of text.matchAll(EMAIL)) found.push({ kind: 'email', start: m.index, end: m.index + m[0].length });
+  if (hasDigit) for (const m of text.matchAll(DIGIT_RUN)) {
     const raw = m[0];
     const start = m.index;
     // "+86 138…" and "+44 20…": the plus sign belongs to the number.
@@ -75,12 +80,12 @@ export function findSensitive(text: string): SensitiveSpan[] {
     const kind = classifyDigits(raw);
     if (kind) found.push({ kind, start, end: start + raw.length });
   }
-  for (const m of text.matchAll(VERIFICATION_CODE)) {
+  if (hasDigit && CODE_CUE.test(text)) for (const m of text.matchAll(VERIFICATION_CODE)) {
     const value = m[1]!;
     const start = m.index + m[0].lastIndexOf(value);
     found.push({ kind: 'verification_code', start, end: start + value.length });
   }
-  for (const m of text.matchAll(PASSWORD)) {
+  if (PASSWORD_CUE.test(text)) for (const m of text.matchAll(PASSWORD)) {
     const value = m[1]!;
     // "密码错误", "密码重置": words after 密码 are not a password; a value has a digit, a Latin letter or a symbol.
     if (!/[\dA-Za-z!@#$%^&*]/.test(value) || /^(?:reset|incorrect|wrong|again|and|the|was)$/i.test(value)) continue;
