@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MergedReply, MergedScenario, Pack, SensitiveSpan } from '../../engine/types.ts';
 import { createPhraseSearch } from '../../engine/search.ts';
+import { findSensitive, maskSensitive } from '../../engine/sensitive.ts';
 import {
   buildDetectionView,
   buildScopeReplies,
@@ -32,7 +33,7 @@ const refund: MergedScenario = {
   ],
 };
 
-// Stand-ins for engine/variables.ts and engine/sensitive.ts (written elsewhere): the view model only passes them through.
+// Stand-ins with a visible result, so these tests see what the view model passes through (variables.ts is written elsewhere).
 const fillStandIn = (values: Record<string, string>) => (text: string) =>
   text.replace(/\{(\w+)\}/gu, (whole, name: string) => values[name] ?? whole);
 const maskStandIn = (text: string, spans: SensitiveSpan[]) =>
@@ -74,6 +75,17 @@ describe('detection view', () => {
 
   it('is null before any customer message', () => {
     expect(buildDetectionView(null, { scenario, mask: maskStandIn })).toBeNull();
+  });
+
+  it('masks what the engine finds with the engine's own masking', () => {
+    const text = '退款！我的电话13812345678';
+    const view = buildDetectionView(
+      { messageId: 'm', role: 'customer', detection: { text, scenarios: [], emotion: 'calm', sensitive: findSensitive(text) } },
+      { scenario, mask: maskSensitive },
+    );
+    expect(view?.sensitiveKinds).toEqual(['phone']);
+    expect(view?.maskedMessage).toContain('退款！我的电话');
+    expect(view?.maskedMessage).not.toContain('13812345678');
   });
 
   it('keeps the detector order, drops scenarios the packs no longer have, and masks sensitive values', () => {
