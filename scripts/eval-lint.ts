@@ -97,11 +97,14 @@ function logLintEval(e: LintEval): void {
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const HELD_OUT_DRAFTS = join(root, 'tests/fixtures/heldout/drafts.jsonl');
+/** A second set, written after the first round of rules and measured before the rules were extended. */
+export const HELD_OUT_DRAFTS_2 = join(root, 'tests/fixtures/heldout/drafts-2.jsonl');
 
 /** The dev set, then our own held-out drafts (written apart from the rules, to see whether they generalize). */
 export function evalLint(lint: (draft: string) => Finding[], evalDir: string): LintEval[] {
   const results = [evaluateDrafts('dev-drafts.jsonl', readDrafts(join(evalDir, 'dev-drafts.jsonl')), lint)];
   if (existsSync(HELD_OUT_DRAFTS)) results.push(evaluateDrafts('held-out drafts', readDrafts(HELD_OUT_DRAFTS), lint));
+  if (existsSync(HELD_OUT_DRAFTS_2)) results.push(evaluateDrafts('held-out drafts 2', readDrafts(HELD_OUT_DRAFTS_2), lint));
   return results;
 }
 
