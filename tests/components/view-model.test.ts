@@ -77,7 +77,7 @@ describe('detection view', () => {
     expect(buildDetectionView(null, { scenario, mask: maskStandIn })).toBeNull();
   });
 
-  it('masks what the engine finds with the engine's own masking', () => {
+  it('masks what the engine finds with the engine masking', () => {
     const text = '退款！我的电话13812345678';
     const view = buildDetectionView(
       { messageId: 'm', role: 'customer', detection: { text, scenarios: [], emotion: 'calm', sensitive: findSensitive(text) } },
