@@ -42,10 +42,16 @@ interface Candidate {
 const DIGIT_RUN = /(?<![A-Za-z0-9])\d(?:[ -]?\d){6,22}(?:[Xx](?![A-Za-z0-9]))?(?![A-Za-z0-9])/gu;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 const PASSWORD = /(?:密码|密碼|口令|password|passcode|pwd)\s*(?:是|为|為|是不是|:|：|=|is)?\s*[:：]?\s*([^\s,，。;；！？'"“”]{3,64})/giu;
-const VERIFICATION_CODE = /(?:验证码|驗證碼|校验码|校驗碼|动态码|動態碼|verification code|security code|otp|code)\s*(?:是|为|為|:|：|is)?\s*[:：]?\s*(\d{4,8})(?!\d)/giu;
+// A bare "code" after zip, promo, coupon… is not a one-time code.
+const VERIFICATION_CODE = /(?:验证码|驗證碼|校验码|校驗碼|动态码|動態碼|verification code|security code|otp|(?<!(?:zip|postal|post|promo|promotion|discount|coupon|voucher|gift|area|country|dialing|error|product|tracking|referral|invite|invitation|style|item|tax)[ -]?)code)\s*(?:是|为|為|:|：|is)?\s*[:：]?\s*(\d{4,8})(?!\d)/giu;
 const PHONE_DIGITS = /^(?:\+?86)?1[3-9]\d{9}$/;
 const LANDLINE = /^0\d{2,3}-?\d{7,8}$/;
 const INTERNATIONAL = /^\+\d{8,15}$/;
+
+const NOT_A_CARD_LABEL = /(?:订单|訂單|单号|單號|运单|運單|快递|快遞|物流|发票|發票|串号|串號|序列号|序列號|order|tracking|invoice|imei|meid|serial|sku)[^0-9]{0,10}$/i;
+// Words that follow "password is" in talk about a password rather than in a password.
+const NOT_A_PASSWORD =
+  /^(?:reset|incorrect|wrong|again|and|the|was|required|invalid|expired|correct|right|too|not|case|changed|updated|saved|sent|missing|empty|blank|locked|weak|strong|same|different|being|still|now|also|only|needed|mandatory|optional|forgotten|lost)$/i;
 
 function classifyDigits(raw: string): SensitiveKind | undefined {
   const compact = raw.replace(/[ -]/g, '');
@@ -78,6 +84,8 @@ export function findSensitive(text: string): SensitiveSpan[] {
       }
     }
     const kind = classifyDigits(raw);
+    // Tracking, order and device numbers can pass the Luhn check by chance (IMEIs always do): their label says what they are.
+    if (kind === 'bank_card' && NOT_A_CARD_LABEL.test(text.slice(Math.max(0, start - 24), start))) continue;
     if (kind) found.push({ kind, start, end: start + raw.length });
   }
   if (hasDigit && CODE_CUE.test(text)) for (const m of text.matchAll(VERIFICATION_CODE)) {
@@ -88,7 +96,7 @@ export function findSensitive(text: string): SensitiveSpan[] {
   if (PASSWORD_CUE.test(text)) for (const m of text.matchAll(PASSWORD)) {
     const value = m[1]!;
     // "密码错误", "密码重置": words after 密码 are not a password; a value has a digit, a Latin letter or a symbol.
-    if (!/[\dA-Za-z!@#$%^&*]/.test(value) || /^(?:reset|incorrect|wrong|again|and|the|was)$/i.test(value)) continue;
+    if (!/[\dA-Za-z!@#$%^&*]/.test(value) || NOT_A_PASSWORD.test(value)) continue;
     const start = m.index + m[0].lastIndexOf(value);
     found.push({ kind: 'password', start, end: start + value.length });
   }
