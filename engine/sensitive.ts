@@ -68,7 +68,17 @@ function classifyDigits(raw: string): SensitiveKind | undefined {
 const PASSWORD_CUE = /密码|密碼|口令|password|passcode|pwd/i;
 const CODE_CUE = /码|碼|code|otp/i;
 
-export function findSensitive(text: string): SensitiveSpan[] {
+// Chinese input methods type full-width digits and letters (６２２２…, ａｂｃ＠ｑｑ．ｃｏｍ). Folding them one for one keeps every
+// offset, so the spans found on the folded copy are spans of the original.
+const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
+const FULL_WIDTH_ALL = /[\uFF01-\uFF5E\u3000]/g;
+function foldFullWidth(text: string): string {
+  if (!FULL_WIDTH.test(text)) return text;
+  return text.replace(FULL_WIDTH_ALL, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+}
+
+export function findSensitive(original: string): SensitiveSpan[] {
+  const text = foldFullWidth(original);
   const found: Candidate[] = [];
   const hasDigit = /\d/.test(text);
   if (text.includes('@')) for (const m of text.matchAll(EMAIL)) found.push({ kind: 'email', start: m.index, end: m.index + m[0].length });
@@ -120,14 +130,14 @@ const KEEP_LAST_FOUR: ReadonlySet<SensitiveKind> = new Set(['id_card', 'bank_car
 /** The value with its characters masked: cards, ids and phones keep their last four digits, e-mails their domain. */
 export function maskValue(kind: SensitiveKind, value: string): string {
   if (kind === 'email') {
-    const at = value.indexOf('@');
+    const at = foldFullWidth(value).indexOf('@');
     return at > 0 ? value[0] + '*'.repeat(Math.max(1, at - 1)) + value.slice(at) : '*'.repeat(value.length);
   }
   if (KEEP_LAST_FOUR.has(kind)) {
     const chars = [...value];
     let digitsLeft = 4;
     for (let i = chars.length - 1; i >= 0; i--) {
-      if (!/[\dXx]/.test(chars[i]!)) continue;
+      if (!/[\dXx]/.test(foldFullWidth(chars[i]!))) continue;
       if (digitsLeft > 0) digitsLeft--;
       else chars[i] = '*';
     }

@@ -1,6 +1,6 @@
 // Sensitive data read in context: labels that say a number is not a card, words that are not passwords or codes.
 import { describe, expect, it } from 'vitest';
-import { findSensitive } from '../../engine/sensitive.ts';
+import { findSensitive, maskSensitive } from '../../engine/sensitive.ts';
 
 const found = (text: string): Array<[string, string]> => findSensitive(text).map((s) => [s.kind, text.slice(s.start, s.end)]);
 
@@ -32,5 +32,16 @@ describe('findSensitive reads the label before a value', () => {
     ['my password is sunshine1', [['password', 'sunshine1']]],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected);
+  });
+});
+
+describe('findSensitive with full-width characters', () => {
+  it('finds full-width values at their original offsets and masks them in kind', () => {
+    const text = '😀卡号６２２２０２１２３４５６７８９０１２８，邮箱ａｂｃ＠ｑｑ．ｃｏｍ';
+    expect(found(text)).toEqual([
+      ['bank_card', '６２２２０２１２３４５６７８９０１２８'],
+      ['email', 'ａｂｃ＠ｑｑ．ｃｏｍ'],
+    ]);
+    expect(maskSensitive(text, findSensitive(text))).toBe('😀卡号***************０１２８，邮箱ａ**＠ｑｑ．ｃｏｍ');
   });
 });
