@@ -7,8 +7,8 @@ import type { Detection, Emotion, MergedScenario, Pack, ScenarioMatch, Sensitive
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const evalDir = resolve(process.env.HUASHU_EVAL_DIR ?? join(root, '../shared/eval'));
-// Our held-out sets: messages.jsonl written before any tuning, messages-2.jsonl after the last round; never tuned on.
-const heldOutFiles = ['messages.jsonl', 'messages-2.jsonl'].map((file) => join(root, 'tests/fixtures/heldout', file));
+// Our held-out sets: messages.jsonl written before any tuning, messages-2.jsonl after round 3, fresh-3.jsonl before round 4; never tuned on.
+const heldOutFiles = ['messages.jsonl', 'messages-2.jsonl', 'fresh-3.jsonl'].map((file) => join(root, 'tests/fixtures/heldout', file));
 // Our later sets, each written fresh after a tuning round, measured once untouched and then tuned on (see README there).
 const tuningFiles = ['tuning.jsonl', 'tuning-2.jsonl', 'tuning-3.jsonl'].map((file) => join(root, 'tests/fixtures/heldout', file));
 const verbose = process.argv.includes('--verbose');
