@@ -54,3 +54,19 @@ describe('the default packs merged', () => {
     },
   );
 });
+
+// The panel's fix replaces exactly the finding's span with the suggestion: the fixed draft must not trip the same rule.
+describe.each(packs.map((p) => [p.id, p] as const))('pack %s one-click fixes', (_id, pack) => {
+  const lint = createLinter(pack.rules ?? []);
+  const cases = (pack.rules ?? []).flatMap((rule) => (rule.examples?.match ?? []).map((text) => ({ rule: rule.id, text })));
+
+  it.each(cases.map((c) => [c.rule, c.text] as const))('%s fixed in %s', (rule, text) => {
+    let draft = text;
+    // Apply from the end so earlier offsets stay valid.
+    for (const f of lint(text).filter((x) => x.ruleId === rule && x.suggestion !== undefined).reverse()) {
+      draft = draft.slice(0, f.start) + f.suggestion! + draft.slice(f.end);
+    }
+    if (draft === text) return; // sensitive_echo rules have no one-click fix: the agent masks the value
+    expect(lint(draft).map((f) => f.ruleId), draft).not.toContain(rule);
+  });
+});
