@@ -1,0 +1,40 @@
+// Variables: found once each, filled from values or fallbacks, and an empty one leaves a clean sentence.
+import { describe, expect, it } from 'vitest';
+import { fillVariables, findVariables } from '../../engine/variables.ts';
+
+describe('findVariables', () => {
+  it('lists each name once, in order, and skips escaped braces', () => {
+    expect(findVariables('{customer}您好,我是{agentName},{customer}')).toEqual(['customer', 'agentName']);
+    expect(findVariables('{{not a variable}} {company}')).toEqual(['company']);
+    expect(findVariables('no variables { here }')).toEqual([]);
+  });
+});
+
+describe('fillVariables', () => {
+  it('fills values', () => {
+    expect(fillVariables('{customer}您好,我是{agentName}', { customer: '王女士', agentName: '小林' })).toBe('王女士您好,我是小林');
+  });
+
+  it('uses a definition’s fallback when there is no value', () => {
+    expect(fillVariables('欢迎光临{shop}', {}, { shop: { label: '店名', fallback: '本店' } })).toBe('欢迎光临本店');
+  });
+
+  it('drops an empty variable with the punctuation that only served it', () => {
+    expect(fillVariables('{customer}，您好', {})).toBe('您好');
+    expect(fillVariables('Hi {customer}, thanks for waiting', {})).toBe('Hi, thanks for waiting');
+    expect(fillVariables('好的{customer},我帮您查询一下', { customer: '  ' })).toBe('好的,我帮您查询一下');
+  });
+
+  it('never shows a raw variable, known or not', () => {
+    expect(fillVariables('我是{agentName}，工号{agentId}', {})).not.toMatch(/\{/);
+    expect(fillVariables('see {mystery}', {})).toBe('see');
+  });
+
+  it('keeps escaped braces as literal braces', () => {
+    expect(fillVariables('{{customer}} is {customer}', { customer: 'Ann' })).toBe('{customer} is Ann');
+  });
+
+  it('ignores inherited keys such as __proto__ and constructor', () => {
+    expect(fillVariables('a {constructor} b', {})).toBe('a b');
+  });
+});
