@@ -78,6 +78,8 @@ function isInvisible(char: string): boolean {
 
 // Folding is a pure function of the character: remember it (bounded, so hostile input cannot grow it forever).
 const foldCache = new Map<string, string>();
+/** The same for single code units; null: an invisible character, dropped. */
+const foldByCode = new Map<number, string | null>();
 
 function foldChar(char: string): string {
   const cached = foldCache.get(char);
@@ -124,9 +126,15 @@ export function normalizeText(original: string): NormalizedText {
     if (code < 128) {
       folded.push(ASCII_FOLD[code]!);
     } else {
-      const char = length === 1 ? original[start]! : original.slice(start, i);
-      if (isInvisible(char)) continue;
-      folded.push(foldChar(char));
+      // Keyed by code unit, a BMP character is looked up without first becoming a string of its own.
+      let fold = length === 1 ? foldByCode.get(code) : undefined;
+      if (fold === undefined) {
+        const char = length === 1 ? original[start]! : original.slice(start, i);
+        fold = isInvisible(char) ? null : foldChar(char);
+        if (length === 1 && foldByCode.size < 20_000) foldByCode.set(code, fold);
+      }
+      if (fold === null) continue;
+      folded.push(fold);
     }
     pieceStart.push(start);
     pieceEnd.push(i);
