@@ -52,7 +52,11 @@ export function convertPackText(pack: Pack, convert: (text: string) => string): 
   const KEEP = new Set(['id', 'schemaVersion', 'version', 'locale', 'category', 'severity', 'merge', 'sensitive']);
   const walk = (value: unknown, key?: string): unknown => {
     if (typeof value === 'string') return key !== undefined && KEEP.has(key) ? value : convert(value);
-    if (Array.isArray(value)) return value.map((v) => walk(v, key));
+    if (Array.isArray(value)) {
+      const converted = value.map((v) => walk(v, key));
+      // Two simplified phrases can become one traditional phrase (联系/联络 → 聯絡): keep each once.
+      return converted.every((v) => typeof v === 'string') ? [...new Set(converted)] : converted;
+    }
     if (value && typeof value === 'object') {
       return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k)]));
     }

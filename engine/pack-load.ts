@@ -1,0 +1,194 @@
+// Reads a pack from text (JSON, YAML or CSV) and reports every problem with its place: file:line:column and field path.
+import { parseDocument } from 'yaml';
+import { PACK_ERRORS } from './errors.ts';
+import { validatePack } from './pack-schema.ts';
+import type { Pack, PackProblem } from './types.ts';
+
+export const MAX_PACK_BYTES = 50 * 1024 * 1024;
+
+export type PackFormat = 'json' | 'yaml' | 'csv';
+export type PackParse = { ok: true; pack: Pack } | { ok: false; problems: PackProblem[] };
+
+export function formatFromFileName(file: string): PackFormat | undefined {
+  const lower = file.toLowerCase();
+  if (lower.endsWith('.json')) return 'json';
+  if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
+  if (lower.endsWith('.csv')) return 'csv';
+  return undefined;
+}
+
+/** "team.json:12:7 scenarios[3].replies[0].text: must not be empty" */
+export function formatProblem(p: PackProblem): string {
+  const place = p.line !== undefined ? `${p.file}:${p.line}${p.column !== undefined ? `:${p.column}` : ''}` : p.file;
+  return `${place} ${p.path ? `${p.path}: ` : ''}${p.message}`;
+}
+
+function lineColumn(source: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < source.length; i++) {
+    if (source.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+interface JsonScan {
+  /** Offset of the first syntax error and what was expected there. */
+  error?: { offset: number; message: string };
+  /** Field path → offset of its value, to give shape problems a line and column. */
+  places: Map<string, number>;
+}
+
+/** A small JSON scanner: finds where the syntax breaks, and where every value starts. */
+export function scanJson(source: string): JsonScan {
+  const places = new Map<string, number>();
+  let i = 0;
+  const fail = (message: string): never => {
+    throw { offset: Math.min(i, source.length), message };
+  };
+  const space = (): void => {
+    while (i < source.length && /[ \t\n\r]/.test(source[i]!)) i++;
+  };
+  const describe = (): string => (i >= source.length ? 'end of file' : `"${source[i]}"`);
+  const string = (): string => {
+    const start = i;
+    i++;
+    while (i < source.length) {
+      const c = source[i]!;
+      if (c === '"') {
+        i++;
+        return JSON.parse(source.slice(start, i)) as string;
+      }
+      if (c === '\\') i += 2;
+      else if (c === '\n') fail('a string runs past the end of its line (missing closing quote?)');
+      else i++;
+    }
+    return fail('a string is not closed (missing closing quote)');
+  };
+  const value = (path: string): void => {
+    space();
+    places.set(path, i);
+    const c = source[i];
+    if (c === '{') {
+      i++;
+      space();
+      if (source[i] === '}') {
+        i++;
+        return;
+      }
+      for (;;) {
+        space();
+        if (source[i] !== '"') fail(`expected a quoted field name, found ${describe()}`);
+        const key = string();
+        space();
+        if (source[i] !== ':') fail(`expected ":" after "${key}", found ${describe()}`);
+        i++;
+        value(path === '' ? key : `${path}.${key}`);
+        space();
+        if (source[i] === ',') {
+          i++;
+          continue;
+        }
+        if (source[i] === '}') {
+          i++;
+          return;
+        }
+        fail(`expected "," or "}", found ${describe()}`);
+      }
+    } else if (c === '[') {
+      i++;
+      space();
+      if (source[i] === ']') {
+        i++;
+        return;
+      }
+      for (let index = 0; ; index++) {
+        value(`${path}[${index}]`);
+        space();
+        if (source[i] === ',') {
+          i++;
+          continue;
+        }
+        if (source[i] === ']') {
+          i++;
+          return;
+        }
+        fail(`expected "," or "]", found ${describe()}`);
+      }
+    } else if (c === '"') {
+      string();
+    } else {
+      const literal = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(source.slice(i, i + 400));
+      if (!literal) fail(`expected a value, found ${describe()}`);
+      i += literal![0].length;
+    }
+  };
+  try {
+    value('');
+    space();
+    if (i < source.length) fail(`unexpected ${describe()} after the end of the pack`);
+  } catch (error) {
+    if (error && typeof error === 'object' && 'offset' in error) return { error: error as JsonScan['error'] & object, places };
+    throw error;
+  }
+  return { places };
+}
+
+function checkText(source: string, file: string): PackProblem | undefined {
+  if (source.length > MAX_PACK_BYTES) return { file, message: PACK_ERRORS.tooLarge(source.length, MAX_PACK_BYTES) };
+  if (source.includes('\u0000') || source.includes('\uFFFD')) return { file, message: PACK_ERRORS.binary };
+  if (source.trim() === '') return { file, message: PACK_ERRORS.empty };
+  return undefined;
+}
+
+function parseJsonPack(source: string, file: string): PackParse {
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  const scan = scanJson(text);
+  if (scan.error) {
+    return { ok: false, problems: [{ file, ...lineColumn(text, scan.error.offset), message: PACK_ERRORS.jsonSyntax(scan.error.message) }] };
+  }
+  const result = validatePack(JSON.parse(text) as unknown, file);
+  if (result.ok) return result;
+  return {
+    ok: false,
+    problems: result.problems.map((p) => {
+      // The place of the field itself, or of the nearest enclosing one that exists (a missing field has none).
+      let path = p.path ?? '';
+      while (path !== '' && !scan.places.has(path)) path = path.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
+      const offset = scan.places.get(path);
+      return offset === undefined ? p : { ...p, ...lineColumn(text, offset) };
+    }),
+  };
+}
+
+function parseYamlPack(source: string, file: string): PackParse {
+  const doc = parseDocument(source, { prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      problems: doc.errors.map((e) => {
+        const pos = e.linePos?.[0];
+        return { file, line: pos?.line, column: pos?.col, message: PACK_ERRORS.yamlSyntax(e.message.split('\n')[0]!) };
+      }),
+    };
+  }
+  return validatePack(doc.toJS({ maxAliasCount: 100 }) as unknown, file);
+}
+
+/** Parses and validates a pack. `format` defaults to the file name's extension, then JSON. */
+export function parsePack(source: string, file: string, format: PackFormat | undefined = formatFromFileName(file)): PackParse {
+  const bad = checkText(source, file);
+  if (bad) return { ok: false, problems: [bad] };
+  if (format === 'yaml') return parseYamlPack(source, file);
+  if (format === 'csv') return csvParser ? csvParser(source, file) : { ok: false, problems: [{ file, message: PACK_ERRORS.unknownFormat(file) }] };
+  return parseJsonPack(source, file);
+}
+
+// CSV support lives in pack-convert.ts (papaparse); it registers itself so the content script need not bundle it.
+let csvParser: ((source: string, file: string) => PackParse) | undefined;
+export function registerCsvParser(parser: (source: string, file: string) => PackParse): void {
+  csvParser = parser;
+}

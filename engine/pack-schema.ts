@@ -1,0 +1,204 @@
+// The pack format's schema (valibot) and the checks a schema cannot express: unique ids, known variables, safe keys, limits.
+// Patterns are literal text, never regular expressions: nothing in a pack is ever evaluated, only compared and shown.
+import * as v from 'valibot';
+import { PACK_ERRORS } from './errors.ts';
+import { normalizeForMatch } from './normalize.ts';
+import {
+  BUILTIN_VARIABLES,
+  PACK_SCHEMA_VERSION,
+  SENSITIVE_KINDS,
+  SEVERITIES,
+  WARNING_CATEGORIES,
+  type Pack,
+  type PackProblem,
+  type Reply,
+} from './types.ts';
+import { findVariables } from './variables.ts';
+
+export const PACK_LIMITS = {
+  stringLength: 10_000,
+  arrayLength: 50_000,
+  phrases: 100_000,
+  depth: 32,
+} as const;
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+const text = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(PACK_LIMITS.stringLength, `longer than ${PACK_LIMITS.stringLength} characters`));
+const id = v.pipe(
+  v.string(),
+  v.regex(/^[a-z0-9][a-z0-9._-]*$/i, 'ids use letters, digits, ".", "_" and "-", and start with a letter or digit'),
+  v.maxLength(200, 'ids are at most 200 characters'),
+);
+const texts = v.pipe(v.array(text), v.maxLength(PACK_LIMITS.arrayLength, `more than ${PACK_LIMITS.arrayLength} items`));
+const merge = v.optional(v.picklist(['extend', 'replace'], 'merge is "extend" or "replace"'));
+
+const ReplySchema = v.strictObject({ id, text, title: v.optional(text) });
+const replies = v.pipe(v.array(ReplySchema), v.maxLength(PACK_LIMITS.arrayLength));
+
+const ScenarioSchema = v.strictObject({
+  id,
+  title: text,
+  triggers: v.optional(texts),
+  examples: v.optional(texts),
+  replies: v.optional(replies),
+  tips: v.optional(texts),
+  merge,
+});
+
+const StageSchema = v.strictObject({ id, title: text, replies, tips: v.optional(texts), merge });
+
+const RuleSchema = v.strictObject({
+  id,
+  category: v.picklist(WARNING_CATEGORIES, `category is one of ${WARNING_CATEGORIES.join(', ')}`),
+  severity: v.picklist(SEVERITIES, `severity is one of ${SEVERITIES.join(', ')}`),
+  patterns: v.optional(texts),
+  exceptions: v.optional(texts),
+  sensitive: v.optional(v.array(v.picklist(SENSITIVE_KINDS, `sensitive kinds are ${SENSITIVE_KINDS.join(', ')}`))),
+  message: text,
+  suggestion: v.optional(v.string()),
+  examples: v.optional(v.strictObject({ match: v.optional(texts), noMatch: v.optional(texts) })),
+  disabled: v.optional(v.boolean()),
+});
+
+export const PackSchema = v.strictObject({
+  schemaVersion: v.literal(PACK_SCHEMA_VERSION),
+  id,
+  name: text,
+  version: text,
+  locale: v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'locale is a language tag such as zh-CN, zh-TW or en')),
+  description: v.optional(v.string()),
+  variables: v.optional(
+    v.record(
+      v.pipe(v.string(), v.regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'variable names use letters, digits and "_"')),
+      v.strictObject({ label: text, fallback: v.optional(v.string()) }),
+    ),
+  ),
+  scenarios: v.optional(v.pipe(v.array(ScenarioSchema), v.maxLength(PACK_LIMITS.arrayLength))),
+  stages: v.optional(v.pipe(v.array(StageSchema), v.maxLength(PACK_LIMITS.arrayLength))),
+  rules: v.optional(v.pipe(v.array(RuleSchema), v.maxLength(PACK_LIMITS.arrayLength))),
+});
+
+/** Path segments → "scenarios[3].replies[0].text". */
+export function formatPath(segments: ReadonlyArray<string | number>): string {
+  let out = '';
+  for (const segment of segments) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else out += out === '' ? segment : `.${segment}`;
+  }
+  return out;
+}
+
+/** Unsafe keys and limits, checked on the raw value before the schema sees it. */
+function checkRaw(value: unknown, file: string): PackProblem[] {
+  const problems: PackProblem[] = [];
+  let phrases = 0;
+  const walk = (node: unknown, path: Array<string | number>, depth: number): void => {
+    if (depth > PACK_LIMITS.depth) {
+      problems.push({ file, path: formatPath(path), message: PACK_ERRORS.tooDeep(PACK_LIMITS.depth) });
+      return;
+    }
+    if (Array.isArray(node)) {
+      const key = path[path.length - 1];
+      if (key === 'triggers' || key === 'examples' || key === 'patterns') phrases += node.length;
+      node.forEach((item, i) => walk(item, [...path, i], depth + 1));
+    } else if (node !== null && typeof node === 'object') {
+      for (const key of Object.keys(node)) {
+        if (FORBIDDEN_KEYS.has(key)) {
+          problems.push({ file, path: formatPath([...path, key]), message: PACK_ERRORS.forbiddenKey(key) });
+          continue;
+        }
+        walk((node as Record<string, unknown>)[key], [...path, key], depth + 1);
+      }
+    }
+  };
+  walk(value, [], 0);
+  if (phrases > PACK_LIMITS.phrases) problems.push({ file, message: PACK_ERRORS.tooManyPhrases(phrases, PACK_LIMITS.phrases) });
+  return problems;
+}
+
+function issuePath(issue: v.BaseIssue<unknown>): Array<string | number> {
+  return (issue.path ?? []).map((item) => {
+    const key = (item as { key: unknown }).key;
+    return typeof key === 'number' ? key : String(key);
+  });
+}
+
+function issueMessage(issue: v.BaseIssue<unknown>): string {
+  if (issue.kind === 'schema' && issue.type === 'strict_object' && issue.input !== undefined) {
+    const segments = issuePath(issue);
+    const key = segments[segments.length - 1];
+    if (typeof key === 'string') return PACK_ERRORS.unknownKey(key);
+  }
+  if (issue.type === 'literal' && issuePath(issue).join('') === 'schemaVersion') {
+    return PACK_ERRORS.unsupportedVersion(issue.input, PACK_SCHEMA_VERSION);
+  }
+  if (issue.input === undefined && issue.kind === 'schema') return 'is required';
+  if (issue.kind === 'schema' && /^Invalid type/.test(issue.message)) return `expected ${issue.expected}, found ${issue.received}`;
+  return issue.message;
+}
+
+/** Duplicate ids, duplicate or empty patterns, unknown variables: what needs the whole pack to see. */
+function checkPack(pack: Pack, file: string): PackProblem[] {
+  const problems: PackProblem[] = [];
+  const seen = new Map<string, string>();
+  const unique = (kind: string, idValue: string, path: string): void => {
+    const key = `${kind}:${idValue}`;
+    const first = seen.get(key);
+    if (first !== undefined) problems.push({ file, path, message: PACK_ERRORS.duplicateId(kind, idValue, first) });
+    else seen.set(key, path);
+  };
+  const known = [...BUILTIN_VARIABLES, ...Object.keys(pack.variables ?? {})];
+  const checkReplies = (owner: string, list: readonly Reply[] | undefined): void => {
+    (list ?? []).forEach((reply, i) => {
+      const path = `${owner}.replies[${i}]`;
+      unique('reply', reply.id, `${path}.id`);
+      for (const name of findVariables(reply.text)) {
+        if (!known.includes(name)) problems.push({ file, path: `${path}.text`, message: PACK_ERRORS.unknownVariable(name, known) });
+      }
+    });
+  };
+  (pack.scenarios ?? []).forEach((s, i) => {
+    unique('scenario', s.id, `scenarios[${i}].id`);
+    checkReplies(`scenarios[${i}]`, s.replies);
+  });
+  (pack.stages ?? []).forEach((s, i) => {
+    unique('stage', s.id, `stages[${i}].id`);
+    checkReplies(`stages[${i}]`, s.replies);
+  });
+  (pack.rules ?? []).forEach((rule, i) => {
+    unique('rule', rule.id, `rules[${i}].id`);
+    if ((rule.patterns ?? []).length === 0 && (rule.sensitive ?? []).length === 0 && !rule.disabled) {
+      problems.push({ file, path: `rules[${i}]`, message: PACK_ERRORS.ruleNeedsPatterns });
+    }
+    const patterns = new Set<string>();
+    (rule.patterns ?? []).forEach((pattern, j) => {
+      const normalized = normalizeForMatch(pattern).trim();
+      if (normalized === '') problems.push({ file, path: `rules[${i}].patterns[${j}]`, message: PACK_ERRORS.emptyPattern });
+      else if (patterns.has(normalized)) problems.push({ file, path: `rules[${i}].patterns[${j}]`, message: PACK_ERRORS.duplicatePattern(pattern) });
+      patterns.add(normalized);
+    });
+  });
+  return problems;
+}
+
+export type PackValidation = { ok: true; pack: Pack } | { ok: false; problems: PackProblem[] };
+
+/** Validates a parsed value as a pack and reports every problem with its field path. */
+export function validatePack(value: unknown, file: string): PackValidation {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return { ok: false, problems: [{ file, message: PACK_ERRORS.notAnObject }] };
+  }
+  const raw = checkRaw(value, file);
+  if (raw.length > 0) return { ok: false, problems: raw };
+  const result = v.safeParse(PackSchema, value, { abortEarly: false });
+  if (!result.success) {
+    return {
+      ok: false,
+      problems: result.issues.map((issue) => ({ file, path: formatPath(issuePath(issue)), message: issueMessage(issue) })),
+    };
+  }
+  const pack = result.output as Pack;
+  const semantic = checkPack(pack, file);
+  return semantic.length > 0 ? { ok: false, problems: semantic } : { ok: true, pack };
+}
