@@ -1,0 +1,82 @@
+// The linter in context: quoted words are the customer's, warnings against sharing secrets are advice, false friends
+// stay quiet, and overlapping hits of different categories are both reported.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PACKS } from '../../engine/default-packs.ts';
+import { createLinter } from '../../engine/lint.ts';
+import { mergePacks } from '../../engine/pack-merge.ts';
+
+const lint = createLinter(mergePacks(DEFAULT_PACKS).rules);
+const summary = (draft: string): string[] => lint(draft).map((f) => `${f.category}:${f.match}`);
+
+describe('quoted words are not the agent’s', () => {
+  it.each([
+    ['“…”', '客户说“我不能接受”，我已经记录。'],
+    ['「…」', '客户说「我不能接受」，我已经记录。'],
+    ['『…』', '他说『这不归我管』，我替同事向您道歉。'],
+    ['‘…’', 'The previous agent said ‘not my job’, and I apologise for that.'],
+    ['"…"', 'You wrote "I can\'t log in", so I reset the session.'],
+  ])('%s', (_kind, draft) => {
+    expect(lint(draft)).toEqual([]);
+  });
+
+  it('still reports what stands outside the quotes', () => {
+    expect(summary('您说“我不能接受”，但是规定就是这样。')).toEqual(['contradiction:但是']);
+  });
+
+  it('does not treat the apostrophes of English contractions as quotes', () => {
+    expect(summary("I can't do that, it's not my job.")).toEqual(["refusal:I can't", 'shirking:not my job']);
+  });
+
+  it('reports a repeated card number outside quotes only', () => {
+    expect(summary('您发来的“6217 0000 0012 3451”已收到')).toEqual([]);
+    expect(summary('已解绑 6217 0000 0012 3451')).toEqual(['sensitive_echo:6217 0000 0012 3451']);
+  });
+});
+
+describe('advice against sharing a secret is not a request for it', () => {
+  it.each(['请勿把验证码发给我或任何人。', '我们不会让您把验证码发给我们。', 'Please never send me the code, not even if someone calls.'])(
+    '%s',
+    (draft) => {
+      expect(lint(draft).filter((f) => f.category === 'sensitive_request')).toEqual([]);
+    },
+  );
+
+  it('a request is still a request', () => {
+    expect(summary('把验证码发给我')).toEqual(['sensitive_request:把验证码发给我']);
+  });
+});
+
+describe('false friends', () => {
+  it.each([
+    '押金和保证金会在三个工作日内退回。',
+    '为了保证您的账户安全，请及时修改密码。',
+    '为了避免信息不对称，我们会邮件通知您。',
+    '您看一下地址对不对，不对的话我帮您改。',
+    '具体到货时间我不能保证，我会每天帮您跟进物流。',
+    '我不能确定具体时间，我帮您问一下仓库。',
+    '这些都是垃圾短信，请不要点击里面的链接。',
+    "I can't wait to hear how you like it!",
+    'You should have received a confirmation email by now.',
+    'Our money-back guarantee covers this.',
+  ])('%s', (draft) => {
+    expect(lint(draft)).toEqual([]);
+  });
+});
+
+describe('overlapping hits', () => {
+  it('keeps the longer hit of one category', () => {
+    expect(summary('我们拒绝为您服务。')).toEqual(['rejection:拒绝为您服务']);
+  });
+
+  it('keeps both hits of different categories when each is a whole phrase', () => {
+    expect(summary('我不能为您提供服务。')).toEqual(['refusal:我不能', 'rejection:不能为您提供服务']);
+    expect(summary('这个做不了，你自己看着办。')).toEqual(['refusal:做不了', 'impatience:你自己看着办']);
+  });
+
+  it('severity follows the category: 但是 is info, a rejection an error', () => {
+    const [but] = lint('但是活动已经结束了。');
+    const [rejection] = lint('我们拒绝为您服务。');
+    expect(but).toMatchObject({ severity: 'info', suggestion: '同时' });
+    expect(rejection).toMatchObject({ severity: 'error' });
+  });
+});
