@@ -1,0 +1,54 @@
+// Every site adapter Huashu ships, and the choice of the one that fits a page.
+import { demoAdapter } from './demo.ts';
+import type { SiteAdapter } from './types.ts';
+
+/** Specific adapters first; a generic (guessing) adapter, when there is one, belongs last. */
+export const SITE_ADAPTERS: readonly SiteAdapter[] = [demoAdapter];
+
+/** Whether a URL fits a WebExtension match pattern (scheme://host/path, with * wildcards). */
+export function urlMatchesPattern(url: string, pattern: string): boolean {
+  if (pattern === '<all_urls>') return /^(https?|file|ftp):/.test(url);
+  const parts = /^(\*|https?|file|ftp|wss?):\/\/([^/]*)(\/.*)$/.exec(pattern);
+  if (!parts) return false;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  const [, scheme, host, path] = parts as unknown as [string, string, string, string];
+  const urlScheme = parsed.protocol.slice(0, -1);
+  if (scheme === '*' ? urlScheme !== 'http' && urlScheme !== 'https' : scheme !== urlScheme) return false;
+  if (host !== '*') {
+    // Match patterns ignore the port unless they name one.
+    const hostname = host.includes(':') ? parsed.host : parsed.hostname;
+    if (host.startsWith('*.')) {
+      const base = host.slice(2);
+      if (hostname !== base && !hostname.endsWith(`.${base}`)) return false;
+    } else if (hostname !== host) return false;
+  }
+  const escaped = path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
+  return new RegExp(`^${escaped}$`).test(parsed.pathname + parsed.search);
+}
+
+/**
+ * The adapter for this page: one whose hosted URLs match and whose DOM check passes, else one whose DOM check passes
+ * (self-hosted instances live on any host), else null.
+ */
+export function pickAdapter(doc: Document, url: string): SiteAdapter | null {
+  const safeDetect = (adapter: SiteAdapter): boolean => {
+    try {
+      return adapter.detect(doc);
+    } catch (error) {
+      console.error(`[huashu] the ${adapter.id} adapter failed to check the page`, error);
+      return false;
+    }
+  };
+  const byUrl = SITE_ADAPTERS.filter((adapter) => adapter.matches.some((pattern) => urlMatchesPattern(url, pattern)));
+  return byUrl.find(safeDetect) ?? SITE_ADAPTERS.filter((adapter) => !byUrl.includes(adapter)).find(safeDetect) ?? null;
+}
+
+/** The hosted products' URL patterns, for the content script's matches and the manifest's host permissions. */
+export function hostMatchPatterns(): string[] {
+  return [...new Set(SITE_ADAPTERS.flatMap((adapter) => adapter.matches))];
+}
