@@ -46,6 +46,8 @@ const PASSWORD = /(?:密码|密碼|口令|password|passcode|pwd)\s*(?:是|为|�
 const VERIFICATION_CODE = /(?:验证码|驗證碼|校验码|校驗碼|动态码|動態碼|verification code|security code|otp|(?<!(?:zip|postal|post|promo|promotion|discount|coupon|voucher|gift|area|country|dialing|error|product|tracking|referral|invite|invitation|style|item|tax)[ -]?)code)\s*(?:是|为|為|:|：|is)?\s*[:：]?\s*(\d{4,8})(?!\d)/giu;
 const PHONE_DIGITS = /^(?:\+?86)?1[3-9]\d{9}$/;
 const LANDLINE = /^0\d{2,3}-?\d{7,8}$/;
+// "(021) 6234 5678", "（0755）83765432": the area code in brackets, which the digit runs above do not start with.
+const BRACKETED_LANDLINE = /(?<![\dA-Za-z])[(（]0\d{2,3}[)）] ?\d{3,4}[ -]?\d{4}(?![\dA-Za-z])/g;
 const INTERNATIONAL = /^\+\d{8,15}$/;
 
 const NOT_A_CARD_LABEL = /(?:订单|訂單|单号|單號|运单|運單|快递|快遞|物流|发票|發票|串号|串號|序列号|序列號|order|tracking|invoice|imei|meid|serial|sku)[^0-9]{0,10}$/i;
@@ -98,6 +100,7 @@ export function findSensitive(original: string): SensitiveSpan[] {
     if (kind === 'bank_card' && NOT_A_CARD_LABEL.test(text.slice(Math.max(0, start - 24), start))) continue;
     if (kind) found.push({ kind, start, end: start + raw.length });
   }
+  if (hasDigit && text.includes(')')) for (const m of text.matchAll(BRACKETED_LANDLINE)) found.push({ kind: 'phone', start: m.index, end: m.index + m[0].length });
   if (hasDigit && CODE_CUE.test(text)) for (const m of text.matchAll(VERIFICATION_CODE)) {
     const value = m[1]!;
     const start = m.index + m[0].lastIndexOf(value);

@@ -20,6 +20,9 @@ describe('findSensitive reads the label before a value', () => {
     'Password is required',
     'your password is incorrect',
     'the password is case sensitive',
+    // Brackets around something that is not an area code.
+    '型号(A12)3456789',
+    '见附件(1)',
   ])('nothing in %s', (text) => {
     expect(found(text)).toEqual([]);
   });
@@ -30,6 +33,8 @@ describe('findSensitive reads the label before a value', () => {
     ['your code is 8821', [['verification_code', '8821']]],
     ['Your verification code: 553201', [['verification_code', '553201']]],
     ['my password is sunshine1', [['password', 'sunshine1']]],
+    ['电话 (021) 6234 5678', [['phone', '(021) 6234 5678']]],
+    ['座机（0755）83765432 找王经理', [['phone', '（0755）83765432']]],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected);
   });
