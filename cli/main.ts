@@ -1,0 +1,292 @@
+// The `huashu` command: detect and lint over JSON Lines, and pack validate / convert / test for team leads.
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { DEFAULT_PACKS } from '../engine/default-packs.ts';
+import { createEngine, type Engine } from '../engine/index.ts';
+import '../engine/pack-convert.ts';
+import { formatProblem, MAX_PACK_BYTES, parsePack } from '../engine/pack-load.ts';
+import type { Pack } from '../engine/types.ts';
+import { CLI_ERRORS, CLI_TEXT, USAGE } from './messages.ts';
+
+/** An error meant for the person at the terminal: its lines are printed as they are, then the exit code. */
+class CliError extends Error {
+  constructor(
+    readonly lines: string[],
+    readonly exitCode: 1 | 2,
+  ) {
+    super(lines.join('\n'));
+  }
+}
+
+interface ParsedArgs {
+  positional: string[];
+  packs: string[];
+  options: Map<string, string>;
+  help: boolean;
+}
+
+const VALUE_OPTIONS = new Set(['--pack', '--top', '-o', '--out', '--cases', '--min-accuracy']);
+
+function parseArgs(argv: readonly string[], command: string, allowed: readonly string[]): ParsedArgs {
+  const parsed: ParsedArgs = { positional: [], packs: [], options: new Map(), help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--help' || arg === '-h') parsed.help = true;
+    else if (arg.startsWith('-') && arg !== '-') {
+      if (!allowed.includes(arg) || !VALUE_OPTIONS.has(arg)) throw new CliError([CLI_ERRORS.unknownOption(arg, command)], 2);
+      const value = argv[++i];
+      if (value === undefined) throw new CliError([CLI_ERRORS.missingValue(arg)], 2);
+      if (arg === '--pack') parsed.packs.push(value);
+      else parsed.options.set(arg === '--out' ? '-o' : arg, value);
+    } else parsed.positional.push(arg);
+  }
+  return parsed;
+}
+
+function numberOption(args: ParsedArgs, name: string, fallback: number): number {
+  const raw = args.options.get(name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) throw new CliError([CLI_ERRORS.badNumber(name, raw)], 2);
+  return value;
+}
+
+function readText(file: string): string {
+  try {
+    const size = statSync(file).size;
+    if (size > MAX_PACK_BYTES) {
+      throw new CliError([`${file} is ${(size / 1e6).toFixed(1)} MB, over the ${MAX_PACK_BYTES / 1e6} MB limit: split it into several packs`], 1);
+    }
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : String(code ?? error);
+    throw new CliError([CLI_ERRORS.unreadable(file, reason)], 1);
+  }
+}
+
+function loadPack(file: string): Pack {
+  const result = parsePack(readText(file), file);
+  if (!result.ok) throw new CliError([...result.problems.map(formatProblem), CLI_ERRORS.packInvalid(file, result.problems.length)], 1);
+  return result.pack;
+}
+
+function engineFor(packFiles: readonly string[]): Engine {
+  return createEngine(packFiles.length > 0 ? packFiles.map(loadPack) : DEFAULT_PACKS);
+}
+
+/** A JSON object line with "text", or the line itself. */
+function inputText(line: string): string {
+  if (line.trimStart().startsWith('{')) {
+    try {
+      const value = JSON.parse(line) as unknown;
+      if (value && typeof value === 'object' && typeof (value as { text?: unknown }).text === 'string') return (value as { text: string }).text;
+    } catch {
+      // Not JSON after all: the line is the text.
+    }
+  }
+  return line;
+}
+
+async function eachInputLine(onLine: (line: string) => string): Promise<void> {
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of lines) process.stdout.write(onLine(line) + '\n');
+}
+
+async function detectCommand(argv: readonly string[]): Promise<number> {
+  const args = parseArgs(argv, 'detect', ['--pack', '--top']);
+  if (args.help) return printUsage();
+  const top = numberOption(args, '--top', 3);
+  const engine = engineFor(args.packs);
+  await eachInputLine((line) => {
+    const text = inputText(line);
+    const d = engine.detect(text, { top });
+    return JSON.stringify({
+      text,
+      scenarios: d.scenarios.map((s) => ({ id: s.id, score: Math.round(s.score * 1000) / 1000 })),
+      emotion: d.emotion,
+      sensitive: d.sensitive.map((s) => ({ kind: s.kind, start: s.start, end: s.end })),
+    });
+  });
+  return 0;
+}
+
+async function lintCommand(argv: readonly string[]): Promise<number> {
+  const args = parseArgs(argv, 'lint', ['--pack']);
+  if (args.help) return printUsage();
+  const engine = engineFor(args.packs);
+  await eachInputLine((line) => {
+    const text = inputText(line);
+    const findings = engine.lint(text).map((f) => ({
+      ruleId: f.ruleId,
+      category: f.category,
+      severity: f.severity,
+      start: f.start,
+      end: f.end,
+      match: f.match,
+      message: f.message,
+      suggestion: f.suggestion ?? null,
+    }));
+    return JSON.stringify({ text, findings });
+  });
+  return 0;
+}
+
+function validateCommand(argv: readonly string[]): number {
+  const args = parseArgs(argv, 'pack validate', []);
+  if (args.help) return printUsage();
+  if (args.positional.length === 0) throw new CliError([CLI_ERRORS.noFiles('pack validate')], 2);
+  let failed = false;
+  for (const file of args.positional) {
+    const result = parsePack(readTextOrReport(file), file);
+    if (result.ok) {
+      const p = result.pack;
+      const replies = [...(p.scenarios ?? []), ...(p.stages ?? [])].reduce((n, s) => n + (s.replies?.length ?? 0), 0);
+      console.log(CLI_TEXT.valid(file, p.scenarios?.length ?? 0, replies, p.rules?.length ?? 0));
+    } else {
+      failed = true;
+      for (const problem of result.problems) console.error(formatProblem(problem));
+    }
+  }
+  return failed ? 1 : 0;
+
+  function readTextOrReport(file: string): string {
+    try {
+      return readText(file);
+    } catch (error) {
+      if (error instanceof CliError) {
+        // One unreadable file does not stop the others from being checked.
+        failed = true;
+        for (const line of error.lines) console.error(line);
+        return '\u0000';
+      }
+      throw error;
+    }
+  }
+}
+
+function convertCommand(argv: readonly string[]): number {
+  const args = parseArgs(argv, 'pack convert', ['-o', '--out']);
+  if (args.help) return printUsage();
+  const [file] = args.positional;
+  if (file === undefined) throw new CliError([CLI_ERRORS.noFiles('pack convert')], 2);
+  const json = JSON.stringify(loadPack(file), null, 2) + '\n';
+  const out = args.options.get('-o');
+  if (out === undefined) process.stdout.write(json);
+  else {
+    writeFileSync(out, json);
+    console.error(CLI_TEXT.wrote(out));
+  }
+  return 0;
+}
+
+interface TestCase {
+  text: string;
+  expect: string | string[];
+}
+
+function readCases(file: string): TestCase[] {
+  return readText(file)
+    .split('\n')
+    .map((line, index) => ({ line: line.trim(), number: index + 1 }))
+    .filter(({ line }) => line !== '')
+    .map(({ line, number }) => {
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch {
+        throw new CliError([CLI_ERRORS.badCase(file, number, 'not a JSON object')], 1);
+      }
+      const c = value as Partial<TestCase>;
+      const expectOk = typeof c.expect === 'string' || (Array.isArray(c.expect) && c.expect.every((e) => typeof e === 'string'));
+      if (typeof c.text !== 'string' || !expectOk) {
+        throw new CliError([CLI_ERRORS.badCase(file, number, 'a case is {"text": …, "expect": "scenario id" | "none" | ["category", …]}')], 1);
+      }
+      return c as TestCase;
+    });
+}
+
+function testCommand(argv: readonly string[]): number {
+  const args = parseArgs(argv, 'pack test', ['--cases', '--min-accuracy', '--pack']);
+  if (args.help) return printUsage();
+  const files = [...args.positional, ...args.packs];
+  if (files.length === 0) throw new CliError([CLI_ERRORS.noFiles('pack test')], 2);
+  const casesFile = args.options.get('--cases');
+  if (casesFile === undefined) throw new CliError([CLI_ERRORS.casesMissing], 2);
+  const threshold = numberOption(args, '--min-accuracy', 0.9);
+  const engine = createEngine(files.map(loadPack));
+  const rows = new Map<string, { right: number; total: number }>();
+  let right = 0;
+  const cases = readCases(casesFile);
+  for (const c of cases) {
+    let label: string;
+    let ok: boolean;
+    if (typeof c.expect === 'string') {
+      label = `detect ${c.expect}`;
+      const best = engine.detect(c.text, { top: 1 }).scenarios[0]?.id ?? 'none';
+      ok = best === c.expect;
+    } else {
+      label = c.expect.length === 0 ? 'lint (clean)' : `lint ${[...c.expect].sort().join('+')}`;
+      const found = new Set(engine.lint(c.text).map((f) => f.category as string));
+      ok = c.expect.every((e) => found.has(e)) && [...found].every((f) => c.expect.includes(f));
+    }
+    const row = rows.get(label) ?? { right: 0, total: 0 };
+    row.total++;
+    if (ok) {
+      row.right++;
+      right++;
+    }
+    rows.set(label, row);
+  }
+  const accuracy = cases.length === 0 ? 0 : right / cases.length;
+  console.log('| cases | right | total | accuracy |\n|---|---|---|---|');
+  for (const [label, row] of [...rows.entries()].sort()) console.log(`| ${label} | ${row.right} | ${row.total} | ${(row.right / row.total).toFixed(3)} |`);
+  console.log(`| **all** | ${right} | ${cases.length} | ${accuracy.toFixed(3)} |`);
+  if (accuracy < threshold) {
+    console.error(CLI_ERRORS.belowThreshold(accuracy, threshold));
+    return 1;
+  }
+  return 0;
+}
+
+function printUsage(): number {
+  console.log(USAGE);
+  return 0;
+}
+
+async function run(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    if (command === undefined) {
+      console.error(USAGE);
+      return 2;
+    }
+    return printUsage();
+  }
+  if (command === 'detect') return detectCommand(rest);
+  if (command === 'lint') return lintCommand(rest);
+  if (command === 'pack') {
+    const [sub, ...packArgs] = rest;
+    if (sub === 'validate') return validateCommand(packArgs);
+    if (sub === 'convert') return convertCommand(packArgs);
+    if (sub === 'test') return testCommand(packArgs);
+    if (sub === '--help' || sub === '-h') return printUsage();
+    throw new CliError([CLI_ERRORS.unknownCommand(`pack ${sub ?? ''}`.trim())], 2);
+  }
+  throw new CliError([CLI_ERRORS.unknownCommand(command)], 2);
+}
+
+/** Runs the command and returns its exit code; people see messages, never stack traces. */
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    return await run(argv);
+  } catch (error) {
+    if (error instanceof CliError) {
+      for (const line of error.lines) console.error(line);
+      return error.exitCode;
+    }
+    console.error(CLI_ERRORS.unexpected(error instanceof Error ? error.message : String(error)));
+    return 1;
+  }
+}

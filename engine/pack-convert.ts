@@ -1,0 +1,109 @@
+// CSV packs for team leads who keep their phrases in a spreadsheet: one row per scenario, reply, stage or rule.
+//
+// Columns (header row required, any order, unknown columns rejected):
+//   kind        meta | scenario | stage | reply | rule
+//   id          the row's id (for meta: the pack id)
+//   parent      for replies: the scenario or stage id they belong to
+//   title       scenario/stage/reply title; for meta: the pack name
+//   text        reply text; for meta: the pack description
+//   triggers, examples, tips      scenario/stage lists, items separated by |
+//   category, severity, patterns, exceptions, message, suggestion, match, noMatch   rule fields (lists separated by |)
+//   version, locale               meta fields
+// Problems name the CSV line, so a lead can find the row in the spreadsheet.
+import Papa from 'papaparse';
+import { registerCsvParser, type PackParse } from './pack-load.ts';
+import { validatePack } from './pack-schema.ts';
+import type { PackProblem, Reply, Rule, Scenario, Stage } from './types.ts';
+
+export const CSV_COLUMNS = [
+  'kind',
+  'id',
+  'parent',
+  'title',
+  'text',
+  'triggers',
+  'examples',
+  'tips',
+  'category',
+  'severity',
+  'patterns',
+  'exceptions',
+  'message',
+  'suggestion',
+  'match',
+  'noMatch',
+  'version',
+  'locale',
+] as const;
+type Column = (typeof CSV_COLUMNS)[number];
+type Row = Partial<Record<Column, string>>;
+
+const list = (cell: string | undefined): string[] | undefined => {
+  const items = (cell ?? '').split('|').map((s) => s.trim()).filter((s) => s !== '');
+  return items.length > 0 ? items : undefined;
+};
+const cell = (value: string | undefined): string | undefined => (value === undefined || value.trim() === '' ? undefined : value.trim());
+
+export function parseCsvPack(source: string, file: string): PackParse {
+  const parsed = Papa.parse<Row>(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source, { header: true, skipEmptyLines: 'greedy' });
+  const problems: PackProblem[] = parsed.errors.map((e) => ({ file, line: (e.row ?? 0) + 2, message: `CSV: ${e.message}` }));
+  for (const column of parsed.meta.fields ?? []) {
+    if (!(CSV_COLUMNS as readonly string[]).includes(column)) {
+      problems.push({ file, line: 1, message: `unknown column "${column}": the columns are ${CSV_COLUMNS.join(', ')}` });
+    }
+  }
+  if (problems.length > 0) return { ok: false, problems };
+
+  const pack: Record<string, unknown> = { schemaVersion: 1 };
+  const scenarios: Scenario[] = [];
+  const stages: Stage[] = [];
+  const rules: Rule[] = [];
+  const owners = new Map<string, { replies?: Reply[] }>();
+  const pendingReplies: Array<{ row: Row; line: number }> = [];
+  parsed.data.forEach((row, index) => {
+    const line = index + 2;
+    const kind = cell(row.kind);
+    if (kind === 'meta') {
+      Object.assign(pack, { id: cell(row.id), name: cell(row.title), version: cell(row.version), locale: cell(row.locale) });
+      if (cell(row.text)) pack.description = cell(row.text);
+    } else if (kind === 'scenario' || kind === 'stage') {
+      const entry = { id: cell(row.id) ?? '', title: cell(row.title) ?? '', triggers: list(row.triggers), examples: list(row.examples), tips: list(row.tips), replies: [] as Reply[] };
+      if (kind === 'scenario') scenarios.push(entry);
+      else stages.push({ id: entry.id, title: entry.title, tips: entry.tips, replies: entry.replies });
+      owners.set(entry.id, kind === 'scenario' ? scenarios[scenarios.length - 1]! : stages[stages.length - 1]!);
+    } else if (kind === 'reply') {
+      pendingReplies.push({ row, line });
+    } else if (kind === 'rule') {
+      const rule: Rule = {
+        id: cell(row.id) ?? '',
+        category: cell(row.category) as Rule['category'],
+        severity: cell(row.severity) as Rule['severity'],
+        patterns: list(row.patterns),
+        exceptions: list(row.exceptions),
+        message: cell(row.message) ?? '',
+        suggestion: cell(row.suggestion),
+        examples: list(row.match) || list(row.noMatch) ? { match: list(row.match), noMatch: list(row.noMatch) } : undefined,
+      };
+      rules.push(JSON.parse(JSON.stringify(rule)) as Rule);
+    } else {
+      problems.push({ file, line, message: `kind "${row.kind ?? ''}" is not one of meta, scenario, stage, reply, rule` });
+    }
+  });
+  for (const { row, line } of pendingReplies) {
+    const owner = owners.get(cell(row.parent) ?? '');
+    if (!owner) {
+      problems.push({ file, line, message: `reply "${row.id ?? ''}" names parent "${row.parent ?? ''}", which is no scenario or stage of this file` });
+      continue;
+    }
+    const reply: Reply = { id: cell(row.id) ?? '', text: cell(row.text) ?? '' };
+    if (cell(row.title)) reply.title = cell(row.title)!;
+    owner.replies = [...(owner.replies ?? []), reply];
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  if (scenarios.length > 0) pack.scenarios = JSON.parse(JSON.stringify(scenarios)) as unknown;
+  if (stages.length > 0) pack.stages = JSON.parse(JSON.stringify(stages)) as unknown;
+  if (rules.length > 0) pack.rules = rules;
+  return validatePack(pack, file);
+}
+
+registerCsvParser(parseCsvPack);
