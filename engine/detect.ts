@@ -58,6 +58,8 @@ type Detector = (text: string, top: number) => ScenarioMatch[];
 const LATIN_WORD = /[a-z0-9']+/gu;
 // A pasted link or address names a page, not the customer's need ("shop", "order" in a URL say nothing).
 const LINK = /(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+/giu;
+// An identifier with its label ("订单号:2024…", "order #A771", "SKU-88213") names a record, not the customer's need.
+const LABELLED_ID = /(?:订单号|订单编号|单号|运单号|编号|order\s*(?:number|no\.?|id)?|tracking\s*(?:number|no\.?)?|sku)\s*[:#：]?\s*(?=[a-z0-9-]*\d)[a-z0-9-]{4,}/gu;
 
 /** Weight of one trigger from how much it says: longer Han phrases and multi-word Latin phrases are more specific. */
 export function triggerWeight(normalizedTrigger: string): number {
@@ -182,7 +184,7 @@ export function createScenarioDetector(scenarios: readonly MergedScenario[], set
 
   return (message, top) => {
     if (top <= 0) return [];
-    const normalized = normalizeForMatch(message.replace(LINK, ' '));
+    const normalized = normalizeForMatch(message.replace(LINK, ' ')).replace(LABELLED_ID, ' ');
     if (!/[\p{Script=Han}a-z]/u.test(normalized)) return [];
     const negated = negatedRanges(normalized);
     const exactHits = findHits(normalized, negated, 1);

@@ -53,12 +53,29 @@ describe('createScenarioDetector with the default packs', () => {
     });
   }
 
-  it.each(['DD202406118823', '嗯', '嗯嗯', 'ok', '好', '收到', '[图片]', '[圖片]', 'https://shop.example.com/item/8812', '12345678', '👍', '', '   ', '订单号 A-99812'])(
+  it.each(['DD202406118823', '嗯', '嗯嗯', 'ok', '好', '收到', '[图片]', '[圖片]', 'https://shop.example.com/item/8812', '12345678', '👍', '', '   ', '订单号 A-99812', '订单号:20231108771203', '运单号SF1402889931', 'order #B-77120', 'tracking number 1Z999AA10123456784', '嗯好', '好喔'])(
     'abstains on %j',
     (message) => {
       expect(detect(message, 3)).toEqual([]);
     },
   );
+
+  it('reads past a labelled identifier to the need around it', () => {
+    expect(topId('运单号SF1402889931 到哪了')).toBe('shipping_delay');
+    expect(topId('order #B-77120 still hasnt arrived')).toBe('shipping_delay');
+  });
+
+  it.each([
+    ['包裹一个礼拜了还没影', 'shipping_delay'],
+    ['钱啥时候退给我', 'return_refund'],
+    ['帳號被人登了', 'account_security'],
+    ['網路一直斷 當機好幾次', 'technical_issue'],
+    ['我要客訴 東西品質有夠爛', 'complaint'],
+    ['how long till my parcel shows up', 'shipping_delay'],
+    ["still waiting on my refund, it's been two weeks", 'return_refund'],
+  ])('reads the everyday or regional wording in %s as %s', (message, scenario) => {
+    expect(topId(message)).toBe(scenario);
+  });
 
   it.each([
     ['在马', 'greeting'],
