@@ -1,0 +1,152 @@
+// Lints the agent's draft as they type: one lint per animation frame at most, none while an IME composition is open.
+import type { Finding } from '../../engine/types.ts';
+import type { ComposerInfo } from '../../sites/types.ts';
+import { editableElementFor, readDraft } from '../composer/index.ts';
+
+export interface DraftLint {
+  draft: string;
+  findings: Finding[];
+}
+
+export interface DraftWatcherOptions {
+  doc?: Document;
+  /** The composer as the adapter finds it now (called again when the cached one is gone or an event comes from elsewhere). */
+  findComposer(): ComposerInfo | null;
+  lint(draft: string): Finding[];
+  onLint(result: DraftLint, composer: ComposerInfo): void;
+  /** Called when the composer found changes (appears, is replaced, disappears). */
+  onComposerChange?(composer: ComposerInfo | null): void;
+}
+
+export interface DraftWatcher {
+  readonly composer: ComposerInfo | null;
+  /** Re-finds the composer (note mode may have changed) and lints on the next frame. */
+  refresh(): void;
+  /** Lints right away (after an insertion or a fix). */
+  lintNow(): void;
+  stop(): void;
+}
+
+// A hidden tab gets no animation frames: lint anyway after this long.
+const FRAME_FALLBACK_MS = 100;
+
+export function watchDraft(options: DraftWatcherOptions): DraftWatcher {
+  const doc = options.doc ?? document;
+  const win = doc.defaultView ?? window;
+  let composer: ComposerInfo | null = null;
+  let composing = false;
+  let frame: number | null = null;
+  let fallbackTimer: ReturnType<typeof setTimeout> | null = null;
+  let stopped = false;
+
+  function sameComposer(a: ComposerInfo | null, b: ComposerInfo | null): boolean {
+    return a?.element === b?.element && a?.kind === b?.kind && a?.noteMode === b?.noteMode;
+  }
+
+  function findComposer(): ComposerInfo | null {
+    let found: ComposerInfo | null = null;
+    try {
+      found = options.findComposer();
+    } catch (error) {
+      console.error('[huashu] finding the composer failed', error);
+    }
+    if (!sameComposer(found, composer)) {
+      composer = found;
+      try {
+        options.onComposerChange?.(found);
+      } catch (error) {
+        console.error('[huashu] composer change callback failed', error);
+      }
+    }
+    return composer;
+  }
+
+  /** The composer the event target belongs to, re-finding it when the cached one does not contain the target. */
+  function composerOfTarget(target: EventTarget | null): ComposerInfo | null {
+    if (!(target instanceof Node)) return null;
+    const contains = (info: ComposerInfo | null): boolean =>
+      !!info && info.element.isConnected && (info.element.contains(target) || editableElementFor(info.element, info.kind).contains(target));
+    if (contains(composer)) return composer;
+    return contains(findComposer()) ? composer : null;
+  }
+
+  function cancelScheduled(): void {
+    if (frame !== null) win.cancelAnimationFrame(frame);
+    if (fallbackTimer !== null) clearTimeout(fallbackTimer);
+    frame = null;
+    fallbackTimer = null;
+  }
+
+  function lintNow(): void {
+    cancelScheduled();
+    if (stopped || composing) return;
+    const current = composer?.element.isConnected ? composer : findComposer();
+    if (!current) return;
+    try {
+      const draft = readDraft(current.element, current.kind);
+      options.onLint({ draft, findings: options.lint(draft) }, current);
+    } catch (error) {
+      console.error('[huashu] linting the draft failed', error);
+    }
+  }
+
+  function scheduleLint(): void {
+    if (stopped || composing || frame !== null) return;
+    frame = win.requestAnimationFrame(() => lintNow());
+    fallbackTimer = setTimeout(() => lintNow(), FRAME_FALLBACK_MS);
+  }
+
+  const onInput = (event: Event): void => {
+    try {
+      if (!composerOfTarget(event.target)) return;
+      // Chrome sends input events with isComposing inside a composition; the text is not final yet.
+      if (composing || (event as InputEvent).isComposing) return;
+      scheduleLint();
+    } catch (error) {
+      console.error('[huashu] input handler failed', error);
+    }
+  };
+  const onCompositionStart = (event: Event): void => {
+    if (!composerOfTarget(event.target)) return;
+    composing = true;
+    cancelScheduled();
+  };
+  const onCompositionEnd = (event: Event): void => {
+    if (!composerOfTarget(event.target)) return;
+    composing = false;
+    scheduleLint();
+  };
+  const onFocusIn = (event: Event): void => {
+    try {
+      if (composerOfTarget(event.target)) scheduleLint();
+    } catch (error) {
+      console.error('[huashu] focus handler failed', error);
+    }
+  };
+
+  // Listening on the document (capture) follows the composer through re-renders without observing the editor's DOM.
+  doc.addEventListener('input', onInput, true);
+  doc.addEventListener('compositionstart', onCompositionStart, true);
+  doc.addEventListener('compositionend', onCompositionEnd, true);
+  doc.addEventListener('focusin', onFocusIn, true);
+  findComposer();
+
+  return {
+    get composer() {
+      return composer;
+    },
+    refresh() {
+      findComposer();
+      scheduleLint();
+    },
+    lintNow,
+    stop() {
+      stopped = true;
+      cancelScheduled();
+      doc.removeEventListener('input', onInput, true);
+      doc.removeEventListener('compositionstart', onCompositionStart, true);
+      doc.removeEventListener('compositionend', onCompositionEnd, true);
+      doc.removeEventListener('focusin', onFocusIn, true);
+    },
+  };
+}

@@ -1,0 +1,312 @@
+// The content script's runtime: picks the site adapter, runs the engine on the conversation and the draft, keeps the tab's state for the panel.
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createEngine, type Engine } from '../../engine/index.ts';
+import type { Detection, Finding, Pack } from '../../engine/types.ts';
+import { pickAdapter } from '../../sites/registry.ts';
+import type { ComposerInfo, SiteAdapter } from '../../sites/types.ts';
+import { injectPageBridge, insertText, replaceRange, trackComposerCaret } from '../composer/index.ts';
+import { contentToPanel, panelToContent, type InsertResult, type TabState } from '../messaging.ts';
+import { loadEnabledPacks, watchEnabledPacks } from '../packs.ts';
+import { sitePreferencesItem, type SitePreference } from '../storage.ts';
+import { watchConversation, type ConversationSnapshot, type ConversationWatcher } from './conversation-watcher.ts';
+import { watchDraft, type DraftWatcher } from './draft-watcher.ts';
+import { mountInlineOverlay, type InlineOverlay } from './inline-overlay.ts';
+import { detectLatestCustomer } from './latest-customer.ts';
+
+/** Our one element on the page: test hooks as attributes, the inline overlay in its closed shadow root. */
+export const HOST_TAG = 'huashu-root';
+
+/** How long to keep waiting for a helpdesk's markup on a page that has none yet (single-page apps render late). */
+const ADAPTER_WAIT_MS = 60_000;
+const DETECTION_CACHE_LIMIT = 500;
+
+export function initialTabState(): TabState {
+  return { site: null, active: false, latest: null, findings: [], draftLength: 0, noteMode: false, hasComposer: false };
+}
+
+function isNoReceiverError(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return /Receiving end does not exist|Could not establish connection|message port closed|No response/i.test(message);
+}
+
+export interface ContentRuntime {
+  readonly state: TabState;
+  readonly host: HTMLElement;
+  stop(): void;
+}
+
+export function startContentRuntime(ctx: ContentScriptContext, doc: Document = document): ContentRuntime {
+  const host = doc.createElement(HOST_TAG);
+  host.setAttribute('data-huashu', '');
+  host.dataset.scenario = 'none';
+  host.dataset.findingCount = '0';
+  // The host takes no room and no clicks; the overlay inside positions itself.
+  host.style.cssText = 'all: initial; position: fixed; top: 0; left: 0; width: 0; height: 0; z-index: 2147483646;';
+  doc.documentElement.append(host);
+
+  let state: TabState = initialTabState();
+  let engine: Engine | null = null;
+  let adapter: SiteAdapter | null = null;
+  let sitePreference: SitePreference | undefined;
+  let conversation: ConversationWatcher | null = null;
+  let draft: DraftWatcher | null = null;
+  let overlay: InlineOverlay | null = null;
+  let lastSnapshot: ConversationSnapshot | null = null;
+  let stopCaretTracking: (() => void) | null = null;
+  let stateChangeQueued = false;
+  const detectionCache = new Map<string, Detection>();
+  const cleanups: (() => void)[] = [];
+
+  function setState(patch: Partial<TabState>): void {
+    state = { ...state, ...patch };
+    host.dataset.scenario = state.latest?.detection.scenarios[0]?.id ?? 'none';
+    host.dataset.findingCount = String(state.findings.length);
+    if (state.latest) host.dataset.latestMessageId = state.latest.messageId;
+    else delete host.dataset.latestMessageId;
+    if (stateChangeQueued) return;
+    stateChangeQueued = true;
+    // A new message and its detection, or a burst of keystrokes in one frame, make one message to the panel.
+    queueMicrotask(() => {
+      stateChangeQueued = false;
+      if (ctx.isInvalid) return;
+      contentToPanel.sendMessage('tabStateChanged', state).catch((error: unknown) => {
+        // No panel open is the usual case, not an error.
+        if (!isNoReceiverError(error)) console.error('[huashu] could not tell the panel about the new state', error);
+      });
+    });
+  }
+
+  function detectCached(text: string): Detection {
+    const cached = detectionCache.get(text);
+    if (cached) return cached;
+    if (!engine) throw new Error('engine not ready');
+    const detection = engine.detect(text);
+    if (detectionCache.size >= DETECTION_CACHE_LIMIT) detectionCache.clear();
+    detectionCache.set(text, detection);
+    return detection;
+  }
+
+  function evaluateConversation(): void {
+    if (!engine || !adapter || !lastSnapshot) return;
+    try {
+      const latest = detectLatestCustomer(lastSnapshot.messages, detectCached);
+      let customerName: string | undefined;
+      try {
+        customerName = adapter.readCustomerName?.(doc);
+      } catch (error) {
+        console.error(`[huashu] the ${adapter.id} adapter failed to read the customer name`, error);
+      }
+      setState({ latest: latest ? { ...latest, role: 'customer' } : null, customerName });
+    } catch (error) {
+      console.error('[huashu] detecting the latest customer message failed', error);
+    }
+  }
+
+  function onComposerChange(composer: ComposerInfo | null): void {
+    stopCaretTracking?.();
+    stopCaretTracking = null;
+    if (composer) {
+      try {
+        stopCaretTracking = trackComposerCaret(composer.element, composer.kind);
+      } catch (error) {
+        console.error('[huashu] tracking the composer caret failed', error);
+      }
+    }
+    setState({ hasComposer: composer !== null, noteMode: composer?.noteMode ?? false, ...(composer ? {} : { findings: [], draftLength: 0 }) });
+    overlay?.update(composer, composer ? state.findings : []);
+  }
+
+  function onDraftLinted(findings: Finding[], draftLength: number, composer: ComposerInfo): void {
+    setState({ findings, draftLength });
+    overlay?.update(composer, findings);
+  }
+
+  function currentComposer(): ComposerInfo | null {
+    if (!adapter) return null;
+    if (draft) {
+      draft.refresh();
+      return draft.composer;
+    }
+    return adapter.findComposer(doc);
+  }
+
+  async function applyFinding(start: number, end: number, replacement: string): Promise<InsertResult> {
+    const composer = currentComposer();
+    if (!composer) return { ok: false, reason: 'no-composer', message: 'No composer on this page.' };
+    const outcome = await replaceRange(composer.element, composer.kind, start, end, replacement);
+    draft?.lintNow();
+    return outcome.ok ? { ok: true } : outcome;
+  }
+
+  function startSession(found: SiteAdapter): void {
+    adapter = found;
+    setState({ site: { id: found.id, name: found.name }, active: true });
+    void injectPageBridge().catch((error: unknown) => console.error('[huashu] could not inject the page bridge', error));
+    try {
+      overlay = mountInlineOverlay(host, {
+        applyFinding: (finding) => {
+          void applyFinding(finding.start, finding.end, finding.suggestion ?? '').catch((error: unknown) =>
+            console.error('[huashu] applying the suggestion failed', error),
+          );
+        },
+      });
+    } catch (error) {
+      console.error('[huashu] the inline overlay could not be mounted', error);
+    }
+    conversation = watchConversation({
+      adapter: found,
+      doc,
+      onSnapshot(snapshot) {
+        lastSnapshot = snapshot;
+        evaluateConversation();
+        // Switching conversation may swap the composer (and its mode).
+        if (snapshot.conversationChanged) draft?.refresh();
+      },
+    });
+    draft = watchDraft({
+      doc,
+      findComposer: () => found.findComposer(doc),
+      lint: (text) => (engine ? engine.lint(text) : []),
+      onLint: ({ draft: text, findings }, composer) => onDraftLinted(findings, text.length, composer),
+      onComposerChange,
+    });
+  }
+
+  function stopSession(): void {
+    conversation?.stop();
+    draft?.stop();
+    overlay?.destroy();
+    stopCaretTracking?.();
+    conversation = null;
+    draft = null;
+    overlay = null;
+    stopCaretTracking = null;
+    lastSnapshot = null;
+    adapter = null;
+  }
+
+  function siteEnabled(): boolean {
+    return sitePreference?.enabled !== false;
+  }
+
+  /** Starts on the adapter that fits, waiting (on DOM changes, not a timer loop) for a late-rendering helpdesk. */
+  function startWhenRecognized(): void {
+    if (adapter || !siteEnabled() || ctx.isInvalid) return;
+    const found = pickAdapter(doc, location.href);
+    if (found) {
+      startSession(found);
+      return;
+    }
+    let checkQueued = false;
+    const observer = new MutationObserver(() => {
+      if (checkQueued) return;
+      checkQueued = true;
+      // Page renders come in bursts: check once per burst.
+      ctx.setTimeout(() => {
+        checkQueued = false;
+        const late = pickAdapter(doc, location.href);
+        if (!late) return;
+        observer.disconnect();
+        if (!adapter && siteEnabled()) startSession(late);
+      }, 200);
+    });
+    observer.observe(doc.documentElement, { childList: true, subtree: true });
+    ctx.setTimeout(() => observer.disconnect(), ADAPTER_WAIT_MS);
+    cleanups.push(() => observer.disconnect());
+  }
+
+  function rebuildEngine(packs: Pack[]): void {
+    try {
+      engine = createEngine(packs);
+      detectionCache.clear();
+      evaluateConversation();
+      draft?.lintNow();
+    } catch (error) {
+      console.error('[huashu] building the engine from the enabled packs failed', error);
+    }
+  }
+
+  // ---- The panel's requests ----
+  cleanups.push(
+    panelToContent.onMessage('getTabState', () => {
+      if (adapter && draft) draft.refresh();
+      return state;
+    }),
+    panelToContent.onMessage('insertReply', async ({ data }): Promise<InsertResult> => {
+      try {
+        const composer = currentComposer();
+        if (!composer) return { ok: false, reason: 'no-composer', message: 'No composer on this page.' };
+        const outcome = await insertText(composer.element, composer.kind, data.text);
+        draft?.lintNow();
+        return outcome.ok ? { ok: true } : outcome;
+      } catch (error) {
+        console.error('[huashu] inserting the reply failed', error);
+        return { ok: false, reason: 'failed', message: error instanceof Error ? error.message : String(error) };
+      }
+    }),
+    panelToContent.onMessage('applyFinding', async ({ data }): Promise<InsertResult> => {
+      try {
+        return await applyFinding(data.start, data.end, data.replacement);
+      } catch (error) {
+        console.error('[huashu] applying the fix failed', error);
+        return { ok: false, reason: 'failed', message: error instanceof Error ? error.message : String(error) };
+      }
+    }),
+    // The element picker belongs to the generic adapter; the adapters here know their markup.
+    panelToContent.onMessage('startPicker', () => ({ ok: false })),
+  );
+
+  // ---- Packs and per-site preferences ----
+  loadEnabledPacks()
+    .then((packs) => {
+      if (!ctx.isInvalid) rebuildEngine(packs);
+    })
+    .catch((error: unknown) => console.error('[huashu] loading the packs failed', error));
+  cleanups.push(watchEnabledPacks(rebuildEngine));
+
+  sitePreferencesItem
+    .getValue()
+    .then((prefs) => {
+      sitePreference = prefs[location.host];
+      if (siteEnabled()) startWhenRecognized();
+    })
+    .catch((error: unknown) => {
+      console.error('[huashu] reading the site preferences failed; starting with defaults', error);
+      startWhenRecognized();
+    });
+  cleanups.push(
+    sitePreferencesItem.watch((prefs) => {
+      try {
+        sitePreference = prefs[location.host];
+        if (!siteEnabled() && adapter) {
+          const site = state.site;
+          stopSession();
+          setState({ ...initialTabState(), site });
+        } else if (siteEnabled() && !adapter) startWhenRecognized();
+      } catch (error) {
+        console.error('[huashu] applying the site preferences failed', error);
+      }
+    }),
+  );
+
+  const stop = (): void => {
+    stopSession();
+    for (const cleanup of cleanups.splice(0)) {
+      try {
+        cleanup();
+      } catch (error) {
+        console.error('[huashu] cleanup failed', error);
+      }
+    }
+    host.remove();
+  };
+  ctx.onInvalidated(stop);
+
+  return {
+    get state() {
+      return state;
+    },
+    host,
+    stop,
+  };
+}
