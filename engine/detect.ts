@@ -162,7 +162,7 @@ export function createScenarioDetector(scenarios: readonly MergedScenario[], set
     for (const match of exactMatcher.search(text, { strategy: 'all' })) {
       if (!onWordBoundaries(text, match.start, match.end)) continue;
       const targets = exactTargets.get(match.pattern)!;
-      hits.push({ start: match.start, end: match.end, targets, share: isInside(negated, match.start, match.end) ? share * settings.negatedShare : share });
+      hits.push({ start: match.start, end: match.end, targets, share: isNegated(negated, match.start, match.end) ? share * settings.negatedShare : share });
     }
     return hits;
   };
@@ -177,7 +177,7 @@ export function createScenarioDetector(scenarios: readonly MergedScenario[], set
       // Exactly written triggers are already counted at full weight.
       if (exactHits.some((h) => h.start <= span.start && h.end >= span.end)) continue;
       const targets = pinyinTargets.get(match.pattern)!;
-      hits.push({ ...span, targets, meant: pinyinSpellings.get(match.pattern), share: isInside(negated, span.start, span.end) ? settings.negatedShare : 1 });
+      hits.push({ ...span, targets, meant: pinyinSpellings.get(match.pattern), share: isNegated(negated, span.start, span.end) ? settings.negatedShare : 1 });
     }
     return hits;
   };
@@ -224,6 +224,11 @@ export function createScenarioDetector(scenarios: readonly MergedScenario[], set
       .slice(0, top)
       .map((s) => ({ id: scenarios[s]!.id, score: Math.round(scores[s]! * 1000) / 1000 }));
   };
+}
+
+/** A trigger that begins with the negation cue itself ("不想要了", "不要了") names the need; only what follows a cue is negated. */
+function isNegated(ranges: readonly Range[], start: number, end: number): boolean {
+  return isInside(ranges, start, end) && !ranges.some((r) => r.start === start);
 }
 
 function clamp01(x: number): number {

@@ -65,6 +65,10 @@ describe('createScenarioDetector with the default packs', () => {
     expect(topId('order #B-77120 still hasnt arrived')).toBe('shipping_delay');
   });
 
+  it('does not read a negation that opens the trigger itself as negating it', () => {
+    expect(topId('这个不想要了 能退吗')).toBe('return_refund');
+  });
+
   it.each([
     ['包裹一个礼拜了还没影', 'shipping_delay'],
     ['钱啥时候退给我', 'return_refund'],
