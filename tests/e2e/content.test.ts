@@ -1,0 +1,110 @@
+// The content script in real Chromium with the built extension on the demo helpdesk: customer message → scenario, draft → findings, panel → insert.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDemoServer, type DemoServer } from '../../scripts/serve-demo.ts';
+import { buildExtension, launchWithExtension, type ExtensionBrowser } from '../support/extension.ts';
+import type { InsertResult } from '../../utils/messaging.ts';
+
+let server: DemoServer;
+let browser: ExtensionBrowser;
+let desk: Page;
+const pageErrors: string[] = [];
+
+const hostAttribute = (page: Page, name: string) =>
+  page.evaluate((attribute) => document.querySelector('huashu-root[data-huashu]')?.getAttribute(attribute) ?? null, name);
+
+async function openDesk(query: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(`${server.url}${query}`);
+  await page.evaluate(() => window.huashuDemo.ready);
+  await page.locator('huashu-root[data-huashu]').waitFor({ state: 'attached', timeout: 10_000 });
+  await page.evaluate(() => window.huashuDemo.clear());
+  return page;
+}
+
+beforeAll(async () => {
+  await buildExtension();
+  [server, browser] = await Promise.all([startDemoServer(), launchWithExtension()]);
+  desk = await openDesk('?editor=textarea');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('content script on the demo helpdesk', () => {
+  it('detects the scenario of a new customer message', async () => {
+    const id = await desk.evaluate(() => window.huashuDemo.addMessage('customer', '我要退款'));
+    await expect.poll(() => hostAttribute(desk, 'data-scenario'), { timeout: 10_000 }).toBe('return_refund');
+    expect(await hostAttribute(desk, 'data-latest-message-id')).toBe(id);
+  });
+
+  it('never takes a note, a system line or an agent reply for the customer', async () => {
+    const customerId = await desk.evaluate(() => window.huashuDemo.addMessage('customer', '收到的鞋子是坏的，我要退款'));
+    await expect.poll(() => hostAttribute(desk, 'data-latest-message-id')).toBe(customerId);
+    await desk.evaluate(() => {
+      window.huashuDemo.addMessage('note', '客户说要投诉你们的快递太慢了，怎么还没发货');
+      window.huashuDemo.addMessage('system', '会话已转接给 客服·小美');
+      window.huashuDemo.addMessage('agent', '您好，请问有什么可以帮您？');
+    });
+    // Give the observer its turn, then check nothing moved.
+    await desk.waitForTimeout(300);
+    expect(await hostAttribute(desk, 'data-latest-message-id')).toBe(customerId);
+    expect(await hostAttribute(desk, 'data-scenario')).toBe('return_refund');
+  });
+
+  it('lets the earlier customer message decide a follow-up that names no scenario', async () => {
+    await desk.evaluate(() => window.huashuDemo.addMessage('customer', '我的快递一个星期了还没到'));
+    await expect.poll(() => hostAttribute(desk, 'data-scenario')).toBe('shipping_delay');
+    const followUpId = await desk.evaluate(() => window.huashuDemo.addMessage('customer', '还有呢'));
+    await expect.poll(() => hostAttribute(desk, 'data-latest-message-id')).toBe(followUpId);
+    expect(await hostAttribute(desk, 'data-scenario')).toBe('shipping_delay');
+  });
+
+  it('counts findings while the agent types a forbidden phrase into the textarea', async () => {
+    await desk.evaluate(() => window.huashuDemo.clearComposer());
+    await desk.locator('[data-huashu-demo-composer]').click();
+    await desk.keyboard.type('我不能帮您');
+    await expect.poll(async () => Number(await hostAttribute(desk, 'data-finding-count')), { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
+    await desk.evaluate(() => window.huashuDemo.clearComposer());
+    await desk.locator('[data-huashu-demo-composer]').press('End');
+    await desk.keyboard.type('好的');
+    await expect.poll(async () => Number(await hostAttribute(desk, 'data-finding-count'))).toBe(0);
+  });
+
+  it('underlines findings in a rich editor and applies the suggestion from the overlay', async () => {
+    const rich = await openDesk('?editor=contenteditable');
+    await rich.locator('[data-huashu-demo-composer]').click();
+    await rich.keyboard.type('这个不归我管');
+    await expect.poll(async () => Number(await hostAttribute(rich, 'data-finding-count')), { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
+    // The host editor's DOM carries nothing of ours.
+    expect(await rich.evaluate(() => document.querySelector('[data-huashu-demo-composer]')!.innerHTML.includes('huashu'))).toBe(false);
+    await rich.close();
+  });
+
+  it('inserts a reply sent from the panel page into the composer', async () => {
+    await desk.evaluate(() => window.huashuDemo.clearComposer());
+    const panel = await browser.context.newPage();
+    await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
+    const result = await panel.evaluate(async (url) => {
+      type Tab = { id?: number; url?: string };
+      const chromeApi = (globalThis as unknown as {
+        chrome: { tabs: { query(filter: object): Promise<Tab[]>; sendMessage(tabId: number, message: unknown): Promise<unknown> } };
+      }).chrome;
+      const tab = (await chromeApi.tabs.query({})).find((t) => t.url === url);
+      if (tab?.id === undefined) return { error: 'no tab' };
+      // The wire format of @webext-core/messaging, as the panel's panelToContent.sendMessage produces it.
+      const message = { id: 1, type: 'insertReply', data: { text: '亲，这边马上为您处理退款。' }, timestamp: Date.now() };
+      return chromeApi.tabs.sendMessage(tab.id, message);
+    }, desk.url());
+    expect(result).toMatchObject({ res: { ok: true } satisfies InsertResult });
+    await expect.poll(() => desk.evaluate(() => window.huashuDemo.editorModelText())).toContain('亲，这边马上为您处理退款。');
+    await panel.close();
+  });
+
+  it('left the page without errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});

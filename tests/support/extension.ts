@@ -1,0 +1,121 @@
+// Builds the extension once per test run (shared by parallel test files through a lock) and launches Chromium with it loaded.
+import { execFileSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium.ts';
+
+const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const extensionOutDir = join(projectRoot, '.output', 'chrome-mv3');
+const lockFile = join(projectRoot, '.output', '.build.lock');
+
+/** Everything that goes into the bundle: when none of it is newer than the manifest, the last build stands. */
+const SOURCE_ROOTS = ['entrypoints', 'components', 'engine', 'sites', 'utils', 'locales', 'public', 'data/packs'];
+const SOURCE_FILES = ['wxt.config.ts', 'package.json', 'tsconfig.json'];
+const STALE_LOCK_MS = 5 * 60_000;
+
+function newestSourceTime(): number {
+  let newest = 0;
+  const visit = (path: string): void => {
+    if (!existsSync(path)) return;
+    const info = statSync(path);
+    if (info.isDirectory()) {
+      for (const entry of readdirSync(path)) visit(join(path, entry));
+    } else newest = Math.max(newest, info.mtimeMs);
+  };
+  for (const root of SOURCE_ROOTS) visit(join(projectRoot, root));
+  for (const file of SOURCE_FILES) visit(join(projectRoot, file));
+  return newest;
+}
+
+function isBuildFresh(): boolean {
+  const manifest = join(extensionOutDir, 'manifest.json');
+  return existsSync(manifest) && statSync(manifest).mtimeMs > newestSourceTime();
+}
+
+function tryLock(): boolean {
+  try {
+    const fd = openSync(lockFile, 'wx');
+    writeSync(fd, String(process.pid));
+    closeSync(fd);
+    return true;
+  } catch {
+    // A lock left by a build that died long ago does not block forever.
+    if (existsSync(lockFile) && Date.now() - statSync(lockFile).mtimeMs > STALE_LOCK_MS) {
+      rmSync(lockFile, { force: true });
+    }
+    return false;
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+let buildOnce: Promise<string> | null = null;
+
+/** `npx wxt build` unless .output/chrome-mv3 is newer than every source file; resolves to the built folder. */
+export function buildExtension(): Promise<string> {
+  buildOnce ??= (async () => {
+    mkdirSync(join(projectRoot, '.output'), { recursive: true });
+    for (;;) {
+      if (isBuildFresh()) return extensionOutDir;
+      if (tryLock()) break;
+      // Another test file is building: wait for it, then use its output.
+      await sleep(500);
+    }
+    try {
+      if (!isBuildFresh()) {
+        execFileSync('npx', ['wxt', 'build'], { cwd: projectRoot, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } });
+      }
+    } catch (error) {
+      const output = (error as { stdout?: Buffer; stderr?: Buffer }).stdout?.toString() ?? '';
+      const errors = (error as { stderr?: Buffer }).stderr?.toString() ?? '';
+      throw new Error(`The extension build failed (npx wxt build):\n${output}\n${errors}`);
+    } finally {
+      try {
+        unlinkSync(lockFile);
+      } catch {
+        // Already gone.
+      }
+    }
+    return extensionOutDir;
+  })();
+  return buildOnce;
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+/** Headless Chromium with the built extension loaded, in a throwaway profile. */
+export async function launchWithExtension(extensionDir: string = extensionOutDir): Promise<ExtensionBrowser> {
+  const executablePath = chromiumPath();
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension in ${extensionDir}: call buildExtension() first (or run \`npx wxt build\`).`);
+  }
+  const profileDir = mkdtempSync(join(tmpdir(), 'huashu-chromium-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath,
+    headless: true,
+    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
+  });
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+    const extensionId = new URL(worker.url()).host;
+    return {
+      context,
+      extensionId,
+      close: async () => {
+        await context.close();
+        rmSync(profileDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await context.close();
+    rmSync(profileDir, { recursive: true, force: true });
+    throw new Error(`Chromium started but the extension's service worker never did (is ${extensionDir} a valid build?): ${String(error)}`);
+  }
+}
