@@ -68,6 +68,7 @@ export function InlineWarnings({ underlines, composer, onApply }: InlineWarnings
           return rect ? { left: rect.left, top: rect.top + rect.height, alignRight: false } : { left: composer.left + composer.width, top: composer.top + composer.height, alignRight: true };
         })();
   const close = () => setOpenKey(null);
+  // The popover overlaps its anchor by a pixel or two so the pointer can travel into it without leaving the layer.
 
   return (
     <div class="layer" onMouseLeave={close}>
@@ -103,8 +104,8 @@ export function InlineWarnings({ underlines, composer, onApply }: InlineWarnings
           role="dialog"
           style={
             openAnchor.alignRight
-              ? { right: `${Math.max(0, window.innerWidth - openAnchor.left)}px`, bottom: `${Math.max(0, window.innerHeight - composer.top + 30 - composer.height)}px` }
-              : { left: `${openAnchor.left}px`, top: `${openAnchor.top + 2}px` }
+              ? { right: `${Math.max(0, window.innerWidth - openAnchor.left)}px`, bottom: `${Math.max(0, window.innerHeight - (composer.top + composer.height - 24))}px` }
+              : { left: `${openAnchor.left}px`, top: `${openAnchor.top - 1}px` }
           }
         >
           {open.map((finding) => (

@@ -10,6 +10,44 @@ let browser: ExtensionBrowser;
 let desk: Page;
 const pageErrors: string[] = [];
 
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+interface CdpNode {
+  backendNodeId: number;
+  attributes?: string[];
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+}
+
+/** Boxes of elements with a class inside our closed shadow root, which only the DevTools protocol can see into. */
+async function overlayBoxes(page: Page, className: string): Promise<Box[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const found: number[] = [];
+    const visit = (node: CdpNode): void => {
+      const attributes = node.attributes ?? [];
+      const classAt = attributes.indexOf('class');
+      if (classAt !== -1 && classAt % 2 === 0 && attributes[classAt + 1]!.split(/\s+/).includes(className)) found.push(node.backendNodeId);
+      for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) visit(child);
+    };
+    visit(root);
+    const boxes: Box[] = [];
+    for (const backendNodeId of found) {
+      const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId })) as { model: { border: number[]; width: number; height: number } };
+      boxes.push({ x: model.border[0]!, y: model.border[1]!, width: model.width, height: model.height });
+    }
+    return boxes;
+  } finally {
+    await cdp.detach();
+  }
+}
+
 const hostAttribute = (page: Page, name: string) =>
   page.evaluate((attribute) => document.querySelector('huashu-root[data-huashu]')?.getAttribute(attribute) ?? null, name);
 
@@ -81,6 +119,22 @@ describe('content script on the demo helpdesk', () => {
     await expect.poll(async () => Number(await hostAttribute(rich, 'data-finding-count')), { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
     // The host editor's DOM carries nothing of ours.
     expect(await rich.evaluate(() => document.querySelector('[data-huashu-demo-composer]')!.innerHTML.includes('huashu'))).toBe(false);
+    await expect.poll(async () => (await overlayBoxes(rich, 'underline')).length).toBeGreaterThanOrEqual(1);
+    const [underline] = await overlayBoxes(rich, 'underline');
+    const composerBox = (await rich.locator('[data-huashu-demo-composer]').boundingBox())!;
+    // Under the typed text, inside the composer.
+    expect(underline!.width).toBeGreaterThan(10);
+    expect(underline!.y).toBeGreaterThan(composerBox.y);
+    expect(underline!.y).toBeLessThan(composerBox.y + composerBox.height);
+    expect((await overlayBoxes(rich, 'badge')).length).toBe(1);
+    const before = await rich.evaluate(() => window.huashuDemo.editorModelText());
+    await rich.mouse.move(underline!.x + underline!.width / 2, underline!.y + 1);
+    await expect.poll(async () => (await overlayBoxes(rich, 'detail-apply')).length).toBeGreaterThanOrEqual(1);
+    const [apply] = await overlayBoxes(rich, 'detail-apply');
+    await rich.mouse.move(apply!.x + 2, apply!.y + apply!.height / 2, { steps: 4 });
+    await rich.mouse.click(apply!.x + 2, apply!.y + apply!.height / 2);
+    await expect.poll(() => rich.evaluate(() => window.huashuDemo.editorModelText())).not.toBe(before);
+    expect(await rich.evaluate(() => window.huashuDemo.editorModelText())).not.toContain('不归我管');
     await rich.close();
   });
 
