@@ -1,0 +1,172 @@
+// @vitest-environment happy-dom
+// The conversation watcher on a small chat DOM: one read per mutation batch, each message reported once, list swaps and conversation switches followed.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ChatMessage, MessageRole, SiteAdapter } from '../../sites/types.ts';
+import { watchConversation, type ConversationSnapshot, type ConversationWatcher } from '../../utils/content/conversation-watcher.ts';
+
+/** A minimal adapter over `<ul id="messages" data-conversation>` with `<li data-id data-role>` items. */
+function listAdapter(readSpy: (count: number) => void = () => undefined): SiteAdapter {
+  return {
+    id: 'fixture',
+    name: 'Fixture',
+    matches: [],
+    detect: () => true,
+    findMessageList: (doc) => doc.querySelector<HTMLElement>('#messages'),
+    readMessages(list): ChatMessage[] {
+      const items = [...list.querySelectorAll<HTMLElement>('li[data-id]')];
+      readSpy(items.length);
+      return items.map((li) => ({ id: li.dataset.id!, role: li.dataset.role as MessageRole, text: li.textContent ?? '' }));
+    },
+    findComposer: () => null,
+    conversationKey: (doc) => doc.querySelector<HTMLElement>('#messages')?.dataset.conversation,
+  };
+}
+
+function renderList(conversation: string, messages: [string, MessageRole, string][]): HTMLElement {
+  const list = document.createElement('ul');
+  list.id = 'messages';
+  list.dataset.conversation = conversation;
+  for (const [id, role, text] of messages) list.append(messageItem(id, role, text));
+  return list;
+}
+
+function messageItem(id: string, role: MessageRole, text: string): HTMLElement {
+  const li = document.createElement('li');
+  li.dataset.id = id;
+  li.dataset.role = role;
+  li.textContent = text;
+  return li;
+}
+
+const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+let watcher: ConversationWatcher | null = null;
+afterEach(() => {
+  watcher?.stop();
+  watcher = null;
+  document.body.replaceChildren();
+});
+
+function start(adapter: SiteAdapter): ConversationSnapshot[] {
+  const snapshots: ConversationSnapshot[] = [];
+  watcher = watchConversation({ adapter, doc: document, onSnapshot: (snapshot) => snapshots.push(snapshot) });
+  return snapshots;
+}
+
+describe('watchConversation', () => {
+  it('reads the conversation once at start, every message as new', async () => {
+    document.body.append(renderList('c1', [['1', 'customer', '你好'], ['2', 'agent', '您好']]));
+    const snapshots = start(listAdapter());
+    await settle();
+    expect(snapshots).toHaveLength(1);
+    expect(snapshots[0]!.conversationChanged).toBe(true);
+    expect(snapshots[0]!.added.map((m) => m.id)).toEqual(['1', '2']);
+  });
+
+  it('reports an appended message once, and a burst of appends in one read', async () => {
+    const list = renderList('c1', [['1', 'customer', '你好']]);
+    document.body.append(list);
+    const reads = vi.fn();
+    const snapshots = start(listAdapter(reads));
+    await settle();
+    list.append(messageItem('2', 'customer', '我要退款'));
+    await settle();
+    expect(snapshots.at(-1)!.added.map((m) => m.id)).toEqual(['2']);
+    expect(snapshots.at(-1)!.conversationChanged).toBe(false);
+
+    const readsBefore = reads.mock.calls.length;
+    list.append(messageItem('3', 'note', '内部备注'), messageItem('4', 'system', '已转接'), messageItem('5', 'customer', '还有呢'));
+    await settle();
+    expect(reads.mock.calls.length - readsBefore).toBe(1);
+    expect(snapshots.at(-1)!.added.map((m) => m.id)).toEqual(['3', '4', '5']);
+  });
+
+  it('ignores mutations outside the message list', async () => {
+    document.body.append(renderList('c1', [['1', 'customer', '你好']]));
+    const reads = vi.fn();
+    const snapshots = start(listAdapter(reads));
+    await settle();
+    const readsBefore = reads.mock.calls.length;
+    const sidebar = document.createElement('aside');
+    document.body.append(sidebar);
+    for (let i = 0; i < 20; i++) sidebar.append(document.createElement('div'));
+    await settle();
+    // Appending next to the list wakes the ancestry observer at most once; the list itself is unchanged, so nothing is reported.
+    expect(reads.mock.calls.length - readsBefore).toBeLessThanOrEqual(1);
+    expect(snapshots).toHaveLength(1);
+  });
+
+  it('reports an edited message text without calling it new', async () => {
+    const list = renderList('c1', [['1', 'customer', '你好']]);
+    document.body.append(list);
+    const snapshots = start(listAdapter());
+    await settle();
+    list.querySelector('li')!.firstChild!.nodeValue = '我要退货';
+    await settle();
+    expect(snapshots).toHaveLength(2);
+    expect(snapshots[1]!.added).toEqual([]);
+    expect(snapshots[1]!.messages[0]!.text).toBe('我要退货');
+  });
+
+  it('follows the list being replaced by another conversation and observes the new one', async () => {
+    document.body.append(renderList('c1', [['1', 'customer', '你好']]));
+    const snapshots = start(listAdapter());
+    await settle();
+    const next = renderList('c2', [['9', 'customer', '快递还没到']]);
+    document.querySelector('#messages')!.replaceWith(next);
+    await settle();
+    expect(snapshots.at(-1)!.conversationChanged).toBe(true);
+    expect(snapshots.at(-1)!.conversationKey).toBe('c2');
+    expect(watcher!.list).toBe(next);
+    next.append(messageItem('10', 'customer', '怎么办'));
+    await settle();
+    expect(snapshots.at(-1)!.added.map((m) => m.id)).toEqual(['10']);
+  });
+
+  it('waits for a message list that appears later', async () => {
+    const snapshots = start(listAdapter());
+    await settle();
+    expect(snapshots).toHaveLength(0);
+    const wrapper = document.createElement('main');
+    wrapper.append(renderList('c3', [['1', 'customer', '在吗']]));
+    document.body.append(wrapper);
+    await settle();
+    expect(snapshots).toHaveLength(1);
+    expect(snapshots[0]!.messages.map((m) => m.id)).toEqual(['1']);
+  });
+
+  it('a switch of conversation key alone starts a new conversation (same list element reused)', async () => {
+    const list = renderList('c1', [['1', 'customer', '你好']]);
+    document.body.append(list);
+    const snapshots = start(listAdapter());
+    await settle();
+    list.dataset.conversation = 'c2';
+    list.replaceChildren(messageItem('1', 'customer', '另一个会话'));
+    await settle();
+    expect(snapshots.at(-1)!.conversationChanged).toBe(true);
+    // Same id in another conversation is new again.
+    expect(snapshots.at(-1)!.added.map((m) => m.id)).toEqual(['1']);
+  });
+
+  it('survives an adapter that throws and reads nothing after stop', async () => {
+    const list = renderList('c1', [['1', 'customer', '你好']]);
+    document.body.append(list);
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    let fail = false;
+    const adapter = listAdapter(() => {
+      if (fail) throw new Error('markup changed');
+    });
+    const snapshots = start(adapter);
+    await settle();
+    fail = true;
+    list.append(messageItem('2', 'customer', '在吗'));
+    await settle();
+    expect(error).toHaveBeenCalledWith(expect.stringContaining('[huashu]'), expect.any(Error));
+    fail = false;
+    watcher!.stop();
+    list.append(messageItem('3', 'customer', '人呢'));
+    await settle();
+    expect(snapshots).toHaveLength(1);
+    error.mockRestore();
+  });
+});
