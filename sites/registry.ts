@@ -1,9 +1,10 @@
 // Every site adapter Huashu ships, and the choice of the one that fits a page.
+import { chatwootAdapter } from './chatwoot.ts';
 import { demoAdapter } from './demo.ts';
 import type { SiteAdapter } from './types.ts';
 
 /** Specific adapters first; a generic (guessing) adapter, when there is one, belongs last. */
-export const SITE_ADAPTERS: readonly SiteAdapter[] = [demoAdapter];
+export const SITE_ADAPTERS: readonly SiteAdapter[] = [demoAdapter, chatwootAdapter];
 
 /** Whether a URL fits a WebExtension match pattern (scheme://host/path, with * wildcards). */
 export function urlMatchesPattern(url: string, pattern: string): boolean {

@@ -1,0 +1,95 @@
+// Adapter for Chatwoot's agent dashboard (app.chatwoot.com and self-hosted), markup of components-next/message and ReplyBox.
+import { matchInLocation, readableText } from './dom-text.ts';
+import type { ChatMessage, ComposerInfo, MessageRole, SiteAdapter } from './types.ts';
+
+const SELECTORS = {
+  messageList: 'ul.conversation-panel',
+  message: '[data-message-id]',
+  bubble: '[data-bubble-name]',
+  activityBubble: '[data-bubble-name="activity"]',
+  replyBox: '.reply-box',
+  editor: '.ProseMirror[contenteditable="true"]',
+  headerActions: '.conversation--header--actions',
+} as const;
+
+/**
+ * Inside a bubble, what is not the message: MessageMeta (time, lock, delivery status), the quoted in-reply-to
+ * preview, the translation toggle. The meta block is recognised by the <time> it holds, see `dropMeta`.
+ */
+const BUBBLE_CHROME = 'time, .bg-n-alpha-black1, [class*="i-lucide-"], [class*="i-ph-"]';
+
+/** Private notes are right bubbles painted amber with a lock (Base.vue variant PRIVATE). */
+function isPrivateNote(bubble: Element): boolean {
+  return bubble.classList.contains('bg-n-solid-amber') || bubble.querySelector('.i-lucide-lock-keyhole') !== null;
+}
+
+function roleOf(item: Element, bubble: Element | null): MessageRole {
+  if (item.querySelector(SELECTORS.activityBubble)) return 'system';
+  if (bubble && isPrivateNote(bubble)) return 'note';
+  if (bubble?.classList.contains('left-bubble') || item.classList.contains('justify-start')) return 'customer';
+  if (bubble?.classList.contains('right-bubble') || item.classList.contains('justify-end')) return 'agent';
+  // Centered bubbles (errors, unsupported content) are the dashboard speaking, not a person.
+  return 'system';
+}
+
+/** The bubble's text without MessageMeta: its block is the bubble's child that holds the <time>. */
+function bubbleText(bubble: Element): string {
+  const copy = bubble.cloneNode(true) as Element;
+  for (const time of Array.from(copy.querySelectorAll('time'))) {
+    let metaBlock: Element = time;
+    while (metaBlock.parentElement && metaBlock.parentElement !== copy) metaBlock = metaBlock.parentElement;
+    metaBlock.remove();
+  }
+  return readableText(copy, BUBBLE_CHROME);
+}
+
+function findMessageList(doc: Document): HTMLElement | null {
+  const panel = doc.querySelector<HTMLElement>(SELECTORS.messageList);
+  if (panel) return panel;
+  // Builds that drop the panel class still render one <ul> of Message components (MessageList.vue).
+  return doc.querySelector(SELECTORS.message)?.closest<HTMLElement>('ul') ?? null;
+}
+
+export const chatwootAdapter: SiteAdapter = {
+  id: 'chatwoot',
+  name: 'Chatwoot',
+  matches: ['https://app.chatwoot.com/*'],
+
+  detect(doc) {
+    return doc.querySelector(SELECTORS.replyBox) !== null && findMessageList(doc) !== null;
+  },
+
+  findMessageList,
+
+  readMessages(list) {
+    const messages: ChatMessage[] = [];
+    for (const item of list.querySelectorAll<HTMLElement>(SELECTORS.message)) {
+      const id = item.dataset.messageId;
+      if (!id) continue;
+      const bubble = item.querySelector(SELECTORS.bubble);
+      const role = roleOf(item, bubble);
+      const text = bubble ? bubbleText(bubble) : readableText(item, BUBBLE_CHROME);
+      if (text) messages.push({ id, role, text });
+    }
+    return messages;
+  },
+
+  findComposer(doc) {
+    const replyBox = doc.querySelector(SELECTORS.replyBox);
+    const element = replyBox?.querySelector<HTMLElement>(SELECTORS.editor);
+    if (!replyBox || !element) return null;
+    const kind: ComposerInfo['kind'] = 'prosemirror';
+    return { element, kind, noteMode: replyBox.classList.contains('is-private') };
+  },
+
+  readCustomerName(doc) {
+    // The header shows the contact's name in the button just above the "inbox · open details" row.
+    const nameRow = doc.querySelector(SELECTORS.headerActions)?.previousElementSibling;
+    const name = nameRow?.textContent?.replace(/\s+/g, ' ').trim();
+    return name || undefined;
+  },
+
+  conversationKey(doc) {
+    return matchInLocation(doc, /\/conversations\/(\d+)/);
+  },
+};
