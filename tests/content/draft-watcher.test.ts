@@ -1,0 +1,73 @@
+// The draft watcher: one lint per frame however many keystrokes, none inside an IME composition, one when it ends.
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Finding } from '../../engine/types.ts';
+import { demoAdapter } from '../../sites/demo.ts';
+import { watchDraft, type DraftWatcher } from '../../utils/content/draft-watcher.ts';
+
+const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 150));
+
+let linted: string[];
+let watcher: DraftWatcher;
+let textarea: HTMLTextAreaElement;
+
+function type(text: string, init: InputEventInit = {}): void {
+  textarea.value += text;
+  textarea.dispatchEvent(new InputEvent('input', { bubbles: true, data: text, ...init }));
+}
+
+beforeEach(() => {
+  document.body.innerHTML =
+    '<main id="conversation" data-conversation-id="c1"><ol id="message-list"></ol><section id="composer"><textarea data-huashu-demo-composer="textarea"></textarea></section><input id="search"></main>';
+  textarea = document.querySelector('textarea')!;
+  linted = [];
+  watcher = watchDraft({
+    findComposer: () => demoAdapter.findComposer(document),
+    lint: (draft): Finding[] => {
+      linted.push(draft);
+      return [];
+    },
+    onLint: () => undefined,
+  });
+});
+
+afterEach(() => watcher.stop());
+
+describe('watchDraft', () => {
+  it('lints once per frame however many keystrokes came in it', async () => {
+    for (const character of '我不能帮您') type(character);
+    await nextFrame();
+    expect(linted).toEqual(['我不能帮您']);
+  });
+
+  it('does not lint inside an IME composition, and lints once when it ends', async () => {
+    textarea.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true }));
+    type('w', { isComposing: true });
+    type('o', { isComposing: true });
+    await nextFrame();
+    expect(linted).toEqual([]);
+    textarea.value = '我';
+    textarea.dispatchEvent(new CompositionEvent('compositionend', { bubbles: true, data: '我' }));
+    await nextFrame();
+    expect(linted).toEqual(['我']);
+  });
+
+  it('ignores typing outside the composer', async () => {
+    const search = document.getElementById('search') as HTMLInputElement;
+    search.value = '不归我管';
+    search.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    await nextFrame();
+    expect(linted).toEqual([]);
+  });
+
+  it('follows a composer the page re-rendered', async () => {
+    const fresh = document.createElement('textarea');
+    fresh.dataset.huashuDemoComposer = 'textarea';
+    textarea.replaceWith(fresh);
+    textarea = fresh;
+    type('您好');
+    await nextFrame();
+    expect(linted).toEqual(['您好']);
+    expect(watcher.composer?.element).toBe(fresh);
+  });
+});
