@@ -2,9 +2,10 @@
 import { chatwootAdapter } from './chatwoot.ts';
 import { demoAdapter } from './demo.ts';
 import type { SiteAdapter } from './types.ts';
+import { zammadAdapter } from './zammad.ts';
 
 /** Specific adapters first; a generic (guessing) adapter, when there is one, belongs last. */
-export const SITE_ADAPTERS: readonly SiteAdapter[] = [demoAdapter, chatwootAdapter];
+export const SITE_ADAPTERS: readonly SiteAdapter[] = [demoAdapter, chatwootAdapter, zammadAdapter];
 
 /** Whether a URL fits a WebExtension match pattern (scheme://host/path, with * wildcards). */
 export function urlMatchesPattern(url: string, pattern: string): boolean {
