@@ -1,11 +1,12 @@
 // Every site adapter Huashu ships, and the choice of the one that fits a page.
 import { chatwootAdapter } from './chatwoot.ts';
 import { demoAdapter } from './demo.ts';
+import { freescoutAdapter } from './freescout.ts';
 import type { SiteAdapter } from './types.ts';
 import { zammadAdapter } from './zammad.ts';
 
 /** Specific adapters first; a generic (guessing) adapter, when there is one, belongs last. */
-export const SITE_ADAPTERS: readonly SiteAdapter[] = [demoAdapter, chatwootAdapter, zammadAdapter];
+export const SITE_ADAPTERS: readonly SiteAdapter[] = [demoAdapter, chatwootAdapter, zammadAdapter, freescoutAdapter];
 
 /** Whether a URL fits a WebExtension match pattern (scheme://host/path, with * wildcards). */
 export function urlMatchesPattern(url: string, pattern: string): boolean {
