@@ -1,4 +1,6 @@
 // Options page entrypoint: mounts the pack manager and settings.
 import { render } from 'preact';
+import { App } from './App.tsx';
+import './style.css';
 
-render(<main>Huashu options</main>, document.getElementById('app')!);
+render(<App />, document.getElementById('app')!);

@@ -1,0 +1,81 @@
+// The options page: installed packs, adding a pack, backup and the agent's settings (props in, callbacks out).
+import { Banner } from '../common/Banner.tsx';
+import { useI18n } from '../common/i18n.tsx';
+import { AddPack, type AddPackProps } from './AddPack.tsx';
+import { PackList, type PackListProps } from './PackList.tsx';
+import { SettingsForm } from './SettingsForm.tsx';
+import type { PackProblem } from '../../engine/types.ts';
+import type { SettingsView } from './types.ts';
+import { UndoToast } from './UndoToast.tsx';
+
+export interface OptionsPageProps extends PackListProps, AddPackProps {
+  loading: boolean;
+  settings: SettingsView;
+  onSaveSettings: (settings: SettingsView) => void;
+  /** Result of the last action, or why it was refused. */
+  notice?: { tone: 'ok' | 'error'; text: string; problems?: PackProblem[] };
+  /** The pack just removed, while it can still be put back. */
+  undo?: { name: string };
+  onUndo: () => void;
+  onUndoExpire: () => void;
+  onExportAll: () => void;
+  onImportAll: (file: File) => void;
+}
+
+export function OptionsPage(props: OptionsPageProps) {
+  const { t } = useI18n();
+  return (
+    <main class="options">
+      <h1>{t('optionsTitle')}</h1>
+      {props.notice && (
+        <Banner tone={props.notice.tone} testId="options-notice">
+          {props.notice.text}
+          {props.notice.problems && (
+            <ul class="problems">
+              {props.notice.problems.map((p, i) => (
+                <li key={i}>
+                  {p.path && <code class="problem-path">{p.path}</code>} <span>{p.message}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Banner>
+      )}
+      <section class="card" aria-labelledby="packs-heading">
+        <h2 id="packs-heading">{t('packsHeading')}</h2>
+        <p class="muted">{t('packsExplain')}</p>
+        {props.loading ? (
+          <p>{t('loadingPacks')}</p>
+        ) : (
+          <PackList packs={props.packs} onToggle={props.onToggle} onMove={props.onMove} onRemove={props.onRemove} onExport={props.onExport} />
+        )}
+      </section>
+      <AddPack onCheck={props.onCheck} onSave={props.onSave} />
+      <section class="card" aria-labelledby="backup-heading">
+        <h2 id="backup-heading">{t('backupHeading')}</h2>
+        <p class="muted">{t('backupExplain')}</p>
+        <button type="button" class="button" data-testid="export-all" onClick={props.onExportAll}>
+          {t('exportAll')}
+        </button>
+        <label class="field">
+          <span>{t('importAll')}</span>
+          <input
+            type="file"
+            accept=".json"
+            data-testid="import-all"
+            onChange={(e) => {
+              const target = e.currentTarget as HTMLInputElement;
+              const file = target.files?.[0];
+              if (file) props.onImportAll(file);
+              target.value = '';
+            }}
+          />
+        </label>
+      </section>
+      <SettingsForm settings={props.settings} onSave={props.onSaveSettings} />
+      {props.undo && (
+        <UndoToast message={t('removedToast', { name: props.undo.name })} onUndo={props.onUndo} onExpire={props.onUndoExpire} />
+      )}
+    </main>
+  );
+}

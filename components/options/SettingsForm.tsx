@@ -1,0 +1,63 @@
+// The agent's own details, filled into replies ({agentName}, {agentId}, {company}), and the interface language.
+import { useEffect, useState } from 'preact/hooks';
+import { useI18n } from '../common/i18n.tsx';
+import type { SettingsView, UiLanguageChoice } from './types.ts';
+
+export interface SettingsFormProps {
+  settings: SettingsView;
+  onSave: (settings: SettingsView) => void;
+}
+
+// Language names are written in their own language, so anyone can find theirs.
+const LANGUAGE_NAMES: Array<[Exclude<UiLanguageChoice, 'auto'>, string]> = [
+  ['zh-CN', '简体中文'],
+  ['zh-TW', '繁體中文'],
+  ['en', 'English'],
+];
+
+export function SettingsForm(props: SettingsFormProps) {
+  const { t } = useI18n();
+  const [draft, setDraft] = useState<SettingsView>(props.settings);
+  useEffect(() => setDraft(props.settings), [props.settings]);
+  const text = (field: 'agentName' | 'agentId' | 'company', label: string) => (
+    <label class="field">
+      <span>{label}</span>
+      <input
+        type="text"
+        name={field}
+        value={draft[field]}
+        maxLength={200}
+        onInput={(e) => setDraft({ ...draft, [field]: (e.currentTarget as HTMLInputElement).value })}
+      />
+    </label>
+  );
+  return (
+    <form
+      class="card"
+      aria-labelledby="settings-heading"
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onSave({ ...draft, agentName: draft.agentName.trim(), agentId: draft.agentId.trim(), company: draft.company.trim() });
+      }}
+    >
+      <h2 id="settings-heading">{t('settingsHeading')}</h2>
+      {text('agentName', t('agentNameLabel'))}
+      {text('agentId', t('agentIdLabel'))}
+      {text('company', t('companyLabel'))}
+      <label class="field">
+        <span>{t('uiLanguageLabel')}</span>
+        <select name="uiLanguage" value={draft.uiLanguage} onChange={(e) => setDraft({ ...draft, uiLanguage: (e.currentTarget as HTMLSelectElement).value as UiLanguageChoice })}>
+          <option value="auto">{t('uiLanguageAuto')}</option>
+          {LANGUAGE_NAMES.map(([value, name]) => (
+            <option value={value} key={value}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" class="button button-primary">
+        {t('saveSettings')}
+      </button>
+    </form>
+  );
+}

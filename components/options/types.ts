@@ -1,0 +1,52 @@
+// What the options page shows: plain view data built by the page's wiring, so the components need no storage.
+import type { PackProblem } from '../../engine/types.ts';
+
+export type PackSourceKind = 'builtin' | 'file' | 'paste' | 'url' | 'policy';
+
+export interface PackRowView {
+  id: string;
+  name: string;
+  version: string;
+  locale: string;
+  source: PackSourceKind;
+  /** File name or URL the pack came from. */
+  sourceDetail?: string;
+  scenarios: number;
+  replies: number;
+  rules: number;
+  /** Milliseconds since 1970; none for built-in packs. */
+  updatedAt?: number;
+  enabled: boolean;
+  canDisable: boolean;
+  canRemove: boolean;
+  /** Enabled packs this one takes scenarios, stages or rules from, with how many ids. */
+  winsOver: Array<{ packId: string; count: number }>;
+  /** Last problem of a subscribed pack, shown beside it. */
+  error?: string;
+}
+
+export type ChangeKind = 'scenario' | 'stage' | 'reply' | 'rule';
+
+export interface ImportPreviewView {
+  packId: string;
+  name: string;
+  version: string;
+  adds: Array<{ kind: ChangeKind; id: string; parent?: string }>;
+  overrides: Array<{ kind: ChangeKind; id: string; parent?: string; over: string[] }>;
+  /** Version of the installed pack this one replaces. */
+  replacesVersion?: string;
+}
+
+export type ImportCheckView = { ok: true; preview: ImportPreviewView } | { ok: false; problems: PackProblem[] };
+
+export type UiLanguageChoice = 'auto' | 'zh-CN' | 'zh-TW' | 'en';
+
+export interface SettingsView {
+  agentName: string;
+  agentId: string;
+  company: string;
+  uiLanguage: UiLanguageChoice;
+}
+
+/** Result of an action the page could refuse: the message says what is wrong and what to do. */
+export type ActionResult = { ok: true } | { ok: false; message: string };

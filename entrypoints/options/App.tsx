@@ -1,0 +1,130 @@
+// The options page's wiring: reads packs, preferences and settings from storage, runs library actions, renders <OptionsPage>.
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { I18nProvider } from '../../components/common/i18n.tsx';
+import type { PackInput } from '../../components/options/AddPack.tsx';
+import { OptionsPage, type OptionsPageProps } from '../../components/options/OptionsPage.tsx';
+import type { ActionResult, PackRowView, SettingsView } from '../../components/options/types.ts';
+import {
+  commitImport,
+  exportAll,
+  exportPack,
+  importAll,
+  movePack,
+  previewImport,
+  removePack,
+  restorePack,
+  setPackEnabled,
+  type LibraryResult,
+  type RemovedPack,
+} from '../../utils/library/library.ts';
+import { createTranslator, resolveUiLocale } from '../../utils/i18n.ts';
+import { loadPackEntries, type PackEntry } from '../../utils/packs.ts';
+import { DEFAULT_SETTINGS, installedPacksItem, packPreferencesItem, settingsItem, type Settings } from '../../utils/storage.ts';
+import { buildPackRows, importCheckView, pastedFileName } from './view-model.ts';
+
+function download(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function App() {
+  const [entries, setEntries] = useState<PackEntry[] | null>(null);
+  const [installed, setInstalled] = useState<Awaited<ReturnType<typeof installedPacksItem.getValue>>>([]);
+  const [prefs, setPrefs] = useState<Awaited<ReturnType<typeof packPreferencesItem.getValue>>>({ order: [], disabled: [] });
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [notice, setNotice] = useState<OptionsPageProps['notice']>();
+  const [removed, setRemoved] = useState<RemovedPack | null>(null);
+
+  const reload = useCallback(async () => {
+    const [nextInstalled, nextPrefs, nextSettings, nextEntries] = await Promise.all([
+      installedPacksItem.getValue(),
+      packPreferencesItem.getValue(),
+      settingsItem.getValue(),
+      loadPackEntries(),
+    ]);
+    setInstalled(nextInstalled);
+    setPrefs(nextPrefs);
+    setSettings(nextSettings);
+    setEntries(nextEntries);
+  }, []);
+
+  useEffect(() => {
+    void reload();
+    // Another options tab, a subscription refresh or a policy change: show what is stored now.
+    const unwatch = [installedPacksItem.watch(() => void reload()), packPreferencesItem.watch(() => void reload()), settingsItem.watch(() => void reload())];
+    return () => unwatch.forEach((stop) => stop());
+  }, [reload]);
+
+  const locale = resolveUiLocale(settings.uiLanguage, browser.i18n?.getUILanguage?.() ?? navigator.language);
+  const t = createTranslator(locale);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = t('optionsTitle');
+  }, [locale]);
+
+  const report = (result: LibraryResult<unknown>) => {
+    if (!result.ok) setNotice({ tone: 'error', text: result.message });
+    else setNotice(undefined);
+  };
+
+  const fileNameOf = (input: PackInput) => input.fileName ?? pastedFileName(input.text);
+  const rows: PackRowView[] = entries ? buildPackRows(entries) : [];
+
+  const props: OptionsPageProps = {
+    loading: entries === null,
+    packs: rows,
+    settings: { agentName: settings.agentName, agentId: settings.agentId, company: settings.company, uiLanguage: settings.uiLanguage },
+    notice,
+    undo: removed ? { name: removed.entry.pack.name } : undefined,
+    onToggle: (id, enabled) => void setPackEnabled(id, enabled).then(report),
+    onMove: (id, direction) => void movePack(id, direction).then(report),
+    onRemove: (id) =>
+      void removePack(id).then((result) => {
+        report(result);
+        if (result.ok) setRemoved(result.value);
+      }),
+    onUndo: () => {
+      if (!removed) return;
+      setRemoved(null);
+      void restorePack(removed).then(report);
+    },
+    onUndoExpire: () => setRemoved(null),
+    onExport: (id) => {
+      const pack = entries?.find((e) => e.pack.id === id)?.pack;
+      if (pack) download(`${pack.id}.json`, exportPack(pack));
+    },
+    onCheck: (input) => importCheckView(previewImport(input.text, fileNameOf(input), installed, prefs)),
+    onSave: async (input): Promise<ActionResult> => {
+      // Checked again against the library as stored now: another tab may have changed it since the preview.
+      const check = previewImport(input.text, fileNameOf(input), await installedPacksItem.getValue(), await packPreferencesItem.getValue());
+      if (!check.ok) return { ok: false, message: check.problems.map((p) => `${p.path ? `${p.path}: ` : ''}${p.message}`).join('\n') };
+      const source = input.fileName ? { kind: 'file' as const, fileName: input.fileName } : { kind: 'paste' as const };
+      const saved = await commitImport(check.preview, source);
+      return saved.ok ? { ok: true } : saved;
+    },
+    onExportAll: () => void exportAll().then((text) => download(`huashu-backup-${new Date().toISOString().slice(0, 10)}.json`, text)),
+    onImportAll: (file) =>
+      void file
+        .text()
+        .then((text) => importAll(text, file.name))
+        .then((result) =>
+          setNotice(result.ok ? { tone: 'ok', text: t('restored') } : { tone: 'error', text: t('restoreFailed'), problems: result.problems }),
+        )
+        .catch((error: unknown) => setNotice({ tone: 'error', text: t('fileReadFailed', { file: file.name, error: String(error) }) })),
+    onSaveSettings: (next: SettingsView) =>
+      void settingsItem.setValue({ ...settings, ...next }).then(() => setNotice({ tone: 'ok', text: t('settingsSaved') })),
+  };
+
+  return (
+    <I18nProvider locale={locale}>
+      <OptionsPage {...props} />
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,56 @@
+// Turns the stored library into what the options page shows: pack rows with counts and "wins over", import previews.
+import type { ImportCheckView, PackRowView } from '../../components/options/types.ts';
+import { explainMerge } from '../../engine/pack-merge.ts';
+import type { ImportCheck } from '../../utils/library/library.ts';
+import type { PackEntry } from '../../utils/packs.ts';
+
+export function buildPackRows(entries: readonly PackEntry[]): PackRowView[] {
+  const enabled = entries.filter((e) => e.enabled).map((e) => e.pack);
+  // For each pack: the enabled packs it beats on some scenario, stage or rule id, and on how many ids.
+  const wins = new Map<string, Map<string, number>>();
+  for (const w of explainMerge(enabled)) {
+    for (const loser of w.definedBy) {
+      if (loser === w.winner) continue;
+      const row = wins.get(w.winner) ?? new Map<string, number>();
+      row.set(loser, (row.get(loser) ?? 0) + 1);
+      wins.set(w.winner, row);
+    }
+  }
+  return entries.map((entry) => {
+    const { pack, installed } = entry;
+    const source = installed?.source ?? { kind: 'builtin' as const };
+    const scopes = [...(pack.scenarios ?? []), ...(pack.stages ?? [])];
+    return {
+      id: pack.id,
+      name: pack.name,
+      version: pack.version,
+      locale: pack.locale,
+      source: source.kind,
+      sourceDetail: source.kind === 'file' ? source.fileName : source.kind === 'url' ? source.url : undefined,
+      scenarios: pack.scenarios?.length ?? 0,
+      replies: scopes.reduce((sum, s) => sum + (s.replies?.length ?? 0), 0),
+      rules: pack.rules?.length ?? 0,
+      updatedAt: installed?.updatedAt,
+      enabled: entry.enabled,
+      canDisable: source.kind !== 'policy',
+      canRemove: !entry.builtin && source.kind !== 'policy',
+      winsOver: [...(wins.get(pack.id) ?? new Map<string, number>())].map(([packId, count]) => ({ packId, count })),
+      error: source.kind === 'url' ? source.lastError : undefined,
+    };
+  });
+}
+
+export function importCheckView(check: ImportCheck): ImportCheckView {
+  if (!check.ok) return check;
+  const { pack, adds, overrides, replaces } = check.preview;
+  return { ok: true, preview: { packId: pack.id, name: pack.name, version: pack.version, adds, overrides, replacesVersion: replaces?.pack.version } };
+}
+
+/** Pasted text has no file name: the format is guessed from its first characters, and problems name it "pasted.<ext>". */
+export function pastedFileName(text: string): string {
+  const start = text.replace(/^\uFEFF/u, '').trimStart();
+  if (start.startsWith('{') || start.startsWith('[')) return 'pasted.json';
+  const firstLine = start.split(/\r?\n/u, 1)[0] ?? '';
+  if (/^"?kind"?\s*,/u.test(firstLine) || /,\s*"?kind"?\s*(,|$)/u.test(firstLine)) return 'pasted.csv';
+  return 'pasted.yaml';
+}
