@@ -4,9 +4,10 @@ import { demoAdapter } from './demo.ts';
 import { freescoutAdapter } from './freescout.ts';
 import type { SiteAdapter } from './types.ts';
 import { zammadAdapter } from './zammad.ts';
+import { zendeskAdapter } from './zendesk.ts';
 
 /** Specific adapters first; a generic (guessing) adapter, when there is one, belongs last. */
-export const SITE_ADAPTERS: readonly SiteAdapter[] = [demoAdapter, chatwootAdapter, zammadAdapter, freescoutAdapter];
+export const SITE_ADAPTERS: readonly SiteAdapter[] = [demoAdapter, chatwootAdapter, zammadAdapter, freescoutAdapter, zendeskAdapter];
 
 /** Whether a URL fits a WebExtension match pattern (scheme://host/path, with * wildcards). */
 export function urlMatchesPattern(url: string, pattern: string): boolean {
