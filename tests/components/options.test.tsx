@@ -1,0 +1,269 @@
+// @vitest-environment happy-dom
+// The options page with fake view data: what a team lead sees and clicks, and which callbacks fire.
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { I18nProvider } from '../../components/common/i18n.tsx';
+import { OptionsPage, type OptionsPageProps } from '../../components/options/OptionsPage.tsx';
+import type { ImportCheckView, PackRowView } from '../../components/options/types.ts';
+import type { UiLocale } from '../../utils/i18n.ts';
+
+function row(id: string, extra: Partial<PackRowView> = {}): PackRowView {
+  return {
+    id,
+    name: `Pack ${id}`,
+    version: '1.0.0',
+    locale: 'zh-CN',
+    source: 'builtin',
+    scenarios: 3,
+    replies: 7,
+    rules: 2,
+    enabled: true,
+    canDisable: true,
+    canRemove: false,
+    winsOver: [],
+    ...extra,
+  };
+}
+
+const PREVIEW: ImportCheckView = {
+  ok: true,
+  preview: {
+    packId: 'team',
+    name: 'Team',
+    version: '2.0.0',
+    adds: [{ kind: 'scenario', id: 'team_vip' }],
+    overrides: [{ kind: 'rule', id: 'zh.refusal.wo-bu-neng', over: ['zh-CN'] }],
+    replacesVersion: '1.0.0',
+  },
+};
+
+const PROBLEMS: ImportCheckView = {
+  ok: false,
+  problems: [
+    { file: 'pasted.json', line: 5, column: 3, message: 'JSON syntax: expected "," or "}", found """' },
+    { file: 'pasted.json', line: 9, column: 14, path: 'scenarios[0].title', message: 'must not be empty' },
+  ],
+};
+
+let host: HTMLElement;
+let props: OptionsPageProps;
+
+function baseProps(): OptionsPageProps {
+  return {
+    loading: false,
+    packs: [
+      row('en'),
+      row('zh-CN'),
+      row('team', { source: 'file', sourceDetail: 'team.json', canRemove: true, updatedAt: Date.UTC(2026, 0, 2), winsOver: [{ packId: 'zh-CN', count: 4 }] }),
+      row('hq', { source: 'policy', canDisable: false }),
+    ],
+    settings: { agentName: '小王', agentId: '1024', company: '', uiLanguage: 'auto' },
+    onToggle: vi.fn(),
+    onMove: vi.fn(),
+    onRemove: vi.fn(),
+    onExport: vi.fn(),
+    onCheck: vi.fn(() => PREVIEW),
+    onSave: vi.fn(async () => ({ ok: true as const })),
+    onSaveSettings: vi.fn(),
+    onUndo: vi.fn(),
+    onUndoExpire: vi.fn(),
+    onExportAll: vi.fn(),
+    onImportAll: vi.fn(),
+  };
+}
+
+function show(next: OptionsPageProps = props, locale: UiLocale = 'en') {
+  act(() => {
+    render(
+      <I18nProvider locale={locale}>
+        <OptionsPage {...next} />
+      </I18nProvider>,
+      host,
+    );
+  });
+}
+
+const $ = (selector: string) => host.querySelector(selector) as HTMLElement;
+const buttons = (text: string) => [...host.querySelectorAll('button')].filter((b) => b.textContent === text);
+
+function typeInto(element: HTMLTextAreaElement | HTMLInputElement, value: string) {
+  act(() => {
+    element.value = value;
+    element.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+async function click(element: HTMLElement) {
+  await act(async () => {
+    element.click();
+  });
+}
+
+beforeEach(() => {
+  host = document.createElement('div');
+  document.body.append(host);
+  props = baseProps();
+});
+
+afterEach(() => {
+  render(null, host);
+  host.remove();
+  vi.useRealTimers();
+});
+
+describe('pack list', () => {
+  it('lists packs highest priority first, with version, source, counts, date and what each wins over', () => {
+    show();
+    const ids = [...host.querySelectorAll('[data-pack-id]')].map((li) => li.getAttribute('data-pack-id'));
+    expect(ids).toEqual(['hq', 'team', 'zh-CN', 'en']);
+    const team = $('[data-pack-id="team"]');
+    expect(team.textContent).toContain('Pack team');
+    expect(team.textContent).toContain('v1.0.0');
+    expect(team.textContent).toContain('From file team.json');
+    expect(team.textContent).toContain('3 scenarios · 7 replies · 2 rules');
+    expect(team.textContent).toMatch(/updated .*2026/);
+    expect(team.textContent).toContain('Wins over Pack zh-CN (4)');
+    expect($('[data-pack-id="hq"]').textContent).toContain('Set by your administrator');
+  });
+
+  it('toggles, moves, exports and removes through callbacks; policy packs have no off switch, built-ins no remove', async () => {
+    show();
+    const team = $('[data-pack-id="team"]');
+    const toggle = team.querySelector('input[type=checkbox]') as HTMLInputElement;
+    await act(async () => {
+      toggle.checked = false;
+      toggle.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(props.onToggle).toHaveBeenCalledWith('team', false);
+    await click(team.querySelector('[aria-label="Give Pack team a higher priority"]') as HTMLElement);
+    expect(props.onMove).toHaveBeenCalledWith('team', 'up');
+    await click(team.querySelector('[aria-label="Export Pack team as JSON"]') as HTMLElement);
+    expect(props.onExport).toHaveBeenCalledWith('team');
+    await click(team.querySelector('[aria-label="Remove Pack team"]') as HTMLElement);
+    expect(props.onRemove).toHaveBeenCalledWith('team');
+    expect(($('[data-pack-id="hq"]').querySelector('input[type=checkbox]') as HTMLInputElement).disabled).toBe(true);
+    expect($('[data-pack-id="en"]').querySelector('[aria-label="Remove Pack en"]')).toBeNull();
+    expect(($('[data-pack-id="hq"]').querySelector('[aria-label="Give Pack hq a higher priority"]') as HTMLButtonElement).disabled).toBe(true);
+    expect(($('[data-pack-id="en"]').querySelector('[aria-label="Give Pack en a lower priority"]') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('renders pack text as text, never as markup', () => {
+    props.packs = [row('x', { name: '<img src=x onerror="alert(1)">' })];
+    show();
+    expect(host.querySelector('img')).toBeNull();
+    expect($('[data-pack-id="x"]').textContent).toContain('<img src=x onerror="alert(1)">');
+  });
+});
+
+describe('adding a pack', () => {
+  it('shows every problem with its place and field, and offers no Save', async () => {
+    props.onCheck = vi.fn(() => PROBLEMS);
+    show();
+    typeInto($('[data-testid=pack-paste]') as HTMLTextAreaElement, '{ broken');
+    await click($('[data-testid=pack-check]'));
+    expect(props.onCheck).toHaveBeenCalledWith({ text: '{ broken' });
+    const problems = $('[data-testid=pack-problems]');
+    expect(problems.textContent).toContain('2 problem(s) found; nothing was saved');
+    expect(problems.textContent).toContain('pasted.json:5:3');
+    expect(problems.textContent).toContain('pasted.json:9:14 scenarios[0].title must not be empty');
+    expect(host.querySelector('[data-testid=pack-save]')).toBeNull();
+  });
+
+  it('shows what a valid pack adds and overrides, then saves it with Save', async () => {
+    show();
+    typeInto($('[data-testid=pack-paste]') as HTMLTextAreaElement, '{"id":"team"}');
+    await click($('[data-testid=pack-check]'));
+    const preview = $('[data-testid=pack-preview]');
+    expect(preview.textContent).toContain('Ready to save “Team” v2.0.0');
+    expect(preview.textContent).toContain('Replaces the installed version 1.0.0');
+    expect(preview.textContent).toContain('Adds 1');
+    expect(preview.textContent).toContain('team_vip');
+    expect(preview.textContent).toContain('zh.refusal.wo-bu-neng');
+    expect(preview.textContent).toContain('over zh-CN');
+    await click($('[data-testid=pack-save]'));
+    expect(props.onSave).toHaveBeenCalledWith({ text: '{"id":"team"}' });
+    expect($('[data-testid=add-message]').textContent).toContain('“Team” saved.');
+    expect(($('[data-testid=pack-paste]') as HTMLTextAreaElement).value).toBe('');
+  });
+
+  it('keeps the preview and shows why when saving is refused', async () => {
+    props.onSave = vi.fn(async () => ({ ok: false as const, message: 'not saved: only 200 bytes of browser storage is left' }));
+    show();
+    typeInto($('[data-testid=pack-paste]') as HTMLTextAreaElement, '{}');
+    await click($('[data-testid=pack-check]'));
+    await click($('[data-testid=pack-save]'));
+    expect($('[data-testid=add-message]').textContent).toContain('only 200 bytes');
+    expect(host.querySelector('[data-testid=pack-preview]')).not.toBeNull();
+  });
+
+  it('reads a chosen file and checks it under its own name; refuses other file types', async () => {
+    show();
+    const input = $('[data-testid=pack-file]') as HTMLInputElement;
+    const choose = async (file: File) => {
+      Object.defineProperty(input, 'files', { value: [file], configurable: true });
+      await act(async () => {
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      });
+    };
+    await choose(new File(['id: team\n'], 'team.yaml'));
+    expect(props.onCheck).toHaveBeenCalledWith({ text: 'id: team\n', fileName: 'team.yaml' });
+    await choose(new File(['x'], 'team.docx'));
+    expect($('[data-testid=add-message]').textContent).toContain('team.docx is not a .json, .yaml, .yml or .csv file');
+  });
+});
+
+describe('undo, backup and settings', () => {
+  it('offers Undo after a removal and lets it expire after 10 seconds', async () => {
+    vi.useFakeTimers();
+    props.undo = { name: 'Team' };
+    show();
+    expect($('[data-testid=undo-toast]').textContent).toContain('“Team” removed.');
+    await click(buttons('Undo')[0]!);
+    expect(props.onUndo).toHaveBeenCalled();
+    act(() => {
+      vi.advanceTimersByTime(9_000);
+    });
+    expect(props.onUndoExpire).not.toHaveBeenCalled();
+    act(() => {
+      vi.advanceTimersByTime(1_100);
+    });
+    expect(props.onUndoExpire).toHaveBeenCalled();
+  });
+
+  it('exports everything, restores from a file, and lists the problems of a refused backup', async () => {
+    props.notice = { tone: 'error', text: 'The backup was not restored; nothing changed. Problems:', problems: [{ file: 'b.json', path: 'settings.uiLanguage', message: 'expected auto, zh-CN, zh-TW, en' }] };
+    show();
+    await click($('[data-testid=export-all]'));
+    expect(props.onExportAll).toHaveBeenCalled();
+    const input = $('[data-testid=import-all]') as HTMLInputElement;
+    const file = new File(['{}'], 'backup.json');
+    Object.defineProperty(input, 'files', { value: [file], configurable: true });
+    act(() => {
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(props.onImportAll).toHaveBeenCalledWith(file);
+    expect($('[data-testid=options-notice]').textContent).toContain('settings.uiLanguage expected auto');
+  });
+
+  it('saves the agent details and language, trimmed', async () => {
+    show();
+    typeInto(host.querySelector('input[name=company]') as HTMLInputElement, '  好物商城 ');
+    act(() => {
+      const select = host.querySelector('select[name=uiLanguage]') as HTMLSelectElement;
+      select.value = 'zh-TW';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await click(buttons('Save')[0]!);
+    expect(props.onSaveSettings).toHaveBeenCalledWith({ agentName: '小王', agentId: '1024', company: '好物商城', uiLanguage: 'zh-TW' });
+  });
+
+  it('speaks the chosen UI language', () => {
+    show(props, 'zh-TW');
+    expect(host.textContent).toContain('話術包');
+    expect($('[data-pack-id="team"]').textContent).toContain('3 個場景 · 7 條話術 · 2 條規則');
+    show(props, 'zh-CN');
+    expect(host.textContent).toContain('添加话术包');
+  });
+});
