@@ -11,6 +11,12 @@ import type { MergedScenario, ScenarioMatch } from './types.ts';
 export const DETECTION_SETTINGS = Object.freeze({
   /** Below this best score the detector returns nothing: a wrong suggestion costs an agent more than none. */
   abstainBelow: 0.35,
+  /**
+   * A message with this many features at least has content: it is a request, so the detector answers from a weaker
+   * best score (down to `contentfulAbstainBelow`) rather than leave the agent with nothing.
+   */
+  contentfulFeatures: 4,
+  contentfulAbstainBelow: 0.05,
   /** Runner-up scenarios are listed when they reach this share of the best score and this absolute floor. */
   runnerUpShare: 0.35,
   runnerUpFloor: 0.3,
@@ -27,7 +33,7 @@ export const DETECTION_SETTINGS = Object.freeze({
   containedShare: 0.5,
   /** How much the closest example counts beside the triggers, and the cosine under which it counts nothing. */
   exampleWeight: 0.9,
-  exampleFloor: 0.12,
+  exampleFloor: 0.05,
   exampleCeiling: 0.5,
   /** Messages with fewer features than this lean on their examples proportionally less. */
   exampleMinFeatures: 3,
@@ -217,10 +223,11 @@ export function createScenarioDetector(scenarios: readonly MergedScenario[], set
 
     const ranked = [...scores.keys()].filter((s) => scores[s]! > 0).sort((a, b) => scores[b]! - scores[a]! || a - b);
     const best = ranked[0];
-    if (best === undefined || scores[best]! < settings.abstainBelow) return [];
-    const bar = Math.max(settings.runnerUpFloor, scores[best]! * settings.runnerUpShare);
+    const bar = similarity.featureCount >= settings.contentfulFeatures ? settings.contentfulAbstainBelow : settings.abstainBelow;
+    if (best === undefined || scores[best]! < bar) return [];
+    const runnerUpBar = Math.max(settings.runnerUpFloor, scores[best]! * settings.runnerUpShare);
     return ranked
-      .filter((s, i) => i === 0 || scores[s]! >= bar)
+      .filter((s, i) => i === 0 || scores[s]! >= runnerUpBar)
       .slice(0, top)
       .map((s) => ({ id: scenarios[s]!.id, score: Math.round(scores[s]! * 1000) / 1000 }));
   };

@@ -65,6 +65,10 @@ describe('createScenarioDetector with the default packs', () => {
     expect(topId('order #B-77120 still hasnt arrived')).toBe('shipping_delay');
   });
 
+  it('answers a message with content from its closest examples even without a trigger', () => {
+    expect(detect('我昨天在你们这边买的那个东西 用起来和以前的完全不一样', 3).length).toBeGreaterThan(0);
+  });
+
   it('does not read a negation that opens the trigger itself as negating it', () => {
     expect(topId('这个不想要了 能退吗')).toBe('return_refund');
   });
