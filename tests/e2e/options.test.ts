@@ -1,0 +1,88 @@
+// The options page in real Chromium with the built extension: paste a pack, preview, save, see it listed; a broken pack shows its places and changes nothing.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildExtension, launchWithExtension, type ExtensionBrowser } from '../support/extension.ts';
+
+let browser: ExtensionBrowser;
+let page: Page;
+
+const TEAM_PACK = JSON.stringify(
+  {
+    schemaVersion: 1,
+    id: 'e2e-team',
+    name: 'E2E team phrases',
+    version: '1.2.0',
+    locale: 'zh-CN',
+    scenarios: [{ id: 'team_vip', title: '会员', triggers: ['会员卡'], replies: [{ id: 'team.vip', text: '尊敬的会员您好，{agentName}为您服务。' }] }],
+  },
+  null,
+  2,
+);
+
+// Line 5 lacks the comma after "version" — the error is at line 6, column 3 where "locale" starts.
+const BROKEN_PACK = '{\n  "schemaVersion": 1,\n  "id": "broken",\n  "name": "Broken",\n  "version": "1"\n  "locale": "zh-CN"\n}';
+
+const storedPacks = () =>
+  page.evaluate(async () => {
+    const { storage } = (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } }).chrome;
+    return (await storage.local.get('installedPacks')).installedPacks ?? [];
+  });
+
+beforeAll(async () => {
+  await buildExtension();
+  browser = await launchWithExtension();
+  page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await page.locator('[data-pack-id]').first().waitFor({ timeout: 15_000 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('options page', () => {
+  it('checks a pasted pack, previews what it adds, saves it and lists it', async () => {
+    await page.locator('[data-testid=pack-paste]').fill(TEAM_PACK);
+    await page.locator('[data-testid=pack-check]').click();
+    const preview = page.locator('[data-testid=pack-preview]');
+    await preview.waitFor();
+    expect(await preview.textContent()).toContain('team_vip');
+    expect(await preview.textContent()).toContain('team.vip');
+    await page.locator('[data-testid=pack-save]').click();
+    const row = page.locator('[data-pack-id="e2e-team"]');
+    await row.waitFor({ timeout: 10_000 });
+    expect(await row.textContent()).toContain('E2E team phrases');
+    expect(await row.textContent()).toContain('1 scenarios · 1 replies · 0 rules');
+    // Highest priority first: the new pack heads the list.
+    expect(await page.locator('[data-pack-id]').first().getAttribute('data-pack-id')).toBe('e2e-team');
+    const stored = (await storedPacks()) as Array<{ pack: { id: string }; source: { kind: string } }>;
+    expect(stored.map((p) => [p.pack.id, p.source.kind])).toEqual([['e2e-team', 'paste']]);
+  });
+
+  it('shows every problem of a broken pack with line:column and leaves the installed packs as they were', async () => {
+    const before = await storedPacks();
+    await page.locator('[data-testid=pack-paste]').fill(BROKEN_PACK);
+    await page.locator('[data-testid=pack-check]').click();
+    const problems = page.locator('[data-testid=pack-problems]');
+    await problems.waitFor();
+    const text = (await problems.textContent()) ?? '';
+    expect(text).toContain('pasted.json:6:3');
+    expect(text).toContain('JSON syntax');
+    expect(await page.locator('[data-testid=pack-save]').count()).toBe(0);
+    expect(await storedPacks()).toEqual(before);
+    expect(await page.locator('[data-pack-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-pack-id')))).toEqual([
+      'e2e-team',
+      'zh-CN',
+      'zh-TW',
+      'en',
+    ]);
+  });
+
+  it('removes a pack and brings it back with Undo', async () => {
+    await page.locator('[data-pack-id="e2e-team"] [aria-label="Remove E2E team phrases"]').click();
+    await page.locator('[data-pack-id="e2e-team"]').waitFor({ state: 'detached' });
+    await page.locator('[data-testid=undo-toast] button').click();
+    await page.locator('[data-pack-id="e2e-team"]').waitFor();
+    expect(((await storedPacks()) as unknown[]).length).toBe(1);
+  });
+});
