@@ -1,5 +1,6 @@
 // Every site adapter Huashu ships, and the choice of the one that fits a page.
 import { chatwootAdapter } from './chatwoot.ts';
+import { crispAdapter } from './crisp.ts';
 import { demoAdapter } from './demo.ts';
 import { freescoutAdapter } from './freescout.ts';
 import type { SiteAdapter } from './types.ts';
@@ -7,7 +8,7 @@ import { zammadAdapter } from './zammad.ts';
 import { zendeskAdapter } from './zendesk.ts';
 
 /** Specific adapters first; a generic (guessing) adapter, when there is one, belongs last. */
-export const SITE_ADAPTERS: readonly SiteAdapter[] = [demoAdapter, chatwootAdapter, zammadAdapter, freescoutAdapter, zendeskAdapter];
+export const SITE_ADAPTERS: readonly SiteAdapter[] = [demoAdapter, chatwootAdapter, zammadAdapter, freescoutAdapter, zendeskAdapter, crispAdapter];
 
 /** Whether a URL fits a WebExtension match pattern (scheme://host/path, with * wildcards). */
 export function urlMatchesPattern(url: string, pattern: string): boolean {
