@@ -1,0 +1,185 @@
+// Subscribed packs against a real HTTP server on 127.0.0.1: ETag and 304, 404, HTML, slow answers, over-size bodies, cross-host redirects.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { commitImport } from '../../utils/library/library.ts';
+import { checkSubscriptionUrl, downloadPack, previewSubscription, refreshSubscription } from '../../utils/library/subscriptions.ts';
+import { installedPacksItem } from '../../utils/storage.ts';
+
+const pack = (version: string) =>
+  JSON.stringify({
+    schemaVersion: 1,
+    id: 'remote',
+    name: 'Remote team pack',
+    version,
+    locale: 'zh-CN',
+    scenarios: [{ id: 'remote_scope', title: '远程', replies: [{ id: 'remote.hi', text: '您好。' }] }],
+  });
+
+let current = pack('1.0.0');
+let etag = '"v1"';
+const seen: Array<{ url: string; ifNoneMatch?: string; cookie?: string }> = [];
+
+function handle(request: IncomingMessage, response: ServerResponse) {
+  seen.push({ url: request.url ?? '', ifNoneMatch: request.headers['if-none-match'], cookie: request.headers.cookie });
+  switch (request.url) {
+    case '/pack.json':
+      if (request.headers['if-none-match'] === etag) {
+        response.writeHead(304, { ETag: etag }).end();
+        return;
+      }
+      response.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', ETag: etag, 'Last-Modified': 'Sun, 22 Nov 2026 10:00:00 GMT' }).end(current);
+      return;
+    case '/missing.json':
+      response.writeHead(404, { 'Content-Type': 'text/plain' }).end('no such file');
+      return;
+    case '/page':
+      response.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><title>Login</title>');
+      return;
+    case '/sneaky.json':
+      response.writeHead(200, { 'Content-Type': 'text/plain' }).end('<!DOCTYPE html>\n<html><body>Sign in</body></html>');
+      return;
+    case '/slow.json':
+      setTimeout(() => response.writeHead(200, { 'Content-Type': 'application/json' }).end(current), 2_000);
+      return;
+    case '/huge.json':
+      // No Content-Length: the limit must hold while reading, not only on the header.
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      response.write('{"x":"');
+      response.end(`${'x'.repeat(64 * 1024)}"}`);
+      return;
+    case '/moved.json':
+      response.writeHead(302, { Location: '/pack.json' }).end();
+      return;
+    case '/elsewhere.json':
+      response.writeHead(302, { Location: `${otherUrl}/pack.json` }).end();
+      return;
+    case '/team.yaml':
+      response.writeHead(200, { 'Content-Type': 'text/plain' }).end('schemaVersion: 1\nid: remote\nname: R\nversion: "2"\nlocale: zh-CN\nscenarios:\n  - id: s\n    title: ""\n');
+      return;
+    default:
+      response.writeHead(500).end();
+  }
+}
+
+let server: Server;
+let other: Server;
+let baseUrl: string;
+let otherUrl: string;
+
+const listen = (s: Server) =>
+  new Promise<string>((resolve) => s.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(s.address() as AddressInfo).port}`)));
+
+beforeAll(async () => {
+  server = createServer(handle);
+  // A second server on another port is "another host" (host includes the port), as a redirect target.
+  other = createServer((_request, response) => response.writeHead(200, { 'Content-Type': 'application/json' }).end(pack('9.9.9')));
+  [baseUrl, otherUrl] = await Promise.all([listen(server), listen(other)]);
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  other.closeAllConnections();
+  await Promise.all([new Promise((r) => server.close(r)), new Promise((r) => other.close(r))]);
+});
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  current = pack('1.0.0');
+  etag = '"v1"';
+  seen.length = 0;
+});
+
+describe('checkSubscriptionUrl', () => {
+  it('takes https anywhere and http only on this machine, never credentials', () => {
+    expect(checkSubscriptionUrl('https://example.com/pack.json').ok).toBe(true);
+    expect(checkSubscriptionUrl('http://localhost:8080/pack.json').ok).toBe(true);
+    expect(checkSubscriptionUrl('http://127.0.0.1/pack.json').ok).toBe(true);
+    const plain = checkSubscriptionUrl('http://example.com/pack.json');
+    expect(!plain.ok && plain.message).toContain('not HTTPS');
+    const login = checkSubscriptionUrl('https://lead:secret@example.com/pack.json');
+    expect(!login.ok && login.message).toContain('user name or password');
+    const junk = checkSubscriptionUrl('pack.json');
+    expect(!junk.ok && junk.message).toContain('not a web address');
+  });
+});
+
+describe('downloadPack', () => {
+  it('gets a pack with its ETag, then a 304 when it has not changed, sending no cookies', async () => {
+    const first = await downloadPack(`${baseUrl}/pack.json`);
+    expect(first).toMatchObject({ kind: 'updated', format: 'json', fileName: 'pack.json', etag: '"v1"', lastModified: 'Sun, 22 Nov 2026 10:00:00 GMT' });
+    const second = await downloadPack(`${baseUrl}/pack.json`, { etag: '"v1"' });
+    expect(second).toEqual({ kind: 'unchanged' });
+    expect(seen.at(-1)).toMatchObject({ ifNoneMatch: '"v1"', cookie: undefined });
+  });
+
+  it('explains a 404, an HTML page (by type or by content), a slow server and an over-size body', async () => {
+    expect(await downloadPack(`${baseUrl}/missing.json`)).toEqual({ kind: 'failed', reason: expect.stringContaining('answered 404 Not Found') });
+    expect(await downloadPack(`${baseUrl}/page`)).toEqual({ kind: 'failed', reason: expect.stringContaining('web page (HTML)') });
+    expect(await downloadPack(`${baseUrl}/sneaky.json`)).toEqual({ kind: 'failed', reason: expect.stringContaining('web page (HTML)') });
+    expect(await downloadPack(`${baseUrl}/slow.json`, {}, { timeoutMs: 300 })).toEqual({ kind: 'failed', reason: expect.stringContaining('did not answer within') });
+    expect(await downloadPack(`${baseUrl}/huge.json`, {}, { maxBytes: 16 * 1024 })).toEqual({ kind: 'failed', reason: expect.stringContaining('larger than') });
+  });
+
+  it('follows a redirect on the same server but refuses one to another host', async () => {
+    expect(await downloadPack(`${baseUrl}/moved.json`)).toMatchObject({ kind: 'updated', fileName: 'pack.json' });
+    const away = await downloadPack(`${baseUrl}/elsewhere.json`);
+    expect(away).toEqual({ kind: 'failed', reason: expect.stringContaining('redirected to another server') });
+  });
+
+  it('says when the server cannot be reached', async () => {
+    const closed = createServer();
+    const url = await listen(closed);
+    await new Promise((r) => closed.close(r));
+    expect(await downloadPack(`${url}/pack.json`)).toEqual({ kind: 'failed', reason: expect.stringContaining('could not be reached') });
+  });
+});
+
+describe('subscriptions in the library', () => {
+  async function subscribe() {
+    const first = await previewSubscription(`${baseUrl}/pack.json`);
+    if (!first.ok || !first.check.ok) throw new Error(JSON.stringify(first));
+    const saved = await commitImport(first.check.preview, first.source, 1000);
+    if (!saved.ok) throw new Error(saved.message);
+  }
+  const stored = async () => (await installedPacksItem.getValue())[0]!;
+
+  it('previews, saves, then refreshes: 304 keeps it, a new version replaces it', async () => {
+    await subscribe();
+    expect((await stored()).source).toMatchObject({ kind: 'url', etag: '"v1"' });
+    expect(await refreshSubscription('remote', {}, 2000)).toEqual({ ok: true, value: 'unchanged' });
+    current = pack('1.1.0');
+    etag = '"v2"';
+    expect(await refreshSubscription('remote', {}, 3000)).toEqual({ ok: true, value: 'updated' });
+    const entry = await stored();
+    expect(entry.pack.version).toBe('1.1.0');
+    expect(entry.source).toMatchObject({ etag: '"v2"', lastChecked: 3000, lastChanged: 3000 });
+    expect(entry.addedAt).toBe(1000);
+  });
+
+  it('keeps the last good version with the reason when the server fails or the new version is broken', async () => {
+    await subscribe();
+    etag = '"v2"';
+    current = '{ "schemaVersion": 1, "id": "remote", ';
+    const broken = await refreshSubscription('remote', {}, 2000);
+    expect(!broken.ok && broken.message).toMatch(/1 problem\(s\), so the last good version stays in use; first: pack\.json:1:\d+ JSON syntax/);
+    expect((await stored()).pack.version).toBe('1.0.0');
+    expect((await stored()).source).toMatchObject({ lastError: expect.stringContaining('last good version'), lastChecked: 2000 });
+
+    const entry = await stored();
+    await installedPacksItem.setValue([{ ...entry, source: { ...entry.source, url: `${baseUrl}/missing.json` } as typeof entry.source }]);
+    const missing = await refreshSubscription('remote', {}, 3000);
+    expect(!missing.ok && missing.message).toContain('404');
+    expect((await stored()).pack.version).toBe('1.0.0');
+  });
+
+  it('reports the problems of a pack published as YAML with its line', async () => {
+    const result = await previewSubscription(`${baseUrl}/team.yaml`);
+    expect(result.ok && !result.check.ok && result.check.problems[0]).toMatchObject({ file: 'team.yaml', path: 'scenarios[0].title' });
+  });
+
+  it('cannot refresh a pack that was not added from an address', async () => {
+    expect(await refreshSubscription('zh-CN')).toEqual({ ok: false, message: expect.stringContaining('not added from an address') });
+  });
+});

@@ -1,0 +1,211 @@
+// Packs a team lead publishes at a URL: fetched with conditional requests, checked like any import, and on failure the last good version stays with the reason.
+import { formatProblem, formatFromFileName, MAX_PACK_BYTES, parsePack, type PackFormat } from '../../engine/pack-load.ts';
+import { installedPacksItem, type InstalledPack, type PackSource } from '../storage.ts';
+import { commitImport, previewImport, type ImportCheck, type LibraryResult } from './library.ts';
+
+export const SUBSCRIPTION_ERRORS = {
+  badUrl: (url: string) => `"${url}" is not a web address: paste the full address, starting with https://`,
+  insecure: (url: string) => `${url} is not HTTPS: packs are fetched only over https:// (http:// only for localhost and 127.0.0.1)`,
+  credentials: 'the address contains a user name or password: publish the pack at an address that needs no login',
+  timeout: (seconds: number) => `the server did not answer within ${seconds} s: check the address or try again later`,
+  network: (detail: string) => `the server could not be reached (${detail}): check the address and your connection`,
+  status: (status: number, text: string) => `the server answered ${status}${text ? ` ${text}` : ''}: check the address (it must point at the pack file itself)`,
+  crossHost: (from: string, to: string) =>
+    `the address ${from} redirected to another server (${to}); packs are taken only from the server you named: use the final address`,
+  html: 'the address returned a web page (HTML), not a pack: use the address of the raw file (for example the "Raw" link)',
+  tooLarge: (limit: number) => `the pack is larger than ${(limit / 1e6).toFixed(0)} MB: split it into several packs`,
+  notUtf8: 'the file is not UTF-8 text: save it as UTF-8 JSON, YAML or CSV',
+  problems: (count: number, first: string) => `the new version has ${count} problem(s), so the last good version stays in use; first: ${first}`,
+  notSubscribed: (id: string) => `the pack "${id}" was not added from an address, so it cannot be refreshed`,
+} as const;
+
+export interface FetchOptions {
+  timeoutMs?: number;
+  maxBytes?: number;
+}
+
+export type PackDownload =
+  | { kind: 'updated'; text: string; format: PackFormat | undefined; fileName: string; etag?: string; lastModified?: string }
+  | { kind: 'unchanged' }
+  | { kind: 'failed'; reason: string };
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Only https, or http on this machine (a team lead testing a pack locally); no credentials in the address. */
+export function checkSubscriptionUrl(address: string): { ok: true; url: URL } | { ok: false; message: string } {
+  let url: URL;
+  try {
+    url = new URL(address.trim());
+  } catch {
+    return { ok: false, message: SUBSCRIPTION_ERRORS.badUrl(address) };
+  }
+  if (url.username || url.password) return { ok: false, message: SUBSCRIPTION_ERRORS.credentials };
+  if (url.protocol === 'https:') return { ok: true, url };
+  if (url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname)) return { ok: true, url };
+  return { ok: false, message: url.protocol === 'http:' ? SUBSCRIPTION_ERRORS.insecure(url.href) : SUBSCRIPTION_ERRORS.badUrl(address) };
+}
+
+function formatOf(url: URL, contentType: string): PackFormat | undefined {
+  const byName = formatFromFileName(url.pathname);
+  if (byName) return byName;
+  if (/json/iu.test(contentType)) return 'json';
+  if (/yaml/iu.test(contentType)) return 'yaml';
+  if (/csv/iu.test(contentType)) return 'csv';
+  return undefined;
+}
+
+/** Reads at most `limit` bytes; a longer body is cut off and refused instead of filling memory. */
+async function readLimited(response: Response, limit: number, controller: AbortController): Promise<Uint8Array | null> {
+  const reader = response.body?.getReader();
+  if (!reader) return new Uint8Array(0);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      controller.abort();
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return body;
+}
+
+/** One conditional GET of a pack: no cookies, a time limit, same server only, a size limit, and no web pages. */
+export async function downloadPack(
+  address: string,
+  previous: { etag?: string; lastModified?: string } = {},
+  options: FetchOptions = {},
+): Promise<PackDownload> {
+  const checked = checkSubscriptionUrl(address);
+  if (!checked.ok) return { kind: 'failed', reason: checked.message };
+  const { url } = checked;
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  const maxBytes = options.maxBytes ?? MAX_PACK_BYTES;
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  const headers: Record<string, string> = { Accept: 'application/json, application/yaml, text/yaml, text/csv;q=0.9, */*;q=0.1' };
+  if (previous.etag) headers['If-None-Match'] = previous.etag;
+  if (previous.lastModified) headers['If-Modified-Since'] = previous.lastModified;
+  try {
+    // Redirects are followed, then judged by the final address: a browser hides where a manual redirect points.
+    // With credentials omitted nothing of the agent's goes along, and another server's body is never used.
+    const response = await fetch(url, { headers, credentials: 'omit', redirect: 'follow', signal: controller.signal, cache: 'no-cache' });
+    const finalUrl = response.url ? new URL(response.url) : url;
+    if (finalUrl.host !== url.host) {
+      controller.abort();
+      return { kind: 'failed', reason: SUBSCRIPTION_ERRORS.crossHost(url.href, finalUrl.host) };
+    }
+    if (response.status === 304) return { kind: 'unchanged' };
+    if (!response.ok) return { kind: 'failed', reason: SUBSCRIPTION_ERRORS.status(response.status, response.statusText) };
+    const contentType = response.headers.get('content-type') ?? '';
+    if (/text\/html|application\/xhtml/iu.test(contentType)) {
+      controller.abort();
+      return { kind: 'failed', reason: SUBSCRIPTION_ERRORS.html };
+    }
+    const declared = Number(response.headers.get('content-length'));
+    if (Number.isFinite(declared) && declared > maxBytes) {
+      controller.abort();
+      return { kind: 'failed', reason: SUBSCRIPTION_ERRORS.tooLarge(maxBytes) };
+    }
+    const body = await readLimited(response, maxBytes, controller);
+    if (body === null) return { kind: 'failed', reason: SUBSCRIPTION_ERRORS.tooLarge(maxBytes) };
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+    } catch {
+      return { kind: 'failed', reason: SUBSCRIPTION_ERRORS.notUtf8 };
+    }
+    // Servers that send HTML as text/plain (or nothing) are caught by the start of the body.
+    if (/^\s*(<!doctype html|<html[\s>])/iu.test(text.replace(/^\uFEFF/u, ''))) return { kind: 'failed', reason: SUBSCRIPTION_ERRORS.html };
+    const fileName = decodeURIComponent(finalUrl.pathname.split('/').pop() || finalUrl.host);
+    return {
+      kind: 'updated',
+      text,
+      format: formatOf(finalUrl, contentType),
+      fileName,
+      etag: response.headers.get('etag') ?? undefined,
+      lastModified: response.headers.get('last-modified') ?? undefined,
+    };
+  } catch (error) {
+    if (timedOut) return { kind: 'failed', reason: SUBSCRIPTION_ERRORS.timeout(Math.round(timeoutMs / 1000)) };
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    return { kind: 'failed', reason: SUBSCRIPTION_ERRORS.network(cause?.code ?? cause?.message ?? (error as Error).message) };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The file name a downloaded pack is checked under: its own name, with the extension of the format the server declared. */
+function checkedName(download: Extract<PackDownload, { kind: 'updated' }>): string {
+  if (!download.format || formatFromFileName(download.fileName)) return download.fileName;
+  return `${download.fileName}.${download.format === 'yaml' ? 'yaml' : download.format}`;
+}
+
+/** First step of subscribing: download and check, without saving. The page shows the result and saves with `saveSubscription`. */
+export async function previewSubscription(
+  address: string,
+  options: FetchOptions = {},
+): Promise<{ ok: true; check: ImportCheck; source: Extract<PackSource, { kind: 'url' }> } | { ok: false; message: string }> {
+  const download = await downloadPack(address, {}, options);
+  if (download.kind === 'failed') return { ok: false, message: download.reason };
+  if (download.kind === 'unchanged') return { ok: false, message: SUBSCRIPTION_ERRORS.status(304, 'Not Modified') };
+  const installed = await installedPacksItem.getValue();
+  const check = previewImport(download.text, checkedName(download), installed);
+  const now = Date.now();
+  return { ok: true, check, source: { kind: 'url', url: address.trim(), etag: download.etag, lastModified: download.lastModified, lastChecked: now, lastChanged: now } };
+}
+
+export type RefreshOutcome = 'updated' | 'unchanged' | 'failed';
+
+/**
+ * Fetches a subscribed pack again. A new valid version replaces the stored one; on any failure the last good
+ * version stays and the reason is kept in source.lastError for the options page.
+ */
+export async function refreshSubscription(id: string, options: FetchOptions = {}, now: number = Date.now()): Promise<LibraryResult<RefreshOutcome>> {
+  const installed = await installedPacksItem.getValue();
+  const entry = installed.find((i) => i.pack.id === id);
+  if (!entry || entry.source.kind !== 'url') return { ok: false, message: SUBSCRIPTION_ERRORS.notSubscribed(id) };
+  const source = entry.source;
+  const download = await downloadPack(source.url, { etag: source.etag, lastModified: source.lastModified }, options);
+
+  const keep = async (outcome: RefreshOutcome, lastError?: string): Promise<LibraryResult<RefreshOutcome>> => {
+    const current = await installedPacksItem.getValue();
+    const next: InstalledPack[] = current.map((i) =>
+      i.pack.id === id && i.source.kind === 'url' ? { ...i, source: { ...i.source, lastChecked: now, lastError } } : i,
+    );
+    await installedPacksItem.setValue(next);
+    return lastError ? { ok: false, message: lastError } : { ok: true, value: outcome };
+  };
+
+  if (download.kind === 'failed') return keep('failed', download.reason);
+  if (download.kind === 'unchanged') return keep('unchanged');
+  const parsed = parsePack(download.text, checkedName(download), download.format);
+  if (!parsed.ok) return keep('failed', SUBSCRIPTION_ERRORS.problems(parsed.problems.length, formatProblem(parsed.problems[0]!)));
+  // The published pack must keep its id: another id would be a different pack, added the usual way.
+  if (parsed.pack.id !== id) {
+    return keep('failed', SUBSCRIPTION_ERRORS.problems(1, `${checkedName(download)} id: the pack id changed from "${id}" to "${parsed.pack.id}"; keep the id, or add it as a new pack`));
+  }
+  const check = previewImport(download.text, checkedName(download), installed);
+  if (!check.ok) return keep('failed', SUBSCRIPTION_ERRORS.problems(check.problems.length, formatProblem(check.problems[0]!)));
+  const saved = await commitImport(
+    check.preview,
+    { kind: 'url', url: source.url, etag: download.etag, lastModified: download.lastModified, lastChecked: now, lastChanged: now },
+    now,
+  );
+  if (!saved.ok) return keep('failed', saved.message);
+  return { ok: true, value: 'updated' };
+}
