@@ -1,0 +1,310 @@
+// The guessing adapter for helpdesks nobody wrote an adapter for: finds the message list, each message's role and the composer by cues.
+import { fingerprint, readableText } from './dom-text.ts';
+import type { ChatMessage, ComposerInfo, MessageRole, SiteAdapter } from './types.ts';
+
+/** The agent's picks for this host; they win over every guess. */
+export interface GenericPreference {
+  messageListSelector?: string;
+  composerSelector?: string;
+}
+
+const CUSTOMER_WORDS = new Set([
+  'in', 'incoming', 'inbound', 'received', 'receive', 'left', 'customer', 'customers', 'visitor', 'user', 'guest', 'client',
+  'contact', 'enduser', 'buyer', 'them', 'other', 'remote', 'requester',
+]);
+const AGENT_WORDS = new Set([
+  'out', 'outgoing', 'outbound', 'sent', 'send', 'right', 'agent', 'operator', 'staff', 'admin', 'me', 'self', 'mine',
+  'own', 'reply', 'support', 'servicer', 'kefu', 'seat', 'bot', 'robot',
+]);
+const NOTE_WORDS = new Set(['note', 'notes', 'internal', 'private', 'whisper']);
+const SYSTEM_WORDS = new Set(['system', 'notice', 'event', 'events', 'info', 'divider', 'separator', 'tip', 'tips', 'announcement', 'activity']);
+
+const CHINESE_CUES: ReadonlyArray<[RegExp, MessageRole]> = [
+  [/内部备注|內部備註|备注|備註/, 'note'],
+  [/系统|系統|通知/, 'system'],
+  [/访客|訪客|客户|客戶|用户|用戶|顾客|顧客|买家|買家/, 'customer'],
+  [/客服|坐席|专员|專員|机器人|機器人/, 'agent'],
+];
+
+/** Parts of an item that are chrome, not the message: names, times, avatars, status ticks. */
+const ITEM_CHROME =
+  'time, img, [class*="avatar"], [class*="time"], [class*="date"], [class*="name"], [class*="nick"], [class*="author"], [class*="sender"], [class*="meta"], [class*="status"], [class*="label"], [class*="who"], [aria-hidden="true"]';
+/** Elements whose text names who spoke. */
+const LABEL_PARTS = '[class*="name"], [class*="nick"], [class*="author"], [class*="sender"], [class*="label"], [class*="who"], [class*="role"]';
+const ROLE_ATTRIBUTES = ['data-role', 'data-author', 'data-sender', 'data-from', 'data-type', 'data-direction', 'data-message-type', 'data-author-type', 'aria-label', 'title'];
+const ID_ATTRIBUTES = ['data-message-id', 'data-msg-id', 'data-id', 'data-mid', 'id'];
+const EDITABLE = 'textarea, [contenteditable=""], [contenteditable="true"], [contenteditable="plaintext-only"], [role="textbox"]';
+
+/** Words of a class list or attribute value: `msg--incoming`, `fromCustomer`, `bubble_left` → msg, incoming, from, customer… */
+function wordsOf(value: string): string[] {
+  return value
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word !== '');
+}
+
+function isHidden(element: Element): boolean {
+  for (let node: Element | null = element; node; node = node.parentElement) {
+    if (node.hasAttribute('hidden') || node.getAttribute('aria-hidden') === 'true') return true;
+    const style = (node as HTMLElement).style;
+    if (style && (style.display === 'none' || style.visibility === 'hidden')) return true;
+  }
+  if (element instanceof HTMLInputElement && element.type === 'hidden') return true;
+  return false;
+}
+
+// ---- The message list ----
+
+/** A child's shape: tag plus the first class's base (`bubble` of `bubble--left`), so left and right bubbles count as one kind. */
+function signatureOf(element: Element): string {
+  const firstClass = element.classList[0] ?? '';
+  return `${element.tagName}.${firstClass.split(/--|__/)[0]!.replace(/[-_](in|out|left|right|incoming|outgoing|me|them)$/i, '')}`;
+}
+
+function looksScrollable(element: Element): boolean {
+  const style = (element as HTMLElement).style;
+  const computed = element.ownerDocument.defaultView?.getComputedStyle?.(element);
+  const overflow = `${style?.overflowY ?? ''} ${style?.overflow ?? ''} ${computed?.overflowY ?? ''}`;
+  if (/auto|scroll/.test(overflow)) return true;
+  return /scroll|messages|conversation|chat|log|history|thread|transcript/i.test(`${element.className} ${element.id}`);
+}
+
+function editablesOf(doc: Document): HTMLElement[] {
+  return Array.from(doc.querySelectorAll<HTMLElement>(EDITABLE)).filter((element) => {
+    if (isHidden(element)) return false;
+    if (element instanceof HTMLTextAreaElement && (element.readOnly || element.disabled)) return false;
+    // An editable inside another editable is the editor's own inner node; the outer one is the composer.
+    return !element.parentElement?.closest(EDITABLE);
+  });
+}
+
+/** Bodies of lists that only wrap one block (tbody of a table log) are looked at as the list itself. */
+function listScore(candidate: Element, composer: HTMLElement | null): number {
+  const children = Array.from(candidate.children).filter((child) => (child.textContent ?? '').trim() !== '');
+  if (children.length < 2) return 0;
+  const groups = new Map<string, number>();
+  for (const child of children) groups.set(signatureOf(child), (groups.get(signatureOf(child)) ?? 0) + 1);
+  const largest = Math.max(...groups.values());
+  if (largest < 2 || largest / children.length < 0.5) return 0;
+  let score = largest;
+  if (looksScrollable(candidate)) score *= 1.5;
+  if (composer) {
+    if (candidate.contains(composer)) return 0;
+    // The conversation sits just above the field the agent types in.
+    if (candidate.compareDocumentPosition(composer) & Node.DOCUMENT_POSITION_FOLLOWING) score *= 1.5;
+    let shared = 0;
+    for (let node: Element | null = candidate; node && !node.contains(composer); node = node.parentElement) shared += 1;
+    score /= 1 + shared * 0.1;
+  }
+  // Navigation and menus repeat links, not sentences.
+  const textPerChild = (candidate.textContent ?? '').trim().length / children.length;
+  if (textPerChild < 4) score *= 0.3;
+  if (candidate.closest('nav, header, footer, [role="navigation"], [role="menu"], select')) score *= 0.2;
+  return score;
+}
+
+function guessMessageList(doc: Document): HTMLElement | null {
+  const composer = guessComposerElement(doc);
+  let best: HTMLElement | null = null;
+  let bestScore = 0;
+  for (const candidate of Array.from(doc.body?.querySelectorAll<HTMLElement>('*') ?? [])) {
+    if (candidate.children.length < 2 || isHidden(candidate)) continue;
+    const score = listScore(candidate, composer);
+    if (score > bestScore) {
+      best = candidate;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+// ---- Roles ----
+
+function roleFromWords(words: Iterable<string>): MessageRole | undefined {
+  let customer = 0;
+  let agent = 0;
+  for (const word of words) {
+    if (NOTE_WORDS.has(word)) return 'note';
+    if (SYSTEM_WORDS.has(word)) return 'system';
+    if (CUSTOMER_WORDS.has(word)) customer += 1;
+    if (AGENT_WORDS.has(word)) agent += 1;
+  }
+  if (customer > agent) return 'customer';
+  if (agent > customer) return 'agent';
+  return undefined;
+}
+
+function roleFromChinese(text: string): MessageRole | undefined {
+  return CHINESE_CUES.find(([pattern]) => pattern.test(text))?.[1];
+}
+
+function roleFromAlignment(element: Element): MessageRole | undefined {
+  const view = element.ownerDocument.defaultView;
+  for (const node of [element, ...Array.from(element.children)]) {
+    const style = (node as HTMLElement).style;
+    const computed = view?.getComputedStyle?.(node);
+    const read = (name: string): string => `${style?.getPropertyValue(name) ?? ''} ${computed?.getPropertyValue(name) ?? ''}`;
+    if (/flex-end|\bend\b|right/.test(`${read('justify-content')} ${read('align-self')} ${read('text-align')} ${read('float')}`)) return 'agent';
+    if (/auto/.test(read('margin-left')) && !/auto/.test(read('margin-right'))) return 'agent';
+    if (/flex-start|\bstart\b|left/.test(`${read('justify-content')} ${read('align-self')} ${read('float')}`)) return 'customer';
+  }
+  return undefined;
+}
+
+/** The role of one list item, strongest cue first: explicit attributes, the item's classes, its parts' classes, name labels, alignment. */
+function roleOfItem(item: Element): MessageRole | undefined {
+  const attributeText = (element: Element): string =>
+    ROLE_ATTRIBUTES.map((name) => element.getAttribute(name) ?? '').join(' ');
+  const own = roleFromWords(wordsOf(attributeText(item))) ?? roleFromChinese(attributeText(item));
+  if (own) return own;
+  const ownClasses = roleFromWords(wordsOf(typeof item.className === 'string' ? item.className : ''));
+  if (ownClasses) return ownClasses;
+  const parts = Array.from(item.querySelectorAll('*')).slice(0, 12);
+  const partWords = parts.flatMap((part) => wordsOf(`${typeof part.className === 'string' ? part.className : ''} ${attributeText(part)}`));
+  const fromParts = roleFromWords(partWords);
+  if (fromParts) return fromParts;
+  const labels = Array.from(item.querySelectorAll(LABEL_PARTS)).map((label) => label.textContent ?? '').join(' ');
+  const fromLabels = roleFromChinese(labels) ?? roleFromWords(wordsOf(labels));
+  if (fromLabels) return fromLabels;
+  return roleFromAlignment(item);
+}
+
+// ---- Order ----
+
+/** A comparable time for an item from <time datetime>, data-time attributes or a shown date/time, when it has one. */
+function timeOf(item: Element): number | undefined {
+  const stamped = item.querySelector('time[datetime]')?.getAttribute('datetime')
+    ?? item.getAttribute('data-time') ?? item.getAttribute('data-timestamp') ?? item.querySelector('[data-time], [data-timestamp]')?.getAttribute('data-time');
+  if (stamped) {
+    const numeric = Number(stamped);
+    if (Number.isFinite(numeric)) return numeric;
+    const parsed = Date.parse(stamped);
+    if (Number.isFinite(parsed)) return parsed;
+  }
+  const shown = /(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?/.exec(item.textContent ?? '');
+  if (shown) {
+    const [, year, month, day, hour, minute, second] = shown;
+    return Date.UTC(+year!, +month! - 1, +day!, +hour!, +minute!, +(second ?? 0));
+  }
+  return undefined;
+}
+
+/** True when the items carry times that mostly go down the page: a newest-first list. */
+function isNewestFirst(items: Element[]): boolean {
+  const times = items.map(timeOf).filter((time): time is number => time !== undefined);
+  if (times.length < 2) return false;
+  let falling = 0;
+  let rising = 0;
+  for (let index = 1; index < times.length; index += 1) {
+    if (times[index]! < times[index - 1]!) falling += 1;
+    if (times[index]! > times[index - 1]!) rising += 1;
+  }
+  return falling > rising;
+}
+
+// ---- Reading ----
+
+function itemsOf(list: HTMLElement): Element[] {
+  // A table log's rows live in its tbody.
+  const container = list.tagName === 'TABLE' && list.tBodies?.[0] ? list.tBodies[0] : list;
+  return Array.from(container.children).filter(
+    (child) => !['SCRIPT', 'STYLE', 'TEMPLATE', 'THEAD'].includes(child.tagName) && (child.textContent ?? '').trim() !== '',
+  );
+}
+
+function ownIdOf(item: Element): string | undefined {
+  for (const name of ID_ATTRIBUTES) {
+    const value = item.getAttribute(name);
+    if (value) return value;
+  }
+  return undefined;
+}
+
+function readItems(list: HTMLElement): ChatMessage[] {
+  const items = itemsOf(list);
+  const ordered = isNewestFirst(items) ? [...items].reverse() : items;
+  const roles = ordered.map(roleOfItem);
+  // An item without cues takes the role of a cued item of the same shape; a bare line still needs to be someone.
+  const roleBySignature = new Map<string, MessageRole>();
+  ordered.forEach((item, index) => {
+    const role = roles[index];
+    if (role && !roleBySignature.has(signatureOf(item))) roleBySignature.set(signatureOf(item), role);
+  });
+  const messages: ChatMessage[] = [];
+  ordered.forEach((item, index) => {
+    const text = readableText(item, ITEM_CHROME) || readableText(item);
+    if (!text) return;
+    const role = roles[index] ?? roleBySignature.get(signatureOf(item)) ?? 'customer';
+    messages.push({ id: ownIdOf(item) ?? `generic-${index}-${fingerprint(text)}`, role, text });
+  });
+  return messages;
+}
+
+// ---- The composer ----
+
+function guessComposerElement(doc: Document): HTMLElement | null {
+  const editables = editablesOf(doc).filter((element) => !(element instanceof HTMLInputElement));
+  // The reply field is the last editable on the page in nearly every chat layout (search boxes come first).
+  return editables.at(-1) ?? null;
+}
+
+export function composerKindOf(element: HTMLElement): ComposerInfo['kind'] {
+  if (element instanceof HTMLTextAreaElement) return 'textarea';
+  if (element instanceof HTMLInputElement) return 'input';
+  if (element.closest('.ProseMirror')) return 'prosemirror';
+  if (element.closest('.ck-editor__editable, .ck-content')) return 'ckeditor5';
+  if (element.closest('[data-lexical-editor]')) return 'lexical';
+  if (element.closest('.ql-editor')) return 'quill';
+  if (element.closest('.DraftEditor-root, [data-contents]') || element.querySelector('[data-contents]')) return 'draftjs';
+  if (element.closest('[data-slate-editor]')) return 'slate';
+  if (element.closest('.note-editable')) return 'summernote';
+  return 'contenteditable';
+}
+
+/** Note mode: the composer or its form says internal/private/note (classes, attributes, a checked toggle). */
+function isNoteMode(element: HTMLElement): boolean {
+  for (let node: Element | null = element; node && node.tagName !== 'BODY'; node = node.parentElement) {
+    const words = wordsOf(`${typeof node.className === 'string' ? node.className : ''} ${node.getAttribute('data-mode') ?? ''}`);
+    if (words.some((word) => NOTE_WORDS.has(word))) return true;
+  }
+  const placeholder = `${element.getAttribute('placeholder') ?? ''} ${element.getAttribute('aria-label') ?? ''} ${element.getAttribute('data-placeholder') ?? ''}`;
+  return /internal note|private note|内部备注|內部備註/i.test(placeholder);
+}
+
+function resolve(doc: Document, selector: string | undefined): HTMLElement | null {
+  if (!selector) return null;
+  try {
+    return doc.querySelector<HTMLElement>(selector);
+  } catch {
+    // A stored pick that no longer parses is ignored, not fatal: the guess takes over.
+    return null;
+  }
+}
+
+export function createGenericAdapter(pref: GenericPreference = {}): SiteAdapter {
+  const findMessageList = (doc: Document): HTMLElement | null => resolve(doc, pref.messageListSelector) ?? guessMessageList(doc);
+  const findComposer = (doc: Document): ComposerInfo | null => {
+    const picked = resolve(doc, pref.composerSelector);
+    // A picked wrapper of the editor counts: type into the editable inside it.
+    const element = picked ? (picked.matches(EDITABLE) ? picked : picked.querySelector<HTMLElement>(EDITABLE) ?? picked) : guessComposerElement(doc);
+    if (!element) return null;
+    return { element, kind: composerKindOf(element), noteMode: isNoteMode(element) };
+  };
+  return {
+    id: 'generic',
+    name: 'Generic',
+    matches: [],
+    detect: (doc) => findMessageList(doc) !== null && findComposer(doc) !== null,
+    findMessageList,
+    readMessages: readItems,
+    findComposer,
+    conversationKey(doc) {
+      const location = doc.defaultView?.location;
+      if (!location) return undefined;
+      // Conversation ids are the last long number or uuid-like segment of the path or hash.
+      const ids = `${location.pathname}${location.hash}${location.search}`.match(/[0-9a-f]{8}-[0-9a-f-]{27}|\d{3,}/gi);
+      return ids?.at(-1);
+    },
+  };
+}
