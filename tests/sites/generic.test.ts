@@ -1,0 +1,116 @@
+// @vitest-environment happy-dom
+// The generic adapter on chat UIs it has no adapter for: the list, roles, order, latest customer message and composer; the agent's picks.
+import { describe, expect, it } from 'vitest';
+import { createGenericAdapter } from '../../sites/generic.ts';
+import { selectorFor } from '../../sites/selector.ts';
+import type { ChatMessage } from '../../sites/types.ts';
+import { loadFixture } from './load-fixture.ts';
+
+const generic = createGenericAdapter();
+
+function readAll(name: string): ChatMessage[] {
+  const doc = loadFixture(name);
+  const list = generic.findMessageList(doc);
+  expect(list).not.toBeNull();
+  return generic.readMessages(list!);
+}
+
+function latestCustomerText(messages: ChatMessage[]): string | undefined {
+  return messages.filter((message) => message.role === 'customer').at(-1)?.text;
+}
+
+interface Expectation {
+  fixture: string;
+  roles: ChatMessage['role'][];
+  first: string;
+  latestCustomer: string;
+  composerKind: string;
+}
+
+const EXPECTATIONS: Expectation[] = [
+  { fixture: 'generic-bubbles', roles: ['customer', 'agent', 'customer', 'agent', 'customer'], first: '你好，我的订单还没发货', latestCustomer: 'Can you hurry up please?', composerKind: 'textarea' },
+  { fixture: 'generic-roles', roles: ['system', 'customer', 'agent', 'note', 'customer'], first: 'Conversation started from the pricing page', latestCustomer: '退款要多久？', composerKind: 'contenteditable' },
+  { fixture: 'generic-table', roles: ['customer', 'agent', 'customer', 'system'], first: 'My router keeps dropping the connection.', latestCustomer: '重启了，还是红灯', composerKind: 'textarea' },
+  { fixture: 'generic-zh-inhouse', roles: ['system', 'customer', 'agent', 'note', 'customer'], first: '访客进入会话，来源：官网', latestCustomer: '我要退货！太差了', composerKind: 'contenteditable' },
+  { fixture: 'generic-aria', roles: ['customer', 'agent', 'customer', 'note', 'agent'], first: 'Where is my parcel? It has been a week.', latestCustomer: '包裹显示已签收但我没收到', composerKind: 'quill' },
+  { fixture: 'generic-newest-first', roles: ['customer', 'agent', 'customer', 'agent'], first: 'My tablet will not turn on.', latestCustomer: '屏幕还是黑的，怎么办？', composerKind: 'textarea' },
+];
+
+describe('generic adapter on chat UIs it has never seen', () => {
+  for (const expected of EXPECTATIONS) {
+    it(`${expected.fixture}: roles, order, latest customer message, composer`, () => {
+      const messages = readAll(expected.fixture);
+      expect(messages.map((message) => message.role)).toEqual(expected.roles);
+      expect(messages[0]!.text).toBe(expected.first);
+      expect(latestCustomerText(messages)).toBe(expected.latestCustomer);
+      const composer = generic.findComposer(document);
+      expect(composer?.kind).toBe(expected.composerKind);
+      expect(composer?.noteMode).toBe(false);
+      expect(generic.detect(document)).toBe(true);
+      // Ids are stable: a second read of the same list gives the same ids, all distinct.
+      const again = generic.readMessages(generic.findMessageList(document)!);
+      expect(again.map((message) => message.id)).toEqual(messages.map((message) => message.id));
+      expect(new Set(messages.map((message) => message.id)).size).toBe(messages.length);
+    });
+  }
+
+  it('keeps timestamps, names and labels out of the message text', () => {
+    const texts = readAll('generic-zh-inhouse').map((message) => message.text);
+    expect(texts).toContain('我买的耳机有杂音');
+    expect(texts.join('\n')).not.toMatch(/14:2|王小明|小李/);
+    expect(readAll('generic-newest-first').map((message) => message.text).join('\n')).not.toMatch(/Nov \d/);
+  });
+
+  it('uses the helpdesk ids when items carry them', () => {
+    expect(readAll('generic-newest-first').map((message) => message.id)).toEqual(['t1', 't2', 't3', 't4']);
+    expect(readAll('generic-roles').map((message) => message.id)).toEqual(['m1', 'm2', 'm3', 'm4', 'm5']);
+  });
+
+  it('prefers the agent picks over its guess, and ignores a pick that no longer parses', () => {
+    const doc = loadFixture('generic-roles');
+    const picked = createGenericAdapter({ messageListSelector: 'nav.sidebar ul', composerSelector: '.reply-area' });
+    expect(picked.findMessageList(doc)?.matches('nav.sidebar ul')).toBe(true);
+    // A picked wrapper resolves to the editable inside it.
+    expect(picked.findComposer(doc)?.element.classList.contains('reply-input')).toBe(true);
+    const broken = createGenericAdapter({ messageListSelector: 'ol[[', composerSelector: '' });
+    expect(broken.findMessageList(doc)?.classList.contains('timeline')).toBe(true);
+  });
+
+  it('reports note mode when the composer sits in an internal-note form', () => {
+    const doc = loadFixture('generic-bubbles');
+    doc.querySelector('form.composer')!.classList.add('is-internal');
+    expect(generic.findComposer(doc)?.noteMode).toBe(true);
+  });
+
+  it('finds nothing on a page without a conversation', () => {
+    document.body.innerHTML = '<h1>Settings</h1><p>Nothing to chat about here.</p>';
+    expect(generic.findMessageList(document)).toBeNull();
+    expect(generic.findComposer(document)).toBeNull();
+    expect(generic.detect(document)).toBe(false);
+  });
+});
+
+describe('selectorFor', () => {
+  it('builds a unique selector that finds the picked element again, without generated class names', () => {
+    const doc = loadFixture('generic-zh-inhouse');
+    const targets = [doc.querySelector('.msg-box')!, doc.querySelector('.edit-div')!, doc.querySelectorAll('.msg-item')[3]!];
+    for (const target of targets) {
+      const selector = selectorFor(target);
+      expect(doc.querySelectorAll(selector)).toHaveLength(1);
+      expect(doc.querySelector(selector)).toBe(target);
+    }
+    const box = doc.querySelector('.msg-box')!;
+    box.classList.add('css-1q2w3e4');
+    expect(selectorFor(box)).not.toContain('css-1q2w3e4');
+    expect(doc.querySelector(selectorFor(box))).toBe(box);
+  });
+
+  it('uses a stable id and skips a generated one', () => {
+    const doc = loadFixture('generic-newest-first');
+    expect(selectorFor(doc.getElementById('reply')!)).toBe('#reply');
+    const messages = doc.querySelector('.messages')!;
+    messages.id = 'ember1234';
+    expect(selectorFor(messages)).not.toContain('ember1234');
+    expect(doc.querySelector(selectorFor(messages))).toBe(messages);
+  });
+});
