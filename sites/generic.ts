@@ -17,7 +17,7 @@ const AGENT_WORDS = new Set([
   'own', 'reply', 'support', 'servicer', 'kefu', 'seat', 'bot', 'robot',
 ]);
 const NOTE_WORDS = new Set(['note', 'notes', 'internal', 'private', 'whisper']);
-const SYSTEM_WORDS = new Set(['system', 'notice', 'event', 'events', 'info', 'divider', 'separator', 'tip', 'tips', 'announcement', 'activity']);
+const SYSTEM_WORDS = new Set(['system', 'sys', 'notice', 'event', 'events', 'info', 'divider', 'separator', 'tip', 'tips', 'announcement', 'activity']);
 
 const CHINESE_CUES: ReadonlyArray<[RegExp, MessageRole]> = [
   [/内部备注|內部備註|备注|備註/, 'note'],
@@ -225,17 +225,36 @@ function readItems(list: HTMLElement): ChatMessage[] {
   const items = itemsOf(list);
   const ordered = isNewestFirst(items) ? [...items].reverse() : items;
   const roles = ordered.map(roleOfItem);
-  // An item without cues takes the role of a cued item of the same shape; a bare line still needs to be someone.
-  const roleBySignature = new Map<string, MessageRole>();
+  // Items with the very same classes play the same part (msg-row-l every time the customer speaks), so an item without
+  // cues takes the role of a cued twin. When the twins of its shape that are cued all speak for one party and differ
+  // from it in a modifier class (msg-row-r), it is the other party of the two-party chat.
+  const classesOf = (item: Element): string => `${item.tagName}.${Array.from(item.classList).sort().join('.')}`;
+  const roleByClasses = new Map<string, MessageRole>();
+  const partiesBySignature = new Map<string, Set<MessageRole>>();
   ordered.forEach((item, index) => {
     const role = roles[index];
-    if (role && !roleBySignature.has(signatureOf(item))) roleBySignature.set(signatureOf(item), role);
+    if (!role) return;
+    if (!roleByClasses.has(classesOf(item))) roleByClasses.set(classesOf(item), role);
+    if (role === 'customer' || role === 'agent') {
+      const parties = partiesBySignature.get(signatureOf(item)) ?? new Set<MessageRole>();
+      parties.add(role);
+      partiesBySignature.set(signatureOf(item), parties);
+    }
   });
+  const inferRole = (item: Element): MessageRole => {
+    const twin = roleByClasses.get(classesOf(item));
+    if (twin) return twin;
+    const parties = partiesBySignature.get(signatureOf(item));
+    if (parties?.size === 1) return parties.has('agent') ? 'customer' : 'agent';
+    // A line of another shape among the bubbles, with no cue, is the widget's own notice.
+    if (partiesBySignature.size > 0 && !partiesBySignature.has(signatureOf(item))) return 'system';
+    return 'customer';
+  };
   const messages: ChatMessage[] = [];
   ordered.forEach((item, index) => {
     const text = readableText(item, ITEM_CHROME) || readableText(item);
     if (!text) return;
-    const role = roles[index] ?? roleBySignature.get(signatureOf(item)) ?? 'customer';
+    const role = roles[index] ?? inferRole(item);
     messages.push({ id: ownIdOf(item) ?? `generic-${index}-${fingerprint(text)}`, role, text });
   });
   return messages;
