@@ -3,12 +3,19 @@ import { chatwootAdapter } from './chatwoot.ts';
 import { crispAdapter } from './crisp.ts';
 import { demoAdapter } from './demo.ts';
 import { freescoutAdapter } from './freescout.ts';
+import { createGenericAdapter } from './generic.ts';
 import type { SiteAdapter } from './types.ts';
 import { zammadAdapter } from './zammad.ts';
 import { zendeskAdapter } from './zendesk.ts';
 
-/** Specific adapters first; a generic (guessing) adapter, when there is one, belongs last. */
+/** The specific adapters, each recognised by its URL or DOM; the guessing one is kept apart (genericAdapter). */
 export const SITE_ADAPTERS: readonly SiteAdapter[] = [demoAdapter, chatwootAdapter, zammadAdapter, freescoutAdapter, zendeskAdapter, crispAdapter];
+
+/**
+ * The guessing adapter without the agent's picks. Never chosen by pickAdapter: the content script uses it only on hosts
+ * where the agent switched Huashu on, made with that host's picks through createGenericAdapter.
+ */
+export const genericAdapter: SiteAdapter = createGenericAdapter();
 
 /** Whether a URL fits a WebExtension match pattern (scheme://host/path, with * wildcards). */
 export function urlMatchesPattern(url: string, pattern: string): boolean {

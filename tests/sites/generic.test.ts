@@ -2,6 +2,7 @@
 // The generic adapter on chat UIs it has no adapter for: the list, roles, order, latest customer message and composer; the agent's picks.
 import { describe, expect, it } from 'vitest';
 import { createGenericAdapter } from '../../sites/generic.ts';
+import { SITE_ADAPTERS, genericAdapter, pickAdapter } from '../../sites/registry.ts';
 import { selectorFor } from '../../sites/selector.ts';
 import type { ChatMessage } from '../../sites/types.ts';
 import { loadFixture } from './load-fixture.ts';
@@ -112,5 +113,15 @@ describe('selectorFor', () => {
     messages.id = 'ember1234';
     expect(selectorFor(messages)).not.toContain('ember1234');
     expect(doc.querySelector(selectorFor(messages))).toBe(messages);
+  });
+});
+
+describe('generic adapter in the registry', () => {
+  it('is exported apart and never picked on its own: the agent switches it on per host', () => {
+    expect(genericAdapter.id).toBe('generic');
+    expect(SITE_ADAPTERS).not.toContain(genericAdapter);
+    const doc = loadFixture('generic-bubbles');
+    expect(genericAdapter.detect(doc)).toBe(true);
+    expect(pickAdapter(doc, 'https://chat.example.cn/console')).toBeNull();
   });
 });
