@@ -60,7 +60,9 @@ export const freescoutAdapter: SiteAdapter = {
       const text = textElement ? readableText(textElement, SELECTORS.bodyChrome) : '';
       if (text) messages.push({ id, role, text });
     }
-    // FreeScout lists the newest thread first; the contract is oldest first.
+    // The conversation view lists the newest thread first; thread ids grow with time, so sorting by them gives the
+    // oldest-first order whatever order a view or a module renders them in.
+    if (messages.every((message) => /^\d+$/.test(message.id))) return messages.sort((a, b) => Number(a.id) - Number(b.id));
     return messages.reverse();
   },
 

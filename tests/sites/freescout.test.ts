@@ -27,6 +27,13 @@ describe('freescout adapter', () => {
     ]);
   });
 
+  it('orders by thread id, so a list already oldest first stays oldest first', () => {
+    const doc = loadFixture('freescout');
+    const main = doc.querySelector('#conv-layout-main')!;
+    for (const thread of Array.from(main.children).reverse()) main.appendChild(thread);
+    expect(readAll(doc).map((message) => message.id)).toEqual(['5302', '5303', '5304', '5305', '5306']);
+  });
+
   it('keeps only the thread body: no person, date, status or attachment list', () => {
     const messages = readAll(loadFixture('freescout'));
     expect(messages[0]?.text).toBe('收到的杯子有裂痕，想退货，退货运费谁来出？');
