@@ -8,7 +8,11 @@ const NEGATION_CUES: readonly string[] = [
 ];
 
 /** Words that open the clause the customer actually means ("…, 我是想换个颜色", "…, I just need…"). */
-const CONTRAST_CUES: readonly string[] = ['就是', '只是', '而是', '我是', '是想', '但是', '可是', 'but ', 'just ', 'only ', 'instead', 'rather'];
+const CONTRAST_CUES: readonly string[] = [
+  '就是', '只是', '而是', '我是', '是想', '但是', '可是', 'but ', 'just ', 'only ', 'instead', 'rather',
+  // Without punctuation (spaces vanish in normalization) a new request opens the next clause: "不想跟你谈了 给我换经理".
+  '给我', '帮我', '我要', '麻烦', '赶紧', '快点', '你们', '叫你', '让你',
+];
 
 const CLAUSE_BREAK = /[,.!?;:，。！？；：\n~]/u;
 // How far a negation reaches when no break or contrast word ends it first (in normalized UTF-16 units).

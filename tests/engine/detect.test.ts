@@ -69,6 +69,10 @@ describe('createScenarioDetector with the default packs', () => {
     expect(detect('我昨天在你们这边买的那个东西 用起来和以前的完全不一样', 3).length).toBeGreaterThan(0);
   });
 
+  it('ends a negation where an unpunctuated new request begins', () => {
+    expect(topId('不想跟你谈了 给我换你们经理')).toBe('ask_supervisor');
+  });
+
   it('does not read a negation that opens the trigger itself as negating it', () => {
     expect(topId('这个不想要了 能退吗')).toBe('return_refund');
   });
