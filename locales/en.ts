@@ -160,6 +160,13 @@ export const en = {
   uiLanguageAuto: "Same as the browser",
   saveSettings: "Save",
   settingsSaved: "Saved.",
+  urlLabel: "Or the address of a published pack",
+  urlExplain: "https:// only (http:// for localhost). Huashu fetches it again when you press Refresh; if that fails, the last good version stays.",
+  fetchUrl: "Fetch and check",
+  fetching: "Fetching…",
+  refreshPack: "Refresh",
+  refreshPackLabel: "Fetch {name} again from its address",
+  refreshed: "“{name}” is up to date.",
 } as const;
 
 export type MessageKey = keyof typeof en;

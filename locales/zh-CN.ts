@@ -154,4 +154,11 @@ export const zhCN: Messages = {
   uiLanguageAuto: "跟随浏览器",
   saveSettings: "保存",
   settingsSaved: "已保存。",
+  urlLabel: "或已发布话术包的地址",
+  urlExplain: "仅限 https://（localhost 可用 http://）。点击刷新时会重新获取；获取失败时继续使用上一个有效版本。",
+  fetchUrl: "获取并检查",
+  fetching: "正在获取…",
+  refreshPack: "刷新",
+  refreshPackLabel: "从地址重新获取 {name}",
+  refreshed: "“{name}”已是最新。",
 };

@@ -154,4 +154,11 @@ export const zhTW: Messages = {
   uiLanguageAuto: "跟隨瀏覽器",
   saveSettings: "儲存",
   settingsSaved: "已儲存。",
+  urlLabel: "或已發佈話術包的網址",
+  urlExplain: "僅限 https://（localhost 可用 http://）。點選重新整理時會重新取得；取得失敗時繼續使用上一個有效版本。",
+  fetchUrl: "取得並檢查",
+  fetching: "正在取得…",
+  refreshPack: "重新整理",
+  refreshPackLabel: "從網址重新取得 {name}",
+  refreshed: "「{name}」已是最新。",
 };

@@ -6,13 +6,17 @@ import type { ActionResult, ImportCheckView } from './types.ts';
 
 export interface PackInput {
   text: string;
-  /** The chosen file's name; none for pasted text. */
+  /** The chosen file's name (or the downloaded file's); none for pasted text. */
   fileName?: string;
+  /** The address the pack was downloaded from, to fetch it again later. */
+  url?: string;
 }
 
 export interface AddPackProps {
   onCheck: (input: PackInput) => ImportCheckView;
   onSave: (input: PackInput) => Promise<ActionResult>;
+  /** Downloads a pack from an address and checks it; must be called straight from the click (it may ask for permission). */
+  onFetchUrl: (url: string) => Promise<{ ok: true; input: PackInput; check: ImportCheckView } | { ok: false; message: string }>;
 }
 
 const PACK_FILE = /\.(json|ya?ml|csv)$/iu;
@@ -24,6 +28,8 @@ export function AddPack(props: AddPackProps) {
   const [check, setCheck] = useState<ImportCheckView | null>(null);
   const [message, setMessage] = useState<{ tone: 'error' | 'ok'; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
+  const [address, setAddress] = useState('');
+  const [fetching, setFetching] = useState(false);
 
   const run = (next: PackInput) => {
     setInput(next);
@@ -49,6 +55,20 @@ export function AddPack(props: AddPackProps) {
     target.value = '';
   };
 
+  const fetchUrl = async () => {
+    setMessage(null);
+    setCheck(null);
+    setFetching(true);
+    const result = await props.onFetchUrl(address.trim());
+    setFetching(false);
+    if (!result.ok) {
+      setMessage({ tone: 'error', text: result.message });
+      return;
+    }
+    setInput(result.input);
+    setCheck(result.check);
+  };
+
   const save = async () => {
     if (!input || !check?.ok) return;
     setSaving(true);
@@ -59,6 +79,7 @@ export function AddPack(props: AddPackProps) {
       setCheck(null);
       setInput(null);
       if (!input.fileName) setPasted('');
+      if (input.url) setAddress('');
     } else setMessage({ tone: 'error', text: result.message });
   };
 
@@ -83,6 +104,23 @@ export function AddPack(props: AddPackProps) {
       <button type="button" class="button" data-testid="pack-check" disabled={pasted.trim() === ''} onClick={() => run({ text: pasted })}>
         {t('check')}
       </button>
+      <div class="field">
+        <label for="pack-url">{t('urlLabel')}</label>
+        <div class="row">
+          <input
+            id="pack-url"
+            type="url"
+            placeholder="https://"
+            data-testid="pack-url"
+            value={address}
+            onInput={(e) => setAddress((e.currentTarget as HTMLInputElement).value)}
+          />
+          <button type="button" class="button" data-testid="pack-fetch" disabled={address.trim() === '' || fetching} onClick={() => void fetchUrl()}>
+            {fetching ? t('fetching') : t('fetchUrl')}
+          </button>
+        </div>
+        <span class="muted">{t('urlExplain')}</span>
+      </div>
 
       {message && (
         <Banner tone={message.tone} testId="add-message">

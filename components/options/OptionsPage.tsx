@@ -47,10 +47,17 @@ export function OptionsPage(props: OptionsPageProps) {
         {props.loading ? (
           <p>{t('loadingPacks')}</p>
         ) : (
-          <PackList packs={props.packs} onToggle={props.onToggle} onMove={props.onMove} onRemove={props.onRemove} onExport={props.onExport} />
+          <PackList
+            packs={props.packs}
+            onToggle={props.onToggle}
+            onMove={props.onMove}
+            onRemove={props.onRemove}
+            onExport={props.onExport}
+            onRefresh={props.onRefresh}
+          />
         )}
       </section>
-      <AddPack onCheck={props.onCheck} onSave={props.onSave} />
+      <AddPack onCheck={props.onCheck} onSave={props.onSave} onFetchUrl={props.onFetchUrl} />
       <section class="card" aria-labelledby="backup-heading">
         <h2 id="backup-heading">{t('backupHeading')}</h2>
         <p class="muted">{t('backupExplain')}</p>

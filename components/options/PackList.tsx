@@ -9,6 +9,8 @@ export interface PackListProps {
   onMove: (id: string, direction: 'up' | 'down') => void;
   onRemove: (id: string) => void;
   onExport: (id: string) => void;
+  /** Fetches a pack added from an address again. */
+  onRefresh: (id: string) => void;
 }
 
 export function PackList(props: PackListProps) {
@@ -80,6 +82,11 @@ export function PackList(props: PackListProps) {
             <button type="button" class="button button-small" aria-label={t('exportPackLabel', { name: row.name })} onClick={() => props.onExport(row.id)}>
               {t('exportPack')}
             </button>
+            {row.source === 'url' && (
+              <button type="button" class="button button-small" aria-label={t('refreshPackLabel', { name: row.name })} onClick={() => props.onRefresh(row.id)}>
+                {t('refreshPack')}
+              </button>
+            )}
             {row.canRemove && (
               <button type="button" class="button button-small" aria-label={t('removePackLabel', { name: row.name })} onClick={() => props.onRemove(row.id)}>
                 {t('removePack')}

@@ -1,5 +1,5 @@
 // The options page's wiring: reads packs, preferences and settings from storage, runs library actions, renders <OptionsPage>.
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { I18nProvider } from '../../components/common/i18n.tsx';
 import type { PackInput } from '../../components/options/AddPack.tsx';
@@ -18,9 +18,10 @@ import {
   type LibraryResult,
   type RemovedPack,
 } from '../../utils/library/library.ts';
+import { checkSubscriptionUrl, previewSubscription, refreshSubscription } from '../../utils/library/subscriptions.ts';
 import { createTranslator, resolveUiLocale } from '../../utils/i18n.ts';
 import { loadPackEntries, type PackEntry } from '../../utils/packs.ts';
-import { DEFAULT_SETTINGS, installedPacksItem, packPreferencesItem, settingsItem, type Settings } from '../../utils/storage.ts';
+import { DEFAULT_SETTINGS, installedPacksItem, packPreferencesItem, settingsItem, type PackSource, type Settings } from '../../utils/storage.ts';
 import { buildPackRows, importCheckView, pastedFileName } from './view-model.ts';
 
 function download(fileName: string, text: string): void {
@@ -41,6 +42,8 @@ export function App() {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [notice, setNotice] = useState<OptionsPageProps['notice']>();
   const [removed, setRemoved] = useState<RemovedPack | null>(null);
+  // Validators (ETag, Last-Modified) of packs fetched from an address, kept until the agent saves them.
+  const fetchedSources = useRef(new Map<string, Extract<PackSource, { kind: 'url' }>>());
 
   const reload = useCallback(async () => {
     const [nextInstalled, nextPrefs, nextSettings, nextEntries] = await Promise.all([
@@ -105,10 +108,28 @@ export function App() {
       // Checked again against the library as stored now: another tab may have changed it since the preview.
       const check = previewImport(input.text, fileNameOf(input), await installedPacksItem.getValue(), await packPreferencesItem.getValue());
       if (!check.ok) return { ok: false, message: check.problems.map((p) => `${p.path ? `${p.path}: ` : ''}${p.message}`).join('\n') };
-      const source = input.fileName ? { kind: 'file' as const, fileName: input.fileName } : { kind: 'paste' as const };
+      const fetched = input.url ? fetchedSources.current.get(input.url) : undefined;
+      const source: PackSource = fetched ?? (input.fileName ? { kind: 'file', fileName: input.fileName } : { kind: 'paste' });
       const saved = await commitImport(check.preview, source);
       return saved.ok ? { ok: true } : saved;
     },
+    onFetchUrl: async (address) => {
+      const checked = checkSubscriptionUrl(address);
+      if (!checked.ok) return checked;
+      // Other servers need the agent's permission; asked before any await, while the click still counts as a gesture.
+      const origin = `${checked.url.protocol}//${checked.url.hostname}/*`;
+      const granted = browser.permissions?.request ? browser.permissions.request({ origins: [origin] }).catch(() => false) : Promise.resolve(true);
+      await granted;
+      const result = await previewSubscription(checked.url.href);
+      if (!result.ok) return result;
+      fetchedSources.current.set(checked.url.href, result.source);
+      return { ok: true, input: { text: result.text, fileName: result.fileName, url: checked.url.href }, check: importCheckView(result.check) };
+    },
+    onRefresh: (id) =>
+      void refreshSubscription(id).then((result) => {
+        const name = entries?.find((e) => e.pack.id === id)?.pack.name ?? id;
+        setNotice(result.ok ? { tone: 'ok', text: t('refreshed', { name }) } : { tone: 'error', text: `${name}: ${result.message}` });
+      }),
     onExportAll: () => void exportAll().then((text) => download(`huashu-backup-${new Date().toISOString().slice(0, 10)}.json`, text)),
     onImportAll: (file) =>
       void file

@@ -57,12 +57,15 @@ function baseProps(): OptionsPageProps {
       row('zh-CN'),
       row('team', { source: 'file', sourceDetail: 'team.json', canRemove: true, updatedAt: Date.UTC(2026, 0, 2), winsOver: [{ packId: 'zh-CN', count: 4 }] }),
       row('hq', { source: 'policy', canDisable: false }),
+      row('remote', { source: 'url', sourceDetail: 'https://example.com/pack.json', canRemove: true, error: 'the server answered 404 Not Found' }),
     ],
     settings: { agentName: '小王', agentId: '1024', company: '', uiLanguage: 'auto' },
     onToggle: vi.fn(),
     onMove: vi.fn(),
     onRemove: vi.fn(),
     onExport: vi.fn(),
+    onRefresh: vi.fn(),
+    onFetchUrl: vi.fn(async (url: string) => ({ ok: true as const, input: { text: '{}', fileName: 'pack.json', url }, check: PREVIEW })),
     onCheck: vi.fn(() => PREVIEW),
     onSave: vi.fn(async () => ({ ok: true as const })),
     onSaveSettings: vi.fn(),
@@ -116,7 +119,7 @@ describe('pack list', () => {
   it('lists packs highest priority first, with version, source, counts, date and what each wins over', () => {
     show();
     const ids = [...host.querySelectorAll('[data-pack-id]')].map((li) => li.getAttribute('data-pack-id'));
-    expect(ids).toEqual(['hq', 'team', 'zh-CN', 'en']);
+    expect(ids).toEqual(['remote', 'hq', 'team', 'zh-CN', 'en']);
     const team = $('[data-pack-id="team"]');
     expect(team.textContent).toContain('Pack team');
     expect(team.textContent).toContain('v1.0.0');
@@ -144,8 +147,18 @@ describe('pack list', () => {
     expect(props.onRemove).toHaveBeenCalledWith('team');
     expect(($('[data-pack-id="hq"]').querySelector('input[type=checkbox]') as HTMLInputElement).disabled).toBe(true);
     expect($('[data-pack-id="en"]').querySelector('[aria-label="Remove Pack en"]')).toBeNull();
-    expect(($('[data-pack-id="hq"]').querySelector('[aria-label="Give Pack hq a higher priority"]') as HTMLButtonElement).disabled).toBe(true);
+    expect(($('[data-pack-id="remote"]').querySelector('[aria-label="Give Pack remote a higher priority"]') as HTMLButtonElement).disabled).toBe(true);
     expect(($('[data-pack-id="en"]').querySelector('[aria-label="Give Pack en a lower priority"]') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('shows where a subscribed pack comes from, its last error, and refreshes it', async () => {
+    show();
+    const remote = $('[data-pack-id="remote"]');
+    expect(remote.textContent).toContain('From https://example.com/pack.json');
+    expect(remote.textContent).toContain('the server answered 404 Not Found');
+    await click(remote.querySelector('[aria-label="Fetch Pack remote again from its address"]') as HTMLElement);
+    expect(props.onRefresh).toHaveBeenCalledWith('remote');
+    expect($('[data-pack-id="team"]').querySelector('[aria-label="Fetch Pack team again from its address"]')).toBeNull();
   });
 
   it('renders pack text as text, never as markup', () => {
@@ -195,6 +208,23 @@ describe('adding a pack', () => {
     await click($('[data-testid=pack-save]'));
     expect($('[data-testid=add-message]').textContent).toContain('only 200 bytes');
     expect(host.querySelector('[data-testid=pack-preview]')).not.toBeNull();
+  });
+
+  it('fetches a pack from an address, previews it and saves it with its address; shows why a fetch failed', async () => {
+    show();
+    typeInto($('[data-testid=pack-url]') as HTMLInputElement, ' https://example.com/pack.json ');
+    await click($('[data-testid=pack-fetch]'));
+    expect(props.onFetchUrl).toHaveBeenCalledWith('https://example.com/pack.json');
+    expect($('[data-testid=pack-preview]').textContent).toContain('Ready to save “Team” v2.0.0');
+    await click($('[data-testid=pack-save]'));
+    expect(props.onSave).toHaveBeenCalledWith({ text: '{}', fileName: 'pack.json', url: 'https://example.com/pack.json' });
+
+    props.onFetchUrl = vi.fn(async () => ({ ok: false as const, message: 'the address returned a web page (HTML), not a pack' }));
+    show();
+    typeInto($('[data-testid=pack-url]') as HTMLInputElement, 'https://example.com/login');
+    await click($('[data-testid=pack-fetch]'));
+    expect($('[data-testid=add-message]').textContent).toContain('web page (HTML)');
+    expect(host.querySelector('[data-testid=pack-preview]')).toBeNull();
   });
 
   it('reads a chosen file and checks it under its own name; refuses other file types', async () => {

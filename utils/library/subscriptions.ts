@@ -159,14 +159,17 @@ function checkedName(download: Extract<PackDownload, { kind: 'updated' }>): stri
 export async function previewSubscription(
   address: string,
   options: FetchOptions = {},
-): Promise<{ ok: true; check: ImportCheck; source: Extract<PackSource, { kind: 'url' }> } | { ok: false; message: string }> {
+): Promise<
+  { ok: true; check: ImportCheck; text: string; fileName: string; source: Extract<PackSource, { kind: 'url' }> } | { ok: false; message: string }
+> {
   const download = await downloadPack(address, {}, options);
   if (download.kind === 'failed') return { ok: false, message: download.reason };
   if (download.kind === 'unchanged') return { ok: false, message: SUBSCRIPTION_ERRORS.status(304, 'Not Modified') };
   const installed = await installedPacksItem.getValue();
-  const check = previewImport(download.text, checkedName(download), installed);
+  const fileName = checkedName(download);
+  const check = previewImport(download.text, fileName, installed);
   const now = Date.now();
-  return { ok: true, check, source: { kind: 'url', url: address.trim(), etag: download.etag, lastModified: download.lastModified, lastChecked: now, lastChanged: now } };
+  return { ok: true, check, text: download.text, fileName, source: { kind: 'url', url: address.trim(), etag: download.etag, lastModified: download.lastModified, lastChecked: now, lastChanged: now } };
 }
 
 export type RefreshOutcome = 'updated' | 'unchanged' | 'failed';
