@@ -221,27 +221,50 @@ function ownIdOf(item: Element): string | undefined {
   return undefined;
 }
 
-function readItems(list: HTMLElement): ChatMessage[] {
-  const items = itemsOf(list);
-  const ordered = isNewestFirst(items) ? [...items].reverse() : items;
-  const roles = ordered.map(roleOfItem);
-  // Items with the very same classes play the same part (msg-row-l every time the customer speaks), so an item without
-  // cues takes the role of a cued twin. When the twins of its shape that are cued all speak for one party and differ
-  // from it in a modifier class (msg-row-r), it is the other party of the two-party chat.
+function itemText(item: Element): string {
+  return readableText(item, ITEM_CHROME) || readableText(item);
+}
+
+/**
+ * The helpdesk's own id, else one from the text and the text of the message before it in time (a run of equal texts
+ * counted), so it stays the same when messages are added at either end and a single added item gets the same id as a
+ * full read gives it.
+ */
+function idOf(item: Element, newestFirst: boolean): string {
+  const own = ownIdOf(item);
+  if (own) return own;
+  const text = itemText(item);
+  const older = (element: Element): Element | null => (newestFirst ? element.nextElementSibling : element.previousElementSibling);
+  let neighbour = older(item);
+  let repeats = 0;
+  while (neighbour && repeats < 50 && itemText(neighbour) === text) {
+    repeats += 1;
+    neighbour = older(neighbour);
+  }
+  return `generic-${fingerprint(`${neighbour ? itemText(neighbour) : ''}\u0000${text}\u0000${repeats}`)}`;
+}
+
+/**
+ * Roles for items without cues, learned from the cued ones around them. Items with the very same classes play the same
+ * part (msg-row-l every time the customer speaks), so an uncued item takes a cued twin's role. When the cued items of
+ * its shape all speak for one party and differ from it in a modifier class (msg-row-r), it is the other party of the
+ * two-party chat.
+ */
+function roleInference(context: Element[]): (item: Element) => MessageRole {
   const classesOf = (item: Element): string => `${item.tagName}.${Array.from(item.classList).sort().join('.')}`;
   const roleByClasses = new Map<string, MessageRole>();
   const partiesBySignature = new Map<string, Set<MessageRole>>();
-  ordered.forEach((item, index) => {
-    const role = roles[index];
-    if (!role) return;
+  for (const item of context) {
+    const role = roleOfItem(item);
+    if (!role) continue;
     if (!roleByClasses.has(classesOf(item))) roleByClasses.set(classesOf(item), role);
     if (role === 'customer' || role === 'agent') {
       const parties = partiesBySignature.get(signatureOf(item)) ?? new Set<MessageRole>();
       parties.add(role);
       partiesBySignature.set(signatureOf(item), parties);
     }
-  });
-  const inferRole = (item: Element): MessageRole => {
+  }
+  return (item) => {
     const twin = roleByClasses.get(classesOf(item));
     if (twin) return twin;
     const parties = partiesBySignature.get(signatureOf(item));
@@ -250,14 +273,65 @@ function readItems(list: HTMLElement): ChatMessage[] {
     if (partiesBySignature.size > 0 && !partiesBySignature.has(signatureOf(item))) return 'system';
     return 'customer';
   };
+}
+
+/** Whether the list runs newest first, decided once per list element: the order of a list does not change. */
+const newestFirstByList = new WeakMap<HTMLElement, boolean>();
+
+function listIsNewestFirst(list: HTMLElement): boolean {
+  let newestFirst = newestFirstByList.get(list);
+  if (newestFirst === undefined) {
+    newestFirst = isNewestFirst(itemsOf(list));
+    newestFirstByList.set(list, newestFirst);
+  }
+  return newestFirst;
+}
+
+function readItems(list: HTMLElement): ChatMessage[] {
+  const items = itemsOf(list);
+  const newestFirst = isNewestFirst(items);
+  newestFirstByList.set(list, newestFirst);
+  const ordered = newestFirst ? [...items].reverse() : items;
+  const inferRole = roleInference(ordered);
   const messages: ChatMessage[] = [];
-  ordered.forEach((item, index) => {
-    const text = readableText(item, ITEM_CHROME) || readableText(item);
-    if (!text) return;
-    const role = roles[index] ?? inferRole(item);
-    messages.push({ id: ownIdOf(item) ?? `generic-${index}-${fingerprint(text)}`, role, text });
-  });
+  for (const item of ordered) {
+    const text = itemText(item);
+    if (!text) continue;
+    messages.push({ id: idOf(item, newestFirst), role: roleOfItem(item) ?? inferRole(item), text });
+  }
   return messages;
+}
+
+/** How many neighbours on each side an added item's role is learned from when it has no cue of its own. */
+const ROLE_CONTEXT = 20;
+
+function readAddedItem(node: Element, list: HTMLElement): ChatMessage | null {
+  const container = list.tagName === 'TABLE' && (list as HTMLTableElement).tBodies[0] ? (list as HTMLTableElement).tBodies[0]! : list;
+  let item: Element | null = node;
+  while (item && item.parentElement !== container) item = item.parentElement;
+  if (!item || ['SCRIPT', 'STYLE', 'TEMPLATE', 'THEAD'].includes(item.tagName)) return null;
+  const text = itemText(item);
+  if (!text) return null;
+  const newestFirst = listIsNewestFirst(list);
+  const role = roleOfItem(item) ?? roleInference(neighboursOf(item))(item);
+  return { id: idOf(item, newestFirst), role, text };
+}
+
+function neighboursOf(item: Element): Element[] {
+  const neighbours: Element[] = [item];
+  let before = item.previousElementSibling;
+  let after = item.nextElementSibling;
+  for (let step = 0; step < ROLE_CONTEXT; step += 1) {
+    if (before) {
+      neighbours.unshift(before);
+      before = before.previousElementSibling;
+    }
+    if (after) {
+      neighbours.push(after);
+      after = after.nextElementSibling;
+    }
+  }
+  return neighbours;
 }
 
 // ---- The composer ----
@@ -317,6 +391,7 @@ export function createGenericAdapter(pref: GenericPreference = {}): SiteAdapter 
     detect: (doc) => findMessageList(doc) !== null && findComposer(doc) !== null,
     findMessageList,
     readMessages: readItems,
+    readMessage: readAddedItem,
     findComposer,
     conversationKey(doc) {
       const location = doc.defaultView?.location;

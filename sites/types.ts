@@ -36,4 +36,10 @@ export interface SiteAdapter {
   readCustomerName?(doc: Document): string | undefined;
   /** A key that changes when the agent switches conversation (SPA navigation), e.g. the conversation id. */
   conversationKey?(doc: Document): string | undefined;
+  /**
+   * Reads one message item that was added to the list, without reading the rest, so a new message in a long
+   * conversation costs what it costs in a short one. `item` is an element the watcher saw added (a direct child of the
+   * list, or a node inside one); null when it holds no message. The id equals the one readMessages gives that message.
+   */
+  readMessage?(item: Element, list: HTMLElement): ChatMessage | null;
 }

@@ -116,6 +116,55 @@ describe('selectorFor', () => {
   });
 });
 
+describe('reading only the items the watcher saw added', () => {
+  for (const { fixture } of EXPECTATIONS) {
+    it(`${fixture}: each item read alone gives what the full read gives`, () => {
+      const doc = loadFixture(fixture);
+      const list = generic.findMessageList(doc)!;
+      const full = generic.readMessages(list);
+      const container = list.tagName === 'TABLE' ? (list as HTMLTableElement).tBodies[0]! : list;
+      // Hand it a node inside the item, as a mutation record may.
+      const alone = Array.from(container.children)
+        .map((item) => generic.readMessage!(item.lastElementChild ?? item, list))
+        .filter((message) => message !== null);
+      expect([...alone].sort((a, b) => a.id.localeCompare(b.id))).toEqual([...full].sort((a, b) => a.id.localeCompare(b.id)));
+    });
+  }
+
+  it('a new message keeps the ids of the others and costs no more in a long conversation than in a short one', () => {
+    const doc = loadFixture('generic-bubbles');
+    const list = generic.findMessageList(doc)!;
+    const before = generic.readMessages(list);
+    const template = list.querySelector('.bubble-left')!;
+    const addCustomerMessage = (text: string): Element => {
+      const item = template.cloneNode(true) as Element;
+      item.querySelector('p')!.textContent = text;
+      list.append(item);
+      return item;
+    };
+    const added = generic.readMessage!(addCustomerMessage('还在吗？'), list)!;
+    expect(added).toMatchObject({ role: 'customer', text: '还在吗？' });
+    const after = generic.readMessages(list);
+    expect(after.slice(0, before.length)).toEqual(before);
+    expect(after.at(-1)).toEqual(added);
+    // Repeated short answers still get distinct ids.
+    const repeats = [addCustomerMessage('好的'), addCustomerMessage('好的'), addCustomerMessage('好的')].map((item) => generic.readMessage!(item, list)!.id);
+    expect(new Set(repeats).size).toBe(3);
+
+    const timeOneRead = (): number => {
+      const item = addCustomerMessage(`新消息 ${list.children.length}`);
+      const start = performance.now();
+      for (let round = 0; round < 20; round += 1) generic.readMessage!(item, list);
+      return performance.now() - start;
+    };
+    const short = timeOneRead();
+    for (let index = 0; index < 3000; index += 1) addCustomerMessage(`消息 ${index}`);
+    const long = timeOneRead();
+    // Loose bound on purpose (shared CI cores): a whole-list read would be hundreds of times slower here.
+    expect(long).toBeLessThan(short * 20 + 50);
+  });
+});
+
 describe('generic adapter in the registry', () => {
   it('is exported apart and never picked on its own: the agent switches it on per host', () => {
     expect(genericAdapter.id).toBe('generic');
