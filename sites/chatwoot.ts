@@ -1,4 +1,4 @@
-// Adapter for Chatwoot's agent dashboard (app.chatwoot.com and self-hosted), markup of components-next/message and ReplyBox.
+// Adapter for Chatwoot's agent dashboard (app.chatwoot.com and self-hosted): components-next/message, the older widgets/conversation/Message.vue, ReplyBox.
 import { matchInLocation, readableText } from './dom-text.ts';
 import type { ChatMessage, ComposerInfo, MessageRole, SiteAdapter } from './types.ts';
 
@@ -10,6 +10,10 @@ const SELECTORS = {
   replyBox: '.reply-box',
   editor: '.ProseMirror[contenteditable="true"]',
   headerActions: '.conversation--header--actions',
+  // Dashboards before components-next (self-hosted v3 and older): li.left/right/center > .wrap > .bubble(.is-private).
+  legacyItem: ':scope > li.left, :scope > li.right, :scope > li.center',
+  legacyText: '.message-text__wrap',
+  legacyChrome: '.message-text--metadata, .sender--info, .context-menu-wrap, .message-failed--alert',
 } as const;
 
 /**
@@ -43,6 +47,23 @@ function bubbleText(bubble: Element): string {
   return readableText(copy, BUBBLE_CHROME);
 }
 
+function readLegacyItem(item: HTMLElement, index: number): ChatMessage | null {
+  const bubble = item.querySelector('.bubble');
+  const role: MessageRole = bubble?.classList.contains('is-private')
+    ? 'note'
+    : item.classList.contains('left')
+      ? 'customer'
+      : item.classList.contains('right')
+        ? 'agent'
+        : 'system';
+  const textElement = item.querySelector(SELECTORS.legacyText) ?? item;
+  const text = readableText(textElement, SELECTORS.legacyChrome);
+  if (!text) return null;
+  // The old template has no id attribute on the row; messages are only appended, so the position is stable.
+  const id = item.dataset.messageId || /^message(\d+)$/.exec(item.id)?.[1] || `${index}`;
+  return { id, role, text };
+}
+
 function findMessageList(doc: Document): HTMLElement | null {
   const panel = doc.querySelector<HTMLElement>(SELECTORS.messageList);
   if (panel) return panel;
@@ -63,6 +84,13 @@ export const chatwootAdapter: SiteAdapter = {
 
   readMessages(list) {
     const messages: ChatMessage[] = [];
+    if (!list.querySelector(SELECTORS.message)) {
+      list.querySelectorAll<HTMLElement>(SELECTORS.legacyItem).forEach((item, index) => {
+        const message = readLegacyItem(item, index);
+        if (message) messages.push(message);
+      });
+      return messages;
+    }
     for (const item of list.querySelectorAll<HTMLElement>(SELECTORS.message)) {
       const id = item.dataset.messageId;
       if (!id) continue;

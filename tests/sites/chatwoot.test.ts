@@ -50,4 +50,18 @@ describe('chatwoot adapter', () => {
     expect(chatwootAdapter.readCustomerName?.(doc)).toBe('王小明');
     expect(chatwootAdapter.conversationKey?.(doc)).toBe('42');
   });
+
+  it('reads the older dashboard (li.left/right/center, .bubble.is-private) still run by self-hosted instances', () => {
+    const doc = loadFixture('chatwoot-legacy');
+    expect(chatwootAdapter.detect(doc)).toBe(true);
+    expect(readAll(doc).map((message) => [message.role, message.text])).toEqual([
+      ['system', 'Conversation was marked resolved by Anna'],
+      ['customer', 'Hi, my order #1029 arrived damaged.'],
+      ['agent', '很抱歉！请发一张破损的照片给我们。'],
+      ['note', 'Carrier claim needed, do not promise a refund yet.'],
+      ['customer', '照片已经发了，什么时候能退款？'],
+    ]);
+    expect(new Set(readAll(doc).map((message) => message.id)).size).toBe(5);
+    expect(chatwootAdapter.findComposer(doc)?.kind).toBe('prosemirror');
+  });
 });
