@@ -1,10 +1,15 @@
 // The options page in real Chromium with the built extension: paste a pack, preview, save, see it listed; a broken pack shows its places and changes nothing.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExtension, launchWithExtension, type ExtensionBrowser } from '../support/extension.ts';
 
 let browser: ExtensionBrowser;
 let page: Page;
+let server: Server;
+let serverUrl: string;
+let published: { status: number; body: string } = { status: 200, body: '' };
 
 const TEAM_PACK = JSON.stringify(
   {
@@ -29,6 +34,13 @@ const storedPacks = () =>
   });
 
 beforeAll(async () => {
+  // The team lead's web server: a real HTTP server on this machine, publishing one pack.
+  server = createServer((request, response) => {
+    if (request.url !== '/team.json') return void response.writeHead(404).end();
+    response.writeHead(published.status, { 'Content-Type': 'application/json', ETag: `"${published.body.length}"` }).end(published.body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  serverUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   await buildExtension();
   browser = await launchWithExtension();
   page = await browser.context.newPage();
@@ -38,6 +50,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
+  server?.closeAllConnections();
+  await new Promise((resolve) => server?.close(resolve));
 });
 
 describe('options page', () => {
@@ -84,5 +98,24 @@ describe('options page', () => {
     await page.locator('[data-testid=undo-toast] button').click();
     await page.locator('[data-pack-id="e2e-team"]').waitFor();
     expect(((await storedPacks()) as unknown[]).length).toBe(1);
+  });
+
+  it('adds a pack from an address, and keeps it with the reason when a refresh fails', async () => {
+    published = { status: 200, body: TEAM_PACK.replace('"e2e-team"', '"e2e-remote"').replace('E2E team phrases', 'Published phrases') };
+    await page.locator('[data-testid=pack-url]').fill(`${serverUrl}/team.json`);
+    await page.locator('[data-testid=pack-fetch]').click();
+    await page.locator('[data-testid=pack-preview]').waitFor({ timeout: 10_000 });
+    await page.locator('[data-testid=pack-save]').click();
+    const row = page.locator('[data-pack-id="e2e-remote"]');
+    await row.waitFor({ timeout: 10_000 });
+    expect(await row.textContent()).toContain(`From ${serverUrl}/team.json`);
+
+    published = { status: 404, body: 'gone' };
+    await row.locator('[aria-label="Fetch Published phrases again from its address"]').click();
+    await page.locator('[data-testid=options-notice]').filter({ hasText: '404' }).waitFor({ timeout: 10_000 });
+    await row.locator('.pack-error').waitFor();
+    expect(await row.locator('.pack-error').textContent()).toContain('answered 404');
+    const stored = (await storedPacks()) as Array<{ pack: { id: string; version: string } }>;
+    expect(stored.find((p) => p.pack.id === 'e2e-remote')?.pack.version).toBe('1.2.0');
   });
 });
