@@ -205,10 +205,13 @@ function isNewestFirst(items: Element[]): boolean {
 
 // ---- Reading ----
 
+/** Where the items are: a table log's rows live in its tbody, everything else holds them directly. */
+function itemContainerOf(list: HTMLElement): HTMLElement {
+  return list instanceof HTMLTableElement && list.tBodies[0] ? list.tBodies[0] : list;
+}
+
 function itemsOf(list: HTMLElement): Element[] {
-  // A table log's rows live in its tbody.
-  const container = list.tagName === 'TABLE' && list.tBodies?.[0] ? list.tBodies[0] : list;
-  return Array.from(container.children).filter(
+  return Array.from(itemContainerOf(list).children).filter(
     (child) => !['SCRIPT', 'STYLE', 'TEMPLATE', 'THEAD'].includes(child.tagName) && (child.textContent ?? '').trim() !== '',
   );
 }
@@ -306,7 +309,7 @@ function readItems(list: HTMLElement): ChatMessage[] {
 const ROLE_CONTEXT = 20;
 
 function readAddedItem(node: Element, list: HTMLElement): ChatMessage | null {
-  const container = list.tagName === 'TABLE' && (list as HTMLTableElement).tBodies[0] ? (list as HTMLTableElement).tBodies[0]! : list;
+  const container = itemContainerOf(list);
   let item: Element | null = node;
   while (item && item.parentElement !== container) item = item.parentElement;
   if (!item || ['SCRIPT', 'STYLE', 'TEMPLATE', 'THEAD'].includes(item.tagName)) return null;
