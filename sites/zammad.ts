@@ -69,6 +69,20 @@ function readChatMessages(list: HTMLElement): ChatMessage[] {
   return messages;
 }
 
+/**
+ * The ticket view names the customer in each customer article's meta block (rendered, folded away): From comes first
+ * when the article has a sender address, as `Name <address>`.
+ */
+function senderOfLatestCustomerArticle(articles: Element): string | undefined {
+  const customerArticles = Array.from(articles.querySelectorAll(`${SELECTORS.article}.customer:not(.is-internal)`));
+  for (const article of customerArticles.reverse()) {
+    const from = article.querySelector('.article-meta.top .article-meta-row .article-meta-value')?.textContent ?? '';
+    const name = from.replace(/<[^>]*>/g, '').replace(/\S+@\S+/g, '').replace(/["']/g, '').trim();
+    if (name) return name;
+  }
+  return undefined;
+}
+
 /** chat_window.jst.eco prints "<name> #<session id>" in the header. */
 function sessionIdOf(chat: HTMLElement | null): string | undefined {
   if (!chat) return undefined;
@@ -110,7 +124,9 @@ export const zammadAdapter: SiteAdapter = {
   },
 
   readCustomerName(doc) {
-    // The chat header shows the visitor's name; the ticket zoom shows it only inside the customer sidebar widget.
+    const articles = activeScope(doc).querySelector(SELECTORS.ticketArticles);
+    if (articles) return senderOfLatestCustomerArticle(articles);
+    // chat_window.jst.eco: the visitor's name is the header's first text, before " #<session>".
     const nameElement = activeChatWindow(doc)?.querySelector(SELECTORS.chatName);
     const firstText = nameElement?.firstChild?.nodeType === 3 ? nameElement.firstChild.nodeValue : null;
     const name = firstText?.trim();

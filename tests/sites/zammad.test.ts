@@ -47,6 +47,10 @@ describe('zammad adapter, ticket zoom', () => {
     expect(zammadAdapter.findComposer(loadFixture('zammad-note'))?.noteMode).toBe(true);
   });
 
+  it('names the customer from the latest customer article that shows a sender', () => {
+    expect(zammadAdapter.readCustomerName?.(loadFixture('zammad'))).toBe('陈静');
+  });
+
   it('keys the conversation by ticket number, from the URL or the article links', () => {
     expect(zammadAdapter.conversationKey?.(loadFixture('zammad', '/#ticket/zoom/31002'))).toBe('ticket:31002');
     expect(zammadAdapter.conversationKey?.(loadFixture('zammad', '/#dashboard'))).toBe('ticket:31002');
