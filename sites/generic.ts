@@ -233,18 +233,18 @@ function itemText(item: Element): string {
  * counted), so it stays the same when messages are added at either end and a single added item gets the same id as a
  * full read gives it.
  */
-function idOf(item: Element, newestFirst: boolean): string {
+function idOf(item: Element, newestFirst: boolean, textOf: (element: Element) => string = itemText): string {
   const own = ownIdOf(item);
   if (own) return own;
-  const text = itemText(item);
+  const text = textOf(item);
   const older = (element: Element): Element | null => (newestFirst ? element.nextElementSibling : element.previousElementSibling);
   let neighbour = older(item);
   let repeats = 0;
-  while (neighbour && repeats < 50 && itemText(neighbour) === text) {
+  while (neighbour && repeats < 50 && textOf(neighbour) === text) {
     repeats += 1;
     neighbour = older(neighbour);
   }
-  return `generic-${fingerprint(`${neighbour ? itemText(neighbour) : ''}\u0000${text}\u0000${repeats}`)}`;
+  return `generic-${fingerprint(`${neighbour ? textOf(neighbour) : ''}\u0000${text}\u0000${repeats}`)}`;
 }
 
 /**
@@ -296,11 +296,21 @@ function readItems(list: HTMLElement): ChatMessage[] {
   newestFirstByList.set(list, newestFirst);
   const ordered = newestFirst ? [...items].reverse() : items;
   const inferRole = roleInference(ordered);
+  // Each text is needed twice (its own message, the next one's id): read it once.
+  const texts = new Map<Element, string>();
+  const textOf = (element: Element): string => {
+    let text = texts.get(element);
+    if (text === undefined) {
+      text = itemText(element);
+      texts.set(element, text);
+    }
+    return text;
+  };
   const messages: ChatMessage[] = [];
   for (const item of ordered) {
-    const text = itemText(item);
+    const text = textOf(item);
     if (!text) continue;
-    messages.push({ id: idOf(item, newestFirst), role: roleOfItem(item) ?? inferRole(item), text });
+    messages.push({ id: idOf(item, newestFirst, textOf), role: roleOfItem(item) ?? inferRole(item), text });
   }
   return messages;
 }
