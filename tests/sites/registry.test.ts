@@ -63,6 +63,15 @@ describe('site registry', () => {
     expect(firstLine).toMatch(/^<!-- Source: .{20,} -->$/);
   });
 
+  it.each(readdirSync(FIXTURE_DIR).filter((file) => file.endsWith('.html')))('fixture %s works as a standalone page', (file) => {
+    const html = fixtureHtml(file.replace(/\.html$/, ''));
+    // Opened from disk in a browser: nothing runs and nothing loads from the network, yet the agent can type.
+    expect(html).not.toMatch(/<script\b/i);
+    expect(html).not.toMatch(/\b(src|href)="(https?:)?\/\/[^"]*\.(js|css|woff2?)"/i);
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    expect(doc.querySelector('textarea, [contenteditable="true"]')).not.toBeNull();
+  });
+
   it.each(Object.entries(SAMPLE_URLS))('picks the %s adapter on its fixture', (id, url) => {
     const doc = loadFixture(id);
     expect(pickAdapter(doc, url)?.id).toBe(id);
