@@ -9,7 +9,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'sidePanel'],
+    permissions: ['storage', 'sidePanel', 'alarms'],
     host_permissions: ['http://localhost/*', 'http://127.0.0.1/*'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // The page bridge (entrypoints/page-bridge.ts) is injected into helpdesk pages; it reveals nothing by itself.

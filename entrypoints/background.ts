@@ -1,8 +1,11 @@
 // Background service worker: opens the side panel from the toolbar button.
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
+import { startSubscriptionRefresh } from '../utils/library/subscriptions.ts';
 
 export default defineBackground(() => {
   // Chrome: the toolbar button opens the side panel (Firefox has sidebar_action and no sidePanel API).
   void browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
+  // Packs added from an address are fetched again every hour; a failure keeps the last good version.
+  startSubscriptionRefresh();
 });

@@ -183,3 +183,21 @@ describe('subscriptions in the library', () => {
     expect(await refreshSubscription('zh-CN')).toEqual({ ok: false, message: expect.stringContaining('not added from an address') });
   });
 });
+
+describe('hourly refresh', () => {
+  it('refreshes every subscribed pack when the alarm fires, and leaves other packs alone', async () => {
+    const { REFRESH_ALARM, refreshAllSubscriptions, startSubscriptionRefresh } = await import('../../utils/library/subscriptions.ts');
+    const first = await previewSubscription(`${baseUrl}/pack.json`);
+    if (!first.ok || !first.check.ok) throw new Error('expected a valid pack');
+    await commitImport(first.check.preview, first.source, 1000);
+    expect(await refreshAllSubscriptions({}, 2000)).toEqual({ remote: 'unchanged' });
+
+    startSubscriptionRefresh();
+    const alarm = await fakeBrowser.alarms.get(REFRESH_ALARM);
+    expect(alarm?.periodInMinutes).toBe(60);
+    current = pack('3.0.0');
+    etag = '"v3"';
+    await fakeBrowser.alarms.onAlarm.trigger(alarm!);
+    await expect.poll(async () => (await installedPacksItem.getValue())[0]!.pack.version).toBe('3.0.0');
+  });
+});

@@ -1,4 +1,5 @@
 // Packs a team lead publishes at a URL: fetched with conditional requests, checked like any import, and on failure the last good version stays with the reason.
+import { browser } from 'wxt/browser';
 import { formatProblem, formatFromFileName, MAX_PACK_BYTES, parsePack, type PackFormat } from '../../engine/pack-load.ts';
 import { installedPacksItem, type InstalledPack, type PackSource } from '../storage.ts';
 import { commitImport, previewImport, type ImportCheck, type LibraryResult } from './library.ts';
@@ -211,4 +212,28 @@ export async function refreshSubscription(id: string, options: FetchOptions = {}
   );
   if (!saved.ok) return keep('failed', saved.message);
   return { ok: true, value: 'updated' };
+}
+
+/** Refreshes every pack added from an address, one after another (a team rarely has more than a few). */
+export async function refreshAllSubscriptions(options: FetchOptions = {}, now: number = Date.now()): Promise<Record<string, RefreshOutcome>> {
+  const ids = (await installedPacksItem.getValue()).filter((i) => i.source.kind === 'url').map((i) => i.pack.id);
+  const outcomes: Record<string, RefreshOutcome> = {};
+  for (const id of ids) {
+    const result = await refreshSubscription(id, options, now);
+    outcomes[id] = result.ok ? result.value : 'failed';
+  }
+  return outcomes;
+}
+
+export const REFRESH_ALARM = 'huashu-refresh-subscriptions';
+/** Hourly: packs change a few times a week, and a 304 costs the server next to nothing. */
+export const REFRESH_PERIOD_MINUTES = 60;
+
+/** For the background worker: an alarm that refreshes subscribed packs every hour (alarms survive the worker's sleep). */
+export function startSubscriptionRefresh(): void {
+  if (!browser.alarms) return;
+  void browser.alarms.create(REFRESH_ALARM, { periodInMinutes: REFRESH_PERIOD_MINUTES, delayInMinutes: 1 });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === REFRESH_ALARM) void refreshAllSubscriptions();
+  });
 }
