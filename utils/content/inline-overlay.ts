@@ -44,9 +44,14 @@ function underlineRects(editable: HTMLElement, findings: Finding[], clip: DOMRec
   });
 }
 
+// A closed root cannot be found again from its host, and a host takes only one: keep it for a remount (site switched off and on).
+const shadowRoots = new WeakMap<HTMLElement, ShadowRoot>();
+
 export function mountInlineOverlay(host: HTMLElement, callbacks: InlineOverlayCallbacks): InlineOverlay {
   // Closed: the helpdesk's scripts cannot reach in, and its styles do not apply.
-  const shadow = host.attachShadow({ mode: 'closed' });
+  const shadow = shadowRoots.get(host) ?? host.attachShadow({ mode: 'closed' });
+  shadowRoots.set(host, shadow);
+  shadow.replaceChildren();
   const style = document.createElement('style');
   style.textContent = INLINE_WARNINGS_CSS;
   const container = document.createElement('div');
