@@ -8,6 +8,7 @@ import { createEngine, type Engine } from '../../engine/index.ts';
 import { languageTier, recordReplyUse, replyUsageToCsv, resetReplyUsage } from '../../engine/ranking.ts';
 import type { PhraseSearch } from '../../engine/search.ts';
 import { maskSensitive } from '../../engine/sensitive.ts';
+import { guessLanguage } from '../../engine/language.ts';
 import { fillVariables } from '../../engine/variables.ts';
 import { createTranslator, resolveUiLocale } from '../../utils/i18n.ts';
 import { contentToPanel, panelToContent, type TabState } from '../../utils/messaging.ts';
@@ -204,7 +205,10 @@ export function App() {
   }, [settings, state?.customerName, engine]);
   const titleOf = useMemo(() => (engine ? localizedTitles(engine.packs, locale) : undefined), [engine, locale]);
   const tipsOf = useMemo(() => (engine ? localizedTips(engine.packs, locale) : undefined), [engine, locale]);
-  const replyInputs = useMemo(() => ({ uiLocale: locale, usage, fill, titleOf }), [locale, usage, fill, titleOf]);
+  // Replies in the customer's language first (an English-speaking agent may answer a Chinese customer), else the UI's.
+  const customerText = state?.latest?.detection.text;
+  const replyLocale = useMemo(() => (customerText ? guessLanguage(customerText) : undefined) ?? locale, [customerText, locale]);
+  const replyInputs = useMemo(() => ({ uiLocale: replyLocale, usage, fill, titleOf }), [replyLocale, usage, fill, titleOf]);
   const repliesFor = useCallback(
     (scopeId: string) => (engine ? buildScopeReplies(engine.scenario(scopeId) ?? engine.stage(scopeId), replyInputs) : []),
     [engine, replyInputs],
