@@ -71,3 +71,19 @@ describe('watchDraft', () => {
     expect(watcher.composer?.element).toBe(fresh);
   });
 });
+
+describe('watchDraft note mode', () => {
+  it('notices the switch to an internal note on the next click', () => {
+    const changes: (boolean | undefined)[] = [];
+    const noteWatcher = watchDraft({
+      findComposer: () => demoAdapter.findComposer(document),
+      lint: () => [],
+      onLint: () => undefined,
+      onComposerChange: (composer) => changes.push(composer?.noteMode),
+    });
+    document.getElementById('composer')!.classList.add('is-note');
+    document.body.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    noteWatcher.stop();
+    expect(changes).toEqual([false, true]);
+  });
+});

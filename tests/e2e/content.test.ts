@@ -158,6 +158,16 @@ describe('content script on the demo helpdesk', () => {
     await panel.close();
   });
 
+  it('follows the agent to another conversation (the list is refilled in place)', async () => {
+    const target = await desk.evaluate(() => {
+      const items = [...document.querySelectorAll<HTMLElement>('.conversation-item')];
+      const other = items.find((item) => !item.classList.contains('is-active'))!;
+      other.click();
+      return other.dataset.conversationId!;
+    });
+    await expect.poll(() => hostAttribute(desk, 'data-latest-message-id')).toMatch(new RegExp(`^${target}-m`));
+  });
+
   it('left the page without errors', () => {
     expect(pageErrors).toEqual([]);
   });

@@ -124,8 +124,18 @@ export function watchDraft(options: DraftWatcherOptions): DraftWatcher {
     }
   };
 
+  // The reply/note switch is a click somewhere near the composer: look again (one query) so the note mode stays true.
+  const onClick = (): void => {
+    try {
+      if (!stopped) findComposer();
+    } catch (error) {
+      console.error('[huashu] click handler failed', error);
+    }
+  };
+
   // Listening on the document (capture) follows the composer through re-renders without observing the editor's DOM.
   doc.addEventListener('input', onInput, true);
+  doc.addEventListener('click', onClick, true);
   doc.addEventListener('compositionstart', onCompositionStart, true);
   doc.addEventListener('compositionend', onCompositionEnd, true);
   doc.addEventListener('focusin', onFocusIn, true);
@@ -144,6 +154,7 @@ export function watchDraft(options: DraftWatcherOptions): DraftWatcher {
       stopped = true;
       cancelScheduled();
       doc.removeEventListener('input', onInput, true);
+      doc.removeEventListener('click', onClick, true);
       doc.removeEventListener('compositionstart', onCompositionStart, true);
       doc.removeEventListener('compositionend', onCompositionEnd, true);
       doc.removeEventListener('focusin', onFocusIn, true);

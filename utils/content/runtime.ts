@@ -4,7 +4,7 @@ import { createEngine, type Engine } from '../../engine/index.ts';
 import type { Detection, Finding, Pack } from '../../engine/types.ts';
 import { pickAdapter } from '../../sites/registry.ts';
 import type { ComposerInfo, SiteAdapter } from '../../sites/types.ts';
-import { injectPageBridge, insertText, replaceRange, trackComposerCaret } from '../composer/index.ts';
+import { forgetComposerCaret, injectPageBridge, insertText, replaceRange, trackComposerCaret } from '../composer/index.ts';
 import { contentToPanel, panelToContent, type InsertResult, type TabState } from '../messaging.ts';
 import { loadEnabledPacks, watchEnabledPacks } from '../packs.ts';
 import { sitePreferencesItem, type SitePreference } from '../storage.ts';
@@ -159,8 +159,12 @@ export function startContentRuntime(ctx: ContentScriptContext, doc: Document = d
       onSnapshot(snapshot) {
         lastSnapshot = snapshot;
         evaluateConversation();
-        // Switching conversation may swap the composer (and its mode).
-        if (snapshot.conversationChanged) draft?.refresh();
+        // Switching conversation may swap the composer (and its mode); a reused one must not insert at the old caret.
+        if (snapshot.conversationChanged && draft) {
+          const previous = draft.composer;
+          if (previous) forgetComposerCaret(previous.element, previous.kind);
+          draft.refresh();
+        }
       },
     });
     draft = watchDraft({
