@@ -112,6 +112,26 @@ describe('content script on the demo helpdesk', () => {
     await expect.poll(async () => Number(await hostAttribute(desk, 'data-finding-count'))).toBe(0);
   });
 
+  it('waits for an IME composition to end before it lints', async () => {
+    await desk.evaluate(() => window.huashuDemo.clearComposer());
+    await desk.locator('[data-huashu-demo-composer]').click();
+    await desk.keyboard.type('ok');
+    await expect.poll(async () => Number(await hostAttribute(desk, 'data-finding-count'))).toBe(0);
+    const cdp = await desk.context().newCDPSession(desk);
+    try {
+      // The candidate text shows the phrase while the agent is still choosing characters.
+      await cdp.send('Input.imeSetComposition', { text: 'wobuneng', selectionStart: 8, selectionEnd: 8 });
+      await cdp.send('Input.imeSetComposition', { text: '我不能', selectionStart: 3, selectionEnd: 3 });
+      await desk.waitForTimeout(300);
+      expect(await desk.locator('[data-huashu-demo-composer]').inputValue()).toContain('我不能');
+      expect(await hostAttribute(desk, 'data-finding-count')).toBe('0');
+      await cdp.send('Input.insertText', { text: '我不能' });
+      await expect.poll(async () => Number(await hostAttribute(desk, 'data-finding-count')), { timeout: 5_000 }).toBeGreaterThanOrEqual(1);
+    } finally {
+      await cdp.detach();
+    }
+  });
+
   it('underlines findings in a rich editor and applies the suggestion from the overlay', async () => {
     const rich = await openDesk('?editor=contenteditable');
     await rich.locator('[data-huashu-demo-composer]').click();
