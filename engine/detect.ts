@@ -111,6 +111,11 @@ interface Hit {
 }
 
 /** Builds the indexes of a pack set once; the returned function scores one message. */
+// Words that only push the conversation on. A message made of nothing else carries no scenario; a message that has
+// them beside real content is scored as usual.
+const FOLLOW_UP_WORDS =
+  /怎么办|咋办|咋整|怎么弄|怎么搞|该怎么|然后|所以|还有|那个|那么|现在|到底|接下来|下一步|what now|now what|and then|then what|so what|what next|\b(?:so|and|then|ok|okay|well|hmm|now|what)\b|[那我你呢啊呀吗嘛吧了呗哦喔嗯]|[\s\p{P}\p{S}]/gu;
+
 export function createScenarioDetector(scenarios: readonly MergedScenario[], settings: DetectionSettings = DETECTION_SETTINGS): Detector {
   const exactTargets = new Map<string, TriggerTarget[]>();
   const pinyinTargets = new Map<string, TriggerTarget[]>();
@@ -192,6 +197,8 @@ export function createScenarioDetector(scenarios: readonly MergedScenario[], set
     if (top <= 0) return [];
     const normalized = normalizeForMatch(message.replace(LINK, ' ')).replace(LABELLED_ID, ' ');
     if (!/[\p{Script=Han}a-z]/u.test(normalized)) return [];
+    // "那我现在怎么办?", "然后呢", "ok so?": a follow-up that names no need of its own; the conversation's earlier turn decides.
+    if (normalized.replace(FOLLOW_UP_WORDS, '') === '') return [];
     const negated = negatedRanges(normalized);
     const exactHits = findHits(normalized, negated, 1);
     const corrected = spellingIndexes.size > 0 ? correctSpelling(normalized) : normalized;

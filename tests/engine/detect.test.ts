@@ -203,3 +203,14 @@ describe('detection helpers', () => {
     expect(featuresOf('where is my refund')).toEqual(['w:where', 'w:refund']);
   });
 });
+
+describe('follow-ups with no need of their own', () => {
+  const detect = createScenarioDetector(mergePacks(DEFAULT_PACKS).scenarios);
+  it.each(['怎么办？', '那我现在怎么办？', '还有呢', '然后呢', 'ok so?', 'and then?', '那怎么办啊'])('abstains on %s', (text) => {
+    expect(detect(text, 3)).toEqual([]);
+  });
+
+  it('still reads the need beside such words', () => {
+    expect(detect('账号被盗了怎么办', 3)[0]?.id).toBe('account_security');
+  });
+});
