@@ -90,8 +90,11 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-/** Headless Chromium with the built extension loaded, in a throwaway profile. */
-export async function launchWithExtension(extensionDir: string = extensionOutDir): Promise<ExtensionBrowser> {
+/** Chromium with the built extension loaded, in a throwaway profile: headless unless asked (the demo opens a window). */
+export async function launchWithExtension(
+  extensionDir: string = extensionOutDir,
+  options: { headless?: boolean; args?: string[] } = {},
+): Promise<ExtensionBrowser> {
   const executablePath = chromiumPath();
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension in ${extensionDir}: call buildExtension() first (or run \`npx wxt build\`).`);
@@ -99,8 +102,8 @@ export async function launchWithExtension(extensionDir: string = extensionOutDir
   const profileDir = mkdtempSync(join(tmpdir(), 'huashu-chromium-'));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath,
-    headless: true,
-    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
+    headless: options.headless ?? true,
+    args: [...CHROMIUM_ARGS, ...(options.args ?? []), `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
   });
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
