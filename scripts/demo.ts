@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { buildExtension, launchWithExtension } from '../tests/support/extension.ts';
+import { openPanel } from './lib/panel-page.ts';
 import { startDemoServer } from './serve-demo.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -29,24 +30,6 @@ function option(name: string): string | undefined {
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Opens the panel as a page pinned to the helpdesk tab (a panel in a tab of its own would otherwise follow itself). */
-async function openPanel(context: import('playwright-core').BrowserContext, extensionId: string, desk: Page): Promise<Page> {
-  const panel = await context.newPage();
-  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
-  const tabId = await panel.evaluate(async () => {
-    type Tab = { id?: number };
-    const { tabs } = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Tab[]>; getCurrent(): Promise<Tab | undefined> } } })
-      .chrome;
-    const own = (await tabs.getCurrent())?.id;
-    const ids = (await tabs.query({})).map((t) => t.id).filter((id): id is number => id !== undefined && id !== own);
-    return Math.max(...ids);
-  });
-  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
-  await panel.setViewportSize({ width: 400, height: 900 });
-  await desk.bringToFront();
-  return panel;
-}
 
 async function panelSummary(panel: Page): Promise<string> {
   const scenarios = await panel.locator('[data-scenario-id]').evaluateAll((els) => els.map((el) => el.getAttribute('data-scenario-id')));

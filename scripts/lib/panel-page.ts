@@ -1,0 +1,21 @@
+// Opens Huashu's side panel as a page pinned to a helpdesk tab, for the demo and the screenshots.
+import type { BrowserContext, Page } from 'playwright-core';
+
+/** Opens the panel as a page pinned to the helpdesk tab (a panel in a tab of its own would otherwise follow itself). */
+export async function openPanel(context: BrowserContext, extensionId: string, desk: Page): Promise<Page> {
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  const tabId = await panel.evaluate(async () => {
+    type Tab = { id?: number };
+    const { tabs } = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Tab[]>; getCurrent(): Promise<Tab | undefined> } } })
+      .chrome;
+    const own = (await tabs.getCurrent())?.id;
+    const ids = (await tabs.query({})).map((t) => t.id).filter((id): id is number => id !== undefined && id !== own);
+    return Math.max(...ids);
+  });
+  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
+  await panel.setViewportSize({ width: 400, height: 900 });
+  await desk.bringToFront();
+  return panel;
+}
+
