@@ -62,14 +62,20 @@ export function scanJson(source: string): JsonScan {
         i++;
         return JSON.parse(source.slice(start, i)) as string;
       }
-      if (c === '\\') i += 2;
-      else if (c === '\n') fail('a string runs past the end of its line (missing closing quote?)');
+      if (c === '\\') {
+        // Only JSON's escapes: JSON.parse would otherwise throw on the whole string without a place.
+        if (!/^\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/.test(source.slice(i, i + 6))) fail('an invalid escape sequence in a string');
+        i += 2;
+      } else if (c === '\n') fail('a string runs past the end of its line (missing closing quote?)');
+      else if (c.charCodeAt(0) < 0x20) fail('a control character (such as a tab) inside a string: write it as \\t or remove it');
       else i++;
     }
     return fail('a string is not closed (missing closing quote)');
   };
-  const value = (path: string): void => {
+  const value = (path: string, level = 0): void => {
     space();
+    // Bounded nesting keeps the scanner's recursion far from the stack limit on hostile input.
+    if (level > 64) fail('nested more than 64 levels deep: a pack is at most a few levels deep');
     places.set(path, i);
     const c = source[i];
     if (c === '{') {
@@ -86,7 +92,7 @@ export function scanJson(source: string): JsonScan {
         space();
         if (source[i] !== ':') fail(`expected ":" after "${key}", found ${describe()}`);
         i++;
-        value(path === '' ? key : `${path}.${key}`);
+        value(path === '' ? key : `${path}.${key}`, level + 1);
         space();
         if (source[i] === ',') {
           i++;
@@ -106,7 +112,7 @@ export function scanJson(source: string): JsonScan {
         return;
       }
       for (let index = 0; ; index++) {
-        value(`${path}[${index}]`);
+        value(`${path}[${index}]`, level + 1);
         space();
         if (source[i] === ',') {
           i++;
@@ -157,7 +163,11 @@ function parseJsonPack(source: string, file: string): PackParse {
     problems: result.problems.map((p) => {
       // The place of the field itself, or of the nearest enclosing one that exists (a missing field has none).
       let path = p.path ?? '';
-      while (path !== '' && !scan.places.has(path)) path = path.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
+      while (path !== '' && !scan.places.has(path)) {
+        const parent = path.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
+        // A top-level key has no enclosing field: the pack object itself is the place.
+        path = parent === path ? '' : parent;
+      }
       const offset = scan.places.get(path);
       return offset === undefined ? p : { ...p, ...lineColumn(text, offset) };
     }),

@@ -31,6 +31,12 @@ describe('parsePack', () => {
     expect(problems('{ "id": "x" "name": "y" }')[0]).toMatch(/^team\.json:1:13 JSON syntax: expected "," or "}"/);
   });
 
+  it('places bad escapes, raw control characters and runaway nesting instead of throwing', () => {
+    expect(problems('{"id": "a\\q"}')).toEqual(['team.json:1:10 JSON syntax: an invalid escape sequence in a string']);
+    expect(problems('{"id": "a\tb"}')[0]).toMatch(/^team\.json:1:10 JSON syntax: a control character/);
+    expect(problems('['.repeat(100_000))[0]).toMatch(/^team\.json:1:66 JSON syntax: nested more than 64 levels/);
+  });
+
   it('reports every shape problem with its field path and line', () => {
     const source = json({
       ...minimal,
@@ -71,6 +77,10 @@ describe('parsePack', () => {
       /scenarios\[0\]\.__proto__: the key "__proto__" is not allowed/,
     );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('places a missing top-level field at the pack object', () => {
+    expect(problems('{"id":"a","name":"n","version":"1","locale":"en"}')).toEqual([expect.stringMatching(/^team\.json:1:1 schemaVersion: /)]);
   });
 
   it('names an unsupported schemaVersion', () => {
