@@ -284,6 +284,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CliError) {
       for (const line of error.lines) console.error(line);
+      // Wrong usage: show how to use it right away, on stderr so piped output stays clean.
+      if (error.exitCode === 2) console.error(`\n${USAGE}`);
       return error.exitCode;
     }
     console.error(CLI_ERRORS.unexpected(error instanceof Error ? error.message : String(error)));

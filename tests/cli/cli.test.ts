@@ -110,7 +110,9 @@ describe('huashu pack', () => {
   });
 
   it('answers unknown commands and options with usage and exit 2', () => {
-    expect(huashu(['frobnicate']).code).toBe(2);
+    const unknown = huashu(['frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown command "frobnicate"[\s\S]*Usage:/);
     const bad = huashu(['detect', '--bogus', 'x']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/unknown option "--bogus"/);
