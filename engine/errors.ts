@@ -9,7 +9,7 @@ export const PACK_ERRORS = {
   yamlSyntax: (detail: string) => `YAML syntax: ${detail}`,
   notAnObject: 'a pack must be an object with schemaVersion, id, name, version and locale',
   unsupportedVersion: (found: unknown, supported: number) =>
-    `unsupported schemaVersion ${JSON.stringify(found)}: this version of Huashu reads schemaVersion ${supported}`,
+    `unsupported schemaVersion ${JSON.stringify(found)}; this version of Huashu reads ${supported}: set "schemaVersion": ${supported}`,
   forbiddenKey: (key: string) => `the key "${key}" is not allowed in a pack (it could alter how objects behave): rename or remove it`,
   unknownKey: (key: string) => `unknown field "${key}": check its spelling against docs/packs.md`,
   tooDeep: (limit: number) => `nested more than ${limit} levels deep: a pack is at most a few levels deep`,

@@ -84,7 +84,7 @@ describe('parsePack', () => {
   });
 
   it('names an unsupported schemaVersion', () => {
-    expect(problems(json({ ...minimal, schemaVersion: 2 }))[0]).toMatch(/unsupported schemaVersion 2: this version of Huashu reads schemaVersion 1/);
+    expect(problems(json({ ...minimal, schemaVersion: 2 }))[0]).toMatch(/unsupported schemaVersion 2; this version of Huashu reads 1/);
   });
 
   it('gives one clear problem for empty, binary and oversized input', () => {
