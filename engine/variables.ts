@@ -16,7 +16,8 @@ export function findVariables(text: string): string[] {
 
 // Punctuation and joiners that only make sense next to the value: dropped with an empty variable, so
 // "{customer}，您好" reads "您好" and "Hi {customer}, thanks" reads "Hi, thanks".
-const LEADING_JOINERS = /[\s,，、:：]*$/u;
+// A label that only introduces the value goes with it too ("工号{agentId}" with no number reads as nothing).
+const LEADING_JOINERS = /[\s,，、:：]*(?:工号|工號|编号|編號|no\.|#)?[\s,，、:：]*$/iu;
 const TRAILING_JOINERS = /^[\s,，、:：]*/u;
 
 /**

@@ -25,6 +25,11 @@ describe('fillVariables', () => {
     expect(fillVariables('好的{customer},我帮您查询一下', { customer: '  ' })).toBe('好的,我帮您查询一下');
   });
 
+  it('drops a label that only introduced an empty value', () => {
+    expect(fillVariables('星河商城客服，工号{agentId}，很高兴为您服务', {})).toBe('星河商城客服，很高兴为您服务');
+    expect(fillVariables('客服，工號{agentId}', { agentId: '8021' })).toBe('客服，工號8021');
+  });
+
   it('never shows a raw variable, known or not', () => {
     expect(fillVariables('我是{agentName}，工号{agentId}', {})).not.toMatch(/\{/);
     expect(fillVariables('see {mystery}', {})).toBe('see');
