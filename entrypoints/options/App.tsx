@@ -22,18 +22,8 @@ import { checkSubscriptionUrl, previewSubscription, refreshSubscription } from '
 import { createTranslator, resolveUiLocale } from '../../utils/i18n.ts';
 import { loadPackEntries, type PackEntry } from '../../utils/packs.ts';
 import { DEFAULT_SETTINGS, installedPacksItem, packPreferencesItem, settingsItem, type PackSource, type Settings } from '../../utils/storage.ts';
+import { downloadTextFile } from '../../utils/download.ts';
 import { buildPackRows, importCheckView, pastedFileName } from './view-model.ts';
-
-function download(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function App() {
   const [entries, setEntries] = useState<PackEntry[] | null>(null);
@@ -101,7 +91,7 @@ export function App() {
     onUndoExpire: () => setRemoved(null),
     onExport: (id) => {
       const pack = entries?.find((e) => e.pack.id === id)?.pack;
-      if (pack) download(`${pack.id}.json`, exportPack(pack));
+      if (pack) downloadTextFile(`${pack.id}.json`, exportPack(pack), 'application/json');
     },
     onCheck: (input) => importCheckView(previewImport(input.text, fileNameOf(input), installed, prefs)),
     onSave: async (input): Promise<ActionResult> => {
@@ -130,7 +120,7 @@ export function App() {
         const name = entries?.find((e) => e.pack.id === id)?.pack.name ?? id;
         setNotice(result.ok ? { tone: 'ok', text: t('refreshed', { name }) } : { tone: 'error', text: `${name}: ${result.message}` });
       }),
-    onExportAll: () => void exportAll().then((text) => download(`huashu-backup-${new Date().toISOString().slice(0, 10)}.json`, text)),
+    onExportAll: () => void exportAll().then((text) => downloadTextFile(`huashu-backup-${new Date().toISOString().slice(0, 10)}.json`, text, 'application/json')),
     onImportAll: (file) =>
       void file
         .text()

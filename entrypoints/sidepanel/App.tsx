@@ -9,6 +9,7 @@ import { languageTier, recordReplyUse, replyUsageToCsv, resetReplyUsage } from '
 import type { PhraseSearch } from '../../engine/search.ts';
 import { maskSensitive } from '../../engine/sensitive.ts';
 import { guessLanguage } from '../../engine/language.ts';
+import { downloadTextFile } from '../../utils/download.ts';
 import { fillVariables } from '../../engine/variables.ts';
 import { createTranslator, resolveUiLocale } from '../../utils/i18n.ts';
 import { contentToPanel, panelToContent, type TabState } from '../../utils/messaging.ts';
@@ -38,18 +39,6 @@ import {
 function pinnedTabId(): number | null {
   const value = Number(new URLSearchParams(location.search).get('tab'));
   return Number.isInteger(value) && value >= 0 && new URLSearchParams(location.search).has('tab') ? value : null;
-}
-
-function downloadText(fileName: string, text: string, type: string): void {
-  // A BOM so spreadsheet programs read the UTF-8 (Chinese headers) correctly.
-  const url = URL.createObjectURL(new Blob(['\uFEFF', text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export function App() {
@@ -308,7 +297,7 @@ export function App() {
     };
     const header = [t('usageCsvScope'), t('usageCsvReply'), t('usageCsvUses'), t('usageCsvTitle')] as const;
     const csv = replyUsageToCsv(usage, header, titleOfReply);
-    downloadText(`huashu-usage-${new Date().toISOString().slice(0, 10)}.csv`, csv, 'text/csv;charset=utf-8');
+    downloadTextFile(`huashu-usage-${new Date().toISOString().slice(0, 10)}.csv`, csv, 'text/csv;charset=utf-8', true);
   };
 
   const onResetUsage = () => void replyUsageItem.setValue(resetReplyUsage(usage));
