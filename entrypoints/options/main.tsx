@@ -1,6 +1,7 @@
 // Options page entrypoint: mounts the pack manager and settings.
 import { render } from 'preact';
 import { App } from './App.tsx';
+import '../../components/common/theme.css';
 import './style.css';
 
 render(<App />, document.getElementById('app')!);
