@@ -1,5 +1,5 @@
 // The engine's entry: builds a matcher from packs and exposes detect() and lint().
-import { detectEmotion } from './emotion.ts';
+import { detectEmotion, emotionGivenScenario } from './emotion.ts';
 import { createScenarioDetector } from './detect.ts';
 import { createLinter } from './lint.ts';
 import { mergePacks } from './pack-merge.ts';
@@ -37,10 +37,11 @@ export function createEngine(packs: readonly Pack[]): Engine {
     scenario: (id) => scenarios.get(id),
     stage: (id) => stages.get(id),
     detect(message, options = {}) {
+      const found = detectScenarios(message, options.top ?? 3);
       return {
         text: message,
-        scenarios: detectScenarios(message, options.top ?? 3),
-        emotion: detectEmotion(message),
+        scenarios: found,
+        emotion: emotionGivenScenario(detectEmotion(message), found[0]?.id),
         sensitive: findSensitive(message),
       };
     },

@@ -1,6 +1,6 @@
 // Customer emotion from words and punctuation.
 import { describe, expect, it } from 'vitest';
-import { detectEmotion } from '../../engine/emotion.ts';
+import { detectEmotion, emotionGivenScenario } from '../../engine/emotion.ts';
 
 describe('detectEmotion', () => {
   it.each([
@@ -42,5 +42,23 @@ describe('detectEmotion', () => {
     expect(detectEmotion('你是最好的客服了')).toBe('calm');
     expect(detectEmotion('the html page')).toBe('calm');
     expect(detectEmotion('do you sell scampi')).toBe('calm');
+  });
+});
+
+describe('emotionGivenScenario', () => {
+  it('reads insults as anger whatever the words say', () => {
+    expect(emotionGivenScenario('calm', 'angry_abusive')).toBe('angry');
+    expect(emotionGivenScenario('anxious', 'angry_abusive')).toBe('angry');
+  });
+  it('gives calm words the mood of a complaint-type or outage scenario', () => {
+    expect(emotionGivenScenario('calm', 'ask_supervisor')).toBe('angry');
+    expect(emotionGivenScenario('calm', 'service_outage')).toBe('anxious');
+    expect(emotionGivenScenario('anxious', 'complaint')).toBe('anxious');
+  });
+  it('leaves other scenarios, abstentions and unknown pack scenarios to the words', () => {
+    expect(emotionGivenScenario('calm', 'thanks')).toBe('calm');
+    expect(emotionGivenScenario('calm', undefined)).toBe('calm');
+    expect(emotionGivenScenario('calm', '__proto__')).toBe('calm');
+    expect(emotionGivenScenario('calm', 'team.custom')).toBe('calm');
   });
 });
