@@ -20,6 +20,53 @@ export function findVariables(text: string): string[] {
 const LEADING_JOINERS = /[\s,，、:：]*(?:工号|工號|编号|編號|no\.|#)?[\s,，、:：]*$/iu;
 const TRAILING_JOINERS = /^[\s,，、:：]*/u;
 
+// Words that only introduce a value ("我是{agentName}", "this is {agentName}"): a clause made of them and empty variables
+// says nothing, so it goes whole — "您好，我是{agentName}，很高兴为您服务" reads "您好，很高兴为您服务".
+const INTRODUCER = /(?:我是|我叫|这里是|這裡是|我這邊是|我这边是|\b(?:i am|i'm|this is|my name is|from)\b)/iu;
+const CLAUSE = /[^，,。.!！?？;；\n]*(?:[，,。.!！?？;；\n]+|$)/gu;
+const SENTENCE_END = /[。.!！?？]/u;
+
+function isEmpty(name: string, values: Readonly<Record<string, string | undefined>>, definitions: Readonly<Record<string, VariableDefinition>>): boolean {
+  const own = Object.prototype.hasOwnProperty.call(values, name) ? values[name]?.trim() : undefined;
+  const definition = Object.prototype.hasOwnProperty.call(definitions, name) ? definitions[name] : undefined;
+  return !(own || definition?.fallback);
+}
+
+/** Removes the clauses that only introduce variables that are all empty (see INTRODUCER). */
+function dropEmptyIntroductions(
+  text: string,
+  values: Readonly<Record<string, string | undefined>>,
+  definitions: Readonly<Record<string, VariableDefinition>>,
+): string {
+  let out = '';
+  let capitalizeNext = false;
+  for (const [found] of text.matchAll(CLAUSE)) {
+    let clause = found;
+    if (clause === '') continue;
+    if (capitalizeNext) {
+      // "Hello! I am {agentName}, how can I help?" reads "Hello! How can I help?".
+      clause = clause.replace(/^(\s*)([a-z])/u, (_, space: string, letter: string) => space + letter.toUpperCase());
+      capitalizeNext = false;
+    }
+    const names = findVariables(clause);
+    const firstVariable = clause.search(/\{[A-Za-z_]/u);
+    const introduced = firstVariable > 0 && INTRODUCER.test(clause.slice(0, firstVariable));
+    if (names.length === 0 || !introduced || !names.every((name) => isEmpty(name, values, definitions))) {
+      out += clause;
+      continue;
+    }
+    // The clause goes; a sentence end it carried stays, in place of the comma that led into it.
+    const end = /[。.!！?？]+\s*$/u.exec(clause)?.[0];
+    if (end !== undefined && SENTENCE_END.test(end)) {
+      const trimmed = out.replace(/[\s,，、;；:：]+$/u, '');
+      out = trimmed === '' ? '' : trimmed + end;
+    } else if (out.trim() === '' || /[。.!！?？]\s*$/u.test(out)) {
+      capitalizeNext = true;
+    }
+  }
+  return out;
+}
+
 /**
  * Fills the variables of `text`. A variable with a value gets it; without one, its definition's fallback; with neither,
  * it is removed together with the punctuation that only served it. Unknown names are removed the same way (packs are
@@ -30,6 +77,7 @@ export function fillVariables(
   values: Readonly<Record<string, string | undefined>>,
   definitions: Readonly<Record<string, VariableDefinition>> = {},
 ): string {
+  text = dropEmptyIntroductions(text, values, definitions);
   let out = '';
   let last = 0;
   for (const m of text.matchAll(TOKEN)) {
@@ -45,6 +93,11 @@ export function fillVariables(
     const value = own || definition?.fallback || '';
     if (value !== '') {
       out += before + value;
+      continue;
+    }
+    // "感谢您对{company}的支持" with no company reads "感谢您的支持".
+    if (before.endsWith('对') && text.startsWith('的', last)) {
+      out += before.slice(0, -1);
       continue;
     }
     // Empty: drop the joiners on the side where the sentence continues, keep the sentence's own start or end.

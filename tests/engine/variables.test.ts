@@ -43,3 +43,21 @@ describe('fillVariables', () => {
     expect(fillVariables('a {constructor} b', {})).toBe('a b');
   });
 });
+
+describe('fillVariables: clauses that only introduce an empty value', () => {
+  it.each([
+    ['您好，我是{agentName}，很高兴为您服务', '您好，很高兴为您服务'],
+    ['您好，我是{agentName}，工号{agentId}，很高兴为您服务', '您好，很高兴为您服务'],
+    ['我是{agentName}，请问有什么可以帮您？', '请问有什么可以帮您？'],
+    ['Hi, this is {agentName}. How can I help?', 'Hi. How can I help?'],
+    ['Hello! I am {agentName}, how can I help you today?', 'Hello! How can I help you today?'],
+    ['感谢您对{company}的支持', '感谢您的支持'],
+  ])('%s → %s', (template, expected) => {
+    expect(fillVariables(template, {})).toBe(expected);
+  });
+
+  it('keeps the clause when one of its variables has a value', () => {
+    expect(fillVariables('您好，我是{company}客服{agentName}，很高兴为您服务', { agentName: '小王' })).toBe('您好，我是客服小王，很高兴为您服务');
+    expect(fillVariables('您好，我是{agentName}，很高兴为您服务', { agentName: '小王' })).toBe('您好，我是小王，很高兴为您服务');
+  });
+});
