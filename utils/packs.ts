@@ -1,7 +1,9 @@
 // The enabled packs in priority order (built-in, then added ones), read from storage and watched for changes.
+import { browser } from 'wxt/browser';
 import { DEFAULT_PACKS } from '../engine/default-packs.ts';
 import type { Pack } from '../engine/types.ts';
-import { installedPacksItem, packPreferencesItem, type InstalledPack, type PackPreferences } from './storage.ts';
+import { resolveUiLocale, type UiLocale } from './i18n.ts';
+import { installedPacksItem, packPreferencesItem, settingsItem, type InstalledPack, type PackPreferences } from './storage.ts';
 
 export interface PackEntry {
   pack: Pack;
@@ -10,10 +12,21 @@ export interface PackEntry {
   enabled: boolean;
 }
 
+/**
+ * The built-in packs in their priority order for an interface language. zh-CN and zh-TW share rule ids (one is
+ * converted from the other), so the later one's messages and fixes are the ones shown: a Taiwan agent gets them in
+ * traditional characters and Taiwan wording, everyone else in simplified.
+ */
+export function builtInPacksFor(locale: UiLocale | undefined): readonly Pack[] {
+  if (locale !== 'zh-TW') return DEFAULT_PACKS;
+  const traditional = DEFAULT_PACKS.filter((pack) => pack.locale === 'zh-TW');
+  return [...DEFAULT_PACKS.filter((pack) => pack.locale !== 'zh-TW'), ...traditional];
+}
+
 /** All packs, in priority order (later wins), with their enabled state. Pure: the options page and tests use it too. */
-export function orderPacks(installed: readonly InstalledPack[], prefs: PackPreferences): PackEntry[] {
+export function orderPacks(installed: readonly InstalledPack[], prefs: PackPreferences, locale?: UiLocale): PackEntry[] {
   const entries: PackEntry[] = [
-    ...DEFAULT_PACKS.map((pack) => ({ pack, builtin: true, enabled: true })),
+    ...builtInPacksFor(locale).map((pack) => ({ pack, builtin: true, enabled: true })),
     ...installed.map((i) => ({ pack: i.pack, builtin: false, installed: i, enabled: true })),
   ];
   const rank = (id: string): number => {
@@ -33,9 +46,17 @@ export function orderPacks(installed: readonly InstalledPack[], prefs: PackPrefe
   return ordered;
 }
 
+function browserLanguage(): string {
+  try {
+    return browser.i18n?.getUILanguage?.() ?? globalThis.navigator?.language ?? 'en';
+  } catch {
+    return globalThis.navigator?.language ?? 'en';
+  }
+}
+
 export async function loadPackEntries(): Promise<PackEntry[]> {
-  const [installed, prefs] = await Promise.all([installedPacksItem.getValue(), packPreferencesItem.getValue()]);
-  return orderPacks(installed, prefs);
+  const [installed, prefs, settings] = await Promise.all([installedPacksItem.getValue(), packPreferencesItem.getValue(), settingsItem.getValue()]);
+  return orderPacks(installed, prefs, resolveUiLocale(settings.uiLanguage, browserLanguage()));
 }
 
 export async function loadEnabledPacks(): Promise<Pack[]> {
@@ -49,8 +70,13 @@ export function watchEnabledPacks(onChange: (packs: Pack[]) => void): () => void
   };
   const unwatchInstalled = installedPacksItem.watch(reload);
   const unwatchPrefs = packPreferencesItem.watch(reload);
+  // The interface language decides which built-in Chinese pack's rule texts win (builtInPacksFor).
+  const unwatchSettings = settingsItem.watch((next, previous) => {
+    if (next?.uiLanguage !== previous?.uiLanguage) reload();
+  });
   return () => {
     unwatchInstalled();
     unwatchPrefs();
+    unwatchSettings();
   };
 }
