@@ -184,6 +184,8 @@ function convertCommand(argv: readonly string[]): number {
 interface TestCase {
   text: string;
   expect: string | string[];
+  /** Line of the cases file, for the list of failures. */
+  line: number;
 }
 
 function readCases(file: string): TestCase[] {
@@ -203,7 +205,7 @@ function readCases(file: string): TestCase[] {
       if (typeof c.text !== 'string' || !expectOk) {
         throw new CliError([CLI_ERRORS.badCase(file, number, 'a case is {"text": …, "expect": "scenario id" | "none" | ["category", …]}')], 1);
       }
-      return c as TestCase;
+      return { text: c.text, expect: c.expect, line: number } as TestCase;
     });
 }
 
@@ -216,33 +218,39 @@ function testCommand(argv: readonly string[]): number {
   if (casesFile === undefined) throw new CliError([CLI_ERRORS.casesMissing], 2);
   const threshold = numberOption(args, '--min-accuracy', 0.9);
   const engine = createEngine(files.map(loadPack));
+  // One row per scenario and per lint category: a case expecting two categories counts under each, so a lead sees
+  // which rule or scenario is weak rather than which combination.
   const rows = new Map<string, { right: number; total: number }>();
+  const tally = (label: string, ok: boolean): void => {
+    const row = rows.get(label) ?? { right: 0, total: 0 };
+    row.total++;
+    if (ok) row.right++;
+    rows.set(label, row);
+  };
+  const failures: string[] = [];
   let right = 0;
   const cases = readCases(casesFile);
   for (const c of cases) {
-    let label: string;
     let ok: boolean;
     if (typeof c.expect === 'string') {
-      label = `detect ${c.expect}`;
       const best = engine.detect(c.text, { top: 1 }).scenarios[0]?.id ?? 'none';
       ok = best === c.expect;
+      tally(`detect ${c.expect}`, ok);
+      if (!ok) failures.push(CLI_TEXT.caseFailed(casesFile, c.line, c.expect, best, c.text));
     } else {
-      label = c.expect.length === 0 ? 'lint (clean)' : `lint ${[...c.expect].sort().join('+')}`;
       const found = new Set(engine.lint(c.text).map((f) => f.category as string));
       ok = c.expect.every((e) => found.has(e)) && [...found].every((f) => c.expect.includes(f));
+      if (c.expect.length === 0) tally('lint (clean)', ok);
+      for (const category of c.expect) tally(`lint ${category}`, found.has(category));
+      if (!ok) failures.push(CLI_TEXT.caseFailed(casesFile, c.line, c.expect.join('+') || 'clean', [...found].sort().join('+') || 'clean', c.text));
     }
-    const row = rows.get(label) ?? { right: 0, total: 0 };
-    row.total++;
-    if (ok) {
-      row.right++;
-      right++;
-    }
-    rows.set(label, row);
+    if (ok) right++;
   }
   const accuracy = cases.length === 0 ? 0 : right / cases.length;
   console.log('| cases | right | total | accuracy |\n|---|---|---|---|');
   for (const [label, row] of [...rows.entries()].sort()) console.log(`| ${label} | ${row.right} | ${row.total} | ${(row.right / row.total).toFixed(3)} |`);
   console.log(`| **all** | ${right} | ${cases.length} | ${accuracy.toFixed(3)} |`);
+  if (failures.length > 0) console.log(`\n${failures.join('\n')}`);
   if (accuracy < threshold) {
     console.error(CLI_ERRORS.belowThreshold(accuracy, threshold));
     return 1;

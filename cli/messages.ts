@@ -33,4 +33,7 @@ export const CLI_TEXT = {
   valid: (file: string, scenarios: number, replies: number, rules: number) =>
     `ok ${file} (${scenarios} scenarios, ${replies} replies, ${rules} rules)`,
   wrote: (file: string) => `wrote ${file}`,
+  /** One failed case of `pack test`, with its place so a lead can open it. */
+  caseFailed: (file: string, line: number, expected: string, got: string, text: string) =>
+    `${file}:${line}: expected ${expected}, got ${got}: ${text.length > 80 ? `${text.slice(0, 79)}…` : text}`,
 } as const;

@@ -107,6 +107,25 @@ describe('huashu pack', () => {
     const fail = huashu(['pack', 'test', ...packs, '--cases', cases]);
     expect(fail.code).toBe(1);
     expect(fail.stderr).toMatch(/below the threshold 0\.9/);
+    expect(fail.stdout).toContain(`${cases}:1: expected greeting, got return_refund: 我要退款`);
+  });
+
+  it('counts a lint case under each category it expects and lists the failed cases with their line', () => {
+    const cases = join(tmp, 'lint-cases.jsonl');
+    const lines = [
+      '{"text":"我不能帮您，这不是我负责的","expect":["refusal","shirking"]}',
+      '{"text":"我不能","expect":["refusal"]}',
+      '',
+      '{"text":"好的，我帮您查一下","expect":["refusal"]}',
+    ];
+    writeFileSync(cases, lines.join('\n'));
+    const packs = ['data/packs/zh-CN.json'];
+    const run = huashu(['pack', 'test', ...packs, '--cases', cases, '--min-accuracy', '0']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/\| lint refusal \| 2 \| 3 \| 0\.667 \|/);
+    expect(run.stdout).toMatch(/\| lint shirking \| 1 \| 1 \| 1\.000 \|/);
+    expect(run.stdout).not.toMatch(/refusal\+shirking \|/);
+    expect(run.stdout).toContain(`${cases}:4: expected refusal, got clean: 好的，我帮您查一下`);
   });
 
   it('answers unknown commands and options with usage and exit 2', () => {
