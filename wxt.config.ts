@@ -5,6 +5,17 @@ import preact from '@preact/preset-vite';
 export default defineConfig({
   imports: false,
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // Firefox (MV2) has a sidebar instead of Chrome's side panel, and asks for other hosts through optional_permissions.
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.browser !== 'firefox') return;
+      manifest.permissions = (manifest.permissions ?? []).filter((permission) => permission !== 'sidePanel');
+      if (wxt.config.manifestVersion === 2) {
+        const optional = new Set([...(manifest.optional_permissions ?? []), 'https://*/*', 'http://*/*']);
+        manifest.optional_permissions = [...optional] as typeof manifest.optional_permissions;
+      }
+    },
+  },
   manifest: {
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -12,6 +23,8 @@ export default defineConfig({
     permissions: ['storage', 'sidePanel', 'alarms'],
     host_permissions: ['http://localhost/*', 'http://127.0.0.1/*'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // Firefox needs a fixed add-on id for managed storage (policies.json) and for updates; Chrome ignores the key.
+    browser_specific_settings: { gecko: { id: 'huashu@huashu.extension', strict_min_version: '128.0' } },
     // The page bridge (entrypoints/page-bridge.ts) is injected into helpdesk pages; it reveals nothing by itself.
     web_accessible_resources: [{ resources: ['page-bridge.js'], matches: ['<all_urls>'] }],
     // Side panel shortcuts (Chrome allows 4 suggested keys; agents can change them at chrome://extensions/shortcuts).

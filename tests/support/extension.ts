@@ -9,7 +9,8 @@ import { CHROMIUM_ARGS, chromiumPath } from './chromium.ts';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const extensionOutDir = join(projectRoot, '.output', 'chrome-mv3');
-const lockFile = join(projectRoot, '.output', '.build.lock');
+/** The Firefox build (MV2, sidebar instead of side panel). */
+export const firefoxOutDir = join(projectRoot, '.output', 'firefox-mv2');
 
 /** Everything that goes into the bundle: when none of it is newer than the manifest, the last build stands. */
 const SOURCE_ROOTS = ['entrypoints', 'components', 'engine', 'sites', 'utils', 'locales', 'public', 'data/packs'];
@@ -30,12 +31,12 @@ function newestSourceTime(): number {
   return newest;
 }
 
-function isBuildFresh(): boolean {
-  const manifest = join(extensionOutDir, 'manifest.json');
+function isBuildFresh(outDir: string): boolean {
+  const manifest = join(outDir, 'manifest.json');
   return existsSync(manifest) && statSync(manifest).mtimeMs > newestSourceTime();
 }
 
-function tryLock(): boolean {
+function tryLock(lockFile: string): boolean {
   try {
     const fd = openSync(lockFile, 'wx');
     writeSync(fd, String(process.pid));
@@ -52,26 +53,31 @@ function tryLock(): boolean {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-let buildOnce: Promise<string> | null = null;
+const builds = new Map<string, Promise<string>>();
 
-/** `npx wxt build` unless .output/chrome-mv3 is newer than every source file; resolves to the built folder. */
-export function buildExtension(): Promise<string> {
-  buildOnce ??= (async () => {
+/** `npx wxt build [-b firefox]` unless the output folder is newer than every source file; resolves to the built folder. */
+function buildOnceFor(browser: 'chrome' | 'firefox'): Promise<string> {
+  const outDir = browser === 'chrome' ? extensionOutDir : firefoxOutDir;
+  const lockFile = join(projectRoot, '.output', `.build-${browser}.lock`);
+  const running = builds.get(browser);
+  if (running) return running;
+  const build = (async () => {
     mkdirSync(join(projectRoot, '.output'), { recursive: true });
     for (;;) {
-      if (isBuildFresh()) return extensionOutDir;
-      if (tryLock()) break;
+      if (isBuildFresh(outDir)) return outDir;
+      if (tryLock(lockFile)) break;
       // Another test file is building: wait for it, then use its output.
       await sleep(500);
     }
+    const args = browser === 'chrome' ? ['wxt', 'build'] : ['wxt', 'build', '-b', 'firefox'];
     try {
-      if (!isBuildFresh()) {
-        execFileSync('npx', ['wxt', 'build'], { cwd: projectRoot, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } });
+      if (!isBuildFresh(outDir)) {
+        execFileSync('npx', args, { cwd: projectRoot, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } });
       }
     } catch (error) {
       const output = (error as { stdout?: Buffer; stderr?: Buffer }).stdout?.toString() ?? '';
       const errors = (error as { stderr?: Buffer }).stderr?.toString() ?? '';
-      throw new Error(`The extension build failed (npx wxt build):\n${output}\n${errors}`);
+      throw new Error(`The extension build failed (npx ${args.join(' ')}):\n${output}\n${errors}`);
     } finally {
       try {
         unlinkSync(lockFile);
@@ -79,9 +85,20 @@ export function buildExtension(): Promise<string> {
         // Already gone.
       }
     }
-    return extensionOutDir;
+    return outDir;
   })();
-  return buildOnce;
+  builds.set(browser, build);
+  return build;
+}
+
+/** The Chrome build in .output/chrome-mv3, built once per test run (see buildOnceFor). */
+export function buildExtension(): Promise<string> {
+  return buildOnceFor('chrome');
+}
+
+/** The Firefox build in .output/firefox-mv2, built once per test run. */
+export function buildFirefoxExtension(): Promise<string> {
+  return buildOnceFor('firefox');
 }
 
 export interface ExtensionBrowser {
