@@ -48,6 +48,24 @@ export default tseslint.config(
     },
   },
   {
+    // Pack text and page text are data: product code never parses a string as HTML (the panel, the options page and the
+    // inline layer render text nodes only). Tests and the demo page may build fixtures with markup.
+    files: ['engine/**/*.{ts,tsx}', 'sites/**/*.ts', 'utils/**/*.ts', 'components/**/*.tsx', 'entrypoints/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['innerHTML', 'outerHTML'].map((property) => ({ property, message: 'Set textContent or build nodes: text from packs and pages is never HTML.' })),
+        { property: 'insertAdjacentHTML', message: 'Build nodes instead: text from packs and pages is never HTML.' },
+        { object: 'document', property: 'write', message: 'Never write markup into a page.' },
+        { property: 'createContextualFragment', message: 'Never parse strings as HTML.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render pack and page text as text, never as HTML.' },
+      ],
+    },
+  },
+  {
     // Sites may import only *types* from the engine.
     files: ['sites/**/*.ts'],
     rules: {

@@ -10,6 +10,12 @@ export default defineConfig({
     'build:manifestGenerated': (wxt, manifest) => {
       if (wxt.config.browser !== 'firefox') return;
       manifest.permissions = (manifest.permissions ?? []).filter((permission) => permission !== 'sidePanel');
+      // Nothing is collected or sent (README: Privacy and security); Firefox shows this at install (140+, Android 142+).
+      const settings = manifest.browser_specific_settings as Record<string, Record<string, unknown>> | undefined;
+      if (settings?.gecko) {
+        settings.gecko.data_collection_permissions = { required: ['none'] };
+        settings.gecko_android = { strict_min_version: '142.0' };
+      }
       if (wxt.config.manifestVersion === 2) {
         const optional = new Set([...(manifest.optional_permissions ?? []), 'https://*/*', 'http://*/*']);
         manifest.optional_permissions = [...optional] as typeof manifest.optional_permissions;
@@ -24,7 +30,7 @@ export default defineConfig({
     host_permissions: ['http://localhost/*', 'http://127.0.0.1/*'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // Firefox needs a fixed add-on id for managed storage (policies.json) and for updates; Chrome ignores the key.
-    browser_specific_settings: { gecko: { id: 'huashu@huashu.extension', strict_min_version: '128.0' } },
+    browser_specific_settings: { gecko: { id: 'huashu@huashu.extension', strict_min_version: '140.0' } },
     // The page bridge (entrypoints/page-bridge.ts) is injected into helpdesk pages; it reveals nothing by itself.
     web_accessible_resources: [{ resources: ['page-bridge.js'], matches: ['<all_urls>'] }],
     // Side panel shortcuts (Chrome allows 4 suggested keys; agents can change them at chrome://extensions/shortcuts).
