@@ -161,4 +161,11 @@ export const zhCN: Messages = {
   refreshPack: "刷新",
   refreshPackLabel: "从地址重新获取 {name}",
   refreshed: "“{name}”已是最新。",
+  // 回复框内联展开（;;）
+  expansionLabel: '与输入匹配的话术',
+  expansionNoMatch: '没有与“{query}”匹配的话术。换个词或拼音首字母，或按 Esc 关闭。',
+  expansionHint: '↑↓ 选择 · Enter 或 Tab 插入 · Esc 关闭',
+  settingsExpansionEnabled: '在回复框输入触发符时打开话术选择框',
+  settingsExpansionTrigger: '触发符',
+  settingsExpansionTriggerInvalid: '触发符“{trigger}”不可用：请输入 1–4 个不以字母或数字开头的字符，且不能是“/”（客服系统自己的菜单在用）。选择框仍使用“{current}”。',
 };
