@@ -1,5 +1,4 @@
 // The `;;` picker drawn over the composer: a listbox of matching replies at the caret (props in, callbacks out; keys are handled by the caller, which owns the editor's focus).
-import { useI18n } from '../common/i18n.tsx';
 
 export interface ExpansionPickerItem {
   /** Unique within the list (scope id + reply id). */
@@ -10,7 +9,15 @@ export interface ExpansionPickerItem {
   scopeTitle: string;
 }
 
+/** The picker's strings in the UI language (locales/*Expansion); `{query}` in noMatch is filled here. */
+export interface ExpansionPickerLabels {
+  expansionLabel: string;
+  expansionNoMatch: string;
+  expansionHint: string;
+}
+
 export interface ExpansionPickerProps {
+  labels: ExpansionPickerLabels;
   items: ExpansionPickerItem[];
   /** Index of the highlighted row. */
   active: number;
@@ -32,7 +39,6 @@ export function expansionOptionId(index: number): string {
 }
 
 export function ExpansionPicker(props: ExpansionPickerProps) {
-  const { t } = useI18n();
   const { caret, viewport } = props;
   const left = Math.max(4, Math.min(caret.left, viewport.width - WIDTH - 4));
   const below = viewport.height - caret.bottom >= MAX_HEIGHT + 8 || caret.top < MAX_HEIGHT + 8;
@@ -41,10 +47,10 @@ export function ExpansionPicker(props: ExpansionPickerProps) {
     <div class="expansion" style={{ left: `${left}px`, width: `${WIDTH}px`, maxHeight: `${MAX_HEIGHT}px`, ...position }} data-expansion-picker="">
       {props.items.length === 0 ? (
         <div class="expansion-empty" role="status">
-          {t('expansionNoMatch', { query: props.query })}
+          {props.labels.expansionNoMatch.replace('{query}', props.query)}
         </div>
       ) : (
-        <ul id={EXPANSION_PICKER_ID} role="listbox" aria-label={t('expansionLabel')} aria-activedescendant={expansionOptionId(props.active)}>
+        <ul id={EXPANSION_PICKER_ID} role="listbox" aria-label={props.labels.expansionLabel} aria-activedescendant={expansionOptionId(props.active)}>
           {props.items.map((item, index) => (
             <li
               key={item.key}
@@ -65,7 +71,7 @@ export function ExpansionPicker(props: ExpansionPickerProps) {
           ))}
         </ul>
       )}
-      <div class="expansion-hint">{t('expansionHint')}</div>
+      <div class="expansion-hint">{props.labels.expansionHint}</div>
     </div>
   );
 }

@@ -1,9 +1,11 @@
 // Inline expansion: typing the trigger (`;;`) and a query in the composer opens a picker of replies at the caret; the pick replaces trigger and query.
 import { h, render } from 'preact';
-import { I18nProvider } from '../../components/common/i18n.tsx';
 import { EXPANSION_PICKER_CSS, ExpansionPicker, type ExpansionPickerItem } from '../../components/inline/ExpansionPicker.tsx';
 import type { Engine } from '../../engine/index.ts';
 import { fillVariables } from '../../engine/variables.ts';
+import { enExpansion } from '../../locales/en.ts';
+import { zhCNExpansion } from '../../locales/zh-CN.ts';
+import { zhTWExpansion } from '../../locales/zh-TW.ts';
 import type { ComposerInfo } from '../../sites/types.ts';
 import { editableElementFor, replaceRange } from '../composer/index.ts';
 import type { UiLocale } from '../i18n.ts';
@@ -16,6 +18,8 @@ import { createExpansionSearch, type ExpansionCandidate, type ExpansionSearch } 
 export const EXPANSION_HOST_TAG = 'huashu-expansion';
 
 const MAX_ITEMS = 8;
+
+const LABELS = { en: enExpansion, 'zh-CN': zhCNExpansion, 'zh-TW': zhTWExpansion } as const;
 
 export interface ExpansionOptions {
   doc?: Document;
@@ -86,7 +90,9 @@ export function watchExpansion(options: ExpansionOptions): ExpansionController {
     host.dataset.open = 'true';
     host.dataset.replyKeys = open.items.map((item) => item.key).join(' ');
     host.dataset.activeKey = open.items[active]?.key ?? '';
-    const picker = h(ExpansionPicker, {
+    render(
+      h(ExpansionPicker, {
+      labels: LABELS[options.locale()],
       items: open.items,
       active,
       query: open.query.query,
@@ -97,8 +103,9 @@ export function watchExpansion(options: ExpansionOptions): ExpansionController {
         active = index;
         draw();
       },
-    });
-    render(h(I18nProvider, { locale: options.locale(), children: picker }), container);
+    }),
+      container,
+    );
   }
 
   function close(): void {
