@@ -62,7 +62,7 @@ describe('ExpansionPicker', () => {
     const mousedown = new MouseEvent('mousedown', { bubbles: true, cancelable: true });
     second.dispatchEvent(mousedown);
     expect(mousedown.defaultPrevented).toBe(true);
-    act(() => second.dispatchEvent(new MouseEvent('mouseenter')));
+    act(() => void second.dispatchEvent(new MouseEvent('mouseenter')));
     expect(props.onHover).toHaveBeenCalledWith(1);
     act(() => second.click());
     expect(props.onPick).toHaveBeenCalledWith(1);
