@@ -1,4 +1,11 @@
 // English UI strings of the side panel; the keys of this file are the list every other locale must translate.
+/** The `;;` picker's strings: their own object, so the content script bundles these and not the whole catalog. */
+export const enExpansion = {
+  expansionLabel: 'Replies matching what you typed',
+  expansionNoMatch: 'No reply matches “{query}”. Type other words or pinyin initials, or press Esc.',
+  expansionHint: '↑↓ choose · Enter or Tab insert · Esc close',
+} as const;
+
 export const en = {
   appTitle: 'Huashu',
   loading: 'Reading this tab…',
@@ -167,6 +174,10 @@ export const en = {
   refreshPack: "Refresh",
   refreshPackLabel: "Fetch {name} again from its address",
   refreshed: "“{name}” is up to date.",
+  ...enExpansion,
+  settingsExpansionEnabled: 'Open the reply picker when I type the trigger in the reply box',
+  settingsExpansionTrigger: 'Trigger',
+  settingsExpansionTriggerInvalid: 'The trigger “{trigger}” cannot be used: type 1–4 characters that do not start with a letter or digit, and not “/” (the helpdesk’s own menu uses it). The picker keeps using “{current}”.',
 } as const;
 
 export type MessageKey = keyof typeof en;

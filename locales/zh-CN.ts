@@ -1,6 +1,13 @@
 // 侧边栏界面文字（简体中文）。
 import type { Messages } from './en.ts';
 
+/** The `;;` picker's strings: their own object, so the content script bundles these and not the whole catalog. */
+export const zhCNExpansion = {
+  expansionLabel: '与输入匹配的话术',
+  expansionNoMatch: '没有与“{query}”匹配的话术。换个词或拼音首字母，或按 Esc 关闭。',
+  expansionHint: '↑↓ 选择 · Enter 或 Tab 插入 · Esc 关闭',
+} satisfies Partial<Messages>;
+
 export const zhCN: Messages = {
   appTitle: '话术',
   loading: '正在读取当前标签页…',
@@ -161,4 +168,8 @@ export const zhCN: Messages = {
   refreshPack: "刷新",
   refreshPackLabel: "从地址重新获取 {name}",
   refreshed: "“{name}”已是最新。",
+  ...zhCNExpansion,
+  settingsExpansionEnabled: '在回复框输入触发符时打开话术选择框',
+  settingsExpansionTrigger: '触发符',
+  settingsExpansionTriggerInvalid: '触发符“{trigger}”不可用：请输入 1–4 个不以字母或数字开头的字符，且不能是“/”（客服系统自己的菜单在用）。选择框仍使用“{current}”。',
 };

@@ -1,6 +1,13 @@
 // 側邊欄介面文字（繁體中文）。
 import type { Messages } from './en.ts';
 
+/** The `;;` picker's strings: their own object, so the content script bundles these and not the whole catalog. */
+export const zhTWExpansion = {
+  expansionLabel: '與輸入相符的話術',
+  expansionNoMatch: '沒有與「{query}」相符的話術。換個詞或拼音首字母，或按 Esc 關閉。',
+  expansionHint: '↑↓ 選擇 · Enter 或 Tab 插入 · Esc 關閉',
+} satisfies Partial<Messages>;
+
 export const zhTW: Messages = {
   appTitle: '話術',
   loading: '正在讀取目前分頁…',
@@ -161,4 +168,8 @@ export const zhTW: Messages = {
   refreshPack: "重新整理",
   refreshPackLabel: "從網址重新取得 {name}",
   refreshed: "「{name}」已是最新。",
+  ...zhTWExpansion,
+  settingsExpansionEnabled: '在回覆框輸入觸發符時開啟話術選擇框',
+  settingsExpansionTrigger: '觸發符',
+  settingsExpansionTriggerInvalid: '觸發符「{trigger}」無法使用：請輸入 1–4 個不以字母或數字開頭的字元，且不能是「/」（客服系統自己的選單在用）。選擇框仍使用「{current}」。',
 };

@@ -40,6 +40,7 @@ async function main(): Promise<void> {
         customVariables: {},
         uiLanguage: language,
         expansionTrigger: ';;',
+        expansionEnabled: true,
       } satisfies Settings);
       await panel.reload();
       await desk.evaluate((text) => window.huashuDemo.addMessage('customer', text), scene.customer);

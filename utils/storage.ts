@@ -13,6 +13,8 @@ export interface Settings {
   uiLanguage: UiLanguage;
   /** Typed in the composer to open the inline picker. */
   expansionTrigger: string;
+  /** The inline picker is on (off: the trigger is plain text). */
+  expansionEnabled: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -22,6 +24,7 @@ export const DEFAULT_SETTINGS: Settings = {
   customVariables: {},
   uiLanguage: 'auto',
   expansionTrigger: ';;',
+  expansionEnabled: true,
 };
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS, version: 1 });

@@ -7,9 +7,11 @@ import type { ComposerInfo, SiteAdapter } from '../../sites/types.ts';
 import { forgetComposerCaret, injectPageBridge, insertText, replaceRange, trackComposerCaret } from '../composer/index.ts';
 import { contentToPanel, panelToContent, type InsertResult, type TabState } from '../messaging.ts';
 import { loadEnabledPacks, watchEnabledPacks } from '../packs.ts';
-import { sitePreferencesItem, type SitePreference } from '../storage.ts';
+import { resolveUiLocale } from '../i18n.ts';
+import { DEFAULT_SETTINGS, settingsItem, sitePreferencesItem, type Settings, type SitePreference } from '../storage.ts';
 import { watchConversation, type ConversationSnapshot, type ConversationWatcher } from './conversation-watcher.ts';
 import { watchDraft, type DraftWatcher } from './draft-watcher.ts';
+import { watchExpansion, type ExpansionController } from './expansion.ts';
 import { mountInlineOverlay, type InlineOverlay } from './inline-overlay.ts';
 import { detectLatestCustomer } from './latest-customer.ts';
 
@@ -51,6 +53,8 @@ export function startContentRuntime(ctx: ContentScriptContext, doc: Document = d
   let conversation: ConversationWatcher | null = null;
   let draft: DraftWatcher | null = null;
   let overlay: InlineOverlay | null = null;
+  let expansion: ExpansionController | null = null;
+  let settings: Settings = DEFAULT_SETTINGS;
   let lastSnapshot: ConversationSnapshot | null = null;
   let stopCaretTracking: (() => void) | null = null;
   let stateChangeQueued = false;
@@ -174,12 +178,24 @@ export function startContentRuntime(ctx: ContentScriptContext, doc: Document = d
       onLint: ({ draft: text, findings }, composer) => onDraftLinted(findings, text.length, composer),
       onComposerChange,
     });
+    expansion = watchExpansion({
+      doc,
+      composer: () => draft?.composer ?? null,
+      engine: () => engine,
+      currentScenarioIds: () => state.latest?.detection.scenarios.map((s) => s.id) ?? [],
+      customerName: () => state.customerName,
+      settings: () => settings,
+      locale: () => resolveUiLocale(settings.uiLanguage, navigator.language),
+      onInserted: () => draft?.lintNow(),
+    });
   }
 
   function stopSession(): void {
     conversation?.stop();
     draft?.stop();
     overlay?.destroy();
+    expansion?.stop();
+    expansion = null;
     stopCaretTracking?.();
     conversation = null;
     draft = null;
@@ -260,7 +276,12 @@ export function startContentRuntime(ctx: ContentScriptContext, doc: Document = d
     panelToContent.onMessage('startPicker', () => ({ ok: false })),
   );
 
-  // ---- Packs and per-site preferences ----
+  // ---- Packs, settings (the `;;` picker reads them) and per-site preferences ----
+  settingsItem
+    .getValue()
+    .then((value) => (settings = { ...DEFAULT_SETTINGS, ...value }))
+    .catch((error: unknown) => console.error('[huashu] reading the settings failed; using the defaults', error));
+  cleanups.push(settingsItem.watch((value) => (settings = { ...DEFAULT_SETTINGS, ...value })));
   loadEnabledPacks()
     .then((packs) => {
       if (!ctx.isInvalid) rebuildEngine(packs);

@@ -1,0 +1,60 @@
+// The picker's search in the content script: words, full pinyin and initials from the engine's pinyin table, current scenario first.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PACKS } from '../../engine/default-packs.ts';
+import { mergePacks } from '../../engine/pack-merge.ts';
+import type { MergedPacks, MergedReply } from '../../engine/types.ts';
+import { createExpansionSearch } from '../../utils/content/expansion-search.ts';
+
+function reply(id: string, text: string, title?: string): MergedReply {
+  return { id, text, title, packId: 'zh-CN', locale: 'zh-CN' };
+}
+
+function scope(id: string, title: string, replies: MergedReply[]) {
+  return { id, title, triggers: [], examples: [], tips: [], packIds: ['zh-CN'], replies };
+}
+
+const fixture = {
+  scenarios: [
+    scope('return_refund', '退货退款', [reply('refund.time', '您的退款申请已经提交，款项将原路退回。', '退款时间')]),
+    scope('logistics', '物流查询', [reply('logistics.where', '您的包裹正在派送中，请耐心等待。')]),
+  ],
+  stages: [{ id: 'stage.hold', title: '稍等', replies: [reply('hold.wait', '请您稍等，我帮您核实一下。')] }],
+} as unknown as Pick<MergedPacks, 'scenarios' | 'stages'>;
+
+const ids = (hits: { reply: MergedReply }[]) => hits.map((h) => h.reply.id);
+
+describe('createExpansionSearch', () => {
+  const search = createExpansionSearch(fixture);
+
+  it('finds by pinyin initials, full pinyin and words', () => {
+    expect(ids(search.search('tk', { currentScenarioIds: [], limit: 5 }))).toEqual(['refund.time']);
+    expect(ids(search.search('tuikuan', { currentScenarioIds: [], limit: 5 }))).toEqual(['refund.time']);
+    expect(ids(search.search('包裹', { currentScenarioIds: [], limit: 5 }))).toEqual(['logistics.where']);
+    // Traditional characters find simplified replies.
+    expect(ids(search.search('包裹 派送', { currentScenarioIds: [], limit: 5 }))).toEqual(['logistics.where']);
+    expect(ids(search.search('退款時間', { currentScenarioIds: [], limit: 5 }))).toEqual(['refund.time']);
+  });
+
+  it('full pinyin must start on a syllable (uan inside tuikuan is no match)', () => {
+    expect(ids(search.search('uikuan', { currentScenarioIds: [], limit: 5 }))).toEqual([]);
+  });
+
+  it('with an empty query lists the current scenario first, then the stages', () => {
+    expect(ids(search.search('', { currentScenarioIds: ['logistics'], limit: 5 }))).toEqual(['logistics.where', 'hold.wait']);
+    expect(ids(search.search('', { currentScenarioIds: [], limit: 5 }))).toEqual(['hold.wait']);
+  });
+
+  it('ranks the current scenario first among equal matches and keeps the limit', () => {
+    // "您" starts both scenario replies: the detected scenario leads.
+    expect(ids(search.search('您的', { currentScenarioIds: ['logistics'], limit: 5 }))).toEqual(['logistics.where', 'refund.time']);
+    expect(search.search('您', { currentScenarioIds: [], limit: 1 })).toHaveLength(1);
+  });
+
+  it('finds refund replies in the shipped packs from ;;tk', () => {
+    const merged = mergePacks(DEFAULT_PACKS);
+    const hits = createExpansionSearch(merged).search('tk', { currentScenarioIds: [], limit: 8 });
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits[0]!.scopeId).toBe('return_refund');
+    for (const hit of hits) expect(hit.reply.text).toMatch(/退款|退貨|退货|退還|退还/u);
+  });
+});
