@@ -114,6 +114,35 @@ describe.each(['textarea', 'contenteditable', 'prosemirror'])('the ;; picker in 
   });
 });
 
+describe('with a Chinese input method', () => {
+  it('reads the query only after compositionend: the pinyin being composed opens nothing, the committed 退款 does', async () => {
+    const desk = await openDesk('textarea');
+    const cdp = await desk.context().newCDPSession(desk);
+    try {
+      await desk.locator('[data-huashu-demo-composer]').click();
+      await desk.keyboard.type(';;');
+      await expect.poll(() => pickerAttribute(desk, 'data-open'), { timeout: 10_000 }).toBe('true');
+      const before = await pickerAttribute(desk, 'data-reply-keys');
+      // What an IME does: composition text (the pinyin as typed) first, the characters on commit.
+      await cdp.send('Input.imeSetComposition', { text: 'tui', selectionStart: 3, selectionEnd: 3 });
+      await cdp.send('Input.imeSetComposition', { text: 'tuikuan', selectionStart: 7, selectionEnd: 7 });
+      // Mid-composition the list is the one for ";;" alone: the composing text was not read as a query.
+      expect(await pickerAttribute(desk, 'data-reply-keys')).toBe(before);
+      await cdp.send('Input.insertText', { text: '退款' });
+      await expect.poll(() => desk.locator('[data-huashu-demo-composer]').inputValue()).toBe(';;退款');
+      await expect.poll(() => pickerAttribute(desk, 'data-reply-keys'), { timeout: 5_000 }).not.toBe(before);
+      const keys = (await pickerAttribute(desk, 'data-reply-keys'))!.split(' ');
+      expect(keys[0]).toMatch(/^return_refund:/u);
+      await desk.keyboard.press('Tab');
+      await expect.poll(() => modelText(desk), { timeout: 5_000 }).toContain('退');
+      expect(await modelText(desk)).not.toContain(';;');
+    } finally {
+      await cdp.detach();
+      await desk.close();
+    }
+  });
+});
+
 describe('across the session', () => {
   it('threw nothing on the pages', () => {
     expect(pageErrors).toEqual([]);
