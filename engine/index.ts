@@ -25,6 +25,24 @@ export interface Engine {
   lint(draft: string): Finding[];
 }
 
+/**
+ * Detection reads at most this many UTF-16 units of a message: its start and its end, where customers put what they
+ * want. A pasted log or a 100 000-character message would otherwise cost the tab seconds (measured: 58 s for 100 000
+ * characters, 13 ms for 1 000). Sensitive data is still looked for in the whole message.
+ */
+export const DETECTION_WINDOW = { head: 600, tail: 400 } as const;
+
+/** The part of a long message detection reads: its head and tail, never cutting a surrogate pair. */
+export function detectionWindow(message: string): string {
+  const { head, tail } = DETECTION_WINDOW;
+  if (message.length <= head + tail) return message;
+  let headEnd = head;
+  if (/[\ud800-\udbff]/u.test(message[headEnd - 1]!)) headEnd--;
+  let tailStart = message.length - tail;
+  if (/[\udc00-\udfff]/u.test(message[tailStart]!)) tailStart++;
+  return `${message.slice(0, headEnd)}\n…\n${message.slice(tailStart)}`;
+}
+
 export function createEngine(packs: readonly Pack[]): Engine {
   const merged = mergePacks(packs);
   const detectScenarios = createScenarioDetector(merged.scenarios);
@@ -37,11 +55,12 @@ export function createEngine(packs: readonly Pack[]): Engine {
     scenario: (id) => scenarios.get(id),
     stage: (id) => stages.get(id),
     detect(message, options = {}) {
-      const found = detectScenarios(message, options.top ?? 3);
+      const read = detectionWindow(message);
+      const found = detectScenarios(read, options.top ?? 3);
       return {
         text: message,
         scenarios: found,
-        emotion: emotionGivenScenario(detectEmotion(message), found[0]?.id),
+        emotion: emotionGivenScenario(detectEmotion(read), found[0]?.id),
         sensitive: findSensitive(message),
       };
     },

@@ -60,6 +60,9 @@ export function parseCsvPack(source: string, file: string): PackParse {
   const rules: Rule[] = [];
   const owners = new Map<string, { replies?: Reply[] }>();
   const pendingReplies: Array<{ row: Row; line: number }> = [];
+  // Field path of each entry → its CSV line, so the schema's problems name the row to fix.
+  const lines = new Map<string, number>();
+  const ownerPaths = new Map<string, string>();
   parsed.data.forEach((row, index) => {
     const line = index + 2;
     const kind = cell(row.kind);
@@ -68,8 +71,11 @@ export function parseCsvPack(source: string, file: string): PackParse {
       if (cell(row.text)) pack.description = cell(row.text);
     } else if (kind === 'scenario' || kind === 'stage') {
       const entry = { id: cell(row.id) ?? '', title: cell(row.title) ?? '', triggers: list(row.triggers), examples: list(row.examples), tips: list(row.tips), replies: [] as Reply[] };
+      const path = kind === 'scenario' ? `scenarios[${scenarios.length}]` : `stages[${stages.length}]`;
       if (kind === 'scenario') scenarios.push(entry);
       else stages.push({ id: entry.id, title: entry.title, tips: entry.tips, replies: entry.replies });
+      lines.set(path, line);
+      ownerPaths.set(entry.id, path);
       owners.set(entry.id, kind === 'scenario' ? scenarios[scenarios.length - 1]! : stages[stages.length - 1]!);
     } else if (kind === 'reply') {
       pendingReplies.push({ row, line });
@@ -84,6 +90,7 @@ export function parseCsvPack(source: string, file: string): PackParse {
         suggestion: cell(row.suggestion),
         examples: list(row.match) || list(row.noMatch) ? { match: list(row.match), noMatch: list(row.noMatch) } : undefined,
       };
+      lines.set(`rules[${rules.length}]`, line);
       rules.push(JSON.parse(JSON.stringify(rule)) as Rule);
     } else {
       problems.push({ file, line, message: `kind "${row.kind ?? ''}" is not one of meta, scenario, stage, reply, rule` });
@@ -97,13 +104,28 @@ export function parseCsvPack(source: string, file: string): PackParse {
     }
     const reply: Reply = { id: cell(row.id) ?? '', text: cell(row.text) ?? '' };
     if (cell(row.title)) reply.title = cell(row.title)!;
+    lines.set(`${ownerPaths.get(cell(row.parent) ?? '')}.replies[${owner.replies?.length ?? 0}]`, line);
     owner.replies = [...(owner.replies ?? []), reply];
   }
   if (problems.length > 0) return { ok: false, problems };
   if (scenarios.length > 0) pack.scenarios = JSON.parse(JSON.stringify(scenarios)) as unknown;
   if (stages.length > 0) pack.stages = JSON.parse(JSON.stringify(stages)) as unknown;
   if (rules.length > 0) pack.rules = rules;
-  return validatePack(pack, file);
+  const result = validatePack(pack, file);
+  if (result.ok) return result;
+  return { ok: false, problems: result.problems.map((problem) => ({ ...problem, line: problem.line ?? lineOfPath(lines, problem.path) })) };
+}
+
+/** The CSV line of a field path's row: the entry itself or the nearest enclosing one (pack-level fields are on the meta row). */
+function lineOfPath(lines: ReadonlyMap<string, number>, path: string | undefined): number | undefined {
+  let at = path ?? '';
+  while (at !== '') {
+    const line = lines.get(at);
+    if (line !== undefined) return line;
+    const parent = at.replace(/(\.[^.[\]]+|\[\d+\])$/u, '');
+    at = parent === at ? '' : parent;
+  }
+  return undefined;
 }
 
 registerCsvParser(parseCsvPack);

@@ -1,5 +1,5 @@
 // Reads a pack from text (JSON, YAML or CSV) and reports every problem with its place: file:line:column and field path.
-import { parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import { PACK_ERRORS } from './errors.ts';
 import { validatePack } from './pack-schema.ts';
 import type { Pack, PackProblem } from './types.ts';
@@ -85,10 +85,19 @@ export function scanJson(source: string): JsonScan {
         i++;
         return;
       }
+      // JSON.parse would keep the last of two equal keys silently; a pack with both is a mistake to show.
+      const seen = new Map<string, number>();
       for (;;) {
         space();
         if (source[i] !== '"') fail(`expected a quoted field name, found ${describe()}`);
+        const keyStart = i;
         const key = string();
+        const first = seen.get(key);
+        if (first !== undefined) {
+          i = keyStart;
+          fail(`the field "${key}" appears twice in the same object (first at line ${lineColumn(source, first).line}): keep one`);
+        }
+        seen.set(key, keyStart);
         space();
         if (source[i] !== ':') fail(`expected ":" after "${key}", found ${describe()}`);
         i++;
@@ -158,20 +167,42 @@ function parseJsonPack(source: string, file: string): PackParse {
   }
   const result = validatePack(JSON.parse(text) as unknown, file);
   if (result.ok) return result;
-  return {
-    ok: false,
-    problems: result.problems.map((p) => {
-      // The place of the field itself, or of the nearest enclosing one that exists (a missing field has none).
-      let path = p.path ?? '';
-      while (path !== '' && !scan.places.has(path)) {
-        const parent = path.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
-        // A top-level key has no enclosing field: the pack object itself is the place.
-        path = parent === path ? '' : parent;
+  return { ok: false, problems: placeProblems(result.problems, scan.places, text) };
+}
+
+/** Gives each shape problem the line and column of its field, or of the nearest enclosing one that exists (a missing field has none). */
+function placeProblems(problems: readonly PackProblem[], places: ReadonlyMap<string, number>, text: string): PackProblem[] {
+  return problems.map((p) => {
+    if (p.line !== undefined) return p;
+    let path = p.path ?? '';
+    while (path !== '' && !places.has(path)) {
+      const parent = path.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
+      // A top-level key has no enclosing field: the pack object itself is the place.
+      path = parent === path ? '' : parent;
+    }
+    const offset = places.get(path);
+    return offset === undefined ? p : { ...p, ...lineColumn(text, offset) };
+  });
+}
+
+/** Field path → offset of its value in a YAML document, as scanJson gives for JSON. */
+function yamlPlaces(root: YamlNode | null): Map<string, number> {
+  const places = new Map<string, number>();
+  const visit = (node: unknown, path: string, level: number): void => {
+    if (level > 64 || node === null || typeof node !== 'object') return;
+    const range = (node as { range?: [number, number, number] }).range;
+    if (range) places.set(path, range[0]);
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+        if (key !== undefined) visit(pair.value, path === '' ? key : `${path}.${key}`, level + 1);
       }
-      const offset = scan.places.get(path);
-      return offset === undefined ? p : { ...p, ...lineColumn(text, offset) };
-    }),
+    } else if (isSeq(node)) {
+      node.items.forEach((item, index) => visit(item, `${path}[${index}]`, level + 1));
+    }
   };
+  visit(root, '', 0);
+  return places;
 }
 
 function parseYamlPack(source: string, file: string): PackParse {
@@ -185,7 +216,16 @@ function parseYamlPack(source: string, file: string): PackParse {
       }),
     };
   }
-  return validatePack(doc.toJS({ maxAliasCount: 100 }) as unknown, file);
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // The yaml package refuses alias bombs and similar resource attacks by throwing: a problem to show, not a crash.
+    return { ok: false, problems: [{ file, message: PACK_ERRORS.yamlSyntax((error as Error).message.split('\n')[0]!) }] };
+  }
+  const result = validatePack(value, file);
+  if (result.ok) return result;
+  return { ok: false, problems: placeProblems(result.problems, yamlPlaces(doc.contents as YamlNode | null), source) };
 }
 
 /** Parses and validates a pack. `format` defaults to the file name's extension, then JSON. */
