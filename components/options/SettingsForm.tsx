@@ -1,5 +1,6 @@
 // The agent's own details, filled into replies ({agentName}, {agentId}, {company}), and the interface language.
 import { useEffect, useState } from 'preact/hooks';
+import { isUsableTrigger } from '../../utils/content/expansion-query.ts';
 import { useI18n } from '../common/i18n.tsx';
 import type { SettingsView, UiLanguageChoice } from './types.ts';
 
@@ -31,12 +32,16 @@ export function SettingsForm(props: SettingsFormProps) {
       />
     </label>
   );
+  // The `;;` picker: a trigger that would clash with the helpdesk ("/") or with words is refused before it is saved.
+  const trigger = draft.expansionTrigger ?? ';;';
+  const triggerProblem = isUsableTrigger(trigger) ? null : t('settingsExpansionTriggerInvalid', { trigger, current: props.settings.expansionTrigger ?? ';;' });
   return (
     <form
       class="card"
       aria-labelledby="settings-heading"
       onSubmit={(e) => {
         e.preventDefault();
+        if (triggerProblem) return;
         props.onSave({ ...draft, agentName: draft.agentName.trim(), agentId: draft.agentId.trim(), company: draft.company.trim() });
       }}
     >
@@ -55,6 +60,32 @@ export function SettingsForm(props: SettingsFormProps) {
           ))}
         </select>
       </label>
+      <label class="field field-check">
+        <input
+          type="checkbox"
+          name="expansionEnabled"
+          checked={draft.expansionEnabled !== false}
+          onChange={(e) => setDraft({ ...draft, expansionEnabled: (e.currentTarget as HTMLInputElement).checked })}
+        />
+        <span>{t('settingsExpansionEnabled')}</span>
+      </label>
+      <label class="field">
+        <span>{t('settingsExpansionTrigger')}</span>
+        <input
+          type="text"
+          name="expansionTrigger"
+          value={trigger}
+          maxLength={8}
+          aria-invalid={triggerProblem !== null}
+          aria-describedby={triggerProblem ? 'expansion-trigger-problem' : undefined}
+          onInput={(e) => setDraft({ ...draft, expansionTrigger: (e.currentTarget as HTMLInputElement).value })}
+        />
+      </label>
+      {triggerProblem && (
+        <p id="expansion-trigger-problem" class="field-error" role="alert">
+          {triggerProblem}
+        </p>
+      )}
       <button type="submit" class="button button-primary">
         {t('saveSettings')}
       </button>

@@ -46,6 +46,9 @@ export interface SettingsView {
   agentId: string;
   company: string;
   uiLanguage: UiLanguageChoice;
+  /** The `;;` picker in the composer (absent: on, with `;;`). */
+  expansionEnabled?: boolean;
+  expansionTrigger?: string;
 }
 
 /** Result of an action the page could refuse: the message says what is wrong and what to do. */

@@ -73,7 +73,14 @@ export function App() {
   const props: OptionsPageProps = {
     loading: entries === null,
     packs: rows,
-    settings: { agentName: settings.agentName, agentId: settings.agentId, company: settings.company, uiLanguage: settings.uiLanguage },
+    settings: {
+      agentName: settings.agentName,
+      agentId: settings.agentId,
+      company: settings.company,
+      uiLanguage: settings.uiLanguage,
+      expansionEnabled: settings.expansionEnabled !== false,
+      expansionTrigger: settings.expansionTrigger,
+    },
     notice,
     undo: removed ? { name: removed.entry.pack.name } : undefined,
     onToggle: (id, enabled) => void setPackEnabled(id, enabled).then(report),
