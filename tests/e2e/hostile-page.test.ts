@@ -1,0 +1,210 @@
+// Hostile pages in real Chromium: a page that pries, forges bridge messages, patches built-ins, throws and mutates
+// 10 000 nodes a second neither reaches Huashu's data nor breaks it, and Huashu does not break the page.
+import type { ConsoleMessage, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPanel } from '../../scripts/lib/panel-page.ts';
+import { startDemoServer, type DemoServer } from '../../scripts/serve-demo.ts';
+import { buildExtension, launchWithExtension, type ExtensionBrowser } from '../support/extension.ts';
+
+let server: DemoServer;
+let browser: ExtensionBrowser;
+
+/** Patches the page's own world before its scripts run: what an unfriendly or simply odd helpdesk does to built-ins. */
+function patchBuiltIns(disable: boolean): void {
+  const w = window as unknown as Record<string, unknown>;
+  w.__patchedCalls = 0;
+  const count = () => {
+    w.__patchedCalls = (w.__patchedCalls as number) + 1;
+  };
+  for (const [proto, names] of [
+    [Node.prototype, ['appendChild', 'insertBefore', 'removeChild', 'replaceChild']],
+    [Element.prototype, ['querySelector', 'querySelectorAll', 'closest', 'getAttribute', 'setAttribute']],
+    [EventTarget.prototype, ['addEventListener', 'removeEventListener', 'dispatchEvent']],
+    [Array.prototype, ['push', 'map', 'filter']],
+  ] as const) {
+    for (const name of names) {
+      const original = (proto as unknown as Record<string, (...args: unknown[]) => unknown>)[name]!;
+      (proto as unknown as Record<string, unknown>)[name] = function (this: unknown, ...args: unknown[]) {
+        count();
+        return original.apply(this, args);
+      };
+    }
+  }
+  // Outright hostile replacements, where the page's own editor does not need them (CKEditor does).
+  if (!disable) return;
+  (window as unknown as { MutationObserver: unknown }).MutationObserver = function () {
+    throw new Error('MutationObserver disabled by the page');
+  };
+  Element.prototype.attachShadow = function () {
+    throw new Error('attachShadow disabled by the page');
+  };
+  const parse = JSON.parse;
+  JSON.parse = (text: string, reviver?: (key: string, value: unknown) => unknown) => {
+    count();
+    return parse(text, reviver);
+  };
+}
+
+async function openDesk(options: { patch?: 'wrap' | 'disable'; editor?: string } = {}): Promise<{ desk: Page; panel: Page; huashuErrors: string[] }> {
+  const desk = await browser.context.newPage();
+  const huashuErrors: string[] = [];
+  desk.on('console', (message: ConsoleMessage) => {
+    if (message.type() === 'error' && message.text().includes('[huashu]')) huashuErrors.push(message.text());
+  });
+  if (options.patch) await desk.addInitScript(patchBuiltIns, options.patch === 'disable');
+  await desk.goto(`${server.url}?editor=${options.editor ?? 'textarea'}`);
+  await desk.evaluate(() => window.huashuDemo.ready);
+  await desk.locator('huashu-root[data-huashu]').waitFor({ state: 'attached', timeout: 10_000 });
+  await desk.evaluate(() => window.huashuDemo.clear());
+  const panel = await openPanel(browser.context, browser.extensionId, desk);
+  return { desk, panel, huashuErrors };
+}
+
+/** A customer message → the panel's best scenario; then a forbidden phrase typed → a finding. The whole product, briefly. */
+async function expectHuashuWorks(desk: Page, panel: Page, message = '收到的鞋子是坏的，我要退款'): Promise<void> {
+  await desk.evaluate((text) => window.huashuDemo.addMessage('customer', text), message);
+  await expect.poll(() => panel.locator('[data-scenario-id]').first().getAttribute('data-scenario-id'), { timeout: 10_000 }).toBe('return_refund');
+  await desk.evaluate(() => window.huashuDemo.clearComposer());
+  await desk.locator('textarea').first().focus();
+  await desk.keyboard.type('这个不归我管');
+  await panel.locator('[data-finding-category="shirking"]').first().waitFor({ timeout: 10_000 });
+  await expect.poll(() => desk.evaluate(() => document.querySelector('huashu-root')?.getAttribute('data-finding-count')), { timeout: 5_000 }).not.toBe('0');
+}
+
+beforeAll(async () => {
+  await buildExtension();
+  [server, browser] = await Promise.all([startDemoServer(), launchWithExtension()]);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('a page that pries', () => {
+  it('finds a closed shadow root and nothing of Huashu in its own DOM', async () => {
+    const { desk, panel } = await openDesk();
+    await expectHuashuWorks(desk, panel);
+    const seen = await desk.evaluate(() => {
+      const host = document.querySelector('huashu-root')!;
+      return {
+        shadowRoot: host.shadowRoot === null,
+        lightChildren: host.childNodes.length,
+        // Huashu's finding text is in the panel and its own shadow root, never in the page's DOM.
+        leaks: document.body.innerText.includes('不归我管') ? document.body.innerText.split('不归我管').length - 1 : 0,
+        textareaValue: (document.querySelector('textarea') as HTMLTextAreaElement).value,
+      };
+    });
+    expect(seen.shadowRoot).toBe(true);
+    expect(seen.lightChildren).toBe(0);
+    expect(seen.textareaValue).toBe('这个不归我管');
+    // The only occurrence is the agent's own draft (a textarea's value is not innerText).
+    expect(seen.leaks).toBe(0);
+    await panel.close();
+    await desk.close();
+  });
+
+  it('cannot drive Huashu with forged bridge messages (CKEditor 5, where the page bridge is in use)', async () => {
+    const { desk, panel, huashuErrors } = await openDesk({ editor: 'ckeditor5' });
+    await desk.evaluate(() => {
+      const junk: unknown[] = [
+        null,
+        42,
+        'huashu-page-bridge',
+        { tag: 'huashu-page-bridge' },
+        { tag: 'huashu-page-bridge', channel: 'guess', direction: 'request', requestId: 'aaaaaaaaaaaa', op: 'ckeditor5-insert', target: 'bbbbbbbbbbbb', text: 'FORGED', span: null },
+        { tag: 'huashu-page-bridge', channel: 'guess', direction: 'response', requestId: 'aaaaaaaaaaaa', ok: true },
+        { tag: 'huashu-page-bridge', channel: ['x'], direction: 'request', op: 'ping' },
+        { tag: 'huashu-page-bridge', text: 'FORGED'.repeat(100_000) },
+        { __proto__: { tag: 'huashu-page-bridge' }, polluted: true },
+      ];
+      for (let i = 0; i < 300; i++) for (const message of junk) window.postMessage(message, '*');
+      for (let i = 0; i < 100; i++) document.dispatchEvent(new CustomEvent('huashu-page-bridge', { detail: { op: 'insert', text: 'FORGED' } }));
+    });
+    // Huashu still inserts through the bridge, and nothing forged reached the editor.
+    await desk.evaluate(() => window.huashuDemo.addMessage('customer', '收到的鞋子是坏的，我要退款'));
+    await panel.locator('[data-scenario-id="return_refund"]').first().waitFor({ timeout: 10_000 });
+    await panel.locator('[data-reply-id]').first().click();
+    await expect.poll(() => desk.evaluate(() => window.huashuDemo.editorModelText()), { timeout: 10_000 }).not.toBe('');
+    expect(await desk.evaluate(() => window.huashuDemo.editorModelText())).not.toContain('FORGED');
+    expect(huashuErrors).toEqual([]);
+    await panel.close();
+    await desk.close();
+  });
+});
+
+describe('a page that patches built-ins, throws and churns', () => {
+  it('keeps working when the page replaced Node, Element, EventTarget, Array, JSON, MutationObserver and attachShadow', async () => {
+    const { desk, panel, huashuErrors } = await openDesk({ patch: 'disable' });
+    await expectHuashuWorks(desk, panel);
+    // The patches were live in the page (its own calls went through them), and Huashu's overlay still exists.
+    expect(await desk.evaluate(() => (window as unknown as { __patchedCalls: number }).__patchedCalls)).toBeGreaterThan(0);
+    expect(huashuErrors).toEqual([]);
+    await panel.close();
+    await desk.close();
+  });
+
+  it('still inserts through the page bridge (CKEditor 5) when the page patched built-ins', async () => {
+    const { desk, panel, huashuErrors } = await openDesk({ patch: 'wrap', editor: 'ckeditor5' });
+    await desk.evaluate(() => window.huashuDemo.addMessage('customer', '收到的鞋子是坏的，我要退款'));
+    await panel.locator('[data-scenario-id="return_refund"]').first().waitFor({ timeout: 10_000 });
+    const replyText = (await panel.locator('.reply').first().locator('.reply-text').textContent()) ?? '';
+    await panel.locator('[data-reply-id]').first().click();
+    await expect.poll(() => desk.evaluate(() => window.huashuDemo.editorModelText()), { timeout: 10_000 }).toContain(replyText.slice(0, 10));
+    expect(huashuErrors).toEqual([]);
+    await panel.close();
+    await desk.close();
+  });
+
+  it('survives a page that throws all the time, and a mutation storm of 10 000 nodes a second, without stalling the page', async () => {
+    const { desk, panel, huashuErrors } = await openDesk();
+    const stats = await desk.evaluate(async () => {
+      const list = document.getElementById('message-list')!;
+      const outside = document.body;
+      let ticks = 0;
+      const ticker = setInterval(() => ticks++, 10);
+      const thrower = setInterval(() => {
+        setTimeout(() => {
+          throw new Error('page error');
+        });
+        void Promise.reject(new Error('page rejection'));
+      }, 5);
+      // 100 nodes every 10 ms, half in the message list (typing indicators, read receipts), half elsewhere, each removed soon.
+      const started = performance.now();
+      let added = 0;
+      await new Promise<void>((resolve) => {
+        const storm = setInterval(() => {
+          for (let i = 0; i < 50; i++) {
+            const inList = document.createElement('li');
+            inList.className = 'typing-indicator';
+            inList.textContent = '对方正在输入…';
+            list.append(inList);
+            const elsewhere = document.createElement('div');
+            elsewhere.textContent = `tick ${added}`;
+            outside.append(elsewhere);
+            setTimeout(() => {
+              inList.remove();
+              elsewhere.remove();
+            }, 30);
+            added += 2;
+          }
+          if (performance.now() - started > 3_000) {
+            clearInterval(storm);
+            resolve();
+          }
+        }, 10);
+      });
+      clearInterval(ticker);
+      clearInterval(thrower);
+      return { added, ticks, seconds: (performance.now() - started) / 1000 };
+    });
+    // The page kept its own timers running: at least a third of the 10 ms ticks it asked for (the machine is shared).
+    expect(stats.added).toBeGreaterThanOrEqual(10_000);
+    expect(stats.ticks).toBeGreaterThan((stats.seconds * 100) / 3);
+    // Afterwards Huashu still reads the conversation and the draft.
+    await expectHuashuWorks(desk, panel);
+    expect(huashuErrors).toEqual([]);
+    await panel.close();
+    await desk.close();
+  });
+});
