@@ -28,3 +28,5 @@ const benchLint = await optionalBench('lint.bench.ts', 'benchLint');
 if (benchLint) printTable('Draft lint, per call', await benchLint());
 const benchEndToEnd = await optionalBench('e2e.bench.ts', 'benchEndToEnd');
 if (benchEndToEnd) printTable('End to end, real Chromium', await benchEndToEnd());
+const benchExpansion = await optionalBench('expansion.bench.ts', 'benchExpansion');
+if (benchExpansion) printTable('Expansion picker search, per keystroke', await benchExpansion());

@@ -209,7 +209,18 @@ export function watchExpansion(options: ExpansionOptions): ExpansionController {
   const onFocusOut = (event: FocusEvent): void => {
     if (open && event.target instanceof Node && editableElementFor(open.composer.element, open.composer.kind).contains(event.target)) close();
   };
-  const onScroll = (): void => close();
+  // The page or the composer scrolled (a textarea scrolls itself as the agent types): keep the picker at the caret.
+  const onViewportChange = (): void => {
+    if (!open || inserting) return;
+    try {
+      const editable = editableElementFor(open.composer.element, open.composer.kind);
+      if (!editable.isConnected) return close();
+      open = { ...open, caret: caretBox(editable, open.query.end, container) };
+      draw();
+    } catch (error) {
+      console.error('[huashu] placing the expansion picker failed', error);
+    }
+  };
 
   win.addEventListener('keydown', onKeyDown, true);
   doc.addEventListener('input', onInput, true);
@@ -217,7 +228,8 @@ export function watchExpansion(options: ExpansionOptions): ExpansionController {
   doc.addEventListener('compositionend', onCompositionEnd, true);
   doc.addEventListener('selectionchange', onSelectionChange);
   doc.addEventListener('focusout', onFocusOut, true);
-  win.addEventListener('resize', onScroll, { passive: true });
+  win.addEventListener('resize', onViewportChange, { passive: true });
+  win.addEventListener('scroll', onViewportChange, { capture: true, passive: true });
 
   return {
     get isOpen() {
@@ -232,7 +244,8 @@ export function watchExpansion(options: ExpansionOptions): ExpansionController {
       doc.removeEventListener('compositionend', onCompositionEnd, true);
       doc.removeEventListener('selectionchange', onSelectionChange);
       doc.removeEventListener('focusout', onFocusOut, true);
-      win.removeEventListener('resize', onScroll);
+      win.removeEventListener('resize', onViewportChange);
+      win.removeEventListener('scroll', onViewportChange, { capture: true });
       host.remove();
     },
   };

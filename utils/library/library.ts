@@ -290,6 +290,11 @@ export function readBackup(text: string, fileName: string): { ok: true; backup: 
       if (typeof value !== 'string') fail(`settings.${field}`, LIBRARY_ERRORS.backupShape(`settings.${field}`, 'text'));
       else settings[field] = value;
     }
+    const expansionEnabled = data.settings.expansionEnabled;
+    if (expansionEnabled !== undefined) {
+      if (typeof expansionEnabled !== 'boolean') fail('settings.expansionEnabled', LIBRARY_ERRORS.backupShape('settings.expansionEnabled', 'true or false'));
+      else settings.expansionEnabled = expansionEnabled;
+    }
     const language = data.settings.uiLanguage;
     if (language !== undefined) {
       if (!UI_LANGUAGES.includes(language as UiLanguage)) fail('settings.uiLanguage', LIBRARY_ERRORS.backupShape('settings.uiLanguage', UI_LANGUAGES.join(', ')));
