@@ -43,7 +43,14 @@ export function watchConversation(options: ConversationWatcherOptions): Conversa
   let stopped = false;
 
   // The message list: its messages, their text. Nothing else on the page.
-  const listObserver = new MutationObserver(() => scheduleRead());
+  let pendingRecords: MutationRecord[] = [];
+  let lastMessages: ChatMessage[] = [];
+  const listObserver = new MutationObserver((records) => {
+    // Bounded: a page that churns thousands of nodes between two reads gets one full read instead of a long record list.
+    if (pendingRecords.length < 500) pendingRecords.push(...records);
+    else pendingRecords.length = 501;
+    scheduleRead();
+  });
   // The list's ancestors, children only (no subtree): tells when the list itself is removed or replaced.
   const ancestryObserver = new MutationObserver(() => scheduleRead());
   // Only while there is no list: waits for one to appear (a conversation opened), then disconnects.
@@ -100,7 +107,45 @@ export function watchConversation(options: ConversationWatcherOptions): Conversa
     });
   }
 
+  /**
+   * The messages a batch of mutations appended, read one by one through the adapter's readMessage, or null when the
+   * batch did anything else that matters (removed or edited a message, inserted in the middle): then the whole list is
+   * read. This keeps a new message in a 5 000-message conversation as cheap as in a 10-message one.
+   */
+  function readAppended(records: MutationRecord[]): ChatMessage[] | null {
+    const readOne = adapter.readMessage;
+    if (!readOne || !list || records.length === 0 || records.length > 500) return null;
+    const added: ChatMessage[] = [];
+    for (const record of records) {
+      if (record.type !== 'childList') return null;
+      for (const node of record.removedNodes) {
+        // A typing indicator or a toast leaving is nothing; a message leaving changes the conversation.
+        if (node.nodeType === 1 && readOne.call(adapter, node as Element, list)) return null;
+      }
+      // Something added inside an item (text rendered late, an attachment): re-read that item's message.
+      if (record.target !== list && record.target.nodeType === 1) {
+        const inside = readOne.call(adapter, record.target as Element, list);
+        if (inside && seenIds.has(inside.id) && lastTexts.get(inside.id) !== inside.text) return null;
+      }
+      for (const node of record.addedNodes) {
+        if (node.nodeType !== 1 || !node.isConnected) continue;
+        // Only appends: anything added before the end (FreeScout's newest-first, a history page) needs a full read.
+        for (let next = node.nextSibling; next; next = next.nextSibling) {
+          if (next.nodeType === 1 && !(record.addedNodes as unknown as Node[]).includes(next) && readOne.call(adapter, next as Element, list)) return null;
+        }
+        const message = readOne.call(adapter, node as Element, list);
+        if (!message) continue;
+        // Text filled into a message already seen (rendered empty, then filled): the full read notices the change.
+        if (seenIds.has(message.id) && lastTexts.get(message.id) !== message.text) return null;
+        if (!added.some((m) => m.id === message.id)) added.push(message);
+      }
+    }
+    return added;
+  }
+
   function read(): void {
+    const records = pendingRecords;
+    pendingRecords = [];
     let listReplaced = false;
     if (!list || !list.isConnected || safeFindList() !== list) {
       const found = safeFindList();
@@ -116,8 +161,10 @@ export function watchConversation(options: ConversationWatcherOptions): Conversa
     conversationKey = key;
     firstRead = false;
     let messages: ChatMessage[];
+    let appended: ChatMessage[] | null = null;
     try {
-      messages = adapter.readMessages(list);
+      appended = conversationChanged ? null : readAppended(records);
+      messages = appended ? [...lastMessages, ...appended.filter((m) => !seenIds.has(m.id))] : adapter.readMessages(list);
     } catch (error) {
       console.error(`[huashu] the ${adapter.id} adapter failed to read the messages`, error);
       return;
@@ -129,8 +176,15 @@ export function watchConversation(options: ConversationWatcherOptions): Conversa
       added.push(message);
     }
     // Mutations that change nothing we read (a timestamp ticking, a typing indicator) are not reported.
-    if (!conversationChanged && added.length === 0 && !textChanged(messages)) return;
-    lastTexts = new Map(messages.map((m) => [m.id, m.text]));
+    if (appended) {
+      // Nothing but appends: the old messages are as they were, only the new ones need noting.
+      if (added.length === 0) return;
+      for (const m of added) lastTexts.set(m.id, m.text);
+    } else {
+      if (!conversationChanged && added.length === 0 && !textChanged(messages)) return;
+      lastTexts = new Map(messages.map((m) => [m.id, m.text]));
+    }
+    lastMessages = messages;
     try {
       onSnapshot({ conversationKey: key, messages, added, conversationChanged });
     } catch (error) {
