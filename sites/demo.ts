@@ -25,6 +25,15 @@ function isComposerKind(value: string | undefined): value is ComposerInfo['kind'
   return value !== undefined && COMPOSER_KINDS.has(value);
 }
 
+function readItem(item: HTMLElement): ChatMessage | null {
+  const role = item.dataset.role;
+  const id = item.dataset.messageId;
+  if (!isRole(role) || !id) return null;
+  // The bubble alone: author and time are page chrome, not what the customer wrote.
+  const textElement = item.querySelector(role === 'system' ? SELECTORS.systemText : SELECTORS.bubble) ?? item;
+  return { id, role, text: (textElement.textContent ?? '').trim() };
+}
+
 export const demoAdapter: SiteAdapter = {
   id: 'demo',
   name: '星河商城 (demo)',
@@ -41,14 +50,15 @@ export const demoAdapter: SiteAdapter = {
   readMessages(list) {
     const messages: ChatMessage[] = [];
     for (const item of list.querySelectorAll<HTMLElement>(SELECTORS.message)) {
-      const role = item.dataset.role;
-      const id = item.dataset.messageId;
-      if (!isRole(role) || !id) continue;
-      // The bubble alone: author and time are page chrome, not what the customer wrote.
-      const textElement = item.querySelector(role === 'system' ? SELECTORS.systemText : SELECTORS.bubble) ?? item;
-      messages.push({ id, role, text: (textElement.textContent ?? '').trim() });
+      const message = readItem(item);
+      if (message) messages.push(message);
     }
     return messages;
+  },
+
+  readMessage(node) {
+    const item = node.closest<HTMLElement>(SELECTORS.message) ?? node.querySelector<HTMLElement>(SELECTORS.message);
+    return item ? readItem(item) : null;
   },
 
   findComposer(doc) {

@@ -42,12 +42,35 @@ export function watchConversation(options: ConversationWatcherOptions): Conversa
   let readScheduled = false;
   let stopped = false;
 
+  // Added nodes since the last read, when every mutation since then was an addition (see `readAdded`).
+  let pendingAdded: Element[] = [];
+  // True when a mutation since the last read was anything other than an addition: the whole list is read again.
+  let fullReadNeeded = true;
+  let messages: ChatMessage[] = [];
+
   // The message list: its messages, their text. Nothing else on the page.
-  const listObserver = new MutationObserver(() => scheduleRead());
+  const listObserver = new MutationObserver((records) => {
+    for (const record of records) {
+      if (record.type !== 'childList' || record.removedNodes.length > 0) fullReadNeeded = true;
+      else {
+        for (const node of record.addedNodes) {
+          if (node.nodeType === 1) pendingAdded.push(node as Element);
+          // Text put straight into an element (a message being streamed in) changes a message the watcher may know.
+          else fullReadNeeded = true;
+        }
+      }
+    }
+    scheduleRead();
+  });
   // The list's ancestors, children only (no subtree): tells when the list itself is removed or replaced.
-  const ancestryObserver = new MutationObserver(() => scheduleRead());
+  const ancestryObserver = new MutationObserver(() => scheduleFullRead());
   // Only while there is no list: waits for one to appear (a conversation opened), then disconnects.
-  const appearanceObserver = new MutationObserver(() => scheduleRead());
+  const appearanceObserver = new MutationObserver(() => scheduleFullRead());
+
+  function scheduleFullRead(): void {
+    fullReadNeeded = true;
+    scheduleRead();
+  }
 
   function safeFindList(): HTMLElement | null {
     try {
@@ -107,35 +130,96 @@ export function watchConversation(options: ConversationWatcherOptions): Conversa
       if (found !== list) {
         listReplaced = list !== null && found !== null;
         attach(found);
+        fullReadNeeded = true;
       }
     }
+    const addedNodes = pendingAdded;
+    pendingAdded = [];
+    const fullRead = fullReadNeeded || listReplaced;
+    fullReadNeeded = false;
     if (!list) return;
     const key = safeConversationKey();
     const conversationChanged = firstRead || key !== conversationKey || (listReplaced && key === undefined);
     if (conversationChanged) seenIds = new Set();
     conversationKey = key;
     firstRead = false;
-    let messages: ChatMessage[];
-    try {
-      messages = adapter.readMessages(list);
-    } catch (error) {
-      console.error(`[huashu] the ${adapter.id} adapter failed to read the messages`, error);
-      return;
+    let added: ChatMessage[] | null = null;
+    if (!conversationChanged && !fullRead) added = readAdded(list, addedNodes);
+    if (added === null) {
+      try {
+        messages = adapter.readMessages(list);
+      } catch (error) {
+        console.error(`[huashu] the ${adapter.id} adapter failed to read the messages`, error);
+        fullReadNeeded = true;
+        return;
+      }
+      added = [];
+      for (const message of messages) {
+        if (seenIds.has(message.id)) continue;
+        seenIds.add(message.id);
+        added.push(message);
+      }
+      // Mutations that change nothing we read (a timestamp ticking, a typing indicator) are not reported.
+      if (!conversationChanged && added.length === 0 && !textChanged(messages)) return;
+      lastTexts = new Map(messages.map((m) => [m.id, m.text]));
+    } else {
+      if (added.length === 0) return;
+      messages = [...messages, ...added];
+      for (const message of added) lastTexts.set(message.id, message.text);
     }
-    const added: ChatMessage[] = [];
-    for (const message of messages) {
-      if (seenIds.has(message.id)) continue;
-      seenIds.add(message.id);
-      added.push(message);
-    }
-    // Mutations that change nothing we read (a timestamp ticking, a typing indicator) are not reported.
-    if (!conversationChanged && added.length === 0 && !textChanged(messages)) return;
-    lastTexts = new Map(messages.map((m) => [m.id, m.text]));
     try {
       onSnapshot({ conversationKey: key, messages, added, conversationChanged });
     } catch (error) {
       console.error('[huashu] conversation callback failed', error);
     }
+  }
+
+  /**
+   * Reads only the nodes added since the last read, through the adapter's readMessage, so a new message costs the
+   * same in a 5 000-message conversation as in a short one. Null when that cannot be done correctly and the whole list
+   * must be read: no readMessage, an item inserted before existing ones (older history loaded above), an adapter error.
+   */
+  function readAdded(current: HTMLElement, nodes: Element[]): ChatMessage[] | null {
+    const readOne = adapter.readMessage?.bind(adapter);
+    if (!readOne) return null;
+    const addedSet = new Set(nodes);
+    const fresh = nodes.filter((node) => node.isConnected && current.contains(node) && !hasAddedAncestor(node, addedSet, current));
+    // Each new node must sit at the end of the list (at every level up to it), after all existing items: anything
+    // inserted before them changes the order, which only a full read gets right.
+    for (const node of fresh) {
+      for (let level: Element | null = node; level && level !== current; level = level.parentElement) {
+        const next = level.nextElementSibling;
+        if (next && !addedSet.has(next)) return null;
+      }
+    }
+    fresh.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    const added: ChatMessage[] = [];
+    for (const item of fresh) {
+      let message: ChatMessage | null;
+      try {
+        message = readOne(item, current);
+      } catch (error) {
+        console.error(`[huashu] the ${adapter.id} adapter failed to read an added message`, error);
+        return null;
+      }
+      if (!message) continue;
+      // Something added inside a known message (an "edited" label, a translation) may change its text.
+      if (seenIds.has(message.id)) {
+        if (lastTexts.get(message.id) !== message.text) return null;
+        continue;
+      }
+      if (added.some((m) => m.id === message.id)) continue;
+      added.push(message);
+    }
+    // Marked seen only now: a bail-out above leaves them for the full read to report.
+    for (const message of added) seenIds.add(message.id);
+    return added;
+  }
+
+  /** A node inside another added node is read with it. */
+  function hasAddedAncestor(node: Element, addedSet: Set<Element>, current: HTMLElement): boolean {
+    for (let parent = node.parentElement; parent && parent !== current; parent = parent.parentElement) if (addedSet.has(parent)) return true;
+    return false;
   }
 
   let lastTexts = new Map<string, string>();
@@ -145,7 +229,7 @@ export function watchConversation(options: ConversationWatcherOptions): Conversa
   }
 
   // SPA navigation that swaps the conversation without touching the list's DOM right away still changes the URL.
-  const onNavigation = (): void => scheduleRead();
+  const onNavigation = (): void => scheduleFullRead();
   win?.addEventListener('popstate', onNavigation);
   win?.addEventListener('hashchange', onNavigation);
   const navigation = (win as (Window & { navigation?: EventTarget }) | null)?.navigation;
@@ -158,7 +242,7 @@ export function watchConversation(options: ConversationWatcherOptions): Conversa
     get list() {
       return list;
     },
-    refresh: scheduleRead,
+    refresh: scheduleFullRead,
     stop() {
       stopped = true;
       listObserver.disconnect();
