@@ -99,6 +99,18 @@ async function main(): Promise<void> {
       }
       if (headed) await sleep(1500);
     }
+    // Inline expansion: `;;tk` in the composer lists the refund replies (pinyin initials), Enter puts the first one in.
+    step++;
+    await desk.locator('[data-huashu-demo-composer]').first().click();
+    await desk.keyboard.type(';;tk', { delay: headed ? 120 : 0 });
+    const picker = desk.locator('huashu-expansion[data-open="true"]');
+    const opened = await picker.waitFor({ state: 'attached', timeout: 3000 }).then(() => true, () => false);
+    const listed = opened ? ((await picker.getAttribute('data-reply-keys')) ?? '').split(' ').join(', ') : '(the picker did not open)';
+    await desk.screenshot({ path: join(outDir, `step-${String(step).padStart(2, '0')}-expansion.png`) });
+    if (headed) await sleep(1500);
+    if (opened) await desk.keyboard.press('Enter');
+    const inserted = await desk.evaluate(() => window.huashuDemo.editorModelText());
+    console.log(`${String(step).padStart(2)}. agent types ;;tk: the picker lists ${listed}\n      Enter → composer: ${inserted}`);
     await desk.screenshot({ path: join(outDir, 'helpdesk.png') });
     console.log(`\nScreenshots: ${outDir}`);
     if (headed) {

@@ -77,7 +77,7 @@ export const crispAdapter: SiteAdapter = {
 
   readMessage(node, list) {
     const row = node.closest<HTMLElement>(SELECTORS.message) ?? node.querySelector<HTMLElement>(SELECTORS.message);
-    if (!row || !list.contains(row)) return null;
+    if (!row) return null;
     const read = readRow(row);
     if (!read) return null;
     // The key holds the day, so repeats are counted within the row's day group only, not the whole conversation.

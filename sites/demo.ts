@@ -56,9 +56,10 @@ export const demoAdapter: SiteAdapter = {
     return messages;
   },
 
-  readMessage(node) {
-    const item = node.closest<HTMLElement>(SELECTORS.message) ?? node.querySelector<HTMLElement>(SELECTORS.message);
-    return item ? readItem(item) : null;
+  readMessage(item, list) {
+    // The added element itself, or the message around a node added inside one (a removed message is read as itself).
+    const element = item.matches(SELECTORS.message) ? item : list.contains(item) ? item.closest(SELECTORS.message) : null;
+    return element instanceof HTMLElement ? readItem(element) : null;
   },
 
   findComposer(doc) {

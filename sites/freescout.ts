@@ -72,9 +72,9 @@ export const freescoutAdapter: SiteAdapter = {
   },
 
   // FreeScout puts a new thread at the top, so the watcher reads the list again in order; this reads the one thread.
-  readMessage(node, list) {
+  readMessage(node) {
     const thread = node.closest<HTMLElement>(SELECTORS.thread) ?? node.querySelector<HTMLElement>(SELECTORS.thread);
-    return thread && list.contains(thread) ? readThread(thread) : null;
+    return thread ? readThread(thread) : null;
   },
 
   findComposer(doc) {

@@ -86,7 +86,7 @@ function readAddedEntry(node: Element, list: HTMLElement): ChatMessage | null {
     return article ? readArticle(article) : null;
   }
   const entry = node.closest<HTMLElement>(SELECTORS.chatEntry) ?? node.querySelector<HTMLElement>(SELECTORS.chatEntry);
-  if (!entry || !list.contains(entry)) return null;
+  if (!entry) return null;
   const session = sessionIdOf(list.closest<HTMLElement>(SELECTORS.chatWindow)) ?? 'chat';
   let index = 0;
   if (entry.parentElement === list) {

@@ -120,7 +120,7 @@ export const zendeskAdapter: SiteAdapter = {
 
   readMessage(node, list) {
     const item = node.closest<HTMLElement>(SELECTORS.item) ?? node.querySelector<HTMLElement>(SELECTORS.item);
-    if (!item || !list.contains(item)) return null;
+    if (!item) return null;
     const read = readItem(item);
     if (!read) return null;
     const ticketId = ticketIdOf(list.closest(SELECTORS.anyLayout), list.ownerDocument) ?? 'ticket';

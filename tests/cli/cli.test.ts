@@ -1,6 +1,6 @@
 // The huashu command end to end: JSON Lines in and out, pack validation and conversion, clear errors and exit codes.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -126,6 +126,21 @@ describe('huashu pack', () => {
     expect(run.stdout).toMatch(/\| lint shirking \| 1 \| 1 \| 1\.000 \|/);
     expect(run.stdout).not.toMatch(/refusal\+shirking \|/);
     expect(run.stdout).toContain(`${cases}:4: expected refusal, got clean: 好的，我帮您查一下`);
+  });
+
+  it('stops quietly when the reader of its output goes away (huashu detect … | head -1)', () => {
+    const input = join(tmp, 'many.txt');
+    writeFileSync(input, '我要退款\n'.repeat(5_000));
+    const errors = join(tmp, 'pipe.err');
+    const bin = join(root, 'bin/huashu.mjs');
+    const result = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" detect < "${input}" 2> "${errors}" | head -1; echo "exit \${PIPESTATUS[0]}"`], {
+      encoding: 'utf8',
+      cwd: root,
+    });
+    const [first, exit] = result.stdout.trim().split('\n');
+    expect(JSON.parse(first!).scenarios[0].id).toBe('return_refund');
+    expect(exit).toBe('exit 0');
+    expect(readFileSync(errors, 'utf8')).toBe('');
   });
 
   it('answers unknown commands and options with usage and exit 2', () => {

@@ -229,3 +229,65 @@ describe('watchConversation', () => {
     expect(snapshots.at(-1)!.messages[0]!.text).toBe('你好，在吗');
   });
 });
+
+describe('watchConversation with an adapter that reads one message (readMessage)', () => {
+  function itemAdapter(reads: (count: number) => void): SiteAdapter {
+    const base = listAdapter(reads);
+    return {
+      ...base,
+      readMessage(item) {
+        const li = item.closest<HTMLElement>('li[data-id]');
+        return li ? { id: li.dataset.id!, role: li.dataset.role as MessageRole, text: li.textContent ?? '' } : null;
+      },
+    };
+  }
+
+  it('reads an appended message alone, without reading the 5 000 before it', async () => {
+    const history = Array.from({ length: 5_000 }, (_, i) => [String(i), i % 2 ? 'agent' : 'customer', `第${i}条`] as [string, MessageRole, string]);
+    const list = renderList('c1', history);
+    document.body.append(list);
+    const reads = vi.fn();
+    const snapshots = start(itemAdapter(reads));
+    await settle();
+    expect(reads).toHaveBeenCalledTimes(1);
+    list.append(messageItem('new', 'customer', '我要退款'));
+    await settle();
+    expect(reads).toHaveBeenCalledTimes(1);
+    expect(snapshots.at(-1)!.added.map((m) => m.id)).toEqual(['new']);
+    expect(snapshots.at(-1)!.messages).toHaveLength(5_001);
+    expect(snapshots.at(-1)!.messages.at(-1)!.text).toBe('我要退款');
+  });
+
+  it('falls back to a full read when a message is removed, inserted before the end, or filled in after it arrived', async () => {
+    const list = renderList('c1', [['1', 'customer', '你好'], ['2', 'agent', '您好']]);
+    document.body.append(list);
+    const reads = vi.fn();
+    const snapshots = start(itemAdapter(reads));
+    await settle();
+
+    // A typing indicator coming and going is no message: no read at all.
+    const typing = document.createElement('li');
+    list.append(typing);
+    await settle();
+    typing.remove();
+    await settle();
+    expect(reads).toHaveBeenCalledTimes(1);
+
+    list.firstElementChild!.remove();
+    await settle();
+    expect(reads).toHaveBeenCalledTimes(2);
+    expect(snapshots.at(-1)!.messages.map((m) => m.id)).toEqual(['2']);
+
+    list.prepend(messageItem('0', 'customer', '更早的消息'));
+    await settle();
+    expect(reads).toHaveBeenCalledTimes(3);
+    expect(snapshots.at(-1)!.messages.map((m) => m.id)).toEqual(['0', '2']);
+
+    const late = messageItem('3', 'customer', '');
+    list.append(late);
+    await settle();
+    late.append(document.createTextNode('内容后到'));
+    await settle();
+    expect(snapshots.at(-1)!.messages.at(-1)).toEqual({ id: '3', role: 'customer', text: '内容后到' });
+  });
+});

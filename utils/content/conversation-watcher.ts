@@ -49,16 +49,28 @@ export function watchConversation(options: ConversationWatcherOptions): Conversa
   let messages: ChatMessage[] = [];
 
   // The message list: its messages, their text. Nothing else on the page.
+  // Elements removed since the last read: a typing indicator leaving is nothing, a message leaving needs a full read.
+  let pendingRemoved: Element[] = [];
   const listObserver = new MutationObserver((records) => {
     for (const record of records) {
-      if (record.type !== 'childList' || record.removedNodes.length > 0) fullReadNeeded = true;
-      else {
-        for (const node of record.addedNodes) {
-          if (node.nodeType === 1) pendingAdded.push(node as Element);
-          // Text put straight into an element (a message being streamed in) changes a message the watcher may know.
-          else fullReadNeeded = true;
-        }
+      if (record.type !== 'childList') {
+        fullReadNeeded = true;
+        continue;
       }
+      for (const node of record.removedNodes) {
+        if (node.nodeType === 1) pendingRemoved.push(node as Element);
+      }
+      for (const node of record.addedNodes) {
+        if (node.nodeType === 1) pendingAdded.push(node as Element);
+        // Text put straight into an element (a message being streamed in) changes a message the watcher may know.
+        else fullReadNeeded = true;
+      }
+    }
+    // Bounded: a page that churns thousands of nodes between two reads gets one full read, not a long node list.
+    if (pendingAdded.length + pendingRemoved.length > 500) {
+      fullReadNeeded = true;
+      pendingAdded = [];
+      pendingRemoved = [];
     }
     scheduleRead();
   });
@@ -134,7 +146,9 @@ export function watchConversation(options: ConversationWatcherOptions): Conversa
       }
     }
     const addedNodes = pendingAdded;
+    const removedNodes = pendingRemoved;
     pendingAdded = [];
+    pendingRemoved = [];
     const fullRead = fullReadNeeded || listReplaced;
     fullReadNeeded = false;
     if (!list) return;
@@ -144,7 +158,7 @@ export function watchConversation(options: ConversationWatcherOptions): Conversa
     conversationKey = key;
     firstRead = false;
     let added: ChatMessage[] | null = null;
-    if (!conversationChanged && !fullRead) added = readAdded(list, addedNodes);
+    if (!conversationChanged && !fullRead && !removedAMessage(list, removedNodes)) added = readAdded(list, addedNodes);
     if (added === null) {
       try {
         messages = adapter.readMessages(list);
@@ -214,6 +228,15 @@ export function watchConversation(options: ConversationWatcherOptions): Conversa
     // Marked seen only now: a bail-out above leaves them for the full read to report.
     for (const message of added) seenIds.add(message.id);
     return added;
+  }
+
+  function removedAMessage(current: HTMLElement, nodes: Element[]): boolean {
+    if (!adapter.readMessage) return nodes.length > 0;
+    try {
+      return nodes.some((node) => adapter.readMessage!(node, current) !== null);
+    } catch {
+      return true;
+    }
   }
 
   /** A node inside another added node is read with it. */

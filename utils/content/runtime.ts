@@ -1,4 +1,5 @@
 // The content script's runtime: picks the site adapter, runs the engine on the conversation and the draft, keeps the tab's state for the panel.
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createEngine, type Engine } from '../../engine/index.ts';
 import type { Detection, Finding, Pack } from '../../engine/types.ts';
@@ -185,7 +186,8 @@ export function startContentRuntime(ctx: ContentScriptContext, doc: Document = d
       currentScenarioIds: () => state.latest?.detection.scenarios.map((s) => s.id) ?? [],
       customerName: () => state.customerName,
       settings: () => settings,
-      locale: () => resolveUiLocale(settings.uiLanguage, navigator.language),
+      // The browser's UI language, as the panel takes it (the page's navigator.language may differ).
+      locale: () => resolveUiLocale(settings.uiLanguage, browser.i18n?.getUILanguage?.() ?? navigator.language),
       onInserted: () => draft?.lintNow(),
     });
   }
