@@ -29,7 +29,7 @@ export const zhCN: Messages = {
   enableSiteDenied: '未获得授权，话术无法读取 {host}。请再次点击按钮并选择“允许”。',
   enableSiteNoUrl: '话术看不到此标签页的网址。请打开客服工作台页面后重试。',
   noComposer: '没有找到回复框。请打开一个会话（或点击其回复框）后再插入话术。',
-  noteMode: '回复框处于内部备注模式：插入的内容只有同事可见，客户看不到。',
+  noteMode: '回复框处于内部备注模式：插入的内容只有同事可见，客户看不到，所以草稿不做禁用语检查。',
   pinnedTab: '已固定到一个标签页',
 
   detectedHeading: '客户消息',
