@@ -158,6 +158,7 @@ export const en = {
   exportAll: "Export everything",
   importAll: "Restore from a backup file",
   restored: "Backup restored.",
+  policyProblems: "Your administrator's policy could not be applied in full; the packs it set before are kept. Problems:",
   restoreFailed: "The backup was not restored; nothing changed. Problems:",
   settingsHeading: "Your details",
   agentNameLabel: "Your name ({agentName} in replies)",

@@ -152,6 +152,7 @@ export const zhCN: Messages = {
   exportAll: "全部导出",
   importAll: "从备份文件恢复",
   restored: "已从备份恢复。",
+  policyProblems: "管理员下发的策略未能全部生效，之前下发的话术包保持不变。问题：",
   restoreFailed: "备份未恢复，没有任何改动。问题：",
   settingsHeading: "个人信息",
   agentNameLabel: "你的名字（话术中的 {agentName}）",

@@ -152,6 +152,7 @@ export const zhTW: Messages = {
   exportAll: "全部匯出",
   importAll: "從備份檔案還原",
   restored: "已從備份還原。",
+  policyProblems: "管理員下發的原則未能全部生效，先前下發的話術包維持不變。問題：",
   restoreFailed: "備份未還原，沒有任何變更。問題：",
   settingsHeading: "個人資訊",
   agentNameLabel: "你的名字（話術中的 {agentName}）",
