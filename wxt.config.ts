@@ -27,6 +27,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'sidePanel', 'alarms'],
+    // Packs and settings an administrator pushes by policy (utils/library/policy.ts, README "Policy").
+    storage: { managed_schema: 'managed_schema.json' },
     host_permissions: ['http://localhost/*', 'http://127.0.0.1/*'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // Firefox needs a fixed add-on id for managed storage (policies.json) and for updates; Chrome ignores the key.

@@ -1,6 +1,7 @@
 // Background service worker: opens the side panel from the toolbar button.
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
+import { startManagedPolicySync } from '../utils/library/policy.ts';
 import { startSubscriptionRefresh } from '../utils/library/subscriptions.ts';
 
 export default defineBackground(() => {
@@ -8,4 +9,6 @@ export default defineBackground(() => {
   void browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
   // Packs added from an address are fetched again every hour; a failure keeps the last good version.
   startSubscriptionRefresh();
+  // Packs and settings from the administrator's policy, at start and whenever it changes.
+  startManagedPolicySync();
 });

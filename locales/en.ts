@@ -35,7 +35,7 @@ export const en = {
   enableSiteDenied: 'Permission was not granted, so Huashu cannot read {host}. Click the button again and choose Allow.',
   enableSiteNoUrl: 'Huashu cannot see this tab’s address. Open the helpdesk page and try again.',
   noComposer: 'No reply box found. Open a conversation (or click into its reply box) to insert replies.',
-  noteMode: 'The reply box is in internal-note mode: what you insert goes to colleagues, not to the customer.',
+  noteMode: 'The reply box is in internal-note mode: what you insert goes to colleagues, not to the customer, so the draft is not checked for forbidden phrases.',
   pinnedTab: 'Pinned to one tab',
 
   // Detection
@@ -164,6 +164,7 @@ export const en = {
   exportAll: "Export everything",
   importAll: "Restore from a backup file",
   restored: "Backup restored.",
+  policyProblems: "Your administrator's policy could not be applied in full; the packs it set before are kept. Problems:",
   restoreFailed: "The backup was not restored; nothing changed. Problems:",
   settingsHeading: "Your details",
   agentNameLabel: "Your name ({agentName} in replies)",

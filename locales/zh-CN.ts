@@ -35,7 +35,7 @@ export const zhCN: Messages = {
   enableSiteDenied: '未获得授权，话术无法读取 {host}。请再次点击按钮并选择“允许”。',
   enableSiteNoUrl: '话术看不到此标签页的网址。请打开客服工作台页面后重试。',
   noComposer: '没有找到回复框。请打开一个会话（或点击其回复框）后再插入话术。',
-  noteMode: '回复框处于内部备注模式：插入的内容只有同事可见，客户看不到。',
+  noteMode: '回复框处于内部备注模式：插入的内容只有同事可见，客户看不到，所以草稿不做禁用语检查。',
   pinnedTab: '已固定到一个标签页',
 
   detectedHeading: '客户消息',
@@ -158,6 +158,7 @@ export const zhCN: Messages = {
   exportAll: "全部导出",
   importAll: "从备份文件恢复",
   restored: "已从备份恢复。",
+  policyProblems: "管理员下发的策略未能全部生效，之前下发的话术包保持不变。问题：",
   restoreFailed: "备份未恢复，没有任何改动。问题：",
   settingsHeading: "个人信息",
   agentNameLabel: "你的名字（话术中的 {agentName}）",

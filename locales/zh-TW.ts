@@ -35,7 +35,7 @@ export const zhTW: Messages = {
   enableSiteDenied: '未獲得授權，話術無法讀取 {host}。請再次點選按鈕並選擇「允許」。',
   enableSiteNoUrl: '話術看不到此分頁的網址。請開啟客服工作台頁面後重試。',
   noComposer: '沒有找到回覆框。請開啟一個對話（或點選其回覆框）後再插入話術。',
-  noteMode: '回覆框處於內部備註模式：插入的內容只有同事看得到，客戶看不到。',
+  noteMode: '回覆框處於內部備註模式：插入的內容只有同事看得到，客戶看不到，所以草稿不做禁用語檢查。',
   pinnedTab: '已固定到一個分頁',
 
   detectedHeading: '客戶訊息',
@@ -158,6 +158,7 @@ export const zhTW: Messages = {
   exportAll: "全部匯出",
   importAll: "從備份檔案還原",
   restored: "已從備份還原。",
+  policyProblems: "管理員下發的原則未能全部生效，先前下發的話術包維持不變。問題：",
   restoreFailed: "備份未還原，沒有任何變更。問題：",
   settingsHeading: "個人資訊",
   agentNameLabel: "你的名字（話術中的 {agentName}）",

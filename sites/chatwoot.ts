@@ -12,6 +12,7 @@ const SELECTORS = {
   headerActions: '.conversation--header--actions',
   // Dashboards before components-next (self-hosted v3 and older): li.left/right/center > .wrap > .bubble(.is-private).
   legacyItem: ':scope > li.left, :scope > li.right, :scope > li.center',
+  legacyRow: 'li.left, li.right, li.center',
   legacyText: '.message-text__wrap',
   legacyChrome: '.message-text--metadata, .sender--info, .context-menu-wrap, .message-failed--alert',
 } as const;
@@ -64,6 +65,15 @@ function readLegacyItem(item: HTMLElement, index: number): ChatMessage | null {
   return { id, role, text };
 }
 
+function readItem(item: HTMLElement): ChatMessage | null {
+  const id = item.dataset.messageId;
+  if (!id) return null;
+  const bubble = item.querySelector(SELECTORS.bubble);
+  const role = roleOf(item, bubble);
+  const text = bubble ? bubbleText(bubble) : readableText(item, BUBBLE_CHROME);
+  return text ? { id, role, text } : null;
+}
+
 function findMessageList(doc: Document): HTMLElement | null {
   const panel = doc.querySelector<HTMLElement>(SELECTORS.messageList);
   if (panel) return panel;
@@ -92,14 +102,25 @@ export const chatwootAdapter: SiteAdapter = {
       return messages;
     }
     for (const item of list.querySelectorAll<HTMLElement>(SELECTORS.message)) {
-      const id = item.dataset.messageId;
-      if (!id) continue;
-      const bubble = item.querySelector(SELECTORS.bubble);
-      const role = roleOf(item, bubble);
-      const text = bubble ? bubbleText(bubble) : readableText(item, BUBBLE_CHROME);
-      if (text) messages.push({ id, role, text });
+      const message = readItem(item);
+      if (message) messages.push(message);
     }
     return messages;
+  },
+
+  readMessage(node, list) {
+    const item = node.closest<HTMLElement>(SELECTORS.message) ?? node.querySelector<HTMLElement>(SELECTORS.message);
+    if (item) return readItem(item);
+    if (list.querySelector(SELECTORS.message)) return null;
+    // The older template: its id is the row's position, counted from the rows before it.
+    let legacy: Element | null = node;
+    while (legacy && legacy.parentElement !== list) legacy = legacy.parentElement;
+    if (!(legacy instanceof HTMLElement) || !legacy.matches(SELECTORS.legacyRow)) return null;
+    let index = 0;
+    for (let previous = legacy.previousElementSibling; previous; previous = previous.previousElementSibling) {
+      if (previous.matches(SELECTORS.legacyRow)) index += 1;
+    }
+    return readLegacyItem(legacy, index);
   },
 
   findComposer(doc) {

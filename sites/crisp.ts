@@ -28,6 +28,25 @@ function messageRole(message: Element): MessageRole {
   return 'system';
 }
 
+interface Row {
+  role: MessageRole;
+  text: string;
+  key: string;
+}
+
+function readRow(message: HTMLElement): Row | null {
+  const role = messageRole(message);
+  const content = message.querySelector(SELECTORS.bubbleContent) ?? message;
+  const text = readableText(content, MESSAGE_CHROME);
+  if (!text) return null;
+  const day = message.closest(SELECTORS.dayGroup)?.querySelector(SELECTORS.dayLabel)?.textContent?.trim() ?? '';
+  return { role, text, key: `${role}:${fingerprint(`${day}\n${text}`)}` };
+}
+
+function withOccurrence(row: Row, occurrence: number): ChatMessage {
+  return { id: occurrence ? `${row.key}#${occurrence}` : row.key, role: row.role, text: row.text };
+}
+
 export const crispAdapter: SiteAdapter = {
   id: 'crisp',
   name: 'Crisp',
@@ -47,17 +66,28 @@ export const crispAdapter: SiteAdapter = {
     const seen = new Map<string, number>();
     const messages: ChatMessage[] = [];
     for (const message of list.querySelectorAll<HTMLElement>(SELECTORS.message)) {
-      const role = messageRole(message);
-      const content = message.querySelector(SELECTORS.bubbleContent) ?? message;
-      const text = readableText(content, MESSAGE_CHROME);
-      if (!text) continue;
-      const day = message.closest(SELECTORS.dayGroup)?.querySelector(SELECTORS.dayLabel)?.textContent?.trim() ?? '';
-      const key = `${role}:${fingerprint(`${day}\n${text}`)}`;
-      const occurrence = seen.get(key) ?? 0;
-      seen.set(key, occurrence + 1);
-      messages.push({ id: occurrence ? `${key}#${occurrence}` : key, role, text });
+      const read = readRow(message);
+      if (!read) continue;
+      const occurrence = seen.get(read.key) ?? 0;
+      seen.set(read.key, occurrence + 1);
+      messages.push(withOccurrence(read, occurrence));
     }
     return messages;
+  },
+
+  readMessage(node, list) {
+    const row = node.closest<HTMLElement>(SELECTORS.message) ?? node.querySelector<HTMLElement>(SELECTORS.message);
+    if (!row) return null;
+    const read = readRow(row);
+    if (!read) return null;
+    // The key holds the day, so repeats are counted within the row's day group only, not the whole conversation.
+    const scope = row.closest(SELECTORS.dayGroup) ?? list;
+    let occurrence = 0;
+    for (const other of scope.querySelectorAll<HTMLElement>(SELECTORS.message)) {
+      if (other === row) break;
+      if (readRow(other)?.key === read.key) occurrence += 1;
+    }
+    return withOccurrence(read, occurrence);
   },
 
   findComposer(doc) {

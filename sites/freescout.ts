@@ -37,6 +37,15 @@ function threadId(thread: HTMLElement): string | undefined {
   return thread.dataset.thread_id || /^thread-(\d+)$/.exec(thread.id)?.[1];
 }
 
+function readThread(thread: HTMLElement): ChatMessage | null {
+  const id = threadId(thread);
+  const role = threadRole(thread);
+  if (!id || !role) return null;
+  const textElement = thread.querySelector(role === 'system' ? SELECTORS.lineItemTitle : SELECTORS.threadBody);
+  const text = textElement ? readableText(textElement, SELECTORS.bodyChrome) : '';
+  return text ? { id, role, text } : null;
+}
+
 export const freescoutAdapter: SiteAdapter = {
   id: 'freescout',
   name: 'FreeScout',
@@ -53,17 +62,19 @@ export const freescoutAdapter: SiteAdapter = {
   readMessages(list) {
     const messages: ChatMessage[] = [];
     for (const thread of list.querySelectorAll<HTMLElement>(SELECTORS.thread)) {
-      const id = threadId(thread);
-      const role = threadRole(thread);
-      if (!id || !role) continue;
-      const textElement = thread.querySelector(role === 'system' ? SELECTORS.lineItemTitle : SELECTORS.threadBody);
-      const text = textElement ? readableText(textElement, SELECTORS.bodyChrome) : '';
-      if (text) messages.push({ id, role, text });
+      const message = readThread(thread);
+      if (message) messages.push(message);
     }
     // The conversation view lists the newest thread first; thread ids grow with time, so sorting by them gives the
     // oldest-first order whatever order a view or a module renders them in.
     if (messages.every((message) => /^\d+$/.test(message.id))) return messages.sort((a, b) => Number(a.id) - Number(b.id));
     return messages.reverse();
+  },
+
+  // FreeScout puts a new thread at the top, so the watcher reads the list again in order; this reads the one thread.
+  readMessage(node) {
+    const thread = node.closest<HTMLElement>(SELECTORS.thread) ?? node.querySelector<HTMLElement>(SELECTORS.thread);
+    return thread ? readThread(thread) : null;
   },
 
   findComposer(doc) {

@@ -40,33 +40,63 @@ function articleRole(article: HTMLElement): MessageRole {
   return 'system';
 }
 
+function readArticle(article: HTMLElement): ChatMessage | null {
+  const id = article.dataset.id;
+  if (!id) return null;
+  const role = articleRole(article);
+  const body = article.querySelector(SELECTORS.articleBody) ?? article.querySelector(SELECTORS.articleSystemLine);
+  const text = body ? readableText(body) : '';
+  return text ? { id, role, text } : null;
+}
+
 function readTicketArticles(list: HTMLElement): ChatMessage[] {
   const messages: ChatMessage[] = [];
   for (const article of list.querySelectorAll<HTMLElement>(SELECTORS.article)) {
-    const id = article.dataset.id;
-    if (!id) continue;
-    const role = articleRole(article);
-    const body = article.querySelector(SELECTORS.articleBody) ?? article.querySelector(SELECTORS.articleSystemLine);
-    const text = body ? readableText(body) : '';
-    if (text) messages.push({ id, role, text });
+    const message = readArticle(article);
+    if (message) messages.push(message);
   }
   return messages;
 }
 
 /** Chat lines carry no ids; they are only ever appended, so the position in the session is stable. */
+function readChatEntry(entry: HTMLElement, session: string, index: number): ChatMessage | null {
+  const role: MessageRole = entry.classList.contains('chat-message--customer')
+    ? 'customer'
+    : entry.classList.contains('chat-message--agent')
+      ? 'agent'
+      : 'system';
+  const text = readableText(entry);
+  return text ? { id: `${session}:${index}`, role, text } : null;
+}
+
 function readChatMessages(list: HTMLElement): ChatMessage[] {
   const session = sessionIdOf(list.closest<HTMLElement>(SELECTORS.chatWindow)) ?? 'chat';
   const messages: ChatMessage[] = [];
   list.querySelectorAll<HTMLElement>(SELECTORS.chatEntry).forEach((entry, index) => {
-    const role: MessageRole = entry.classList.contains('chat-message--customer')
-      ? 'customer'
-      : entry.classList.contains('chat-message--agent')
-        ? 'agent'
-        : 'system';
-    const text = readableText(entry);
-    if (text) messages.push({ id: `${session}:${index}`, role, text });
+    const message = readChatEntry(entry, session, index);
+    if (message) messages.push(message);
   });
   return messages;
+}
+
+/** One added article or chat entry. Chat entries carry no id: their position is it, counted without reading text. */
+function readAddedEntry(node: Element, list: HTMLElement): ChatMessage | null {
+  if (list.matches(SELECTORS.ticketArticles)) {
+    const article = node.closest<HTMLElement>(SELECTORS.article) ?? node.querySelector<HTMLElement>(SELECTORS.article);
+    return article ? readArticle(article) : null;
+  }
+  const entry = node.closest<HTMLElement>(SELECTORS.chatEntry) ?? node.querySelector<HTMLElement>(SELECTORS.chatEntry);
+  if (!entry) return null;
+  const session = sessionIdOf(list.closest<HTMLElement>(SELECTORS.chatWindow)) ?? 'chat';
+  let index = 0;
+  if (entry.parentElement === list) {
+    for (let previous = entry.previousElementSibling; previous; previous = previous.previousElementSibling) {
+      if (previous.matches(SELECTORS.chatEntry)) index += 1;
+    }
+  } else {
+    index = Array.prototype.indexOf.call(list.querySelectorAll(SELECTORS.chatEntry), entry) as number;
+  }
+  return readChatEntry(entry, session, index);
 }
 
 /**
@@ -110,6 +140,8 @@ export const zammadAdapter: SiteAdapter = {
   readMessages(list) {
     return list.matches(SELECTORS.ticketArticles) ? readTicketArticles(list) : readChatMessages(list);
   },
+
+  readMessage: readAddedEntry,
 
   findComposer(doc) {
     const form = activeScope(doc).querySelector<HTMLElement>(SELECTORS.articleForm);

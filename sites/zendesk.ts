@@ -46,6 +46,39 @@ function itemRole(item: Element, message: Element | null): MessageRole {
   return (authorType && ROLE_BY_AUTHOR_TYPE[authorType]) || 'system';
 }
 
+interface ReadItem {
+  role: MessageRole;
+  text: string;
+  /** The log carries no comment id in its markup; its timestamp is the stable part (text can be edited or redacted). */
+  stamp: string;
+}
+
+function itemText(item: Element): string {
+  const message = visibleMessage(item);
+  const content = message?.querySelector(SELECTORS.messageContent) ?? message ?? item;
+  return readableText(content, MESSAGE_CHROME);
+}
+
+function readItem(item: HTMLElement): ReadItem | null {
+  const text = itemText(item);
+  if (!text) return null;
+  const stamp = item.querySelector(SELECTORS.timestamp)?.getAttribute('datetime') ?? fingerprint(text);
+  return { role: itemRole(item, visibleMessage(item)), text, stamp };
+}
+
+/** The stamp without reading the text when the item has a timestamp (the usual case). */
+function stampOf(item: Element): string | undefined {
+  const datetime = item.querySelector(SELECTORS.timestamp)?.getAttribute('datetime');
+  if (datetime) return datetime;
+  const text = itemText(item);
+  return text ? fingerprint(text) : undefined;
+}
+
+function withId(item: HTMLElement, read: ReadItem, ticketId: string, occurrence: number): ChatMessage {
+  const id = item.id || `${ticketId}@${read.stamp}${occurrence ? `#${occurrence}` : ''}`;
+  return { id, role: read.role, text: read.text };
+}
+
 function ticketIdOf(layout: Element | null, doc: Document): string | undefined {
   const fromUrl = matchInLocation(doc, /\/agent\/tickets\/(\d+)/);
   if (fromUrl) return fromUrl;
@@ -76,19 +109,28 @@ export const zendeskAdapter: SiteAdapter = {
     const seen = new Map<string, number>();
     const messages: ChatMessage[] = [];
     for (const item of list.querySelectorAll<HTMLElement>(SELECTORS.item)) {
-      const message = visibleMessage(item);
-      const role = itemRole(item, message);
-      const content = message?.querySelector(SELECTORS.messageContent) ?? message ?? item;
-      const text = readableText(content, MESSAGE_CHROME);
-      if (!text) continue;
-      // The log carries no comment id in its markup; its timestamp is the stable part (text can be edited or redacted).
-      const stamp = item.querySelector(SELECTORS.timestamp)?.getAttribute('datetime') ?? fingerprint(text);
-      const occurrence = seen.get(stamp) ?? 0;
-      seen.set(stamp, occurrence + 1);
-      const id = item.id || `${ticketId}@${stamp}${occurrence ? `#${occurrence}` : ''}`;
-      messages.push({ id, role, text });
+      const read = readItem(item);
+      if (!read) continue;
+      const occurrence = seen.get(read.stamp) ?? 0;
+      seen.set(read.stamp, occurrence + 1);
+      messages.push(withId(item, read, ticketId, occurrence));
     }
     return messages;
+  },
+
+  readMessage(node, list) {
+    const item = node.closest<HTMLElement>(SELECTORS.item) ?? node.querySelector<HTMLElement>(SELECTORS.item);
+    if (!item) return null;
+    const read = readItem(item);
+    if (!read) return null;
+    const ticketId = ticketIdOf(list.closest(SELECTORS.anyLayout), list.ownerDocument) ?? 'ticket';
+    // The repeat counter counts earlier items with the same stamp, as readMessages does.
+    let occurrence = 0;
+    for (const other of list.querySelectorAll<HTMLElement>(SELECTORS.item)) {
+      if (other === item) break;
+      if (item.id === '' && stampOf(other) === read.stamp) occurrence += 1;
+    }
+    return withId(item, read, ticketId, occurrence);
   },
 
   findComposer(doc) {

@@ -20,6 +20,8 @@ export interface OptionsPageProps extends PackListProps, AddPackProps {
   onUndoExpire: () => void;
   onExportAll: () => void;
   onImportAll: (file: File) => void;
+  /** What the administrator's policy got wrong at its last reading (empty when it applied in full). */
+  policyProblems?: string[];
 }
 
 export function OptionsPage(props: OptionsPageProps) {
@@ -39,6 +41,16 @@ export function OptionsPage(props: OptionsPageProps) {
               ))}
             </ul>
           )}
+        </Banner>
+      )}
+      {props.policyProblems && props.policyProblems.length > 0 && (
+        <Banner tone="warning" testId="policy-problems">
+          {t('policyProblems')}
+          <ul class="problems">
+            {props.policyProblems.map((problem, i) => (
+              <li key={i}>{problem}</li>
+            ))}
+          </ul>
         </Banner>
       )}
       <section class="card" aria-labelledby="packs-heading">

@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { I18nProvider } from '../../components/common/i18n.tsx';
 import type { PackInput } from '../../components/options/AddPack.tsx';
 import { OptionsPage, type OptionsPageProps } from '../../components/options/OptionsPage.tsx';
+import { policyStatusItem, type PolicyStatus } from '../../utils/library/policy.ts';
 import type { ActionResult, PackRowView, SettingsView } from '../../components/options/types.ts';
 import {
   commitImport,
@@ -35,13 +36,16 @@ export function App() {
   // Validators (ETag, Last-Modified) of packs fetched from an address, kept until the agent saves them.
   const fetchedSources = useRef(new Map<string, Extract<PackSource, { kind: 'url' }>>());
 
+  const [policy, setPolicy] = useState<PolicyStatus>();
   const reload = useCallback(async () => {
-    const [nextInstalled, nextPrefs, nextSettings, nextEntries] = await Promise.all([
+    const [nextInstalled, nextPrefs, nextSettings, nextEntries, nextPolicy] = await Promise.all([
       installedPacksItem.getValue(),
       packPreferencesItem.getValue(),
       settingsItem.getValue(),
       loadPackEntries(),
+      policyStatusItem.getValue(),
     ]);
+    setPolicy(nextPolicy);
     setInstalled(nextInstalled);
     setPrefs(nextPrefs);
     setSettings(nextSettings);
@@ -51,7 +55,12 @@ export function App() {
   useEffect(() => {
     void reload();
     // Another options tab, a subscription refresh or a policy change: show what is stored now.
-    const unwatch = [installedPacksItem.watch(() => void reload()), packPreferencesItem.watch(() => void reload()), settingsItem.watch(() => void reload())];
+    const unwatch = [
+      installedPacksItem.watch(() => void reload()),
+      packPreferencesItem.watch(() => void reload()),
+      settingsItem.watch(() => void reload()),
+      policyStatusItem.watch(() => void reload()),
+    ];
     return () => unwatch.forEach((stop) => stop());
   }, [reload]);
 
@@ -136,8 +145,12 @@ export function App() {
           setNotice(result.ok ? { tone: 'ok', text: t('restored') } : { tone: 'error', text: t('restoreFailed'), problems: result.problems }),
         )
         .catch((error: unknown) => setNotice({ tone: 'error', text: t('fileReadFailed', { file: file.name, error: String(error) }) })),
-    onSaveSettings: (next: SettingsView) =>
-      void settingsItem.setValue({ ...settings, ...next }).then(() => setNotice({ tone: 'ok', text: t('settingsSaved') })),
+    onSaveSettings: (next: SettingsView) => {
+      // Settings the administrator's policy sets keep the policy's value.
+      const locked = Object.fromEntries((policy?.lockedSettings ?? []).map((key) => [key, settings[key as keyof typeof settings]]));
+      void settingsItem.setValue({ ...settings, ...next, ...locked }).then(() => setNotice({ tone: 'ok', text: t('settingsSaved') }));
+    },
+    policyProblems: policy?.problems,
   };
 
   return (

@@ -297,3 +297,16 @@ describe('undo, backup and settings', () => {
     expect(host.textContent).toContain('添加话术包');
   });
 });
+
+describe('policy problems', () => {
+  it('shows what the administrator policy got wrong, as text, and nothing when it applied in full', () => {
+    show({ ...props, policyProblems: ['policy packs[0]:1:9 version: expected string, found 5', '<img src=x onerror=alert(1)>'] });
+    const banner = $('[data-testid=policy-problems]');
+    expect(banner.textContent).toContain('could not be applied in full');
+    expect(banner.textContent).toContain('policy packs[0]:1:9 version');
+    expect(banner.textContent).toContain('<img src=x onerror=alert(1)>');
+    expect(banner.querySelector('img')).toBeNull();
+    show({ ...props, policyProblems: [] });
+    expect($('[data-testid=policy-problems]')).toBeNull();
+  });
+});

@@ -22,6 +22,19 @@ function listAdapter(readSpy: (count: number) => void = () => undefined): SiteAd
   };
 }
 
+/** The same adapter with readMessage: appended items are read one by one, the list only when order or text changed. */
+function itemAdapter(readSpy: (count: number) => void, itemSpy: (id: string) => void): SiteAdapter {
+  return {
+    ...listAdapter(readSpy),
+    readMessage(node): ChatMessage | null {
+      const li = node.closest<HTMLElement>('li[data-id]');
+      if (!li) return null;
+      itemSpy(li.dataset.id!);
+      return { id: li.dataset.id!, role: li.dataset.role as MessageRole, text: li.textContent ?? '' };
+    },
+  };
+}
+
 function renderList(conversation: string, messages: [string, MessageRole, string][]): HTMLElement {
   const list = document.createElement('ul');
   list.id = 'messages';
@@ -168,6 +181,52 @@ describe('watchConversation', () => {
     await settle();
     expect(snapshots).toHaveLength(1);
     error.mockRestore();
+  });
+
+  it('reads appended messages through readMessage, without reading the list again', async () => {
+    const list = renderList('c1', [['1', 'customer', '你好'], ['2', 'agent', '您好']]);
+    document.body.append(list);
+    const reads = vi.fn();
+    const items = vi.fn();
+    const snapshots = start(itemAdapter(reads, items));
+    await settle();
+    expect(reads).toHaveBeenCalledTimes(1);
+    list.append(messageItem('3', 'customer', '我要退款'), messageItem('4', 'customer', '快点'));
+    await settle();
+    expect(reads).toHaveBeenCalledTimes(1);
+    expect(items.mock.calls.map(([id]) => id)).toEqual(['3', '4']);
+    expect(snapshots.at(-1)!.added.map((m) => m.id)).toEqual(['3', '4']);
+    expect(snapshots.at(-1)!.messages.map((m) => m.id)).toEqual(['1', '2', '3', '4']);
+
+    // A node added inside a known message that changes nothing is not a new message and not a snapshot.
+    const count = snapshots.length;
+    list.lastElementChild!.append(document.createElement('span'));
+    await settle();
+    expect(snapshots).toHaveLength(count);
+    expect(reads).toHaveBeenCalledTimes(1);
+  });
+
+  it('falls back to reading the list when an item is inserted above others, an item is removed or text changes', async () => {
+    const list = renderList('c1', [['2', 'customer', '你好']]);
+    document.body.append(list);
+    const reads = vi.fn();
+    const snapshots = start(itemAdapter(reads, () => undefined));
+    await settle();
+    list.prepend(messageItem('1', 'agent', '更早的消息'));
+    await settle();
+    expect(reads).toHaveBeenCalledTimes(2);
+    expect(snapshots.at(-1)!.messages.map((m) => m.id)).toEqual(['1', '2']);
+    expect(snapshots.at(-1)!.added.map((m) => m.id)).toEqual(['1']);
+
+    list.firstElementChild!.remove();
+    await settle();
+    expect(reads).toHaveBeenCalledTimes(3);
+    expect(snapshots.at(-1)!.messages.map((m) => m.id)).toEqual(['2']);
+
+    list.lastElementChild!.firstChild!.nodeValue = '你好，在吗';
+    await settle();
+    expect(reads).toHaveBeenCalledTimes(4);
+    expect(snapshots.at(-1)!.messages[0]!.text).toBe('你好，在吗');
   });
 });
 

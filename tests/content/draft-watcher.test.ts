@@ -73,7 +73,7 @@ describe('watchDraft', () => {
 });
 
 describe('watchDraft note mode', () => {
-  it('notices the switch to an internal note on the next click', () => {
+  it('notices the switch to an internal note after the click that made it', async () => {
     const changes: (boolean | undefined)[] = [];
     const noteWatcher = watchDraft({
       findComposer: () => demoAdapter.findComposer(document),
@@ -81,8 +81,12 @@ describe('watchDraft note mode', () => {
       onLint: () => undefined,
       onComposerChange: (composer) => changes.push(composer?.noteMode),
     });
-    document.getElementById('composer')!.classList.add('is-note');
-    document.body.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    // The page's own handler switches the mode during the click, after Huashu's capture listener has run.
+    const button = document.createElement('button');
+    button.addEventListener('click', () => document.getElementById('composer')!.classList.add('is-note'));
+    document.body.append(button);
+    button.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await new Promise((resolve) => setTimeout(resolve, 10));
     noteWatcher.stop();
     expect(changes).toEqual([false, true]);
   });

@@ -112,6 +112,19 @@ describe('content script on the demo helpdesk', () => {
     await expect.poll(async () => Number(await hostAttribute(desk, 'data-finding-count'))).toBe(0);
   });
 
+  it('does not lint a draft written as an internal note, and lints it again back in reply mode', async () => {
+    await desk.evaluate(() => window.huashuDemo.clearComposer());
+    await desk.locator('.composer__mode[data-mode="note"]').click();
+    await desk.locator('[data-huashu-demo-composer]').click();
+    await desk.keyboard.type('我不能帮您');
+    // Give the lint its frame, then check it stayed quiet.
+    await desk.waitForTimeout(300);
+    expect(await hostAttribute(desk, 'data-finding-count')).toBe('0');
+    await desk.locator('.composer__mode[data-mode="reply"]').click();
+    await expect.poll(async () => Number(await hostAttribute(desk, 'data-finding-count')), { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
+    await desk.evaluate(() => window.huashuDemo.clearComposer());
+  });
+
   it('waits for an IME composition to end before it lints', async () => {
     await desk.evaluate(() => window.huashuDemo.clearComposer());
     await desk.locator('[data-huashu-demo-composer]').click();

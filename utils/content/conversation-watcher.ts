@@ -42,19 +42,47 @@ export function watchConversation(options: ConversationWatcherOptions): Conversa
   let readScheduled = false;
   let stopped = false;
 
+  // Added nodes since the last read, when every mutation since then was an addition (see `readAdded`).
+  let pendingAdded: Element[] = [];
+  // True when a mutation since the last read was anything other than an addition: the whole list is read again.
+  let fullReadNeeded = true;
+  let messages: ChatMessage[] = [];
+
   // The message list: its messages, their text. Nothing else on the page.
-  let pendingRecords: MutationRecord[] = [];
-  let lastMessages: ChatMessage[] = [];
+  // Elements removed since the last read: a typing indicator leaving is nothing, a message leaving needs a full read.
+  let pendingRemoved: Element[] = [];
   const listObserver = new MutationObserver((records) => {
-    // Bounded: a page that churns thousands of nodes between two reads gets one full read instead of a long record list.
-    if (pendingRecords.length < 500) pendingRecords.push(...records);
-    else pendingRecords.length = 501;
+    for (const record of records) {
+      if (record.type !== 'childList') {
+        fullReadNeeded = true;
+        continue;
+      }
+      for (const node of record.removedNodes) {
+        if (node.nodeType === 1) pendingRemoved.push(node as Element);
+      }
+      for (const node of record.addedNodes) {
+        if (node.nodeType === 1) pendingAdded.push(node as Element);
+        // Text put straight into an element (a message being streamed in) changes a message the watcher may know.
+        else fullReadNeeded = true;
+      }
+    }
+    // Bounded: a page that churns thousands of nodes between two reads gets one full read, not a long node list.
+    if (pendingAdded.length + pendingRemoved.length > 500) {
+      fullReadNeeded = true;
+      pendingAdded = [];
+      pendingRemoved = [];
+    }
     scheduleRead();
   });
   // The list's ancestors, children only (no subtree): tells when the list itself is removed or replaced.
-  const ancestryObserver = new MutationObserver(() => scheduleRead());
+  const ancestryObserver = new MutationObserver(() => scheduleFullRead());
   // Only while there is no list: waits for one to appear (a conversation opened), then disconnects.
-  const appearanceObserver = new MutationObserver(() => scheduleRead());
+  const appearanceObserver = new MutationObserver(() => scheduleFullRead());
+
+  function scheduleFullRead(): void {
+    fullReadNeeded = true;
+    scheduleRead();
+  }
 
   function safeFindList(): HTMLElement | null {
     try {
@@ -107,89 +135,114 @@ export function watchConversation(options: ConversationWatcherOptions): Conversa
     });
   }
 
-  /**
-   * The messages a batch of mutations appended, read one by one through the adapter's readMessage, or null when the
-   * batch did anything else that matters (removed or edited a message, inserted in the middle): then the whole list is
-   * read. This keeps a new message in a 5 000-message conversation as cheap as in a 10-message one.
-   */
-  function readAppended(records: MutationRecord[]): ChatMessage[] | null {
-    const readOne = adapter.readMessage;
-    if (!readOne || !list || records.length === 0 || records.length > 500) return null;
-    const added: ChatMessage[] = [];
-    for (const record of records) {
-      if (record.type !== 'childList') return null;
-      for (const node of record.removedNodes) {
-        // A typing indicator or a toast leaving is nothing; a message leaving changes the conversation.
-        if (node.nodeType === 1 && readOne.call(adapter, node as Element, list)) return null;
-      }
-      // Something added inside an item (text rendered late, an attachment): re-read that item's message.
-      if (record.target !== list && record.target.nodeType === 1) {
-        const inside = readOne.call(adapter, record.target as Element, list);
-        if (inside && seenIds.has(inside.id) && lastTexts.get(inside.id) !== inside.text) return null;
-      }
-      for (const node of record.addedNodes) {
-        if (node.nodeType !== 1 || !node.isConnected) continue;
-        // Only appends: anything added before the end (FreeScout's newest-first, a history page) needs a full read.
-        for (let next = node.nextSibling; next; next = next.nextSibling) {
-          if (next.nodeType === 1 && !(record.addedNodes as unknown as Node[]).includes(next) && readOne.call(adapter, next as Element, list)) return null;
-        }
-        const message = readOne.call(adapter, node as Element, list);
-        if (!message) continue;
-        // Text filled into a message already seen (rendered empty, then filled): the full read notices the change.
-        if (seenIds.has(message.id) && lastTexts.get(message.id) !== message.text) return null;
-        if (!added.some((m) => m.id === message.id)) added.push(message);
-      }
-    }
-    return added;
-  }
-
   function read(): void {
-    const records = pendingRecords;
-    pendingRecords = [];
     let listReplaced = false;
     if (!list || !list.isConnected || safeFindList() !== list) {
       const found = safeFindList();
       if (found !== list) {
         listReplaced = list !== null && found !== null;
         attach(found);
+        fullReadNeeded = true;
       }
     }
+    const addedNodes = pendingAdded;
+    const removedNodes = pendingRemoved;
+    pendingAdded = [];
+    pendingRemoved = [];
+    const fullRead = fullReadNeeded || listReplaced;
+    fullReadNeeded = false;
     if (!list) return;
     const key = safeConversationKey();
     const conversationChanged = firstRead || key !== conversationKey || (listReplaced && key === undefined);
     if (conversationChanged) seenIds = new Set();
     conversationKey = key;
     firstRead = false;
-    let messages: ChatMessage[];
-    let appended: ChatMessage[] | null = null;
-    try {
-      appended = conversationChanged ? null : readAppended(records);
-      messages = appended ? [...lastMessages, ...appended.filter((m) => !seenIds.has(m.id))] : adapter.readMessages(list);
-    } catch (error) {
-      console.error(`[huashu] the ${adapter.id} adapter failed to read the messages`, error);
-      return;
-    }
-    const added: ChatMessage[] = [];
-    for (const message of messages) {
-      if (seenIds.has(message.id)) continue;
-      seenIds.add(message.id);
-      added.push(message);
-    }
-    // Mutations that change nothing we read (a timestamp ticking, a typing indicator) are not reported.
-    if (appended) {
-      // Nothing but appends: the old messages are as they were, only the new ones need noting.
-      if (added.length === 0) return;
-      for (const m of added) lastTexts.set(m.id, m.text);
-    } else {
+    let added: ChatMessage[] | null = null;
+    if (!conversationChanged && !fullRead && !removedAMessage(list, removedNodes)) added = readAdded(list, addedNodes);
+    if (added === null) {
+      try {
+        messages = adapter.readMessages(list);
+      } catch (error) {
+        console.error(`[huashu] the ${adapter.id} adapter failed to read the messages`, error);
+        fullReadNeeded = true;
+        return;
+      }
+      added = [];
+      for (const message of messages) {
+        if (seenIds.has(message.id)) continue;
+        seenIds.add(message.id);
+        added.push(message);
+      }
+      // Mutations that change nothing we read (a timestamp ticking, a typing indicator) are not reported.
       if (!conversationChanged && added.length === 0 && !textChanged(messages)) return;
       lastTexts = new Map(messages.map((m) => [m.id, m.text]));
+    } else {
+      if (added.length === 0) return;
+      messages = [...messages, ...added];
+      for (const message of added) lastTexts.set(message.id, message.text);
     }
-    lastMessages = messages;
     try {
       onSnapshot({ conversationKey: key, messages, added, conversationChanged });
     } catch (error) {
       console.error('[huashu] conversation callback failed', error);
     }
+  }
+
+  /**
+   * Reads only the nodes added since the last read, through the adapter's readMessage, so a new message costs the
+   * same in a 5 000-message conversation as in a short one. Null when that cannot be done correctly and the whole list
+   * must be read: no readMessage, an item inserted before existing ones (older history loaded above), an adapter error.
+   */
+  function readAdded(current: HTMLElement, nodes: Element[]): ChatMessage[] | null {
+    const readOne = adapter.readMessage?.bind(adapter);
+    if (!readOne) return null;
+    const addedSet = new Set(nodes);
+    const fresh = nodes.filter((node) => node.isConnected && current.contains(node) && !hasAddedAncestor(node, addedSet, current));
+    // Each new node must sit at the end of the list (at every level up to it), after all existing items: anything
+    // inserted before them changes the order, which only a full read gets right.
+    for (const node of fresh) {
+      for (let level: Element | null = node; level && level !== current; level = level.parentElement) {
+        const next = level.nextElementSibling;
+        if (next && !addedSet.has(next)) return null;
+      }
+    }
+    fresh.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    const added: ChatMessage[] = [];
+    for (const item of fresh) {
+      let message: ChatMessage | null;
+      try {
+        message = readOne(item, current);
+      } catch (error) {
+        console.error(`[huashu] the ${adapter.id} adapter failed to read an added message`, error);
+        return null;
+      }
+      if (!message) continue;
+      // Something added inside a known message (an "edited" label, a translation) may change its text.
+      if (seenIds.has(message.id)) {
+        if (lastTexts.get(message.id) !== message.text) return null;
+        continue;
+      }
+      if (added.some((m) => m.id === message.id)) continue;
+      added.push(message);
+    }
+    // Marked seen only now: a bail-out above leaves them for the full read to report.
+    for (const message of added) seenIds.add(message.id);
+    return added;
+  }
+
+  function removedAMessage(current: HTMLElement, nodes: Element[]): boolean {
+    if (!adapter.readMessage) return nodes.length > 0;
+    try {
+      return nodes.some((node) => adapter.readMessage!(node, current) !== null);
+    } catch {
+      return true;
+    }
+  }
+
+  /** A node inside another added node is read with it. */
+  function hasAddedAncestor(node: Element, addedSet: Set<Element>, current: HTMLElement): boolean {
+    for (let parent = node.parentElement; parent && parent !== current; parent = parent.parentElement) if (addedSet.has(parent)) return true;
+    return false;
   }
 
   let lastTexts = new Map<string, string>();
@@ -199,7 +252,7 @@ export function watchConversation(options: ConversationWatcherOptions): Conversa
   }
 
   // SPA navigation that swaps the conversation without touching the list's DOM right away still changes the URL.
-  const onNavigation = (): void => scheduleRead();
+  const onNavigation = (): void => scheduleFullRead();
   win?.addEventListener('popstate', onNavigation);
   win?.addEventListener('hashchange', onNavigation);
   const navigation = (win as (Window & { navigation?: EventTarget }) | null)?.navigation;
@@ -212,7 +265,7 @@ export function watchConversation(options: ConversationWatcherOptions): Conversa
     get list() {
       return list;
     },
-    refresh: scheduleRead,
+    refresh: scheduleFullRead,
     stop() {
       stopped = true;
       listObserver.disconnect();

@@ -125,12 +125,15 @@ export function watchDraft(options: DraftWatcherOptions): DraftWatcher {
   };
 
   // The reply/note switch is a click somewhere near the composer: look again (one query) so the note mode stays true.
+  // Later, not now: this capture listener runs before the page's own click handler has switched the mode.
   const onClick = (): void => {
-    try {
-      if (!stopped) findComposer();
-    } catch (error) {
-      console.error('[huashu] click handler failed', error);
-    }
+    setTimeout(() => {
+      try {
+        if (!stopped) findComposer();
+      } catch (error) {
+        console.error('[huashu] click handler failed', error);
+      }
+    }, 0);
   };
 
   // Listening on the document (capture) follows the composer through re-renders without observing the editor's DOM.

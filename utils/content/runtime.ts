@@ -20,6 +20,7 @@ import { watchDraft, type DraftWatcher } from './draft-watcher.ts';
 import { watchExpansion, type ExpansionController } from './expansion.ts';
 import { mountInlineOverlay, type InlineOverlay } from './inline-overlay.ts';
 import { detectLatestCustomer } from './latest-customer.ts';
+import { findingsForComposer } from './note-lint.ts';
 
 /** Our one element on the page: test hooks as attributes, the inline overlay in its closed shadow root. */
 export const HOST_TAG = 'huashu-root';
@@ -123,10 +124,13 @@ export function startContentRuntime(ctx: ContentScriptContext, doc: Document = d
       }
     }
     setState({ hasComposer: composer !== null, noteMode: composer?.noteMode ?? false, ...(composer ? {} : { findings: [], draftLength: 0 }) });
-    overlay?.update(composer, composer ? state.findings : []);
+    overlay?.update(composer, composer ? findingsForComposer(composer, state.findings) : []);
+    // Switching between reply and note changes which findings apply to the same draft: lint it again (after this callback).
+    if (composer) queueMicrotask(() => draft?.lintNow());
   }
 
-  function onDraftLinted(findings: Finding[], draftLength: number, composer: ComposerInfo): void {
+  function onDraftLinted(linted: Finding[], draftLength: number, composer: ComposerInfo): void {
+    const findings = findingsForComposer(composer, linted);
     setState({ findings, draftLength });
     overlay?.update(composer, findings);
   }

@@ -1,0 +1,151 @@
+// Packs and settings an administrator pushes through the browser's managed storage (Chrome policy, Firefox policies.json).
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import { formatProblem, parsePack } from '../../engine/pack-load.ts';
+import type { Pack } from '../../engine/types.ts';
+import { installedPacksItem, settingsItem, type InstalledPack, type Settings } from '../storage.ts';
+import { downloadPack, type FetchOptions } from './subscriptions.ts';
+
+/** What the last reading of the policy found wrong, for the options page; empty when all was well. */
+export interface PolicyStatus {
+  checkedAt: number;
+  /** Ids of the packs the policy installs. */
+  packIds: string[];
+  /** Settings the policy sets (the agent cannot change them). */
+  lockedSettings: string[];
+  problems: string[];
+}
+
+export const policyStatusItem = storage.defineItem<PolicyStatus>('local:policyStatus', {
+  fallback: { checkedAt: 0, packIds: [], lockedSettings: [], problems: [] },
+  version: 1,
+});
+
+/** The settings a policy may set, with the type each must have. */
+const POLICY_SETTINGS: Record<string, 'string' | 'boolean' | 'record'> = {
+  agentName: 'string',
+  agentId: 'string',
+  company: 'string',
+  uiLanguage: 'string',
+  expansionTrigger: 'string',
+  expansionEnabled: 'boolean',
+  customVariables: 'record',
+};
+const UI_LANGUAGES = new Set(['auto', 'zh-CN', 'zh-TW', 'en']);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** One entry of the policy's `packs`: a pack object, a pack as JSON text, or `{ "url": "https://…" }`. */
+async function packText(entry: unknown, place: string, options: FetchOptions): Promise<{ text: string; url?: string } | { problem: string }> {
+  if (typeof entry === 'string') return { text: entry };
+  if (isRecord(entry) && 'url' in entry) {
+    if (typeof entry.url !== 'string' || Object.keys(entry).length !== 1) return { problem: `${place}: write a pack by address as {"url": "https://…"} and nothing else` };
+    const download = await downloadPack(entry.url, {}, options);
+    if (download.kind === 'failed') return { problem: `${place} (${entry.url}): ${download.reason}` };
+    if (download.kind === 'unchanged') return { problem: `${place} (${entry.url}): answered 304 without a previous copy` };
+    return { text: download.text, url: entry.url };
+  }
+  if (isRecord(entry)) return { text: JSON.stringify(entry) };
+  return { problem: `${place}: expected a pack, a pack as JSON text, or {"url": "https://…"}, found ${JSON.stringify(entry)?.slice(0, 40)}` };
+}
+
+/** The settings the policy sets, checked one by one; a wrong one is a problem and is left out. */
+function policySettings(value: unknown, problems: string[]): Partial<Settings> {
+  if (value === undefined) return {};
+  if (!isRecord(value)) {
+    problems.push('policy settings: expected an object such as {"company": "ACME"}');
+    return {};
+  }
+  const picked: Record<string, unknown> = {};
+  for (const [key, setting] of Object.entries(value)) {
+    const kind = Object.hasOwn(POLICY_SETTINGS, key) ? POLICY_SETTINGS[key] : undefined;
+    const fits =
+      kind === 'record'
+        ? isRecord(setting) && Object.values(setting).every((v) => typeof v === 'string')
+        : kind !== undefined && typeof setting === kind && (key !== 'uiLanguage' || UI_LANGUAGES.has(setting as string));
+    if (!fits) {
+      problems.push(`policy settings.${key}: ${kind ? `expected ${kind === 'record' ? 'an object of texts' : `a ${kind}`}` : `unknown setting; the settings are ${Object.keys(POLICY_SETTINGS).join(', ')}`}`);
+      continue;
+    }
+    picked[key] = kind === 'record' ? { ...(setting as Record<string, string>) } : setting;
+  }
+  return picked as Partial<Settings>;
+}
+
+/**
+ * Applies a managed policy `{ packs?: [...], settings?: {...} }`: installs or updates its packs as policy packs (which the
+ * agent cannot switch off or remove), sets its settings, and records what went wrong. A pack that fails to load keeps its
+ * last good version; policy packs are removed only when the whole policy loaded and no longer lists them.
+ */
+export async function applyManagedPolicy(policy: unknown, options: FetchOptions = {}, now: number = Date.now()): Promise<PolicyStatus> {
+  const problems: string[] = [];
+  const root = isRecord(policy) ? policy : {};
+  if (!isRecord(policy) && policy !== undefined) problems.push('policy: expected an object with "packs" and/or "settings"');
+  const entries = root.packs === undefined ? [] : Array.isArray(root.packs) ? root.packs : null;
+  if (entries === null) problems.push('policy packs: expected a list');
+
+  const loaded: { pack: Pack; url?: string }[] = [];
+  for (const [index, entry] of (entries ?? []).entries()) {
+    const place = `policy packs[${index}]`;
+    const got = await packText(entry, place, options);
+    if ('problem' in got) {
+      problems.push(got.problem);
+      continue;
+    }
+    const parsed = parsePack(got.text, place, 'json');
+    if (!parsed.ok) {
+      problems.push(...parsed.problems.map(formatProblem));
+      continue;
+    }
+    loaded.push({ pack: parsed.pack, url: got.url });
+  }
+
+  const installed = await installedPacksItem.getValue();
+  const loadedIds = new Set(loaded.map((l) => l.pack.id));
+  const complete = problems.length === 0;
+  const next: InstalledPack[] = installed.filter(
+    // An agent's pack with a policy pack's id gives way to it; a policy pack the policy dropped goes (only when all loaded).
+    (i) => !loadedIds.has(i.pack.id) && !(i.source.kind === 'policy' && complete),
+  );
+  for (const { pack, url } of loaded) {
+    const previous = installed.find((i) => i.pack.id === pack.id);
+    next.push({ pack, source: url ? { kind: 'policy', url } : { kind: 'policy' }, addedAt: previous?.addedAt ?? now, updatedAt: now });
+  }
+  if (JSON.stringify(next) !== JSON.stringify(installed)) await installedPacksItem.setValue(next);
+
+  const settings = policySettings(root.settings, problems);
+  if (Object.keys(settings).length > 0) {
+    const current = await settingsItem.getValue();
+    await settingsItem.setValue({ ...current, ...settings });
+  }
+  const status: PolicyStatus = {
+    checkedAt: now,
+    packIds: next.filter((i) => i.source.kind === 'policy').map((i) => i.pack.id),
+    lockedSettings: Object.keys(settings),
+    problems,
+  };
+  await policyStatusItem.setValue(status);
+  return status;
+}
+
+/** Reads the browser's managed storage (empty where no policy is set) and applies it. */
+export async function syncManagedPolicy(options: FetchOptions = {}): Promise<PolicyStatus> {
+  let policy: Record<string, unknown> = {};
+  try {
+    policy = ((await browser.storage.managed?.get(null)) ?? {}) as Record<string, unknown>;
+  } catch {
+    // Firefox rejects when no policies.json names this add-on: that is "no policy".
+    policy = {};
+  }
+  return applyManagedPolicy(policy, options);
+}
+
+/** Applies the policy at start and whenever the administrator changes it. */
+export function startManagedPolicySync(): void {
+  void syncManagedPolicy().catch((error) => console.error('[huashu] applying the managed policy failed', error));
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') void syncManagedPolicy().catch((error) => console.error('[huashu] applying the managed policy failed', error));
+  });
+}
