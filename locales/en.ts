@@ -28,6 +28,8 @@ export const en = {
   notHelpdeskBody: 'Huashu recognizes common helpdesks. For another one, point at its message list and reply box once.',
   siteOffTitle: 'Huashu is off on {site}',
   siteOffBody: 'Turn it on to see suggestions for this conversation.',
+  picksInUse: 'Huashu reads the chat area you pointed at on this site.',
+  resetPicks: 'Reset',
   startPicker: 'Point at the chat area',
   pickerStarted: 'Click the message list in the page, then the reply box.',
   enableSite: 'Turn on for this site',

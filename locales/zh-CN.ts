@@ -28,6 +28,8 @@ export const zhCN: Messages = {
   notHelpdeskBody: '话术能识别常见的客服系统。其他系统只需指认一次消息列表和回复框。',
   siteOffTitle: '话术在 {site} 上已关闭',
   siteOffBody: '开启后即可看到当前会话的推荐话术。',
+  picksInUse: '话术正在使用您在此网站指认的聊天区域。',
+  resetPicks: '重置',
   startPicker: '指认聊天区域',
   pickerStarted: '请在页面中先点击消息列表，再点击回复框。',
   enableSite: '在此网站开启',

@@ -28,6 +28,8 @@ export const zhTW: Messages = {
   notHelpdeskBody: '話術能辨識常見的客服系統。其他系統只需指認一次訊息列表和回覆框。',
   siteOffTitle: '話術在 {site} 上已關閉',
   siteOffBody: '開啟後即可看到目前對話的推薦話術。',
+  picksInUse: '話術正在使用您在此網站指認的聊天區域。',
+  resetPicks: '重設',
   startPicker: '指認聊天區域',
   pickerStarted: '請在頁面中先點選訊息列表，再點選回覆框。',
   enableSite: '在此網站開啟',

@@ -10,6 +10,9 @@ export interface PageStatusBannerProps {
   onStartPicker: () => void;
   onEnableSite: () => void;
   onReload: () => void;
+  /** The content script runs on the elements the agent pointed at (the generic adapter with picks). */
+  picksInUse?: boolean;
+  onResetPicks?: () => void;
 }
 
 export function PageStatusBanner(props: PageStatusBannerProps) {
@@ -62,6 +65,13 @@ export function PageStatusBanner(props: PageStatusBannerProps) {
         </Banner>
       );
     case 'ready':
+      if (props.picksInUse && props.onResetPicks) {
+        return (
+          <Banner tone="info" testId="status-picks" actions={[{ label: t('resetPicks'), onClick: props.onResetPicks }, { label: t('startPicker'), onClick: props.onStartPicker }]}>
+            {t('picksInUse')}
+          </Banner>
+        );
+      }
       if (!props.hasComposer) return <Banner tone="warning" testId="status-no-composer">{t('noComposer')}</Banner>;
       if (props.noteMode) return <Banner tone="warning" testId="status-note-mode">{t('noteMode')}</Banner>;
       return null;

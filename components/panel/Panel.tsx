@@ -35,6 +35,8 @@ export interface PanelProps {
   onApplyFinding: (finding: Finding) => void;
   onStartPicker: () => void;
   onEnableSite: () => void;
+  picksInUse?: boolean;
+  onResetPicks?: () => void;
   onReload: () => void;
   onExportUsage: () => void;
   onResetUsage: () => void;
@@ -157,6 +159,8 @@ export function Panel(props: PanelProps) {
         noteMode={props.noteMode}
         onStartPicker={props.onStartPicker}
         onEnableSite={props.onEnableSite}
+        picksInUse={props.picksInUse}
+        onResetPicks={props.onResetPicks}
         onReload={props.onReload}
       />
       <FindingList findings={props.findings} draftLength={props.draftLength} onApplyFinding={props.onApplyFinding} />

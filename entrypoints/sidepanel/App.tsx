@@ -284,6 +284,19 @@ export function App() {
       .catch(() => say('error', t('enableSiteDenied', { host })));
   };
 
+  // Forgets the elements the agent pointed at on this host; the content script goes back to its adapters and guesses.
+  const onResetPicks = () => {
+    if (!tabUrl || !/^https?:/iu.test(tabUrl)) return;
+    const { host } = new URL(tabUrl);
+    void sitePreferencesItem
+      .getValue()
+      .then((preferences) => {
+        const { messageListSelector: _list, composerSelector: _composer, ...rest } = preferences[host] ?? { enabled: true };
+        return sitePreferencesItem.setValue({ ...preferences, [host]: rest });
+      })
+      .catch(() => say('error', t('insertUnreachable')));
+  };
+
   const onReload = () => {
     if (tabId !== null) void browser.tabs.reload(tabId);
   };
@@ -323,6 +336,8 @@ export function App() {
         onApplyFinding={(finding) => void onApplyFinding(finding)}
         onStartPicker={() => void onStartPicker()}
         onEnableSite={onEnableSite}
+        picksInUse={state?.site?.id === 'generic'}
+        onResetPicks={onResetPicks}
         onReload={onReload}
         onExportUsage={onExportUsage}
         onResetUsage={onResetUsage}

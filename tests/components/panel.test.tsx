@@ -186,6 +186,18 @@ describe('page states: never an empty panel', () => {
     expect($('#phrase-search')).not.toBeNull();
   });
 
+  it('says when the picked chat area is in use and offers to reset or pick again', () => {
+    const onResetPicks = vi.fn();
+    show({ status: { kind: 'ready', siteName: 'Generic' }, hasComposer: true, picksInUse: true, onResetPicks }, 'en');
+    const banner = $('[data-testid="status-picks"]');
+    expect(banner?.textContent).toContain('the chat area you pointed at');
+    const [reset, again] = [...banner!.querySelectorAll('button')];
+    click(reset!);
+    click(again!);
+    expect(onResetPicks).toHaveBeenCalledOnce();
+    expect(props.onStartPicker).toHaveBeenCalledOnce();
+  });
+
   it('asks for a reload when the content script does not answer, but not on browser pages', () => {
     show({ status: { kind: 'unreachable', restricted: false } }, 'en');
     const banner = $('[data-testid="status-unreachable"]');
