@@ -4,6 +4,11 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createEngine, type Engine } from '../../engine/index.ts';
 import type { Detection, Finding, Pack } from '../../engine/types.ts';
 import { pickAdapter } from '../../sites/registry.ts';
+import { createGenericAdapter } from '../../sites/generic.ts';
+import { enPicker } from '../../locales/en.ts';
+import { zhCNPicker } from '../../locales/zh-CN.ts';
+import { zhTWPicker } from '../../locales/zh-TW.ts';
+import { runElementPicker } from './picker.ts';
 import type { ComposerInfo, SiteAdapter } from '../../sites/types.ts';
 import { forgetComposerCaret, injectPageBridge, insertText, replaceRange, trackComposerCaret } from '../composer/index.ts';
 import { contentToPanel, panelToContent, type InsertResult, type TabState } from '../messaging.ts';
@@ -211,6 +216,37 @@ export function startContentRuntime(ctx: ContentScriptContext, doc: Document = d
     adapter = null;
   }
 
+  /** The agent's picks win over every adapter: they were made because the guess (or an adapter) was wrong here. */
+  function adapterForPage(): SiteAdapter | null {
+    if (sitePreference?.messageListSelector || sitePreference?.composerSelector) {
+      const picked = createGenericAdapter({
+        messageListSelector: sitePreference.messageListSelector,
+        composerSelector: sitePreference.composerSelector,
+      });
+      if (picked.detect(doc)) return picked;
+    }
+    return pickAdapter(doc, location.href);
+  }
+
+  let picking = false;
+  async function startPicker(): Promise<void> {
+    if (picking) return;
+    picking = true;
+    try {
+      const locale = resolveUiLocale(settings.uiLanguage, browser.i18n?.getUILanguage?.() ?? navigator.language);
+      const labels = locale === 'zh-CN' ? zhCNPicker : locale === 'zh-TW' ? zhTWPicker : enPicker;
+      const result = await runElementPicker(doc, labels);
+      if (!result) return;
+      const prefs = await sitePreferencesItem.getValue();
+      // Saving restarts the session through the watch below, now on the picked elements.
+      await sitePreferencesItem.setValue({ ...prefs, [location.host]: { ...prefs[location.host], enabled: true, ...result } });
+    } catch (error) {
+      console.error('[huashu] the element picker failed', error);
+    } finally {
+      picking = false;
+    }
+  }
+
   function siteEnabled(): boolean {
     return sitePreference?.enabled !== false;
   }
@@ -218,7 +254,7 @@ export function startContentRuntime(ctx: ContentScriptContext, doc: Document = d
   /** Starts on the adapter that fits, waiting (on DOM changes, not a timer loop) for a late-rendering helpdesk. */
   function startWhenRecognized(): void {
     if (adapter || !siteEnabled() || ctx.isInvalid) return;
-    const found = pickAdapter(doc, location.href);
+    const found = adapterForPage();
     if (found) {
       startSession(found);
       return;
@@ -230,7 +266,7 @@ export function startContentRuntime(ctx: ContentScriptContext, doc: Document = d
       // Page renders come in bursts: check once per burst.
       ctx.setTimeout(() => {
         checkQueued = false;
-        const late = pickAdapter(doc, location.href);
+        const late = adapterForPage();
         if (!late) return;
         observer.disconnect();
         if (!adapter && siteEnabled()) startSession(late);
@@ -279,7 +315,11 @@ export function startContentRuntime(ctx: ContentScriptContext, doc: Document = d
       }
     }),
     // The element picker belongs to the generic adapter; the adapters here know their markup.
-    panelToContent.onMessage('startPicker', () => ({ ok: false })),
+    // Answers at once (the picking takes as long as the agent needs); the result arrives as a site preference.
+    panelToContent.onMessage('startPicker', () => {
+      void startPicker();
+      return { ok: true };
+    }),
   );
 
   // ---- Packs, settings (the `;;` picker reads them) and per-site preferences ----
@@ -308,7 +348,16 @@ export function startContentRuntime(ctx: ContentScriptContext, doc: Document = d
   cleanups.push(
     sitePreferencesItem.watch((prefs) => {
       try {
+        const previous = sitePreference;
         sitePreference = prefs[location.host];
+        const picksChanged =
+          previous?.messageListSelector !== sitePreference?.messageListSelector || previous?.composerSelector !== sitePreference?.composerSelector;
+        if (picksChanged && adapter) {
+          // New picks (or a Reset) mean a different adapter: start over on it.
+          const site = state.site;
+          stopSession();
+          setState({ ...initialTabState(), site });
+        }
         if (!siteEnabled() && adapter) {
           const site = state.site;
           stopSession();
