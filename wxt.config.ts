@@ -26,7 +26,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'sidePanel', 'alarms'],
+    // scripting: run the content script on sites the agent turns on (registered per granted origin, and injected into the open tab).
+    permissions: ['storage', 'sidePanel', 'alarms', 'scripting'],
     // Packs and settings an administrator pushes by policy (utils/library/policy.ts, README "Policy").
     storage: { managed_schema: 'managed_schema.json' },
     host_permissions: ['http://localhost/*', 'http://127.0.0.1/*'],

@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { startManagedPolicySync } from '../utils/library/policy.ts';
 import { startSubscriptionRefresh } from '../utils/library/subscriptions.ts';
+import { startSiteScriptSync } from '../utils/sites/registration.ts';
 
 export default defineBackground(() => {
   // Chrome: the toolbar button opens the side panel (Firefox has sidebar_action and no sidePanel API).
@@ -11,4 +12,6 @@ export default defineBackground(() => {
   startSubscriptionRefresh();
   // Packs and settings from the administrator's policy, at start and whenever it changes.
   startManagedPolicySync();
+  // Sites the agent turned on get the content script registered; kept in step with granted permissions.
+  startSiteScriptSync();
 });
