@@ -90,7 +90,14 @@ function renderConversationList(): void {
         badge.textContent = String(conversation.unread);
         item.querySelector('.conversation-item__top')!.append(badge);
       }
-      item.addEventListener('click', () => openConversation(conversation));
+      item.addEventListener('click', () => {
+        if (conversation === activeConversation) return;
+        // A single-page helpdesk: the conversation is in the URL (history.pushState), Back returns to the previous one.
+        const next = new URL(location.href);
+        next.searchParams.set('conversation', conversation.id);
+        history.pushState({ conversation: conversation.id }, '', next);
+        openConversation(conversation);
+      });
       return item;
     }),
   );
@@ -175,6 +182,11 @@ function setUpControls(): void {
 
 setUpControls();
 openConversation(activeConversation);
+window.addEventListener('popstate', () => {
+  const id = new URLSearchParams(location.search).get('conversation');
+  const conversation = demoConversations.find((c) => c.id === id) ?? demoConversations[0]!;
+  if (conversation !== activeConversation) openConversation(conversation);
+});
 const ready = mountEditor(editorKind);
 
 window.huashuDemo = {

@@ -201,6 +201,20 @@ describe('content script on the demo helpdesk', () => {
     await expect.poll(() => hostAttribute(desk, 'data-latest-message-id')).toMatch(new RegExp(`^${target}-m`));
   });
 
+  it('follows a move between conversations made by history.pushState and by Back', async () => {
+    const before = await desk.evaluate(() => document.querySelector<HTMLElement>('#conversation')!.dataset.conversationId!);
+    const target = await desk.evaluate(() => {
+      const other = [...document.querySelectorAll<HTMLElement>('.conversation-item')].find((item) => !item.classList.contains('is-active'))!;
+      other.click();
+      return other.dataset.conversationId!;
+    });
+    expect(new URL(desk.url()).searchParams.get('conversation')).toBe(target);
+    await expect.poll(() => hostAttribute(desk, 'data-latest-message-id')).toMatch(new RegExp(`^${target}-m`));
+    await desk.goBack();
+    expect(await desk.evaluate(() => document.querySelector<HTMLElement>('#conversation')!.dataset.conversationId)).toBe(before);
+    await expect.poll(() => hostAttribute(desk, 'data-latest-message-id')).toMatch(new RegExp(`^${before}-m`));
+  });
+
   it('left the page without errors', () => {
     expect(pageErrors).toEqual([]);
   });

@@ -380,6 +380,12 @@ export function startContentRuntime(ctx: ContentScriptContext, doc: Document = d
     }
     host.remove();
   };
+  // Single-page helpdesks move between conversations by history.pushState, which fires no popstate: WXT's
+  // locationchange notices the URL change, and the watcher re-finds the list and resets the latest customer message.
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    conversation?.refresh();
+    draft?.refresh();
+  });
   ctx.onInvalidated(stop);
 
   return {
