@@ -167,6 +167,7 @@ export const en = {
   importAll: "Restore from a backup file",
   restored: "Backup restored.",
   policyProblems: "Your administrator's policy could not be applied in full; the packs it set before are kept. Problems:",
+  packVariablesLegend: "Values for your packs' variables (empty: the pack's fallback, or the words around it are left out)",
   restoreFailed: "The backup was not restored; nothing changed. Problems:",
   settingsHeading: "Your details",
   agentNameLabel: "Your name ({agentName} in replies)",

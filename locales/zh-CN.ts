@@ -161,6 +161,7 @@ export const zhCN: Messages = {
   importAll: "从备份文件恢复",
   restored: "已从备份恢复。",
   policyProblems: "管理员下发的策略未能全部生效，之前下发的话术包保持不变。问题：",
+  packVariablesLegend: "话术包变量的取值（留空：使用话术包的默认值，或省略相关字句）",
   restoreFailed: "备份未恢复，没有任何改动。问题：",
   settingsHeading: "个人信息",
   agentNameLabel: "你的名字（话术中的 {agentName}）",

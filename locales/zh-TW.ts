@@ -161,6 +161,7 @@ export const zhTW: Messages = {
   importAll: "從備份檔案還原",
   restored: "已從備份還原。",
   policyProblems: "管理員下發的原則未能全部生效，先前下發的話術包維持不變。問題：",
+  packVariablesLegend: "話術包變數的取值（留空：使用話術包的預設值，或省略相關字句）",
   restoreFailed: "備份未還原，沒有任何變更。問題：",
   settingsHeading: "個人資訊",
   agentNameLabel: "你的名字（話術中的 {agentName}）",

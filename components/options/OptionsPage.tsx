@@ -5,7 +5,7 @@ import { AddPack, type AddPackProps } from './AddPack.tsx';
 import { PackList, type PackListProps } from './PackList.tsx';
 import { SettingsForm } from './SettingsForm.tsx';
 import type { PackProblem } from '../../engine/types.ts';
-import type { SettingsView } from './types.ts';
+import type { PackVariableView, SettingsView } from './types.ts';
 import { UndoToast } from './UndoToast.tsx';
 
 export interface OptionsPageProps extends PackListProps, AddPackProps {
@@ -20,6 +20,8 @@ export interface OptionsPageProps extends PackListProps, AddPackProps {
   onUndoExpire: () => void;
   onExportAll: () => void;
   onImportAll: (file: File) => void;
+  /** Variables the enabled packs define, filled in the settings. */
+  variables?: PackVariableView[];
   /** What the administrator's policy got wrong at its last reading (empty when it applied in full). */
   policyProblems?: string[];
 }
@@ -91,7 +93,7 @@ export function OptionsPage(props: OptionsPageProps) {
           />
         </label>
       </section>
-      <SettingsForm settings={props.settings} onSave={props.onSaveSettings} />
+      <SettingsForm settings={props.settings} onSave={props.onSaveSettings} variables={props.variables} />
       {props.undo && (
         <UndoToast message={t('removedToast', { name: props.undo.name })} onUndo={props.onUndo} onExpire={props.onUndoExpire} />
       )}

@@ -2,11 +2,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { isUsableTrigger } from '../../utils/content/expansion-query.ts';
 import { useI18n } from '../common/i18n.tsx';
-import type { SettingsView, UiLanguageChoice } from './types.ts';
+import type { PackVariableView, SettingsView, UiLanguageChoice } from './types.ts';
 
 export interface SettingsFormProps {
   settings: SettingsView;
   onSave: (settings: SettingsView) => void;
+  /** Variables the enabled packs define, whose values the agent fills in here. */
+  variables?: PackVariableView[];
 }
 
 // Language names are written in their own language, so anyone can find theirs.
@@ -42,13 +44,40 @@ export function SettingsForm(props: SettingsFormProps) {
       onSubmit={(e) => {
         e.preventDefault();
         if (triggerProblem) return;
-        props.onSave({ ...draft, agentName: draft.agentName.trim(), agentId: draft.agentId.trim(), company: draft.company.trim() });
+        const customVariables = Object.fromEntries(
+          Object.entries(draft.customVariables ?? {})
+            .map(([name, value]) => [name, value.trim()] as const)
+            .filter(([, value]) => value !== ''),
+        );
+        props.onSave({ ...draft, agentName: draft.agentName.trim(), agentId: draft.agentId.trim(), company: draft.company.trim(), customVariables });
       }}
     >
       <h2 id="settings-heading">{t('settingsHeading')}</h2>
       {text('agentName', t('agentNameLabel'))}
       {text('agentId', t('agentIdLabel'))}
       {text('company', t('companyLabel'))}
+      {(props.variables ?? []).length > 0 && (
+        <fieldset class="field-group" data-testid="pack-variables">
+          <legend>{t('packVariablesLegend')}</legend>
+          {(props.variables ?? []).map((variable) => (
+            <label class="field" key={variable.name}>
+              <span>
+                {variable.label} <code>{`{${variable.name}}`}</code>
+              </span>
+              <input
+                type="text"
+                name={`variable-${variable.name}`}
+                value={draft.customVariables?.[variable.name] ?? ''}
+                placeholder={variable.fallback ?? ''}
+                maxLength={200}
+                onInput={(e) =>
+                  setDraft({ ...draft, customVariables: { ...draft.customVariables, [variable.name]: (e.currentTarget as HTMLInputElement).value } })
+                }
+              />
+            </label>
+          ))}
+        </fieldset>
+      )}
       <label class="field">
         <span>{t('uiLanguageLabel')}</span>
         <select name="uiLanguage" value={draft.uiLanguage} onChange={(e) => setDraft({ ...draft, uiLanguage: (e.currentTarget as HTMLSelectElement).value as UiLanguageChoice })}>

@@ -49,6 +49,15 @@ export interface SettingsView {
   /** The `;;` picker in the composer (absent: on, with `;;`). */
   expansionEnabled?: boolean;
   expansionTrigger?: string;
+  /** Values of the variables packs define ({hotline}, {storeName}…), by name. */
+  customVariables?: Record<string, string>;
+}
+
+/** A variable a pack defines, for the settings form: its name, the pack's label, and what shows when it is empty. */
+export interface PackVariableView {
+  name: string;
+  label: string;
+  fallback?: string;
 }
 
 /** Result of an action the page could refuse: the message says what is wrong and what to do. */

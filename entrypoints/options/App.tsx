@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { I18nProvider } from '../../components/common/i18n.tsx';
 import type { PackInput } from '../../components/options/AddPack.tsx';
 import { OptionsPage, type OptionsPageProps } from '../../components/options/OptionsPage.tsx';
+import { mergePacks } from '../../engine/pack-merge.ts';
 import { policyStatusItem, type PolicyStatus } from '../../utils/library/policy.ts';
 import type { ActionResult, PackRowView, SettingsView } from '../../components/options/types.ts';
 import {
@@ -89,7 +90,14 @@ export function App() {
       uiLanguage: settings.uiLanguage,
       expansionEnabled: settings.expansionEnabled !== false,
       expansionTrigger: settings.expansionTrigger,
+      customVariables: settings.customVariables,
     },
+    // The variables of the enabled packs ({customer} and the agent's own are filled elsewhere).
+    variables: entries
+      ? Object.entries(mergePacks(entries.filter((e) => e.enabled).map((e) => e.pack)).variables)
+          .filter(([name]) => !['customer', 'agentName', 'agentId', 'company'].includes(name))
+          .map(([name, definition]) => ({ name, label: definition.label, fallback: definition.fallback }))
+      : [],
     notice,
     undo: removed ? { name: removed.entry.pack.name } : undefined,
     onToggle: (id, enabled) => void setPackEnabled(id, enabled).then(report),

@@ -286,7 +286,7 @@ describe('undo, backup and settings', () => {
       select.dispatchEvent(new Event('change', { bubbles: true }));
     });
     await click(buttons('Save')[0]!);
-    expect(props.onSaveSettings).toHaveBeenCalledWith({ agentName: '小王', agentId: '1024', company: '好物商城', uiLanguage: 'zh-TW' });
+    expect(props.onSaveSettings).toHaveBeenCalledWith({ agentName: '小王', agentId: '1024', company: '好物商城', uiLanguage: 'zh-TW', customVariables: {} });
   });
 
   it('speaks the chosen UI language', () => {
@@ -308,5 +308,25 @@ describe('policy problems', () => {
     expect(banner.querySelector('img')).toBeNull();
     show({ ...props, policyProblems: [] });
     expect($('[data-testid=policy-problems]')).toBeNull();
+  });
+});
+
+describe('pack variables in the settings', () => {
+  it('lists the variables packs define with their label and fallback, and saves the values typed (empty ones left out)', async () => {
+    show({ ...props, variables: [{ name: 'hotline', label: '客服热线', fallback: '400-000-0000' }, { name: 'storeName', label: '店铺名' }] });
+    const group = $('[data-testid=pack-variables]');
+    expect(group.textContent).toContain('客服热线');
+    expect(group.textContent).toContain('{hotline}');
+    const hotline = group.querySelector('input[name=variable-hotline]') as HTMLInputElement;
+    expect(hotline.placeholder).toBe('400-000-0000');
+    typeInto(hotline, ' 400-800-1234 ');
+    typeInto(group.querySelector('input[name=variable-storeName]') as HTMLInputElement, '   ');
+    await click([...host.querySelectorAll('button[type=submit]')].at(-1) as HTMLElement);
+    expect(props.onSaveSettings).toHaveBeenCalledWith(expect.objectContaining({ customVariables: { hotline: '400-800-1234' } }));
+  });
+
+  it('shows no variables section when no pack defines one', () => {
+    show({ ...props, variables: [] });
+    expect($('[data-testid=pack-variables]')).toBeNull();
   });
 });
