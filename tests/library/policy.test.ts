@@ -45,7 +45,7 @@ const installedIds = async () => (await installedPacksItem.getValue()).map((i) =
 describe('applyManagedPolicy', () => {
   it('installs inline, JSON-text and URL packs as policy packs, and sets the policy settings', async () => {
     const status = await applyManagedPolicy({
-      packs: [pack('inline'), JSON.stringify(pack('text')), { url: `${origin}/remote.json` }],
+      packs: [pack('inline'), JSON.stringify(pack('text')), `${origin}/remote.json`],
       settings: { company: 'ACME', uiLanguage: 'zh-TW', customVariables: { hotline: '400-800-1234' } },
     });
     expect(status.problems).toEqual([]);
@@ -96,9 +96,11 @@ describe('the README policy examples', () => {
   const readme = readFileSync('README.md', 'utf8');
   const section = readme.slice(readme.indexOf('## Policy'), readme.indexOf('\n## ', readme.indexOf('## Policy') + 5));
   const blocks = [...section.matchAll(/```json\n([\s\S]*?)```/gu)].map((m) => JSON.parse(m[1]!) as Record<string, unknown>);
-  const schema = JSON.parse(readFileSync('public/managed_schema.json', 'utf8')) as { properties: Record<string, { properties?: Record<string, unknown> }> };
+  const schema = JSON.parse(readFileSync("public/managed_schema.json", "utf8")) as { properties: Record<string, { properties?: Record<string, unknown> }> };
 
   it('has a Chrome and a Firefox example, whose policy object the reader accepts and the schema describes', async () => {
+    // Chrome validates policy against the schema: its packs are strings (addresses or JSON text).
+    expect(schema.properties.packs).toMatchObject({ type: 'array', items: { type: 'string' } });
     expect(blocks).toHaveLength(2);
     const chrome = (blocks[0]!['3rdparty'] as { extensions: Record<string, unknown> }).extensions;
     const firefox = ((blocks[1]!.policies as Record<string, unknown>)['3rdparty'] as { Extensions: Record<string, unknown> }).Extensions;
@@ -106,7 +108,8 @@ describe('the README policy examples', () => {
     for (const policy of [...Object.values(chrome), ...Object.values(firefox)] as Record<string, unknown>[]) {
       for (const key of Object.keys(policy)) expect(Object.keys(schema.properties)).toContain(key);
       for (const key of Object.keys((policy.settings as object) ?? {})) expect(Object.keys(schema.properties.settings!.properties!)).toContain(key);
-      const withoutUrls = { ...policy, packs: (policy.packs as unknown[]).filter((p) => !(p as { url?: string }).url) };
+      const isAddress = (p: unknown) => (typeof p === 'string' && p.startsWith('https://')) || (typeof p === 'object' && p !== null && 'url' in p);
+      const withoutUrls = { ...policy, packs: (policy.packs as unknown[]).filter((p) => !isAddress(p)) };
       expect((await applyManagedPolicy(withoutUrls)).problems).toEqual([]);
     }
   });

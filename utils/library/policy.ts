@@ -37,15 +37,25 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** One entry of the policy's `packs`: a pack object, a pack as JSON text, or `{ "url": "https://…" }`. */
+async function fetchPolicyPack(url: string, place: string, options: FetchOptions): Promise<{ text: string; url: string } | { problem: string }> {
+  const download = await downloadPack(url, {}, options);
+  if (download.kind === 'failed') return { problem: `${place} (${url}): ${download.reason}` };
+  if (download.kind === 'unchanged') return { problem: `${place} (${url}): answered 304 without a previous copy` };
+  return { text: download.text, url };
+}
+
+/**
+ * One entry of the policy's `packs`: an https address or a pack as JSON text (what Chrome's policy schema can carry),
+ * or, where the policy is plain JSON (Firefox), a pack object or `{ "url": "https://…" }`.
+ */
 async function packText(entry: unknown, place: string, options: FetchOptions): Promise<{ text: string; url?: string } | { problem: string }> {
-  if (typeof entry === 'string') return { text: entry };
+  if (typeof entry === 'string') {
+    const trimmed = entry.trim();
+    return /^https?:\/\/\S+$/u.test(trimmed) ? fetchPolicyPack(trimmed, place, options) : { text: entry };
+  }
   if (isRecord(entry) && 'url' in entry) {
     if (typeof entry.url !== 'string' || Object.keys(entry).length !== 1) return { problem: `${place}: write a pack by address as {"url": "https://…"} and nothing else` };
-    const download = await downloadPack(entry.url, {}, options);
-    if (download.kind === 'failed') return { problem: `${place} (${entry.url}): ${download.reason}` };
-    if (download.kind === 'unchanged') return { problem: `${place} (${entry.url}): answered 304 without a previous copy` };
-    return { text: download.text, url: entry.url };
+    return fetchPolicyPack(entry.url, place, options);
   }
   if (isRecord(entry)) return { text: JSON.stringify(entry) };
   return { problem: `${place}: expected a pack, a pack as JSON text, or {"url": "https://…"}, found ${JSON.stringify(entry)?.slice(0, 40)}` };
