@@ -1,12 +1,16 @@
 // Runs the content script on sites the agent turned on: registered per granted origin, kept in step with permissions and preferences.
 import { browser } from 'wxt/browser';
-import { hostMatchPatterns } from '../../sites/registry.ts';
 import { sitePreferencesItem, type SitePreference } from '../storage.ts';
 
 /** The content script as WXT builds it (entrypoints/helpdesk.content). */
 export const CONTENT_SCRIPT_FILE = '/content-scripts/helpdesk.js';
 const ID_PREFIX = 'huashu-site:';
-const BUILT_IN = new Set(['http://localhost/*', 'http://127.0.0.1/*', ...hostMatchPatterns()]);
+
+/** The static content script's matches: those sites run it already. Read from the manifest so the service worker need not load the adapters. */
+function builtInMatches(): Set<string> {
+  const scripts = browser.runtime?.getManifest?.().content_scripts ?? [];
+  return new Set(scripts.flatMap((script) => script.matches ?? []));
+}
 
 // "https://example.com/*" gives "example.com"; a wildcard host ("https://*/*") is not one site and gives null.
 export function hostOfOrigin(pattern: string): string | null {
@@ -15,9 +19,9 @@ export function hostOfOrigin(pattern: string): string | null {
 }
 
 /** The origins the content script should be registered for: granted, not built in, and not switched off. */
-export function wantedOrigins(granted: readonly string[], prefs: Record<string, SitePreference>): string[] {
+export function wantedOrigins(granted: readonly string[], prefs: Record<string, SitePreference>, builtIn: ReadonlySet<string> = builtInMatches()): string[] {
   return granted.filter((origin) => {
-    if (BUILT_IN.has(origin)) return false;
+    if (builtIn.has(origin)) return false;
     const host = hostOfOrigin(origin);
     return host !== null && prefs[host]?.enabled === true;
   });
