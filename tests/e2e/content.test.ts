@@ -145,6 +145,27 @@ describe('content script on the demo helpdesk', () => {
     }
   });
 
+  it('underlines findings in a textarea, under the phrase itself, measured on a mirror in our own root', async () => {
+    await desk.evaluate(() => window.huashuDemo.clearComposer());
+    await desk.locator('[data-huashu-demo-composer]').click();
+    await desk.keyboard.type('好的好的好的，这个不归我管');
+    await expect.poll(async () => (await overlayBoxes(desk, 'underline')).length, { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
+    const [underline] = await overlayBoxes(desk, 'underline');
+    const composerBox = (await desk.locator('[data-huashu-demo-composer]').boundingBox())!;
+    // Where the phrase is: after the six characters and the comma typed before it, on the text's line, inside the field.
+    const charWidth = await desk.evaluate(() => {
+      const field = document.querySelector('[data-huashu-demo-composer]') as HTMLTextAreaElement;
+      return parseFloat(getComputedStyle(field).fontSize);
+    });
+    expect(underline!.x).toBeGreaterThan(composerBox.x + 5 * charWidth);
+    expect(underline!.width).toBeGreaterThan(3 * charWidth);
+    expect(underline!.y).toBeGreaterThan(composerBox.y);
+    expect(underline!.y).toBeLessThan(composerBox.y + composerBox.height);
+    // Nothing was added to the page for the measuring.
+    expect(await desk.evaluate(() => document.body.innerText.includes('好的好的好的，这个不归我管'))).toBe(false);
+    await desk.evaluate(() => window.huashuDemo.clearComposer());
+  });
+
   it('underlines findings in a rich editor and applies the suggestion from the overlay', async () => {
     const rich = await openDesk('?editor=contenteditable');
     await rich.locator('[data-huashu-demo-composer]').click();

@@ -36,7 +36,7 @@ export function readCaret(editable: HTMLElement): { text: string; caret: number 
 }
 
 // Text-field styles that decide where a character lands; a mirror with the same ones puts the caret where the field does.
-const MIRRORED_STYLES = [
+export const MIRRORED_STYLES = [
   'boxSizing', 'width', 'paddingTop', 'paddingRight', 'paddingBottom', 'paddingLeft', 'borderTopWidth', 'borderRightWidth',
   'borderBottomWidth', 'borderLeftWidth', 'borderStyle', 'fontFamily', 'fontSize', 'fontWeight', 'fontStyle', 'letterSpacing',
   'lineHeight', 'textTransform', 'wordSpacing', 'tabSize', 'textIndent',

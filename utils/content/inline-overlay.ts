@@ -5,6 +5,7 @@ import type { Finding } from '../../engine/types.ts';
 import type { ComposerInfo } from '../../sites/types.ts';
 import { editableElementFor } from '../composer/index.ts';
 import { domRangeForOffsets, mapDraftText } from '../composer/draft-text.ts';
+import { textFieldUnderlineRects } from './text-field-rects.ts';
 
 export interface InlineOverlay {
   update(composer: ComposerInfo | null, findings: Finding[]): void;
@@ -55,7 +56,9 @@ export function mountInlineOverlay(host: HTMLElement, callbacks: InlineOverlayCa
   const style = document.createElement('style');
   style.textContent = INLINE_WARNINGS_CSS;
   const container = document.createElement('div');
-  shadow.append(style, container);
+  // Where a text field's text is copied to be measured (text-field-rects.ts): inside our root, out of the page's sight.
+  const scratch = document.createElement('div');
+  shadow.append(style, container, scratch);
   const win = host.ownerDocument.defaultView ?? window;
 
   let composer: ComposerInfo | null = null;
@@ -80,8 +83,9 @@ export function mountInlineOverlay(host: HTMLElement, callbacks: InlineOverlayCa
       const editable = editableElementFor(composer.element, composer.kind);
       const box = editable.getBoundingClientRect();
       const isTextField = editable.tagName === 'TEXTAREA' || editable.tagName === 'INPUT';
-      // A text field's text cannot be measured with ranges: the badge alone tells there is something.
-      const underlines = isTextField ? findings.map((finding) => ({ finding, rects: [] })) : underlineRects(editable, findings, box);
+      const underlines = isTextField
+        ? textFieldUnderlineRects(editable as HTMLTextAreaElement | HTMLInputElement, findings, box, scratch)
+        : underlineRects(editable, findings, box);
       render(h(InlineWarnings, { underlines, composer: toRect(box), onApply }), container);
     } catch (error) {
       console.error('[huashu] drawing the inline warnings failed', error);
