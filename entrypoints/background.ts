@@ -1,6 +1,9 @@
 // Background service worker: opens the side panel from the toolbar button.
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
+import { resolveUiLocale } from '../utils/i18n.ts';
+import { setLibraryLocale } from '../utils/library/errors.ts';
+import { settingsItem } from '../utils/storage.ts';
 import { startManagedPolicySync } from '../utils/library/policy.ts';
 import { startSubscriptionRefresh } from '../utils/library/subscriptions.ts';
 import { startSiteScriptSync } from '../utils/sites/registration.ts';
@@ -8,6 +11,10 @@ import { startSiteScriptSync } from '../utils/sites/registration.ts';
 export default defineBackground(() => {
   // Chrome: the toolbar button opens the side panel (Firefox has sidebar_action and no sidePanel API).
   void browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
+  // A failed refresh's reason is stored and shown later: write it in the agent's interface language.
+  const applyLocale = (setting: string | undefined) => setLibraryLocale(resolveUiLocale(setting, browser.i18n.getUILanguage()));
+  void settingsItem.getValue().then((settings) => applyLocale(settings.uiLanguage));
+  settingsItem.watch((settings) => applyLocale(settings?.uiLanguage));
   // Packs added from an address are fetched again every hour; a failure keeps the last good version.
   startSubscriptionRefresh();
   // Packs and settings from the administrator's policy, at start and whenever it changes.

@@ -5,6 +5,7 @@ import { I18nProvider } from '../../components/common/i18n.tsx';
 import type { PackInput } from '../../components/options/AddPack.tsx';
 import { OptionsPage, type OptionsPageProps } from '../../components/options/OptionsPage.tsx';
 import { mergePacks } from '../../engine/pack-merge.ts';
+import { setLibraryLocale } from '../../utils/library/errors.ts';
 import { policyStatusItem, type PolicyStatus } from '../../utils/library/policy.ts';
 import type { ActionResult, PackRowView, SettingsView } from '../../components/options/types.ts';
 import {
@@ -66,6 +67,8 @@ export function App() {
   }, [reload]);
 
   const locale = resolveUiLocale(settings.uiLanguage, browser.i18n?.getUILanguage?.() ?? navigator.language);
+  // Refusals and subscription errors in the page's language (set before any action runs).
+  setLibraryLocale(locale);
   const t = createTranslator(locale);
   useEffect(() => {
     document.documentElement.lang = locale;

@@ -4,7 +4,7 @@
 const kb = (bytes: number): string =>
   bytes < 10_240 ? `${Math.max(0, bytes)} bytes` : `${Math.round(bytes / 1024).toLocaleString('en')} KB`;
 
-export const LIBRARY_ERRORS = {
+const LIBRARY_ERRORS_EN = {
   builtinId: (id: string) =>
     `id: the pack id "${id}" belongs to a built-in pack; give your pack its own id (for example "team-${id}") and import it again`,
   policyId: (id: string) =>
@@ -20,4 +20,54 @@ export const LIBRARY_ERRORS = {
   backupFormat: (found: unknown) =>
     `format: ${JSON.stringify(found)} is not a Huashu backup (expected "huashu-backup" version 1); pick a file made by "Export everything"`,
   backupPack: (index: number, detail: string) => `installedPacks[${index}].pack: ${detail}`,
-} as const;
+};
+
+type LibraryErrors = typeof LIBRARY_ERRORS_EN;
+
+const kbZh = (bytes: number): string => (bytes < 10_240 ? `${Math.max(0, bytes)} 字节` : `${Math.round(bytes / 1024).toLocaleString('en')} KB`);
+
+const LIBRARY_ERRORS_ZH_CN: LibraryErrors = {
+  builtinId: (id) => `id：话术包 id "${id}" 属于内置话术包；请给你的话术包另起一个 id（例如 "team-${id}"）后重新导入`,
+  policyId: (id) => `id：话术包 id "${id}" 属于管理员下发的话术包，这里不能替换；请给你的话术包另起一个 id`,
+  quota: (needed, room) => `未保存：这个话术包需要 ${kbZh(needed)}，但浏览器存储只剩 ${kbZh(room)}；请删除不再使用的话术包，或把它拆成几个`,
+  unknownPack: (id) => `话术库里已经没有 "${id}"（刚被删除了）；请刷新页面`,
+  policyLocked: (id) => `"${id}" 由管理员设置：这里不能关闭或删除`,
+  builtinRemove: (id) => `"${id}" 是内置话术包：不能删除，只能关闭`,
+  backupNotJson: (detail) => `备份文件不是有效的 JSON（${detail}）：请选择用“导出全部”生成的文件`,
+  backupShape: (field, expected) => `${field}：应为 ${expected}；请选择用“导出全部”生成的文件，不要手工修改`,
+  backupFormat: (found) => `format：${JSON.stringify(found)} 不是话术备份（应为 "huashu-backup" 第 1 版）；请选择用“导出全部”生成的文件`,
+  backupPack: (index, detail) => `installedPacks[${index}].pack：${detail}`,
+};
+
+const LIBRARY_ERRORS_ZH_TW: LibraryErrors = {
+  builtinId: (id) => `id：話術包 id "${id}" 屬於內建話術包；請為你的話術包另取一個 id（例如 "team-${id}"）後重新匯入`,
+  policyId: (id) => `id：話術包 id "${id}" 屬於管理員下發的話術包，這裡不能取代；請為你的話術包另取一個 id`,
+  quota: (needed, room) => `未儲存：這個話術包需要 ${kbZh(needed).replace('字节', '位元組')}，但瀏覽器儲存空間只剩 ${kbZh(room).replace('字节', '位元組')}；請刪除不再使用的話術包，或把它拆成幾個`,
+  unknownPack: (id) => `話術庫裡已經沒有 "${id}"（剛被刪除了）；請重新整理頁面`,
+  policyLocked: (id) => `"${id}" 由管理員設定：這裡不能關閉或刪除`,
+  builtinRemove: (id) => `"${id}" 是內建話術包：不能刪除，只能關閉`,
+  backupNotJson: (detail) => `備份檔不是有效的 JSON（${detail}）：請選擇用「匯出全部」產生的檔案`,
+  backupShape: (field, expected) => `${field}：應為 ${expected}；請選擇用「匯出全部」產生的檔案，不要手動修改`,
+  backupFormat: (found) => `format：${JSON.stringify(found)} 不是話術備份（應為 "huashu-backup" 第 1 版）；請選擇用「匯出全部」產生的檔案`,
+  backupPack: (index, detail) => `installedPacks[${index}].pack：${detail}`,
+};
+
+export type LibraryLocale = 'en' | 'zh-CN' | 'zh-TW';
+
+const LIBRARY_CATALOGS: Record<LibraryLocale, LibraryErrors> = { en: LIBRARY_ERRORS_EN, 'zh-CN': LIBRARY_ERRORS_ZH_CN, 'zh-TW': LIBRARY_ERRORS_ZH_TW };
+
+/** The library's messages in the interface language; the options page and the background set it (English until then). */
+export const LIBRARY_ERRORS: LibraryErrors = { ...LIBRARY_ERRORS_EN };
+
+const localeListeners: ((locale: LibraryLocale) => void)[] = [];
+
+/** Switches every library and subscription message to `locale` (the page's or the browser's interface language). */
+export function setLibraryLocale(locale: LibraryLocale): void {
+  Object.assign(LIBRARY_ERRORS, LIBRARY_CATALOGS[locale]);
+  for (const listener of localeListeners) listener(locale);
+}
+
+/** For other catalogs of the library (subscriptions.ts) to follow setLibraryLocale. */
+export function onLibraryLocale(listener: (locale: LibraryLocale) => void): void {
+  localeListeners.push(listener);
+}

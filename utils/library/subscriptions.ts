@@ -3,8 +3,9 @@ import { browser } from 'wxt/browser';
 import { formatProblem, formatFromFileName, MAX_PACK_BYTES, parsePack, type PackFormat } from '../../engine/pack-load.ts';
 import { installedPacksItem, type InstalledPack, type PackSource } from '../storage.ts';
 import { commitImport, previewImport, type ImportCheck, type LibraryResult } from './library.ts';
+import { onLibraryLocale } from './errors.ts';
 
-export const SUBSCRIPTION_ERRORS = {
+const SUBSCRIPTION_ERRORS_EN = {
   badUrl: (url: string) => `"${url}" is not a web address: paste the full address, starting with https://`,
   insecure: (url: string) => `${url} is not HTTPS: packs are fetched only over https:// (http:// only for localhost and 127.0.0.1)`,
   credentials: 'the address contains a user name or password: publish the pack at an address that needs no login',
@@ -18,7 +19,44 @@ export const SUBSCRIPTION_ERRORS = {
   notUtf8: 'the file is not UTF-8 text: save it as UTF-8 JSON, YAML or CSV',
   problems: (count: number, first: string) => `the new version has ${count} problem(s), so the last good version stays in use; first: ${first}`,
   notSubscribed: (id: string) => `the pack "${id}" was not added from an address, so it cannot be refreshed`,
-} as const;
+};
+type SubscriptionErrors = typeof SUBSCRIPTION_ERRORS_EN;
+
+const SUBSCRIPTION_ERRORS_ZH_CN: SubscriptionErrors = {
+  badUrl: (url) => `"${url}" 不是网址：请粘贴以 https:// 开头的完整地址`,
+  insecure: (url) => `${url} 不是 HTTPS：话术包只通过 https:// 获取（http:// 仅限 localhost 和 127.0.0.1）`,
+  credentials: '地址里带有用户名或密码：请把话术包发布在无需登录的地址',
+  timeout: (seconds) => `服务器 ${seconds} 秒内没有响应：请检查地址或稍后再试`,
+  network: (detail) => `连不上服务器（${detail}）：请检查地址和网络`,
+  status: (status, text) => `服务器返回 ${status}${text ? ` ${text}` : ''}：请检查地址（必须直接指向话术包文件）`,
+  crossHost: (from, to) => `地址 ${from} 跳转到了另一台服务器（${to}）；话术包只从你填写的服务器获取：请使用最终地址`,
+  html: '这个地址返回的是网页（HTML），不是话术包：请使用原始文件的地址（例如“Raw”链接）',
+  tooLarge: (limit) => `话术包超过 ${(limit / 1e6).toFixed(0)} MB：请拆成几个话术包`,
+  notUtf8: '文件不是 UTF-8 文本：请另存为 UTF-8 编码的 JSON、YAML 或 CSV',
+  problems: (count, first) => `新版本有 ${count} 个问题，继续使用上一个可用版本；第一个：${first}`,
+  notSubscribed: (id) => `话术包 "${id}" 不是从网址添加的，不能更新`,
+};
+
+const SUBSCRIPTION_ERRORS_ZH_TW: SubscriptionErrors = {
+  badUrl: (url) => `"${url}" 不是網址：請貼上以 https:// 開頭的完整網址`,
+  insecure: (url) => `${url} 不是 HTTPS：話術包只透過 https:// 取得（http:// 僅限 localhost 和 127.0.0.1）`,
+  credentials: '網址裡含有使用者名稱或密碼：請把話術包發布在不需登入的網址',
+  timeout: (seconds) => `伺服器 ${seconds} 秒內沒有回應：請檢查網址或稍後再試`,
+  network: (detail) => `連不上伺服器（${detail}）：請檢查網址和網路`,
+  status: (status, text) => `伺服器回應 ${status}${text ? ` ${text}` : ''}：請檢查網址（必須直接指向話術包檔案）`,
+  crossHost: (from, to) => `網址 ${from} 轉址到另一台伺服器（${to}）；話術包只從你填寫的伺服器取得：請使用最終網址`,
+  html: '這個網址回傳的是網頁（HTML），不是話術包：請使用原始檔案的網址（例如「Raw」連結）',
+  tooLarge: (limit) => `話術包超過 ${(limit / 1e6).toFixed(0)} MB：請拆成幾個話術包`,
+  notUtf8: '檔案不是 UTF-8 文字：請另存為 UTF-8 編碼的 JSON、YAML 或 CSV',
+  problems: (count, first) => `新版本有 ${count} 個問題，繼續使用上一個可用版本；第一個：${first}`,
+  notSubscribed: (id) => `話術包 "${id}" 不是從網址加入的，無法更新`,
+};
+
+const SUBSCRIPTION_CATALOGS = { en: SUBSCRIPTION_ERRORS_EN, 'zh-CN': SUBSCRIPTION_ERRORS_ZH_CN, 'zh-TW': SUBSCRIPTION_ERRORS_ZH_TW };
+
+/** Subscription messages in the interface language (follows setLibraryLocale in errors.ts). */
+export const SUBSCRIPTION_ERRORS: SubscriptionErrors = { ...SUBSCRIPTION_ERRORS_EN };
+onLibraryLocale((locale) => Object.assign(SUBSCRIPTION_ERRORS, SUBSCRIPTION_CATALOGS[locale]));
 
 export interface FetchOptions {
   timeoutMs?: number;
