@@ -60,6 +60,8 @@ export const packPreferencesItem = storage.defineItem<PackPreferences>('local:pa
 /** Per host: on/off, and the agent's picks when the generic adapter guessed wrong. */
 export interface SitePreference {
   enabled: boolean;
+  /** The scheme the site was turned on with (absent: https), to ask for the same access when it is turned on again. */
+  scheme?: 'http' | 'https';
   messageListSelector?: string;
   composerSelector?: string;
 }

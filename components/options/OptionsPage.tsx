@@ -1,9 +1,10 @@
-// The options page: installed packs, adding a pack, backup and the agent's settings (props in, callbacks out).
+// The options page: installed packs, adding a pack, backup, the sites Huashu is on for and the agent's settings (props in, callbacks out).
 import { Banner } from '../common/Banner.tsx';
 import { useI18n } from '../common/i18n.tsx';
 import { AddPack, type AddPackProps } from './AddPack.tsx';
 import { PackList, type PackListProps } from './PackList.tsx';
 import { SettingsForm } from './SettingsForm.tsx';
+import { SitesSection, type SitesSectionProps } from './SitesSection.tsx';
 import type { PackProblem } from '../../engine/types.ts';
 import type { PackVariableView, SettingsView } from './types.ts';
 import { UndoToast } from './UndoToast.tsx';
@@ -24,6 +25,8 @@ export interface OptionsPageProps extends PackListProps, AddPackProps {
   variables?: PackVariableView[];
   /** What the administrator's policy got wrong at its last reading (empty when it applied in full). */
   policyProblems?: string[];
+  /** The sites Huashu is on or off for (absent: the section is not shown, as in component tests of other parts). */
+  sites?: SitesSectionProps;
 }
 
 export function OptionsPage(props: OptionsPageProps) {
@@ -93,6 +96,7 @@ export function OptionsPage(props: OptionsPageProps) {
           />
         </label>
       </section>
+      {props.sites && <SitesSection {...props.sites} />}
       <SettingsForm settings={props.settings} onSave={props.onSaveSettings} variables={props.variables} />
       {props.undo && (
         <UndoToast message={t('removedToast', { name: props.undo.name })} onUndo={props.onUndo} onExpire={props.onUndoExpire} />

@@ -35,6 +35,8 @@ export interface PanelProps {
   onApplyFinding: (finding: Finding) => void;
   onStartPicker: () => void;
   onEnableSite: () => void;
+  /** Switches Huashu off on the page's site (shown while it runs there). */
+  onDisableSite?: () => void;
   picksInUse?: boolean;
   onResetPicks?: () => void;
   onReload: () => void;
@@ -142,6 +144,11 @@ export function Panel(props: PanelProps) {
         <h1>{t('appTitle')}</h1>
         {props.status.kind === 'ready' && <span class="site-name">{props.status.siteName}</span>}
         {props.pinned && <span class="tag">{t('pinnedTab')}</span>}
+        {props.status.kind === 'ready' && props.onDisableSite && (
+          <button type="button" class="button button-small header-action" data-testid="disable-site" onClick={props.onDisableSite}>
+            {t('disableSite')}
+          </button>
+        )}
       </header>
       <SearchBox
         query={query}

@@ -26,6 +26,7 @@ import { createTranslator, resolveUiLocale } from '../../utils/i18n.ts';
 import { loadPackEntries, type PackEntry } from '../../utils/packs.ts';
 import { DEFAULT_SETTINGS, installedPacksItem, packPreferencesItem, settingsItem, type PackSource, type Settings } from '../../utils/storage.ts';
 import { downloadTextFile } from '../../utils/download.ts';
+import { useSites } from './use-sites.ts';
 import { buildPackRows, importCheckView, pastedFileName } from './view-model.ts';
 
 export function App() {
@@ -70,6 +71,7 @@ export function App() {
   // Refusals and subscription errors in the page's language (set before any action runs).
   setLibraryLocale(locale);
   const t = createTranslator(locale);
+  const sites = useSites(t);
   useEffect(() => {
     document.documentElement.lang = locale;
     document.title = t('optionsTitle');
@@ -162,6 +164,7 @@ export function App() {
       void settingsItem.setValue({ ...settings, ...next, ...locked }).then(() => setNotice({ tone: 'ok', text: t('settingsSaved') }));
     },
     policyProblems: policy?.problems,
+    sites,
   };
 
   return (

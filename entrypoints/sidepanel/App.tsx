@@ -18,10 +18,11 @@ import {
   DEFAULT_SETTINGS,
   replyUsageItem,
   settingsItem,
-  sitePreferencesItem,
   type ReplyUsage,
   type Settings,
 } from '../../utils/storage.ts';
+import { sitePartsOf } from '../../utils/sites/site-access.ts';
+import { forgetPicks, switchSiteOff, switchSiteOn } from '../../utils/sites/site-actions.ts';
 import { INSERT_SUGGESTION_COMMANDS, panelCommandOf } from './commands.ts';
 import {
   buildDetectionView,
@@ -265,36 +266,31 @@ export function App() {
   const onEnableSite = () => {
     const url = tabUrl;
     if (!url || !/^https?:/iu.test(url)) {
-      say('error', t('enableSiteNoUrl'));
+      // The browser hides this tab's address until Huashu has access: the agent types it on the options page instead.
+      void browser.tabs.create({ url: browser.runtime.getURL('/options.html#sites') });
+      say('info', t('enableSiteOpenSettings'));
       return;
     }
-    const { origin, host } = new URL(url);
-    // Requested straight from the click: browsers grant permissions only during the user's gesture.
-    void browser.permissions
-      .request({ origins: [`${origin}/*`] })
-      .then(async (granted) => {
-        if (!granted) {
-          say('error', t('enableSiteDenied', { host }));
-          return;
-        }
-        const preferences = await sitePreferencesItem.getValue();
-        await sitePreferencesItem.setValue({ ...preferences, [host]: { ...preferences[host], enabled: true } });
-        say('ok', t('enableSiteDone', { host }));
-      })
-      .catch(() => say('error', t('enableSiteDenied', { host })));
+    // Straight from the click: browsers grant permissions only during the user's gesture.
+    void switchSiteOn(sitePartsOf(new URL(url)), t).then((result) => {
+      if (result.ok) say('ok', t('enableSiteDone', { host: result.host }));
+      else say('error', result.message);
+    });
+  };
+
+  const onDisableSite = () => {
+    if (!tabUrl || !/^https?:/iu.test(tabUrl)) return;
+    const { host } = new URL(tabUrl);
+    void switchSiteOff(host).then(
+      () => say('ok', t('disableSiteDone', { host })),
+      (error: unknown) => say('error', t('siteChangeFailed', { host, error: String(error) })),
+    );
   };
 
   // Forgets the elements the agent pointed at on this host; the content script goes back to its adapters and guesses.
   const onResetPicks = () => {
     if (!tabUrl || !/^https?:/iu.test(tabUrl)) return;
-    const { host } = new URL(tabUrl);
-    void sitePreferencesItem
-      .getValue()
-      .then((preferences) => {
-        const { messageListSelector: _list, composerSelector: _composer, ...rest } = preferences[host] ?? { enabled: true };
-        return sitePreferencesItem.setValue({ ...preferences, [host]: rest });
-      })
-      .catch(() => say('error', t('insertUnreachable')));
+    void forgetPicks(new URL(tabUrl).host).catch(() => say('error', t('insertUnreachable')));
   };
 
   const onReload = () => {
@@ -336,6 +332,7 @@ export function App() {
         onApplyFinding={(finding) => void onApplyFinding(finding)}
         onStartPicker={() => void onStartPicker()}
         onEnableSite={onEnableSite}
+        onDisableSite={onDisableSite}
         picksInUse={state?.site?.id === 'generic'}
         onResetPicks={onResetPicks}
         onReload={onReload}

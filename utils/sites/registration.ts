@@ -1,13 +1,14 @@
 // Runs the content script on sites the agent turned on: registered per granted origin, kept in step with permissions and preferences.
 import { browser } from 'wxt/browser';
 import { sitePreferencesItem, type SitePreference } from '../storage.ts';
+import { patternCoversHost } from './site-access.ts';
 
 /** The content script as WXT builds it (entrypoints/helpdesk.content). */
 export const CONTENT_SCRIPT_FILE = '/content-scripts/helpdesk.js';
 const ID_PREFIX = 'huashu-site:';
 
 /** The static content script's matches: those sites run it already. Read from the manifest so the service worker need not load the adapters. */
-function builtInMatches(): Set<string> {
+export function builtInMatches(): Set<string> {
   const scripts = browser.runtime?.getManifest?.().content_scripts ?? [];
   return new Set(scripts.flatMap((script) => script.matches ?? []));
 }
@@ -18,12 +19,15 @@ export function hostOfOrigin(pattern: string): string | null {
   return match ? match[2]! : null;
 }
 
-/** The origins the content script should be registered for: granted, not built in, and not switched off. */
+/**
+ * The origins the content script should be registered for: granted, not built in, one site (no wildcard host), and
+ * covering a site the agent switched on. Preferences are keyed by host with its port, patterns by host name only.
+ */
 export function wantedOrigins(granted: readonly string[], prefs: Record<string, SitePreference>, builtIn: ReadonlySet<string> = builtInMatches()): string[] {
+  const switchedOn = Object.keys(prefs).filter((host) => prefs[host]?.enabled === true);
   return granted.filter((origin) => {
-    if (builtIn.has(origin)) return false;
-    const host = hostOfOrigin(origin);
-    return host !== null && prefs[host]?.enabled === true;
+    if (builtIn.has(origin) || hostOfOrigin(origin) === null) return false;
+    return switchedOn.some((host) => patternCoversHost(origin, host));
   });
 }
 
@@ -74,7 +78,7 @@ export function startSiteScriptSync(): void {
     if (switchedOn.length === 0) return;
     void browser.permissions
       .getAll()
-      .then(({ origins = [] }) => injectIntoOpenTabs(origins.filter((origin) => switchedOn.includes(hostOfOrigin(origin) ?? ''))))
+      .then(({ origins = [] }) => injectIntoOpenTabs(origins.filter((origin) => switchedOn.some((host) => patternCoversHost(origin, host)))))
       .catch((error: unknown) => console.error('[huashu] starting in the open tabs failed', error));
   });
 }
