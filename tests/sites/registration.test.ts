@@ -18,3 +18,11 @@ describe('site script registration', () => {
     expect(wantedOrigins(granted, prefs, new Set(['http://localhost/*']))).toEqual(['https://a.example/*']);
   });
 });
+
+describe('site script registration across ports', () => {
+  it('registers a port-less grant for a site switched on with its port, and not for another host', () => {
+    const granted = ['http://support.acme.test/*', 'https://other.example/*'];
+    const prefs = { 'support.acme.test:8080': { enabled: true }, 'other.example': { enabled: false } };
+    expect(wantedOrigins(granted, prefs, new Set())).toEqual(['http://support.acme.test/*']);
+  });
+});
