@@ -89,13 +89,14 @@ describe('the built manifests', () => {
   });
 });
 
-/** URL literals a bundle may hold without loading anything from them: XML namespaces, WXT's docs in its error texts, host patterns. */
+/** URL literals a bundle may hold without loading anything from them: XML namespaces, WXT's docs in its error texts, host patterns, the example address in the Sites section's hints (example.com is reserved: RFC 2606). */
 const HARMLESS_URLS = [
   /^http:\/\/www\.w3\.org\/(1998\/Math\/MathML|1999\/xhtml|2000\/svg|1999\/xlink|XML\/1998\/namespace|2000\/xmlns\/)$/u,
   /^https:\/\/(wxt\.dev|github\.com\/wxt-dev)\//u,
   /^https?:\/\/(localhost|127\.0\.0\.1)\/$/u,
   /^https:\/\/(app\.chatwoot\.com|app\.crisp\.chat)\/$/u,
   /^https?:\/\/$/u,
+  /^https:\/\/support\.example\.com\.?$/u,
 ];
 
 describe('the built code', () => {
