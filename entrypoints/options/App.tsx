@@ -26,6 +26,7 @@ import { createTranslator, resolveUiLocale } from '../../utils/i18n.ts';
 import { loadPackEntries, type PackEntry } from '../../utils/packs.ts';
 import { DEFAULT_SETTINGS, installedPacksItem, packPreferencesItem, settingsItem, type PackSource, type Settings } from '../../utils/storage.ts';
 import { downloadTextFile } from '../../utils/download.ts';
+import { sitesNeedingAccess } from '../../utils/sites/site-actions.ts';
 import { useSites } from './use-sites.ts';
 import { buildPackRows, importCheckView, pastedFileName } from './view-model.ts';
 
@@ -154,9 +155,12 @@ export function App() {
       void file
         .text()
         .then((text) => importAll(text, file.name))
-        .then((result) =>
-          setNotice(result.ok ? { tone: 'ok', text: t('restored') } : { tone: 'error', text: t('restoreFailed'), problems: result.problems }),
-        )
+        .then(async (result) => {
+          if (!result.ok) return setNotice({ tone: 'error', text: t('restoreFailed'), problems: result.problems });
+          // Access to sites is the browser's to give, on the agent's click: a backup brings the choices back, not the access.
+          const needing = await sitesNeedingAccess().catch(() => []);
+          setNotice({ tone: 'ok', text: needing.length > 0 ? t('restoredSitesNeedAccess', { sites: needing.join(', ') }) : t('restored') });
+        })
         .catch((error: unknown) => setNotice({ tone: 'error', text: t('fileReadFailed', { file: file.name, error: String(error) }) })),
     onSaveSettings: (next: SettingsView) => {
       // Settings the administrator's policy sets keep the policy's value.

@@ -70,6 +70,16 @@ async function addCustomerMessage(id: number, text: string): Promise<void> {
 
 const detectedScenario = () => desk.locator('[data-huashu][data-scenario]').first().getAttribute('data-scenario');
 
+/** The backup the options page would download, as text (read from the same library call as its button). */
+async function exportBackup(options: Page): Promise<string> {
+  const download = options.waitForEvent('download');
+  await options.locator('[data-testid="export-all"]').click();
+  const file = await (await download).createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of file) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 async function openOptions(hash = ''): Promise<Page> {
   const options = await browser.context.newPage();
   await options.goto(`chrome-extension://${browser.extensionId}/options.html${hash}`);
@@ -181,6 +191,26 @@ describe('a self-hosted helpdesk', () => {
     await options.locator('[data-testid="sites-empty"]').waitFor({ timeout: 10_000 });
     await expect.poll(grantedOrigins, { timeout: 10_000 }).not.toContain(`http://${HOSTNAME}/*`);
     await expect.poll(registeredMatches, { timeout: 10_000 }).toEqual([]);
+    await options.close();
+  });
+
+  it('comes back from a backup as needing access, and is on again after one click', async () => {
+    const options = await openOptions();
+    const backup = JSON.parse(await exportBackup(options));
+    backup.sitePreferences = { [host]: { enabled: true, scheme: 'http' } };
+    await options.locator('[data-testid="import-all"]').setInputFiles({
+      name: 'huashu-backup.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(backup)),
+    });
+    await expect.poll(() => options.locator('[data-testid="options-notice"]').textContent(), { timeout: 10_000 }).toContain(`needs the browser’s access again for ${host}`);
+    const row = options.locator(`[data-site="${host}"]`);
+    await expect.poll(() => row.getAttribute('data-site-state')).toBe('needs-access');
+
+    await allowSiteInBrowser();
+    await row.locator('[data-action="turn-on"]', { hasText: 'Allow access' }).click();
+    await expect.poll(() => row.getAttribute('data-site-state'), { timeout: 10_000 }).toBe('on');
+    await expect.poll(registeredMatches, { timeout: 10_000 }).toEqual([`http://${HOSTNAME}/*`]);
     await options.close();
   });
 });

@@ -14,7 +14,7 @@ import {
   setPackEnabled,
 } from '../../utils/library/library.ts';
 import { loadPackEntries } from '../../utils/packs.ts';
-import { installedPacksItem, packPreferencesItem, settingsItem, type InstalledPack } from '../../utils/storage.ts';
+import { installedPacksItem, packPreferencesItem, settingsItem, sitePreferencesItem, type InstalledPack } from '../../utils/storage.ts';
 
 const TEAM = JSON.stringify({
   schemaVersion: 1,
@@ -175,11 +175,24 @@ describe('export and restore', () => {
     await importText(TEAM);
     await setPackEnabled('zh-TW', false);
     await movePack('team', 'down');
+    await sitePreferencesItem.setValue({
+      'support.acme.com': { enabled: true, scheme: 'https' },
+      'chat.acme.com:8080': { enabled: true, scheme: 'http', messageListSelector: '#flow', composerSelector: '.ipt' },
+      'acme.zendesk.com': { enabled: false },
+    });
     const backup = await exportAll(new Date(0));
     const state = await browser.storage.local.get(null);
     fakeBrowser.reset();
     expect(await importAll(backup, 'backup.json')).toEqual({ ok: true });
     expect(await browser.storage.local.get(null)).toEqual(state);
+  });
+
+  it('keeps the current sites when a backup made before sites were kept is restored', async () => {
+    await sitePreferencesItem.setValue({ 'support.acme.com': { enabled: true } });
+    const backup = JSON.parse(await exportAll());
+    delete backup.sitePreferences;
+    expect(await importAll(JSON.stringify(backup), 'backup.json')).toEqual({ ok: true });
+    expect(await sitePreferencesItem.getValue()).toEqual({ 'support.acme.com': { enabled: true } });
   });
 
   it('changes nothing when any part of a backup is wrong, and says where', async () => {
@@ -195,6 +208,24 @@ describe('export and restore', () => {
       expect(paths).toContain('settings.uiLanguage');
       expect(paths).toContain('installedPacks[0].pack.scenarios[0].replies[0].text');
     }
+    expect(await browser.storage.local.get(null)).toEqual(state);
+    const withBadSites = JSON.parse(await exportAll());
+    withBadSites.sitePreferences = JSON.parse(
+      '{"__proto__": {"enabled": true}, "support.acme.com/path": {"enabled": true}, "ok.acme.com": {"enabled": "yes"},' +
+        ` "x.acme.com": {"enabled": true, "scheme": "ftp", "composerSelector": "${'a'.repeat(2001)}"}}`,
+    );
+    const refused = await importAll(JSON.stringify(withBadSites), 'backup.json');
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) {
+      expect(refused.problems.map((p) => p.path)).toEqual([
+        'sitePreferences["__proto__"]',
+        'sitePreferences["support.acme.com/path"]',
+        'sitePreferences["ok.acme.com"]',
+        'sitePreferences["x.acme.com"].scheme',
+        'sitePreferences["x.acme.com"].composerSelector',
+      ]);
+    }
+    expect(({} as Record<string, unknown>).enabled).toBeUndefined();
     expect(await browser.storage.local.get(null)).toEqual(state);
     const notJson = await importAll('{', 'backup.json');
     expect(!notJson.ok && notJson.problems[0]!.message).toContain('not valid JSON');

@@ -12,10 +12,12 @@ import {
   installedPacksItem,
   packPreferencesItem,
   settingsItem,
+  sitePreferencesItem,
   type InstalledPack,
   type PackPreferences,
   type PackSource,
   type Settings,
+  type SitePreference,
   type UiLanguage,
 } from '../storage.ts';
 import { LIBRARY_ERRORS } from './errors.ts';
@@ -250,22 +252,71 @@ export interface Backup {
   settings: Settings;
   installedPacks: InstalledPack[];
   packPreferences: PackPreferences;
+  /** The sites turned on or off, and the chat areas pointed at (absent in backups made before sites were kept). */
+  sitePreferences?: Record<string, SitePreference>;
 }
 
-/** Settings, added packs and their order/on-off state in one JSON file. */
+/** Settings, added packs and their order/on-off state, and the sites Huashu is on or off for, in one JSON file. */
 export async function exportAll(now: Date = new Date()): Promise<string> {
-  const [settings, installedPacks, packPreferences] = await Promise.all([
+  const [settings, installedPacks, packPreferences, sitePreferences] = await Promise.all([
     settingsItem.getValue(),
     installedPacksItem.getValue(),
     packPreferencesItem.getValue(),
+    sitePreferencesItem.getValue(),
   ]);
-  const backup: Backup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), settings, installedPacks, packPreferences };
+  const backup: Backup = {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: now.toISOString(),
+    settings,
+    installedPacks,
+    packPreferences,
+    sitePreferences,
+  };
   return `${JSON.stringify(backup, null, 2)}\n`;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
 const UI_LANGUAGES: readonly UiLanguage[] = ['auto', 'zh-CN', 'zh-TW', 'en'];
+// A host as `location.host` gives it: lower-case name or IPv6 address, optional port. Rules out "__proto__" and paths.
+const SITE_HOST = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/u;
+const MAX_SELECTOR_LENGTH = 2000;
+
+/** The sites part of a backup: each host checked, each value rebuilt field by field (nothing else is kept). */
+function readSitePreferences(value: unknown, fail: (path: string, message: string) => void): Record<string, SitePreference> {
+  const sites: Array<[string, SitePreference]> = [];
+  if (!isRecord(value)) {
+    fail('sitePreferences', LIBRARY_ERRORS.backupShape('sitePreferences', 'an object of sites by host'));
+    return {};
+  }
+  for (const [host, pref] of Object.entries(value)) {
+    const at = `sitePreferences["${host}"]`;
+    if (!SITE_HOST.test(host)) {
+      fail(at, LIBRARY_ERRORS.backupShape(`sitePreferences key "${host}"`, 'a host such as support.example.com or localhost:3000'));
+      continue;
+    }
+    if (!isRecord(pref) || typeof pref.enabled !== 'boolean') {
+      fail(at, LIBRARY_ERRORS.backupShape(at, 'an object with "enabled": true or false'));
+      continue;
+    }
+    const site: SitePreference = { enabled: pref.enabled };
+    if (pref.scheme !== undefined) {
+      if (pref.scheme !== 'http' && pref.scheme !== 'https') fail(`${at}.scheme`, LIBRARY_ERRORS.backupShape(`${at}.scheme`, '"http" or "https"'));
+      else site.scheme = pref.scheme;
+    }
+    for (const field of ['messageListSelector', 'composerSelector'] as const) {
+      const selector = pref[field];
+      if (selector === undefined) continue;
+      if (typeof selector !== 'string' || selector.length > MAX_SELECTOR_LENGTH) {
+        fail(`${at}.${field}`, LIBRARY_ERRORS.backupShape(`${at}.${field}`, `a CSS selector of at most ${MAX_SELECTOR_LENGTH} characters`));
+      } else site[field] = selector;
+    }
+    sites.push([host, site]);
+  }
+  // fromEntries defines own properties: a key can never reach a prototype.
+  return Object.fromEntries(sites);
+}
 const SOURCE_KINDS: ReadonlyArray<PackSource['kind']> = ['builtin', 'file', 'paste', 'url', 'policy'];
 
 /** Checks a backup file completely; on any problem nothing is stored. */
@@ -336,25 +387,40 @@ export function readBackup(text: string, fileName: string): { ok: true; backup: 
   if (!isRecord(prefs) || !isStringArray(prefs.order) || !isStringArray(prefs.disabled)) {
     fail('packPreferences', LIBRARY_ERRORS.backupShape('packPreferences', 'an object with "order" and "disabled" lists of pack ids'));
   }
+  const sitePreferences = data.sitePreferences === undefined ? undefined : readSitePreferences(data.sitePreferences, fail);
   if (problems.length > 0) return { ok: false, problems };
   const { order, disabled } = prefs as unknown as PackPreferences;
   return {
     ok: true,
-    backup: { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: String(data.exportedAt ?? ''), settings, installedPacks, packPreferences: { order, disabled } },
+    backup: {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      exportedAt: String(data.exportedAt ?? ''),
+      settings,
+      installedPacks,
+      packPreferences: { order, disabled },
+      ...(sitePreferences ? { sitePreferences } : {}),
+    },
   };
 }
 
-/** Restores a backup made by `exportAll`: all three items in one write, or nothing when any part is wrong or too large. */
+/**
+ * Restores a backup made by `exportAll`: every item in one write, or nothing when any part is wrong or too large. Sites
+ * come back as the agent left them; the browser's access to them cannot be restored from a file (it needs the agent's
+ * click), so the Sites section lists those that need it.
+ */
 export async function importAll(text: string, fileName: string): Promise<{ ok: true } | { ok: false; problems: PackProblem[] }> {
   const read = readBackup(text, fileName);
   if (!read.ok) return read;
-  const { settings, installedPacks, packPreferences } = read.backup;
+  const { settings, installedPacks, packPreferences, sitePreferences } = read.backup;
   const room = await checkRoom(await installedPacksItem.getValue(), installedPacks);
   if (!room.ok) return { ok: false, problems: [{ file: fileName, path: 'installedPacks', message: room.message }] };
   await storage.setItems([
     { item: settingsItem, value: settings },
     { item: installedPacksItem, value: installedPacks },
     { item: packPreferencesItem, value: packPreferences },
+    // A backup made before sites were kept leaves the current ones as they are.
+    ...(sitePreferences ? [{ item: sitePreferencesItem, value: sitePreferences }] : []),
   ]);
   return { ok: true };
 }

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import type { Translate } from '../i18n.ts';
 import { installedPacksItem, sitePreferencesItem } from '../storage.ts';
 import { builtInMatches, hostOfOrigin } from './registration.ts';
-import { hostnameOf, originPatternFor, parseSiteAddress, patternCoversHost, sitePartsOf, type SiteAddressParts } from './site-access.ts';
+import { hostnameOf, originPatternFor, parseSiteAddress, patternCoversHost, siteRows, sitePartsOf, type SiteAddressParts } from './site-access.ts';
 
 export type SiteActionResult = { ok: true; host: string } | { ok: false; message: string };
 
@@ -84,4 +84,12 @@ export async function forgetPicks(hostKey: string): Promise<SiteActionResult> {
   const { messageListSelector: _list, composerSelector: _composer, ...rest } = prefs[hostKey] ?? { enabled: true };
   await sitePreferencesItem.setValue({ ...prefs, [hostKey]: rest });
   return { ok: true, host: hostKey };
+}
+
+/** Sites switched on that the browser gives no access to (after a restore, or access withdrawn in the browser's settings). */
+export async function sitesNeedingAccess(): Promise<string[]> {
+  const [prefs, { origins = [] }] = await Promise.all([sitePreferencesItem.getValue(), browser.permissions.getAll()]);
+  return siteRows(prefs, origins, [...builtInMatches()])
+    .filter((row) => row.state === 'needs-access')
+    .map((row) => row.host);
 }
