@@ -8,6 +8,7 @@ import { createScenarioDetector } from '../engine/detect.ts';
 import { mergePacks } from '../engine/pack-merge.ts';
 import { PINYIN_TABLE } from '../engine/tables/pinyin.ts';
 import type { MergedScenario } from '../engine/types.ts';
+import { seededFractions } from './seeded-random.ts';
 import { timeIt, type BenchRow } from './table.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -20,21 +21,9 @@ function sampleMessages(): string[] {
     .map((line) => (JSON.parse(line) as { text: string }).text);
 }
 
-/** Small deterministic generator so every run times the same pack. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A pack of `phraseCount` triggers (four in five Han phrases of 2–6 characters, the rest Latin words) over 200 scenarios, 10 examples each. */
 export function generateScenarios(phraseCount: number, seed = 20_000): MergedScenario[] {
-  const random = seededRandom(seed);
+  const random = seededFractions(seed);
   const hanChars = [...PINYIN_TABLE.replace(/[a-z:\n]/gu, '')];
   const syllables = PINYIN_TABLE.split('\n').map((line) => line.split(':')[0]!);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
