@@ -65,4 +65,20 @@ describe('Huashu in Firefox', () => {
     const count = await pollInPage(desk, () => document.querySelector('huashu-root[data-huashu]')?.getAttribute('data-finding-count'), 'the inline count');
     expect(Number(count)).toBeGreaterThan(0);
   });
+
+  it('lists the sites on the options page and refuses what is not an address', async () => {
+    const options = await firefox.openExtensionPage('options.html#sites');
+    const builtIn = await pollInPage(options, () => document.querySelector('[data-testid="built-in-sites"]')?.textContent ?? '', 'the Sites section');
+    expect(builtIn).toContain('localhost');
+    await pollInPage(options, () => document.querySelector('[data-testid="sites-empty"]') !== null, 'the empty list of sites');
+    await options.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('input[name="site-address"]')!;
+      input.value = 'ftp://files.acme.test';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await options.evaluate(() => document.querySelector<HTMLButtonElement>('[data-testid="add-site"]')!.click());
+    const problem = await pollInPage(options, () => document.querySelector('[data-testid="site-add-problem"]')?.textContent ?? '', 'the address problem');
+    expect(problem).toContain('http and https pages only');
+    await options.close();
+  });
 });
