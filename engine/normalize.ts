@@ -104,49 +104,28 @@ function isWhiteSpaceText(text: string): boolean {
   return text === ' ' || /^\s+$/u.test(text);
 }
 
+// Which ASCII characters are filler, and the folds of the common CJK block, by code: both are read for every
+// character of every keystroke's draft, so they are arrays rather than set or map lookups.
+const ASCII_IS_FILLER: boolean[] = ASCII_FOLD.map((fold) => isFiller(fold));
+const HAN_BLOCK_START = 0x4e00;
+const HAN_BLOCK_END = 0x9fff;
+const hanBlockFold: Array<string | undefined> = new Array(HAN_BLOCK_END - HAN_BLOCK_START + 1);
+
 /**
  * Normalizes `original` for matching and keeps the way back to it.
  * Filler (spaces, middle dots, dashes…) between two Han characters is dropped, so "我 不 能" reads "我不能";
  * elsewhere runs of white space become one space, so "I  can't" keeps its word boundary.
+ * One pass: a run of filler is held back until the character after it shows whether it joins two Han characters.
  */
 export function normalizeText(original: string): NormalizedText {
-  // Pass 1: fold each code point; parallel arrays rather than one object per character.
-  const folded: string[] = [];
-  const pieceStart: number[] = [];
-  const pieceEnd: number[] = [];
-  for (let i = 0; i < original.length; ) {
-    const code = original.charCodeAt(i);
-    let length = 1;
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < original.length) {
-      const low = original.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) length = 2;
-    }
-    const start = i;
-    i += length;
-    if (code < 128) {
-      folded.push(ASCII_FOLD[code]!);
-    } else {
-      // Keyed by code unit, a BMP character is looked up without first becoming a string of its own.
-      let fold = length === 1 ? foldByCode.get(code) : undefined;
-      if (fold === undefined) {
-        const char = length === 1 ? original[start]! : original.slice(start, i);
-        fold = isInvisible(char) ? null : foldChar(char);
-        if (length === 1 && foldByCode.size < 20_000) foldByCode.set(code, fold);
-      }
-      if (fold === null) continue;
-      folded.push(fold);
-    }
-    pieceStart.push(start);
-    pieceEnd.push(i);
-  }
-
-  // Pass 2: drop or collapse filler, and record where each normalized unit comes from.
+  const length = original.length;
   let text = '';
   let last = '';
-  let starts = new Int32Array(original.length + 16);
-  let ends = new Int32Array(original.length + 16);
+  let starts = new Int32Array(length + 16);
+  let ends = new Int32Array(length + 16);
   let size = 0;
-  const push = (piece: number, value: string): void => {
+
+  const emit = (value: string, start: number, end: number): void => {
     if (size + value.length > starts.length) {
       // NFKC can expand a character (㍿ → 株式会社): grow rarely, by doubling.
       const grownStarts = new Int32Array(Math.max(starts.length * 2, size + value.length));
@@ -157,8 +136,8 @@ export function normalizeText(original: string): NormalizedText {
       ends = grownEnds;
     }
     for (let k = 0; k < value.length; k++) {
-      starts[size] = pieceStart[piece]!;
-      ends[size] = pieceEnd[piece]!;
+      starts[size] = start;
+      ends[size] = end;
       size++;
     }
     if (value !== '') {
@@ -167,29 +146,66 @@ export function normalizeText(original: string): NormalizedText {
     }
   };
 
-  const count = folded.length;
-  for (let i = 0; i < count; i++) {
-    const text = folded[i]!;
-    if (text === '' || !isFiller(text)) {
-      push(i, text);
-      continue;
-    }
-    // A run of filler: look at what stands on both sides of it.
-    let j = i;
-    let isSpaceRun = isWhiteSpaceText(text);
-    while (j + 1 < count && isFiller(folded[j + 1]!)) {
-      j++;
-      if (!isSpaceRun && isWhiteSpaceText(folded[j]!)) isSpaceRun = true;
-    }
+  // The filler run held back: its folded pieces and where each came from.
+  const runPieces: string[] = [];
+  const runStarts: number[] = [];
+  const runEnds: number[] = [];
+  let runLength = 0;
+  let runHasSpace = false;
+  const settleRun = (after: string): void => {
     const before = lastChar(last);
-    const after = j + 1 < count ? folded[j + 1]![0] ?? '' : '';
     const joinsHan = before !== '' && after !== '' && isHan(before) && isHan(after);
     if (!joinsHan) {
-      if (isSpaceRun) push(i, ' ');
-      else for (let k = i; k <= j; k++) push(k, folded[k]!);
+      if (runHasSpace) emit(' ', runStarts[0]!, runEnds[0]!);
+      else for (let k = 0; k < runLength; k++) emit(runPieces[k]!, runStarts[k]!, runEnds[k]!);
     }
-    i = j;
+    runLength = 0;
+    runHasSpace = false;
+  };
+
+  for (let i = 0; i < length; ) {
+    const code = original.charCodeAt(i);
+    let width = 1;
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < length) {
+      const low = original.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) width = 2;
+    }
+    const start = i;
+    i += width;
+    let fold: string;
+    let filler: boolean;
+    if (code < 128) {
+      fold = ASCII_FOLD[code]!;
+      filler = ASCII_IS_FILLER[code]!;
+    } else if (code >= HAN_BLOCK_START && code <= HAN_BLOCK_END) {
+      // A Han character folds to a Han character (its simplified form), never to filler.
+      const cached = hanBlockFold[code - HAN_BLOCK_START];
+      fold = cached ?? (hanBlockFold[code - HAN_BLOCK_START] = foldChar(original[start]!));
+      filler = false;
+    } else {
+      // Keyed by code unit, a BMP character is looked up without first becoming a string of its own.
+      let known = width === 1 ? foldByCode.get(code) : undefined;
+      if (known === undefined) {
+        const char = width === 1 ? original[start]! : original.slice(start, i);
+        known = isInvisible(char) ? null : foldChar(char);
+        if (width === 1 && foldByCode.size < 20_000) foldByCode.set(code, known);
+      }
+      if (known === null) continue;
+      fold = known;
+      filler = fold !== '' && isFiller(fold);
+    }
+    if (filler) {
+      runPieces[runLength] = fold;
+      runStarts[runLength] = start;
+      runEnds[runLength] = i;
+      runLength++;
+      if (!runHasSpace && isWhiteSpaceText(fold)) runHasSpace = true;
+      continue;
+    }
+    if (runLength > 0) settleRun(fold === '' ? '' : fold[0]!);
+    emit(fold, start, i);
   }
+  if (runLength > 0) settleRun('');
 
   return { original, text, starts: starts.subarray(0, size), ends: ends.subarray(0, size) };
 }
