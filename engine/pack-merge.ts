@@ -14,11 +14,20 @@ function tagReplies(replies: readonly Reply[] | undefined, pack: Pack): MergedRe
   return (replies ?? []).map((reply) => ({ ...reply, packId: pack.id, locale: pack.locale }));
 }
 
-/** Appends `incoming` to `existing`; a reply with an id already present replaces it in place. */
+/**
+ * Whether two replies are the same reply in the same language: a later pack's reply replaces only that one. The same id
+ * in another language is a translation (the built-in packs share their ids across zh-CN, zh-TW and en), kept beside it so
+ * that a customer writing English still gets the English wording; the panel shows one language of each (ranking.ts).
+ */
+export function sameReply(a: Pick<MergedReply, 'id' | 'locale'>, b: Pick<MergedReply, 'id' | 'locale'>): boolean {
+  return a.id === b.id && a.locale.toLowerCase().replace('_', '-') === b.locale.toLowerCase().replace('_', '-');
+}
+
+/** Appends `incoming` to `existing`; the same reply in the same language already present is replaced in place. */
 function mergeReplies(existing: MergedReply[], incoming: MergedReply[]): MergedReply[] {
   const merged = [...existing];
   for (const reply of incoming) {
-    const at = merged.findIndex((r) => r.id === reply.id);
+    const at = merged.findIndex((r) => sameReply(r, reply));
     if (at === -1) merged.push(reply);
     else merged[at] = reply;
   }

@@ -25,17 +25,25 @@ export function languageTier(replyLocale: string, uiLocale: string): LanguageTie
 
 /**
  * Orders one scope's replies: language tier first (an agent answering in Chinese never wants English on top because
- * of one stray click), then uses (most first), then the packs' own order.
+ * of one stray click), then uses (most first), then the packs' own order. A reply the packs carry in several languages
+ * (one id, translations) is listed once, in the language closest to `uiLocale`.
  */
 export function rankReplies<R extends MergedReply>(
   replies: readonly R[],
   uiLocale: string,
   usageOfScope: Readonly<Record<string, number>> = {},
 ): RankedReply<R>[] {
-  return replies
+  const ranked = replies
     .map((reply, order) => ({ reply, uses: usageOfScope[reply.id] ?? 0, languageTier: languageTier(reply.locale, uiLocale), order }))
-    .sort((a, b) => a.languageTier - b.languageTier || b.uses - a.uses || a.order - b.order)
-    .map(({ reply, uses, languageTier: tier }) => ({ reply, uses, languageTier: tier }));
+    .sort((a, b) => a.languageTier - b.languageTier || b.uses - a.uses || a.order - b.order);
+  const listed = new Set<string>();
+  const out: RankedReply<R>[] = [];
+  for (const { reply, uses, languageTier: tier } of ranked) {
+    if (listed.has(reply.id)) continue;
+    listed.add(reply.id);
+    out.push({ reply, uses, languageTier: tier });
+  }
+  return out;
 }
 
 /** The counts after one more use of a reply in a scope (a new object; the input is left as it was). */

@@ -137,11 +137,21 @@ export function buildScopeReplies(scope: MergedScenario | MergedStage | undefine
   );
 }
 
-/** Search hits by how they matched, then the UI language first, then relevance; variables filled and uses shown. */
+/**
+ * Search hits by how they matched, then the UI language first, then relevance; variables filled and uses shown. A reply
+ * found in several languages is listed once, in the best-matched and closest language.
+ */
 export function buildSearchReplies(hits: readonly PhraseHit[], inputs: ReplyInputs): ReplyView[] {
+  const listed = new Set<string>();
   return hits
     .map((hit, order) => ({ hit, order, kind: hit.matchRank, tier: languageTier(hit.reply.locale, inputs.uiLocale) }))
     .sort((a, b) => a.kind - b.kind || a.tier - b.tier || a.order - b.order)
+    .filter(({ hit }) => {
+      const key = `${hit.scopeId}|${hit.reply.id}`;
+      if (listed.has(key)) return false;
+      listed.add(key);
+      return true;
+    })
     .map(({ hit }) => {
       const title = inputs.titleOf?.(hit.scopeId) ?? hit.scopeTitle;
       return replyView(hit.reply, hit.scopeId, title, inputs.usage[hit.scopeId]?.[hit.reply.id] ?? 0, inputs);

@@ -145,6 +145,18 @@ describe('replies', () => {
     expect(views.map((v) => [v.id, v.scopeId, v.uses])).toEqual([['refund.time', 'return_refund', 4]]);
   });
 
+  it('lists a reply found in several languages once, in the closest language', () => {
+    const translated: MergedScenario = {
+      ...refund,
+      replies: [reply('refund.when', '退款一般三个工作日到账。', 'zh-CN'), reply('refund.when', 'Refunds arrive in three working days.', 'en')],
+    };
+    const search = createPhraseSearch({ scenarios: [translated], stages: [] });
+    const hits = search.search('退款');
+    const views = buildSearchReplies([...hits, ...hits.map((hit) => ({ ...hit, reply: translated.replies[1]! }))], inputs);
+    expect(views.map((v) => [v.id, v.locale])).toEqual([['refund.when', 'zh-CN']]);
+    expect(buildScopeReplies(translated, { ...inputs, uiLocale: 'en' }).map((v) => [v.id, v.locale])).toEqual([['refund.when', 'en']]);
+  });
+
   it('lists only stages that have replies', () => {
     expect(
       buildStageViews({

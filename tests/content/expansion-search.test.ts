@@ -58,3 +58,28 @@ describe('createExpansionSearch', () => {
     for (const hit of hits) expect(hit.reply.text).toMatch(/退款|退貨|退货|退還|退还/u);
   });
 });
+
+describe('createExpansionSearch with translated packs', () => {
+  const search = createExpansionSearch(mergePacks(DEFAULT_PACKS));
+  const languages = (hits: { reply: MergedReply }[]) => hits.map((h) => `${h.reply.id}:${h.reply.locale}`);
+
+  it('offers each reply once, in the language asked for, when only the trigger is typed', () => {
+    const hits = search.search('', { currentScenarioIds: ['return_refund'], limit: 50, locale: 'en' });
+    const keys = hits.map((h) => h.reply.id);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(languages(hits).slice(0, 3).every((key) => key.endsWith(':en'))).toBe(true);
+    const chinese = search.search('', { currentScenarioIds: ['return_refund'], limit: 50, locale: 'zh-CN' });
+    expect(languages(chinese).slice(0, 3).every((key) => key.endsWith(':zh-CN'))).toBe(true);
+  });
+
+  it('offers the language the query matched: English words find the English wording, pinyin the Chinese', () => {
+    const english = search.search('refund', { currentScenarioIds: [], limit: 5, locale: 'zh-CN' });
+    expect(english.length).toBeGreaterThan(0);
+    expect(english.every((h) => h.reply.locale === 'en')).toBe(true);
+    const pinyin = search.search('tuikuan', { currentScenarioIds: [], limit: 5, locale: 'en' });
+    expect(pinyin.length).toBeGreaterThan(0);
+    expect(pinyin.every((h) => h.reply.locale.startsWith('zh'))).toBe(true);
+    const keys = pinyin.map((h) => `${h.scopeId}|${h.reply.id}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});

@@ -68,6 +68,21 @@ describe('side panel on the demo helpdesk', () => {
     await expect.poll(() => used.first().textContent(), { timeout: 5_000 }).toMatch(/1/u);
   });
 
+  it('offers the replies in the language the customer writes, one of each, and back in Chinese for a Chinese customer', async () => {
+    const texts = async () => panel.locator('.reply .reply-text').allTextContents();
+    await desk.evaluate(() => window.huashuDemo.addMessage('customer', 'The parcel arrived broken and I want my money back'));
+    await expect.poll(() => panel.locator('[data-scenario-id]').first().getAttribute('data-scenario-id'), { timeout: 10_000 }).toBe('return_refund');
+    await expect.poll(async () => (await texts())[0] ?? '', { timeout: 10_000 }).toMatch(/^[^\p{Script=Han}]+$/u);
+    const english = await texts();
+    expect(english.length).toBeGreaterThan(1);
+    expect(english.filter((text) => /\p{Script=Han}/u.test(text))).toEqual([]);
+    const ids = await panel.locator('[data-reply-id]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-reply-id')));
+    expect(new Set(ids).size).toBe(ids.length);
+
+    await desk.evaluate(() => window.huashuDemo.addMessage('customer', '收到的鞋子是坏的，我要退款'));
+    await expect.poll(async () => (await texts())[0] ?? '', { timeout: 10_000 }).toMatch(/\p{Script=Han}/u);
+  });
+
   it('shows a finding while the agent types a forbidden phrase, and applies its fix', async () => {
     await desk.evaluate(() => window.huashuDemo.clearComposer());
     await desk.locator('[data-huashu-demo-composer]').click();

@@ -1,4 +1,5 @@
 // Merging packs: extend vs replace, reply override in place, rule override and disabling, winners explained.
+import { DEFAULT_PACKS } from '../../engine/default-packs.ts';
 import { describe, expect, it } from 'vitest';
 import { explainMerge, mergePacks } from '../../engine/pack-merge.ts';
 import type { Pack } from '../../engine/types.ts';
@@ -45,18 +46,38 @@ const team: Pack = {
 };
 
 describe('mergePacks', () => {
-  it('extends a scenario: triggers unioned, same-id reply replaced in place, new replies appended, last title wins', () => {
+  it('extends a scenario: triggers unioned, a same-id reply in another language kept as a translation, new replies appended, last title wins', () => {
     const merged = mergePacks([base, team]);
     const refund = merged.scenarios.find((s) => s.id === 'return_refund')!;
     expect(refund.title).toBe('Refund');
     expect(refund.triggers).toEqual(['退款', 'refund']);
     expect(refund.replies.map((r) => [r.id, r.text, r.packId, r.locale])).toEqual([
-      ['r.a', 'A2', 'team', 'en'],
+      ['r.a', 'A', 'base', 'zh-CN'],
       ['r.b', 'B', 'base', 'zh-CN'],
+      ['r.a', 'A2', 'team', 'en'],
       ['r.c', 'C', 'team', 'en'],
     ]);
     expect(refund.tips).toEqual(['先核实订单']);
     expect(refund.packIds).toEqual(['base', 'team']);
+  });
+
+  it('replaces the same reply in the same language in place', () => {
+    const sameLanguage: Pack = { ...team, id: 'team-zh', locale: 'zh_CN' };
+    const refund = mergePacks([base, sameLanguage]).scenarios.find((s) => s.id === 'return_refund')!;
+    expect(refund.replies.map((r) => [r.id, r.text, r.packId])).toEqual([
+      ['r.a', 'A2', 'team-zh'],
+      ['r.b', 'B', 'base'],
+      ['r.c', 'C', 'team-zh'],
+    ]);
+  });
+
+  it('keeps every built-in reply in each of its languages', () => {
+    const merged = mergePacks(DEFAULT_PACKS);
+    const refund = merged.scenarios.find((s) => s.id === 'return_refund')!;
+    const locales = new Set(refund.replies.map((r) => r.locale));
+    expect([...locales].sort()).toEqual(['en', 'zh-CN', 'zh-TW']);
+    const total = DEFAULT_PACKS.flatMap((p) => p.scenarios ?? []).filter((s) => s.id === 'return_refund').reduce((n, s) => n + (s.replies?.length ?? 0), 0);
+    expect(refund.replies).toHaveLength(total);
   });
 
   it('replaces a scenario wholly when asked', () => {

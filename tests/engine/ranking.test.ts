@@ -35,6 +35,19 @@ describe('rankReplies', () => {
     ]);
   });
 
+  it('lists a reply the packs carry in several languages once, in the language closest to the one asked for', () => {
+    const translated = [
+      { id: 'greet', text: '您好', packId: 'zh-CN', locale: 'zh-CN' },
+      { id: 'greet', text: '您好', packId: 'zh-TW', locale: 'zh-TW' },
+      { id: 'greet', text: 'Hello', packId: 'en', locale: 'en' },
+      { id: 'bye', text: 'Bye', packId: 'en', locale: 'en' },
+    ];
+    const shown = (locale: string) => rankReplies(translated, locale).map((r) => `${r.reply.id}:${r.reply.locale}`);
+    expect(shown('en')).toEqual(['greet:en', 'bye:en']);
+    expect(shown('zh-TW')).toEqual(['greet:zh-TW', 'bye:en']);
+    expect(shown('zh-CN')).toEqual(['greet:zh-CN', 'bye:en']);
+  });
+
   it('does not change its input', () => {
     const copy = [...replies];
     rankReplies(replies, 'zh-CN', { d: 1 });

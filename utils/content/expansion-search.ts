@@ -1,5 +1,6 @@
 // The picker's reply search in the content script: words, full pinyin and pinyin initials from the engine's own pinyin table (no pinyin-pro, no fuse.js: the content bundle stays small).
 import { pinyinOf } from '../../engine/pinyin.ts';
+import { languageTier } from '../../engine/ranking.ts';
 import { isHan, toSimplified } from '../../engine/normalize.ts';
 import type { MergedPacks, MergedReply } from '../../engine/types.ts';
 
@@ -24,7 +25,11 @@ interface IndexedCandidate {
 
 export interface ExpansionSearch {
   /** Matching replies, best first. With an empty query: the current scenarios' replies, then the stages'. */
-  search(query: string, options: { currentScenarioIds: readonly string[]; limit: number }): ExpansionCandidate[];
+  /**
+   * `locale`: the language replies are wanted in. A reply the packs carry in several languages (one id) is offered once,
+   * in the language that matched the query best, else the one closest to `locale`.
+   */
+  search(query: string, options: { currentScenarioIds: readonly string[]; limit: number; locale?: string }): ExpansionCandidate[];
 }
 
 function fold(text: string): string {
@@ -69,6 +74,17 @@ function tokenScore(item: IndexedCandidate, token: string): number {
   return -1;
 }
 
+/** The first of each reply (scope and id) in an ordered list: its other languages are left out. */
+function oncePerReply(ordered: readonly ExpansionCandidate[]): ExpansionCandidate[] {
+  const listed = new Set<string>();
+  return ordered.filter((candidate) => {
+    const key = `${candidate.scopeId}|${candidate.reply.id}`;
+    if (listed.has(key)) return false;
+    listed.add(key);
+    return true;
+  });
+}
+
 export function createExpansionSearch(merged: Pick<MergedPacks, 'scenarios' | 'stages'>): ExpansionSearch {
   const candidates: ExpansionCandidate[] = [
     ...merged.scenarios.flatMap((s) => s.replies.map((reply) => ({ scopeKind: 'scenario' as const, scopeId: s.id, scopeTitle: s.title, reply }))),
@@ -93,17 +109,19 @@ export function createExpansionSearch(merged: Pick<MergedPacks, 'scenarios' | 's
     }));
 
   return {
-    search(query, { currentScenarioIds, limit }) {
+    search(query, { currentScenarioIds, limit, locale }) {
       const rankOfScope = (c: ExpansionCandidate): number => {
         const at = c.scopeKind === 'scenario' ? currentScenarioIds.indexOf(c.scopeId) : -1;
         return at >= 0 ? at : currentScenarioIds.length;
       };
+      const tierOf = (c: ExpansionCandidate): number => (locale ? languageTier(c.reply.locale, locale) : 0);
       const tokens = fold(query).split(/[\s,.;:!?，。；：！？、]+/u).filter((t) => t !== '');
       if (tokens.length === 0) {
         // The trigger alone: what the panel would suggest now (the detected scenarios), then the stages (greetings, closings).
         const current = candidates.filter((c) => rankOfScope(c) < currentScenarioIds.length);
         const stages = candidates.filter((c) => c.scopeKind === 'stage');
-        return [...current.sort((a, b) => rankOfScope(a) - rankOfScope(b)), ...stages].slice(0, limit);
+        const byLanguage = (a: ExpansionCandidate, b: ExpansionCandidate) => tierOf(a) - tierOf(b);
+        return oncePerReply([...current.sort((a, b) => rankOfScope(a) - rankOfScope(b) || byLanguage(a, b)), ...stages.sort(byLanguage)]).slice(0, limit);
       }
       const scored: { item: IndexedCandidate; score: number }[] = [];
       for (const item of ensureIndex()) {
@@ -119,10 +137,16 @@ export function createExpansionSearch(merged: Pick<MergedPacks, 'scenarios' | 's
         if (total >= 0) scored.push({ item, score: total / tokens.length });
       }
       // Ties: the current scenario first, then the packs' own order.
-      return scored
-        .sort((a, b) => b.score - a.score || rankOfScope(a.item.candidate) - rankOfScope(b.item.candidate) || a.item.order - b.item.order)
-        .slice(0, limit)
+      const best = scored
+        .sort(
+          (a, b) =>
+            b.score - a.score ||
+            tierOf(a.item.candidate) - tierOf(b.item.candidate) ||
+            rankOfScope(a.item.candidate) - rankOfScope(b.item.candidate) ||
+            a.item.order - b.item.order,
+        )
         .map(({ item }) => item.candidate);
+      return oncePerReply(best).slice(0, limit);
     },
   };
 }

@@ -31,6 +31,8 @@ export interface ExpansionOptions {
   customerName(): string | undefined;
   settings(): Settings;
   locale(): UiLocale;
+  /** The language replies are wanted in: the customer's when known, else the interface's. */
+  replyLocale?(): string;
   /** After an insertion, so the linter and the panel see the new draft. */
   onInserted?(): void;
 }
@@ -132,7 +134,11 @@ export function watchExpansion(options: ExpansionOptions): ExpansionController {
       return close();
     }
     const values = variableValues(settings, options.customerName());
-    const candidates = searchFor(engine).search(query.query, { currentScenarioIds: options.currentScenarioIds(), limit: MAX_ITEMS });
+    const candidates = searchFor(engine).search(query.query, {
+      currentScenarioIds: options.currentScenarioIds(),
+      limit: MAX_ITEMS,
+      locale: options.replyLocale?.() ?? options.locale(),
+    });
     const items = candidates.map((c) => ({
       key: `${c.scopeId}:${c.reply.id}`,
       title: c.reply.title ?? c.scopeTitle,

@@ -1,4 +1,5 @@
 // The content script's runtime: picks the site adapter, runs the engine on the conversation and the draft, keeps the tab's state for the panel.
+import { guessLanguage } from '../../engine/language.ts';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createEngine, type Engine } from '../../engine/index.ts';
@@ -188,6 +189,8 @@ export function startContentRuntime(ctx: ContentScriptContext, doc: Document = d
       onLint: ({ draft: text, findings }, composer) => onDraftLinted(findings, text.length, composer),
       onComposerChange,
     });
+    // The browser's UI language, as the panel takes it (the page's navigator.language may differ).
+    const uiLocale = () => resolveUiLocale(settings.uiLanguage, browser.i18n?.getUILanguage?.() ?? navigator.language);
     expansion = watchExpansion({
       doc,
       composer: () => draft?.composer ?? null,
@@ -195,8 +198,9 @@ export function startContentRuntime(ctx: ContentScriptContext, doc: Document = d
       currentScenarioIds: () => state.latest?.detection.scenarios.map((s) => s.id) ?? [],
       customerName: () => state.customerName,
       settings: () => settings,
-      // The browser's UI language, as the panel takes it (the page's navigator.language may differ).
-      locale: () => resolveUiLocale(settings.uiLanguage, browser.i18n?.getUILanguage?.() ?? navigator.language),
+      locale: uiLocale,
+      // As in the panel: replies in the customer's language first (guessed from the latest message).
+      replyLocale: () => (state.latest ? guessLanguage(state.latest.detection.text) : undefined) ?? uiLocale(),
       onInserted: () => draft?.lintNow(),
     });
   }

@@ -4,8 +4,8 @@ import { storage } from 'wxt/utils/storage';
 import { DEFAULT_PACKS } from '../../engine/default-packs.ts';
 import '../../engine/pack-convert.ts';
 import { parsePack } from '../../engine/pack-load.ts';
-import { explainMerge, mergePacks } from '../../engine/pack-merge.ts';
-import type { Pack, PackProblem } from '../../engine/types.ts';
+import { explainMerge, mergePacks, sameReply } from '../../engine/pack-merge.ts';
+import type { MergedReply, Pack, PackProblem } from '../../engine/types.ts';
 import { orderPacks, type PackEntry } from '../packs.ts';
 import {
   DEFAULT_SETTINGS,
@@ -92,8 +92,8 @@ export function previewImport(
   const existing = new Map(explainMerge(before).map((w) => [`${w.kind}:${w.id}`, w]));
   const winners = explainMerge(after);
   const merged = mergePacks(before);
-  const existingReplies = new Map<string, Set<string>>();
-  for (const scope of [...merged.scenarios, ...merged.stages]) existingReplies.set(scope.id, new Set(scope.replies.map((r) => r.id)));
+  const existingReplies = new Map<string, MergedReply[]>();
+  for (const scope of [...merged.scenarios, ...merged.stages]) existingReplies.set(scope.id, scope.replies);
 
   const adds: ImportChange[] = [];
   const overrides: ImportOverride[] = [];
@@ -105,13 +105,12 @@ export function previewImport(
   }
   const scopes = [...(pack.scenarios ?? []), ...(pack.stages ?? [])];
   for (const scope of scopes) {
-    const known = existingReplies.get(scope.id);
+    const known = existingReplies.get(scope.id) ?? [];
     for (const reply of scope.replies ?? []) {
-      if (known?.has(reply.id)) {
-        const owners = merged.scenarios.find((s) => s.id === scope.id) ?? merged.stages.find((s) => s.id === scope.id);
-        const over = [...new Set(owners?.replies.filter((r) => r.id === reply.id).map((r) => r.packId))];
-        overrides.push({ kind: 'reply', id: reply.id, parent: scope.id, over });
-      } else adds.push({ kind: 'reply', id: reply.id, parent: scope.id });
+      // Only the same reply in the same language is overridden; the same id in another language is a translation added.
+      const replaced = known.filter((r) => sameReply(r, { id: reply.id, locale: pack.locale }));
+      if (replaced.length > 0) overrides.push({ kind: 'reply', id: reply.id, parent: scope.id, over: [...new Set(replaced.map((r) => r.packId))] });
+      else adds.push({ kind: 'reply', id: reply.id, parent: scope.id });
     }
   }
   return { ok: true, preview: { pack, fileName, adds, overrides, replaces } };
