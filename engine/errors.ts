@@ -1,25 +1,113 @@
 // Every text a person can see when a pack is wrong: what is wrong, and what to do about it.
+//
+// Each problem has a stable code and its parameters (line, field, value…), and a phrasing per language as plain
+// data: "{name}" stands for a parameter. The engine stays free of any idea of an interface language; it writes the
+// English text into every problem (the command line and the tests read it), and whoever shows problems to a person
+// in another language rephrases them from code + params (engine/problem-locale.ts holds zh-CN and zh-TW).
 
-export const PACK_ERRORS = {
+export const PACK_PROBLEMS_EN = {
   empty: 'the file is empty: a pack is a JSON object with schemaVersion, id, name, version and locale',
-  tooLarge: (bytes: number, limit: number) =>
-    `the file is ${(bytes / 1e6).toFixed(1)} MB, over the ${(limit / 1e6).toFixed(0)} MB limit: split it into several packs`,
+  tooLarge: 'the file is {size} MB, over the {limit} MB limit: split it into several packs',
   binary: 'the file holds binary data or is not UTF-8 text: save it as UTF-8 JSON, YAML or CSV',
-  jsonSyntax: (detail: string) => `JSON syntax: ${detail}`,
-  yamlSyntax: (detail: string) => `YAML syntax: ${detail}`,
+  unknownFormat: 'cannot tell the format of {file}: use a .json, .yaml, .yml or .csv file',
+
+  jsonInvalidEscape: 'JSON syntax: an invalid escape sequence in a string',
+  jsonStringPastLine: 'JSON syntax: a string runs past the end of its line (missing closing quote?)',
+  jsonControlChar: 'JSON syntax: a control character (such as a tab) inside a string: write it as \\t or remove it',
+  jsonStringNotClosed: 'JSON syntax: a string is not closed (missing closing quote)',
+  jsonTooDeep: 'JSON syntax: nested more than {limit} levels deep: a pack is at most a few levels deep',
+  jsonExpectedFieldName: 'JSON syntax: expected a quoted field name, found {found}',
+  jsonDuplicateKey: 'JSON syntax: the field "{key}" appears twice in the same object (first at line {firstLine}): keep one',
+  jsonExpectedColon: 'JSON syntax: expected ":" after "{key}", found {found}',
+  jsonExpectedCommaOrBrace: 'JSON syntax: expected "," or "}", found {found}',
+  jsonExpectedCommaOrBracket: 'JSON syntax: expected "," or "]", found {found}',
+  jsonExpectedValue: 'JSON syntax: expected a value, found {found}',
+  jsonTrailing: 'JSON syntax: unexpected {found} after the end of the pack',
+
+  // The yaml package's own message is kept as {detail}; the code only says which kind of mistake it is.
+  yamlSyntax: 'YAML syntax: {detail}',
+  yamlDuplicateKey: 'YAML syntax: {detail}',
+  yamlIndent: 'YAML syntax: {detail}',
+  yamlMissingChar: 'YAML syntax: {detail}',
+  yamlTab: 'YAML syntax: {detail}',
+
+  // Likewise papaparse's message.
+  csvSyntax: 'CSV: {detail}',
+  csvMissingQuotes: 'CSV: {detail}',
+  csvTooFewFields: 'CSV: {detail}',
+  csvTooManyFields: 'CSV: {detail}',
+  csvUnknownColumn: 'unknown column "{column}": the columns are {columns}',
+  csvKind: 'kind "{value}" is not one of meta, scenario, stage, reply, rule',
+  csvParent: 'reply "{id}" names parent "{parent}", which is no scenario or stage of this file',
+
   notAnObject: 'a pack must be an object with schemaVersion, id, name, version and locale',
-  unsupportedVersion: (found: unknown, supported: number) =>
-    `unsupported schemaVersion ${JSON.stringify(found)}; this version of Huashu reads ${supported}: set "schemaVersion": ${supported}`,
-  forbiddenKey: (key: string) => `the key "${key}" is not allowed in a pack (it could alter how objects behave): rename or remove it`,
-  unknownKey: (key: string) => `unknown field "${key}": check its spelling against docs/packs.md`,
-  tooDeep: (limit: number) => `nested more than ${limit} levels deep: a pack is at most a few levels deep`,
-  tooManyPhrases: (count: number, limit: number) =>
-    `${count} phrases (triggers, examples and patterns) in one pack, over the limit of ${limit}: split the pack`,
-  duplicateId: (kind: string, id: string, firstPath: string) => `duplicate ${kind} id "${id}" (first at ${firstPath}): ids must be unique`,
-  duplicatePattern: (pattern: string) => `the pattern "${pattern}" appears twice in this rule`,
-  unknownVariable: (name: string, known: readonly string[]) =>
-    `unknown variable {${name}}: use one of ${known.map((k) => `{${k}}`).join(', ')} or declare it under "variables"`,
+  unsupportedVersion: 'unsupported schemaVersion {found}; this version of Huashu reads {supported}: set "schemaVersion": {supported}',
+  forbiddenKey: 'the key "{key}" is not allowed in a pack (it could alter how objects behave): rename or remove it',
+  unknownKey: 'unknown field "{key}": check its spelling against docs/packs.md',
+  tooDeep: 'nested more than {limit} levels deep: a pack is at most a few levels deep',
+  tooManyPhrases: '{count} phrases (triggers, examples and patterns) in one pack, over the limit of {limit}: split the pack',
+  required: 'is required',
+  wrongType: 'expected {expected}, found {received}',
+  textEmpty: 'must not be empty',
+  textTooLong: 'longer than {limit} characters',
+  tooManyItems: 'more than {limit} items',
+  idFormat: 'ids use letters, digits, ".", "_" and "-", and start with a letter or digit',
+  idTooLong: 'ids are at most {limit} characters',
+  mergeValue: 'merge is "extend" or "replace"',
+  category: 'category is one of {options}',
+  severity: 'severity is one of {options}',
+  sensitiveKind: 'sensitive kinds are {options}',
+  localeFormat: 'locale is a language tag such as zh-CN, zh-TW or en',
+  variableName: 'variable names use letters, digits and "_"',
+  // A schema message no code above covers (valibot's own wording), kept as it came.
+  schemaOther: '{detail}',
+  duplicateId: 'duplicate {kind} id "{id}" (first at {first}): ids must be unique',
+  duplicatePattern: 'the pattern "{pattern}" appears twice in this rule',
+  unknownVariable: 'unknown variable {{name}}: use one of {known} or declare it under "variables"',
   ruleNeedsPatterns: 'a rule needs "patterns" (phrases to find) or "sensitive" (kinds of personal data to find)',
   emptyPattern: 'a pattern is empty after normalization (only spaces or punctuation): remove it',
-  unknownFormat: (file: string) => `cannot tell the format of ${file}: use a .json, .yaml, .yml or .csv file`,
 } as const;
+
+export type PackProblemCode = keyof typeof PACK_PROBLEMS_EN;
+export type ProblemParams = Readonly<Record<string, string | number>>;
+export type ProblemCatalog = Record<PackProblemCode, string>;
+
+/**
+ * Words that stand inside a phrasing as a parameter: `kind` (scenario, stage, reply, rule) and `found` when it is
+ * the end of the file (given as ""), so that they too follow the language. Any other parameter is data, kept as is.
+ */
+export interface ProblemTerms {
+  endOfFile: string;
+  kinds: Readonly<Record<string, string>>;
+}
+
+export const PACK_TERMS_EN: ProblemTerms = {
+  endOfFile: 'end of file',
+  kinds: { scenario: 'scenario', stage: 'stage', reply: 'reply', rule: 'rule' },
+};
+
+/** Fills "{name}" from params in one pass, so a value holding braces (a variable such as {customer}) stays as it is. */
+export function fillPhrasing(template: string, params: ProblemParams, terms: ProblemTerms): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    if (name === 'found' && value === '') return terms.endOfFile;
+    if (name === 'kind') return terms.kinds[String(value)] ?? String(value);
+    return String(value);
+  });
+}
+
+/** The English text of a problem, as it is written into PackProblem.message. */
+export function englishProblem(code: PackProblemCode, params: ProblemParams = {}): string {
+  return fillPhrasing(PACK_PROBLEMS_EN[code], params, PACK_TERMS_EN);
+}
+
+/** A problem's code, params and English message, ready to spread into a PackProblem with its file and place. */
+export function coded(code: PackProblemCode, params: ProblemParams = {}): { code: PackProblemCode; params: ProblemParams; message: string } {
+  return { code, params, message: englishProblem(code, params) };
+}
+
+/** The byte counts of tooLarge as people read them: megabytes, one decimal for the file, none for the limit. */
+export function tooLargeParams(bytes: number, limit: number): ProblemParams {
+  return { size: (bytes / 1e6).toFixed(1), limit: (limit / 1e6).toFixed(0) };
+}

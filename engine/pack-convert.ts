@@ -11,6 +11,7 @@
 //   version, locale               meta fields
 // Problems name the CSV line, so a lead can find the row in the spreadsheet.
 import Papa from 'papaparse';
+import { coded, type PackProblemCode } from './errors.ts';
 import { registerCsvParser, type PackParse } from './pack-load.ts';
 import { validatePack } from './pack-schema.ts';
 import type { PackProblem, Reply, Rule, Scenario, Stage } from './types.ts';
@@ -44,12 +45,23 @@ const list = (cell: string | undefined): string[] | undefined => {
 };
 const cell = (value: string | undefined): string | undefined => (value === undefined || value.trim() === '' ? undefined : value.trim());
 
+// papaparse's error codes a team lead meets most, phrased apart; any other is a plain CSV problem.
+const CSV_CODES: Partial<Record<string, PackProblemCode>> = {
+  MissingQuotes: 'csvMissingQuotes',
+  TooFewFields: 'csvTooFewFields',
+  TooManyFields: 'csvTooManyFields',
+};
+
 export function parseCsvPack(source: string, file: string): PackParse {
   const parsed = Papa.parse<Row>(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source, { header: true, skipEmptyLines: 'greedy' });
-  const problems: PackProblem[] = parsed.errors.map((e) => ({ file, line: (e.row ?? 0) + 2, message: `CSV: ${e.message}` }));
+  const problems: PackProblem[] = parsed.errors.map((e) => ({
+    file,
+    line: (e.row ?? 0) + 2,
+    ...coded(CSV_CODES[e.code] ?? 'csvSyntax', { detail: e.message }),
+  }));
   for (const column of parsed.meta.fields ?? []) {
     if (!(CSV_COLUMNS as readonly string[]).includes(column)) {
-      problems.push({ file, line: 1, message: `unknown column "${column}": the columns are ${CSV_COLUMNS.join(', ')}` });
+      problems.push({ file, line: 1, ...coded('csvUnknownColumn', { column, columns: CSV_COLUMNS.join(', ') }) });
     }
   }
   if (problems.length > 0) return { ok: false, problems };
@@ -93,13 +105,13 @@ export function parseCsvPack(source: string, file: string): PackParse {
       lines.set(`rules[${rules.length}]`, line);
       rules.push(JSON.parse(JSON.stringify(rule)) as Rule);
     } else {
-      problems.push({ file, line, message: `kind "${row.kind ?? ''}" is not one of meta, scenario, stage, reply, rule` });
+      problems.push({ file, line, ...coded('csvKind', { value: row.kind ?? '' }) });
     }
   });
   for (const { row, line } of pendingReplies) {
     const owner = owners.get(cell(row.parent) ?? '');
     if (!owner) {
-      problems.push({ file, line, message: `reply "${row.id ?? ''}" names parent "${row.parent ?? ''}", which is no scenario or stage of this file` });
+      problems.push({ file, line, ...coded('csvParent', { id: row.id ?? '', parent: row.parent ?? '' }) });
       continue;
     }
     const reply: Reply = { id: cell(row.id) ?? '', text: cell(row.text) ?? '' };

@@ -1,6 +1,6 @@
 // Reads a pack from text (JSON, YAML or CSV) and reports every problem with its place: file:line:column and field path.
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
-import { PACK_ERRORS } from './errors.ts';
+import { coded, tooLargeParams, type PackProblemCode, type ProblemParams } from './errors.ts';
 import { validatePack } from './pack-schema.ts';
 import type { Pack, PackProblem } from './types.ts';
 
@@ -36,8 +36,8 @@ function lineColumn(source: string, offset: number): { line: number; column: num
 }
 
 interface JsonScan {
-  /** Offset of the first syntax error and what was expected there. */
-  error?: { offset: number; message: string };
+  /** Offset of the first syntax error, what was expected there (code and params), and its English text. */
+  error?: { offset: number; message: string; code: PackProblemCode; params: ProblemParams };
   /** Field path → offset of its value, to give shape problems a line and column. */
   places: Map<string, number>;
 }
@@ -46,13 +46,14 @@ interface JsonScan {
 export function scanJson(source: string): JsonScan {
   const places = new Map<string, number>();
   let i = 0;
-  const fail = (message: string): never => {
-    throw { offset: Math.min(i, source.length), message };
+  const fail = (code: PackProblemCode, params: ProblemParams = {}): never => {
+    throw { offset: Math.min(i, source.length), ...coded(code, params) };
   };
   const space = (): void => {
     while (i < source.length && /[ \t\n\r]/.test(source[i]!)) i++;
   };
-  const describe = (): string => (i >= source.length ? 'end of file' : `"${source[i]}"`);
+  // "" is the end of the file, phrased in each language by fillPhrasing.
+  const describe = (): string => (i >= source.length ? '' : `"${source[i]}"`);
   const string = (): string => {
     const start = i;
     i++;
@@ -64,18 +65,18 @@ export function scanJson(source: string): JsonScan {
       }
       if (c === '\\') {
         // Only JSON's escapes: JSON.parse would otherwise throw on the whole string without a place.
-        if (!/^\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/.test(source.slice(i, i + 6))) fail('an invalid escape sequence in a string');
+        if (!/^\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/.test(source.slice(i, i + 6))) fail('jsonInvalidEscape');
         i += 2;
-      } else if (c === '\n') fail('a string runs past the end of its line (missing closing quote?)');
-      else if (c.charCodeAt(0) < 0x20) fail('a control character (such as a tab) inside a string: write it as \\t or remove it');
+      } else if (c === '\n') fail('jsonStringPastLine');
+      else if (c.charCodeAt(0) < 0x20) fail('jsonControlChar');
       else i++;
     }
-    return fail('a string is not closed (missing closing quote)');
+    return fail('jsonStringNotClosed');
   };
   const value = (path: string, level = 0): void => {
     space();
     // Bounded nesting keeps the scanner's recursion far from the stack limit on hostile input.
-    if (level > 64) fail('nested more than 64 levels deep: a pack is at most a few levels deep');
+    if (level > 64) fail('jsonTooDeep', { limit: 64 });
     places.set(path, i);
     const c = source[i];
     if (c === '{') {
@@ -89,17 +90,17 @@ export function scanJson(source: string): JsonScan {
       const seen = new Map<string, number>();
       for (;;) {
         space();
-        if (source[i] !== '"') fail(`expected a quoted field name, found ${describe()}`);
+        if (source[i] !== '"') fail('jsonExpectedFieldName', { found: describe() });
         const keyStart = i;
         const key = string();
         const first = seen.get(key);
         if (first !== undefined) {
           i = keyStart;
-          fail(`the field "${key}" appears twice in the same object (first at line ${lineColumn(source, first).line}): keep one`);
+          fail('jsonDuplicateKey', { key, firstLine: lineColumn(source, first).line });
         }
         seen.set(key, keyStart);
         space();
-        if (source[i] !== ':') fail(`expected ":" after "${key}", found ${describe()}`);
+        if (source[i] !== ':') fail('jsonExpectedColon', { key, found: describe() });
         i++;
         value(path === '' ? key : `${path}.${key}`, level + 1);
         space();
@@ -111,7 +112,7 @@ export function scanJson(source: string): JsonScan {
           i++;
           return;
         }
-        fail(`expected "," or "}", found ${describe()}`);
+        fail('jsonExpectedCommaOrBrace', { found: describe() });
       }
     } else if (c === '[') {
       i++;
@@ -131,20 +132,20 @@ export function scanJson(source: string): JsonScan {
           i++;
           return;
         }
-        fail(`expected "," or "]", found ${describe()}`);
+        fail('jsonExpectedCommaOrBracket', { found: describe() });
       }
     } else if (c === '"') {
       string();
     } else {
       const literal = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(source.slice(i, i + 400));
-      if (!literal) fail(`expected a value, found ${describe()}`);
+      if (!literal) fail('jsonExpectedValue', { found: describe() });
       i += literal![0].length;
     }
   };
   try {
     value('');
     space();
-    if (i < source.length) fail(`unexpected ${describe()} after the end of the pack`);
+    if (i < source.length) fail('jsonTrailing', { found: describe() });
   } catch (error) {
     if (error && typeof error === 'object' && 'offset' in error) return { error: error as JsonScan['error'] & object, places };
     throw error;
@@ -153,9 +154,9 @@ export function scanJson(source: string): JsonScan {
 }
 
 function checkText(source: string, file: string): PackProblem | undefined {
-  if (source.length > MAX_PACK_BYTES) return { file, message: PACK_ERRORS.tooLarge(source.length, MAX_PACK_BYTES) };
-  if (source.includes('\u0000') || source.includes('\uFFFD')) return { file, message: PACK_ERRORS.binary };
-  if (source.trim() === '') return { file, message: PACK_ERRORS.empty };
+  if (source.length > MAX_PACK_BYTES) return { file, ...coded('tooLarge', tooLargeParams(source.length, MAX_PACK_BYTES)) };
+  if (source.includes('\u0000') || source.includes('\uFFFD')) return { file, ...coded('binary') };
+  if (source.trim() === '') return { file, ...coded('empty') };
   return undefined;
 }
 
@@ -163,7 +164,8 @@ function parseJsonPack(source: string, file: string): PackParse {
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   const scan = scanJson(text);
   if (scan.error) {
-    return { ok: false, problems: [{ file, ...lineColumn(text, scan.error.offset), message: PACK_ERRORS.jsonSyntax(scan.error.message) }] };
+    const { offset, ...problem } = scan.error;
+    return { ok: false, problems: [{ file, ...lineColumn(text, offset), ...problem }] };
   }
   const result = validatePack(JSON.parse(text) as unknown, file);
   if (result.ok) return result;
@@ -205,6 +207,14 @@ function yamlPlaces(root: YamlNode | null): Map<string, number> {
   return places;
 }
 
+// The yaml package's error codes a team lead meets most, phrased apart; any other is a plain YAML syntax problem.
+const YAML_CODES: Partial<Record<string, PackProblemCode>> = {
+  DUPLICATE_KEY: 'yamlDuplicateKey',
+  BAD_INDENT: 'yamlIndent',
+  MISSING_CHAR: 'yamlMissingChar',
+  TAB_AS_INDENT: 'yamlTab',
+};
+
 function parseYamlPack(source: string, file: string): PackParse {
   const doc = parseDocument(source, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -212,7 +222,7 @@ function parseYamlPack(source: string, file: string): PackParse {
       ok: false,
       problems: doc.errors.map((e) => {
         const pos = e.linePos?.[0];
-        return { file, line: pos?.line, column: pos?.col, message: PACK_ERRORS.yamlSyntax(e.message.split('\n')[0]!) };
+        return { file, line: pos?.line, column: pos?.col, ...coded(YAML_CODES[e.code] ?? 'yamlSyntax', { detail: e.message.split('\n')[0]! }) };
       }),
     };
   }
@@ -221,7 +231,7 @@ function parseYamlPack(source: string, file: string): PackParse {
     value = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
     // The yaml package refuses alias bombs and similar resource attacks by throwing: a problem to show, not a crash.
-    return { ok: false, problems: [{ file, message: PACK_ERRORS.yamlSyntax((error as Error).message.split('\n')[0]!) }] };
+    return { ok: false, problems: [{ file, ...coded('yamlSyntax', { detail: (error as Error).message.split('\n')[0]! }) }] };
   }
   const result = validatePack(value, file);
   if (result.ok) return result;
@@ -233,7 +243,7 @@ export function parsePack(source: string, file: string, format: PackFormat | und
   const bad = checkText(source, file);
   if (bad) return { ok: false, problems: [bad] };
   if (format === 'yaml') return parseYamlPack(source, file);
-  if (format === 'csv') return csvParser ? csvParser(source, file) : { ok: false, problems: [{ file, message: PACK_ERRORS.unknownFormat(file) }] };
+  if (format === 'csv') return csvParser ? csvParser(source, file) : { ok: false, problems: [{ file, ...coded('unknownFormat', { file }) }] };
   return parseJsonPack(source, file);
 }
 

@@ -1,7 +1,7 @@
 // The pack format's schema (valibot) and the checks a schema cannot express: unique ids, known variables, safe keys, limits.
 // Patterns are literal text, never regular expressions: nothing in a pack is ever evaluated, only compared and shown.
 import * as v from 'valibot';
-import { PACK_ERRORS } from './errors.ts';
+import { coded, PACK_PROBLEMS_EN, type PackProblemCode, type ProblemParams } from './errors.ts';
 import { normalizeForMatch } from './normalize.ts';
 import {
   BUILTIN_VARIABLES,
@@ -24,17 +24,24 @@ export const PACK_LIMITS = {
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-const text = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(PACK_LIMITS.stringLength, `longer than ${PACK_LIMITS.stringLength} characters`));
-const id = v.pipe(
-  v.string(),
-  v.regex(/^[a-z0-9][a-z0-9._-]*$/i, 'ids use letters, digits, ".", "_" and "-", and start with a letter or digit'),
-  v.maxLength(200, 'ids are at most 200 characters'),
-);
-const texts = v.pipe(v.array(text), v.maxLength(PACK_LIMITS.arrayLength, `more than ${PACK_LIMITS.arrayLength} items`));
-const merge = v.optional(v.picklist(['extend', 'replace'], 'merge is "extend" or "replace"'));
+// The schema's messages are problem codes; SCHEMA_PARAMS gives the values their phrasings name.
+const SCHEMA_PARAMS: Partial<Record<PackProblemCode, ProblemParams>> = {
+  textTooLong: { limit: PACK_LIMITS.stringLength },
+  tooManyItems: { limit: PACK_LIMITS.arrayLength },
+  idTooLong: { limit: 200 },
+  category: { options: WARNING_CATEGORIES.join(', ') },
+  severity: { options: SEVERITIES.join(', ') },
+  sensitiveKind: { options: SENSITIVE_KINDS.join(', ') },
+};
+const code = (name: PackProblemCode): PackProblemCode => name;
+
+const text = v.pipe(v.string(), v.trim(), v.minLength(1, code('textEmpty')), v.maxLength(PACK_LIMITS.stringLength, code('textTooLong')));
+const id = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9._-]*$/i, code('idFormat')), v.maxLength(200, code('idTooLong')));
+const texts = v.pipe(v.array(text), v.maxLength(PACK_LIMITS.arrayLength, code('tooManyItems')));
+const merge = v.optional(v.picklist(['extend', 'replace'], code('mergeValue')));
 
 const ReplySchema = v.strictObject({ id, text, title: v.optional(text) });
-const replies = v.pipe(v.array(ReplySchema), v.maxLength(PACK_LIMITS.arrayLength));
+const replies = v.pipe(v.array(ReplySchema), v.maxLength(PACK_LIMITS.arrayLength, code('tooManyItems')));
 
 const ScenarioSchema = v.strictObject({
   id,
@@ -50,11 +57,11 @@ const StageSchema = v.strictObject({ id, title: text, replies, tips: v.optional(
 
 const RuleSchema = v.strictObject({
   id,
-  category: v.picklist(WARNING_CATEGORIES, `category is one of ${WARNING_CATEGORIES.join(', ')}`),
-  severity: v.picklist(SEVERITIES, `severity is one of ${SEVERITIES.join(', ')}`),
+  category: v.picklist(WARNING_CATEGORIES, code('category')),
+  severity: v.picklist(SEVERITIES, code('severity')),
   patterns: v.optional(texts),
   exceptions: v.optional(texts),
-  sensitive: v.optional(v.array(v.picklist(SENSITIVE_KINDS, `sensitive kinds are ${SENSITIVE_KINDS.join(', ')}`))),
+  sensitive: v.optional(v.array(v.picklist(SENSITIVE_KINDS, code('sensitiveKind')))),
   message: text,
   suggestion: v.optional(v.string()),
   examples: v.optional(v.strictObject({ match: v.optional(texts), noMatch: v.optional(texts) })),
@@ -66,17 +73,17 @@ export const PackSchema = v.strictObject({
   id,
   name: text,
   version: text,
-  locale: v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'locale is a language tag such as zh-CN, zh-TW or en')),
+  locale: v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, code('localeFormat'))),
   description: v.optional(v.string()),
   variables: v.optional(
     v.record(
-      v.pipe(v.string(), v.regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'variable names use letters, digits and "_"')),
+      v.pipe(v.string(), v.regex(/^[A-Za-z_][A-Za-z0-9_]*$/, code('variableName'))),
       v.strictObject({ label: text, fallback: v.optional(v.string()) }),
     ),
   ),
-  scenarios: v.optional(v.pipe(v.array(ScenarioSchema), v.maxLength(PACK_LIMITS.arrayLength))),
-  stages: v.optional(v.pipe(v.array(StageSchema), v.maxLength(PACK_LIMITS.arrayLength))),
-  rules: v.optional(v.pipe(v.array(RuleSchema), v.maxLength(PACK_LIMITS.arrayLength))),
+  scenarios: v.optional(v.pipe(v.array(ScenarioSchema), v.maxLength(PACK_LIMITS.arrayLength, code('tooManyItems')))),
+  stages: v.optional(v.pipe(v.array(StageSchema), v.maxLength(PACK_LIMITS.arrayLength, code('tooManyItems')))),
+  rules: v.optional(v.pipe(v.array(RuleSchema), v.maxLength(PACK_LIMITS.arrayLength, code('tooManyItems')))),
 });
 
 /** Path segments → "scenarios[3].replies[0].text". */
@@ -95,7 +102,7 @@ function checkRaw(value: unknown, file: string): PackProblem[] {
   let phrases = 0;
   const walk = (node: unknown, path: Array<string | number>, depth: number): void => {
     if (depth > PACK_LIMITS.depth) {
-      problems.push({ file, path: formatPath(path), message: PACK_ERRORS.tooDeep(PACK_LIMITS.depth) });
+      problems.push({ file, path: formatPath(path), ...coded('tooDeep', { limit: PACK_LIMITS.depth }) });
       return;
     }
     if (Array.isArray(node)) {
@@ -105,7 +112,7 @@ function checkRaw(value: unknown, file: string): PackProblem[] {
     } else if (node !== null && typeof node === 'object') {
       for (const key of Object.keys(node)) {
         if (FORBIDDEN_KEYS.has(key)) {
-          problems.push({ file, path: formatPath([...path, key]), message: PACK_ERRORS.forbiddenKey(key) });
+          problems.push({ file, path: formatPath([...path, key]), ...coded('forbiddenKey', { key }) });
           continue;
         }
         walk((node as Record<string, unknown>)[key], [...path, key], depth + 1);
@@ -113,7 +120,7 @@ function checkRaw(value: unknown, file: string): PackProblem[] {
     }
   };
   walk(value, [], 0);
-  if (phrases > PACK_LIMITS.phrases) problems.push({ file, message: PACK_ERRORS.tooManyPhrases(phrases, PACK_LIMITS.phrases) });
+  if (phrases > PACK_LIMITS.phrases) problems.push({ file, ...coded('tooManyPhrases', { count: phrases, limit: PACK_LIMITS.phrases }) });
   return problems;
 }
 
@@ -124,18 +131,24 @@ function issuePath(issue: v.BaseIssue<unknown>): Array<string | number> {
   });
 }
 
-function issueMessage(issue: v.BaseIssue<unknown>): string {
+function issueProblem(issue: v.BaseIssue<unknown>): ReturnType<typeof coded> {
   if (issue.kind === 'schema' && issue.type === 'strict_object' && issue.input !== undefined) {
     const segments = issuePath(issue);
     const key = segments[segments.length - 1];
-    if (typeof key === 'string') return PACK_ERRORS.unknownKey(key);
+    if (typeof key === 'string') return coded('unknownKey', { key });
   }
   if (issue.type === 'literal' && issuePath(issue).join('') === 'schemaVersion') {
-    return PACK_ERRORS.unsupportedVersion(issue.input, PACK_SCHEMA_VERSION);
+    return coded('unsupportedVersion', { found: String(JSON.stringify(issue.input)), supported: PACK_SCHEMA_VERSION });
   }
-  if (issue.input === undefined && issue.kind === 'schema') return 'is required';
-  if (issue.kind === 'schema' && /^Invalid type/.test(issue.message)) return `expected ${issue.expected}, found ${issue.received}`;
-  return issue.message;
+  if (issue.input === undefined && issue.kind === 'schema') return coded('required');
+  if (issue.kind === 'schema' && /^Invalid type/.test(issue.message)) {
+    return coded('wrongType', { expected: String(issue.expected), received: issue.received });
+  }
+  if (Object.hasOwn(PACK_PROBLEMS_EN, issue.message)) {
+    const name = issue.message as PackProblemCode;
+    return coded(name, SCHEMA_PARAMS[name]);
+  }
+  return coded('schemaOther', { detail: issue.message });
 }
 
 /** Duplicate ids, duplicate or empty patterns, unknown variables: what needs the whole pack to see. */
@@ -145,7 +158,7 @@ function checkPack(pack: Pack, file: string): PackProblem[] {
   const unique = (kind: string, idValue: string, path: string): void => {
     const key = `${kind}:${idValue}`;
     const first = seen.get(key);
-    if (first !== undefined) problems.push({ file, path, message: PACK_ERRORS.duplicateId(kind, idValue, first) });
+    if (first !== undefined) problems.push({ file, path, ...coded('duplicateId', { kind, id: idValue, first }) });
     else seen.set(key, path);
   };
   const known = [...BUILTIN_VARIABLES, ...Object.keys(pack.variables ?? {})];
@@ -154,7 +167,7 @@ function checkPack(pack: Pack, file: string): PackProblem[] {
       const path = `${owner}.replies[${i}]`;
       unique('reply', reply.id, `${path}.id`);
       for (const name of findVariables(reply.text)) {
-        if (!known.includes(name)) problems.push({ file, path: `${path}.text`, message: PACK_ERRORS.unknownVariable(name, known) });
+        if (!known.includes(name)) problems.push({ file, path: `${path}.text`, ...coded('unknownVariable', { name, known: known.map((k) => `{${k}}`).join(', ') }) });
       }
     });
   };
@@ -169,13 +182,13 @@ function checkPack(pack: Pack, file: string): PackProblem[] {
   (pack.rules ?? []).forEach((rule, i) => {
     unique('rule', rule.id, `rules[${i}].id`);
     if ((rule.patterns ?? []).length === 0 && (rule.sensitive ?? []).length === 0 && !rule.disabled) {
-      problems.push({ file, path: `rules[${i}]`, message: PACK_ERRORS.ruleNeedsPatterns });
+      problems.push({ file, path: `rules[${i}]`, ...coded('ruleNeedsPatterns') });
     }
     const patterns = new Set<string>();
     (rule.patterns ?? []).forEach((pattern, j) => {
       const normalized = normalizeForMatch(pattern).trim();
-      if (normalized === '') problems.push({ file, path: `rules[${i}].patterns[${j}]`, message: PACK_ERRORS.emptyPattern });
-      else if (patterns.has(normalized)) problems.push({ file, path: `rules[${i}].patterns[${j}]`, message: PACK_ERRORS.duplicatePattern(pattern) });
+      if (normalized === '') problems.push({ file, path: `rules[${i}].patterns[${j}]`, ...coded('emptyPattern') });
+      else if (patterns.has(normalized)) problems.push({ file, path: `rules[${i}].patterns[${j}]`, ...coded('duplicatePattern', { pattern }) });
       patterns.add(normalized);
     });
   });
@@ -187,7 +200,7 @@ export type PackValidation = { ok: true; pack: Pack } | { ok: false; problems: P
 /** Validates a parsed value as a pack and reports every problem with its field path. */
 export function validatePack(value: unknown, file: string): PackValidation {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return { ok: false, problems: [{ file, message: PACK_ERRORS.notAnObject }] };
+    return { ok: false, problems: [{ file, ...coded('notAnObject') }] };
   }
   const raw = checkRaw(value, file);
   if (raw.length > 0) return { ok: false, problems: raw };
@@ -195,7 +208,7 @@ export function validatePack(value: unknown, file: string): PackValidation {
   if (!result.success) {
     return {
       ok: false,
-      problems: result.issues.map((issue) => ({ file, path: formatPath(issuePath(issue)), message: issueMessage(issue) })),
+      problems: result.issues.map((issue) => ({ file, path: formatPath(issuePath(issue)), ...issueProblem(issue) })),
     };
   }
   const pack = result.output as Pack;

@@ -1,4 +1,5 @@
 // The engine's public types: packs, detections and lint findings (shared by every runtime context).
+import type { PackProblemCode, ProblemParams } from './errors.ts';
 
 /** Scenario ids of the taxonomy (../shared/docs/scenarios.md). Packs may add their own ids. */
 export const SCENARIO_IDS = [
@@ -234,5 +235,9 @@ export interface PackProblem {
   column?: number;
   /** Field path such as scenarios[3].replies[0].text. */
   path?: string;
+  /** The problem in English (the command line, logs). */
   message: string;
+  /** What kind of problem, and its values, to phrase it in another language (engine/problem-locale.ts); absent on problems made outside the engine. */
+  code?: PackProblemCode;
+  params?: ProblemParams;
 }
