@@ -1,5 +1,6 @@
 // "Add a pack": a file or pasted text is checked first; every problem is listed with its place, or a preview with Save.
 import { useState } from 'preact/hooks';
+import { problemMessage } from '../../engine/problem-locale.ts';
 import { Banner } from '../common/Banner.tsx';
 import { useI18n } from '../common/i18n.tsx';
 import type { ActionResult, ImportCheckView } from './types.ts';
@@ -22,7 +23,7 @@ export interface AddPackProps {
 const PACK_FILE = /\.(json|ya?ml|csv)$/iu;
 
 export function AddPack(props: AddPackProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [pasted, setPasted] = useState('');
   const [input, setInput] = useState<PackInput | null>(null);
   const [check, setCheck] = useState<ImportCheckView | null>(null);
@@ -138,7 +139,7 @@ export function AddPack(props: AddPackProps) {
                   {p.line !== undefined ? `:${p.line}` : ''}
                   {p.line !== undefined && p.column !== undefined ? `:${p.column}` : ''}
                 </code>{' '}
-                {p.path && <code class="problem-path">{p.path}</code>} <span>{p.message}</span>
+                {p.path && <code class="problem-path">{p.path}</code>} <span>{problemMessage(p, locale)}</span>
               </li>
             ))}
           </ul>

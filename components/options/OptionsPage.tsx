@@ -1,5 +1,6 @@
 // The options page: installed packs, adding a pack, backup, the sites Huashu is on for and the agent's settings (props in, callbacks out).
 import { Banner } from '../common/Banner.tsx';
+import { problemMessage } from '../../engine/problem-locale.ts';
 import { useI18n } from '../common/i18n.tsx';
 import { AddPack, type AddPackProps } from './AddPack.tsx';
 import { PackList, type PackListProps } from './PackList.tsx';
@@ -30,7 +31,7 @@ export interface OptionsPageProps extends PackListProps, AddPackProps {
 }
 
 export function OptionsPage(props: OptionsPageProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   return (
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
@@ -41,7 +42,7 @@ export function OptionsPage(props: OptionsPageProps) {
             <ul class="problems">
               {props.notice.problems.map((p, i) => (
                 <li key={i}>
-                  {p.path && <code class="problem-path">{p.path}</code>} <span>{p.message}</span>
+                  {p.path && <code class="problem-path">{p.path}</code>} <span>{problemMessage(p, locale)}</span>
                 </li>
               ))}
             </ul>

@@ -5,7 +5,7 @@ import { I18nProvider } from '../../components/common/i18n.tsx';
 import type { PackInput } from '../../components/options/AddPack.tsx';
 import { OptionsPage, type OptionsPageProps } from '../../components/options/OptionsPage.tsx';
 import { mergePacks } from '../../engine/pack-merge.ts';
-import { setLibraryLocale } from '../../utils/library/errors.ts';
+import { packProblemMessage, setLibraryLocale } from '../../utils/library/errors.ts';
 import { policyStatusItem, type PolicyStatus } from '../../utils/library/policy.ts';
 import type { ActionResult, PackRowView, SettingsView } from '../../components/options/types.ts';
 import {
@@ -127,7 +127,7 @@ export function App() {
     onSave: async (input): Promise<ActionResult> => {
       // Checked again against the library as stored now: another tab may have changed it since the preview.
       const check = previewImport(input.text, fileNameOf(input), await installedPacksItem.getValue(), await packPreferencesItem.getValue());
-      if (!check.ok) return { ok: false, message: check.problems.map((p) => `${p.path ? `${p.path}: ` : ''}${p.message}`).join('\n') };
+      if (!check.ok) return { ok: false, message: check.problems.map((p) => `${p.path ? `${p.path}: ` : ''}${packProblemMessage(p)}`).join('\n') };
       const fetched = input.url ? fetchedSources.current.get(input.url) : undefined;
       const source: PackSource = fetched ?? (input.fileName ? { kind: 'file', fileName: input.fileName } : { kind: 'paste' });
       const saved = await commitImport(check.preview, source);

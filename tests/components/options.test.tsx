@@ -7,6 +7,8 @@ import { I18nProvider } from '../../components/common/i18n.tsx';
 import { OptionsPage, type OptionsPageProps } from '../../components/options/OptionsPage.tsx';
 import type { ImportCheckView, PackRowView } from '../../components/options/types.ts';
 import type { UiLocale } from '../../utils/i18n.ts';
+import { previewImport } from '../../utils/library/library.ts';
+import { importCheckView, pastedFileName } from '../../entrypoints/options/view-model.ts';
 
 function row(id: string, extra: Partial<PackRowView> = {}): PackRowView {
   return {
@@ -181,6 +183,24 @@ describe('adding a pack', () => {
     expect(problems.textContent).toContain('pasted.json:5:3');
     expect(problems.textContent).toContain('pasted.json:9:14 scenarios[0].title must not be empty');
     expect(host.querySelector('[data-testid=pack-save]')).toBeNull();
+  });
+
+  it('shows the problems of a broken paste in the interface language: traditional characters for zh-TW', async () => {
+    // The real check the options page runs: the pasted text goes through the engine's parser.
+    props.onCheck = vi.fn((input: { text: string }) => importCheckView(previewImport(input.text, pastedFileName(input.text), [])));
+    show(props, 'zh-TW');
+    typeInto($('[data-testid=pack-paste]') as HTMLTextAreaElement, '{\n  "schemaVersion": 1,\n  "id": "team"\n  "name": "Team"\n}');
+    await click($('[data-testid=pack-check]'));
+    const problems = $('[data-testid=pack-problems]');
+    expect(problems.textContent).toContain('發現 1 個問題');
+    expect(problems.textContent).toContain('pasted.json:4:3');
+    expect(problems.textContent).toContain('JSON 語法錯誤：這裡應該是 "," 或 "}"，卻遇到"""');
+    expect(problems.textContent).not.toMatch(/JSON syntax|语法/u);
+
+    typeInto($('[data-testid=pack-paste]') as HTMLTextAreaElement, '{"schemaVersion": 1, "id": "team", "name": "", "version": "1", "locale": "zh-TW"}');
+    await click($('[data-testid=pack-check]'));
+    // A schema problem keeps its field path as written in the pack.
+    expect($('[data-testid=pack-problems]').textContent).toContain('pasted.json:1:44 name 不能空白');
   });
 
   it('shows what a valid pack adds and overrides, then saves it with Save', async () => {

@@ -1,4 +1,6 @@
 // Every text a person can see when a change to the pack library is refused: what is wrong, where, and what to do.
+import { formatProblemIn, problemMessage } from '../../engine/problem-locale.ts';
+import type { PackProblem } from '../../engine/types.ts';
 
 // Small amounts in bytes, so "0 KB left" never hides that a few bytes are free.
 const kb = (bytes: number): string =>
@@ -60,9 +62,11 @@ const LIBRARY_CATALOGS: Record<LibraryLocale, LibraryErrors> = { en: LIBRARY_ERR
 export const LIBRARY_ERRORS: LibraryErrors = { ...LIBRARY_ERRORS_EN };
 
 const localeListeners: ((locale: LibraryLocale) => void)[] = [];
+let libraryLocale: LibraryLocale = 'en';
 
 /** Switches every library and subscription message to `locale` (the page's or the browser's interface language). */
 export function setLibraryLocale(locale: LibraryLocale): void {
+  libraryLocale = locale;
   Object.assign(LIBRARY_ERRORS, LIBRARY_CATALOGS[locale]);
   for (const listener of localeListeners) listener(locale);
 }
@@ -70,4 +74,14 @@ export function setLibraryLocale(locale: LibraryLocale): void {
 /** For other catalogs of the library (subscriptions.ts) to follow setLibraryLocale. */
 export function onLibraryLocale(listener: (locale: LibraryLocale) => void): void {
   localeListeners.push(listener);
+}
+
+/** A pack problem's message in the library's language (the engine writes English; its code says how to rephrase it). */
+export function packProblemMessage(problem: PackProblem): string {
+  return problemMessage(problem, libraryLocale);
+}
+
+/** A pack problem with its place, for texts that hold a problem in a sentence (a subscription's or the policy's). */
+export function formatPackProblem(problem: PackProblem): string {
+  return formatProblemIn(problem, libraryLocale);
 }

@@ -20,7 +20,7 @@ import {
   type SitePreference,
   type UiLanguage,
 } from '../storage.ts';
-import { LIBRARY_ERRORS } from './errors.ts';
+import { LIBRARY_ERRORS, packProblemMessage } from './errors.ts';
 
 export type ChangeKind = 'scenario' | 'stage' | 'reply' | 'rule';
 
@@ -373,7 +373,7 @@ export function readBackup(text: string, fileName: string): { ok: true; backup: 
       // Every pack goes through the same validation as an import; its problems keep their field paths.
       const parsed = parsePack(JSON.stringify(item.pack ?? null), `${fileName} ${at}.pack`, 'json');
       if (!parsed.ok) {
-        for (const p of parsed.problems) fail(`${at}.pack${p.path ? `.${p.path}` : ''}`, LIBRARY_ERRORS.backupPack(index, p.message));
+        for (const p of parsed.problems) fail(`${at}.pack${p.path ? `.${p.path}` : ''}`, LIBRARY_ERRORS.backupPack(index, packProblemMessage(p)));
         return;
       }
       if (BUILTIN_IDS.has(parsed.pack.id)) fail(`${at}.pack.id`, LIBRARY_ERRORS.builtinId(parsed.pack.id));

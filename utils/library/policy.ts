@@ -1,7 +1,8 @@
 // Packs and settings an administrator pushes through the browser's managed storage (Chrome policy, Firefox policies.json).
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { formatProblem, parsePack } from '../../engine/pack-load.ts';
+import { parsePack } from '../../engine/pack-load.ts';
+import { formatPackProblem } from './errors.ts';
 import type { Pack } from '../../engine/types.ts';
 import { installedPacksItem, settingsItem, type InstalledPack, type Settings } from '../storage.ts';
 import { downloadPack, type FetchOptions } from './subscriptions.ts';
@@ -106,7 +107,7 @@ export async function applyManagedPolicy(policy: unknown, options: FetchOptions 
     }
     const parsed = parsePack(got.text, place, 'json');
     if (!parsed.ok) {
-      problems.push(...parsed.problems.map(formatProblem));
+      problems.push(...parsed.problems.map(formatPackProblem));
       continue;
     }
     loaded.push({ pack: parsed.pack, url: got.url });
