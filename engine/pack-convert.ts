@@ -53,10 +53,12 @@ const CSV_CODES: Partial<Record<string, PackProblemCode>> = {
 };
 
 export function parseCsvPack(source: string, file: string): PackParse {
-  const parsed = Papa.parse<Row>(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source, { header: true, skipEmptyLines: 'greedy' });
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  const parsed = Papa.parse<Row>(text, { header: true, skipEmptyLines: 'greedy' });
   const problems: PackProblem[] = parsed.errors.map((e) => ({
     file,
-    line: (e.row ?? 0) + 2,
+    // A quoting error's row counts the header, a field count error's does not; its offset, when given, is exact either way.
+    line: e.index !== undefined ? lineAt(text, e.index) : (e.row ?? 0) + 2,
     ...coded(CSV_CODES[e.code] ?? 'csvSyntax', { detail: e.message }),
   }));
   for (const column of parsed.meta.fields ?? []) {
@@ -126,6 +128,13 @@ export function parseCsvPack(source: string, file: string): PackParse {
   const result = validatePack(pack, file);
   if (result.ok) return result;
   return { ok: false, problems: result.problems.map((problem) => ({ ...problem, line: problem.line ?? lineOfPath(lines, problem.path) })) };
+}
+
+/** 1-based line of an offset in the text. */
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
 }
 
 /** The CSV line of a field path's row: the entry itself or the nearest enclosing one (pack-level fields are on the meta row). */
