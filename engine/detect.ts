@@ -155,7 +155,11 @@ export function createScenarioDetector(scenarios: readonly MergedScenario[], set
   const correctSpelling = (text: string): string => {
     let lookups = 0;
     return text.replace(LATIN_WORD, (word) => {
-      if (word.length < settings.minCorrectedLength || knownLatinWords.has(word) || /\d/u.test(word) || lookups >= settings.maxSpellingLookups) return word;
+      if (knownLatinWords.has(word) || /\d/u.test(word)) return word;
+      // Casual spelling first, by rule rather than by distance: "youuu", "plsss", "dumbest", "failing".
+      const plain = plainForm(word, knownLatinWords);
+      if (plain !== undefined) return plain;
+      if (word.length < settings.minCorrectedLength || lookups >= settings.maxSpellingLookups) return word;
       lookups++;
       let best: { item: string; score: number } | undefined;
       // A typo changes a word's length by one at most: look in the three neighbouring length buckets.
@@ -265,6 +269,31 @@ function blankRanges(text: string, ranges: readonly Range[]): string {
   let out = text;
   for (const r of ranges) out = out.slice(0, r.start) + '/'.repeat(r.end - r.start) + out.slice(r.end);
   return out;
+}
+
+// English endings whose stem usually carries the meaning: "dumbest" → dumb, "failing" → fail, "charged" → charge.
+const INFLECTIONS = ['iest', 'est', 'ier', 'er', 'ing', 'ied', 'ed', 'ies', 'es', 's', 'ly'];
+
+/**
+ * The known word an unknown Latin word stands for, by rule: letters held down ("youuu", "sooo") squeezed to two or one,
+ * or an inflection taken off (with "-ier/-ied/-ies" back to "-y", a doubled consonant undone, a dropped "e" put back).
+ * Undefined when no such form is a word the packs know.
+ */
+export function plainForm(word: string, known: ReadonlySet<string>): string | undefined {
+  if (/(.)\1\1/u.test(word)) {
+    for (const squeezed of [word.replace(/(.)\1{2,}/gu, '$1$1'), word.replace(/(.)\1{2,}/gu, '$1')]) {
+      if (known.has(squeezed)) return squeezed;
+    }
+  }
+  for (const ending of INFLECTIONS) {
+    if (word.length - ending.length < 3 || !word.endsWith(ending)) continue;
+    const stem = word.slice(0, -ending.length);
+    const candidates = ending.length > 2 && ending.startsWith('i') && ending !== 'ing' ? [`${stem}y`] : [stem, `${stem}e`];
+    if (/([bdgklmnprt])\1$/u.test(stem)) candidates.push(stem.slice(0, -1));
+    const found = candidates.find((candidate) => known.has(candidate));
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 function textSpanOfUnits(spelling: PinyinSpelling, keyStart: number, keyEnd: number): { start: number; end: number } {
