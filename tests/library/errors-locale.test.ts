@@ -30,11 +30,22 @@ describe('setLibraryLocale', () => {
   it('has every message in every language, none left in English', () => {
     for (const locale of ['zh-CN', 'zh-TW'] as const) {
       setLibraryLocale(locale);
-      // backupPack only prefixes a place to a message that is itself translated.
-      for (const [name, message] of Object.entries({ ...LIBRARY_ERRORS, ...SUBSCRIPTION_ERRORS }).filter(([key]) => key !== 'backupPack')) {
+      // backupPack and policyPackDownload only prefix a place to a message that is itself translated.
+      const wrappers = new Set(['backupPack', 'policyPackDownload']);
+      for (const [name, message] of Object.entries({ ...LIBRARY_ERRORS, ...SUBSCRIPTION_ERRORS }).filter(([key]) => !wrappers.has(key))) {
         const text = typeof message === 'function' ? (message as (...args: unknown[]) => string)('x', 'y') : message;
         expect(text, `${locale} ${name}`).toMatch(/\p{Script=Han}/u);
       }
     }
+  });
+
+  it('phrases what a policy got wrong in the interface language, keeping its place in the policy JSON', () => {
+    setLibraryLocale('zh-TW');
+    expect(LIBRARY_ERRORS.policyUnknownSetting('colour', 'agentName, company')).toBe('policy settings.colour：沒有這項設定；可用的設定有 agentName, company');
+    expect(LIBRARY_ERRORS.policySettingType('expansionEnabled', 'boolean')).toBe('policy settings.expansionEnabled：應為布林值（true 或 false）');
+    setLibraryLocale('zh-CN');
+    expect(LIBRARY_ERRORS.policyPacksNotList).toBe('policy packs：应为一个列表');
+    setLibraryLocale('en');
+    expect(LIBRARY_ERRORS.policySettingType('company', 'string')).toBe('policy settings.company: expected a string');
   });
 });

@@ -22,6 +22,18 @@ const LIBRARY_ERRORS_EN = {
   backupFormat: (found: unknown) =>
     `format: ${JSON.stringify(found)} is not a Huashu backup (expected "huashu-backup" version 1); pick a file made by "Export everything"`,
   backupPack: (index: number, detail: string) => `installedPacks[${index}].pack: ${detail}`,
+  idChanged: (file: string, from: string, to: string) => `${file} id: the pack id changed from "${from}" to "${to}"; keep the id, or add it as a new pack`,
+  // What an administrator's policy got wrong; "policy packs[0]" and "settings.x" name the place in the policy JSON.
+  policyNotObject: 'policy: expected an object with "packs" and/or "settings"',
+  policyPacksNotList: 'policy packs: expected a list',
+  policyPackDownload: (place: string, url: string, reason: string) => `${place} (${url}): ${reason}`,
+  policyPackUnchanged: (place: string, url: string) => `${place} (${url}): answered 304 without a previous copy`,
+  policyPackByUrl: (place: string) => `${place}: write a pack by address as {"url": "https://…"} and nothing else`,
+  policyPackShape: (place: string, found: string) => `${place}: expected a pack, a pack as JSON text, or {"url": "https://…"}, found ${found}`,
+  policySettingsNotObject: 'policy settings: expected an object such as {"company": "ACME"}',
+  policySettingType: (key: string, kind: 'string' | 'boolean' | 'record') =>
+    `policy settings.${key}: expected ${kind === 'record' ? 'an object of texts' : `a ${kind}`}`,
+  policyUnknownSetting: (key: string, known: string) => `policy settings.${key}: unknown setting; the settings are ${known}`,
 };
 
 type LibraryErrors = typeof LIBRARY_ERRORS_EN;
@@ -39,6 +51,16 @@ const LIBRARY_ERRORS_ZH_CN: LibraryErrors = {
   backupShape: (field, expected) => `${field}：应为 ${expected}；请选择用“导出全部”生成的文件，不要手工修改`,
   backupFormat: (found) => `format：${JSON.stringify(found)} 不是话术备份（应为 "huashu-backup" 第 1 版）；请选择用“导出全部”生成的文件`,
   backupPack: (index, detail) => `installedPacks[${index}].pack：${detail}`,
+  idChanged: (file, from, to) => `${file} id：话术包 id 从 "${from}" 变成了 "${to}"；请保留原来的 id，或者把它作为新的话术包添加`,
+  policyNotObject: 'policy：应为一个包含 "packs" 和/或 "settings" 的对象',
+  policyPacksNotList: 'policy packs：应为一个列表',
+  policyPackDownload: (place, url, reason) => `${place}（${url}）：${reason}`,
+  policyPackUnchanged: (place, url) => `${place}（${url}）：服务器返回 304，但本地没有之前的版本`,
+  policyPackByUrl: (place) => `${place}：按地址下发话术包时请写成 {"url": "https://…"}，不要加别的字段`,
+  policyPackShape: (place, found) => `${place}：应为话术包、JSON 文本形式的话术包或 {"url": "https://…"}，实际是 ${found}`,
+  policySettingsNotObject: 'policy settings：应为一个对象，例如 {"company": "ACME"}',
+  policySettingType: (key, kind) => `policy settings.${key}：应为${kind === 'record' ? '由文本组成的对象' : kind === 'boolean' ? '布尔值（true 或 false）' : '文本'}`,
+  policyUnknownSetting: (key, known) => `policy settings.${key}：没有这项设置；可用的设置有 ${known}`,
 };
 
 const LIBRARY_ERRORS_ZH_TW: LibraryErrors = {
@@ -52,6 +74,16 @@ const LIBRARY_ERRORS_ZH_TW: LibraryErrors = {
   backupShape: (field, expected) => `${field}：應為 ${expected}；請選擇用「匯出全部」產生的檔案，不要手動修改`,
   backupFormat: (found) => `format：${JSON.stringify(found)} 不是話術備份（應為 "huashu-backup" 第 1 版）；請選擇用「匯出全部」產生的檔案`,
   backupPack: (index, detail) => `installedPacks[${index}].pack：${detail}`,
+  idChanged: (file, from, to) => `${file} id：話術包 id 從 "${from}" 變成了 "${to}"；請保留原本的 id，或把它當作新的話術包加入`,
+  policyNotObject: 'policy：應為一個包含 "packs" 和/或 "settings" 的物件',
+  policyPacksNotList: 'policy packs：應為一個清單',
+  policyPackDownload: (place, url, reason) => `${place}（${url}）：${reason}`,
+  policyPackUnchanged: (place, url) => `${place}（${url}）：伺服器回傳 304，但本機沒有先前的版本`,
+  policyPackByUrl: (place) => `${place}：依網址下發話術包時請寫成 {"url": "https://…"}，不要加其他欄位`,
+  policyPackShape: (place, found) => `${place}：應為話術包、JSON 文字形式的話術包或 {"url": "https://…"}，實際是 ${found}`,
+  policySettingsNotObject: 'policy settings：應為一個物件，例如 {"company": "ACME"}',
+  policySettingType: (key, kind) => `policy settings.${key}：應為${kind === 'record' ? '由文字組成的物件' : kind === 'boolean' ? '布林值（true 或 false）' : '文字'}`,
+  policyUnknownSetting: (key, known) => `policy settings.${key}：沒有這項設定；可用的設定有 ${known}`,
 };
 
 export type LibraryLocale = 'en' | 'zh-CN' | 'zh-TW';

@@ -2,7 +2,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { parsePack } from '../../engine/pack-load.ts';
-import { formatPackProblem } from './errors.ts';
+import { formatPackProblem, LIBRARY_ERRORS } from './errors.ts';
 import type { Pack } from '../../engine/types.ts';
 import { installedPacksItem, settingsItem, type InstalledPack, type Settings } from '../storage.ts';
 import { downloadPack, type FetchOptions } from './subscriptions.ts';
@@ -40,8 +40,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 async function fetchPolicyPack(url: string, place: string, options: FetchOptions): Promise<{ text: string; url: string } | { problem: string }> {
   const download = await downloadPack(url, {}, options);
-  if (download.kind === 'failed') return { problem: `${place} (${url}): ${download.reason}` };
-  if (download.kind === 'unchanged') return { problem: `${place} (${url}): answered 304 without a previous copy` };
+  if (download.kind === 'failed') return { problem: LIBRARY_ERRORS.policyPackDownload(place, url, download.reason) };
+  if (download.kind === 'unchanged') return { problem: LIBRARY_ERRORS.policyPackUnchanged(place, url) };
   return { text: download.text, url };
 }
 
@@ -55,18 +55,18 @@ async function packText(entry: unknown, place: string, options: FetchOptions): P
     return /^https?:\/\/\S+$/u.test(trimmed) ? fetchPolicyPack(trimmed, place, options) : { text: entry };
   }
   if (isRecord(entry) && 'url' in entry) {
-    if (typeof entry.url !== 'string' || Object.keys(entry).length !== 1) return { problem: `${place}: write a pack by address as {"url": "https://…"} and nothing else` };
+    if (typeof entry.url !== 'string' || Object.keys(entry).length !== 1) return { problem: LIBRARY_ERRORS.policyPackByUrl(place) };
     return fetchPolicyPack(entry.url, place, options);
   }
   if (isRecord(entry)) return { text: JSON.stringify(entry) };
-  return { problem: `${place}: expected a pack, a pack as JSON text, or {"url": "https://…"}, found ${JSON.stringify(entry)?.slice(0, 40)}` };
+  return { problem: LIBRARY_ERRORS.policyPackShape(place, String(JSON.stringify(entry)?.slice(0, 40))) };
 }
 
 /** The settings the policy sets, checked one by one; a wrong one is a problem and is left out. */
 function policySettings(value: unknown, problems: string[]): Partial<Settings> {
   if (value === undefined) return {};
   if (!isRecord(value)) {
-    problems.push('policy settings: expected an object such as {"company": "ACME"}');
+    problems.push(LIBRARY_ERRORS.policySettingsNotObject);
     return {};
   }
   const picked: Record<string, unknown> = {};
@@ -77,7 +77,7 @@ function policySettings(value: unknown, problems: string[]): Partial<Settings> {
         ? isRecord(setting) && Object.values(setting).every((v) => typeof v === 'string')
         : kind !== undefined && typeof setting === kind && (key !== 'uiLanguage' || UI_LANGUAGES.has(setting as string));
     if (!fits) {
-      problems.push(`policy settings.${key}: ${kind ? `expected ${kind === 'record' ? 'an object of texts' : `a ${kind}`}` : `unknown setting; the settings are ${Object.keys(POLICY_SETTINGS).join(', ')}`}`);
+      problems.push(kind ? LIBRARY_ERRORS.policySettingType(key, kind) : LIBRARY_ERRORS.policyUnknownSetting(key, Object.keys(POLICY_SETTINGS).join(', ')));
       continue;
     }
     picked[key] = kind === 'record' ? { ...(setting as Record<string, string>) } : setting;
@@ -93,9 +93,9 @@ function policySettings(value: unknown, problems: string[]): Partial<Settings> {
 export async function applyManagedPolicy(policy: unknown, options: FetchOptions = {}, now: number = Date.now()): Promise<PolicyStatus> {
   const problems: string[] = [];
   const root = isRecord(policy) ? policy : {};
-  if (!isRecord(policy) && policy !== undefined) problems.push('policy: expected an object with "packs" and/or "settings"');
+  if (!isRecord(policy) && policy !== undefined) problems.push(LIBRARY_ERRORS.policyNotObject);
   const entries = root.packs === undefined ? [] : Array.isArray(root.packs) ? root.packs : null;
-  if (entries === null) problems.push('policy packs: expected a list');
+  if (entries === null) problems.push(LIBRARY_ERRORS.policyPacksNotList);
 
   const loaded: { pack: Pack; url?: string }[] = [];
   for (const [index, entry] of (entries ?? []).entries()) {

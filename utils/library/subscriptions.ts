@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { formatFromFileName, MAX_PACK_BYTES, parsePack, type PackFormat } from '../../engine/pack-load.ts';
 import { installedPacksItem, type InstalledPack, type PackSource } from '../storage.ts';
 import { commitImport, previewImport, type ImportCheck, type LibraryResult } from './library.ts';
-import { formatPackProblem, onLibraryLocale } from './errors.ts';
+import { formatPackProblem, LIBRARY_ERRORS, onLibraryLocale } from './errors.ts';
 
 const SUBSCRIPTION_ERRORS_EN = {
   badUrl: (url: string) => `"${url}" is not a web address: paste the full address, starting with https://`,
@@ -239,7 +239,7 @@ export async function refreshSubscription(id: string, options: FetchOptions = {}
   if (!parsed.ok) return keep('failed', SUBSCRIPTION_ERRORS.problems(parsed.problems.length, formatPackProblem(parsed.problems[0]!)));
   // The published pack must keep its id: another id would be a different pack, added the usual way.
   if (parsed.pack.id !== id) {
-    return keep('failed', SUBSCRIPTION_ERRORS.problems(1, `${checkedName(download)} id: the pack id changed from "${id}" to "${parsed.pack.id}"; keep the id, or add it as a new pack`));
+    return keep('failed', SUBSCRIPTION_ERRORS.problems(1, LIBRARY_ERRORS.idChanged(checkedName(download), id, parsed.pack.id)));
   }
   const check = previewImport(download.text, checkedName(download), installed);
   if (!check.ok) return keep('failed', SUBSCRIPTION_ERRORS.problems(check.problems.length, formatPackProblem(check.problems[0]!)));
