@@ -64,6 +64,7 @@ export const en = {
   disableSiteDone: 'Huashu is off on {host}. Turn it back on here or under Sites in the settings.',
   enableSiteOpenSettings: 'Type this helpdesk’s address under Sites in the settings (opened in a new tab) to turn Huashu on for it.',
   restoredSitesNeedAccess: 'Restored. Huashu needs the browser’s access again for {sites}: click “Allow access” beside each under Sites.',
+  settingLockedByPolicy: 'Set by your administrator',
   noComposer: 'No reply box found. Open a conversation (or click into its reply box) to insert replies.',
   noteMode: 'The reply box is in internal-note mode: what you insert goes to colleagues, not to the customer, so the draft is not checked for forbidden phrases.',
   pinnedTab: 'Pinned to one tab',

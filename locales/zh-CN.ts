@@ -64,6 +64,7 @@ export const zhCN: Messages = {
   disableSiteDone: '已在 {host} 关闭话术。可在此处或设置的“网站”中重新开启。',
   enableSiteOpenSettings: '请在设置的“网站”中输入此客服系统的网址（已在新标签页打开）来开启话术。',
   restoredSitesNeedAccess: '已恢复。话术需要重新获得浏览器对 {sites} 的访问权限：请在“网站”中逐个点击“授予访问权限”。',
+  settingLockedByPolicy: '由管理员统一设置',
   noComposer: '没有找到回复框。请打开一个会话（或点击其回复框）后再插入话术。',
   noteMode: '回复框处于内部备注模式：插入的内容只有同事可见，客户看不到，所以草稿不做禁用语检查。',
   pinnedTab: '已固定到一个标签页',

@@ -64,6 +64,7 @@ export const zhTW: Messages = {
   disableSiteDone: '已在 {host} 關閉話術。可在此處或設定的「網站」中重新開啟。',
   enableSiteOpenSettings: '請在設定的「網站」中輸入此客服系統的網址（已在新分頁開啟）來開啟話術。',
   restoredSitesNeedAccess: '已還原。話術需要重新取得瀏覽器對 {sites} 的存取權限：請在「網站」中逐一點選「授予存取權限」。',
+  settingLockedByPolicy: '由管理員統一設定',
   noComposer: '沒有找到回覆框。請開啟一個對話（或點選其回覆框）後再插入話術。',
   noteMode: '回覆框處於內部備註模式：插入的內容只有同事看得到，客戶看不到，所以草稿不做禁用語檢查。',
   pinnedTab: '已固定到一個分頁',

@@ -26,6 +26,8 @@ export interface OptionsPageProps extends PackListProps, AddPackProps {
   variables?: PackVariableView[];
   /** What the administrator's policy got wrong at its last reading (empty when it applied in full). */
   policyProblems?: string[];
+  /** Settings the administrator's policy sets: the form shows them read-only. */
+  lockedSettings?: readonly string[];
   /** The sites Huashu is on or off for (absent: the section is not shown, as in component tests of other parts). */
   sites?: SitesSectionProps;
 }
@@ -98,7 +100,7 @@ export function OptionsPage(props: OptionsPageProps) {
         </label>
       </section>
       {props.sites && <SitesSection {...props.sites} />}
-      <SettingsForm settings={props.settings} onSave={props.onSaveSettings} variables={props.variables} />
+      <SettingsForm settings={props.settings} onSave={props.onSaveSettings} variables={props.variables} locked={props.lockedSettings} />
       {props.undo && (
         <UndoToast message={t('removedToast', { name: props.undo.name })} onUndo={props.onUndo} onExpire={props.onUndoExpire} />
       )}

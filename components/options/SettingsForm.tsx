@@ -9,6 +9,8 @@ export interface SettingsFormProps {
   onSave: (settings: SettingsView) => void;
   /** Variables the enabled packs define, whose values the agent fills in here. */
   variables?: PackVariableView[];
+  /** Settings the administrator's policy sets (keys of SettingsView): shown, not editable. */
+  locked?: readonly string[];
 }
 
 // Language names are written in their own language, so anyone can find theirs.
@@ -22,6 +24,14 @@ export function SettingsForm(props: SettingsFormProps) {
   const { t } = useI18n();
   const [draft, setDraft] = useState<SettingsView>(props.settings);
   useEffect(() => setDraft(props.settings), [props.settings]);
+  const isLocked = (field: keyof SettingsView) => (props.locked ?? []).includes(field);
+  // Said beside each field the policy sets, so the agent does not type a value that would not be kept.
+  const lockNote = (field: keyof SettingsView) =>
+    isLocked(field) ? (
+      <small class="muted locked-note" data-locked={field}>
+        {t('settingLockedByPolicy')}
+      </small>
+    ) : null;
   const text = (field: 'agentName' | 'agentId' | 'company', label: string) => (
     <label class="field">
       <span>{label}</span>
@@ -30,8 +40,10 @@ export function SettingsForm(props: SettingsFormProps) {
         name={field}
         value={draft[field]}
         maxLength={200}
+        disabled={isLocked(field)}
         onInput={(e) => setDraft({ ...draft, [field]: (e.currentTarget as HTMLInputElement).value })}
       />
+      {lockNote(field)}
     </label>
   );
   // The `;;` picker: a trigger that would clash with the helpdesk ("/") or with words is refused before it is saved.
@@ -57,8 +69,9 @@ export function SettingsForm(props: SettingsFormProps) {
       {text('agentId', t('agentIdLabel'))}
       {text('company', t('companyLabel'))}
       {(props.variables ?? []).length > 0 && (
-        <fieldset class="field-group" data-testid="pack-variables">
+        <fieldset class="field-group" data-testid="pack-variables" disabled={isLocked('customVariables')}>
           <legend>{t('packVariablesLegend')}</legend>
+          {lockNote('customVariables')}
           {(props.variables ?? []).map((variable) => (
             <label class="field" key={variable.name}>
               <span>
@@ -80,7 +93,7 @@ export function SettingsForm(props: SettingsFormProps) {
       )}
       <label class="field">
         <span>{t('uiLanguageLabel')}</span>
-        <select name="uiLanguage" value={draft.uiLanguage} onChange={(e) => setDraft({ ...draft, uiLanguage: (e.currentTarget as HTMLSelectElement).value as UiLanguageChoice })}>
+        <select name="uiLanguage" value={draft.uiLanguage} disabled={isLocked('uiLanguage')} onChange={(e) => setDraft({ ...draft, uiLanguage: (e.currentTarget as HTMLSelectElement).value as UiLanguageChoice })}>
           <option value="auto">{t('uiLanguageAuto')}</option>
           {LANGUAGE_NAMES.map(([value, name]) => (
             <option value={value} key={value}>
@@ -88,15 +101,18 @@ export function SettingsForm(props: SettingsFormProps) {
             </option>
           ))}
         </select>
+        {lockNote('uiLanguage')}
       </label>
       <label class="field field-check">
         <input
           type="checkbox"
           name="expansionEnabled"
           checked={draft.expansionEnabled !== false}
+          disabled={isLocked('expansionEnabled')}
           onChange={(e) => setDraft({ ...draft, expansionEnabled: (e.currentTarget as HTMLInputElement).checked })}
         />
         <span>{t('settingsExpansionEnabled')}</span>
+        {lockNote('expansionEnabled')}
       </label>
       <label class="field">
         <span>{t('settingsExpansionTrigger')}</span>
@@ -105,10 +121,12 @@ export function SettingsForm(props: SettingsFormProps) {
           name="expansionTrigger"
           value={trigger}
           maxLength={8}
+          disabled={isLocked('expansionTrigger')}
           aria-invalid={triggerProblem !== null}
           aria-describedby={triggerProblem ? 'expansion-trigger-problem' : undefined}
           onInput={(e) => setDraft({ ...draft, expansionTrigger: (e.currentTarget as HTMLInputElement).value })}
         />
+        {lockNote('expansionTrigger')}
       </label>
       {triggerProblem && (
         <p id="expansion-trigger-problem" class="field-error" role="alert">

@@ -168,6 +168,7 @@ export function App() {
       void settingsItem.setValue({ ...settings, ...next, ...locked }).then(() => setNotice({ tone: 'ok', text: t('settingsSaved') }));
     },
     policyProblems: policy?.problems,
+    lockedSettings: policy?.lockedSettings,
     sites,
   };
 

@@ -350,3 +350,28 @@ describe('pack variables in the settings', () => {
     expect($('[data-testid=pack-variables]')).toBeNull();
   });
 });
+
+describe('settings set by the administrator', () => {
+  it('shows them read-only with the reason, leaves the others editable, and still saves', async () => {
+    show({ ...props, lockedSettings: ['agentName', 'uiLanguage', 'customVariables'], variables: [{ name: 'hotline', label: 'Hotline' }] });
+    const name = $('input[name=agentName]') as HTMLInputElement;
+    const language = $('select[name=uiLanguage]') as HTMLSelectElement;
+    expect(name.disabled).toBe(true);
+    expect(language.disabled).toBe(true);
+    expect(($('[data-testid=pack-variables]') as HTMLFieldSetElement).disabled).toBe(true);
+    expect(($('input[name=agentId]') as HTMLInputElement).disabled).toBe(false);
+    expect([...host.querySelectorAll('[data-locked]')].map((n) => [n.getAttribute('data-locked'), n.textContent])).toEqual([
+      ['agentName', 'Set by your administrator'],
+      ['customVariables', 'Set by your administrator'],
+      ['uiLanguage', 'Set by your administrator'],
+    ]);
+    typeInto($('input[name=agentId]') as HTMLInputElement, '2048');
+    await click(buttons('Save')[0]!);
+    expect(props.onSaveSettings).toHaveBeenCalledWith(expect.objectContaining({ agentId: '2048', agentName: '小王' }));
+  });
+
+  it('says so in traditional Chinese for a Taiwan interface', () => {
+    show({ ...props, lockedSettings: ['company'] }, 'zh-TW');
+    expect($('[data-locked=company]')?.textContent).toBe('由管理員統一設定');
+  });
+});
