@@ -12,8 +12,8 @@ import { zendeskAdapter } from './zendesk.ts';
 export const SITE_ADAPTERS: readonly SiteAdapter[] = [demoAdapter, chatwootAdapter, zammadAdapter, freescoutAdapter, zendeskAdapter, crispAdapter];
 
 /**
- * The guessing adapter without the agent's picks. Never chosen by pickAdapter: the content script uses it only on hosts
- * where the agent switched Huashu on, made with that host's picks through createGenericAdapter.
+ * The guessing adapter without the agent's picks. Never chosen by pickAdapter: the content script falls back to it only
+ * where the agent asked for Huashu (a site turned on, local pages), and uses createGenericAdapter with a host's picks.
  */
 export const genericAdapter: SiteAdapter = createGenericAdapter();
 

@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createEngine, type Engine } from '../../engine/index.ts';
 import type { Detection, Finding, Pack } from '../../engine/types.ts';
-import { pickAdapter } from '../../sites/registry.ts';
+import { genericAdapter, pickAdapter } from '../../sites/registry.ts';
 import { createGenericAdapter } from '../../sites/generic.ts';
 import { enPicker } from '../../locales/en.ts';
 import { zhCNPicker } from '../../locales/zh-CN.ts';
@@ -229,7 +229,27 @@ export function startContentRuntime(ctx: ContentScriptContext, doc: Document = d
       });
       if (picked.detect(doc)) return picked;
     }
-    return pickAdapter(doc, location.href);
+    const specific = pickAdapter(doc, location.href);
+    if (specific || !guessingAllowed()) return specific;
+    // No adapter knows this helpdesk: guess the conversation and the composer from the page's structure.
+    return safeGenericDetect() ? genericAdapter : null;
+  }
+
+  /**
+   * Guessing runs where the agent asked for Huashu: a site they turned on, and the local pages that are on by default
+   * (local and test helpdesks). Not on other pages of the hosted helpdesks' domains (a help centre is no chat).
+   */
+  function guessingAllowed(): boolean {
+    return sitePreference?.enabled === true || /^(localhost|127\.0\.0\.1|\[::1\])$/u.test(location.hostname);
+  }
+
+  function safeGenericDetect(): boolean {
+    try {
+      return genericAdapter.detect(doc);
+    } catch (error) {
+      console.error('[huashu] guessing the chat area failed', error);
+      return false;
+    }
   }
 
   let picking = false;

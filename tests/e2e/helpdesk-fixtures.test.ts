@@ -1,0 +1,273 @@
+// Every helpdesk fixture page in real Chromium: a customer message appended in the helpdesk's own markup is detected, notes and system lines never count, drafts are linted (not in note mode), replies land in the composer.
+import { readFileSync, readdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildExtension, launchWithExtension, type ExtensionBrowser } from '../support/extension.ts';
+
+const FIXTURES = new URL('../fixtures/sites/', import.meta.url);
+
+/**
+ * How each fixture shows a customer message, a note and a system line, read off the fixture itself: an existing element
+ * is cloned (new ids, the time set to now) and given new text. `newestFirst` lists put the new one on top.
+ */
+interface FixtureShape {
+  customer: string;
+  text?: string;
+  note?: string;
+  noteText?: string;
+  system?: string;
+  systemText?: string;
+  /** Where a message of a conversation the agent is not looking at goes (Zendesk keeps every open ticket in the DOM). */
+  inactiveCustomer?: string;
+  newestFirst?: boolean;
+  composer?: string;
+  /** The composer is in internal-note mode: no findings while typing. */
+  noteMode?: boolean;
+  /** The reply can be inserted from the panel and read back from the composer's text. */
+  insert?: boolean;
+}
+
+const SHAPES: Record<string, FixtureShape> = {
+  'chatwoot.html': {
+    customer: '#message1005',
+    text: '.text-content',
+    note: '#message1004',
+    noteText: '[data-bubble-name]',
+    system: '#message1001',
+    systemText: '[data-bubble-name="activity"]',
+    composer: '.reply-box .ProseMirror',
+    insert: true,
+  },
+  'chatwoot-note.html': { customer: '[data-message-id]:is(.justify-start)', text: '.text-content', composer: '.reply-box .ProseMirror', noteMode: true },
+  'zammad.html': {
+    customer: '#article-70105',
+    text: '.richtext-content',
+    note: '#article-70103',
+    noteText: '.richtext-content',
+    system: '#article-70104',
+    composer: '.content.active [data-name="body"]',
+    insert: true,
+  },
+  'zammad-note.html': { customer: '.content.active .ticket-article-item.customer', text: '.richtext-content', composer: '.content.active [data-name="body"]', noteMode: true },
+  // Two chats side by side: the first is read until the agent types in another.
+  'zammad-chat.html': {
+    customer: '.chat-window:nth-of-type(1) .chat-message--customer',
+    system: '.chat-window:nth-of-type(1) .chat-notice-message',
+    composer: '.chat-window:nth-of-type(1) .js-customerChatInput',
+    insert: true,
+  },
+  'freescout.html': {
+    customer: '#thread-5306',
+    text: '.thread-body',
+    note: '#thread-5304',
+    noteText: '.thread-body',
+    system: '#thread-5305',
+    systemText: '.thread-title',
+    newestFirst: true,
+    composer: '.note-editable',
+  },
+  'freescout-note.html': { customer: '.thread-type-customer', text: '.thread-body', newestFirst: true, composer: '.note-editable', noteMode: true },
+  'zendesk.html': {
+    customer: '[data-is-active="true"] article[data-test-id="omni-log-comment-item"]:has([type="end-user"])',
+    text: '[data-test-id="omni-log-message-content"]',
+    note: '[data-is-active="true"] article:has([data-test-id="omni-log-internal-note-tag"])',
+    noteText: '[data-test-id="omni-log-message-content"]',
+    inactiveCustomer: '[data-is-active="false"] article[data-test-id="omni-log-comment-item"]:has([type="end-user"])',
+    composer: '[data-is-active="true"] .ck-editor__editable[contenteditable="true"]',
+  },
+  'zendesk-note.html': {
+    customer: '[data-is-active="true"] article[data-test-id="omni-log-comment-item"]:has([type="end-user"])',
+    text: '[data-test-id="omni-log-message-content"]',
+    composer: '[data-is-active="true"] .ck-editor__editable[contenteditable="true"]',
+    noteMode: true,
+  },
+  'crisp.html': {
+    customer: '.c-conversation-box-content-message--user',
+    text: '.c-conversation-box-content-message-bubble__content',
+    note: '.c-conversation-box-content-message--note',
+    noteText: '.c-conversation-box-content-message-bubble__content',
+    system: '.c-conversation-box-content-message--event',
+    composer: '.c-editor-composer__field',
+  },
+  'crisp-note.html': { customer: '.c-conversation-box-content-message--user', text: '.c-conversation-box-content-message-bubble__content', composer: '.c-editor-composer__field', noteMode: true },
+  'generic-aria.html': { customer: '[aria-label="Message from customer"]', text: 'span', note: '[aria-label="Internal note by agent"]', noteText: 'span', composer: '.ql-editor' },
+  'generic-bubbles.html': { customer: '.bubble-left', text: 'p', composer: '.composer-input', insert: true },
+  'generic-holdout-styled.html': { customer: '.css-a81kd2[style*="flex-start"]', text: '.css-0p1q2r', system: '.css-t7c0e1', composer: '[data-slate-editor]' },
+  'generic-holdout-zhichi.html': { customer: '.msg-row-l', text: '.msg-bd', system: '.msg-row-c', systemText: '.msg-sys', composer: '.editor-text', insert: true },
+  'generic-newest-first.html': { customer: '.message.incoming', text: '.body', newestFirst: true, composer: '#reply', insert: true },
+  'generic-roles.html': {
+    customer: '[data-role="visitor"]',
+    text: 'div',
+    note: '[data-role="note"]',
+    noteText: 'div',
+    system: '[data-role="system"]',
+    composer: '.reply-input',
+    insert: true,
+  },
+  'generic-table.html': { customer: 'tbody tr:nth-child(3)', text: 'td:last-child', system: 'tbody tr:nth-child(4)', systemText: 'td:last-child', composer: 'textarea' },
+  'generic-zh-inhouse.html': {
+    customer: '.msg-item:nth-child(5)',
+    text: '.msg-text',
+    note: '.msg-item:nth-child(4)',
+    noteText: '.msg-text',
+    system: '.msg-item:nth-child(1)',
+    systemText: '.msg-text',
+    composer: '.edit-div',
+    insert: true,
+  },
+};
+
+const CUSTOMER_TEXT = '收到的耳机是坏的，我要退款';
+// What a note or a system line says must never become the customer's scenario.
+const NOT_THE_CUSTOMER = '我的账号被盗了，密码也被改了，快帮我冻结账户';
+
+let server: Server;
+let baseUrl: string;
+let browser: ExtensionBrowser;
+let counter = 0;
+
+/** Clones the last element matching `selector` (or the first, in a newest-first list), with new ids and text, and adds it as the newest. */
+async function addLike(page: Page, selector: string, textSelector: string | undefined, text: string, newestFirst = false): Promise<void> {
+  counter += 1;
+  await page.evaluate(
+    ({ selector, textSelector, text, newestFirst, n }) => {
+      const all = document.querySelectorAll(selector);
+      const template = newestFirst ? all[0] : all[all.length - 1];
+      if (!template) throw new Error(`no element matches ${selector}`);
+      const copy = template.cloneNode(true) as Element;
+      for (const element of [copy, ...copy.querySelectorAll('*')]) {
+        for (const attribute of [...element.attributes]) {
+          const isId = attribute.name === 'id' || (/^data-.*[-_]?id$/u.test(attribute.name) && attribute.name !== 'data-test-id');
+          if (isId) element.setAttribute(attribute.name, /^\d+$/u.test(attribute.value) ? String(990000 + n) : `${attribute.value}-new${n}`);
+        }
+        if (element.localName === 'time') element.setAttribute('datetime', new Date(Date.now() + n * 1000).toISOString());
+      }
+      // Every text holder (Zendesk repeats a message in an aria-hidden copy).
+      const targets = textSelector ? [...copy.querySelectorAll(textSelector)] : [copy];
+      if (targets.length === 0) throw new Error(`no ${textSelector} inside ${selector}`);
+      for (const target of targets) target.textContent = text;
+      if (newestFirst) {
+        // On top of the list, before its newest item (whoever wrote it).
+        const parent = template.parentElement!;
+        const newest = [...parent.children].find((child) => child.localName === template.localName) ?? template;
+        newest.before(copy);
+      } else {
+        const siblings = template.parentElement!.children;
+        siblings[siblings.length - 1]!.after(copy);
+      }
+    },
+    { selector, textSelector, text, newestFirst, n: counter },
+  );
+}
+
+const host = (page: Page) => page.locator('[data-huashu][data-scenario]').first();
+const scenario = (page: Page) => host(page).getAttribute('data-scenario');
+const latestId = (page: Page) => host(page).getAttribute('data-latest-message-id');
+
+async function openFixture(file: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`${baseUrl}/${file}`);
+  await host(page).waitFor({ state: 'attached', timeout: 15_000 });
+  return page;
+}
+
+async function panelFor(page: Page): Promise<Page> {
+  const panel = await browser.context.newPage();
+  await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
+  const tabId = await panel.evaluate(async (url) => {
+    const { tabs } = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> } } }).chrome;
+    return (await tabs.query({})).find((tab) => tab.url === url)?.id ?? null;
+  }, page.url());
+  await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=${tabId}`);
+  await page.bringToFront();
+  return panel;
+}
+
+beforeAll(async () => {
+  await buildExtension();
+  const files = new Set(readdirSync(FIXTURES).filter((name) => name.endsWith('.html')));
+  server = createServer((req, res) => {
+    const name = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname.slice(1));
+    if (!files.has(name)) return void res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(readFileSync(new URL(name, FIXTURES)));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://localhost:${(server.address() as AddressInfo).port}`;
+  browser = await launchWithExtension();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+describe('helpdesk fixture pages in Chromium', () => {
+  it('has a shape for every fixture, so a new fixture cannot go untested here', () => {
+    const files = readdirSync(FIXTURES).filter((name) => name.endsWith('.html') && name !== 'chatwoot-legacy.html');
+    expect(Object.keys(SHAPES).sort()).toEqual(files.sort());
+  });
+
+  for (const [file, shape] of Object.entries(SHAPES)) {
+    it(`${file}: a new customer message is detected; notes and system lines are not the customer; the draft is ${shape.noteMode ? 'not linted in note mode' : 'linted'}`, async () => {
+      const page = await openFixture(file);
+      try {
+        const before = await latestId(page);
+        await addLike(page, shape.customer, shape.text, CUSTOMER_TEXT, shape.newestFirst);
+        await expect.poll(() => scenario(page), { timeout: 10_000 }).toBe('return_refund');
+        const latest = await latestId(page);
+        expect(latest).not.toBe(before);
+
+        for (const [selector, textSelector] of [
+          [shape.note, shape.noteText],
+          [shape.system, shape.systemText],
+          [shape.inactiveCustomer, shape.text],
+        ] as const) {
+          if (!selector) continue;
+          await addLike(page, selector, textSelector, NOT_THE_CUSTOMER, shape.newestFirst);
+        }
+        if (shape.note || shape.system || shape.inactiveCustomer) {
+          // Give the watcher the time to read them before looking that nothing changed.
+          await page.waitForTimeout(600);
+          expect(await scenario(page)).toBe('return_refund');
+          expect(await latestId(page)).toBe(latest);
+        }
+
+        if (shape.composer) {
+          await page.locator(shape.composer).first().click();
+          await page.keyboard.type('我不能帮你处理');
+          if (shape.noteMode) {
+            await page.waitForTimeout(800);
+            expect(await host(page).getAttribute('data-finding-count')).toBe('0');
+          } else {
+            await expect.poll(async () => Number(await host(page).getAttribute('data-finding-count')), { timeout: 10_000 }).toBeGreaterThan(0);
+          }
+        }
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
+  for (const [file, shape] of Object.entries(SHAPES).filter(([, s]) => s.insert)) {
+    it(`${file}: a reply clicked in the panel lands in the composer`, async () => {
+      const page = await openFixture(file);
+      const panel = await panelFor(page);
+      try {
+        await addLike(page, shape.customer, shape.text, CUSTOMER_TEXT, shape.newestFirst);
+        const insert = panel.locator('[data-reply-id]').first();
+        await insert.waitFor({ timeout: 10_000 });
+        const replyText = ((await panel.locator('.reply').first().locator('.reply-text').textContent()) ?? '').trim();
+        await page.locator(shape.composer!).first().click();
+        await insert.click();
+        const composerText = () =>
+          page.locator(shape.composer!).first().evaluate((node) => ('value' in node ? String((node as HTMLTextAreaElement).value) : (node.textContent ?? '')));
+        await expect.poll(composerText, { timeout: 10_000 }).toContain(replyText.slice(0, 12));
+      } finally {
+        await panel.close();
+        await page.close();
+      }
+    });
+  }
+});
