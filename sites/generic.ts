@@ -35,6 +35,19 @@ const ROLE_ATTRIBUTES = ['data-role', 'data-author', 'data-sender', 'data-from',
 const ID_ATTRIBUTES = ['data-message-id', 'data-msg-id', 'data-id', 'data-mid', 'id'];
 const EDITABLE = 'textarea, [contenteditable=""], [contenteditable="true"], [contenteditable="plaintext-only"], [role="textbox"]';
 
+/**
+ * Values of the other data-* attributes when they are one short token ("private", "outgoing", "visitor"): widgets put
+ * roles in attributes of their own naming. Longer values are text or ids, not roles.
+ */
+function otherDataWords(element: Element): string[] {
+  const words: string[] = [];
+  for (const attribute of Array.from(element.attributes)) {
+    if (!attribute.name.startsWith('data-') || ROLE_ATTRIBUTES.includes(attribute.name) || ID_ATTRIBUTES.includes(attribute.name)) continue;
+    if (attribute.value.length <= 24 && /^[a-z_-]+$/iu.test(attribute.value)) words.push(attribute.value);
+  }
+  return words;
+}
+
 /** Words of a class list or attribute value: `msg--incoming`, `fromCustomer`, `bubble_left` → msg, incoming, from, customer… */
 function wordsOf(value: string): string[] {
   return value
@@ -155,7 +168,7 @@ function roleFromAlignment(element: Element): MessageRole | undefined {
 /** The role of one list item, strongest cue first: explicit attributes, the item's classes, its parts' classes, name labels, alignment. */
 function roleOfItem(item: Element): MessageRole | undefined {
   const attributeText = (element: Element): string =>
-    ROLE_ATTRIBUTES.map((name) => element.getAttribute(name) ?? '').join(' ');
+    [...ROLE_ATTRIBUTES.map((name) => element.getAttribute(name) ?? ''), ...otherDataWords(element)].join(' ');
   const own = roleFromWords(wordsOf(attributeText(item))) ?? roleFromChinese(attributeText(item));
   if (own) return own;
   const ownClasses = roleFromWords(wordsOf(typeof item.className === 'string' ? item.className : ''));

@@ -96,6 +96,16 @@ const SHAPES: Record<string, FixtureShape> = {
   'generic-bubbles.html': { customer: '.bubble-left', text: 'p', composer: '.composer-input', insert: true },
   'generic-holdout-styled.html': { customer: '.css-a81kd2[style*="flex-start"]', text: '.css-0p1q2r', system: '.css-t7c0e1', composer: '[data-slate-editor]' },
   'generic-holdout-zhichi.html': { customer: '.msg-row-l', text: '.msg-bd', system: '.msg-row-c', systemText: '.msg-sys', composer: '.editor-text', insert: true },
+  'generic-holdout-livechat.html': { customer: '.lc-msg--visitor', text: '.lc-msg__text', system: '.lc-event', composer: '.lc-input', insert: true },
+  'generic-holdout-meiqia.html': { customer: '.mq-item-visitor', text: '.mq-content', system: '.mq-tip', composer: '.mq-editor', insert: true },
+  'generic-holdout-dataattrs.html': {
+    customer: 'li[data-direction="incoming"]',
+    text: 'p',
+    note: 'li[data-visibility="private"]',
+    noteText: 'p',
+    composer: '.composer',
+    insert: true,
+  },
   'generic-newest-first.html': { customer: '.message.incoming', text: '.body', newestFirst: true, composer: '#reply', insert: true },
   'generic-roles.html': {
     customer: '[data-role="visitor"]',

@@ -29,4 +29,29 @@ describe('generic adapter on held-out chat UIs', () => {
     expect(messages.filter((message) => message.role === 'customer').at(-1)?.text).toBe('找不到啊，已经扣了两次钱了');
     expect(generic.findComposer(doc)?.element.classList.contains('editor-text')).toBe(true);
   });
+
+  it('a BEM widget whose modifiers say visitor or agent, with event rows and a textarea', () => {
+    const doc = loadFixture('generic-holdout-livechat');
+    expect(generic.detect(doc)).toBe(true);
+    expect(generic.readMessages(generic.findMessageList(doc)!).map((message) => [message.role, message.text])).toEqual([
+      ['system', 'Anna K. started the chat from /pricing'],
+      ['customer', 'Hi, I bought the yearly plan yesterday'],
+      ['agent', 'Hello Anna, how can I help?'],
+      ['customer', 'I was charged twice for it'],
+      ['system', 'Mark transferred the chat to Billing'],
+    ]);
+    expect(generic.findComposer(doc)?.element.classList.contains('lc-input')).toBe(true);
+  });
+
+  it('a Chinese workbench with visitor/service rows and tip rows', () => {
+    const doc = loadFixture('generic-holdout-meiqia');
+    expect(generic.readMessages(generic.findMessageList(doc)!).map((message) => message.role)).toEqual(['system', 'customer', 'agent', 'customer', 'system']);
+    expect(generic.findComposer(doc)?.element.classList.contains('mq-editor')).toBe(true);
+  });
+
+  it('a widget that says incoming, outgoing and private only in data attributes of its own naming', () => {
+    const doc = loadFixture('generic-holdout-dataattrs');
+    expect(generic.readMessages(generic.findMessageList(doc)!).map((message) => message.role)).toEqual(['customer', 'agent', 'note', 'customer']);
+    expect(generic.findComposer(doc)?.element.classList.contains('composer')).toBe(true);
+  });
 });
