@@ -260,6 +260,34 @@ describe('helpdesk fixture pages in Chromium', () => {
     });
   }
 
+  // WXT's content-script context makes an earlier copy of the script stand down when a new one starts in the page.
+  it('starts once per page: the content script injected again (as when a site is turned on) leaves one working runtime', async () => {
+    const page = await openFixture('generic-bubbles.html');
+    try {
+      const hosts = () => page.evaluate(() => ({ runtime: document.querySelectorAll('[data-huashu][data-scenario]').length, all: document.querySelectorAll('[data-huashu]').length }));
+      // The runtime's host and the ;; picker's host.
+      await expect.poll(hosts).toEqual({ runtime: 1, all: 2 });
+      const worker = browser.context.serviceWorkers()[0]!;
+      await worker.evaluate(async (url) => {
+        const api = (globalThis as unknown as {
+          chrome: {
+            tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> };
+            scripting: { executeScript(i: object): Promise<unknown> };
+          };
+        }).chrome;
+        const tab = (await api.tabs.query({})).find((t) => t.url === url)!;
+        await api.scripting.executeScript({ target: { tabId: tab.id }, files: ['/content-scripts/helpdesk.js'] });
+      }, page.url());
+      await page.waitForTimeout(800);
+      expect(await hosts()).toEqual({ runtime: 1, all: 2 });
+      await page.locator('.composer-input').click();
+      await page.keyboard.type('我不能帮你处理');
+      await expect.poll(async () => Number(await host(page).getAttribute('data-finding-count')), { timeout: 10_000 }).toBe(1);
+    } finally {
+      await page.close();
+    }
+  });
+
   for (const [file, shape] of Object.entries(SHAPES).filter(([, s]) => s.insert)) {
     it(`${file}: a reply clicked in the panel lands in the composer`, async () => {
       const page = await openFixture(file);

@@ -56,6 +56,7 @@ export function watchExpansion(options: ExpansionOptions): ExpansionController {
   const doc = options.doc ?? document;
   const win = doc.defaultView ?? window;
   const host = doc.createElement(EXPANSION_HOST_TAG);
+  // The page's second Huashu element (beside the runtime's inline layer): the ;; picker's own closed root.
   host.setAttribute('data-huashu', '');
   host.dataset.open = 'false';
   host.style.cssText = 'all: initial; position: fixed; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647;';
