@@ -46,7 +46,7 @@ export function detectionWindow(message: string): string {
 export function createEngine(packs: readonly Pack[]): Engine {
   const merged = mergePacks(packs);
   const detectScenarios = createScenarioDetector(merged.scenarios);
-  const lintDraft = createLinter(merged.rules);
+  const lintDraft = createLinter(merged.rules, merged.classes);
   const scenarios = new Map(merged.scenarios.map((s) => [s.id, s]));
   const stages = new Map(merged.stages.map((s) => [s.id, s]));
   return {

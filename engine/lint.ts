@@ -1,29 +1,42 @@
-// Lints an agent's draft against the packs' warning rules: one multi-pattern scan over the normalized draft, spans mapped back to the original.
+// Lints an agent's draft against the packs' warning rules: one automaton over the rules' literal pieces, gapped patterns chained in the same pass, spans mapped back to the original.
 import { AhoCorasickMatcher } from './aho-corasick.ts';
-import { normalizeForMatch, normalizeText, originalSpan, type NormalizedText } from './normalize.ts';
+import { isHan, normalizeForMatch, normalizeText, originalSpan, type NormalizedText } from './normalize.ts';
+import { literalPattern, parsePattern, type Gap, type WordClasses } from './rule-pattern.ts';
 import { findSensitive } from './sensitive.ts';
 import type { Finding, Rule, SensitiveKind } from './types.ts';
 
-interface PatternEntry {
+/** One literal phrasing of one rule's pattern, ready to chain its pieces. */
+interface CompiledVariant {
   rule: Rule;
+  /** Position of the rule in the rule list: later rules come from higher-priority packs. */
   order: number;
-  /** The normalized pattern. */
-  pattern: string;
-  /** Allowed larger words that contain this pattern (保证金 for 保证). */
+  /** How many pieces the variant has, and the gaps between them. */
+  pieceCount: number;
+  gaps: Gap[];
+  /** Allowed phrases that overlap a match and make it fine (保证金 around 保证, 可以自己 before 自己看). */
   exceptions: string[];
-  /** Latin patterns only match whole words: "can't" is not inside "scan't", "100%" is not inside "1100%". */
-  wordBounded: boolean;
+  /** A short Han phrase (two characters at most) must not cut a word in two: 不对 is not inside 不对称. */
+  wholeWords: boolean;
+}
+
+/** Where a piece stands in a variant: the variant, the piece's index, and which of its edges are word edges. */
+interface PieceUse {
+  variant: number;
+  index: number;
+  /** A Latin edge that must stand on a word boundary: not where the piece is joined to its neighbour ("in" + "correct"). */
+  boundedStart: boolean;
+  boundedEnd: boolean;
 }
 
 interface Hit {
   rule: Rule;
-  /** Position of the rule in the rule list: later rules come from higher-priority packs. */
   order: number;
   start: number;
   end: number;
 }
 
-// Larger words that contain a forbidden phrase and are fine to say. A rule's own `exceptions` add to these.
+// Larger words that contain a forbidden phrase and are fine to say, where word segmentation does not split them off
+// (the platform's segmenter reads 保证金 as 保证/金). A rule's own `exceptions` add to these.
 const BUILTIN_EXCEPTIONS = ['保证金', '担保', '不对称', '不对劲', '但是否', '不能否认', '绝对值'];
 
 // Paired quotation marks: what stands inside is somebody else's words (usually the customer's, or a colleague quoted).
@@ -41,6 +54,11 @@ const LATIN_WORD = /[a-z0-9]/;
 // A request for a secret turned into a warning about it ("请勿向任何人提供验证码", "never share your password") is the
 // advice agents should give: those hits are dropped when such a word stands shortly before them in the same clause.
 const NEGATED_REQUEST = /(?:请勿|切勿|不要|别|不会|不得|禁止|never|don't|do not|won't|will not|not to)[^,.;!?，。；！？]{0,16}$/;
+// The same advice with the warning after the secret: "完整卡号请不要在聊天中发送".
+const NEGATED_AFTER = /^[^,.;!?]{0,6}(?:请不要|请勿|切勿|不要|别|禁止|不能|never|don't|do not|must not)/;
+
+// What ends a clause in normalized text (NFKC has turned 。，！？；： into these): a gap never crosses one.
+const CLAUSE_BREAK = new Set([...'.,!?;:\n']);
 
 function isWordChar(char: string | undefined): boolean {
   return char !== undefined && LATIN_WORD.test(char);
@@ -68,56 +86,118 @@ function insideAny(spans: ReadonlyArray<readonly [number, number]>, start: numbe
   return spans.some(([s, e]) => start >= s && end <= e);
 }
 
+let wordSegmenter: Intl.Segmenter | null | undefined;
+/** The platform's Chinese word segmenter (every browser and Node have one); null where a runtime lacks it. */
+function segmenter(): Intl.Segmenter | null {
+  if (wordSegmenter === undefined) {
+    wordSegmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
+  }
+  return wordSegmenter;
+}
+
+/** True when [start, end) of the text begins or ends inside a word, as the segmenter reads the text around it. */
+function cutsAWord(text: string, start: number, end: number): boolean {
+  const words = segmenter();
+  if (!words) return false;
+  // A few characters of context either side are enough for the segmenter to see the words the span touches.
+  const from = Math.max(0, start - 4);
+  const to = Math.min(text.length, end + 4);
+  const boundaries = new Set<number>();
+  for (const piece of words.segment(text.slice(from, to))) boundaries.add(from + piece.index);
+  boundaries.add(to);
+  return !boundaries.has(start) || !boundaries.has(end);
+}
+
+function isShortHan(piece: string): boolean {
+  return piece.length <= 2 && [...piece].every(isHan);
+}
+
 export type Linter = (draft: string) => Finding[];
 
-export function createLinter(rules: readonly Rule[]): Linter {
+/** A rule as the linter reads it: merged rules of packs written before the pattern language carry `literal`. */
+export type LintRule = Rule & { literal?: boolean };
+
+/**
+ * Compiles every rule's patterns into one automaton over their literal pieces. A pattern that does not parse (a pack
+ * that skipped validation) is left out rather than stopping the others.
+ */
+export function createLinter(rules: readonly LintRule[], classes: WordClasses = {}): Linter {
   const active = rules.filter((r) => !r.disabled);
-  const entries: PatternEntry[] = [];
+  const pieceIds = new Map<string, number>();
+  const pieceUses: PieceUse[][] = [];
+  const variants: CompiledVariant[] = [];
+  const builtinExceptions = BUILTIN_EXCEPTIONS.map(normalizeForMatch);
   for (const [order, rule] of active.entries()) {
+    const ownExceptions = (rule.exceptions ?? []).map(normalizeForMatch).filter((word) => word !== '');
     for (const raw of rule.patterns ?? []) {
-      const pattern = normalizeForMatch(raw).trim();
-      if (pattern === '') continue;
-      entries.push({ rule, order, pattern, exceptions: [], wordBounded: LATIN_WORD.test(pattern[0]!) || LATIN_WORD.test(pattern[pattern.length - 1]!) });
+      const parsed = rule.literal ? literalPattern(raw) : parsePattern(raw, classes);
+      if (!parsed.ok) continue;
+      for (const variant of parsed.variants) {
+        const index = variants.length;
+        const edges = [...variant.pieces[0]!, ...variant.pieces.at(-1)!];
+        variants.push({
+          rule,
+          order,
+          pieceCount: variant.pieces.length,
+          gaps: variant.gaps,
+          // The rule's own allowed phrases, and of the built-in ones those that contain an edge piece: most variants
+          // then have none, and a hit costs no check.
+          exceptions: [
+            ...ownExceptions,
+            ...builtinExceptions.filter((word) => edges.some((edge) => word.length > edge.length && word.includes(edge))),
+          ],
+          wholeWords: variant.pieces.length === 1 && variant.pieces[0]!.every(isShortHan),
+        });
+        variant.pieces.forEach((alternatives, i) => {
+          for (const piece of alternatives) {
+            let pieceId = pieceIds.get(piece);
+            if (pieceId === undefined) {
+              pieceId = pieceIds.size;
+              pieceIds.set(piece, pieceId);
+              pieceUses.push([]);
+            }
+            const joinedBefore = i > 0 && variant.gaps[i - 1]!.space === true;
+            const joinedAfter = i < variant.pieces.length - 1 && variant.gaps[i]!.space === true;
+            pieceUses[pieceId]!.push({
+              variant: index,
+              index: i,
+              boundedStart: !joinedBefore && LATIN_WORD.test(piece[0]!),
+              boundedEnd: !joinedAfter && LATIN_WORD.test(piece.at(-1)!),
+            });
+          }
+        });
+      }
     }
   }
-  // One automaton entry per distinct pattern: several rules (of several packs) may share a phrase.
-  const entriesByPattern = new Map<string, PatternEntry[]>();
-  for (const entry of entries) {
-    const list = entriesByPattern.get(entry.pattern);
-    if (list) list.push(entry);
-    else entriesByPattern.set(entry.pattern, [entry]);
-  }
-  const patternLists = [...entriesByPattern.values()];
-  const matcher =
-    patternLists.length > 0 ? new AhoCorasickMatcher(patternLists.map((list) => list[0]!.pattern)) : undefined;
-
-  // Per pattern, only the allowed words that contain it: most patterns have none, and then a hit costs no check.
-  const builtinExceptions = BUILTIN_EXCEPTIONS.map(normalizeForMatch);
-  for (const entry of entries) {
-    const candidates = [...builtinExceptions, ...(entry.rule.exceptions ?? []).map(normalizeForMatch)];
-    entry.exceptions = candidates.filter((word) => word.length > entry.pattern.length && word.includes(entry.pattern));
-  }
+  const pieces = [...pieceIds.keys()];
+  const matcher = pieces.length > 0 ? new AhoCorasickMatcher(pieces) : undefined;
   const sensitiveRules = active.filter((r) => (r.sensitive ?? []).length > 0);
 
   return function lintDraft(draft: string): Finding[] {
     if (draft === '') return [];
     const normalized = normalizeText(draft);
+    const text = normalized.text;
     const hits: Hit[] = [];
     if (matcher) {
-      for (const m of matcher.search(normalized.text)) {
-        for (const entry of patternLists[m.pattern]!) {
-        if (entry.wordBounded) {
-          const before = normalized.text[m.start - 1];
-          const after = normalized.text[m.end];
-          if ((LATIN_WORD.test(entry.pattern[0]!) && isWordChar(before)) || (LATIN_WORD.test(entry.pattern.at(-1)!) && isWordChar(after))) {
+      const chains = new ChainState(text);
+      for (const m of matcher.search(text)) {
+        const wordBefore = isWordChar(text[m.start - 1]);
+        const wordAfter = isWordChar(text[m.end]);
+        for (const use of pieceUses[m.pattern]!) {
+          // Latin pieces stand on word boundaries: "can't" is not inside "scan't", "100%" is not inside "1100%".
+          if ((use.boundedStart && wordBefore) || (use.boundedEnd && wordAfter)) continue;
+          const variant = variants[use.variant]!;
+          const start = chains.advance(use.variant, variant, use.index, m.start, m.end);
+          if (start === -1) continue;
+          if (variant.exceptions.length > 0 && isInsideException(normalized, start, m.end, variant)) continue;
+          if (variant.wholeWords && cutsAWord(text, start, m.end)) continue;
+          if (
+            variant.rule.category === 'sensitive_request' &&
+            (NEGATED_REQUEST.test(text.slice(Math.max(0, start - 24), start)) || NEGATED_AFTER.test(text.slice(m.end, m.end + 16)))
+          ) {
             continue;
           }
-        }
-        if (entry.exceptions.length > 0 && isInsideException(normalized, m.start, m.end, entry.exceptions)) continue;
-        if (entry.rule.category === 'sensitive_request' && NEGATED_REQUEST.test(normalized.text.slice(Math.max(0, m.start - 24), m.start))) {
-          continue;
-        }
-        hits.push({ rule: entry.rule, order: entry.order, start: m.start, end: m.end });
+          hits.push({ rule: variant.rule, order: variant.order, start, end: m.end });
         }
       }
     }
@@ -147,6 +227,67 @@ export function createLinter(rules: readonly Rule[]): Linter {
   };
 }
 
+/** How many recent partial matches one piece of one variant keeps: enough for overlapping pieces, and bounded. */
+const CHAIN_MEMORY = 4;
+
+/**
+ * Partial matches of gapped variants during one scan. Hits arrive in order of their end; a piece continues a chain
+ * when the previous piece ended at most `gap.max` (and at least `gap.min`) characters before it, in the same clause.
+ * Each (variant, piece) keeps its last few chain ends, so the work per hit is bounded and the scan stays linear.
+ */
+class ChainState {
+  /** Clause breaks before each offset: a gap [a, b) crosses one when breaks[b] > breaks[a]. */
+  private readonly breaks: Int32Array;
+  private readonly ends = new Map<number, number[]>();
+  private readonly starts = new Map<number, number[]>();
+
+  constructor(private readonly text: string) {
+    this.breaks = new Int32Array(text.length + 1);
+    for (let i = 0; i < text.length; i++) this.breaks[i + 1] = this.breaks[i]! + (CLAUSE_BREAK.has(text[i]!) ? 1 : 0);
+  }
+
+  /** Records a hit of piece `index` of a variant; returns the match's start when it completes the variant, else -1. */
+  advance(variantIndex: number, variant: CompiledVariant, index: number, start: number, end: number): number {
+    let chainStart = start;
+    if (index > 0) {
+      const key = variantIndex * 8 + index - 1;
+      const ends = this.ends.get(key);
+      if (!ends) return -1;
+      const starts = this.starts.get(key)!;
+      const gap = variant.gaps[index - 1]!;
+      chainStart = -1;
+      for (let k = ends.length - 1; k >= 0; k--) {
+        const width = start - ends[k]!;
+        // A joint between two pieces may hold one space: "i" + "can't" in "i can't".
+        const widest = gap.space ? gap.max + 1 : gap.max;
+        if (width < gap.min || width > widest) continue;
+        if (gap.space && width === gap.max + 1 && this.text[ends[k]!] !== ' ' && gap.max === 0) continue;
+        if (this.breaks[start]! > this.breaks[ends[k]!]!) continue;
+        chainStart = starts[k]!;
+        break;
+      }
+      if (chainStart === -1) return -1;
+    }
+    if (index === variant.pieceCount - 1) return chainStart;
+    const key = variantIndex * 8 + index;
+    let ends = this.ends.get(key);
+    let starts = this.starts.get(key);
+    if (!ends || !starts) {
+      ends = [];
+      starts = [];
+      this.ends.set(key, ends);
+      this.starts.set(key, starts);
+    }
+    if (ends.length === CHAIN_MEMORY) {
+      ends.shift();
+      starts.shift();
+    }
+    ends.push(end);
+    starts.push(chainStart);
+    return -1;
+  }
+}
+
 function toFinding(rule: Rule, draft: string, start: number, end: number): Finding {
   const finding: Finding = {
     ruleId: rule.id,
@@ -161,18 +302,24 @@ function toFinding(rule: Rule, draft: string, start: number, end: number): Findi
   return finding;
 }
 
-/** True when [start, end) of the normalized text lies inside an occurrence of one of the allowed larger words. */
-function isInsideException(normalized: NormalizedText, start: number, end: number, exceptions: readonly string[]): boolean {
+/**
+ * True when an allowed phrase overlaps the match and reaches beyond it: a larger word around it (保证金 around 保证,
+ * 不一定能 around 一定能) or a phrase that turns it into something else where it starts or ends (可以自己 before 自己看,
+ * 给您 before 您…写错了).
+ */
+function isInsideException(normalized: NormalizedText, start: number, end: number, variant: CompiledVariant): boolean {
   const text = normalized.text;
-  for (const word of exceptions) {
-    if (word.length <= end - start) continue;
-    // The allowed word must cover the hit: search in the window that could contain both.
-    const windowStart = Math.max(0, end - word.length);
-    const windowEnd = Math.min(text.length, start + word.length);
-    const at = text.slice(windowStart, windowEnd).indexOf(word);
-    if (at === -1) continue;
-    const wordStart = windowStart + at;
-    if (wordStart <= start && wordStart + word.length >= end) return true;
+  for (const word of variant.exceptions) {
+    const from = Math.max(0, start - word.length + 1);
+    const to = Math.min(text.length, end + word.length - 1);
+    const windowText = text.slice(from, to);
+    for (let at = windowText.indexOf(word); at !== -1; at = windowText.indexOf(word, at + 1)) {
+      const wordStart = from + at;
+      const wordEnd = wordStart + word.length;
+      const overlaps = wordStart < end && wordEnd > start;
+      // An allowed phrase strictly inside a long gapped match says nothing about it; one that reaches its edges does.
+      if (overlaps && (wordStart <= start || wordEnd >= end)) return true;
+    }
   }
   return false;
 }

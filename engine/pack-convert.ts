@@ -14,7 +14,7 @@ import Papa from 'papaparse';
 import { coded, type PackProblemCode } from './errors.ts';
 import { registerCsvParser, type PackParse } from './pack-load.ts';
 import { validatePack } from './pack-schema.ts';
-import type { PackProblem, Reply, Rule, Scenario, Stage } from './types.ts';
+import { PACK_SCHEMA_VERSION, type PackProblem, type Reply, type Rule, type Scenario, type Stage } from './types.ts';
 
 export const CSV_COLUMNS = [
   'kind',
@@ -68,7 +68,7 @@ export function parseCsvPack(source: string, file: string): PackParse {
   }
   if (problems.length > 0) return { ok: false, problems };
 
-  const pack: Record<string, unknown> = { schemaVersion: 1 };
+  const pack: Record<string, unknown> = { schemaVersion: PACK_SCHEMA_VERSION };
   const scenarios: Scenario[] = [];
   const stages: Stage[] = [];
   const rules: Rule[] = [];

@@ -1,4 +1,5 @@
 // Merges packs in priority order: a later pack extends or replaces an earlier one's scenarios and stages, and overrides its rules.
+import { STANDARD_CLASSES } from './word-classes.ts';
 import type {
   MergedPacks,
   MergedReply,
@@ -51,6 +52,8 @@ export function mergePacks(packs: readonly Pack[]): MergedPacks {
   const stages = new Map<string, MergedStage>();
   const rules = new Map<string, MergedRule>();
   const variables: Record<string, VariableDefinition> = {};
+  // The standard classes first: a pack's class of the same name adds to them.
+  const classes: Record<string, string[]> = Object.fromEntries(Object.entries(STANDARD_CLASSES).map(([name, members]) => [name, [...members]]));
 
   for (const pack of packs) {
     for (const scenario of pack.scenarios ?? []) {
@@ -96,14 +99,18 @@ export function mergePacks(packs: readonly Pack[]): MergedPacks {
     for (const rule of pack.rules ?? []) {
       // Delete first so an overriding rule takes the later position, as its pack does.
       rules.delete(rule.id);
-      if (!rule.disabled) rules.set(rule.id, { ...rule, packId: pack.id });
+      if (!rule.disabled) rules.set(rule.id, pack.schemaVersion === 1 ? { ...rule, packId: pack.id, literal: true } : { ...rule, packId: pack.id });
+    }
+    for (const [name, members] of Object.entries(pack.classes ?? {})) {
+      const earlier = Object.hasOwn(classes, name) ? classes[name]! : [];
+      Object.defineProperty(classes, name, { value: union(earlier, members), enumerable: true, writable: true, configurable: true });
     }
     for (const [name, definition] of Object.entries(pack.variables ?? {})) {
       Object.defineProperty(variables, name, { value: definition, enumerable: true, writable: true, configurable: true });
     }
   }
 
-  return { scenarios: [...scenarios.values()], stages: [...stages.values()], rules: [...rules.values()], variables };
+  return { scenarios: [...scenarios.values()], stages: [...stages.values()], rules: [...rules.values()], variables, classes };
 }
 
 export interface MergeWinner {

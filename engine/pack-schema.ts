@@ -1,11 +1,13 @@
 // The pack format's schema (valibot) and the checks a schema cannot express: unique ids, known variables, safe keys, limits.
-// Patterns are literal text, never regular expressions: nothing in a pack is ever evaluated, only compared and shown.
+// Patterns are literal text or the pattern language (rule-pattern.ts), never regular expressions: nothing in a pack is
+// ever evaluated, only compared and shown.
 import * as v from 'valibot';
 import { coded, PACK_PROBLEMS_EN, type PackProblemCode, type ProblemParams } from './errors.ts';
 import { normalizeForMatch } from './normalize.ts';
 import {
   BUILTIN_VARIABLES,
   PACK_SCHEMA_VERSION,
+  READABLE_SCHEMA_VERSIONS,
   SENSITIVE_KINDS,
   SEVERITIES,
   WARNING_CATEGORIES,
@@ -14,6 +16,8 @@ import {
   type Reply,
 } from './types.ts';
 import { findVariables } from './variables.ts';
+import { parsePattern, PATTERN_LIMITS, type PatternError } from './rule-pattern.ts';
+import { STANDARD_CLASSES } from './word-classes.ts';
 
 export const PACK_LIMITS = {
   stringLength: 10_000,
@@ -28,6 +32,10 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const SCHEMA_PARAMS: Partial<Record<PackProblemCode, ProblemParams>> = {
   textTooLong: { limit: PACK_LIMITS.stringLength },
   tooManyItems: { limit: PACK_LIMITS.arrayLength },
+  tooManyClasses: { limit: PATTERN_LIMITS.classes },
+  classMember: { limit: PATTERN_LIMITS.memberLength },
+  classTooLarge: { limit: PATTERN_LIMITS.classMembers, name: '' },
+  patternUnclosedClass: { at: 1 },
   idTooLong: { limit: 200 },
   category: { options: WARNING_CATEGORIES.join(', ') },
   severity: { options: SEVERITIES.join(', ') },
@@ -69,7 +77,7 @@ const RuleSchema = v.strictObject({
 });
 
 export const PackSchema = v.strictObject({
-  schemaVersion: v.literal(PACK_SCHEMA_VERSION),
+  schemaVersion: v.picklist(READABLE_SCHEMA_VERSIONS),
   id,
   name: text,
   version: text,
@@ -79,6 +87,18 @@ export const PackSchema = v.strictObject({
     v.record(
       v.pipe(v.string(), v.regex(/^[A-Za-z_][A-Za-z0-9_]*$/, code('variableName'))),
       v.strictObject({ label: text, fallback: v.optional(v.string()) }),
+    ),
+  ),
+  classes: v.optional(
+    v.pipe(
+      v.record(
+        v.pipe(v.string(), v.regex(/^[\p{L}\p{N}_-]{1,40}$/u, code('patternUnclosedClass'))),
+        v.pipe(
+          v.array(v.pipe(v.string(), v.trim(), v.minLength(1, code('classMember')), v.maxLength(PATTERN_LIMITS.memberLength, code('classMember')))),
+          v.maxLength(PATTERN_LIMITS.classMembers, code('classTooLarge')),
+        ),
+      ),
+      v.check((record) => Object.keys(record).length <= PATTERN_LIMITS.classes, code('tooManyClasses')),
     ),
   ),
   scenarios: v.optional(v.pipe(v.array(ScenarioSchema), v.maxLength(PACK_LIMITS.arrayLength, code('tooManyItems')))),
@@ -137,7 +157,7 @@ function issueProblem(issue: v.BaseIssue<unknown>): ReturnType<typeof coded> {
     const key = segments[segments.length - 1];
     if (typeof key === 'string') return coded('unknownKey', { key });
   }
-  if (issue.type === 'literal' && issuePath(issue).join('') === 'schemaVersion') {
+  if (issuePath(issue).join('') === 'schemaVersion' && issue.input !== undefined) {
     return coded('unsupportedVersion', { found: String(JSON.stringify(issue.input)), supported: PACK_SCHEMA_VERSION });
   }
   if (issue.input === undefined && issue.kind === 'schema') return coded('required');
@@ -162,6 +182,7 @@ function checkPack(pack: Pack, file: string): PackProblem[] {
     else seen.set(key, path);
   };
   const known = [...BUILTIN_VARIABLES, ...Object.keys(pack.variables ?? {})];
+  const classes = { ...STANDARD_CLASSES, ...pack.classes };
   const checkReplies = (owner: string, list: readonly Reply[] | undefined): void => {
     (list ?? []).forEach((reply, i) => {
       const path = `${owner}.replies[${i}]`;
@@ -186,13 +207,24 @@ function checkPack(pack: Pack, file: string): PackProblem[] {
     }
     const patterns = new Set<string>();
     (rule.patterns ?? []).forEach((pattern, j) => {
+      const path = `rules[${i}].patterns[${j}]`;
       const normalized = normalizeForMatch(pattern).trim();
-      if (normalized === '') problems.push({ file, path: `rules[${i}].patterns[${j}]`, ...coded('emptyPattern') });
-      else if (patterns.has(normalized)) problems.push({ file, path: `rules[${i}].patterns[${j}]`, ...coded('duplicatePattern', { pattern }) });
+      if (normalized === '') problems.push({ file, path, ...coded('emptyPattern') });
+      else if (patterns.has(normalized)) problems.push({ file, path, ...coded('duplicatePattern', { pattern }) });
       patterns.add(normalized);
+      if (pack.schemaVersion === 1 || normalized === '') return;
+      const parsed = parsePattern(pattern, classes);
+      if (!parsed.ok) problems.push({ file, path, ...patternProblem(parsed.error, classes) });
     });
   });
   return problems;
+}
+
+/** A pattern's syntax problem as a pack problem: the place inside the pattern is given as a character number. */
+function patternProblem(error: PatternError, classes: Readonly<Record<string, readonly string[]>>): ReturnType<typeof coded> {
+  const params: Record<string, string | number> = { ...error.params, at: error.offset + 1 };
+  if (error.code === 'patternUnknownClass') params.known = Object.keys(classes).map((name) => `<${name}>`).join(', ');
+  return coded(error.code, params);
 }
 
 export type PackValidation = { ok: true; pack: Pack } | { ok: false; problems: PackProblem[] };

@@ -72,7 +72,10 @@ export type SensitiveKind = (typeof SENSITIVE_KINDS)[number];
 /** Variables every pack may use in replies without declaring them. */
 export const BUILTIN_VARIABLES = ['customer', 'agentName', 'agentId', 'company'] as const;
 
-export const PACK_SCHEMA_VERSION = 1;
+/** The pack format this version writes: 2 reads rule patterns in the pattern language (docs/packs.md). */
+export const PACK_SCHEMA_VERSION = 2;
+/** Versions this version reads: in a version 1 pack every rule pattern is a literal phrase. */
+export const READABLE_SCHEMA_VERSIONS = [1, 2] as const;
 
 // ---- Packs (data, never code) ----
 
@@ -117,7 +120,11 @@ export interface Rule {
   id: string;
   category: WarningCategory;
   severity: Severity;
-  /** Literal phrases (matched after normalization; Latin ones on word boundaries). */
+  /**
+   * Phrases to find, in the pattern language (docs/packs.md): literal text, `…` or `{0,8}` gaps within a clause,
+   * `(a|b)` alternatives, `(们)?` optional parts, `<class>` word classes. In a version 1 pack each is a literal phrase.
+   * Matched after normalization; Latin pieces on word boundaries.
+   */
   patterns?: string[];
   /** Larger words or phrases that contain a pattern but are allowed (保证金 around 保证). */
   exceptions?: string[];
@@ -137,7 +144,7 @@ export interface VariableDefinition {
 }
 
 export interface Pack {
-  schemaVersion: typeof PACK_SCHEMA_VERSION;
+  schemaVersion: (typeof READABLE_SCHEMA_VERSIONS)[number];
   /** Unique id; the shipped packs use the file name (zh-CN, zh-TW, en). */
   id: string;
   name: string;
@@ -146,6 +153,8 @@ export interface Pack {
   locale: string;
   description?: string;
   variables?: Record<string, VariableDefinition>;
+  /** Word classes rule patterns name as `<name>`: each a list of literal phrases (first person: 我, 我们, 咱们…). */
+  classes?: Record<string, string[]>;
   scenarios?: Scenario[];
   stages?: Stage[];
   rules?: Rule[];
@@ -216,6 +225,8 @@ export interface MergedStage {
 
 export interface MergedRule extends Rule {
   packId: string;
+  /** The rule comes from a version 1 pack: its patterns are literal phrases. */
+  literal?: boolean;
 }
 
 export interface MergedPacks {
@@ -224,6 +235,8 @@ export interface MergedPacks {
   /** Enabled rules only: a later pack's rule replaces an earlier one of the same id, `disabled` removes it. */
   rules: MergedRule[];
   variables: Record<string, VariableDefinition>;
+  /** Word classes of all packs: a later pack's class of the same name adds its members. */
+  classes: Record<string, string[]>;
 }
 
 /** One problem found in a pack, with its place. */
