@@ -2,6 +2,7 @@
 import { AhoCorasickMatcher } from './aho-corasick.ts';
 import { isHan, normalizeForMatch, normalizeText, originalSpan, type NormalizedText } from './normalize.ts';
 import { literalPattern, parsePattern, type Gap, type WordClasses } from './rule-pattern.ts';
+import { STANDARD_CLASSES } from './word-classes.ts';
 import { findSensitive } from './sensitive.ts';
 import type { Finding, Rule, SensitiveKind } from './types.ts';
 
@@ -121,7 +122,7 @@ export type LintRule = Rule & { literal?: boolean };
  * Compiles every rule's patterns into one automaton over their literal pieces. A pattern that does not parse (a pack
  * that skipped validation) is left out rather than stopping the others.
  */
-export function createLinter(rules: readonly LintRule[], classes: WordClasses = {}): Linter {
+export function createLinter(rules: readonly LintRule[], classes: WordClasses = STANDARD_CLASSES): Linter {
   const active = rules.filter((r) => !r.disabled);
   const pieceIds = new Map<string, number>();
   const pieceUses: PieceUse[][] = [];

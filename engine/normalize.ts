@@ -25,7 +25,8 @@ function simplifiedOf(char: string): string {
 
 // Simplified characters that customers and agents use interchangeably in service talk; folded so one trigger covers both
 // (OpenCC maps 帳 to 帐 character by character, while 帐号/账号 mean the same account).
-const SIMPLIFIED_VARIANTS: Record<string, string> = { 帐: '账' };
+// 著 is how Taiwan writes the particle 着 (管不著, 著急); folded the same way.
+const SIMPLIFIED_VARIANTS: Record<string, string> = { 帐: '账', 著: '着' };
 
 /** Converts traditional Chinese characters to simplified ones, character by character (length is kept). */
 export function toSimplified(text: string): string {

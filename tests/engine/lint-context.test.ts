@@ -24,7 +24,7 @@ describe('quoted words are not the agent’s', () => {
   });
 
   it('does not treat the apostrophes of English contractions as quotes', () => {
-    expect(summary("I can't do that, it's not my job.")).toEqual(["refusal:I can't", 'shirking:not my job']);
+    expect(summary("I can't do that, it's not my job.")).toEqual(["refusal:can't do", 'shirking:not my job']);
   });
 
   it('reports a repeated card number outside quotes only', () => {

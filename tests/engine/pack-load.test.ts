@@ -84,7 +84,7 @@ describe('parsePack', () => {
   });
 
   it('names an unsupported schemaVersion', () => {
-    expect(problems(json({ ...minimal, schemaVersion: 2 }))[0]).toMatch(/unsupported schemaVersion 2; this version of Huashu reads 1/);
+    expect(problems(json({ ...minimal, schemaVersion: 3 }))[0]).toMatch(/unsupported schemaVersion 3; this version of Huashu reads 2/);
   });
 
   it('gives one clear problem for empty, binary and oversized input', () => {
