@@ -1,0 +1,75 @@
+// Accuracy floors on every labelled set we keep: a change that makes detection or lint worse on any of them fails here.
+// Each floor sits a little under the figure measured when it was set (tests/fixtures/heldout/README.md); raise it when
+// a set improves, never lower it to let a change through.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PACKS } from '../../engine/default-packs.ts';
+import { createEngine } from '../../engine/index.ts';
+import { evaluateDrafts, readDrafts } from '../../scripts/eval-lint.ts';
+import { countAnswer, emptyTally, readJsonl } from '../../scripts/eval.ts';
+
+const heldOut = join(import.meta.dirname, '../fixtures/heldout');
+const sharedEval = join(import.meta.dirname, '../../../shared/eval');
+const engine = createEngine(DEFAULT_PACKS);
+
+/** File → the least top-1 it must keep. */
+const MESSAGE_FLOORS: Record<string, number> = {
+  'messages.jsonl': 0.94,
+  'messages-2.jsonl': 0.86,
+  'fresh-3.jsonl': 0.97,
+  'fresh-4.jsonl': 0.93,
+  'fresh-5.jsonl': 0.95,
+  'blind-messages-1.jsonl': 0.74,
+  'blind-messages-2.jsonl': 0.74,
+};
+
+/** File → the least recall over all categories, and the most false alarms on clean drafts (a share). */
+const DRAFT_FLOORS: Record<string, { recall: number; falseAlarms: number }> = {
+  'drafts.jsonl': { recall: 0.96, falseAlarms: 0.02 },
+  'drafts-2.jsonl': { recall: 0.98, falseAlarms: 0.02 },
+  'drafts-3.jsonl': { recall: 0.98, falseAlarms: 0.02 },
+  'blind-drafts-1.jsonl': { recall: 0.97, falseAlarms: 0.02 },
+  'blind-drafts-2.jsonl': { recall: 0.54, falseAlarms: 0.02 },
+};
+
+function top1(file: string): number {
+  const tally = emptyTally();
+  for (const row of readJsonl(file)) countAnswer(tally, row, engine.detect(row.text).scenarios);
+  return tally.top1 / tally.total;
+}
+
+function lintFigures(file: string): { recall: number; falseAlarms: number } {
+  const result = evaluateDrafts(file, readDrafts(file), engine.lint);
+  let caught = 0;
+  let labelled = 0;
+  for (const [c, l] of result.recall.values()) {
+    caught += c;
+    labelled += l;
+  }
+  return { recall: caught / labelled, falseAlarms: result.falseAlarms.length / Math.max(1, result.cleanDrafts) };
+}
+
+describe('detection keeps its accuracy on every labelled message set', () => {
+  it.each(Object.entries(MESSAGE_FLOORS))('%s: top-1 at least %s', (file, floor) => {
+    expect(top1(join(heldOut, file))).toBeGreaterThanOrEqual(floor);
+  });
+
+  it.runIf(existsSync(join(sharedEval, 'dev-messages.jsonl')))('the shared dev messages: top-1 at least 0.98', () => {
+    expect(top1(join(sharedEval, 'dev-messages.jsonl'))).toBeGreaterThanOrEqual(0.98);
+  });
+});
+
+describe('lint keeps its recall and false-alarm rate on every labelled draft set', () => {
+  it.each(Object.entries(DRAFT_FLOORS))('%s', (file, floor) => {
+    const figures = lintFigures(join(heldOut, file));
+    expect(figures.recall).toBeGreaterThanOrEqual(floor.recall);
+    expect(figures.falseAlarms).toBeLessThanOrEqual(floor.falseAlarms);
+  });
+
+  it.runIf(existsSync(join(sharedEval, 'dev-drafts.jsonl')))('the shared dev drafts: recall at least 0.97, no false alarm', () => {
+    const figures = lintFigures(join(sharedEval, 'dev-drafts.jsonl'));
+    expect(figures.recall).toBeGreaterThanOrEqual(0.97);
+    expect(figures.falseAlarms).toBe(0);
+  });
+});
