@@ -1,0 +1,207 @@
+// The literal-phrase linter as it was before the pattern language, kept only as the benchmark's baseline.
+import { AhoCorasickMatcher } from '../engine/aho-corasick.ts';
+import { normalizeForMatch, normalizeText, originalSpan, type NormalizedText } from '../engine/normalize.ts';
+import { findSensitive } from '../engine/sensitive.ts';
+import type { Finding, Rule, SensitiveKind } from '../engine/types.ts';
+
+interface PatternEntry {
+  rule: Rule;
+  order: number;
+  /** The normalized pattern. */
+  pattern: string;
+  /** Allowed larger words that contain this pattern (保证金 for 保证). */
+  exceptions: string[];
+  /** Latin patterns only match whole words: "can't" is not inside "scan't", "100%" is not inside "1100%". */
+  wordBounded: boolean;
+}
+
+interface Hit {
+  rule: Rule;
+  /** Position of the rule in the rule list: later rules come from higher-priority packs. */
+  order: number;
+  start: number;
+  end: number;
+}
+
+// Larger words that contain a forbidden phrase and are fine to say. A rule's own `exceptions` add to these.
+const BUILTIN_EXCEPTIONS = ['保证金', '担保', '不对称', '不对劲', '但是否', '不能否认', '绝对值'];
+
+// Paired quotation marks: what stands inside is somebody else's words (usually the customer's, or a colleague quoted).
+const QUOTE_PAIRS: ReadonlyArray<readonly [string, string]> = [
+  ['“', '”'],
+  ['「', '」'],
+  ['『', '』'],
+  ['‘', '’'],
+  ['"', '"'],
+  ['《', '》'],
+];
+
+const LATIN_WORD = /[a-z0-9]/;
+
+// A request for a secret turned into a warning about it ("请勿向任何人提供验证码", "never share your password") is the
+// advice agents should give: those hits are dropped when such a word stands shortly before them in the same clause.
+const NEGATED_REQUEST = /(?:请勿|切勿|不要|别|不会|不得|禁止|never|don't|do not|won't|will not|not to)[^,.;!?，。；！？]{0,16}$/;
+
+function isWordChar(char: string | undefined): boolean {
+  return char !== undefined && LATIN_WORD.test(char);
+}
+
+/** Spans of the ORIGINAL text that are inside quotation marks. */
+function quotedSpans(original: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const [open, close] of QUOTE_PAIRS) {
+    let from = 0;
+    for (;;) {
+      const start = original.indexOf(open, from);
+      if (start === -1) break;
+      const end = original.indexOf(close, start + 1);
+      if (end === -1) break;
+      // An apostrophe-like ' would pair across words ("I can't … don't"): straight single quotes are not used.
+      spans.push([start + 1, end]);
+      from = end + 1;
+    }
+  }
+  return spans;
+}
+
+function insideAny(spans: ReadonlyArray<readonly [number, number]>, start: number, end: number): boolean {
+  return spans.some(([s, e]) => start >= s && end <= e);
+}
+
+export type Linter = (draft: string) => Finding[];
+
+export function createLiteralLinter(rules: readonly Rule[]): Linter {
+  const active = rules.filter((r) => !r.disabled);
+  const entries: PatternEntry[] = [];
+  for (const [order, rule] of active.entries()) {
+    for (const raw of rule.patterns ?? []) {
+      const pattern = normalizeForMatch(raw).trim();
+      if (pattern === '') continue;
+      entries.push({ rule, order, pattern, exceptions: [], wordBounded: LATIN_WORD.test(pattern[0]!) || LATIN_WORD.test(pattern[pattern.length - 1]!) });
+    }
+  }
+  // One automaton entry per distinct pattern: several rules (of several packs) may share a phrase.
+  const entriesByPattern = new Map<string, PatternEntry[]>();
+  for (const entry of entries) {
+    const list = entriesByPattern.get(entry.pattern);
+    if (list) list.push(entry);
+    else entriesByPattern.set(entry.pattern, [entry]);
+  }
+  const patternLists = [...entriesByPattern.values()];
+  const matcher =
+    patternLists.length > 0 ? new AhoCorasickMatcher(patternLists.map((list) => list[0]!.pattern)) : undefined;
+
+  // Per pattern, only the allowed words that contain it: most patterns have none, and then a hit costs no check.
+  const builtinExceptions = BUILTIN_EXCEPTIONS.map(normalizeForMatch);
+  for (const entry of entries) {
+    const candidates = [...builtinExceptions, ...(entry.rule.exceptions ?? []).map(normalizeForMatch)];
+    entry.exceptions = candidates.filter((word) => word.length > entry.pattern.length && word.includes(entry.pattern));
+  }
+  const sensitiveRules = active.filter((r) => (r.sensitive ?? []).length > 0);
+
+  return function lintDraft(draft: string): Finding[] {
+    if (draft === '') return [];
+    const normalized = normalizeText(draft);
+    const hits: Hit[] = [];
+    if (matcher) {
+      for (const m of matcher.search(normalized.text)) {
+        for (const entry of patternLists[m.pattern]!) {
+        if (entry.wordBounded) {
+          const before = normalized.text[m.start - 1];
+          const after = normalized.text[m.end];
+          if ((LATIN_WORD.test(entry.pattern[0]!) && isWordChar(before)) || (LATIN_WORD.test(entry.pattern.at(-1)!) && isWordChar(after))) {
+            continue;
+          }
+        }
+        if (entry.exceptions.length > 0 && isInsideException(normalized, m.start, m.end, entry.exceptions)) continue;
+        if (entry.rule.category === 'sensitive_request' && NEGATED_REQUEST.test(normalized.text.slice(Math.max(0, m.start - 24), m.start))) {
+          continue;
+        }
+        hits.push({ rule: entry.rule, order: entry.order, start: m.start, end: m.end });
+        }
+      }
+    }
+
+    const quotes = quotedSpans(draft);
+    const findings: Finding[] = [];
+    for (const hit of keepMostSpecific(hits)) {
+      const span = originalSpan(normalized, hit.start, hit.end);
+      if (insideAny(quotes, span.start, span.end)) continue;
+      findings.push(toFinding(hit.rule, draft, span.start, span.end));
+    }
+
+    if (sensitiveRules.length > 0) {
+      const spans = findSensitive(draft);
+      // Each value is reported once, by the highest-priority rule that watches its kind.
+      const reported = new Set<number>();
+      for (const rule of [...sensitiveRules].reverse()) {
+        const kinds = new Set<SensitiveKind>(rule.sensitive);
+        for (const s of spans) {
+          if (reported.has(s.start) || !kinds.has(s.kind) || insideAny(quotes, s.start, s.end)) continue;
+          reported.add(s.start);
+          findings.push(toFinding(rule, draft, s.start, s.end));
+        }
+      }
+    }
+    return findings.sort((a, b) => a.start - b.start || b.end - a.end);
+  };
+}
+
+function toFinding(rule: Rule, draft: string, start: number, end: number): Finding {
+  const finding: Finding = {
+    ruleId: rule.id,
+    category: rule.category,
+    severity: rule.severity,
+    start,
+    end,
+    match: draft.slice(start, end),
+    message: rule.message,
+  };
+  if (rule.suggestion !== undefined) finding.suggestion = rule.suggestion;
+  return finding;
+}
+
+/** True when [start, end) of the normalized text lies inside an occurrence of one of the allowed larger words. */
+function isInsideException(normalized: NormalizedText, start: number, end: number, exceptions: readonly string[]): boolean {
+  const text = normalized.text;
+  for (const word of exceptions) {
+    if (word.length <= end - start) continue;
+    // The allowed word must cover the hit: search in the window that could contain both.
+    const windowStart = Math.max(0, end - word.length);
+    const windowEnd = Math.min(text.length, start + word.length);
+    const at = text.slice(windowStart, windowEnd).indexOf(word);
+    if (at === -1) continue;
+    const wordStart = windowStart + at;
+    if (wordStart <= start && wordStart + word.length >= end) return true;
+  }
+  return false;
+}
+
+/**
+ * Of hits that overlap within one category, the longest stays (不能为您服务 over 不能); hits of different categories
+ * both stay, since each tells the agent something else.
+ */
+function keepMostSpecific(hits: Hit[]): Hit[] {
+  // Longest first; at equal length the rule of the later (higher-priority) pack first, as merging orders them.
+  const sorted = [...hits].sort(
+    (a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || b.order - a.order,
+  );
+  const kept: Hit[] = [];
+  for (const hit of sorted) {
+    const shadowed = kept.some(
+      (k) =>
+        k.start < hit.end &&
+        hit.start < k.end &&
+        (k.rule.category === hit.rule.category || (k.start <= hit.start && k.end >= hit.end && k.rule.severity === 'error')),
+    );
+    if (!shadowed) kept.push(hit);
+  }
+  // The same rule twice at one place (two of its patterns) is one finding.
+  const seen = new Set<string>();
+  return kept.filter((h) => {
+    const key = `${h.rule.id}:${h.start}:${h.end}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
