@@ -51,8 +51,10 @@ export function mergePacks(packs: readonly Pack[]): MergedPacks {
   const stages = new Map<string, MergedStage>();
   const rules = new Map<string, MergedRule>();
   const variables: Record<string, VariableDefinition> = {};
+  let noScenarioExamples: string[] = [];
 
   for (const pack of packs) {
+    noScenarioExamples = union(noScenarioExamples, pack.noScenarioExamples);
     for (const scenario of pack.scenarios ?? []) {
       const earlier = scenarios.get(scenario.id);
       const replies = tagReplies(scenario.replies, pack);
@@ -62,6 +64,7 @@ export function mergePacks(packs: readonly Pack[]): MergedPacks {
           title: scenario.title,
           triggers: union([], scenario.triggers),
           examples: union([], scenario.examples),
+          counterExamples: union([], scenario.counterExamples),
           replies,
           tips: union([], scenario.tips),
           packIds: [pack.id],
@@ -72,6 +75,7 @@ export function mergePacks(packs: readonly Pack[]): MergedPacks {
           title: scenario.title,
           triggers: union(earlier.triggers, scenario.triggers),
           examples: union(earlier.examples, scenario.examples),
+          counterExamples: union(earlier.counterExamples ?? [], scenario.counterExamples),
           replies: mergeReplies(earlier.replies, replies),
           tips: union(earlier.tips, scenario.tips),
           packIds: union(earlier.packIds, [pack.id]),
@@ -103,7 +107,7 @@ export function mergePacks(packs: readonly Pack[]): MergedPacks {
     }
   }
 
-  return { scenarios: [...scenarios.values()], stages: [...stages.values()], rules: [...rules.values()], variables };
+  return { scenarios: [...scenarios.values()], stages: [...stages.values()], rules: [...rules.values()], variables, noScenarioExamples };
 }
 
 export interface MergeWinner {

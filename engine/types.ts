@@ -91,6 +91,8 @@ export interface Scenario {
   triggers?: string[];
   /** Whole example customer messages (matched fuzzily). */
   examples?: string[];
+  /** Whole customer messages that are NOT about this scenario although they may look like it (an agent's correction). */
+  counterExamples?: string[];
   replies?: Reply[];
   /** Handling advice from the training material, shown beside the replies. */
   tips?: string[];
@@ -147,6 +149,8 @@ export interface Pack {
   description?: string;
   variables?: Record<string, VariableDefinition>;
   scenarios?: Scenario[];
+  /** Whole customer messages that need no scenario at all (small talk, a bare order number, a wrong chat). */
+  noScenarioExamples?: string[];
   stages?: Stage[];
   rules?: Rule[];
 }
@@ -200,6 +204,11 @@ export interface MergedScenario {
   title: string;
   triggers: string[];
   examples: string[];
+  /**
+   * Messages that are not this scenario (every contributing pack's, added together). mergePacks always sets it; optional
+   * so that scenario lists built by hand (tests, benches) need not.
+   */
+  counterExamples?: string[];
   replies: MergedReply[];
   tips: string[];
   /** Packs that contributed, in priority order; the last one wins the title. */
@@ -224,6 +233,8 @@ export interface MergedPacks {
   /** Enabled rules only: a later pack's rule replaces an earlier one of the same id, `disabled` removes it. */
   rules: MergedRule[];
   variables: Record<string, VariableDefinition>;
+  /** Messages that need no scenario, from every enabled pack. */
+  noScenarioExamples: string[];
 }
 
 /** One problem found in a pack, with its place. */
