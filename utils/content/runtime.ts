@@ -112,7 +112,8 @@ export function startContentRuntime(ctx: ContentScriptContext, doc: Document = d
         console.error(`[huashu] the ${adapter.id} adapter failed to read the customer name`, error);
       }
       setState({ latest: latest ? { ...latest, role: 'customer' } : null, customerName });
-      if (latest && latest.followUpOf === undefined && latest.detection.scenarios.length === 0) keepUnmatched(latest.detection.text, customerName);
+      // A follow-up borrows an earlier message's scenarios only because its own detection found none.
+      if (latest && (latest.followUpOf !== undefined || latest.detection.scenarios.length === 0)) keepUnmatched(latest.detection.text, customerName);
     } catch (error) {
       console.error('[huashu] detecting the latest customer message failed', error);
     }
