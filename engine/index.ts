@@ -7,6 +7,20 @@ import { findSensitive } from './sensitive.ts';
 import type { Detection, Finding, MergedPacks, MergedScenario, MergedStage, Pack } from './types.ts';
 
 export * from './types.ts';
+export {
+  buildTaughtPack,
+  freshUnmatched,
+  maskCustomerMessage,
+  scenarioTitles,
+  TAUGHT_PACK_ID,
+  TEACH_LIMITS,
+  withCorrection,
+  withUnmatched,
+  type MaskOptions,
+  type TaughtCorrection,
+  type TaughtPackOptions,
+  type UnmatchedMessage,
+} from './teach.ts';
 
 export interface DetectOptions {
   /** How many scenarios at most (default 3). */

@@ -54,8 +54,10 @@ export function mergePacks(packs: readonly Pack[]): MergedPacks {
   const variables: Record<string, VariableDefinition> = {};
   // The standard classes first: a pack's class of the same name adds to them.
   const classes: Record<string, string[]> = Object.fromEntries(Object.entries(STANDARD_CLASSES).map(([name, members]) => [name, [...members]]));
+  let noScenarioExamples: string[] = [];
 
   for (const pack of packs) {
+    noScenarioExamples = union(noScenarioExamples, pack.noScenarioExamples);
     for (const scenario of pack.scenarios ?? []) {
       const earlier = scenarios.get(scenario.id);
       const replies = tagReplies(scenario.replies, pack);
@@ -65,6 +67,7 @@ export function mergePacks(packs: readonly Pack[]): MergedPacks {
           title: scenario.title,
           triggers: union([], scenario.triggers),
           examples: union([], scenario.examples),
+          counterExamples: union([], scenario.counterExamples),
           replies,
           tips: union([], scenario.tips),
           packIds: [pack.id],
@@ -75,6 +78,7 @@ export function mergePacks(packs: readonly Pack[]): MergedPacks {
           title: scenario.title,
           triggers: union(earlier.triggers, scenario.triggers),
           examples: union(earlier.examples, scenario.examples),
+          counterExamples: union(earlier.counterExamples ?? [], scenario.counterExamples),
           replies: mergeReplies(earlier.replies, replies),
           tips: union(earlier.tips, scenario.tips),
           packIds: union(earlier.packIds, [pack.id]),
@@ -110,7 +114,14 @@ export function mergePacks(packs: readonly Pack[]): MergedPacks {
     }
   }
 
-  return { scenarios: [...scenarios.values()], stages: [...stages.values()], rules: [...rules.values()], variables, classes };
+  return {
+    scenarios: [...scenarios.values()],
+    stages: [...stages.values()],
+    rules: [...rules.values()],
+    variables,
+    classes,
+    noScenarioExamples,
+  };
 }
 
 export interface MergeWinner {

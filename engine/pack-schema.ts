@@ -27,6 +27,8 @@ export const PACK_LIMITS = {
 } as const;
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** The lists whose items the matchers index, counted together against PACK_LIMITS.phrases. */
+const PHRASE_LISTS = new Set(['triggers', 'examples', 'counterExamples', 'noScenarioExamples', 'patterns']);
 
 // The schema's messages are problem codes; SCHEMA_PARAMS gives the values their phrasings name.
 const SCHEMA_PARAMS: Partial<Record<PackProblemCode, ProblemParams>> = {
@@ -56,6 +58,7 @@ const ScenarioSchema = v.strictObject({
   title: text,
   triggers: v.optional(texts),
   examples: v.optional(texts),
+  counterExamples: v.optional(texts),
   replies: v.optional(replies),
   tips: v.optional(texts),
   merge,
@@ -102,6 +105,7 @@ export const PackSchema = v.strictObject({
     ),
   ),
   scenarios: v.optional(v.pipe(v.array(ScenarioSchema), v.maxLength(PACK_LIMITS.arrayLength, code('tooManyItems')))),
+  noScenarioExamples: v.optional(texts),
   stages: v.optional(v.pipe(v.array(StageSchema), v.maxLength(PACK_LIMITS.arrayLength, code('tooManyItems')))),
   rules: v.optional(v.pipe(v.array(RuleSchema), v.maxLength(PACK_LIMITS.arrayLength, code('tooManyItems')))),
 });
@@ -127,7 +131,7 @@ function checkRaw(value: unknown, file: string): PackProblem[] {
     }
     if (Array.isArray(node)) {
       const key = path[path.length - 1];
-      if (key === 'triggers' || key === 'examples' || key === 'patterns') phrases += node.length;
+      if (typeof key === 'string' && PHRASE_LISTS.has(key)) phrases += node.length;
       node.forEach((item, i) => walk(item, [...path, i], depth + 1));
     } else if (node !== null && typeof node === 'object') {
       for (const key of Object.keys(node)) {

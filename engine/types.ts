@@ -94,6 +94,8 @@ export interface Scenario {
   triggers?: string[];
   /** Whole example customer messages (matched fuzzily). */
   examples?: string[];
+  /** Whole customer messages that are NOT about this scenario although they may look like it (an agent's correction). */
+  counterExamples?: string[];
   replies?: Reply[];
   /** Handling advice from the training material, shown beside the replies. */
   tips?: string[];
@@ -156,6 +158,8 @@ export interface Pack {
   /** Word classes rule patterns name as `<name>`: each a list of literal phrases (first person: 我, 我们, 咱们…). */
   classes?: Record<string, string[]>;
   scenarios?: Scenario[];
+  /** Whole customer messages that need no scenario at all (small talk, a bare order number, a wrong chat). */
+  noScenarioExamples?: string[];
   stages?: Stage[];
   rules?: Rule[];
 }
@@ -209,6 +213,11 @@ export interface MergedScenario {
   title: string;
   triggers: string[];
   examples: string[];
+  /**
+   * Messages that are not this scenario (every contributing pack's, added together). mergePacks always sets it; optional
+   * so that scenario lists built by hand (tests, benches) need not.
+   */
+  counterExamples?: string[];
   replies: MergedReply[];
   tips: string[];
   /** Packs that contributed, in priority order; the last one wins the title. */
@@ -237,6 +246,8 @@ export interface MergedPacks {
   variables: Record<string, VariableDefinition>;
   /** Word classes of all packs: a later pack's class of the same name adds its members. */
   classes: Record<string, string[]>;
+  /** Messages that need no scenario, from every enabled pack. */
+  noScenarioExamples: string[];
 }
 
 /** One problem found in a pack, with its place. */

@@ -7,6 +7,7 @@ import { settingsItem } from '../utils/storage.ts';
 import { startManagedPolicySync } from '../utils/library/policy.ts';
 import { startSubscriptionRefresh } from '../utils/library/subscriptions.ts';
 import { startSiteScriptSync } from '../utils/sites/registration.ts';
+import { pruneUnmatched } from '../utils/teach.ts';
 
 export default defineBackground(() => {
   // Chrome: the toolbar button opens the side panel (Firefox has sidebar_action and no sidePanel API).
@@ -21,4 +22,6 @@ export default defineBackground(() => {
   startManagedPolicySync();
   // Sites the agent turned on get the content script registered; kept in step with granted permissions.
   startSiteScriptSync();
+  // Unmatched messages are kept for a limited time, also when no new one arrives to prune them.
+  void pruneUnmatched().catch((error: unknown) => console.error('[huashu] pruning the unmatched messages failed', error));
 });

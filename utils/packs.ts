@@ -1,9 +1,17 @@
-// The enabled packs in priority order (built-in, then added ones), read from storage and watched for changes.
+// The enabled packs in priority order (built-in, then added ones, then what the agent taught), read from storage and watched for changes.
 import { browser } from 'wxt/browser';
 import { DEFAULT_PACKS } from '../engine/default-packs.ts';
 import type { Pack } from '../engine/types.ts';
 import { resolveUiLocale, type UiLocale } from './i18n.ts';
-import { installedPacksItem, packPreferencesItem, settingsItem, type InstalledPack, type PackPreferences } from './storage.ts';
+import {
+  installedPacksItem,
+  packPreferencesItem,
+  settingsItem,
+  taughtCorrectionsItem,
+  type InstalledPack,
+  type PackPreferences,
+} from './storage.ts';
+import { withTaughtPack } from './teach.ts';
 
 export interface PackEntry {
   pack: Pack;
@@ -54,22 +62,36 @@ function browserLanguage(): string {
   }
 }
 
-export async function loadPackEntries(): Promise<PackEntry[]> {
+async function loadPackSet(): Promise<{ entries: PackEntry[]; locale: UiLocale }> {
   const [installed, prefs, settings] = await Promise.all([installedPacksItem.getValue(), packPreferencesItem.getValue(), settingsItem.getValue()]);
-  return orderPacks(installed, prefs, resolveUiLocale(settings.uiLanguage, browserLanguage()));
+  const locale = resolveUiLocale(settings.uiLanguage, browserLanguage());
+  return { entries: orderPacks(installed, prefs, locale), locale };
 }
 
+/** The packs the options page lists (the taught pack has a section of its own there). */
+export async function loadPackEntries(): Promise<PackEntry[]> {
+  return (await loadPackSet()).entries;
+}
+
+/** What the engine is built from, in the content script and the panel alike: the enabled packs, then the taught pack. */
 export async function loadEnabledPacks(): Promise<Pack[]> {
-  return (await loadPackEntries()).filter((e) => e.enabled).map((e) => e.pack);
+  const [{ entries, locale }, corrections] = await Promise.all([loadPackSet(), taughtCorrectionsItem.getValue()]);
+  return withTaughtPack(
+    entries.filter((e) => e.enabled).map((e) => e.pack),
+    corrections,
+    locale,
+  );
 }
 
-/** Calls `onChange` with the new enabled packs whenever packs or their preferences change. Returns the unwatch function. */
+/** Calls `onChange` with the new enabled packs whenever packs, their preferences or the corrections change. Returns the unwatch function. */
 export function watchEnabledPacks(onChange: (packs: Pack[]) => void): () => void {
   const reload = (): void => {
     void loadEnabledPacks().then(onChange);
   };
   const unwatchInstalled = installedPacksItem.watch(reload);
   const unwatchPrefs = packPreferencesItem.watch(reload);
+  // A correction counts from the next message on, in every tab and panel.
+  const unwatchTaught = taughtCorrectionsItem.watch(reload);
   // The interface language decides which built-in Chinese pack's rule texts win (builtInPacksFor).
   const unwatchSettings = settingsItem.watch((next, previous) => {
     if (next?.uiLanguage !== previous?.uiLanguage) reload();
@@ -77,6 +99,7 @@ export function watchEnabledPacks(onChange: (packs: Pack[]) => void): () => void
   return () => {
     unwatchInstalled();
     unwatchPrefs();
+    unwatchTaught();
     unwatchSettings();
   };
 }

@@ -1,6 +1,7 @@
-// The extension's stored items (settings, packs, per-site choices, usage counts), versioned for migrations.
+// The extension's stored items (settings, packs, per-site choices, usage counts, what the agent taught), versioned for migrations.
 import { storage } from 'wxt/utils/storage';
 import type { Pack } from '../engine/types.ts';
+import type { TaughtCorrection, UnmatchedMessage } from '../engine/teach.ts';
 
 export type UiLanguage = 'auto' | 'zh-CN' | 'zh-TW' | 'en';
 
@@ -75,3 +76,12 @@ export const sitePreferencesItem = storage.defineItem<Record<string, SitePrefere
 export type ReplyUsage = Record<string, Record<string, number>>;
 
 export const replyUsageItem = storage.defineItem<ReplyUsage>('local:replyUsage', { fallback: {}, version: 1 });
+
+/**
+ * The agent's corrections of detected scenarios, customer messages masked (engine/teach.ts): on this device only
+ * (`local`, never `sync`: a synced copy would leave the device), at most TEACH_LIMITS.corrections.
+ */
+export const taughtCorrectionsItem = storage.defineItem<TaughtCorrection[]>('local:taughtCorrections', { fallback: [], version: 1 });
+
+/** Masked customer messages detection found no scenario for, to label later: the most recent, for a limited time. */
+export const unmatchedMessagesItem = storage.defineItem<UnmatchedMessage[]>('local:unmatchedMessages', { fallback: [], version: 1 });

@@ -1,4 +1,4 @@
-// The options page: installed packs, adding a pack, backup, the sites Huashu is on for and the agent's settings (props in, callbacks out).
+// The options page: installed packs, adding a pack, backup, what the agent taught, the sites Huashu is on for and the agent's settings (props in, callbacks out).
 import { Banner } from '../common/Banner.tsx';
 import { problemMessage } from '../../engine/problem-locale.ts';
 import { useI18n } from '../common/i18n.tsx';
@@ -6,6 +6,7 @@ import { AddPack, type AddPackProps } from './AddPack.tsx';
 import { PackList, type PackListProps } from './PackList.tsx';
 import { SettingsForm } from './SettingsForm.tsx';
 import { SitesSection, type SitesSectionProps } from './SitesSection.tsx';
+import { TaughtSection, type TaughtSectionProps } from './TaughtSection.tsx';
 import type { PackProblem } from '../../engine/types.ts';
 import type { PackVariableView, SettingsView } from './types.ts';
 import { UndoToast } from './UndoToast.tsx';
@@ -30,6 +31,8 @@ export interface OptionsPageProps extends PackListProps, AddPackProps {
   lockedSettings?: readonly string[];
   /** The sites Huashu is on or off for (absent: the section is not shown, as in component tests of other parts). */
   sites?: SitesSectionProps;
+  /** What the agent taught (absent: the section is not shown, as in component tests of other parts). */
+  taught?: TaughtSectionProps;
 }
 
 export function OptionsPage(props: OptionsPageProps) {
@@ -99,6 +102,7 @@ export function OptionsPage(props: OptionsPageProps) {
           />
         </label>
       </section>
+      {props.taught && <TaughtSection {...props.taught} />}
       {props.sites && <SitesSection {...props.sites} />}
       <SettingsForm settings={props.settings} onSave={props.onSaveSettings} variables={props.variables} locked={props.lockedSettings} />
       {props.undo && (

@@ -62,3 +62,27 @@ export interface PackVariableView {
 
 /** Result of an action the page could refuse: the message says what is wrong and what to do. */
 export type ActionResult = { ok: true } | { ok: false; message: string };
+
+/** One correction the agent made in the side panel, its message masked. */
+export interface TaughtCorrectionView {
+  id: string;
+  message: string;
+  /** Milliseconds since 1970. */
+  at: number;
+  notScenario?: string;
+  /** A scenario id; null: needs no scenario; absent: only "Not this" was said. */
+  scenario?: string | null;
+}
+
+/** A masked customer message detection found no scenario for. */
+export interface UnmatchedMessageView {
+  id: string;
+  message: string;
+  at: number;
+}
+
+/** A scenario to label a message with, titled in the interface language. */
+export interface ScenarioOptionView {
+  id: string;
+  title: string;
+}

@@ -1,6 +1,7 @@
 // The latest customer message at a glance: detected scenarios best first with a plain confidence cue, mood, and tips.
 import { useI18n } from '../common/i18n.tsx';
-import type { DetectionView } from './types.ts';
+import { TeachControls } from './TeachControls.tsx';
+import type { DetectionView, TeachView } from './types.ts';
 
 export interface DetectionSectionProps {
   /** null before the first customer message. */
@@ -8,6 +9,8 @@ export interface DetectionSectionProps {
   selectedScopeId: string | null;
   onSelectScenario: (scenarioId: string) => void;
   onSearch: () => void;
+  /** Teaching the detector; absent: no controls (component tests of other parts, a follow-up message). */
+  teach?: TeachView;
 }
 
 export function DetectionSection(props: DetectionSectionProps) {
@@ -54,6 +57,10 @@ export function DetectionSection(props: DetectionSectionProps) {
             </li>
           ))}
         </ul>
+      )}
+      {props.teach && !detection.followUp && (
+        // Keyed by message: what was said about one message never shows beside the next.
+        <TeachControls key={detection.messageId ?? ''} {...props.teach} shown={selected ? { id: selected.id, title: selected.title } : undefined} />
       )}
       {selected && selected.tips.length > 0 && (
         <details class="tips" open>

@@ -9,7 +9,7 @@ import { ReplyItem } from './ReplyItem.tsx';
 import { SearchBox } from './SearchBox.tsx';
 import { SensitiveNotice } from './SensitiveNotice.tsx';
 import { StageBar } from './StageBar.tsx';
-import type { DetectionView, Finding, PageStatus, PanelCommand, PanelNotice, ReplyView, StageView } from './types.ts';
+import type { DetectionView, Finding, PageStatus, PanelCommand, PanelNotice, ReplyView, StageView, TeachView } from './types.ts';
 import { UsageFooter } from './UsageFooter.tsx';
 
 export interface PanelProps {
@@ -20,6 +20,8 @@ export interface PanelProps {
   noteMode: boolean;
   /** null before the first customer message. */
   detection: DetectionView | null;
+  /** "Not this" and the scenario picker beside the detection (absent: not offered). */
+  teach?: TeachView;
   stages: StageView[];
   /** Ranked, variables filled, for a scenario or stage id. */
   repliesFor: (scopeId: string) => ReplyView[];
@@ -178,6 +180,7 @@ export function Panel(props: PanelProps) {
           selectedScopeId={scopeId}
           onSelectScenario={selectScope}
           onSearch={focusSearch}
+          teach={props.teach}
         />
       )}
       <StageBar stages={props.stages} selectedScopeId={searching ? null : scopeId} onSelectStage={selectScope} />

@@ -12,6 +12,8 @@ export interface ScenarioView {
 }
 
 export interface DetectionView {
+  /** The customer message this detection is of (a correction belongs to one message). */
+  messageId?: string;
   /** Best first; empty when the detector found nothing confident. */
   scenarios: ScenarioView[];
   emotion: Emotion;
@@ -20,6 +22,29 @@ export interface DetectionView {
   /** The customer's message with sensitive values masked, when it had any. */
   maskedMessage?: string;
   sensitiveKinds: SensitiveKind[];
+}
+
+/** A scenario the agent can pick when teaching, with its title in the interface language. */
+export interface ScenarioChoice {
+  id: string;
+  title: string;
+}
+
+/** What the agent already said about the message shown (absent: nothing yet). */
+export interface TaughtView {
+  /** "Not this" was said to this scenario. */
+  notScenario?: string;
+  /** The scenario picked; null: the message needs no scenario; absent: none picked. */
+  scenario?: string | null;
+}
+
+/** Teaching the detector from the panel: the scenarios to pick from and what was said about this message. */
+export interface TeachView {
+  scenarios: ScenarioChoice[];
+  taught?: TaughtView;
+  onNotThis: (scenarioId: string) => void;
+  /** A scenario id, or null for "no scenario needed". */
+  onTeach: (scenarioId: string | null) => void;
 }
 
 export interface ReplyView {

@@ -5,6 +5,8 @@ import { I18nProvider } from '../../components/common/i18n.tsx';
 import type { PackInput } from '../../components/options/AddPack.tsx';
 import { OptionsPage, type OptionsPageProps } from '../../components/options/OptionsPage.tsx';
 import { mergePacks } from '../../engine/pack-merge.ts';
+import { buildTaughtPack, freshUnmatched, scenarioTitles, TEACH_LIMITS } from '../../engine/index.ts';
+import type { TaughtSectionProps } from '../../components/options/TaughtSection.tsx';
 import { packProblemMessage, setLibraryLocale } from '../../utils/library/errors.ts';
 import { policyStatusItem, type PolicyStatus } from '../../utils/library/policy.ts';
 import type { ActionResult, PackRowView, SettingsView } from '../../components/options/types.ts';
@@ -24,7 +26,17 @@ import {
 import { checkSubscriptionUrl, previewSubscription, refreshSubscription } from '../../utils/library/subscriptions.ts';
 import { createTranslator, resolveUiLocale } from '../../utils/i18n.ts';
 import { loadPackEntries, type PackEntry } from '../../utils/packs.ts';
-import { DEFAULT_SETTINGS, installedPacksItem, packPreferencesItem, settingsItem, type PackSource, type Settings } from '../../utils/storage.ts';
+import {
+  DEFAULT_SETTINGS,
+  installedPacksItem,
+  packPreferencesItem,
+  settingsItem,
+  taughtCorrectionsItem,
+  unmatchedMessagesItem,
+  type PackSource,
+  type Settings,
+} from '../../utils/storage.ts';
+import { deleteAllTaught, deleteCorrection, deleteUnmatched, labelUnmatched } from '../../utils/teach.ts';
 import { downloadTextFile } from '../../utils/download.ts';
 import { sitesNeedingAccess } from '../../utils/sites/site-actions.ts';
 import { useSites } from './use-sites.ts';
@@ -41,6 +53,18 @@ export function App() {
   const fetchedSources = useRef(new Map<string, Extract<PackSource, { kind: 'url' }>>());
 
   const [policy, setPolicy] = useState<PolicyStatus>();
+  const [corrections, setCorrections] = useState<Awaited<ReturnType<typeof taughtCorrectionsItem.getValue>>>([]);
+  const [unmatched, setUnmatched] = useState<Awaited<ReturnType<typeof unmatchedMessagesItem.getValue>>>([]);
+  // What the agent taught, followed as the panel and the helpdesk tabs add to it.
+  useEffect(() => {
+    void taughtCorrectionsItem.getValue().then(setCorrections);
+    void unmatchedMessagesItem.getValue().then(setUnmatched);
+    const unwatch = [
+      taughtCorrectionsItem.watch((value) => setCorrections(value ?? [])),
+      unmatchedMessagesItem.watch((value) => setUnmatched(value ?? [])),
+    ];
+    return () => unwatch.forEach((stop) => stop());
+  }, []);
   const reload = useCallback(async () => {
     const [nextInstalled, nextPrefs, nextSettings, nextEntries, nextPolicy] = await Promise.all([
       installedPacksItem.getValue(),
@@ -81,6 +105,40 @@ export function App() {
   const report = (result: LibraryResult<unknown>) => {
     if (!result.ok) setNotice({ tone: 'error', text: result.message });
     else setNotice(undefined);
+  };
+
+  const enabledPacks = entries ? entries.filter((e) => e.enabled).map((e) => e.pack) : [];
+  const titleOfScenario = scenarioTitles(enabledPacks, locale);
+  const collator = new Intl.Collator(locale);
+  const taught: TaughtSectionProps = {
+    corrections: [...corrections].sort((a, b) => b.at - a.at),
+    // Past their time they are gone, even before the background has pruned them.
+    unmatched: freshUnmatched(unmatched, Date.now()).reverse(),
+    scenarios: mergePacks(enabledPacks)
+      .scenarios.map((s) => ({ id: s.id, title: titleOfScenario(s.id) ?? s.title }))
+      .sort((a, b) => collator.compare(a.title, b.title)),
+    unmatchedDays: TEACH_LIMITS.unmatchedDays,
+    unmatchedLimit: TEACH_LIMITS.unmatched,
+    onDeleteCorrection: (id) => void deleteCorrection(id),
+    onDeleteUnmatched: (id) => void deleteUnmatched(id),
+    onLabelUnmatched: (id, scenario) => {
+      const entry = unmatched.find((m) => m.id === id);
+      if (entry) void labelUnmatched(entry, scenario);
+    },
+    onDeleteAll: () => void deleteAllTaught().then(() => setNotice({ tone: 'ok', text: t('taughtDeleted') })),
+    onExport: () => {
+      const date = new Date().toISOString().slice(0, 10);
+      // Only on the agent's click; the file holds the masked messages and the scenario ids, nothing else.
+      const pack = buildTaughtPack(corrections, {
+        titleOf: titleOfScenario,
+        locale,
+        id: `taught-${date}`,
+        name: t('taughtPackName', { date }),
+        version: date,
+      });
+      if (pack) downloadTextFile(`taught-${date}.json`, `${JSON.stringify(pack, null, 2)}\n`, 'application/json');
+      else setNotice({ tone: 'error', text: t('taughtExportNothing') });
+    },
   };
 
   const fileNameOf = (input: PackInput) => input.fileName ?? pastedFileName(input.text);
@@ -170,6 +228,7 @@ export function App() {
     policyProblems: policy?.problems,
     lockedSettings: policy?.lockedSettings,
     sites,
+    taught,
   };
 
   return (

@@ -3,8 +3,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { browser } from 'wxt/browser';
 import { I18nProvider } from '../../components/common/i18n.tsx';
 import { Panel } from '../../components/panel/Panel.tsx';
-import type { Finding, PanelCommand, PanelNotice, ReplyView } from '../../components/panel/types.ts';
-import { createEngine, type Engine } from '../../engine/index.ts';
+import type { Finding, PanelCommand, PanelNotice, ReplyView, TeachView } from '../../components/panel/types.ts';
+import { createEngine, maskCustomerMessage, type Engine, type TaughtCorrection } from '../../engine/index.ts';
 import { languageTier, recordReplyUse, replyUsageToCsv, resetReplyUsage } from '../../engine/ranking.ts';
 import type { PhraseSearch } from '../../engine/search.ts';
 import { maskSensitive } from '../../engine/sensitive.ts';
@@ -23,6 +23,7 @@ import {
 } from '../../utils/storage.ts';
 import { sitePartsOf } from '../../utils/sites/site-access.ts';
 import { forgetPicks, switchSiteOff, switchSiteOn } from '../../utils/sites/site-actions.ts';
+import { newTeachId, saveCorrection } from '../../utils/teach.ts';
 import { INSERT_SUGGESTION_COMMANDS, panelCommandOf } from './commands.ts';
 import {
   buildDetectionView,
@@ -32,6 +33,7 @@ import {
   localizedTips,
   localizedTitles,
   pageStatusOf,
+  scenarioChoices,
   variableValues,
   type Connection,
 } from './view-model.ts';
@@ -213,6 +215,44 @@ export function App() {
   );
   const stages = useMemo(() => (engine ? buildStageViews(engine.merged, titleOf) : []), [engine, titleOf]);
 
+  // ---- Teaching: one correction per customer message, changed in place when the agent changes their mind ----
+  const [taught, setTaught] = useState<{ messageId: string; correction: TaughtCorrection } | null>(null);
+  const choices = useMemo(() => (engine ? scenarioChoices(engine.merged, locale, titleOf) : []), [engine, locale, titleOf]);
+  const latest = state?.latest ?? null;
+  const keepCorrection = (next: Omit<TaughtCorrection, 'id' | 'message' | 'at'>, notice: string) => {
+    if (!latest) return;
+    const earlier = taught?.messageId === latest.messageId ? taught.correction : undefined;
+    const correction: TaughtCorrection = {
+      id: earlier?.id ?? newTeachId(),
+      // Masked here, before it is kept: the storage never sees the customer's data.
+      message: earlier?.message ?? maskCustomerMessage(latest.detection.text, { customerName: state?.customerName, fallbackLanguage: locale }),
+      ...next,
+      at: Date.now(),
+    };
+    setTaught({ messageId: latest.messageId, correction });
+    saveCorrection(correction).then(
+      () => say(next.scenario === undefined ? 'info' : 'ok', notice),
+      (error: unknown) => say('error', t('teachFailed', { error: String(error) })),
+    );
+  };
+  const titleOfChoice = (id: string) => choices.find((c) => c.id === id)?.title ?? id;
+  const teach: TeachView | undefined =
+    latest && engine
+      ? {
+          scenarios: choices,
+          taught: taught?.messageId === latest.messageId ? taught.correction : undefined,
+          onNotThis: (scenarioId) =>
+            keepCorrection({ notScenario: scenarioId }, t('taughtNotThisNotice', { scenario: titleOfChoice(scenarioId) })),
+          onTeach: (scenarioId) => {
+            const earlier = taught?.messageId === latest.messageId ? taught.correction.notScenario : undefined;
+            keepCorrection(
+              { ...(earlier !== undefined ? { notScenario: earlier } : {}), scenario: scenarioId },
+              scenarioId === null ? t('taughtNoneNotice') : t('taughtScenarioNotice', { scenario: titleOfChoice(scenarioId) }),
+            );
+          },
+        }
+      : undefined;
+
   // Read, then write: panels in other windows count uses too, and the watched copy may lag a quick second insert.
   const countUse = (reply: ReplyView) =>
     void replyUsageItem.getValue().then((stored) => replyUsageItem.setValue(recordReplyUse(stored, reply.scopeId, reply.id)));
@@ -319,6 +359,7 @@ export function App() {
         hasComposer={state?.hasComposer ?? false}
         noteMode={state?.noteMode ?? false}
         detection={detection}
+        teach={teach}
         stages={stages}
         repliesFor={repliesFor}
         search={search}

@@ -3,7 +3,7 @@ import type { ScenarioMatch, SensitiveSpan, MergedReply, MergedScenario, MergedS
 import { languageTier, rankReplies, type ReplyUsageCounts } from '../../engine/ranking.ts';
 // Types only: the search itself (with pinyin-pro) is loaded lazily by the panel.
 import type { PhraseHit } from '../../engine/search.ts';
-import type { Confidence, DetectionView, PageStatus, ReplyView, StageView } from '../../components/panel/types.ts';
+import type { Confidence, DetectionView, PageStatus, ReplyView, ScenarioChoice, StageView } from '../../components/panel/types.ts';
 import type { TabState } from '../../utils/messaging.ts';
 
 /** Scores at or above this read "very likely"; the detector already abstains below its own floor. */
@@ -97,6 +97,7 @@ export function buildDetectionView(latest: TabState['latest'], inputs: Detection
     .filter((s) => s !== null);
   const hasSensitive = detection.sensitive.length > 0;
   return {
+    messageId: latest.messageId,
     scenarios,
     emotion: detection.emotion,
     followUp: latest.followUpOf !== undefined,
@@ -178,4 +179,12 @@ export function variableValues(
   };
   for (const [name, value] of Object.entries(known)) if (value && value.trim() !== '') values[name] = value.trim();
   return values;
+}
+
+/** Every scenario of the packs, titled in the interface language and sorted by title, for the agent to pick when teaching. */
+export function scenarioChoices(merged: Pick<MergedPacks, 'scenarios'>, uiLocale: string, titleOf?: TitleOf): ScenarioChoice[] {
+  const collator = new Intl.Collator(uiLocale);
+  return merged.scenarios
+    .map((scenario) => ({ id: scenario.id, title: titleOf?.(scenario.id) ?? scenario.title }))
+    .sort((a, b) => collator.compare(a.title, b.title) || (a.id < b.id ? -1 : 1));
 }

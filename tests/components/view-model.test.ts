@@ -108,6 +108,7 @@ describe('detection view', () => {
       { scenario, mask: maskStandIn },
     );
     expect(view).toEqual({
+      messageId: 'm2',
       scenarios: [{ id: 'return_refund', title: '退货退款', confidence: 'likely', tips: ['先道歉'] }],
       emotion: 'angry',
       followUp: true,

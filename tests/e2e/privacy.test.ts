@@ -1,4 +1,4 @@
-// Privacy in real Chromium: a full session on the demo helpdesk sends nothing but the pack subscription, and stores no conversation text.
+// Privacy in real Chromium: a full session on the demo helpdesk sends nothing but the pack subscription, and stores no conversation text but a corrected message, masked.
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
@@ -23,6 +23,8 @@ const CUSTOMER_MESSAGES = [
 ];
 const DRAFT = '这个不归我管，您的卡号6222021234567890128我记下了';
 const SECRETS = ['鞋子是坏的', '13912345678', '110101199003074514', '6222021234567890128', '这个不归我管'];
+// The agent corrects the scenario of the last message: kept on the device, masked, and never sent either.
+const CORRECTED_MASKED = '身份证号［身份证号］，卡号［银行卡号］，你们这服务太差了';
 
 const TEAM_PACK = JSON.stringify({
   schemaVersion: 1,
@@ -130,6 +132,11 @@ beforeAll(async () => {
     await desk.evaluate((message) => window.huashuDemo.addMessage('customer', message), text);
     await panel.locator('[data-scenario-id]').first().waitFor({ timeout: 10_000 });
   }
+  // "Not this" beside the suggestion, and another scenario picked: the one thing of the conversation that is stored.
+  await panel.locator('[data-testid=not-this]').click();
+  await panel.locator('[data-testid=teach-select]').selectOption({ index: 2 });
+  await panel.locator('[data-testid=teach-save]').click();
+  await panel.locator('[data-testid=teach-status]').waitFor({ timeout: 10_000 });
   await panel.locator('[data-reply-id]').first().click();
   await desk.waitForFunction(() => window.huashuDemo.editorModelText().length > 0);
   await desk.evaluate(() => window.huashuDemo.clearComposer());
@@ -189,14 +196,22 @@ describe('privacy during a full session on the demo helpdesk', () => {
     expect(toDemo.filter((request) => request.method !== 'GET').map((request) => `${request.method} ${request.url}`)).toEqual([]);
   });
 
-  it('sends no conversation text, draft or customer number anywhere', () => {
+  it('sends no conversation text, draft or customer number anywhere, nor the corrected message', () => {
     for (const request of recorded) {
       const seen = decodeURIComponent(request.url) + request.body + JSON.stringify(request.headers);
-      for (const secret of SECRETS) expect(seen, `${request.method} ${request.url}`).not.toContain(secret);
+      for (const secret of [...SECRETS, CORRECTED_MASKED, '服务太差']) expect(seen, `${request.method} ${request.url}`).not.toContain(secret);
     }
   });
 
-  it('stores no conversation text: reply ids and numbers only', async () => {
+  it('stores no conversation text but the corrected message, masked, in storage.local', async () => {
+    const corrections = await panel.evaluate(async () => {
+      const { storage } = (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } }).chrome;
+      return (await storage.local.get('taughtCorrections')).taughtCorrections as Array<{ message: string }>;
+    });
+    expect(corrections.map((c) => c.message)).toEqual([CORRECTED_MASKED]);
+  });
+
+  it('stores none of the other messages, the draft or the customer's numbers: usage as reply ids and numbers', async () => {
     const stored = await panel.evaluate(async () => {
       type Area = { get(keys: null): Promise<Record<string, unknown>> };
       const { storage } = (globalThis as unknown as { chrome: { storage: Record<'local' | 'session' | 'sync', Area> } }).chrome;

@@ -44,7 +44,7 @@ describe('docs/packs.md examples', () => {
   });
 
   it('documents every field of the pack format', () => {
-    const fields = ['schemaVersion', 'description', 'variables', 'triggers', 'examples', 'tips', 'merge', 'category', 'severity', 'patterns', 'sensitive', 'exceptions', 'suggestion', 'disabled', 'fallback', 'noMatch'];
+    const fields = ['schemaVersion', 'description', 'variables', 'triggers', 'examples', 'tips', 'merge', 'category', 'severity', 'patterns', 'sensitive', 'exceptions', 'suggestion', 'disabled', 'fallback', 'noMatch', 'counterExamples', 'noScenarioExamples'];
     for (const field of fields) expect(doc, field).toContain(`\`${field}\``);
   });
 });

@@ -2,7 +2,7 @@
 import { guessLanguage } from '../../engine/language.ts';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createEngine, type Engine } from '../../engine/index.ts';
+import { createEngine, maskCustomerMessage, type Engine } from '../../engine/index.ts';
 import type { Detection, Finding, Pack } from '../../engine/types.ts';
 import { genericAdapter, pickAdapter } from '../../sites/registry.ts';
 import { createGenericAdapter } from '../../sites/generic.ts';
@@ -14,6 +14,7 @@ import type { ComposerInfo, SiteAdapter } from '../../sites/types.ts';
 import { forgetComposerCaret, injectPageBridge, insertText, replaceRange, trackComposerCaret } from '../composer/index.ts';
 import { contentToPanel, panelToContent, type InsertResult, type TabState } from '../messaging.ts';
 import { loadEnabledPacks, watchEnabledPacks } from '../packs.ts';
+import { recordUnmatched } from '../teach.ts';
 import { resolveUiLocale } from '../i18n.ts';
 import { DEFAULT_SETTINGS, settingsItem, sitePreferencesItem, type Settings, type SitePreference } from '../storage.ts';
 import { watchConversation, type ConversationSnapshot, type ConversationWatcher } from './conversation-watcher.ts';
@@ -67,6 +68,8 @@ export function startContentRuntime(ctx: ContentScriptContext, doc: Document = d
   let stopCaretTracking: (() => void) | null = null;
   let stateChangeQueued = false;
   const detectionCache = new Map<string, Detection>();
+  /** The last message kept as unmatched: every snapshot of the same conversation re-evaluates it. */
+  let lastUnmatchedKey = '';
   const cleanups: (() => void)[] = [];
 
   function setState(patch: Partial<TabState>): void {
@@ -109,9 +112,20 @@ export function startContentRuntime(ctx: ContentScriptContext, doc: Document = d
         console.error(`[huashu] the ${adapter.id} adapter failed to read the customer name`, error);
       }
       setState({ latest: latest ? { ...latest, role: 'customer' } : null, customerName });
+      // A follow-up borrows an earlier message's scenarios only because its own detection found none.
+      if (latest && (latest.followUpOf !== undefined || latest.detection.scenarios.length === 0)) keepUnmatched(latest.detection.text, customerName);
     } catch (error) {
       console.error('[huashu] detecting the latest customer message failed', error);
     }
+  }
+
+  /** Keeps a message detection found no scenario for, masked, so the agent can label it later on the options page. */
+  function keepUnmatched(text: string, customerName: string | undefined): void {
+    const uiLocale = resolveUiLocale(settings.uiLanguage, browser.i18n?.getUILanguage?.() ?? navigator.language);
+    const masked = maskCustomerMessage(text, { customerName, fallbackLanguage: uiLocale });
+    if (masked === lastUnmatchedKey) return;
+    lastUnmatchedKey = masked;
+    recordUnmatched(masked).catch((error: unknown) => console.error('[huashu] keeping the unmatched message failed', error));
   }
 
   function onComposerChange(composer: ComposerInfo | null): void {
