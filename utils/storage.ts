@@ -30,6 +30,15 @@ export const DEFAULT_SETTINGS: Settings = {
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS, version: 1 });
 
+/** The most the options form lets an agent type (its maxLength), so a restored backup can hold no more. */
+export const SETTINGS_LIMITS = {
+  /** agentName, agentId, company and each custom variable's value. */
+  textLength: 200,
+  triggerLength: 8,
+  variableNameLength: 100,
+  variables: 200,
+} as const;
+
 export type PackSource =
   | { kind: 'builtin' }
   | { kind: 'file'; fileName: string }
@@ -46,6 +55,24 @@ export interface InstalledPack {
 }
 
 export const installedPacksItem = storage.defineItem<InstalledPack[]>('local:installedPacks', { fallback: [], version: 1 });
+
+/** The lock every read-modify-write of the pack library (installed packs, pack preferences, policy settings) runs under. */
+const PACK_LIBRARY_LOCK = 'huashu-pack-library';
+let localTail: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs `change` alone: the options page, the background's policy sync and its subscription refresh each read the
+ * library, change it and write it back, so two at once would lose one's change. navigator.locks is shared by every page
+ * and worker of the extension's origin; where it is missing (unit tests), changes queue within this context. The lock
+ * is not reentrant: `change` must not call another function that takes it, and should not wait on the network.
+ */
+export function withPackLibraryLock<T>(change: () => Promise<T>): Promise<T> {
+  const locks = (globalThis.navigator as { locks?: LockManager } | undefined)?.locks;
+  if (locks) return locks.request(PACK_LIBRARY_LOCK, change) as Promise<T>;
+  const run = localTail.then(change, change);
+  localTail = run.catch(() => undefined);
+  return run;
+}
 
 /** Pack ids in priority order (later wins) and which are switched off. Packs not listed follow the built-ins. */
 export interface PackPreferences {

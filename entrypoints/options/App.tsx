@@ -10,11 +10,10 @@ import type { TaughtSectionProps } from '../../components/options/TaughtSection.
 import { packProblemMessage, setLibraryLocale } from '../../utils/library/errors.ts';
 import { policyStatusItem, type PolicyStatus } from '../../utils/library/policy.ts';
 import type { ActionResult, PackRowView, SettingsView } from '../../components/options/types.ts';
+import { exportAll, importAll } from '../../utils/library/backup.ts';
 import {
   commitImport,
-  exportAll,
   exportPack,
-  importAll,
   movePack,
   previewImport,
   removePack,

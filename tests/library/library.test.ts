@@ -2,11 +2,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { exportAll, importAll } from '../../utils/library/backup.ts';
 import {
   commitImport,
-  exportAll,
   exportPack,
-  importAll,
   movePack,
   previewImport,
   removePack,

@@ -48,4 +48,29 @@ describe('selectorFor', () => {
     const chat = loadFixture('zammad-chat');
     expectUnique(chat.querySelectorAll('.js-customerChatInput')[1]!);
   });
+
+  it('builds from structure and stable names only: never from labels, titles, placeholders or ids that hold the page’s text', () => {
+    document.title = 'Jane Doe – Support';
+    document.body.innerHTML = `
+      <header><h1>Jane Doe</h1></header>
+      <section class="pane" aria-label="Recent with Jane Doe" title="Jane Doe"><ul class="messages" aria-label="Messages from Jane Doe"><li>old</li></ul></section>
+      <section class="pane" aria-label="Conversation with Jane Doe" id="conversation-jane-doe">
+        <ul class="messages" aria-label="Messages from Jane Doe" data-testid="jane-doe-thread"><li>Hello, I am Jane Doe</li></ul>
+        <div class="box"><div contenteditable="true" class="ipt" aria-label="Reply to Jane Doe" title="Write to Jane Doe"
+          placeholder="Reply to Jane" name="reply-jane" id="editor-8f3a2b"></div></div>
+      </section>`;
+    const list = document.querySelectorAll('ul.messages')[1]!;
+    const box = document.querySelector('.ipt')!;
+    for (const selector of [expectUnique(list), expectUnique(box)]) {
+      expect(selector).not.toMatch(/jane|doe|aria-label|title|placeholder|8f3a2b/i);
+    }
+  });
+
+  it('keeps stable data-* test names and roles that are not the page’s words', () => {
+    document.title = 'Inbox';
+    document.body.innerHTML = `
+      <div data-testid="message-thread"><p>Jane Doe: hi</p></div>
+      <div data-testid="message-thread-archive"><p>Jane Doe: bye</p></div>`;
+    expect(expectUnique(document.querySelector('[data-testid="message-thread"]')!)).toBe('div[data-testid="message-thread"]');
+  });
 });

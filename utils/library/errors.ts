@@ -22,6 +22,14 @@ const LIBRARY_ERRORS_EN = {
   backupFormat: (found: unknown) =>
     `format: ${JSON.stringify(found)} is not a Huashu backup (expected "huashu-backup" version 1); pick a file made by "Export everything"`,
   backupPack: (index: number, detail: string) => `installedPacks[${index}].pack: ${detail}`,
+  backupTooLong: (field: string, limit: number) =>
+    `${field}: longer than ${limit.toLocaleString('en')} characters, more than Huashu ever stores there; pick a file made by "Export everything" and do not edit it by hand`,
+  backupTooMany: (field: string, limit: number) =>
+    `${field}: more than ${limit.toLocaleString('en')} entries, more than Huashu ever stores there; pick a file made by "Export everything" and do not edit it by hand`,
+  backupSourceKind: (field: string) =>
+    `${field}: expected "file", "paste" or "url" (how the pack was added); built-in packs are never in a backup. Pick a file made by "Export everything"`,
+  backupQuota: (needed: number, room: number) =>
+    `not restored: the backup needs ${kb(needed)} more but only ${kb(room)} of browser storage is left; remove packs you no longer use, then restore again`,
   idChanged: (file: string, from: string, to: string) => `${file} id: the pack id changed from "${from}" to "${to}"; keep the id, or add it as a new pack`,
   // What an administrator's policy got wrong; "policy packs[0]" and "settings.x" name the place in the policy JSON.
   policyNotObject: 'policy: expected an object with "packs" and/or "settings"',
@@ -51,6 +59,10 @@ const LIBRARY_ERRORS_ZH_CN: LibraryErrors = {
   backupShape: (field, expected) => `${field}：应为 ${expected}；请选择用“导出全部”生成的文件，不要手工修改`,
   backupFormat: (found) => `format：${JSON.stringify(found)} 不是话术备份（应为 "huashu-backup" 第 1 版）；请选择用“导出全部”生成的文件`,
   backupPack: (index, detail) => `installedPacks[${index}].pack：${detail}`,
+  backupTooLong: (field, limit) => `${field}：超过 ${limit.toLocaleString('en')} 个字符，比话术保存的任何内容都长；请选择用“导出全部”生成的文件，不要手工修改`,
+  backupTooMany: (field, limit) => `${field}：超过 ${limit.toLocaleString('en')} 项，比话术保存的任何内容都多；请选择用“导出全部”生成的文件，不要手工修改`,
+  backupSourceKind: (field) => `${field}：应为 "file"、"paste" 或 "url"（话术包的添加方式）；备份里不会有内置话术包。请选择用“导出全部”生成的文件`,
+  backupQuota: (needed, room) => `未恢复：这份备份还需要 ${kbZh(needed)}，但浏览器存储只剩 ${kbZh(room)}；请删除不再使用的话术包后再恢复`,
   idChanged: (file, from, to) => `${file} id：话术包 id 从 "${from}" 变成了 "${to}"；请保留原来的 id，或者把它作为新的话术包添加`,
   policyNotObject: 'policy：应为一个包含 "packs" 和/或 "settings" 的对象',
   policyPacksNotList: 'policy packs：应为一个列表',
@@ -74,6 +86,10 @@ const LIBRARY_ERRORS_ZH_TW: LibraryErrors = {
   backupShape: (field, expected) => `${field}：應為 ${expected}；請選擇用「匯出全部」產生的檔案，不要手動修改`,
   backupFormat: (found) => `format：${JSON.stringify(found)} 不是話術備份（應為 "huashu-backup" 第 1 版）；請選擇用「匯出全部」產生的檔案`,
   backupPack: (index, detail) => `installedPacks[${index}].pack：${detail}`,
+  backupTooLong: (field, limit) => `${field}：超過 ${limit.toLocaleString('en')} 個字元，比話術儲存的任何內容都長；請選擇用「匯出全部」產生的檔案，不要手動修改`,
+  backupTooMany: (field, limit) => `${field}：超過 ${limit.toLocaleString('en')} 項，比話術儲存的任何內容都多；請選擇用「匯出全部」產生的檔案，不要手動修改`,
+  backupSourceKind: (field) => `${field}：應為 "file"、"paste" 或 "url"（話術包的加入方式）；備份裡不會有內建話術包。請選擇用「匯出全部」產生的檔案`,
+  backupQuota: (needed, room) => `未還原：這份備份還需要 ${kbZh(needed).replace('字节', '位元組')}，但瀏覽器儲存空間只剩 ${kbZh(room).replace('字节', '位元組')}；請刪除不再使用的話術包後再還原`,
   idChanged: (file, from, to) => `${file} id：話術包 id 從 "${from}" 變成了 "${to}"；請保留原本的 id，或把它當作新的話術包加入`,
   policyNotObject: 'policy：應為一個包含 "packs" 和/或 "settings" 的物件',
   policyPacksNotList: 'policy packs：應為一個清單',

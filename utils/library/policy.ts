@@ -4,7 +4,7 @@ import { storage } from 'wxt/utils/storage';
 import { parsePack } from '../../engine/pack-load.ts';
 import { formatPackProblem, LIBRARY_ERRORS } from './errors.ts';
 import type { Pack } from '../../engine/types.ts';
-import { installedPacksItem, settingsItem, type InstalledPack, type Settings } from '../storage.ts';
+import { installedPacksItem, settingsItem, withPackLibraryLock, type InstalledPack, type Settings } from '../storage.ts';
 import { downloadPack, type FetchOptions } from './subscriptions.ts';
 
 /** What the last reading of the policy found wrong, for the options page; empty when all was well. */
@@ -113,32 +113,36 @@ export async function applyManagedPolicy(policy: unknown, options: FetchOptions 
     loaded.push({ pack: parsed.pack, url: got.url });
   }
 
-  const installed = await installedPacksItem.getValue();
-  const loadedIds = new Set(loaded.map((l) => l.pack.id));
+  // Only the packs decide whether the policy loaded whole (a wrong setting does not keep a dropped pack).
   const complete = problems.length === 0;
-  const next: InstalledPack[] = installed.filter(
-    // An agent's pack with a policy pack's id gives way to it; a policy pack the policy dropped goes (only when all loaded).
-    (i) => !loadedIds.has(i.pack.id) && !(i.source.kind === 'policy' && complete),
-  );
-  for (const { pack, url } of loaded) {
-    const previous = installed.find((i) => i.pack.id === pack.id);
-    next.push({ pack, source: url ? { kind: 'policy', url } : { kind: 'policy' }, addedAt: previous?.addedAt ?? now, updatedAt: now });
-  }
-  if (JSON.stringify(next) !== JSON.stringify(installed)) await installedPacksItem.setValue(next);
-
   const settings = policySettings(root.settings, problems);
-  if (Object.keys(settings).length > 0) {
-    const current = await settingsItem.getValue();
-    await settingsItem.setValue({ ...current, ...settings });
-  }
-  const status: PolicyStatus = {
-    checkedAt: now,
-    packIds: next.filter((i) => i.source.kind === 'policy').map((i) => i.pack.id),
-    lockedSettings: Object.keys(settings),
-    problems,
-  };
-  await policyStatusItem.setValue(status);
-  return status;
+  // Read, changed and written under the library's lock: the options page or a subscription refresh may be writing too.
+  return withPackLibraryLock(async () => {
+    const installed = await installedPacksItem.getValue();
+    const loadedIds = new Set(loaded.map((l) => l.pack.id));
+    const next: InstalledPack[] = installed.filter(
+      // An agent's pack with a policy pack's id gives way to it; a policy pack the policy dropped goes (only when all loaded).
+      (i) => !loadedIds.has(i.pack.id) && !(i.source.kind === 'policy' && complete),
+    );
+    for (const { pack, url } of loaded) {
+      const previous = installed.find((i) => i.pack.id === pack.id);
+      next.push({ pack, source: url ? { kind: 'policy', url } : { kind: 'policy' }, addedAt: previous?.addedAt ?? now, updatedAt: now });
+    }
+    if (JSON.stringify(next) !== JSON.stringify(installed)) await installedPacksItem.setValue(next);
+
+    if (Object.keys(settings).length > 0) {
+      const current = await settingsItem.getValue();
+      await settingsItem.setValue({ ...current, ...settings });
+    }
+    const status: PolicyStatus = {
+      checkedAt: now,
+      packIds: next.filter((i) => i.source.kind === 'policy').map((i) => i.pack.id),
+      lockedSettings: Object.keys(settings),
+      problems,
+    };
+    await policyStatusItem.setValue(status);
+    return status;
+  });
 }
 
 /** Reads the browser's managed storage (empty where no policy is set) and applies it. */

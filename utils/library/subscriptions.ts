@@ -1,7 +1,7 @@
 // Packs a team lead publishes at a URL: fetched with conditional requests, checked like any import, and on failure the last good version stays with the reason.
 import { browser } from 'wxt/browser';
 import { formatFromFileName, MAX_PACK_BYTES, parsePack, type PackFormat } from '../../engine/pack-load.ts';
-import { installedPacksItem, type InstalledPack, type PackSource } from '../storage.ts';
+import { installedPacksItem, withPackLibraryLock, type InstalledPack, type PackSource } from '../storage.ts';
 import { commitImport, previewImport, type ImportCheck, type LibraryResult } from './library.ts';
 import { formatPackProblem, LIBRARY_ERRORS, onLibraryLocale } from './errors.ts';
 
@@ -225,11 +225,13 @@ export async function refreshSubscription(id: string, options: FetchOptions = {}
   const download = await downloadPack(source.url, { etag: source.etag, lastModified: source.lastModified }, options);
 
   const keep = async (outcome: RefreshOutcome, lastError?: string): Promise<LibraryResult<RefreshOutcome>> => {
-    const current = await installedPacksItem.getValue();
-    const next: InstalledPack[] = current.map((i) =>
-      i.pack.id === id && i.source.kind === 'url' ? { ...i, source: { ...i.source, lastChecked: now, lastError } } : i,
-    );
-    await installedPacksItem.setValue(next);
+    await withPackLibraryLock(async () => {
+      const current = await installedPacksItem.getValue();
+      const next: InstalledPack[] = current.map((i) =>
+        i.pack.id === id && i.source.kind === 'url' ? { ...i, source: { ...i.source, lastChecked: now, lastError } } : i,
+      );
+      await installedPacksItem.setValue(next);
+    });
     return lastError ? { ok: false, message: lastError } : { ok: true, value: outcome };
   };
 
