@@ -30,5 +30,7 @@ const benchEndToEnd = await optionalBench('e2e.bench.ts', 'benchEndToEnd');
 if (benchEndToEnd) printTable('End to end, real Chromium', await benchEndToEnd());
 const benchExpansion = await optionalBench('expansion.bench.ts', 'benchExpansion');
 if (benchExpansion) printTable('Expansion picker search, per keystroke', await benchExpansion());
+const benchHostileInput = await optionalBench('hostile-input.bench.ts', 'benchHostileInput');
+if (benchHostileInput) printTable('Worst cases: hostile input, typing, long conversations', await benchHostileInput());
 const benchLoad = await optionalBench('load.bench.ts', 'benchLoad');
 if (benchLoad) printTable('Load, real Chromium: long tasks (median and longest), with Huashu and without', await benchLoad());

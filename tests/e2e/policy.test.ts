@@ -1,6 +1,6 @@
 // Enterprise policy as an administrator deploys it: a Chromium policy file for the extension's id, read by Chromium, applied by Huashu.
 import { createHash } from 'node:crypto';
-import { accessSync, constants, cpSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
@@ -8,19 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPanel } from '../../scripts/lib/panel-page.ts';
 import { startDemoServer, type DemoServer } from '../../scripts/serve-demo.ts';
 import { buildExtension, launchWithExtension, type ExtensionBrowser } from '../support/extension.ts';
+import { canWritePolicies, CHROMIUM_POLICY_DIR as POLICY_DIR, createPolicyDir } from '../support/policy-dir.ts';
 
-// Where Debian's Chromium reads mandatory policies (README "Policy (for administrators)").
-const POLICY_DIR = '/etc/chromium/policies/managed';
-
-function canWritePolicies(): boolean {
-  try {
-    mkdirSync(POLICY_DIR, { recursive: true });
-    accessSync(POLICY_DIR, constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
+// Only probed here: the folder is created in beforeAll and removed in afterAll (tests/support/policy-dir.ts).
 const writable = canWritePolicies();
 if (!writable) console.warn(`[policy.test] ${POLICY_DIR} is not writable (not root): the real policy file test is skipped.`);
 
@@ -43,6 +33,7 @@ let policyFile: string;
 let browser: ExtensionBrowser;
 let worker: Worker;
 let server: DemoServer;
+let removePolicyDir: (() => void) | undefined;
 
 beforeAll(async () => {
   if (!writable) return;
@@ -51,6 +42,7 @@ beforeAll(async () => {
   extensionDir = realpathSync(mkdtempSync(join(tmpdir(), 'huashu-policy-')));
   cpSync(built, extensionDir, { recursive: true });
   const id = unpackedExtensionId(extensionDir);
+  removePolicyDir = createPolicyDir(POLICY_DIR);
   policyFile = join(POLICY_DIR, `huashu-e2e-${id}.json`);
   const policy = { '3rdparty': { extensions: { [id]: { packs: [JSON.stringify(POLICY_PACK)], settings: { agentName: '总部小王', company: '星河商城' } } } } };
   writeFileSync(policyFile, JSON.stringify(policy, null, 2));
@@ -63,6 +55,7 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
   if (policyFile) rmSync(policyFile, { force: true });
+  removePolicyDir?.();
   if (extensionDir) rmSync(extensionDir, { recursive: true, force: true });
 });
 

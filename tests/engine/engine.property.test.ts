@@ -80,6 +80,11 @@ describe('engine on arbitrary Unicode', () => {
   it('handles a 100 000-character hostile input without throwing', () => {
     const big = '😀\uD83D\u202E我不能退款a\u0301\0'.repeat(10_000).slice(0, 100_000);
     const findings = engine.lint(big);
+    // Every 我不能 of the input, found by plain search: the spans must be exactly these, not merely inside the text.
+    const phraseStarts: number[] = [];
+    for (let at = big.indexOf('我不能'); at !== -1; at = big.indexOf('我不能', at + 1)) phraseStarts.push(at);
+    expect(phraseStarts.length).toBeGreaterThan(8_000);
+    expect(findings.map((f) => f.start)).toEqual(phraseStarts);
     for (const f of findings) expect(big.slice(f.start, f.end)).toBe(f.match);
     expect(() => engine.detect(big)).not.toThrow();
   });

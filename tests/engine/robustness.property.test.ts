@@ -233,20 +233,16 @@ describe('rules cannot hang the tab', () => {
     rules: CATASTROPHIC.map((pattern, i) => ({ id: `redos.${i}`, category: 'refusal', severity: 'warning', patterns: [pattern], message: 'literal' })),
   });
 
-  it('validates such a pack as literal text and matches only the literal characters, quickly, on a 100 000-character adversarial draft', () => {
+  it('validates such a pack as literal text and matches only the literal characters on a 100 000-character adversarial draft', () => {
     const parsed = parsePack(source, 'redos.json');
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     const redos = createEngine([parsed.pack]);
-    // What makes a backtracking engine explode: long runs that almost match.
+    // What makes a backtracking engine explode: long runs that almost match. How long the automaton takes on it is
+    // measured by `npm run bench` (bench/hostile-input.bench.ts), not asserted here.
     const adversarial = `${'a'.repeat(50_000)}!${'x'.repeat(49_000)}${'1'.repeat(998)}(a+)+$`;
-    const started = performance.now();
     const findings = redos.lint(adversarial);
-    const elapsed = performance.now() - started;
     expect(findings.map((f) => f.match)).toEqual(['(a+)+$']);
     expect(findings[0]!.start).toBe(adversarial.length - '(a+)+$'.length);
-    // A regular expression engine would not finish in our lifetime; the automaton reads each character once. The bound is
-    // loose on purpose (shared machine); `npm run bench` has the real figure (lint, 2 000 characters: well under 1 ms).
-    expect(elapsed).toBeLessThan(1_000);
   });
 });

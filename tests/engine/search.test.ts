@@ -147,12 +147,4 @@ describe('phrase search over the shipped zh-CN pack', () => {
       expect(scopes, query).toContain('return_refund');
     }
   });
-
-  it('answers a keystroke quickly once the index is built', () => {
-    search.search('warmup');
-    const started = performance.now();
-    for (const query of ['t', 'tk', 'tku', 'tkua', 'tkuan']) search.search(query);
-    // Generous bound for a shared machine: the point is "as you type", not a benchmark.
-    expect((performance.now() - started) / 5).toBeLessThan(50);
-  });
 });

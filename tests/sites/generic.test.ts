@@ -131,7 +131,7 @@ describe('reading only the items the watcher saw added', () => {
     });
   }
 
-  it('a new message keeps the ids of the others and costs no more in a long conversation than in a short one', () => {
+  it('a new message keeps the ids of the others (its cost in a long conversation: bench/hostile-input.bench.ts)', () => {
     const doc = loadFixture('generic-bubbles');
     const list = generic.findMessageList(doc)!;
     const before = generic.readMessages(list);
@@ -150,18 +150,6 @@ describe('reading only the items the watcher saw added', () => {
     // Repeated short answers still get distinct ids.
     const repeats = [addCustomerMessage('好的'), addCustomerMessage('好的'), addCustomerMessage('好的')].map((item) => generic.readMessage!(item, list)!.id);
     expect(new Set(repeats).size).toBe(3);
-
-    const timeOneRead = (): number => {
-      const item = addCustomerMessage(`新消息 ${list.children.length}`);
-      const start = performance.now();
-      for (let round = 0; round < 20; round += 1) generic.readMessage!(item, list);
-      return performance.now() - start;
-    };
-    const short = timeOneRead();
-    for (let index = 0; index < 3000; index += 1) addCustomerMessage(`消息 ${index}`);
-    const long = timeOneRead();
-    // Loose bound on purpose (shared CI cores): a whole-list read would be hundreds of times slower here.
-    expect(long).toBeLessThan(short * 20 + 50);
   });
 });
 

@@ -14,10 +14,12 @@ export const firefoxOutDir = join(projectRoot, '.output', 'firefox-mv2');
 
 /** Everything that goes into the bundle: when none of it is newer than the manifest, the last build stands. */
 const SOURCE_ROOTS = ['entrypoints', 'components', 'engine', 'sites', 'utils', 'locales', 'public', 'data/packs'];
-const SOURCE_FILES = ['wxt.config.ts', 'package.json', 'tsconfig.json'];
+// package-lock.json: another locked version of WXT, Vite or a bundled library is another bundle.
+const SOURCE_FILES = ['wxt.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json'];
 const STALE_LOCK_MS = 5 * 60_000;
 
-function newestSourceTime(): number {
+/** The newest modification time of everything a build depends on under `root` (exported for its test). */
+export function newestSourceTime(root: string = projectRoot): number {
   let newest = 0;
   const visit = (path: string): void => {
     if (!existsSync(path)) return;
@@ -26,8 +28,8 @@ function newestSourceTime(): number {
       for (const entry of readdirSync(path)) visit(join(path, entry));
     } else newest = Math.max(newest, info.mtimeMs);
   };
-  for (const root of SOURCE_ROOTS) visit(join(projectRoot, root));
-  for (const file of SOURCE_FILES) visit(join(projectRoot, file));
+  for (const folder of SOURCE_ROOTS) visit(join(root, folder));
+  for (const file of SOURCE_FILES) visit(join(root, file));
   return newest;
 }
 
