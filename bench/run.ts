@@ -1,4 +1,4 @@
-// Prints every benchmark's table: detection, then lint and end-to-end latency when those benchmarks exist.
+// Prints every benchmark's table: detection, then lint, pack validation and end-to-end latency when those benchmarks exist.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -26,6 +26,8 @@ async function optionalBench(file: string, exportName: string): Promise<(() => B
 printTable('Scenario detection, per message', benchDetect());
 const benchLint = await optionalBench('lint.bench.ts', 'benchLint');
 if (benchLint) printTable('Draft lint, per call', await benchLint());
+const benchValidate = await optionalBench('validate.bench.ts', 'benchValidate');
+if (benchValidate) printTable('Pack validation of a broken pack, per file', await benchValidate());
 const benchEndToEnd = await optionalBench('e2e.bench.ts', 'benchEndToEnd');
 if (benchEndToEnd) printTable('End to end, real Chromium', await benchEndToEnd());
 const benchExpansion = await optionalBench('expansion.bench.ts', 'benchExpansion');

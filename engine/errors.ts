@@ -10,6 +10,8 @@ export const PACK_PROBLEMS_EN = {
   tooLarge: 'the file is {size} MB, over the {limit} MB limit: split it into several packs',
   binary: 'the file holds binary data or is not UTF-8 text: save it as UTF-8 JSON, YAML or CSV',
   unknownFormat: 'cannot tell the format of {file}: use a .json, .yaml, .yml or .csv file',
+  // The last line of a long list: {more} is the count of problems not listed, digits grouped ("49 800").
+  moreProblems: '… and {more} more problems, not listed: fix the ones above and validate again',
 
   jsonInvalidEscape: 'JSON syntax: an invalid escape sequence in a string',
   jsonStringPastLine: 'JSON syntax: a string runs past the end of its line (missing closing quote?)',
@@ -123,6 +125,11 @@ export function englishProblem(code: PackProblemCode, params: ProblemParams = {}
 /** A problem's code, params and English message, ready to spread into a PackProblem with its file and place. */
 export function coded(code: PackProblemCode, params: ProblemParams = {}): { code: PackProblemCode; params: ProblemParams; message: string } {
   return { code, params, message: englishProblem(code, params) };
+}
+
+/** A count as people read it in every interface language: digits in groups of three, "49 800". */
+export function groupDigits(count: number): string {
+  return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
 }
 
 /** The byte counts of tooLarge as people read them: megabytes, one decimal for the file, none for the limit. */

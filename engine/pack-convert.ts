@@ -12,7 +12,7 @@
 // Problems name the CSV line, so a lead can find the row in the spreadsheet.
 import Papa from 'papaparse';
 import { coded, type PackProblemCode } from './errors.ts';
-import { registerCsvParser, type PackParse } from './pack-load.ts';
+import { lazyLineIndex, type PackParse } from './pack-load.ts';
 import { validatePack } from './pack-schema.ts';
 import { PACK_SCHEMA_VERSION, type PackProblem, type Reply, type Rule, type Scenario, type Stage } from './types.ts';
 
@@ -55,10 +55,11 @@ const CSV_CODES: Partial<Record<string, PackProblemCode>> = {
 export function parseCsvPack(source: string, file: string): PackParse {
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   const parsed = Papa.parse<Row>(text, { header: true, skipEmptyLines: 'greedy' });
+  const placeOf = lazyLineIndex(text);
   const problems: PackProblem[] = parsed.errors.map((e) => ({
     file,
     // A quoting error's row counts the header, a field count error's does not; its offset, when given, is exact either way.
-    line: e.index !== undefined ? lineAt(text, e.index) : (e.row ?? 0) + 2,
+    line: e.index !== undefined ? placeOf().at(e.index).line : (e.row ?? 0) + 2,
     ...coded(CSV_CODES[e.code] ?? 'csvSyntax', { detail: e.message }),
   }));
   for (const column of parsed.meta.fields ?? []) {
@@ -130,13 +131,6 @@ export function parseCsvPack(source: string, file: string): PackParse {
   return { ok: false, problems: result.problems.map((problem) => ({ ...problem, line: problem.line ?? lineOfPath(lines, problem.path) })) };
 }
 
-/** 1-based line of an offset in the text. */
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-}
-
 /** The CSV line of a field path's row: the entry itself or the nearest enclosing one (pack-level fields are on the meta row). */
 function lineOfPath(lines: ReadonlyMap<string, number>, path: string | undefined): number | undefined {
   let at = path ?? '';
@@ -149,4 +143,3 @@ function lineOfPath(lines: ReadonlyMap<string, number>, path: string | undefined
   return undefined;
 }
 
-registerCsvParser(parseCsvPack);

@@ -1,13 +1,24 @@
 // Reads a pack from text (JSON, YAML or CSV) and reports every problem with its place: file:line:column and field path.
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
-import { coded, tooLargeParams, type PackProblemCode, type ProblemParams } from './errors.ts';
+import { coded, groupDigits, tooLargeParams, type PackProblemCode, type ProblemParams } from './errors.ts';
+import { MAX_LISTED_PROBLEMS } from './limits.ts';
+import { indexLines, type LineIndex } from './line-index.ts';
 import { validatePack } from './pack-schema.ts';
 import type { Pack, PackProblem } from './types.ts';
 
-export const MAX_PACK_BYTES = 50 * 1024 * 1024;
+/** 50 MB as people count them (and as the messages and docs/packs.md say), not 50 MiB. */
+export const MAX_PACK_BYTES = 50_000_000;
 
 export type PackFormat = 'json' | 'yaml' | 'csv';
 export type PackParse = { ok: true; pack: Pack } | { ok: false; problems: PackProblem[] };
+
+/** Reads a CSV pack (pack-convert.ts's parseCsvPack); passed in so that a caller without CSV does not bundle papaparse. */
+export type CsvPackReader = (source: string, file: string) => PackParse;
+
+/** Readers of the formats that not every caller carries: without `csv`, a CSV pack is refused as an unknown format. */
+export interface PackReaders {
+  csv?: CsvPackReader;
+}
 
 export function formatFromFileName(file: string): PackFormat | undefined {
   const lower = file.toLowerCase();
@@ -23,16 +34,25 @@ export function formatProblem(p: PackProblem): string {
   return `${place} ${p.path ? `${p.path}: ` : ''}${p.message}`;
 }
 
-function lineColumn(source: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < source.length; i++) {
-    if (source.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
+/** The line index of a text, built on first use: most packs are valid and never need one. */
+export function lazyLineIndex(text: string): () => LineIndex {
+  let index: LineIndex | undefined;
+  return () => (index ??= indexLines(text));
+}
+
+/**
+ * The problems to list: all of them up to MAX_LISTED_PROBLEMS, else that many and one last problem counting the rest.
+ * Applied before places are looked up, so that a pack with 50 000 bad ids costs 200 lookups, not 50 000.
+ */
+export function listProblems(problems: readonly PackProblem[], file: string): PackProblem[] {
+  if (problems.length <= MAX_LISTED_PROBLEMS) return [...problems];
+  const more = problems.length - MAX_LISTED_PROBLEMS;
+  return [...problems.slice(0, MAX_LISTED_PROBLEMS), { file, ...coded('moreProblems', { more: groupDigits(more), count: more }) }];
+}
+
+/** How many problems a pack has, those counted in the last line of a long list included. */
+export function problemTotal(problems: readonly PackProblem[]): number {
+  return problems.reduce((total, p) => total + (p.code === 'moreProblems' ? Number(p.params?.count ?? 0) : 1), 0);
 }
 
 interface JsonScan {
@@ -43,7 +63,7 @@ interface JsonScan {
 }
 
 /** A small JSON scanner: finds where the syntax breaks, and where every value starts. */
-export function scanJson(source: string): JsonScan {
+export function scanJson(source: string, lines: () => LineIndex = lazyLineIndex(source)): JsonScan {
   const places = new Map<string, number>();
   let i = 0;
   const fail = (code: PackProblemCode, params: ProblemParams = {}): never => {
@@ -96,7 +116,7 @@ export function scanJson(source: string): JsonScan {
         const first = seen.get(key);
         if (first !== undefined) {
           i = keyStart;
-          fail('jsonDuplicateKey', { key, firstLine: lineColumn(source, first).line });
+          fail('jsonDuplicateKey', { key, firstLine: lines().at(first).line });
         }
         seen.set(key, keyStart);
         space();
@@ -162,20 +182,22 @@ function checkText(source: string, file: string): PackProblem | undefined {
 
 function parseJsonPack(source: string, file: string): PackParse {
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
-  const scan = scanJson(text);
+  const lines = lazyLineIndex(text);
+  const scan = scanJson(text, lines);
   if (scan.error) {
     const { offset, ...problem } = scan.error;
-    return { ok: false, problems: [{ file, ...lineColumn(text, offset), ...problem }] };
+    return { ok: false, problems: [{ file, ...lines().at(offset), ...problem }] };
   }
   const result = validatePack(JSON.parse(text) as unknown, file);
   if (result.ok) return result;
-  return { ok: false, problems: placeProblems(result.problems, scan.places, text) };
+  return { ok: false, problems: placeProblems(listProblems(result.problems, file), scan.places, lines) };
 }
 
 /** Gives each shape problem the line and column of its field, or of the nearest enclosing one that exists (a missing field has none). */
-function placeProblems(problems: readonly PackProblem[], places: ReadonlyMap<string, number>, text: string): PackProblem[] {
+function placeProblems(problems: readonly PackProblem[], places: ReadonlyMap<string, number>, lines: () => LineIndex): PackProblem[] {
   return problems.map((p) => {
-    if (p.line !== undefined) return p;
+    // The count of problems not listed belongs to the file, not to a place in it.
+    if (p.line !== undefined || p.code === 'moreProblems') return p;
     let path = p.path ?? '';
     while (path !== '' && !places.has(path)) {
       const parent = path.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
@@ -183,7 +205,7 @@ function placeProblems(problems: readonly PackProblem[], places: ReadonlyMap<str
       path = parent === path ? '' : parent;
     }
     const offset = places.get(path);
-    return offset === undefined ? p : { ...p, ...lineColumn(text, offset) };
+    return offset === undefined ? p : { ...p, ...lines().at(offset) };
   });
 }
 
@@ -220,10 +242,13 @@ function parseYamlPack(source: string, file: string): PackParse {
   if (doc.errors.length > 0) {
     return {
       ok: false,
-      problems: doc.errors.map((e) => {
-        const pos = e.linePos?.[0];
-        return { file, line: pos?.line, column: pos?.col, ...coded(YAML_CODES[e.code] ?? 'yamlSyntax', { detail: e.message.split('\n')[0]! }) };
-      }),
+      problems: listProblems(
+        doc.errors.map((e) => {
+          const pos = e.linePos?.[0];
+          return { file, line: pos?.line, column: pos?.col, ...coded(YAML_CODES[e.code] ?? 'yamlSyntax', { detail: e.message.split('\n')[0]! }) };
+        }),
+        file,
+      ),
     };
   }
   let value: unknown;
@@ -235,20 +260,26 @@ function parseYamlPack(source: string, file: string): PackParse {
   }
   const result = validatePack(value, file);
   if (result.ok) return result;
-  return { ok: false, problems: placeProblems(result.problems, yamlPlaces(doc.contents as YamlNode | null), source) };
+  return { ok: false, problems: placeProblems(listProblems(result.problems, file), yamlPlaces(doc.contents as YamlNode | null), lazyLineIndex(source)) };
 }
 
-/** Parses and validates a pack. `format` defaults to the file name's extension, then JSON. */
-export function parsePack(source: string, file: string, format: PackFormat | undefined = formatFromFileName(file)): PackParse {
+/**
+ * Parses and validates a pack. `format` defaults to the file name's extension, then JSON; CSV needs `readers.csv`.
+ * A pack with more than MAX_LISTED_PROBLEMS problems lists that many, then one problem counting the rest.
+ */
+export function parsePack(
+  source: string,
+  file: string,
+  format: PackFormat | undefined = formatFromFileName(file),
+  readers: PackReaders = {},
+): PackParse {
   const bad = checkText(source, file);
   if (bad) return { ok: false, problems: [bad] };
   if (format === 'yaml') return parseYamlPack(source, file);
-  if (format === 'csv') return csvParser ? csvParser(source, file) : { ok: false, problems: [{ file, ...coded('unknownFormat', { file }) }] };
+  if (format === 'csv') {
+    if (!readers.csv) return { ok: false, problems: [{ file, ...coded('unknownFormat', { file }) }] };
+    const result = readers.csv(source, file);
+    return result.ok ? result : { ok: false, problems: listProblems(result.problems, file) };
+  }
   return parseJsonPack(source, file);
-}
-
-// CSV support lives in pack-convert.ts (papaparse); it registers itself so the content script need not bundle it.
-let csvParser: ((source: string, file: string) => PackParse) | undefined;
-export function registerCsvParser(parser: (source: string, file: string) => PackParse): void {
-  csvParser = parser;
 }

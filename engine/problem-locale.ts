@@ -13,6 +13,7 @@ const PACK_PROBLEMS_ZH_CN: ProblemCatalog = {
   tooLarge: '文件有 {size} MB，超过了 {limit} MB 的上限：请拆成几个话术包',
   binary: '文件里有二进制数据，或者不是 UTF-8 文本：请另存为 UTF-8 编码的 JSON、YAML 或 CSV',
   unknownFormat: '无法判断 {file} 是什么格式：请使用 .json、.yaml、.yml 或 .csv 文件',
+  moreProblems: '……还有 {more} 个问题没有列出：请先改正上面的问题，再检查一次',
 
   jsonInvalidEscape: 'JSON 语法错误：字符串里有无效的转义字符：请检查反斜杠 \\ 的写法',
   jsonStringPastLine: 'JSON 语法错误：字符串到行尾还没结束（是不是少了右引号？）',
@@ -91,6 +92,7 @@ const PACK_PROBLEMS_ZH_TW: ProblemCatalog = {
   tooLarge: '檔案有 {size} MB，超過 {limit} MB 的上限：請拆成幾個話術包',
   binary: '檔案含有二進位資料，或不是 UTF-8 文字：請另存為 UTF-8 編碼的 JSON、YAML 或 CSV',
   unknownFormat: '無法判斷 {file} 是什麼格式：請使用 .json、.yaml、.yml 或 .csv 檔案',
+  moreProblems: '……還有 {more} 個問題沒有列出：請先修正上面的問題，再檢查一次',
 
   jsonInvalidEscape: 'JSON 語法錯誤：字串裡有無效的跳脫字元：請檢查反斜線 \\ 的寫法',
   jsonStringPastLine: 'JSON 語法錯誤：字串到行尾還沒結束（是不是少了右引號？）',

@@ -2,7 +2,7 @@
 // duplicate keys, alias bombs — each a clear problem with its place, never an exception, never a polluted prototype.
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import '../../engine/pack-convert.ts';
+import { parseCsvPack } from '../../engine/pack-convert.ts';
 import { formatProblem, parsePack } from '../../engine/pack-load.ts';
 
 const VALID = {
@@ -120,7 +120,7 @@ describe('hostile structure', () => {
     const lines = readFileSync('data/templates/pack.csv', 'utf8').split('\n');
     const ruleLine = lines.findIndex((line) => line.startsWith('rule,'));
     lines[ruleLine] = lines[ruleLine]!.replace(',warning,', ',loud,');
-    const result = parsePack(lines.join('\n'), 'team.csv');
+    const result = parsePack(lines.join('\n'), 'team.csv', 'csv', { csv: parseCsvPack });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(formatProblem(result.problems[0]!)).toBe(`team.csv:${ruleLine + 1} rules[0].severity: severity is one of error, warning, info`);
   });

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseCsvPack } from '../../engine/pack-convert.ts';
 import { formatProblem, MAX_PACK_BYTES, parsePack } from '../../engine/pack-load.ts';
 
 const packDir = join(import.meta.dirname, '../../data/packs');
@@ -90,7 +91,15 @@ describe('parsePack', () => {
   it('gives one clear problem for empty, binary and oversized input', () => {
     expect(problems('   ')).toEqual(['team.json the file is empty: a pack is a JSON object with schemaVersion, id, name, version and locale']);
     expect(problems('PK\u0003\u0004\u0000\u0000garbage')[0]).toMatch(/binary data or is not UTF-8/);
-    expect(problems(' '.repeat(MAX_PACK_BYTES + 1))[0]).toMatch(/over the 52 MB limit/);
+    expect(problems(' '.repeat(MAX_PACK_BYTES + 1))[0]).toBe(
+      'team.json the file is 50.0 MB, over the 50 MB limit: split it into several packs',
+    );
+  });
+
+  it('reads CSV only with the CSV reader it is given', () => {
+    const csv = 'kind,id,title,version,locale\nmeta,team,Team,1.0.0,en\n';
+    expect(problems(csv, 'team.csv')).toEqual(['team.csv cannot tell the format of team.csv: use a .json, .yaml, .yml or .csv file']);
+    expect(parsePack(csv, 'team.csv', undefined, { csv: parseCsvPack })).toMatchObject({ ok: true, pack: { id: 'team', name: 'Team' } });
   });
 
   it('places YAML syntax errors at their line', () => {

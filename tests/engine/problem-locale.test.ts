@@ -1,12 +1,12 @@
 // Real parse paths (JSON, YAML, CSV, schema, duplicates, oversize) phrased in zh-CN and zh-TW, with line and field kept.
 import { describe, expect, it } from 'vitest';
-import '../../engine/pack-convert.ts';
+import { parseCsvPack } from '../../engine/pack-convert.ts';
 import { formatProblem, MAX_PACK_BYTES, parsePack } from '../../engine/pack-load.ts';
 import { formatProblemIn, type ProblemLocale } from '../../engine/problem-locale.ts';
 
 /** The problems of a pack that must fail, formatted in `locale` (place, field, message). */
 function problems(source: string, file: string, locale: ProblemLocale): string[] {
-  const result = parsePack(source, file);
+  const result = parsePack(source, file, undefined, { csv: parseCsvPack });
   expect(result.ok, `${file} should be refused`).toBe(false);
   return result.ok ? [] : result.problems.map((p) => formatProblemIn(p, locale));
 }
@@ -83,7 +83,7 @@ describe('pack problems in Chinese, from the real parsers', () => {
   it('an empty file, and one over the size limit', () => {
     expect(problems('  \n', 'e.json', 'zh-TW')).toEqual(['e.json 檔案是空的：話術包是一個 JSON 物件，包含 schemaVersion、id、name、version 和 locale']);
     const big = ' '.repeat(MAX_PACK_BYTES + 1);
-    expect(problems(big, 'big.json', 'zh-CN')).toEqual(['big.json 文件有 52.4 MB，超过了 52 MB 的上限：请拆成几个话术包']);
-    expect(problems(big, 'big.json', 'zh-TW')).toEqual(['big.json 檔案有 52.4 MB，超過 52 MB 的上限：請拆成幾個話術包']);
+    expect(problems(big, 'big.json', 'zh-CN')).toEqual(['big.json 文件有 50.0 MB，超过了 50 MB 的上限：请拆成几个话术包']);
+    expect(problems(big, 'big.json', 'zh-TW')).toEqual(['big.json 檔案有 50.0 MB，超過 50 MB 的上限：請拆成幾個話術包']);
   });
 });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_PACKS } from '../../engine/default-packs.ts';
 import { createEngine, DETECTION_WINDOW, detectionWindow } from '../../engine/index.ts';
 import { normalizeText } from '../../engine/normalize.ts';
+import { parseCsvPack } from '../../engine/pack-convert.ts';
 import { parsePack } from '../../engine/pack-load.ts';
 import { createPhraseSearch } from '../../engine/search.ts';
 import { findSensitive, maskSensitive } from '../../engine/sensitive.ts';
@@ -169,7 +170,7 @@ describe('pack parsing on arbitrary input', () => {
   it('answers any text in any format with a pack or with problems that have a message and a place in range', () => {
     fc.assert(
       fc.property(hostileText, fc.constantFrom('json', 'yaml', 'csv') as fc.Arbitrary<'json' | 'yaml' | 'csv'>, (source, format) => {
-        const result = parsePack(source, `fuzz.${format}`, format);
+        const result = parsePack(source, `fuzz.${format}`, format, { csv: parseCsvPack });
         if (result.ok) return;
         expect(result.problems.length).toBeGreaterThan(0);
         const lines = source.split(/\r\n|\r|\n/u).length;

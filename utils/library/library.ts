@@ -2,7 +2,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_PACKS } from '../../engine/default-packs.ts';
-import '../../engine/pack-convert.ts';
+import { parseCsvPack } from '../../engine/pack-convert.ts';
 import { parsePack } from '../../engine/pack-load.ts';
 import { explainMerge, mergePacks, sameReply } from '../../engine/pack-merge.ts';
 import type { MergedReply, Pack, PackProblem } from '../../engine/types.ts';
@@ -78,7 +78,7 @@ export function previewImport(
   installed: readonly InstalledPack[],
   prefs: PackPreferences = { order: [], disabled: [] },
 ): ImportCheck {
-  const parsed = parsePack(source, fileName);
+  const parsed = parsePack(source, fileName, undefined, { csv: parseCsvPack });
   if (!parsed.ok) return parsed;
   const pack = parsed.pack;
   if (BUILTIN_IDS.has(pack.id)) return { ok: false, problems: [{ file: fileName, path: 'id', message: LIBRARY_ERRORS.builtinId(pack.id) }] };

@@ -1,6 +1,7 @@
 // Packs a team lead publishes at a URL: fetched with conditional requests, checked like any import, and on failure the last good version stays with the reason.
 import { browser } from 'wxt/browser';
-import { formatFromFileName, MAX_PACK_BYTES, parsePack, type PackFormat } from '../../engine/pack-load.ts';
+import { parseCsvPack } from '../../engine/pack-convert.ts';
+import { formatFromFileName, MAX_PACK_BYTES, parsePack, problemTotal, type PackFormat } from '../../engine/pack-load.ts';
 import { installedPacksItem, withPackLibraryLock, type InstalledPack, type PackSource } from '../storage.ts';
 import { commitImport, previewImport, type ImportCheck, type LibraryResult } from './library.ts';
 import { formatPackProblem, LIBRARY_ERRORS, onLibraryLocale } from './errors.ts';
@@ -237,14 +238,14 @@ export async function refreshSubscription(id: string, options: FetchOptions = {}
 
   if (download.kind === 'failed') return keep('failed', download.reason);
   if (download.kind === 'unchanged') return keep('unchanged');
-  const parsed = parsePack(download.text, checkedName(download), download.format);
-  if (!parsed.ok) return keep('failed', SUBSCRIPTION_ERRORS.problems(parsed.problems.length, formatPackProblem(parsed.problems[0]!)));
+  const parsed = parsePack(download.text, checkedName(download), download.format, { csv: parseCsvPack });
+  if (!parsed.ok) return keep('failed', SUBSCRIPTION_ERRORS.problems(problemTotal(parsed.problems), formatPackProblem(parsed.problems[0]!)));
   // The published pack must keep its id: another id would be a different pack, added the usual way.
   if (parsed.pack.id !== id) {
     return keep('failed', SUBSCRIPTION_ERRORS.problems(1, LIBRARY_ERRORS.idChanged(checkedName(download), id, parsed.pack.id)));
   }
   const check = previewImport(download.text, checkedName(download), installed);
-  if (!check.ok) return keep('failed', SUBSCRIPTION_ERRORS.problems(check.problems.length, formatPackProblem(check.problems[0]!)));
+  if (!check.ok) return keep('failed', SUBSCRIPTION_ERRORS.problems(problemTotal(check.problems), formatPackProblem(check.problems[0]!)));
   const saved = await commitImport(
     check.preview,
     { kind: 'url', url: source.url, etag: download.etag, lastModified: download.lastModified, lastChecked: now, lastChanged: now },
