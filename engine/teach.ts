@@ -257,18 +257,20 @@ export function buildTaughtPack(corrections: readonly TaughtCorrection[], option
 }
 
 /**
- * Each scenario's title for the taught pack: from the last pack in `locale` that has the scenario, else the last pack
- * that has it. The taught pack comes last, so its title is the one merging keeps: it must be the title the agent sees.
+ * Each scenario's title for the taught pack, as the panel picks titles: from a pack in `locale` itself, else in the same
+ * language (zh-TW for zh-CN), else any; the later pack among equals. The taught pack comes last, so its title is the one
+ * merging keeps: it must be the title the agent sees.
  */
 export function scenarioTitles(packs: readonly Pack[], locale: string): (scenarioId: string) => string | undefined {
-  const inLocale = new Map<string, string>();
-  const any = new Map<string, string>();
-  const same = (a: string) => a.toLowerCase().replace('_', '-') === locale.toLowerCase().replace('_', '-');
+  const tag = (value: string) => value.toLowerCase().replace('_', '-');
+  const tier = (packLocale: string) => (tag(packLocale) === tag(locale) ? 0 : tag(packLocale).split('-')[0] === tag(locale).split('-')[0] ? 1 : 2);
+  const best = new Map<string, { tier: number; title: string }>();
   for (const pack of packs) {
+    const packTier = tier(pack.locale);
     for (const scenario of pack.scenarios ?? []) {
-      any.set(scenario.id, scenario.title);
-      if (same(pack.locale)) inLocale.set(scenario.id, scenario.title);
+      const current = best.get(scenario.id);
+      if (!current || packTier <= current.tier) best.set(scenario.id, { tier: packTier, title: scenario.title });
     }
   }
-  return (id) => inLocale.get(id) ?? any.get(id);
+  return (id) => best.get(id)?.title;
 }

@@ -232,7 +232,7 @@ export const en = {
   refreshed: "“{name}” is up to date.",
   // What I taught (options page)
   taughtHeading: 'What I taught',
-  taughtExplain: 'Your corrections from the side panel (“Not this”, a scenario you picked) shape the suggestions from the next message on. They stay on this device only and are never sent; phone numbers, ids, card numbers, e-mails, codes, passwords, numbers of six digits or more and the customer’s name are replaced by placeholders before anything is kept.',
+  taughtExplain: 'Your corrections from the side panel (“Not this”, a scenario you picked) shape the suggestions from the next message on. They stay on this device only and are never sent; phone numbers, ids, card numbers, e-mails, codes, passwords, numbers of six digits or more and the customer’s name are replaced by placeholders such as [phone] before anything is kept.',
   taughtCorrectionsHeading: 'Corrections ({count})',
   taughtEmpty: 'Nothing taught yet. When a suggestion in the side panel is wrong, click “Not this” beside it and pick the right scenario.',
   taughtVerdictScenario: 'About “{scenario}”',

@@ -226,7 +226,7 @@ export const zhCN: Messages = {
   refreshed: "“{name}”已是最新。",
   // 我教过的（设置页）
   taughtHeading: '我教过的',
-  taughtExplain: '你在侧边栏里的纠正（“不是这个”、你选出的场景）从下一条消息起影响推荐。它们只保存在本机，从不发送；保存前，手机号、证件号、银行卡号、邮箱、验证码、密码、6 位及以上的数字和客户名都会换成占位符。',
+  taughtExplain: '你在侧边栏里的纠正（“不是这个”、你选出的场景）从下一条消息起影响推荐。它们只保存在本机，从不发送；保存前，手机号、证件号、银行卡号、邮箱、验证码、密码、6 位及以上的数字和客户名都会先换成［手机号］这样的标记。',
   taughtCorrectionsHeading: '纠正（{count}）',
   taughtEmpty: '还没有教过。侧边栏推荐的场景不对时，点它旁边的“不是这个”，再选出正确的场景。',
   taughtVerdictScenario: '属于“{scenario}”',

@@ -211,7 +211,7 @@ describe('privacy during a full session on the demo helpdesk', () => {
     expect(corrections.map((c) => c.message)).toEqual([CORRECTED_MASKED]);
   });
 
-  it('stores none of the other messages, the draft or the customer’s numbers: usage as reply ids and numbers', async () => {
+  it("stores none of the other messages, the draft or the customer's numbers: usage as reply ids and numbers", async () => {
     const stored = await panel.evaluate(async () => {
       type Area = { get(keys: null): Promise<Record<string, unknown>> };
       const { storage } = (globalThis as unknown as { chrome: { storage: Record<'local' | 'session' | 'sync', Area> } }).chrome;

@@ -164,6 +164,15 @@ describe('buildTaughtPack', () => {
     expect(taught.detect('你们的快递小哥把箱子直接扔在门口就走了啊').scenarios[0]?.id).toBe(picked);
   });
 
+  it('titles each scenario as the panel does: the interface language, then the same language, then any', () => {
+    const pack = (id: string, locale: string, title: string) => ({ schemaVersion: 1 as const, id, name: id, version: '1', locale, scenarios: [{ id: 'vip', title }] });
+    const packs = [pack('a', 'en', 'VIP'), pack('b', 'zh-TW', '貴賓'), pack('c', 'fr', 'Client VIP')];
+    expect(scenarioTitles(packs, 'zh-CN')('vip')).toBe('貴賓');
+    expect(scenarioTitles(packs, 'en')('vip')).toBe('VIP');
+    expect(scenarioTitles(packs, 'de')('vip')).toBe('Client VIP');
+    expect(scenarioTitles(packs, 'en')('unknown')).toBeUndefined();
+  });
+
   it('round-trips through the pack loader as JSON', () => {
     const pack = buildTaughtPack([{ id: '1', message: 'the parcel is here but the box is empty', scenario: 'return_refund', at: 1 }], {
       titleOf: scenarioTitles(DEFAULT_PACKS, 'en'),
