@@ -1,22 +1,14 @@
 // The `huashu` command: detect and lint over JSON Lines, and pack validate / convert / test for team leads.
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { writeFileSync } from 'node:fs';
 import { DEFAULT_PACKS } from '../engine/default-packs.ts';
 import { createEngine, type Engine } from '../engine/index.ts';
-import '../engine/pack-convert.ts';
-import { formatProblem, MAX_PACK_BYTES, parsePack } from '../engine/pack-load.ts';
+import { MAX_INPUT_LINE_CHARS } from '../engine/limits.ts';
+import { parseCsvPack } from '../engine/pack-convert.ts';
+import { formatProblem, parsePack, problemTotal, type PackParse } from '../engine/pack-load.ts';
 import type { Pack } from '../engine/types.ts';
+import { CliError } from './cli-error.ts';
+import { inputBytes, inputLines, readCappedText } from './input.ts';
 import { CLI_ERRORS, CLI_TEXT, USAGE } from './messages.ts';
-
-/** An error meant for the person at the terminal: its lines are printed as they are, then the exit code. */
-class CliError extends Error {
-  constructor(
-    readonly lines: string[],
-    readonly exitCode: 1 | 2,
-  ) {
-    super(lines.join('\n'));
-  }
-}
 
 interface ParsedArgs {
   positional: string[];
@@ -43,32 +35,32 @@ function parseArgs(argv: readonly string[], command: string, allowed: readonly s
   return parsed;
 }
 
-function numberOption(args: ParsedArgs, name: string, fallback: number): number {
-  const raw = args.options.get(name);
-  if (raw === undefined) return fallback;
+/** --top: how many scenarios, a whole number from 1. Plain digits only: Number() would take "", "0x1" and "1e1". */
+function topOption(args: ParsedArgs): number {
+  const raw = args.options.get('--top');
+  if (raw === undefined) return 3;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0) throw new CliError([CLI_ERRORS.badNumber(name, raw)], 2);
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < 1) throw new CliError([CLI_ERRORS.badTop(raw)], 2);
   return value;
 }
 
-function readText(file: string): string {
-  try {
-    const size = statSync(file).size;
-    if (size > MAX_PACK_BYTES) {
-      throw new CliError([`${file} is ${(size / 1e6).toFixed(1)} MB, over the ${MAX_PACK_BYTES / 1e6} MB limit: split it into several packs`], 1);
-    }
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    if (error instanceof CliError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : String(code ?? error);
-    throw new CliError([CLI_ERRORS.unreadable(file, reason)], 1);
-  }
+/** --min-accuracy: a fraction from 0 to 1; "" or "5" would make the check pass or fail whatever the cases say. */
+function accuracyOption(args: ParsedArgs): number {
+  const raw = args.options.get('--min-accuracy');
+  if (raw === undefined) return 0.9;
+  const value = Number(raw);
+  if (!/^(?:\d+(?:\.\d*)?|\.\d+)$/.test(raw) || value > 1) throw new CliError([CLI_ERRORS.badAccuracy(raw)], 2);
+  return value;
+}
+
+/** A pack file read with the command's limits, in any of the three formats. */
+function parsePackFile(file: string): PackParse {
+  return parsePack(readCappedText(file, 'pack'), file, undefined, { csv: parseCsvPack });
 }
 
 function loadPack(file: string): Pack {
-  const result = parsePack(readText(file), file);
-  if (!result.ok) throw new CliError([...result.problems.map(formatProblem), CLI_ERRORS.packInvalid(file, result.problems.length)], 1);
+  const result = parsePackFile(file);
+  if (!result.ok) throw new CliError([...result.problems.map(formatProblem), CLI_ERRORS.packInvalid(file, problemTotal(result.problems))], 1);
   return result.pack;
 }
 
@@ -89,18 +81,49 @@ function inputText(line: string): string {
   return line;
 }
 
-async function eachInputLine(onLine: (line: string) => string): Promise<void> {
-  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-  for await (const line of lines) process.stdout.write(onLine(line) + '\n');
+/** The first `max` characters of a text, never ending on half of a surrogate pair. */
+function cutText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const code = text.charCodeAt(max - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
+
+/**
+ * Runs `onText` on every line of each input (standard input when none is named) and writes its JSON line. A line that
+ * is not UTF-8 is answered with an error line, so that output line n still answers input line n, and makes the exit 1.
+ */
+async function eachInputLine(command: string, inputs: readonly string[], onText: (text: string) => string): Promise<number> {
+  // Every file is checked before any output, so a typo in the last name does not come after pages of answers.
+  const sources = (inputs.length > 0 ? inputs : ['-']).map((file) => ({ file, bytes: inputBytes(file) }));
+  // Enough raw characters for a JSON line whose text, escaped as \uXXXX, is at the limit.
+  const keep = MAX_INPUT_LINE_CHARS * 6 + 64;
+  let exitCode = 0;
+  for (const { file, bytes } of sources) {
+    for await (const line of inputLines(bytes, keep)) {
+      const where = CLI_TEXT.inputLine(file, line.number);
+      if (line.notUtf8) {
+        console.error(CLI_ERRORS.notUtf8(command, where));
+        const answer = file === '-' ? { line: line.number, error: CLI_TEXT.notUtf8Answer } : { file, line: line.number, error: CLI_TEXT.notUtf8Answer };
+        process.stdout.write(JSON.stringify(answer) + '\n');
+        exitCode = 1;
+        continue;
+      }
+      const cut = line.text.length < line.length;
+      const text = inputText(line.text);
+      const length = cut ? line.length : text.length;
+      if (length > MAX_INPUT_LINE_CHARS) console.error(CLI_ERRORS.lineCut(command, where, length));
+      process.stdout.write(onText(cutText(text, MAX_INPUT_LINE_CHARS)) + '\n');
+    }
+  }
+  return exitCode;
 }
 
 async function detectCommand(argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv, 'detect', ['--pack', '--top']);
   if (args.help) return printUsage();
-  const top = numberOption(args, '--top', 3);
+  const top = topOption(args);
   const engine = engineFor(args.packs);
-  await eachInputLine((line) => {
-    const text = inputText(line);
+  return eachInputLine('detect', args.positional, (text) => {
     const d = engine.detect(text, { top });
     return JSON.stringify({
       text,
@@ -109,15 +132,13 @@ async function detectCommand(argv: readonly string[]): Promise<number> {
       sensitive: d.sensitive.map((s) => ({ kind: s.kind, start: s.start, end: s.end })),
     });
   });
-  return 0;
 }
 
 async function lintCommand(argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv, 'lint', ['--pack']);
   if (args.help) return printUsage();
   const engine = engineFor(args.packs);
-  await eachInputLine((line) => {
-    const text = inputText(line);
+  return eachInputLine('lint', args.positional, (text) => {
     const findings = engine.lint(text).map((f) => ({
       ruleId: f.ruleId,
       category: f.category,
@@ -130,7 +151,6 @@ async function lintCommand(argv: readonly string[]): Promise<number> {
     }));
     return JSON.stringify({ text, findings });
   });
-  return 0;
 }
 
 function validateCommand(argv: readonly string[]): number {
@@ -139,7 +159,8 @@ function validateCommand(argv: readonly string[]): number {
   if (args.positional.length === 0) throw new CliError([CLI_ERRORS.noFiles('pack validate')], 2);
   let failed = false;
   for (const file of args.positional) {
-    const result = parsePack(readTextOrReport(file), file);
+    const result = parseOrReport(file);
+    if (result === undefined) continue;
     if (result.ok) {
       const p = result.pack;
       const replies = [...(p.scenarios ?? []), ...(p.stages ?? [])].reduce((n, s) => n + (s.replies?.length ?? 0), 0);
@@ -151,15 +172,15 @@ function validateCommand(argv: readonly string[]): number {
   }
   return failed ? 1 : 0;
 
-  function readTextOrReport(file: string): string {
+  function parseOrReport(file: string): PackParse | undefined {
     try {
-      return readText(file);
+      return parsePackFile(file);
     } catch (error) {
       if (error instanceof CliError) {
-        // One unreadable file does not stop the others from being checked.
+        // One unreadable file does not stop the others from being checked; its one line says why.
         failed = true;
         for (const line of error.lines) console.error(line);
-        return '\u0000';
+        return undefined;
       }
       throw error;
     }
@@ -189,7 +210,7 @@ interface TestCase {
 }
 
 function readCases(file: string): TestCase[] {
-  return readText(file)
+  return readCappedText(file, 'cases')
     .split('\n')
     .map((line, index) => ({ line: line.trim(), number: index + 1 }))
     .filter(({ line }) => line !== '')
@@ -216,7 +237,7 @@ function testCommand(argv: readonly string[]): number {
   if (files.length === 0) throw new CliError([CLI_ERRORS.noFiles('pack test')], 2);
   const casesFile = args.options.get('--cases');
   if (casesFile === undefined) throw new CliError([CLI_ERRORS.casesMissing], 2);
-  const threshold = numberOption(args, '--min-accuracy', 0.9);
+  const threshold = accuracyOption(args);
   const engine = createEngine(files.map(loadPack));
   // One row per scenario and per lint category: a case expecting two categories counts under each, so a lead sees
   // which rule or scenario is weak rather than which combination.

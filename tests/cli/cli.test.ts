@@ -1,6 +1,6 @@
 // The huashu command end to end: JSON Lines in and out, pack validation and conversion, clear errors and exit codes.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -151,5 +151,152 @@ describe('huashu pack', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/unknown option "--bogus"/);
     expect(huashu(['--help']).stdout).toMatch(/huashu pack validate FILE/);
+  });
+});
+
+describe('huashu on files that are not packs', () => {
+  // A hang here would otherwise last as long as the test runner lets it; the limit only ends the process, it measures nothing.
+  const guarded = (args: string[], input = ''): { code: number | null; stdout: string; stderr: string } => {
+    const result = spawnSync(process.execPath, [join(root, 'bin/huashu.mjs'), ...args], { input, encoding: 'utf8', cwd: root, timeout: 60_000 });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  };
+  const fifo = join(tmp, 'pipe.json');
+  spawnSync('mkfifo', [fifo]);
+
+  it('refuses a named pipe as a pack, a --pack or a --cases file instead of waiting for it', () => {
+    const cases = join(tmp, 'one-case.jsonl');
+    writeFileSync(cases, '{"text":"我要退款","expect":"return_refund"}\n');
+    for (const args of [
+      ['pack', 'validate', fifo],
+      ['pack', 'convert', fifo],
+      ['pack', 'test', 'data/packs/zh-CN.json', '--cases', fifo],
+      ['lint', '--pack', fifo],
+    ]) {
+      const run = guarded(args);
+      expect(run.code, args.join(' ')).toBe(1);
+      expect(run.stderr.trim(), args.join(' ')).toBe(`huashu: cannot read ${fifo}: it is not a regular file (a pipe, device or socket): save it to a file and name that file`);
+    }
+  });
+
+  it('refuses a device such as /dev/zero with one line, without reading it', () => {
+    const run = guarded(['pack', 'validate', '/dev/zero']);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toBe('huashu: cannot read /dev/zero: it is not a regular file (a pipe, device or socket): save it to a file and name that file');
+  });
+
+  it('gives one clear line for a missing file, a folder, a symbolic link loop and an oversize file, and checks the rest', () => {
+    const loop = join(tmp, 'loop-a.json');
+    symlinkSync(join(tmp, 'loop-b.json'), loop);
+    symlinkSync(loop, join(tmp, 'loop-b.json'));
+    const big = join(tmp, 'big.json');
+    // Sparse: 60 MB of zero bytes that take no room on the disk.
+    writeFileSync(big, '');
+    truncateSync(big, 60_000_000);
+    const missing = join(tmp, 'missing.json');
+    const run = guarded(['pack', 'validate', missing, tmp, loop, big, 'data/packs/en.json']);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trimEnd().split('\n')).toEqual([
+      `huashu: cannot read ${missing}: no such file`,
+      `huashu: cannot read ${tmp}: it is a folder: name the pack file inside it`,
+      `huashu: cannot read ${loop}: a symbolic link that leads back to itself: point it at the pack file`,
+      `${big} the file is 60.0 MB, over the 50 MB limit: split it into several packs`,
+    ]);
+    expect(run.stdout).toMatch(/^ok data\/packs\/en\.json /m);
+  });
+});
+
+describe('huashu option values', () => {
+  const cases = join(tmp, 'threshold-cases.jsonl');
+  writeFileSync(cases, '{"text":"我要退款","expect":"greeting"}\n');
+
+  it.each(['', '5', '-0.1', '0x1', '90%', ' '])('refuses --min-accuracy %j with usage and exit 2', (value) => {
+    const run = huashu(['pack', 'test', 'data/packs/zh-CN.json', '--cases', cases, '--min-accuracy', value]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`huashu: --min-accuracy takes a number from 0 to 1 (0.9 means 90 % of the cases), not "${value}".`);
+    expect(run.stderr).toMatch(/Usage:/);
+    expect(run.stdout).toBe('');
+  });
+
+  it.each(['0.5', '0', '', '-1', '1e1', 'three', '99999999999999999999'])('refuses --top %j with usage and exit 2', (value) => {
+    const run = huashu(['detect', '--top', value], '我要退款\n');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`huashu: --top takes a whole number from 1 (how many scenarios to list), not "${value}".`);
+    expect(run.stdout).toBe('');
+  });
+
+  it('accepts the edges: --min-accuracy 0 and 1, --top 1', () => {
+    expect(huashu(['pack', 'test', 'data/packs/zh-CN.json', '--cases', cases, '--min-accuracy', '0']).code).toBe(0);
+    expect(huashu(['pack', 'test', 'data/packs/zh-CN.json', '--cases', cases, '--min-accuracy', '1']).code).toBe(1);
+    expect(huashu(['detect', '--top', '1'], '我要退款\n').code).toBe(0);
+  });
+});
+
+describe('huashu detect and lint input', () => {
+  it('reads the files it is given, in turn, instead of standard input', () => {
+    const first = join(tmp, 'messages-1.txt');
+    const second = join(tmp, 'messages-2.txt');
+    writeFileSync(first, '我要退款\n');
+    writeFileSync(second, 'where is my package??\n');
+    const run = huashu(['detect', first, second], 'ignored\n');
+    expect(run.code).toBe(0);
+    expect(run.stdout.trimEnd().split('\n').map((l) => (JSON.parse(l) as { text: string }).text)).toEqual(['我要退款', 'where is my package??']);
+    const lint = huashu(['lint', first, '-'], '我不能\n');
+    expect(lint.stdout.trimEnd().split('\n').map((l) => (JSON.parse(l) as { text: string }).text)).toEqual(['我要退款', '我不能']);
+    const usage = huashu(['--help']).stdout;
+    expect(usage).toMatch(/huashu detect \[--pack FILE\]… \[--top N\] \[INPUT…\]/);
+    expect(usage).toMatch(/read each INPUT file in turn, or standard input without INPUT or for "-"/);
+  });
+
+  it('refuses an input file that is missing or not a regular file, with exit 1', () => {
+    const missing = huashu(['lint', join(tmp, 'no-drafts.txt')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.trim()).toBe(`huashu: cannot read ${join(tmp, 'no-drafts.txt')}: no such file`);
+    const device = huashu(['detect', '/dev/zero']);
+    expect(device.code).toBe(1);
+    expect(device.stderr.trim()).toBe('huashu: cannot read /dev/zero: it is not a regular file (a pipe, device or socket): send it to standard input instead (… | huashu lint)');
+  });
+
+  it('reports a line that is not UTF-8 with its number, answers it with an error line, and exits 1', () => {
+    const input = Buffer.concat([Buffer.from('我不能\n'), Buffer.from([0x61, 0xff, 0xfe, 0x62, 0x0a]), Buffer.from('我不能\n')]);
+    for (const command of ['lint', 'detect']) {
+      const result = spawnSync(process.execPath, [join(root, 'bin/huashu.mjs'), command], { input, cwd: root });
+      expect(result.status, command).toBe(1);
+      const out = result.stdout.toString('utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(out, command).toHaveLength(3);
+      expect(out[0]!.text).toBe('我不能');
+      expect(out[1]).toEqual({ line: 2, error: 'not UTF-8 text' });
+      expect(out[2]!.text).toBe('我不能');
+      expect(result.stderr.toString('utf8').trim(), command).toBe(
+        `huashu ${command}: line 2 of standard input is not UTF-8 text: save the input as UTF-8 and run again`,
+      );
+    }
+    const file = join(tmp, 'latin1.txt');
+    writeFileSync(file, Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]));
+    const fromFile = huashu(['lint', file]);
+    expect(fromFile.code).toBe(1);
+    expect(fromFile.stderr).toContain(`huashu lint: ${file}:1 is not UTF-8 text`);
+  });
+
+  it('checks only the first 20 000 characters of a longer line and says so on stderr', () => {
+    const long = '您好'.repeat(15_000);
+    for (const command of ['lint', 'detect']) {
+      const run = huashu([command], `好的\n${long}\n{"text":"${long}"}\n`);
+      expect(run.code, command).toBe(0);
+      const out = run.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { text: string });
+      expect(out.map((l) => l.text.length), command).toEqual([2, 20_000, 20_000]);
+      expect(run.stderr.trimEnd().split('\n'), command).toEqual([
+        `huashu ${command}: line 2 of standard input is 30 000 characters long: only its first 20 000 characters were checked`,
+        `huashu ${command}: line 3 of standard input is 30 000 characters long: only its first 20 000 characters were checked`,
+      ]);
+    }
+    expect(huashu(['--help']).stdout).toMatch(/A line longer than 20 000 characters is checked up to its first 20 000/);
+  });
+
+  it('reads a 40 MB line in a small heap: the rest of a long line is never held', () => {
+    const input = `${'a'.repeat(40_000_000)}\nhello\n`;
+    const result = spawnSync(process.execPath, ['--max-old-space-size=128', join(root, 'bin/huashu.mjs'), 'lint'], { input, encoding: 'utf8', cwd: root });
+    expect(result.status, result.stderr.slice(0, 500)).toBe(0);
+    expect(result.stdout.trimEnd().split('\n').map((l) => (JSON.parse(l) as { text: string }).text.length)).toEqual([20_000, 5]);
+    expect(result.stderr.trim()).toBe('huashu lint: line 1 of standard input is 40 000 000 characters long: only its first 20 000 characters were checked');
   });
 });
