@@ -66,7 +66,7 @@ describe('huashu pack', () => {
   it('validates the shipped packs and the CSV template', () => {
     const { code, stdout } = huashu(['pack', 'validate', 'data/packs/zh-CN.json', 'data/templates/pack.csv']);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^ok data\/packs\/zh-CN\.json \(24 scenarios, \d+ replies, \d+ rules\)$/m);
+    expect(stdout).toMatch(/^ok data\/packs\/zh-CN\.json \(26 scenarios, \d+ replies, \d+ rules\)$/m);
     expect(stdout).toMatch(/^ok data\/templates\/pack\.csv \(1 scenarios, 2 replies, 1 rules\)$/m);
   });
 

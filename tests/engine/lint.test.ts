@@ -63,7 +63,7 @@ describe('lint with the default packs', () => {
       ['zh.contradiction.dan-shi', '但是'],
       ['zh.absolute_promise.bao-zheng', '保证'],
       ['zh.shirking.bu-gui-wo-guan', '不归我管'],
-      ['zh.impatience.zi-ji-kan', '你自己看'],
+      ['zh.impatience.zi-ji-kan', '你自己看吧'],
     ].map(([ruleId, match]) => ({ ruleId, match, start: draft.indexOf(match!), end: draft.indexOf(match!) + match!.length }));
     const summary = (findings: ReturnType<typeof lint>) => findings.map(({ ruleId, match, start, end }) => ({ ruleId, match, start, end }));
     expect(summary(lint(draft))).toEqual(expected);
