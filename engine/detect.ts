@@ -1,6 +1,7 @@
 // Scenario detection: ranks a pack set's scenarios for one customer message, or abstains when nothing is confident.
 import Fuse from 'fuse.js';
 import { AhoCorasickMatcher } from './aho-corasick.ts';
+import { trainScenarioClassifier } from './detect-classifier.ts';
 import { createExampleIndex } from './detect-similarity.ts';
 import { isInside, negatedRanges, type Range } from './detect-negation.ts';
 import { isHan, normalizeForMatch } from './normalize.ts';
@@ -35,6 +36,14 @@ export const DETECTION_SETTINGS = Object.freeze({
   exampleWeight: 0.9,
   exampleFloor: 0.05,
   exampleCeiling: 0.5,
+  /**
+   * How much the trained classifier counts beside triggers and examples: its posterior above `classifierFloor` adds
+   * evidence up to `classifierWeight`, in proportion to how many of the message's features it knew (up to
+   * `classifierMinFeatures`).
+   */
+  classifierWeight: 0.5,
+  classifierFloor: 0.5,
+  classifierMinFeatures: 4,
   /** Messages with fewer features than this lean on their examples proportionally less. */
   exampleMinFeatures: 3,
   /** Fuse threshold for correcting a misspelled Latin word to a trigger word. */
@@ -153,6 +162,7 @@ export function createScenarioDetector(scenarios: readonly MergedScenario[], set
   const exactMatcher = exactKeys.length > 0 ? new AhoCorasickMatcher(exactKeys) : undefined;
   const pinyinMatcher = pinyinKeys.length > 0 ? new AhoCorasickMatcher(pinyinKeys) : undefined;
   const exampleIndex = createExampleIndex(scenarios.map((s) => s.examples.map((e) => normalizeForMatch(e))));
+  const classifier = trainScenarioClassifier(scenarios.map((s) => [...s.triggers, ...s.examples].map((t) => normalizeForMatch(t))));
   const spellingIndexes = buildSpellingIndexes(settings.spellingThreshold, [...triggerLatinWords].filter((w) => w.length >= settings.minCorrectedLength - 1 && !/\d/u.test(w)));
 
   const correctSpelling = (text: string): string => {
@@ -230,10 +240,14 @@ export function createScenarioDetector(scenarios: readonly MergedScenario[], set
     const meant = pinyinHits.length > 0 && corrected === normalized ? rewriteHomophones(normalized, pinyinHits) : corrected;
     const similarity = exampleIndex.similarity(blankRanges(meant, meant === corrected ? negated : negatedRanges(meant)));
     const evidence = Math.min(1, similarity.featureCount / settings.exampleMinFeatures);
+    const learned = classifier.classify(blankRanges(meant, meant === corrected ? negated : negatedRanges(meant)));
+    const learnedEvidence = Math.min(1, learned.knownFeatures / settings.classifierMinFeatures);
     for (let s = 0; s < scenarios.length; s++) {
       const cosine = similarity.byScenario[s]!;
       const fromExamples = evidence * settings.exampleWeight * clamp01((cosine - settings.exampleFloor) / (settings.exampleCeiling - settings.exampleFloor));
-      scores[s] = 1 - miss[s]! * (1 - fromExamples);
+      const fromClassifier =
+        learnedEvidence * settings.classifierWeight * clamp01((learned.posterior[s]! - settings.classifierFloor) / (1 - settings.classifierFloor));
+      scores[s] = 1 - miss[s]! * (1 - fromExamples) * (1 - fromClassifier);
     }
 
     const ranked = [...scores.keys()].filter((s) => scores[s]! > 0).sort((a, b) => scores[b]! - scores[a]! || a - b);

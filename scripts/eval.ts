@@ -9,7 +9,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const evalDir = resolve(process.env.HUASHU_EVAL_DIR ?? join(root, '../shared/eval'));
 // Our held-out sets: messages.jsonl written before any tuning, messages-2.jsonl after round 3, fresh-3.jsonl before round 4, fresh-4 and fresh-5 later from the scenario contract alone; never tuned on.
 // blind-messages-1 and -2 were written from the scenario contract alone in real chat style (see the README there).
-const heldOutFiles = ['messages.jsonl', 'messages-2.jsonl', 'fresh-3.jsonl', 'fresh-4.jsonl', 'fresh-5.jsonl', 'blind-messages-1.jsonl', 'blind-messages-2.jsonl'].map((file) => join(root, 'tests/fixtures/heldout', file));
+const heldOutFiles = ['messages.jsonl', 'messages-2.jsonl', 'fresh-3.jsonl', 'fresh-4.jsonl', 'fresh-5.jsonl', 'blind-messages-1.jsonl'].map((file) => join(root, 'tests/fixtures/heldout', file));
+// Sealed sets: printed only with --sealed, for the final figure of a round, so nobody tunes on them by looking.
+const sealedFiles = ['blind-messages-2.jsonl'].map((file) => join(root, 'tests/fixtures/heldout', file));
 // Our later sets, each written fresh after a tuning round, measured once untouched and then tuned on (see README there).
 const tuningFiles = ['tuning.jsonl', 'tuning-2.jsonl', 'tuning-3.jsonl', 'tuning-4.jsonl', 'tuning-5.jsonl', 'tuning-6.jsonl', 'tuning-7.jsonl', 'tuning-8.jsonl', 'tuning-9.jsonl', 'tuning-10.jsonl', 'tuning-11.jsonl', 'tuning-12.jsonl', 'tuning-13.jsonl', 'tuning-14.jsonl', 'tuning-15.jsonl', 'tuning-16.jsonl'].map((file) => join(root, 'tests/fixtures/heldout', file));
 const verbose = process.argv.includes('--verbose');
@@ -218,6 +220,9 @@ async function main(): Promise<void> {
     if (engine.hasSensitive) reportSensitive(`held-out (${name})`, heldOut, engine.detect);
   }
 
+  if (process.argv.includes('--sealed')) {
+    for (const file of sealedFiles) if (existsSync(file)) reportDetection(`sealed (${file.slice(root.length + 1)})`, readJsonl(file), engine.detect);
+  }
   if (process.argv.includes('--tuning')) {
     for (const file of tuningFiles) if (existsSync(file)) reportDetection(`tuning (${file.slice(root.length + 1)})`, readJsonl(file), engine.detect);
   }
