@@ -1,6 +1,6 @@
 // Hostile pages in real Chromium: a page that pries, forges bridge messages, patches built-ins, throws and mutates
 // 10 000 nodes a second neither reaches Huashu's data nor breaks it, Huashu does not break the page, and the page cannot
-// answer for the page bridge.
+// answer for the page bridge nor find Huashu's files at their fixed address.
 import type { ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPanel } from '../../scripts/lib/panel-page.ts';
@@ -333,5 +333,17 @@ describe('a page that reads the DOM and answers for the page bridge', () => {
         await composer.close();
       }
     });
+  });
+});
+
+describe("Huashu's files", () => {
+  it('cannot be found by a page at their fixed address (the bridge loads only from a per-session one)', async () => {
+    const desk = await browser.context.newPage();
+    await desk.goto(`${server.url}?editor=textarea`);
+    const probe = (url: string) => desk.evaluate((address) => fetch(address).then((response) => response.ok, () => false), url);
+    // The probe works: a page can fetch what is public.
+    expect(await probe(server.url)).toBe(true);
+    expect(await probe(`chrome-extension://${browser.extensionId}/page-bridge.js`)).toBe(false);
+    await desk.close();
   });
 });
