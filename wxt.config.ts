@@ -34,8 +34,12 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // Firefox needs a fixed add-on id for managed storage (policies.json) and for updates; Chrome ignores the key.
     browser_specific_settings: { gecko: { id: 'huashu@huashu.extension', strict_min_version: '140.0' } },
-    // The page bridge (entrypoints/page-bridge.ts) is injected into helpdesk pages; it reveals nothing by itself.
-    web_accessible_resources: [{ resources: ['page-bridge.js'], matches: ['<all_urls>'] }],
+    // The page bridge (entrypoints/page-bridge.ts) is injected into helpdesk pages. use_dynamic_url: pages can load it only
+    // at an address that changes every browser session (runtime.getURL gives it to the content script), so no site can
+    // probe the fixed chrome-extension://<id>/page-bridge.js to learn that Huashu is installed. matches cannot be narrower
+    // than web pages: the content script also runs on any site the agent turns on at run time. Firefox (MV2) gets the
+    // plain list WXT writes for MV2, where the add-on's address is already random per installation.
+    web_accessible_resources: [{ resources: ['page-bridge.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }],
     // Side panel shortcuts (Chrome allows 4 suggested keys; agents can change them at chrome://extensions/shortcuts).
     // Alt+Shift+digit and Alt+Shift+F are free in Chrome and in the common helpdesks (which use Ctrl/Cmd, Ctrl+Alt or single keys).
     commands: {

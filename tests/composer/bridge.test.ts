@@ -1,16 +1,11 @@
-// The page bridge's message contract: only well-formed requests on our channel are acted on, and answers reach only their request.
+// The page bridge's message contract: only well-formed requests are acted on, answers reach only their request, and the channel goes through no DOM attribute.
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { Window as HappyDomWindow } from 'happy-dom';
-import { BRIDGE_MAX_TEXT_LENGTH, BRIDGE_TAG, parseBridgeRequest, parseBridgeResponse } from '../../utils/composer/bridge-protocol.ts';
-import { createPageBridgeClient } from '../../utils/composer/bridge-client.ts';
-import { startPageBridge } from '../../utils/composer/page-bridge-runtime.ts';
-import { composerErrors } from '../../utils/composer/errors.ts';
+import { BRIDGE_MAX_TEXT_LENGTH, BRIDGE_PORT_EVENT, BRIDGE_TAG, parseBridgeRequest, parseBridgeResponse } from '../../utils/composer/bridge-protocol.ts';
+import { offerPageBridge, startPageBridge } from '../../utils/composer/page-bridge-runtime.ts';
 
-const channel = 'channel0123456789';
 const request = {
   tag: BRIDGE_TAG,
-  channel,
   direction: 'request',
   requestId: 'request0123456789',
   op: 'ckeditor5-insert',
@@ -21,15 +16,12 @@ const request = {
 
 describe('parseBridgeRequest', () => {
   it('accepts a well-formed insert and a ping', () => {
-    expect(parseBridgeRequest(request, channel)).toEqual(request);
-    expect(parseBridgeRequest({ ...request, span: { start: 1, end: 2 } }, channel)).toMatchObject({ span: { start: 1, end: 2 } });
-    expect(parseBridgeRequest({ tag: BRIDGE_TAG, channel, direction: 'request', requestId: 'request0123456789', op: 'ping' }, channel)).toMatchObject({
-      op: 'ping',
-    });
+    expect(parseBridgeRequest(request)).toEqual(request);
+    expect(parseBridgeRequest({ ...request, span: { start: 1, end: 2 } })).toMatchObject({ span: { start: 1, end: 2 } });
+    expect(parseBridgeRequest({ tag: BRIDGE_TAG, direction: 'request', requestId: 'request0123456789', op: 'ping' })).toMatchObject({ op: 'ping' });
   });
 
   it.each([
-    ['another channel', { ...request, channel: 'otherchannel0000' }],
     ['another tag', { ...request, tag: 'someone-else' }],
     ['a response', { ...request, direction: 'response' }],
     ['an unknown operation', { ...request, op: 'read-conversation' }],
@@ -42,40 +34,58 @@ describe('parseBridgeRequest', () => {
     ['a string', JSON.stringify(request)],
     ['null', null],
   ])('ignores %s', (_name, message) => {
-    expect(parseBridgeRequest(message, channel)).toBeNull();
+    expect(parseBridgeRequest(message)).toBeNull();
   });
 });
 
 describe('parseBridgeResponse', () => {
-  const response = { tag: BRIDGE_TAG, channel, direction: 'response', requestId: 'request0123456789', ok: true };
+  const response = { tag: BRIDGE_TAG, direction: 'response', requestId: 'request0123456789', ok: true };
   it('matches only the request it answers', () => {
-    expect(parseBridgeResponse(response, channel, 'request0123456789')).toMatchObject({ ok: true });
-    expect(parseBridgeResponse(response, channel, 'request9999999999')).toBeNull();
-    expect(parseBridgeResponse({ ...response, error: 'weird' }, channel, 'request0123456789')).toBeNull();
+    expect(parseBridgeResponse(response, 'request0123456789')).toMatchObject({ ok: true });
+    expect(parseBridgeResponse(response, 'request9999999999')).toBeNull();
+    expect(parseBridgeResponse({ ...response, error: 'weird' }, 'request0123456789')).toBeNull();
+    expect(parseBridgeResponse({ ...response, direction: 'request' }, 'request0123456789')).toBeNull();
   });
 });
 
-describe('client and bridge over window messages', () => {
-  // A standalone happy-dom window: its postMessage names itself as event.source, as a browser window does.
-  const pageWindow = new HappyDomWindow({ url: 'https://helpdesk.example/' }) as unknown as Window;
+describe('the bridge on its own end of a channel', () => {
   let stop: (() => void) | undefined;
-  afterEach(() => stop?.());
-
-  it('finds no CKEditor behind a plain element and says so', async () => {
-    stop = startPageBridge(channel, pageWindow);
-    const client = createPageBridgeClient(pageWindow, channel);
-    const plain = pageWindow.document.createElement('div');
-    pageWindow.document.body.replaceChildren(plain);
-    expect(await client.isAvailable()).toBe(true);
-    expect(await client.insertIntoCkeditor(plain, '您好', null)).toEqual({ ok: false, message: composerErrors.bridgeNoEditor() });
-    // The one-request marker is gone once the request is answered.
-    expect(plain.getAttributeNames()).toEqual([]);
+  let other: MessagePort | undefined;
+  afterEach(() => {
+    stop?.();
+    other?.close();
   });
 
-  it('reports the bridge missing when nothing listens on the channel', async () => {
-    stop = startPageBridge('a-different-channel', pageWindow);
-    const client = createPageBridgeClient(pageWindow, channel);
-    expect(await client.isAvailable()).toBe(false);
-    expect(await client.insertIntoCkeditor(pageWindow.document.body, '您好', null)).toEqual({ ok: false, message: composerErrors.bridgeUnavailable() });
+  /** Sends one message from the content script's end and waits for the bridge's answer to it. */
+  const ask = (port: MessagePort, message: unknown) =>
+    new Promise<unknown>((resolve) => {
+      port.onmessage = (event) => resolve(event.data);
+      port.postMessage(message);
+    });
+
+  it('answers a ping, and says when no CKEditor is behind the target', async () => {
+    const channel = new MessageChannel();
+    stop = startPageBridge(channel.port1);
+    other = channel.port2;
+    expect(await ask(other, { tag: BRIDGE_TAG, direction: 'request', requestId: 'request0123456789', op: 'ping' })).toEqual({
+      tag: BRIDGE_TAG,
+      direction: 'response',
+      requestId: 'request0123456789',
+      ok: true,
+    });
+    const plain = document.createElement('div');
+    plain.setAttribute('data-huashu-bridge-target', 'target0123456789');
+    document.body.replaceChildren(plain);
+    expect(await ask(other, request)).toMatchObject({ requestId: 'request0123456789', ok: false, error: 'no-editor' });
+  });
+
+  it('offers the other end through an event on its own script element, writing nothing on it', () => {
+    const script = document.createElement('script');
+    const offered: MessagePort[] = [];
+    script.addEventListener(BRIDGE_PORT_EVENT, (event) => offered.push(...(event as MessageEvent).ports));
+    stop = offerPageBridge(script);
+    other = offered[0];
+    expect(offered).toHaveLength(1);
+    expect(script.getAttributeNames()).toEqual([]);
   });
 });

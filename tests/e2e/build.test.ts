@@ -87,6 +87,17 @@ describe('the built manifests', () => {
       expect(JSON.stringify(manifest.web_accessible_resources)).toContain('page-bridge.js');
     }
   });
+
+  it('lets pages load the page bridge only at its per-session address, and only web pages (Chrome)', () => {
+    // Without use_dynamic_url any site could fetch chrome-extension://<id>/page-bridge.js to learn Huashu is installed.
+    expect(readManifest(chromeDir).web_accessible_resources).toEqual([
+      { resources: ['page-bridge.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true },
+    ]);
+  });
+
+  it("keeps Firefox's plain MV2 list (random add-on address per installation), without keys MV2 does not know", () => {
+    expect(readManifest(firefoxDir).web_accessible_resources).toEqual(['page-bridge.js']);
+  });
 });
 
 /** URL literals a bundle may hold without loading anything from them: XML namespaces, WXT's docs in its error texts, host patterns, the example address in the Sites section's hints (example.com is reserved: RFC 2606). */

@@ -1,10 +1,13 @@
 // Hostile pages in real Chromium: a page that pries, forges bridge messages, patches built-ins, throws and mutates
-// 10 000 nodes a second neither reaches Huashu's data nor breaks it, and Huashu does not break the page.
+// 10 000 nodes a second neither reaches Huashu's data nor breaks it, Huashu does not break the page, and the page cannot
+// answer for the page bridge nor find Huashu's files at their fixed address.
 import type { ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPanel } from '../../scripts/lib/panel-page.ts';
 import { startDemoServer, type DemoServer } from '../../scripts/serve-demo.ts';
 import { buildExtension, launchWithExtension, type ExtensionBrowser } from '../support/extension.ts';
+import { BRIDGE_PORT_EVENT, BRIDGE_TAG } from '../../utils/composer/bridge-protocol.ts';
+import { DemoComposerPage, startInsertTestEnvironment, type InsertTestEnvironment } from './pages/browser-session.ts';
 
 let server: DemoServer;
 let browser: ExtensionBrowser;
@@ -45,13 +48,86 @@ function patchBuiltIns(disable: boolean): void {
   };
 }
 
-async function openDesk(options: { patch?: 'wrap' | 'disable'; editor?: string } = {}): Promise<{ desk: Page; panel: Page; huashuErrors: string[] }> {
+
+/**
+ * A page that knows the bridge's protocol (its script is public) and does everything it can to answer in its place: it
+ * reads every attribute of every element as it appears, listens first to every window message (and keeps the bridge
+ * from hearing requests), takes every port it can catch, offers a port of its own on every script element, and answers
+ * "ok" to everything on all of them, with made-up events where it cannot post.
+ */
+function attackBridge(protocol: { tag: string; portEvent: string }): void {
+  const seen = { attributes: 0, requests: 0, ports: 0, forged: 0 };
+  (window as unknown as { __attack: () => typeof seen }).__attack = () => ({ ...seen });
+  const answer = (data: { requestId?: unknown; channel?: unknown } | null) => ({
+    tag: protocol.tag,
+    channel: data?.channel,
+    direction: 'response',
+    requestId: data?.requestId,
+    ok: true,
+  });
+  const own = new MessageChannel();
+  own.port1.onmessage = (event) => {
+    seen.requests++;
+    seen.forged++;
+    own.port1.postMessage(answer(event.data as { requestId?: unknown }));
+  };
+  const caught: MessagePort[] = [];
+  const takePort = (port: MessagePort) => {
+    if (port === own.port2 || caught.includes(port)) return;
+    caught.push(port);
+    seen.ports++;
+    port.addEventListener('message', (event) => {
+      if (!event.isTrusted) return;
+      seen.forged++;
+      port.dispatchEvent(new MessageEvent('message', { data: answer(event.data as { requestId?: unknown }) }));
+    });
+    port.start();
+  };
+  const read = (element: Element) => {
+    for (const name of element.getAttributeNames()) if (element.getAttribute(name)) seen.attributes++;
+    if (element instanceof HTMLScriptElement) {
+      element.addEventListener(protocol.portEvent, (event) => (event as MessageEvent).ports.forEach(takePort), true);
+      element.dispatchEvent(new MessageEvent(protocol.portEvent, { ports: [own.port2] }));
+    }
+  };
+  new MutationObserver((records) => {
+    for (const record of records) {
+      if (record.type === 'attributes') read(record.target as Element);
+      for (const node of record.addedNodes) {
+        if (!(node instanceof Element)) continue;
+        read(node);
+        node.querySelectorAll('*').forEach(read);
+      }
+    }
+  }).observe(document, { subtree: true, childList: true, attributes: true });
+  window.addEventListener(
+    'message',
+    (event) => {
+      event.ports.forEach(takePort);
+      const data = event.data as { direction?: unknown; requestId?: unknown; channel?: unknown } | null;
+      if (!data || typeof data !== 'object' || data.direction !== 'request' || typeof data.requestId !== 'string') return;
+      seen.requests++;
+      seen.forged++;
+      event.stopImmediatePropagation();
+      window.postMessage(answer(data), '*');
+    },
+    true,
+  );
+}
+
+const PROTOCOL = { tag: BRIDGE_TAG, portEvent: BRIDGE_PORT_EVENT };
+type AttackSummary = { attributes: number; requests: number; ports: number; forged: number };
+
+async function openDesk(
+  options: { patch?: 'wrap' | 'disable'; editor?: string; attack?: boolean } = {},
+): Promise<{ desk: Page; panel: Page; huashuErrors: string[] }> {
   const desk = await browser.context.newPage();
   const huashuErrors: string[] = [];
   desk.on('console', (message: ConsoleMessage) => {
     if (message.type() === 'error' && message.text().includes('[huashu]')) huashuErrors.push(message.text());
   });
   if (options.patch) await desk.addInitScript(patchBuiltIns, options.patch === 'disable');
+  if (options.attack) await desk.addInitScript(attackBridge, PROTOCOL);
   await desk.goto(`${server.url}?editor=${options.editor ?? 'textarea'}`);
   await desk.evaluate(() => window.huashuDemo.ready);
   await desk.locator('huashu-root[data-huashu]').waitFor({ state: 'attached', timeout: 10_000 });
@@ -205,6 +281,69 @@ describe('a page that patches built-ins, throws and churns', () => {
     await expectHuashuWorks(desk, panel);
     expect(huashuErrors).toEqual([]);
     await panel.close();
+    await desk.close();
+  });
+});
+
+describe('a page that reads the DOM and answers for the page bridge', () => {
+  it('never hears a request, and the reply Huashu reports inserted is in the editor (CKEditor 5, real extension)', async () => {
+    const { desk, panel, huashuErrors } = await openDesk({ editor: 'ckeditor5', attack: true });
+    await desk.evaluate(() => window.huashuDemo.addMessage('customer', '收到的鞋子是坏的，我要退款'));
+    await panel.locator('[data-scenario-id="return_refund"]').first().waitFor({ timeout: 10_000 });
+    const replyText = (await panel.locator('.reply').first().locator('.reply-text').textContent()) ?? '';
+    await panel.locator('[data-reply-id]').first().click();
+    await panel.locator('[data-testid=notice]').first().waitFor({ timeout: 10_000 });
+    // Huashu's report: the confirmation (role status), not the error banner (role alert).
+    expect(await panel.locator('[data-testid=notice]').first().getAttribute('role')).toBe('status');
+    expect(await desk.evaluate(() => window.huashuDemo.editorModelText())).toContain(replyText.slice(0, 10));
+    const attack = await desk.evaluate(() => (window as unknown as { __attack: () => AttackSummary }).__attack());
+    // It read the page (the attack ran) and even caught the bridge's offer, yet no request, no reply text, reached it.
+    expect(attack.attributes).toBeGreaterThan(0);
+    expect(attack.ports).toBeGreaterThan(0);
+    expect(attack.requests).toBe(0);
+    expect(huashuErrors).toEqual([]);
+    await panel.close();
+    await desk.close();
+  });
+
+  describe('the bridge client itself (the answer it gives before the draft is checked)', () => {
+    let env: InsertTestEnvironment;
+    beforeAll(async () => {
+      env = await startInsertTestEnvironment();
+    }, 120_000);
+    afterAll(async () => {
+      await env?.close();
+    });
+
+    it('reports an insertion only when the editor got it', async () => {
+      const composer = await DemoComposerPage.open(env, 'ckeditor5', {
+        bridge: true,
+        beforeLoad: async (page) => {
+          await page.addInitScript(attackBridge, PROTOCOL);
+        },
+      });
+      try {
+        await composer.setDraft('');
+        const answer = await composer.inContentWorld(`huashuComposerHarness.bridgeInsert('您好，已为您查询')`);
+        expect({ answer, model: await composer.modelText() }).toEqual({ answer: { ok: true }, model: '您好，已为您查询' });
+        const attack = (await composer.page.evaluate(() => (window as unknown as { __attack: () => AttackSummary }).__attack())) as AttackSummary;
+        expect(attack.forged).toBeGreaterThan(0);
+        expect(attack.requests).toBe(0);
+      } finally {
+        await composer.close();
+      }
+    });
+  });
+});
+
+describe("Huashu's files", () => {
+  it('cannot be found by a page at their fixed address (the bridge loads only from a per-session one)', async () => {
+    const desk = await browser.context.newPage();
+    await desk.goto(`${server.url}?editor=textarea`);
+    const probe = (url: string) => desk.evaluate((address) => fetch(address).then((response) => response.ok, () => false), url);
+    // The probe works: a page can fetch what is public.
+    expect(await probe(server.url)).toBe(true);
+    expect(await probe(`chrome-extension://${browser.extensionId}/page-bridge.js`)).toBe(false);
     await desk.close();
   });
 });

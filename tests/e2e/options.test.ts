@@ -10,6 +10,8 @@ let page: Page;
 let server: Server;
 let serverUrl: string;
 let published: { status: number; body: string } = { status: 200, body: '' };
+/** Every request the team lead's server received, with the cookie it carried. */
+const received: Array<{ url: string; cookie?: string }> = [];
 
 const TEAM_PACK = JSON.stringify(
   {
@@ -36,6 +38,10 @@ const storedPacks = () =>
 beforeAll(async () => {
   // The team lead's web server: a real HTTP server on this machine, publishing one pack.
   server = createServer((request, response) => {
+    received.push({ url: request.url ?? '', cookie: request.headers.cookie });
+    // The team lead's intranet login on the same host: it leaves a session cookie in the browser.
+    if (request.url === '/login') return void response.writeHead(200, { 'Set-Cookie': 'team_session=do-not-send; Path=/', 'Content-Type': 'text/html' }).end('<title>Signed in</title>');
+    if (request.url === '/moved.json') return void response.writeHead(302, { Location: '/team.json' }).end();
     if (request.url !== '/team.json') return void response.writeHead(404).end();
     response.writeHead(published.status, { 'Content-Type': 'application/json', ETag: `"${published.body.length}"` }).end(published.body);
   });
@@ -117,5 +123,36 @@ describe('options page', () => {
     expect(await row.locator('.pack-error').textContent()).toContain('answered 404');
     const stored = (await storedPacks()) as Array<{ pack: { id: string; version: string } }>;
     expect(stored.find((p) => p.pack.id === 'e2e-remote')?.pack.version).toBe('1.2.0');
+  });
+  it('fetches the subscription from the background without the cookies the browser holds for its server', async () => {
+    const tab = await browser.context.newPage();
+    await tab.goto(`${serverUrl}/login`);
+    // The cookie is real and the browser sends it to that server when the page itself asks.
+    await tab.goto(`${serverUrl}/team.json`);
+    expect(received.at(-1)).toEqual({ url: '/team.json', cookie: 'team_session=do-not-send' });
+    await tab.close();
+    const before = received.length;
+    // The hourly refresh, fired now: the background worker fetches every subscribed pack.
+    const worker = browser.context.serviceWorkers()[0]!;
+    await worker.evaluate(() =>
+      (globalThis as unknown as { chrome: { alarms: { create(name: string, info: { when: number }): Promise<void> } } }).chrome.alarms.create(
+        'huashu-refresh-subscriptions',
+        { when: Date.now() },
+      ),
+    );
+    await expect.poll(() => received.slice(before).filter((request) => request.url === '/team.json').length, { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(received.slice(before).map((request) => request.cookie)).toEqual(received.slice(before).map(() => undefined));
+  });
+
+  it('refuses a redirect, whose target the browser does not show, before anything is requested there', async () => {
+    const before = received.length;
+    await page.locator('[data-testid=pack-url]').fill(`${serverUrl}/moved.json`);
+    await page.locator('[data-testid=pack-fetch]').click();
+    const message = page.locator('[data-testid=add-message]');
+    await message.waitFor({ timeout: 10_000 });
+    expect(await message.textContent()).toBe(
+      `the address ${serverUrl}/moved.json redirects, and the browser does not show where to, so it was not followed: open the address in a tab and use the address it ends at`,
+    );
+    expect(received.slice(before).map((request) => request.url)).toEqual(['/moved.json']);
   });
 });

@@ -1,10 +1,10 @@
-// Subscribed packs against a real HTTP server on 127.0.0.1: ETag and 304, 404, HTML, slow answers, over-size bodies, cross-host redirects.
+// Subscribed packs against real HTTP servers on 127.0.0.1: ETag and 304, 404, HTML, slow answers, over-size bodies, redirects judged before they are followed.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { commitImport } from '../../utils/library/library.ts';
-import { checkSubscriptionUrl, downloadPack, previewSubscription, refreshSubscription } from '../../utils/library/subscriptions.ts';
+import { checkSubscriptionUrl, downloadPack, judgeRedirect, MAX_REDIRECTS, previewSubscription, refreshSubscription } from '../../utils/library/subscriptions.ts';
 import { installedPacksItem } from '../../utils/storage.ts';
 
 const pack = (version: string) =>
@@ -19,10 +19,12 @@ const pack = (version: string) =>
 
 let current = pack('1.0.0');
 let etag = '"v1"';
-const seen: Array<{ url: string; ifNoneMatch?: string; cookie?: string }> = [];
+const seen: Array<{ url: string; ifNoneMatch?: string }> = [];
+/** Requests that reached the second server (the other host of the redirect tests). */
+const otherSeen: string[] = [];
 
 function handle(request: IncomingMessage, response: ServerResponse) {
-  seen.push({ url: request.url ?? '', ifNoneMatch: request.headers['if-none-match'], cookie: request.headers.cookie });
+  seen.push({ url: request.url ?? '', ifNoneMatch: request.headers['if-none-match'] });
   switch (request.url) {
     case '/pack.json':
       if (request.headers['if-none-match'] === etag) {
@@ -55,6 +57,19 @@ function handle(request: IncomingMessage, response: ServerResponse) {
     case '/elsewhere.json':
       response.writeHead(302, { Location: `${otherUrl}/pack.json` }).end();
       return;
+    case '/downgrade.json':
+      // Same host and port, but in clear.
+      response.writeHead(301, { Location: `${baseUrl}/pack.json` }).end();
+      return;
+    case '/loop.json':
+      response.writeHead(307, { Location: '/loop.json' }).end();
+      return;
+    case '/nowhere.json':
+      response.writeHead(302).end();
+      return;
+    case '/%ZZ.json':
+      response.writeHead(200, { 'Content-Type': 'application/json' }).end(current);
+      return;
     case '/team.yaml':
       response.writeHead(200, { 'Content-Type': 'text/plain' }).end('schemaVersion: 1\nid: remote\nname: R\nversion: "2"\nlocale: zh-CN\nscenarios:\n  - id: s\n    title: ""\n');
       return;
@@ -74,7 +89,10 @@ const listen = (s: Server) =>
 beforeAll(async () => {
   server = createServer(handle);
   // A second server on another port is "another host" (host includes the port), as a redirect target.
-  other = createServer((_request, response) => response.writeHead(200, { 'Content-Type': 'application/json' }).end(pack('9.9.9')));
+  other = createServer((request, response) => {
+    otherSeen.push(request.url ?? '');
+    response.writeHead(200, { 'Content-Type': 'application/json' }).end(pack('9.9.9'));
+  });
   [baseUrl, otherUrl] = await Promise.all([listen(server), listen(other)]);
 });
 
@@ -89,7 +107,16 @@ beforeEach(() => {
   current = pack('1.0.0');
   etag = '"v1"';
   seen.length = 0;
+  otherSeen.length = 0;
 });
+
+/**
+ * This machine has no certificate for 127.0.0.1, so https addresses are carried over plain HTTP to the same local
+ * server: downloadPack sees, judges and follows https addresses (and the servers' own Location headers) exactly as it
+ * would on the network, with the real redirect decisions; only the TLS layer is left out.
+ */
+const overLocalTls: typeof fetch = (input, init) => fetch(String(input instanceof Request ? input.url : input).replace(/^https:/u, 'http:'), init);
+const tls = (url: string) => url.replace(/^http:/u, 'https:');
 
 describe('checkSubscriptionUrl', () => {
   it('takes https anywhere and http only on this machine, never credentials', () => {
@@ -105,13 +132,43 @@ describe('checkSubscriptionUrl', () => {
   });
 });
 
+describe('judgeRedirect', () => {
+  const from = new URL('https://cs.example.com/huashu/team.json');
+  const redirect = (location: string | null, status = 302) => ({ type: 'basic' as ResponseType, status, headers: new Headers(location ? { Location: location } : {}) });
+
+  it('follows a relative or absolute target on the same origin', () => {
+    expect(judgeRedirect(from, redirect('v2.json'), 0)).toEqual({ follow: new URL('https://cs.example.com/huashu/v2.json') });
+    expect(judgeRedirect(from, redirect('https://cs.example.com/packs/team.json', 308), 0)).toEqual({ follow: new URL('https://cs.example.com/packs/team.json') });
+  });
+
+  it.each([
+    ['http on the same host', 'http://cs.example.com/huashu/team.json', 'not HTTPS'],
+    ['another host', 'https://cdn.example.net/team.json', 'redirected to another server'],
+    ['another port', 'https://cs.example.com:8443/huashu/team.json', 'redirected to another server'],
+    ['a login in the address', 'https://lead:secret@cs.example.com/huashu/team.json', 'user name or password'],
+    ['a malformed path', 'https://cs.example.com/huashu/%E4%ZZ.json', '%E4%ZZ'],
+    ['another scheme', 'ftp://cs.example.com/team.json', 'redirected to another server'],
+  ])('refuses %s', (_name, location, message) => {
+    const decision = judgeRedirect(from, redirect(location), 0);
+    expect('refuse' in decision && decision.refuse).toContain(message);
+  });
+
+  it('refuses a redirect the browser keeps hidden (an opaque redirect), and one hop too many', () => {
+    const hidden = judgeRedirect(from, { type: 'opaqueredirect', status: 0, headers: new Headers() }, 0);
+    expect('refuse' in hidden && hidden.refuse).toContain('does not show where');
+    const tooMany = judgeRedirect(from, redirect('v2.json'), MAX_REDIRECTS);
+    expect('refuse' in tooMany && tooMany.refuse).toContain(`more than ${MAX_REDIRECTS} times`);
+  });
+});
+
 describe('downloadPack', () => {
-  it('gets a pack with its ETag, then a 304 when it has not changed, sending no cookies', async () => {
+  it('gets a pack with its ETag, then a 304 when it has not changed', async () => {
     const first = await downloadPack(`${baseUrl}/pack.json`);
     expect(first).toMatchObject({ kind: 'updated', format: 'json', fileName: 'pack.json', etag: '"v1"', lastModified: 'Sun, 22 Nov 2026 10:00:00 GMT' });
     const second = await downloadPack(`${baseUrl}/pack.json`, { etag: '"v1"' });
     expect(second).toEqual({ kind: 'unchanged' });
-    expect(seen.at(-1)).toMatchObject({ ifNoneMatch: '"v1"', cookie: undefined });
+    // That no cookie goes along is the browser's part (credentials: 'omit'), checked in Chromium: tests/e2e/options.test.ts.
+    expect(seen.at(-1)).toMatchObject({ ifNoneMatch: '"v1"' });
   });
 
   it('explains a 404, an HTML page (by type or by content), a slow server and an over-size body', async () => {
@@ -122,10 +179,36 @@ describe('downloadPack', () => {
     expect(await downloadPack(`${baseUrl}/huge.json`, {}, { maxBytes: 16 * 1024 })).toEqual({ kind: 'failed', reason: expect.stringContaining('larger than') });
   });
 
-  it('follows a redirect on the same server but refuses one to another host', async () => {
+  it('follows a redirect on the same server, by hand', async () => {
     expect(await downloadPack(`${baseUrl}/moved.json`)).toMatchObject({ kind: 'updated', fileName: 'pack.json' });
+    expect(await downloadPack(tls(`${baseUrl}/moved.json`), {}, { fetch: overLocalTls })).toMatchObject({ kind: 'updated', fileName: 'pack.json' });
+    expect(seen.map((request) => request.url)).toEqual(['/moved.json', '/pack.json', '/moved.json', '/pack.json']);
+  });
+
+  it('refuses a redirect to another host before anything is sent there', async () => {
     const away = await downloadPack(`${baseUrl}/elsewhere.json`);
     expect(away).toEqual({ kind: 'failed', reason: expect.stringContaining('redirected to another server') });
+    expect(otherSeen).toEqual([]);
+  });
+
+  it('refuses a redirect from https to http on the same host, before the request in clear', async () => {
+    const downgraded = await downloadPack(tls(`${baseUrl}/downgrade.json`), {}, { fetch: overLocalTls });
+    expect(downgraded).toEqual({ kind: 'failed', reason: expect.stringContaining('not HTTPS') });
+    expect(seen.map((request) => request.url)).toEqual(['/downgrade.json']);
+  });
+
+  it('stops after a bounded number of redirects, and says what a redirect without a target is', async () => {
+    const loop = await downloadPack(`${baseUrl}/loop.json`);
+    expect(loop).toEqual({ kind: 'failed', reason: expect.stringContaining(`more than ${MAX_REDIRECTS} times`) });
+    expect(seen).toHaveLength(MAX_REDIRECTS + 1);
+    expect(await downloadPack(`${baseUrl}/nowhere.json`)).toEqual({ kind: 'failed', reason: expect.stringContaining('answered 302') });
+  });
+
+  it('names a malformed %-escape in the path, without asking the server', async () => {
+    const result = await downloadPack(`${baseUrl}/%ZZ.json`);
+    expect(result).toEqual({ kind: 'failed', reason: expect.stringContaining('%ZZ') });
+    expect(result.kind === 'failed' && result.reason).not.toContain('could not be reached');
+    expect(seen).toEqual([]);
   });
 
   it('says when the server cannot be reached', async () => {

@@ -1,20 +1,16 @@
-// The content script's side of the page bridge: asks the main-world helper to write into editors whose API only the page can see.
+// The content script's side of the page bridge: asks the main-world helper, on a private channel, to write into editors whose API only the page can see.
 import { composerErrors } from './errors.ts';
-import {
-  BRIDGE_TAG,
-  BRIDGE_TARGET_ATTRIBUTE,
-  parseBridgeResponse,
-  randomToken,
-  type BridgeRequest,
-  type BridgeSpan,
-} from './bridge-protocol.ts';
+import { BRIDGE_PORT_EVENT, BRIDGE_TAG, BRIDGE_TARGET_ATTRIBUTE, parseBridgeResponse, randomToken, type BridgeRequest, type BridgeSpan } from './bridge-protocol.ts';
 
 export type BridgeAnswer = { ok: true } | { ok: false; message: string };
 
 export interface PageBridgeClient {
-  /** The per-session channel id the injected bridge must be given (see injectPageBridge). */
-  readonly channel: string;
-  /** True once the bridge has answered a ping. */
+  /**
+   * Listens on the bridge's <script> element, before it is added to the page, for the channel the bridge offers while
+   * that script runs (see injectPageBridge). Any other offer — from the page, earlier or later — is ignored.
+   */
+  listenForBridge(script: HTMLScriptElement): void;
+  /** True once the bridge's channel arrived and the bridge answered a ping on it. */
   isAvailable(): Promise<boolean>;
   /** Inserts text into the CKEditor 5 instance behind `editable`, over `span` of the draft or at its selection. */
   insertIntoCkeditor(editable: HTMLElement, text: string, span: BridgeSpan | null): Promise<BridgeAnswer>;
@@ -23,39 +19,69 @@ export interface PageBridgeClient {
 const PING_TIMEOUT_MS = 400;
 const INSERT_TIMEOUT_MS = 2_000;
 
-type BridgeRequestBody =
-  | { op: 'ping' }
-  | { op: 'ckeditor5-insert'; target: string; text: string; span: BridgeSpan | null };
+type BridgeRequestBody = { op: 'ping' } | { op: 'ckeditor5-insert'; target: string; text: string; span: BridgeSpan | null };
+type RawAnswer = { ok: boolean; error?: string; detail?: string };
 
-export function createPageBridgeClient(win: Window = window, channel: string = randomToken()): PageBridgeClient {
+export function createPageBridgeClient(doc: Document = document): PageBridgeClient {
+  let port: MessagePort | null = null;
+  let portArrived: () => void = () => undefined;
+  const portReady = new Promise<void>((resolve) => (portArrived = resolve));
+  const pending = new Map<string, (answer: RawAnswer) => void>();
   let answeredPing = false;
 
-  const request = (body: BridgeRequestBody, timeoutMs: number) =>
-    new Promise<{ ok: boolean; error?: string; detail?: string } | null>((resolve) => {
-      const requestId = randomToken();
-      const timer = setTimeout(() => finish(null), timeoutMs);
-      function finish(answer: { ok: boolean; error?: string; detail?: string } | null) {
+  const onPortMessage = (event: MessageEvent) => {
+    // The page may hold this end too (it can catch the offer) and dispatch made-up events on it; those are never trusted.
+    if (!event.isTrusted) return;
+    const data = event.data as { requestId?: unknown } | null;
+    const requestId = typeof data?.requestId === 'string' ? data.requestId : '';
+    const resolve = pending.get(requestId);
+    const response = resolve ? parseBridgeResponse(event.data, requestId) : null;
+    if (resolve && response) resolve(response);
+  };
+
+  const within = <T>(promise: Promise<T>, timeoutMs: number): Promise<T | null> =>
+    new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(null), timeoutMs);
+      void promise.then((value) => {
         clearTimeout(timer);
-        win.removeEventListener('message', onMessage);
-        resolve(answer);
-      }
-      function onMessage(event: MessageEvent) {
-        if (event.source !== win) return;
-        const response = parseBridgeResponse(event.data, channel, requestId);
-        if (response) finish(response);
-      }
-      win.addEventListener('message', onMessage);
-      const message = { tag: BRIDGE_TAG, channel, direction: 'request', requestId, ...body } as BridgeRequest;
-      win.postMessage(message, '*');
+        resolve(value);
+      });
     });
 
+  const request = async (body: BridgeRequestBody, timeoutMs: number): Promise<RawAnswer | null> => {
+    if (!port) return null;
+    const requestId = randomToken();
+    const answered = new Promise<RawAnswer>((resolve) => pending.set(requestId, resolve));
+    port.postMessage({ tag: BRIDGE_TAG, direction: 'request', requestId, ...body } as BridgeRequest);
+    try {
+      return await within(answered, timeoutMs);
+    } finally {
+      pending.delete(requestId);
+    }
+  };
+
   const isAvailable = async () => {
-    if (!answeredPing) answeredPing = (await request({ op: 'ping' }, PING_TIMEOUT_MS))?.ok === true;
+    if (answeredPing) return true;
+    await within(portReady, PING_TIMEOUT_MS);
+    answeredPing = (await request({ op: 'ping' }, PING_TIMEOUT_MS))?.ok === true;
     return answeredPing;
   };
 
   return {
-    channel,
+    listenForBridge(script) {
+      const onOffer = (event: Event) => {
+        // Only the bridge's own code runs while its script is the current one; an offer at any other moment is the page's.
+        if (port || doc.currentScript !== script) return;
+        const offered = (event as MessageEvent).ports?.[0];
+        if (!offered) return;
+        port = offered;
+        script.removeEventListener(BRIDGE_PORT_EVENT, onOffer);
+        port.addEventListener('message', onPortMessage);
+        port.start();
+        portArrived();
+      };
+      script.addEventListener(BRIDGE_PORT_EVENT, onOffer);
+    },
     isAvailable,
     async insertIntoCkeditor(editable, text, span) {
       if (!(await isAvailable())) return { ok: false, message: composerErrors.bridgeUnavailable() };
@@ -76,7 +102,7 @@ export function createPageBridgeClient(win: Window = window, channel: string = r
 
 let sharedClient: PageBridgeClient | null = null;
 
-/** The one bridge client of this content-script session (its channel is given to the injected bridge). */
+/** The one bridge client of this content-script session (injectPageBridge connects it to the injected bridge). */
 export function pageBridgeClient(): PageBridgeClient {
   sharedClient ??= createPageBridgeClient();
   return sharedClient;

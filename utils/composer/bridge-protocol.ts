@@ -1,10 +1,14 @@
 // The messages between the content script and the main-world page bridge, with validators for both directions.
+//
+// They travel on a MessageChannel the bridge creates when it starts and hands to the content script through an event
+// on its own <script> element, while that script runs. No name, token or attribute of the channel ever reaches the DOM,
+// so a page that reads every attribute and listens to every window message has nothing to answer on.
 
 export const BRIDGE_TAG = 'huashu-page-bridge';
+/** Event the bridge dispatches on its own <script> element, carrying the content script's end of the channel. */
+export const BRIDGE_PORT_EVENT = 'huashu-page-bridge-port';
 /** Attribute the content script puts on the editor for one request, since DOM elements cannot travel in a message. */
 export const BRIDGE_TARGET_ATTRIBUTE = 'data-huashu-bridge-target';
-/** Attribute on the injected <script> that hands the bridge its channel id. */
-export const BRIDGE_CHANNEL_DATASET_KEY = 'huashuChannel';
 /** Replies are short; anything longer is not ours. */
 export const BRIDGE_MAX_TEXT_LENGTH = 20_000;
 
@@ -14,10 +18,9 @@ export interface BridgeSpan {
 }
 
 export type BridgeRequest =
-  | { tag: typeof BRIDGE_TAG; channel: string; direction: 'request'; requestId: string; op: 'ping' }
+  | { tag: typeof BRIDGE_TAG; direction: 'request'; requestId: string; op: 'ping' }
   | {
       tag: typeof BRIDGE_TAG;
-      channel: string;
       direction: 'request';
       requestId: string;
       op: 'ckeditor5-insert';
@@ -32,7 +35,6 @@ export type BridgeErrorCode = 'no-editor' | 'failed';
 
 export interface BridgeResponse {
   tag: typeof BRIDGE_TAG;
-  channel: string;
   direction: 'response';
   requestId: string;
   ok: boolean;
@@ -55,28 +57,20 @@ function isSpan(value: unknown): value is BridgeSpan {
   return isRecord(value) && isOffset(value.start) && isOffset(value.end) && value.start <= value.end && Object.keys(value).length === 2;
 }
 
-function hasEnvelope(value: unknown, channel: string, direction: string): value is Record<string, unknown> {
-  return (
-    isRecord(value) &&
-    value.tag === BRIDGE_TAG &&
-    value.channel === channel &&
-    value.direction === direction &&
-    typeof value.requestId === 'string' &&
-    TOKEN_PATTERN.test(value.requestId)
-  );
+function hasEnvelope(value: unknown, direction: string): value is Record<string, unknown> {
+  return isRecord(value) && value.tag === BRIDGE_TAG && value.direction === direction && typeof value.requestId === 'string' && TOKEN_PATTERN.test(value.requestId);
 }
 
-/** Accepts only a well-formed request on our channel; everything else a page may post is ignored. */
-export function parseBridgeRequest(value: unknown, channel: string): BridgeRequest | null {
-  if (!hasEnvelope(value, channel, 'request')) return null;
-  if (value.op === 'ping') return { tag: BRIDGE_TAG, channel, direction: 'request', requestId: value.requestId as string, op: 'ping' };
+/** Accepts only a well-formed request; anything else that arrives on the port is ignored. */
+export function parseBridgeRequest(value: unknown): BridgeRequest | null {
+  if (!hasEnvelope(value, 'request')) return null;
+  if (value.op === 'ping') return { tag: BRIDGE_TAG, direction: 'request', requestId: value.requestId as string, op: 'ping' };
   if (value.op !== 'ckeditor5-insert') return null;
   if (typeof value.target !== 'string' || !TOKEN_PATTERN.test(value.target)) return null;
   if (typeof value.text !== 'string' || value.text.length > BRIDGE_MAX_TEXT_LENGTH) return null;
   if (value.span !== null && !isSpan(value.span)) return null;
   return {
     tag: BRIDGE_TAG,
-    channel,
     direction: 'request',
     requestId: value.requestId as string,
     op: 'ckeditor5-insert',
@@ -86,13 +80,12 @@ export function parseBridgeRequest(value: unknown, channel: string): BridgeReque
   };
 }
 
-export function parseBridgeResponse(value: unknown, channel: string, requestId: string): BridgeResponse | null {
-  if (!hasEnvelope(value, channel, 'response') || value.requestId !== requestId) return null;
+export function parseBridgeResponse(value: unknown, requestId: string): BridgeResponse | null {
+  if (!hasEnvelope(value, 'response') || value.requestId !== requestId) return null;
   if (typeof value.ok !== 'boolean') return null;
   if (value.error !== undefined && value.error !== 'no-editor' && value.error !== 'failed') return null;
   return {
     tag: BRIDGE_TAG,
-    channel,
     direction: 'response',
     requestId,
     ok: value.ok,
@@ -101,7 +94,7 @@ export function parseBridgeResponse(value: unknown, channel: string, requestId: 
   };
 }
 
-/** An unguessable id for channels, requests and targets. */
+/** An unguessable id for requests and targets. */
 export function randomToken(): string {
   const bytes = new Uint8Array(16);
   crypto.getRandomValues(bytes);

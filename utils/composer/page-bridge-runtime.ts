@@ -1,6 +1,7 @@
-// Runs in the page's own world: answers the content script's validated requests by writing through the editor's API (CKEditor 5).
+// Runs in the page's own world: answers the content script's validated requests, on a private channel, by writing through the editor's API (CKEditor 5).
 import { domRangeForOffsets, mapDraftText, type DomPoint } from './draft-text.ts';
 import {
+  BRIDGE_PORT_EVENT,
   BRIDGE_TAG,
   BRIDGE_TARGET_ATTRIBUTE,
   parseBridgeRequest,
@@ -73,39 +74,53 @@ function insertIntoCkeditor(editor: CkEditor, editable: HTMLElement, text: strin
   editor.editing.view.focus();
 }
 
-function answer(request: BridgeRequest, win: Window, result: Pick<BridgeResponse, 'ok' | 'error' | 'detail'>): void {
-  const response: BridgeResponse = { tag: BRIDGE_TAG, channel: request.channel, direction: 'response', requestId: request.requestId, ...result };
-  // Posted to this same window, where only the content script listens for our channel.
-  win.postMessage(response, '*');
+function answer(port: MessagePort, request: BridgeRequest, result: Pick<BridgeResponse, 'ok' | 'error' | 'detail'>): void {
+  const response: BridgeResponse = { tag: BRIDGE_TAG, direction: 'response', requestId: request.requestId, ...result };
+  port.postMessage(response);
 }
 
-/** Starts listening on `channel`; returns a function that stops it. Exposes nothing on window. */
-export function startPageBridge(channel: string, win: Window = window): () => void {
+/** Answers the requests that arrive on `port` (the bridge's own end of the channel); returns a function that stops it. Exposes nothing on window. */
+export function startPageBridge(port: MessagePort, doc: Document = document): () => void {
   const onMessage = (event: MessageEvent) => {
-    if (event.source !== win) return;
-    const request = parseBridgeRequest(event.data, channel);
+    const request = parseBridgeRequest(event.data);
     if (!request) return;
     if (request.op === 'ping') {
-      answer(request, win, { ok: true });
+      answer(port, request, { ok: true });
       return;
     }
-    const editable = win.document.querySelector<HTMLElement>(`[${BRIDGE_TARGET_ATTRIBUTE}="${request.target}"]`);
+    const editable = doc.querySelector<HTMLElement>(`[${BRIDGE_TARGET_ATTRIBUTE}="${request.target}"]`);
     const editor = editable ? findCkeditor(editable) : null;
     if (!editable || !editor) {
-      answer(request, win, { ok: false, error: 'no-editor' });
+      answer(port, request, { ok: false, error: 'no-editor' });
       return;
     }
     if (editor.isReadOnly) {
-      answer(request, win, { ok: false, error: 'failed', detail: 'read-only' });
+      answer(port, request, { ok: false, error: 'failed', detail: 'read-only' });
       return;
     }
     try {
       insertIntoCkeditor(editor, editable, request.text, request.span);
-      answer(request, win, { ok: true });
+      answer(port, request, { ok: true });
     } catch (error) {
-      answer(request, win, { ok: false, error: 'failed', detail: error instanceof Error ? error.message : String(error) });
+      answer(port, request, { ok: false, error: 'failed', detail: error instanceof Error ? error.message : String(error) });
     }
   };
-  win.addEventListener('message', onMessage);
-  return () => win.removeEventListener('message', onMessage);
+  port.addEventListener('message', onMessage);
+  port.start();
+  return () => {
+    port.removeEventListener('message', onMessage);
+    port.close();
+  };
+}
+
+/**
+ * Opens a fresh channel, keeps one end and hands the other to the content script through an event on `script` (the
+ * bridge's own <script>, while it runs: the content script accepts a port only then). Whoever else catches the event
+ * holds the content script's end too, which can only send requests to this bridge, never answers to the content script.
+ */
+export function offerPageBridge(script: HTMLScriptElement): () => void {
+  const channel = new MessageChannel();
+  const stop = startPageBridge(channel.port1, script.ownerDocument);
+  script.dispatchEvent(new MessageEvent(BRIDGE_PORT_EVENT, { ports: [channel.port2] }));
+  return stop;
 }

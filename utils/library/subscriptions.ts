@@ -15,6 +15,13 @@ const SUBSCRIPTION_ERRORS_EN = {
   status: (status: number, text: string) => `the server answered ${status}${text ? ` ${text}` : ''}: check the address (it must point at the pack file itself)`,
   crossHost: (from: string, to: string) =>
     `the address ${from} redirected to another server (${to}); packs are taken only from the server you named: use the final address`,
+  insecureRedirect: (from: string, to: string) =>
+    `the address ${from} redirected to ${to}, which is not HTTPS; the pack would travel unencrypted, so it was not fetched: publish it over https:// only`,
+  hiddenRedirect: (from: string) =>
+    `the address ${from} redirects, and the browser does not show where to, so it was not followed: open the address in a tab and use the address it ends at`,
+  tooManyRedirects: (from: string, limit: number) => `the address ${from} redirected more than ${limit} times: use the final address of the pack`,
+  badPath: (url: string, escape: string) =>
+    `the address ${url} has a malformed escape in its path (${escape}): a % must be followed by two hexadecimal digits (write %25 for a % sign); copy the address again`,
   html: 'the address returned a web page (HTML), not a pack: use the address of the raw file (for example the "Raw" link)',
   tooLarge: (limit: number) => `the pack is larger than ${(limit / 1e6).toFixed(0)} MB: split it into several packs`,
   notUtf8: 'the file is not UTF-8 text: save it as UTF-8 JSON, YAML or CSV',
@@ -31,6 +38,10 @@ const SUBSCRIPTION_ERRORS_ZH_CN: SubscriptionErrors = {
   network: (detail) => `连不上服务器（${detail}）：请检查地址和网络`,
   status: (status, text) => `服务器返回 ${status}${text ? ` ${text}` : ''}：请检查地址（必须直接指向话术包文件）`,
   crossHost: (from, to) => `地址 ${from} 跳转到了另一台服务器（${to}）；话术包只从你填写的服务器获取：请使用最终地址`,
+  insecureRedirect: (from, to) => `地址 ${from} 跳转到了 ${to}，它不是 HTTPS；话术包会以明文传输，所以没有获取：请只通过 https:// 发布`,
+  hiddenRedirect: (from) => `地址 ${from} 发生了跳转，浏览器不显示跳转目标，所以没有跟随：请在标签页中打开这个地址，使用最终停留的地址`,
+  tooManyRedirects: (from, limit) => `地址 ${from} 跳转超过 ${limit} 次：请使用话术包的最终地址`,
+  badPath: (url, escape) => `地址 ${url} 的路径里有错误的转义（${escape}）：% 后面必须是两位十六进制数字（% 本身要写成 %25）：请重新复制地址`,
   html: '这个地址返回的是网页（HTML），不是话术包：请使用原始文件的地址（例如“Raw”链接）',
   tooLarge: (limit) => `话术包超过 ${(limit / 1e6).toFixed(0)} MB：请拆成几个话术包`,
   notUtf8: '文件不是 UTF-8 文本：请另存为 UTF-8 编码的 JSON、YAML 或 CSV',
@@ -46,6 +57,10 @@ const SUBSCRIPTION_ERRORS_ZH_TW: SubscriptionErrors = {
   network: (detail) => `連不上伺服器（${detail}）：請檢查網址和網路`,
   status: (status, text) => `伺服器回應 ${status}${text ? ` ${text}` : ''}：請檢查網址（必須直接指向話術包檔案）`,
   crossHost: (from, to) => `網址 ${from} 轉址到另一台伺服器（${to}）；話術包只從你填寫的伺服器取得：請使用最終網址`,
+  insecureRedirect: (from, to) => `網址 ${from} 轉址到 ${to}，它不是 HTTPS；話術包會以明文傳輸，所以沒有取得：請只透過 https:// 發布`,
+  hiddenRedirect: (from) => `網址 ${from} 發生轉址，瀏覽器不顯示轉址目標，所以沒有跟隨：請在分頁中開啟這個網址，使用最後停留的網址`,
+  tooManyRedirects: (from, limit) => `網址 ${from} 轉址超過 ${limit} 次：請使用話術包的最終網址`,
+  badPath: (url, escape) => `網址 ${url} 的路徑裡有錯誤的跳脫序列（${escape}）：% 後面必須是兩位十六進位數字（% 本身要寫成 %25）：請重新複製網址`,
   html: '這個網址回傳的是網頁（HTML），不是話術包：請使用原始檔案的網址（例如「Raw」連結）',
   tooLarge: (limit) => `話術包超過 ${(limit / 1e6).toFixed(0)} MB：請拆成幾個話術包`,
   notUtf8: '檔案不是 UTF-8 文字：請另存為 UTF-8 編碼的 JSON、YAML 或 CSV',
@@ -62,6 +77,8 @@ onLibraryLocale((locale) => Object.assign(SUBSCRIPTION_ERRORS, SUBSCRIPTION_CATA
 export interface FetchOptions {
   timeoutMs?: number;
   maxBytes?: number;
+  /** The transport (the global fetch unless given); tests carry https addresses to a local server with it. */
+  fetch?: typeof fetch;
 }
 
 export type PackDownload =
@@ -70,6 +87,24 @@ export type PackDownload =
   | { kind: 'failed'; reason: string };
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** The first %-escape of `path` that does not decode (not two hex digits, or not UTF-8), or null when the whole path decodes. */
+function malformedEscape(path: string): string | null {
+  try {
+    decodeURIComponent(path);
+    return null;
+  } catch {
+    const escapes = path.match(/(?:%[0-9A-Fa-f]{2})+|%.{0,2}/gu) ?? [];
+    for (const escape of escapes) {
+      try {
+        decodeURIComponent(escape);
+      } catch {
+        return escape;
+      }
+    }
+    return path;
+  }
+}
 
 /** Only https, or http on this machine (a team lead testing a pack locally); no credentials in the address. */
 export function checkSubscriptionUrl(address: string): { ok: true; url: URL } | { ok: false; message: string } {
@@ -80,6 +115,9 @@ export function checkSubscriptionUrl(address: string): { ok: true; url: URL } | 
     return { ok: false, message: SUBSCRIPTION_ERRORS.badUrl(address) };
   }
   if (url.username || url.password) return { ok: false, message: SUBSCRIPTION_ERRORS.credentials };
+  // The file name is decoded from the path later: a broken escape is the address's fault, said before any request.
+  const badEscape = malformedEscape(url.pathname);
+  if (badEscape !== null) return { ok: false, message: SUBSCRIPTION_ERRORS.badPath(url.href, badEscape) };
   if (url.protocol === 'https:') return { ok: true, url };
   if (url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname)) return { ok: true, url };
   return { ok: false, message: url.protocol === 'http:' ? SUBSCRIPTION_ERRORS.insecure(url.href) : SUBSCRIPTION_ERRORS.badUrl(address) };
@@ -92,6 +130,43 @@ function formatOf(url: URL, contentType: string): PackFormat | undefined {
   if (/yaml/iu.test(contentType)) return 'yaml';
   if (/csv/iu.test(contentType)) return 'csv';
   return undefined;
+}
+
+/** Redirects followed for one download; a published pack needs one or two at most. */
+export const MAX_REDIRECTS = 5;
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+/** What a fetch with `redirect: 'manual'` answered, as far as judging a redirect needs. */
+export interface RedirectAnswer {
+  type: ResponseType;
+  status: number;
+  headers: Headers;
+}
+
+/**
+ * Whether to follow a redirect `from` an address, judged before anything is sent to the target: only to the same
+ * origin (so https stays https, and the host and port stay those the user named), through an address that would itself
+ * be accepted, at most MAX_REDIRECTS times. `hops` is the number already followed. A browser hides a manual redirect's
+ * target (an opaque redirect): such a redirect is refused, since where it leads cannot be checked.
+ */
+export function judgeRedirect(from: URL, answer: RedirectAnswer, hops: number): { follow: URL } | { refuse: string } {
+  if (answer.type === 'opaqueredirect') return { refuse: SUBSCRIPTION_ERRORS.hiddenRedirect(from.href) };
+  if (hops >= MAX_REDIRECTS) return { refuse: SUBSCRIPTION_ERRORS.tooManyRedirects(from.href, MAX_REDIRECTS) };
+  const location = answer.headers.get('location');
+  let target: URL;
+  try {
+    target = new URL(location ?? '', from);
+  } catch {
+    return { refuse: SUBSCRIPTION_ERRORS.status(answer.status, '') };
+  }
+  if (target.username || target.password) return { refuse: SUBSCRIPTION_ERRORS.credentials };
+  if (target.origin !== from.origin) {
+    const downgrade = from.protocol === 'https:' && target.protocol === 'http:' && target.hostname === from.hostname;
+    return { refuse: downgrade ? SUBSCRIPTION_ERRORS.insecureRedirect(from.href, target.href) : SUBSCRIPTION_ERRORS.crossHost(from.href, target.host && target.host !== from.host ? target.host : target.href) };
+  }
+  const checked = checkSubscriptionUrl(target.href);
+  return checked.ok ? { follow: checked.url } : { refuse: checked.message };
 }
 
 /** Reads at most `limit` bytes; a longer body is cut off and refused instead of filling memory. */
@@ -140,14 +215,20 @@ export async function downloadPack(
   const headers: Record<string, string> = { Accept: 'application/json, application/yaml, text/yaml, text/csv;q=0.9, */*;q=0.1' };
   if (previous.etag) headers['If-None-Match'] = previous.etag;
   if (previous.lastModified) headers['If-Modified-Since'] = previous.lastModified;
+  const transport = options.fetch ?? fetch;
   try {
-    // Redirects are followed, then judged by the final address: a browser hides where a manual redirect points.
-    // With credentials omitted nothing of the agent's goes along, and another server's body is never used.
-    const response = await fetch(url, { headers, credentials: 'omit', redirect: 'follow', signal: controller.signal, cache: 'no-cache' });
-    const finalUrl = response.url ? new URL(response.url) : url;
-    if (finalUrl.host !== url.host) {
-      controller.abort();
-      return { kind: 'failed', reason: SUBSCRIPTION_ERRORS.crossHost(url.href, finalUrl.host) };
+    // Redirects are followed by hand, each judged before a request goes to its target (judgeRedirect). With credentials
+    // omitted nothing of the agent's goes along.
+    let finalUrl = url;
+    let response: Response;
+    for (let hops = 0; ; hops++) {
+      response = await transport(finalUrl, { headers, credentials: 'omit', redirect: 'manual', signal: controller.signal, cache: 'no-cache' });
+      const isRedirect = response.type === 'opaqueredirect' || (REDIRECT_STATUSES.has(response.status) && response.headers.has('location'));
+      if (!isRedirect) break;
+      await response.body?.cancel().catch(() => undefined);
+      const decision = judgeRedirect(finalUrl, response, hops);
+      if ('refuse' in decision) return { kind: 'failed', reason: decision.refuse };
+      finalUrl = decision.follow;
     }
     if (response.status === 304) return { kind: 'unchanged' };
     if (!response.ok) return { kind: 'failed', reason: SUBSCRIPTION_ERRORS.status(response.status, response.statusText) };

@@ -61,8 +61,13 @@ export class DemoComposerPage {
     private readonly isolatedContextId: number,
   ) {}
 
-  static async open(env: InsertTestEnvironment, kind: ComposerKind, options: { bridge?: boolean } = {}): Promise<DemoComposerPage> {
+  static async open(
+    env: InsertTestEnvironment,
+    kind: ComposerKind,
+    options: { bridge?: boolean; beforeLoad?: (page: Page) => Promise<void> } = {},
+  ): Promise<DemoComposerPage> {
     const page = await env.browser.newPage();
+    await options.beforeLoad?.(page);
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${env.server.url}?editor=${kind}`);
@@ -81,26 +86,10 @@ export class DemoComposerPage {
     return composerPage;
   }
 
-  /** Loads the page bridge into the page's own world on a fresh channel, the way the content script does. */
+  /** Loads the page bridge into the page's own world from the isolated world, the way the content script does. */
   async injectPageBridge(bridgeScript: string): Promise<void> {
-    const page = this.page;
-    const channel = (await this.inContentWorld('crypto.randomUUID().replaceAll("-", "")')) as string;
-    await this.inContentWorld(`huashuComposerHarness.useBridgeChannel(${JSON.stringify(channel)})`);
-    // As WXT's injectScript does in MV3: a <script src> carrying the channel on its dataset, removed right after insertion.
-    await page.route('**/huashu-test/page-bridge.js', (route) => route.fulfill({ body: bridgeScript, contentType: 'text/javascript' }));
-    await page.evaluate(
-      ({ channelId }) =>
-        new Promise<void>((resolve, reject) => {
-          const script = document.createElement('script');
-          script.src = '/huashu-test/page-bridge.js';
-          script.dataset.huashuChannel = channelId;
-          script.addEventListener('load', () => resolve());
-          script.addEventListener('error', () => reject(new Error('page bridge failed to load')));
-          document.head.append(script);
-          script.remove();
-        }),
-      { channelId: channel },
-    );
+    await this.page.route('**/huashu-test/page-bridge.js', (route) => route.fulfill({ body: bridgeScript, contentType: 'text/javascript' }));
+    await this.inContentWorld(`huashuComposerHarness.injectBridge('/huashu-test/page-bridge.js')`);
   }
 
   /** Evaluates an expression in the isolated world and returns its (awaited) value. */
