@@ -11,13 +11,13 @@ import type { MergedScenario, ScenarioMatch } from './types.ts';
 /** Tuning constants, chosen with `npm run eval -- --tuning` (dev and our tuning sets) and kept together so a change is one diff. */
 export const DETECTION_SETTINGS = Object.freeze({
   /** Below this best score the detector returns nothing: a wrong suggestion costs an agent more than none. */
-  abstainBelow: 0.35,
+  abstainBelow: 0.5,
   /**
    * A message with this many features at least has content: it is a request, so the detector answers from a weaker
    * best score (down to `contentfulAbstainBelow`) rather than leave the agent with nothing.
    */
   contentfulFeatures: 4,
-  contentfulAbstainBelow: 0.05,
+  contentfulAbstainBelow: 0.5,
   /** Runner-up scenarios are listed when they reach this share of the best score and this absolute floor. */
   runnerUpShare: 0.35,
   runnerUpFloor: 0.3,
@@ -41,9 +41,14 @@ export const DETECTION_SETTINGS = Object.freeze({
    * evidence up to `classifierWeight`, in proportion to how many of the message's features it knew (up to
    * `classifierMinFeatures`).
    */
-  classifierWeight: 0.5,
-  classifierFloor: 0.5,
+  classifierWeight: 0.7,
+  classifierFloor: 0.7,
   classifierMinFeatures: 4,
+  /**
+   * A message this close (cosine) to a scenario's counter-example ("not this", taught by an agent) loses that scenario;
+   * this close to a message that needs no scenario, it gets none, unless one of the scenario's own examples is closer.
+   */
+  counterExampleCosine: 0.75,
   /** Messages with fewer features than this lean on their examples proportionally less. */
   exampleMinFeatures: 3,
   /** Fuse threshold for correcting a misspelled Latin word to a trigger word. */
@@ -119,13 +124,20 @@ interface Hit {
   share: number;
 }
 
-/** Builds the indexes of a pack set once; the returned function scores one message. */
 // Words that only push the conversation on. A message made of nothing else carries no scenario; a message that has
 // them beside real content is scored as usual.
 const FOLLOW_UP_WORDS =
   /怎么办|咋办|咋整|怎么弄|怎么搞|该怎么|然后|所以|还有|那个|那么|现在|到底|接下来|下一步|what now|now what|and then|then what|so what|what next|\b(?:so|and|then|ok|okay|well|hmm|now|what)\b|[那我你呢啊呀吗嘛吧了呗哦喔嗯]|[\s\p{P}\p{S}]/gu;
 
-export function createScenarioDetector(scenarios: readonly MergedScenario[], settings: DetectionSettings = DETECTION_SETTINGS): Detector {
+/**
+ * Builds the indexes of a pack set once; the returned function scores one message. `noScenarioExamples` are messages
+ * that need no scenario (an agent's "none" correction, a pack's small talk): a message close to one gets none.
+ */
+export function createScenarioDetector(
+  scenarios: readonly MergedScenario[],
+  settings: DetectionSettings = DETECTION_SETTINGS,
+  noScenarioExamples: readonly string[] = [],
+): Detector {
   const exactTargets = new Map<string, TriggerTarget[]>();
   const pinyinTargets = new Map<string, TriggerTarget[]>();
   /** Pinyin key → the trigger as written, to read a homophone typo as what the customer meant. */
@@ -162,6 +174,8 @@ export function createScenarioDetector(scenarios: readonly MergedScenario[], set
   const exactMatcher = exactKeys.length > 0 ? new AhoCorasickMatcher(exactKeys) : undefined;
   const pinyinMatcher = pinyinKeys.length > 0 ? new AhoCorasickMatcher(pinyinKeys) : undefined;
   const exampleIndex = createExampleIndex(scenarios.map((s) => s.examples.map((e) => normalizeForMatch(e))));
+  const counterIndex = createExampleIndex(scenarios.map((s) => (s.counterExamples ?? []).map((e) => normalizeForMatch(e))));
+  const noScenarioIndex = createExampleIndex([noScenarioExamples.map((e) => normalizeForMatch(e))]);
   const classifier = trainScenarioClassifier(scenarios.map((s) => [...s.triggers, ...s.examples].map((t) => normalizeForMatch(t))));
   const spellingIndexes = buildSpellingIndexes(settings.spellingThreshold, [...triggerLatinWords].filter((w) => w.length >= settings.minCorrectedLength - 1 && !/\d/u.test(w)));
 
@@ -249,6 +263,12 @@ export function createScenarioDetector(scenarios: readonly MergedScenario[], set
         learnedEvidence * settings.classifierWeight * clamp01((learned.posterior[s]! - settings.classifierFloor) / (1 - settings.classifierFloor));
       scores[s] = 1 - miss[s]! * (1 - fromExamples) * (1 - fromClassifier);
     }
+
+    // What the agents taught: a counter-example takes its scenario away, a no-scenario example the whole answer.
+    const counter = counterIndex.similarity(meant).byScenario;
+    for (let s = 0; s < scenarios.length; s++) if (counter[s]! >= settings.counterExampleCosine) scores[s] = 0;
+    const noScenario = noScenarioIndex.similarity(meant).byScenario[0]!;
+    if (noScenario >= settings.counterExampleCosine && noScenario >= Math.max(...similarity.byScenario)) return [];
 
     const ranked = [...scores.keys()].filter((s) => scores[s]! > 0).sort((a, b) => scores[b]! - scores[a]! || a - b);
     const best = ranked[0];

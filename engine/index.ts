@@ -59,7 +59,7 @@ export function detectionWindow(message: string): string {
 
 export function createEngine(packs: readonly Pack[]): Engine {
   const merged = mergePacks(packs);
-  const detectScenarios = createScenarioDetector(merged.scenarios);
+  const detectScenarios = createScenarioDetector(merged.scenarios, undefined, merged.noScenarioExamples);
   const lintDraft = createLinter(merged.rules, merged.classes);
   const scenarios = new Map(merged.scenarios.map((s) => [s.id, s]));
   const stages = new Map(merged.stages.map((s) => [s.id, s]));

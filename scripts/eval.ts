@@ -136,9 +136,39 @@ export function reportDetection(setName: string, rows: readonly LabelledMessage[
   printTable(`${setName}: detection by language`, header, [...[...byLanguage].sort().map(([k, t]) => tallyRow(k, t)), tallyRow('all', overall)]);
   printTable(`${setName}: detection by scenario`, header, [...byScenario].sort().map(([k, t]) => tallyRow(k, t)));
   printTable(`${setName}: emotion`, ['', 'n', 'accuracy'], [['all', String(rows.length), ratio(emotionRight, rows.length)]]);
+  printReliability(setName, rows, detect);
   if (verbose) for (const miss of misses) console.log('  ' + miss);
   else console.log(`\n${misses.filter((m) => m.startsWith('expect')).length} top-1 misses (run with --verbose to list them)`);
   return { top1: overall.top1 / overall.total, top3: overall.top3 / overall.total };
+}
+
+/** Score bands of the top answer (the confidence the panel shows), with how often that answer was right. */
+const RELIABILITY_BANDS = [0, 0.35, 0.5, 0.7, 0.85, 0.95, 1.0001];
+
+/**
+ * The reliability table: for each band of the best score, how many messages got an answer in it and how often it was
+ * the labelled scenario. A calibrated detector is right more often in higher bands; "abstained" counts the messages
+ * that got none, and how many of those were labelled none.
+ */
+export function printReliability(setName: string, rows: readonly LabelledMessage[], detect: DetectScenarios): void {
+  const bands = RELIABILITY_BANDS.slice(0, -1).map(() => ({ n: 0, right: 0 }));
+  let abstained = 0;
+  let abstainedRight = 0;
+  for (const row of rows) {
+    const best = detect(row.text).scenarios[0];
+    if (!best) {
+      abstained++;
+      if (row.expect === 'none') abstainedRight++;
+      continue;
+    }
+    const band = RELIABILITY_BANDS.findIndex((upper, i) => i > 0 && best.score < upper) - 1;
+    const cell = bands[Math.max(0, band)]!;
+    cell.n++;
+    if (best.id === row.expect) cell.right++;
+  }
+  const table = bands.map((b, i) => [`${RELIABILITY_BANDS[i]!.toFixed(2)}–${Math.min(1, RELIABILITY_BANDS[i + 1]!).toFixed(2)}`, String(b.n), ratio(b.right, b.n)]);
+  table.push(['abstained', String(abstained), ratio(abstainedRight, abstained)]);
+  printTable(`${setName}: reliability (top score band → share right)`, ['band', 'n', 'right'], table);
 }
 
 /** Recall of labelled sensitive kinds: a labelled kind counts as found when some span of that kind was reported. */
