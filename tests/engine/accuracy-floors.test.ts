@@ -21,7 +21,7 @@ const MESSAGE_FLOORS: Record<string, number> = {
   'fresh-4.jsonl': 0.91,
   'fresh-5.jsonl': 0.97,
   'blind-messages-1.jsonl': 0.88,
-  'blind-messages-2.jsonl': 0.74,
+  'blind-messages-2.jsonl': 0.85,
 };
 
 /** File → the least recall over all categories, and the most false alarms on clean drafts (a share). */
@@ -30,7 +30,9 @@ const DRAFT_FLOORS: Record<string, { recall: number; falseAlarms: number }> = {
   'drafts-2.jsonl': { recall: 0.98, falseAlarms: 0.02 },
   'drafts-3.jsonl': { recall: 0.98, falseAlarms: 0.02 },
   'blind-drafts-1.jsonl': { recall: 0.97, falseAlarms: 0.02 },
-  'blind-drafts-2.jsonl': { recall: 0.54, falseAlarms: 0.02 },
+  'blind-drafts-2.jsonl': { recall: 0.86, falseAlarms: 0.02 },
+  'blind-drafts-3.jsonl': { recall: 0.76, falseAlarms: 0.02 },
+  'blind-drafts-4.jsonl': { recall: 0.56, falseAlarms: 0.02 },
 };
 
 function top1(file: string): number {
