@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPanel } from '../../scripts/lib/panel-page.ts';
 import { startDemoServer, type DemoServer } from '../../scripts/serve-demo.ts';
 import { buildExtension, launchWithExtension, type ExtensionBrowser } from '../support/extension.ts';
+import { findingCount } from '../support/huashu-state.ts';
 
 let server: DemoServer;
 let browser: ExtensionBrowser;
@@ -54,7 +55,7 @@ async function openDesk(options: { patch?: 'wrap' | 'disable'; editor?: string }
   if (options.patch) await desk.addInitScript(patchBuiltIns, options.patch === 'disable');
   await desk.goto(`${server.url}?editor=${options.editor ?? 'textarea'}`);
   await desk.evaluate(() => window.huashuDemo.ready);
-  await desk.locator('huashu-root[data-huashu]').waitFor({ state: 'attached', timeout: 10_000 });
+  await desk.locator('huashu-root').waitFor({ state: 'attached', timeout: 10_000 });
   await desk.evaluate(() => window.huashuDemo.clear());
   const panel = await openPanel(browser.context, browser.extensionId, desk);
   return { desk, panel, huashuErrors };
@@ -68,7 +69,7 @@ async function expectHuashuWorks(desk: Page, panel: Page, message = '收到的�
   await desk.locator('textarea').first().focus();
   await desk.keyboard.type('这个不归我管');
   await panel.locator('[data-finding-category="shirking"]').first().waitFor({ timeout: 10_000 });
-  await expect.poll(() => desk.evaluate(() => document.querySelector('huashu-root')?.getAttribute('data-finding-count')), { timeout: 5_000 }).not.toBe('0');
+  await expect.poll(() => findingCount(browser, desk), { timeout: 5_000 }).toBeGreaterThan(0);
 }
 
 beforeAll(async () => {
