@@ -54,7 +54,7 @@ async function openDesk(context: BrowserContext, server: DemoServer, withExtensi
   const page = await context.newPage();
   await page.goto(`${server.url}?editor=textarea`);
   await page.evaluate(() => window.huashuDemo.ready);
-  if (withExtension) await page.locator('huashu-root[data-huashu]').waitFor({ state: 'attached', timeout: 15_000 });
+  if (withExtension) await page.locator('huashu-root').waitFor({ state: 'attached', timeout: 15_000 });
   await page.evaluate(LONG_TASK_OBSERVER);
   await metric(page, 'ScriptDuration');
   return page;

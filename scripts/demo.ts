@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { buildExtension, launchWithExtension } from '../tests/support/extension.ts';
+import { expansionPicker } from '../tests/support/huashu-state.ts';
 import { openPanel } from './lib/panel-page.ts';
 import { startDemoServer } from './serve-demo.ts';
 
@@ -103,9 +104,15 @@ async function main(): Promise<void> {
     step++;
     await desk.locator('[data-huashu-demo-composer]').first().click();
     await desk.keyboard.type(';;tk', { delay: headed ? 120 : 0 });
-    const picker = desk.locator('huashu-expansion[data-open="true"]');
-    const opened = await picker.waitFor({ state: 'attached', timeout: 3000 }).then(() => true, () => false);
-    const listed = opened ? ((await picker.getAttribute('data-reply-keys')) ?? '').split(' ').join(', ') : '(the picker did not open)';
+    // The picker is drawn in a closed root that the page cannot read: look through the DevTools protocol, up to 3 s.
+    const deadline = Date.now() + 3000;
+    let picker = await expansionPicker(desk);
+    while ((!picker.open || picker.keys.length === 0) && Date.now() < deadline) {
+      await sleep(100);
+      picker = await expansionPicker(desk);
+    }
+    const opened = picker.open;
+    const listed = opened ? picker.keys.join(', ') : '(the picker did not open)';
     await desk.screenshot({ path: join(outDir, `step-${String(step).padStart(2, '0')}-expansion.png`) });
     if (headed) await sleep(1500);
     if (opened) await desk.keyboard.press('Enter');

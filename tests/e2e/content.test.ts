@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../scripts/serve-demo.ts';
 import { buildExtension, launchWithExtension, type ExtensionBrowser } from '../support/extension.ts';
+import { contentState, detectedScenario, findingCount, latestMessageId, waitForContentScript } from '../support/huashu-state.ts';
 import type { InsertResult } from '../../utils/messaging.ts';
 
 let server: DemoServer;
@@ -48,15 +49,18 @@ async function overlayBoxes(page: Page, className: string): Promise<Box[]> {
   }
 }
 
-const hostAttribute = (page: Page, name: string) =>
-  page.evaluate((attribute) => document.querySelector('huashu-root[data-huashu]')?.getAttribute(attribute) ?? null, name);
+// What the content script holds, asked from the extension's side (the page itself can read none of it).
+const scenarioOf = (page: Page) => detectedScenario(browser, page);
+const latestOf = (page: Page) => latestMessageId(browser, page);
+const findingsOf = (page: Page) => findingCount(browser, page);
 
 async function openDesk(query: string): Promise<Page> {
   const page = await browser.context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(`${server.url}${query}`);
   await page.evaluate(() => window.huashuDemo.ready);
-  await page.locator('huashu-root[data-huashu]').waitFor({ state: 'attached', timeout: 10_000 });
+  await page.locator('huashu-root').waitFor({ state: 'attached', timeout: 10_000 });
+  await waitForContentScript(browser, page);
   await page.evaluate(() => window.huashuDemo.clear());
   return page;
 }
@@ -75,41 +79,42 @@ afterAll(async () => {
 describe('content script on the demo helpdesk', () => {
   it('detects the scenario of a new customer message', async () => {
     const id = await desk.evaluate(() => window.huashuDemo.addMessage('customer', '我要退款'));
-    await expect.poll(() => hostAttribute(desk, 'data-scenario'), { timeout: 10_000 }).toBe('return_refund');
-    expect(await hostAttribute(desk, 'data-latest-message-id')).toBe(id);
+    await expect.poll(() => scenarioOf(desk), { timeout: 10_000 }).toBe('return_refund');
+    expect(await latestOf(desk)).toBe(id);
   });
 
   it('never takes a note, a system line or an agent reply for the customer', async () => {
     const customerId = await desk.evaluate(() => window.huashuDemo.addMessage('customer', '收到的鞋子是坏的，我要退款'));
-    await expect.poll(() => hostAttribute(desk, 'data-latest-message-id')).toBe(customerId);
+    await expect.poll(() => latestOf(desk)).toBe(customerId);
     await desk.evaluate(() => {
       window.huashuDemo.addMessage('note', '客户说要投诉你们的快递太慢了，怎么还没发货');
       window.huashuDemo.addMessage('system', '会话已转接给 客服·小美');
       window.huashuDemo.addMessage('agent', '您好，请问有什么可以帮您？');
     });
-    // Give the observer its turn, then check nothing moved.
-    await desk.waitForTimeout(300);
-    expect(await hostAttribute(desk, 'data-latest-message-id')).toBe(customerId);
-    expect(await hostAttribute(desk, 'data-scenario')).toBe('return_refund');
+    // A customer message after them, which names no scenario: once it is the latest, the three before it were read too.
+    // Had the note counted as the customer's, the follow-up would take its scenario (a complaint about shipping).
+    const followUpId = await desk.evaluate(() => window.huashuDemo.addMessage('customer', '还有呢'));
+    await expect.poll(() => latestOf(desk), { timeout: 10_000 }).toBe(followUpId);
+    expect(await scenarioOf(desk)).toBe('return_refund');
   });
 
   it('lets the earlier customer message decide a follow-up that names no scenario', async () => {
     await desk.evaluate(() => window.huashuDemo.addMessage('customer', '我的快递一个星期了还没到'));
-    await expect.poll(() => hostAttribute(desk, 'data-scenario')).toBe('shipping_delay');
+    await expect.poll(() => scenarioOf(desk)).toBe('shipping_delay');
     const followUpId = await desk.evaluate(() => window.huashuDemo.addMessage('customer', '还有呢'));
-    await expect.poll(() => hostAttribute(desk, 'data-latest-message-id')).toBe(followUpId);
-    expect(await hostAttribute(desk, 'data-scenario')).toBe('shipping_delay');
+    await expect.poll(() => latestOf(desk)).toBe(followUpId);
+    expect(await scenarioOf(desk)).toBe('shipping_delay');
   });
 
   it('counts findings while the agent types a forbidden phrase into the textarea', async () => {
     await desk.evaluate(() => window.huashuDemo.clearComposer());
     await desk.locator('[data-huashu-demo-composer]').click();
     await desk.keyboard.type('我不能帮您');
-    await expect.poll(async () => Number(await hostAttribute(desk, 'data-finding-count')), { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
+    await expect.poll(() => findingsOf(desk), { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
     await desk.evaluate(() => window.huashuDemo.clearComposer());
     await desk.locator('[data-huashu-demo-composer]').press('End');
     await desk.keyboard.type('好的');
-    await expect.poll(async () => Number(await hostAttribute(desk, 'data-finding-count'))).toBe(0);
+    await expect.poll(() => findingsOf(desk)).toBe(0);
   });
 
   it('does not lint a draft written as an internal note, and lints it again back in reply mode', async () => {
@@ -117,11 +122,14 @@ describe('content script on the demo helpdesk', () => {
     await desk.locator('.composer__mode[data-mode="note"]').click();
     await desk.locator('[data-huashu-demo-composer]').click();
     await desk.keyboard.type('我不能帮您');
-    // Give the lint its frame, then check it stayed quiet.
-    await desk.waitForTimeout(300);
-    expect(await hostAttribute(desk, 'data-finding-count')).toBe('0');
+    // The draft was read (its length is known) in note mode, and nothing was found in it.
+    await expect.poll(async () => {
+      const state = await contentState(browser, desk);
+      return state && { noteMode: state.noteMode, draftLength: state.draftLength };
+    }, { timeout: 10_000 }).toEqual({ noteMode: true, draftLength: '我不能帮您'.length });
+    expect(await findingsOf(desk)).toBe(0);
     await desk.locator('.composer__mode[data-mode="reply"]').click();
-    await expect.poll(async () => Number(await hostAttribute(desk, 'data-finding-count')), { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
+    await expect.poll(() => findingsOf(desk), { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
     await desk.evaluate(() => window.huashuDemo.clearComposer());
   });
 
@@ -129,17 +137,23 @@ describe('content script on the demo helpdesk', () => {
     await desk.evaluate(() => window.huashuDemo.clearComposer());
     await desk.locator('[data-huashu-demo-composer]').click();
     await desk.keyboard.type('ok');
-    await expect.poll(async () => Number(await hostAttribute(desk, 'data-finding-count'))).toBe(0);
+    await expect.poll(() => findingsOf(desk)).toBe(0);
+    await expect.poll(async () => (await contentState(browser, desk))?.draftLength).toBe(2);
     const cdp = await desk.context().newCDPSession(desk);
     try {
       // The candidate text shows the phrase while the agent is still choosing characters.
       await cdp.send('Input.imeSetComposition', { text: 'wobuneng', selectionStart: 8, selectionEnd: 8 });
       await cdp.send('Input.imeSetComposition', { text: '我不能', selectionStart: 3, selectionEnd: 3 });
-      await desk.waitForTimeout(300);
       expect(await desk.locator('[data-huashu-demo-composer]').inputValue()).toContain('我不能');
-      expect(await hostAttribute(desk, 'data-finding-count')).toBe('0');
+      // The lint of an input waits for the next animation frame; once two frames of the page have passed, it ran if it
+      // was ever scheduled. The draft the content script knows is still the one from before the composition.
+      await desk.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      const during = await contentState(browser, desk);
+      expect(during?.draftLength).toBe(2);
+      expect(during?.findings).toEqual([]);
       await cdp.send('Input.insertText', { text: '我不能' });
-      await expect.poll(async () => Number(await hostAttribute(desk, 'data-finding-count')), { timeout: 5_000 }).toBeGreaterThanOrEqual(1);
+      await expect.poll(() => findingsOf(desk), { timeout: 5_000 }).toBeGreaterThanOrEqual(1);
+      expect((await contentState(browser, desk))?.draftLength).toBe('ok我不能'.length);
     } finally {
       await cdp.detach();
     }
@@ -170,9 +184,14 @@ describe('content script on the demo helpdesk', () => {
     const rich = await openDesk('?editor=contenteditable');
     await rich.locator('[data-huashu-demo-composer]').click();
     await rich.keyboard.type('这个不归我管');
-    await expect.poll(async () => Number(await hostAttribute(rich, 'data-finding-count')), { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
-    // The host editor's DOM carries nothing of ours.
-    expect(await rich.evaluate(() => document.querySelector('[data-huashu-demo-composer]')!.innerHTML.includes('huashu'))).toBe(false);
+    await expect.poll(() => findingsOf(rich), { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
+    // The host editor's DOM carries nothing of ours: not inside it, and no attribute on the editor element itself.
+    const editor = await rich.evaluate(() => {
+      const element = document.querySelector('[data-huashu-demo-composer]')!;
+      return { attributes: element.getAttributeNames(), outerHTML: element.outerHTML };
+    });
+    expect(editor.attributes.filter((name) => name !== 'data-huashu-demo-composer' && /huashu/i.test(name))).toEqual([]);
+    expect(editor.outerHTML.replaceAll('data-huashu-demo-composer', '')).not.toMatch(/huashu/i);
     await expect.poll(async () => (await overlayBoxes(rich, 'underline')).length).toBeGreaterThanOrEqual(1);
     const [underline] = await overlayBoxes(rich, 'underline');
     const composerBox = (await rich.locator('[data-huashu-demo-composer]').boundingBox())!;
@@ -219,7 +238,7 @@ describe('content script on the demo helpdesk', () => {
       other.click();
       return other.dataset.conversationId!;
     });
-    await expect.poll(() => hostAttribute(desk, 'data-latest-message-id')).toMatch(new RegExp(`^${target}-m`));
+    await expect.poll(() => latestOf(desk)).toMatch(new RegExp(`^${target}-m`));
   });
 
   it('follows a move between conversations made by history.pushState and by Back', async () => {
@@ -230,10 +249,10 @@ describe('content script on the demo helpdesk', () => {
       return other.dataset.conversationId!;
     });
     expect(new URL(desk.url()).searchParams.get('conversation')).toBe(target);
-    await expect.poll(() => hostAttribute(desk, 'data-latest-message-id')).toMatch(new RegExp(`^${target}-m`));
+    await expect.poll(() => latestOf(desk)).toMatch(new RegExp(`^${target}-m`));
     await desk.goBack();
     expect(await desk.evaluate(() => document.querySelector<HTMLElement>('#conversation')!.dataset.conversationId)).toBe(before);
-    await expect.poll(() => hostAttribute(desk, 'data-latest-message-id')).toMatch(new RegExp(`^${before}-m`));
+    await expect.poll(() => latestOf(desk)).toMatch(new RegExp(`^${before}-m`));
   });
 
   it('left the page without errors', () => {

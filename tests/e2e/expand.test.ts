@@ -3,13 +3,16 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../scripts/serve-demo.ts';
 import { buildExtension, launchWithExtension, type ExtensionBrowser } from '../support/extension.ts';
+import { expansionPicker, waitForContentScript } from '../support/huashu-state.ts';
 
 let server: DemoServer;
 let browser: ExtensionBrowser;
 const pageErrors: string[] = [];
 
-const pickerAttribute = (page: Page, name: string) =>
-  page.evaluate((attribute) => document.querySelector('huashu-expansion[data-huashu]')?.getAttribute(attribute) ?? null, name);
+// The picker as drawn in its closed root, read through the DevTools protocol (the page sees none of it).
+const pickerOpen = async (page: Page) => (await expansionPicker(page)).open;
+const replyKeys = async (page: Page) => (await expansionPicker(page)).keys.join(' ');
+const activeKey = async (page: Page) => (await expansionPicker(page)).activeKey;
 
 const modelText = (page: Page) => page.evaluate(() => window.huashuDemo.editorModelText());
 
@@ -18,8 +21,8 @@ async function openDesk(editor: string): Promise<Page> {
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(`${server.url}?editor=${editor}`);
   await page.evaluate(() => window.huashuDemo.ready);
-  await page.locator('huashu-root[data-huashu]').waitFor({ state: 'attached', timeout: 10_000 });
-  await page.locator('huashu-expansion[data-huashu]').waitFor({ state: 'attached', timeout: 10_000 });
+  await page.locator('huashu-expansion').waitFor({ state: 'attached', timeout: 10_000 });
+  await waitForContentScript(browser, page);
   await page.evaluate(() => window.huashuDemo.clear());
   await page.evaluate(() => window.huashuDemo.clearComposer());
   return page;
@@ -50,23 +53,23 @@ describe.each(['textarea', 'contenteditable', 'prosemirror'])('the ;; picker in 
   it('opens on ;;tk with refund replies, and Enter puts the reply in the editor model in place of ;;tk', async () => {
     await desk.locator('[data-huashu-demo-composer]').click();
     await desk.keyboard.type('您好 ;;tk');
-    await expect.poll(() => pickerAttribute(desk, 'data-open'), { timeout: 10_000 }).toBe('true');
-    const keys = (await pickerAttribute(desk, 'data-reply-keys'))!.split(' ');
+    await expect.poll(() => pickerOpen(desk), { timeout: 10_000 }).toBe(true);
+    const keys = (await replyKeys(desk)).split(' ');
     expect(keys.length).toBeGreaterThan(0);
     expect(keys[0]).toMatch(/^return_refund:/u);
     // ↓ moves the highlight, ↑ brings it back: the first (best) reply is the one inserted.
     if (keys.length > 1) {
       await desk.keyboard.press('ArrowDown');
-      await expect.poll(() => pickerAttribute(desk, 'data-active-key')).toBe(keys[1]);
+      await expect.poll(() => activeKey(desk)).toBe(keys[1]);
       await desk.keyboard.press('ArrowUp');
     }
-    await expect.poll(() => pickerAttribute(desk, 'data-active-key')).toBe(keys[0]);
+    await expect.poll(() => activeKey(desk)).toBe(keys[0]);
     await desk.keyboard.press('Enter');
     await expect.poll(() => modelText(desk), { timeout: 5_000 }).toMatch(/^您好 .*退/u);
     const inserted = await modelText(desk);
     expect(inserted).not.toContain(';;');
     expect(inserted.length).toBeGreaterThan('您好 '.length + 4);
-    expect(await pickerAttribute(desk, 'data-open')).toBe('false');
+    expect(await pickerOpen(desk)).toBe(false);
     // Enter went to the picker, not to the helpdesk (which sends on Enter in some setups) or a new line.
     expect(inserted).not.toMatch(/\n$/u);
 
@@ -80,35 +83,38 @@ describe.each(['textarea', 'contenteditable', 'prosemirror'])('the ;; picker in 
     await desk.evaluate(() => window.huashuDemo.clearComposer());
     await desk.locator('[data-huashu-demo-composer]').click();
     await desk.keyboard.type(';;tk');
-    await expect.poll(() => pickerAttribute(desk, 'data-open'), { timeout: 10_000 }).toBe('true');
+    await expect.poll(() => pickerOpen(desk), { timeout: 10_000 }).toBe(true);
     await desk.keyboard.press('Escape');
-    expect(await pickerAttribute(desk, 'data-open')).toBe('false');
+    expect(await pickerOpen(desk)).toBe(false);
     await desk.keyboard.type('x');
     await expect.poll(() => modelText(desk)).toBe(';;tkx');
-    expect(await pickerAttribute(desk, 'data-open')).toBe('false');
+    expect(await pickerOpen(desk)).toBe(false);
   });
 
   it('a click on a row inserts that reply; a trigger inside a word opens nothing', async () => {
     await desk.evaluate(() => window.huashuDemo.clearComposer());
     await desk.locator('[data-huashu-demo-composer]').click();
-    await desk.keyboard.type('http://a;;b ');
-    // Give the picker a chance to (wrongly) open.
-    await desk.waitForTimeout(200);
-    expect(await pickerAttribute(desk, 'data-open')).toBe('false');
+    // The query is read and the picker drawn within each key's input event: right after the trigger is where it would
+    // (wrongly) be open. The same typing at the start of a word opens it just below, so the engine is there.
+    await desk.keyboard.type('http://a;;');
+    await expect.poll(() => modelText(desk)).toBe('http://a;;');
+    expect(await pickerOpen(desk)).toBe(false);
+    await desk.keyboard.type('b ');
+    expect(await pickerOpen(desk)).toBe(false);
     await desk.evaluate(() => window.huashuDemo.clearComposer());
     await desk.locator('[data-huashu-demo-composer]').click();
     await desk.keyboard.type(';;');
-    await expect.poll(() => pickerAttribute(desk, 'data-open'), { timeout: 10_000 }).toBe('true');
+    await expect.poll(() => pickerOpen(desk), { timeout: 10_000 }).toBe(true);
     // The list settles once the first search has built its index and the detected scenario is known: click after that,
     // as a person would, not while the rows are being drawn again.
-    let keys = await pickerAttribute(desk, 'data-reply-keys');
+    let keys = await replyKeys(desk);
     for (let settled = 0; settled < 2; ) {
       await desk.waitForTimeout(100);
-      const now = await pickerAttribute(desk, 'data-reply-keys');
+      const now = await replyKeys(desk);
       settled = now === keys ? settled + 1 : 0;
       keys = now;
     }
-    const second = keys!.split(' ')[1] ?? null;
+    const second = keys.split(' ')[1] ?? null;
     expect(second).not.toBeNull();
     const box = await pickerBox(desk);
     // The picker opens at the composer (below or above the caret), inside the viewport.
@@ -116,7 +122,7 @@ describe.each(['textarea', 'contenteditable', 'prosemirror'])('the ;; picker in 
     // The second row: rows are the same height, the first starts at the list's top padding.
     const row = await rowBox(desk, 1);
     await desk.mouse.click(row.x + 20, row.y + row.height / 2);
-    await expect.poll(() => pickerAttribute(desk, 'data-open')).toBe('false');
+    await expect.poll(() => pickerOpen(desk)).toBe(false);
     // The picker closes first, then the editor takes the reply (asynchronously for some editors): wait for the model.
     await expect.poll(() => modelText(desk), { timeout: 5_000 }).not.toContain(';;');
     const text = await modelText(desk);
@@ -131,17 +137,17 @@ describe('with a Chinese input method', () => {
     try {
       await desk.locator('[data-huashu-demo-composer]').click();
       await desk.keyboard.type(';;');
-      await expect.poll(() => pickerAttribute(desk, 'data-open'), { timeout: 10_000 }).toBe('true');
-      const before = await pickerAttribute(desk, 'data-reply-keys');
+      await expect.poll(() => pickerOpen(desk), { timeout: 10_000 }).toBe(true);
+      const before = await replyKeys(desk);
       // What an IME does: composition text (the pinyin as typed) first, the characters on commit.
       await cdp.send('Input.imeSetComposition', { text: 'tui', selectionStart: 3, selectionEnd: 3 });
       await cdp.send('Input.imeSetComposition', { text: 'tuikuan', selectionStart: 7, selectionEnd: 7 });
       // Mid-composition the list is the one for ";;" alone: the composing text was not read as a query.
-      expect(await pickerAttribute(desk, 'data-reply-keys')).toBe(before);
+      expect(await replyKeys(desk)).toBe(before);
       await cdp.send('Input.insertText', { text: '退款' });
       await expect.poll(() => desk.locator('[data-huashu-demo-composer]').inputValue()).toBe(';;退款');
-      await expect.poll(() => pickerAttribute(desk, 'data-reply-keys'), { timeout: 5_000 }).not.toBe(before);
-      const keys = (await pickerAttribute(desk, 'data-reply-keys'))!.split(' ');
+      await expect.poll(() => replyKeys(desk), { timeout: 5_000 }).not.toBe(before);
+      const keys = (await replyKeys(desk)).split(' ');
       expect(keys[0]).toMatch(/^return_refund:/u);
       await desk.keyboard.press('Tab');
       await expect.poll(() => modelText(desk), { timeout: 5_000 }).toContain('退');

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExtension, launchWithExtension, type ExtensionBrowser } from '../support/extension.ts';
+import { contentState, detectedScenario, findingCount, latestMessageId, waitForContentScript } from '../support/huashu-state.ts';
 
 const FIXTURES = new URL('../fixtures/sites/', import.meta.url);
 
@@ -172,14 +173,17 @@ async function addLike(page: Page, selector: string, textSelector: string | unde
   );
 }
 
-const host = (page: Page) => page.locator('[data-huashu][data-scenario]').first();
-const scenario = (page: Page) => host(page).getAttribute('data-scenario');
-const latestId = (page: Page) => host(page).getAttribute('data-latest-message-id');
+// What the content script found, asked from the extension's side (the page can read none of it).
+const scenario = (page: Page) => detectedScenario(browser, page);
+const latestId = (page: Page) => latestMessageId(browser, page);
+const findings = (page: Page) => findingCount(browser, page);
+/** A customer message that names no scenario: it takes the scenario of the customer message before it. */
+const FOLLOW_UP = '还有呢';
 
 async function openFixture(file: string): Promise<Page> {
   const page = await browser.context.newPage();
   await page.goto(`${baseUrl}/${file}`);
-  await host(page).waitFor({ state: 'attached', timeout: 15_000 });
+  await waitForContentScript(browser, page, 15_000);
   return page;
 }
 
@@ -238,20 +242,22 @@ describe('helpdesk fixture pages in Chromium', () => {
           await addLike(page, selector, textSelector, NOT_THE_CUSTOMER, shape.newestFirst);
         }
         if (shape.note || shape.system || shape.inactiveCustomer) {
-          // Give the watcher the time to read them before looking that nothing changed.
-          await page.waitForTimeout(600);
+          // A customer follow-up after them: once it is the latest, they were read too. Had one of them counted as the
+          // customer's, the follow-up would take its scenario (a stolen account) instead of the refund.
+          await addLike(page, shape.customer, shape.text, FOLLOW_UP, shape.newestFirst);
+          await expect.poll(() => latestId(page), { timeout: 10_000 }).not.toBe(latest);
           expect(await scenario(page)).toBe('return_refund');
-          expect(await latestId(page)).toBe(latest);
         }
 
         if (shape.composer) {
           await page.locator(shape.composer).first().click();
           await page.keyboard.type('我不能帮你处理');
           if (shape.noteMode) {
-            await page.waitForTimeout(800);
-            expect(await host(page).getAttribute('data-finding-count')).toBe('0');
+            // The draft was read (its length is known) and, being a note, has no findings.
+            await expect.poll(async () => (await contentState(browser, page))?.draftLength, { timeout: 10_000 }).toBeGreaterThanOrEqual('我不能帮你处理'.length);
+            expect(await findings(page)).toBe(0);
           } else {
-            await expect.poll(async () => Number(await host(page).getAttribute('data-finding-count')), { timeout: 10_000 }).toBeGreaterThan(0);
+            await expect.poll(() => findings(page), { timeout: 10_000 }).toBeGreaterThan(0);
           }
         }
       } finally {
@@ -264,9 +270,11 @@ describe('helpdesk fixture pages in Chromium', () => {
   it('starts once per page: the content script injected again (as when a site is turned on) leaves one working runtime', async () => {
     const page = await openFixture('generic-bubbles.html');
     try {
-      const hosts = () => page.evaluate(() => ({ runtime: document.querySelectorAll('[data-huashu][data-scenario]').length, all: document.querySelectorAll('[data-huashu]').length }));
+      const hosts = () =>
+        page.evaluate(() => ({ runtime: document.querySelectorAll('huashu-root').length, all: document.querySelectorAll('huashu-root, huashu-expansion').length }));
       // The runtime's host and the ;; picker's host.
       await expect.poll(hosts).toEqual({ runtime: 1, all: 2 });
+      const first = await page.$('huashu-root');
       const worker = browser.context.serviceWorkers()[0]!;
       await worker.evaluate(async (url) => {
         const api = (globalThis as unknown as {
@@ -278,11 +286,12 @@ describe('helpdesk fixture pages in Chromium', () => {
         const tab = (await api.tabs.query({})).find((t) => t.url === url)!;
         await api.scripting.executeScript({ target: { tabId: tab.id }, files: ['/content-scripts/helpdesk.js'] });
       }, page.url());
-      await page.waitForTimeout(800);
-      expect(await hosts()).toEqual({ runtime: 1, all: 2 });
+      // The new copy has started once the earlier one stood down and took its element away.
+      await expect.poll(() => first!.evaluate((element) => element.isConnected), { timeout: 10_000 }).toBe(false);
+      await expect.poll(hosts).toEqual({ runtime: 1, all: 2 });
       await page.locator('.composer-input').click();
       await page.keyboard.type('我不能帮你处理');
-      await expect.poll(async () => Number(await host(page).getAttribute('data-finding-count')), { timeout: 10_000 }).toBe(1);
+      await expect.poll(() => findings(page), { timeout: 10_000 }).toBe(1);
     } finally {
       await page.close();
     }

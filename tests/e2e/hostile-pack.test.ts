@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPanel } from '../../scripts/lib/panel-page.ts';
 import { startDemoServer, type DemoServer } from '../../scripts/serve-demo.ts';
 import { buildExtension, launchWithExtension, type ExtensionBrowser } from '../support/extension.ts';
+import { findingCount } from '../support/huashu-state.ts';
 
 const IMG = '<img src=x onerror="window.__pwned=1">';
 const SCRIPT = '<script>window.__pwned=1</script>';
@@ -129,7 +130,7 @@ describe('a pack made of script and markup', () => {
     await panel.locator('[data-reply-id="hostile.reply"]').first().click();
     await expect.poll(() => desk.evaluate(() => window.huashuDemo.editorModelText()), { timeout: 5_000 }).toContain('<script>window.__pwned=1</script>');
     await desk.keyboard.type('蓝莓禁语');
-    await expect.poll(() => desk.evaluate(() => document.querySelector('huashu-root')?.getAttribute('data-finding-count')), { timeout: 5_000 }).not.toBe('0');
+    await expect.poll(() => findingCount(browser, desk), { timeout: 5_000 }).toBeGreaterThan(0);
     // The inline layer is a closed shadow root: look into it with the DevTools protocol, as nothing in the page can.
     const cdp = await browser.context.newCDPSession(desk);
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: { nodeName: string; attributes?: string[]; children?: unknown[]; shadowRoots?: unknown[] } };

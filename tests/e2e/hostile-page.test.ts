@@ -8,6 +8,7 @@ import { startDemoServer, type DemoServer } from '../../scripts/serve-demo.ts';
 import { buildExtension, launchWithExtension, type ExtensionBrowser } from '../support/extension.ts';
 import { BRIDGE_PORT_EVENT, BRIDGE_TAG } from '../../utils/composer/bridge-protocol.ts';
 import { DemoComposerPage, startInsertTestEnvironment, type InsertTestEnvironment } from './pages/browser-session.ts';
+import { findingCount } from '../support/huashu-state.ts';
 
 let server: DemoServer;
 let browser: ExtensionBrowser;
@@ -130,7 +131,7 @@ async function openDesk(
   if (options.attack) await desk.addInitScript(attackBridge, PROTOCOL);
   await desk.goto(`${server.url}?editor=${options.editor ?? 'textarea'}`);
   await desk.evaluate(() => window.huashuDemo.ready);
-  await desk.locator('huashu-root[data-huashu]').waitFor({ state: 'attached', timeout: 10_000 });
+  await desk.locator('huashu-root').waitFor({ state: 'attached', timeout: 10_000 });
   await desk.evaluate(() => window.huashuDemo.clear());
   const panel = await openPanel(browser.context, browser.extensionId, desk);
   return { desk, panel, huashuErrors };
@@ -144,7 +145,7 @@ async function expectHuashuWorks(desk: Page, panel: Page, message = '收到的�
   await desk.locator('textarea').first().focus();
   await desk.keyboard.type('这个不归我管');
   await panel.locator('[data-finding-category="shirking"]').first().waitFor({ timeout: 10_000 });
-  await expect.poll(() => desk.evaluate(() => document.querySelector('huashu-root')?.getAttribute('data-finding-count')), { timeout: 5_000 }).not.toBe('0');
+  await expect.poll(() => findingCount(browser, desk), { timeout: 5_000 }).toBeGreaterThan(0);
 }
 
 beforeAll(async () => {

@@ -1,12 +1,14 @@
-// The element picker in real Chromium on an unknown chat page: point at the list and the box, detect a message, reload, still picked.
+// The element picker in real Chromium on unknown chat pages: point at the list and the box, detect a message, reload, still picked; what is stored holds no text of the page.
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExtension, launchWithExtension } from '../support/extension.ts';
+import { detectedScenario } from '../support/huashu-state.ts';
 
 const PAGE = readFileSync(new URL('./pages/unknown-chat.html', import.meta.url), 'utf8');
+const NAMED_PAGE = readFileSync(new URL('./pages/named-chat.html', import.meta.url), 'utf8');
 let server: Server;
 let url: string;
 let browser: { context: BrowserContext; extensionId: string; close(): Promise<void> };
@@ -15,7 +17,7 @@ let panel: Page;
 
 beforeAll(async () => {
   await buildExtension();
-  server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE));
+  server = createServer((req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(req.url?.startsWith('/named/') ? NAMED_PAGE : PAGE));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://localhost:${(server.address() as AddressInfo).port}/chat/12345`;
   browser = await launchWithExtension();
@@ -41,22 +43,71 @@ describe('element picker', () => {
     await start.waitFor({ timeout: 15_000 });
     await start.click();
     await chat.bringToFront();
-    await chat.locator('huashu-picker[data-huashu-picker="list"]').waitFor({ state: 'attached', timeout: 5_000 });
+    // The picker's overlay: the first click picks the list, the second the box.
+    await chat.locator('huashu-picker').waitFor({ state: 'attached', timeout: 5_000 });
     const flow = chat.locator('#flow');
     await flow.hover({ position: { x: 200, y: 150 } });
     await flow.click({ position: { x: 200, y: 150 } });
-    await chat.locator('huashu-picker[data-huashu-picker="composer"]').waitFor({ state: 'attached' });
     await chat.locator('.ipt').hover();
     await chat.locator('.ipt').click();
     await chat.locator('huashu-picker').waitFor({ state: 'detached' });
     await panel.locator('[data-testid="status-picks"]').waitFor({ timeout: 10_000 });
 
     await chat.evaluate(() => (window as unknown as { addVisitor(text: string): void }).addVisitor('收到的鞋子是坏的，我要退款'));
-    await expect.poll(() => chat.locator('[data-huashu][data-scenario]').first().getAttribute('data-scenario'), { timeout: 10_000 }).toBe('return_refund');
+    await expect.poll(() => detectedScenario(browser, chat), { timeout: 10_000 }).toBe('return_refund');
 
     await chat.reload();
     await panel.locator('[data-testid="status-picks"]').waitFor({ timeout: 15_000 });
     await chat.evaluate(() => (window as unknown as { addVisitor(text: string): void }).addVisitor('收到的鞋子是坏的，我要退款'));
-    await expect.poll(() => chat.locator('[data-huashu][data-scenario]').first().getAttribute('data-scenario'), { timeout: 10_000 }).toBe('return_refund');
+    await expect.poll(() => detectedScenario(browser, chat), { timeout: 10_000 }).toBe('return_refund');
+  });
+
+  it('stores selectors built from structure, never from the labels, titles or ids that name the customer, which match the next conversation too', async () => {
+    // 127.0.0.1: a host of its own, without the picks made on localhost above.
+    const address = `${url.replace('localhost', '127.0.0.1').replace('/chat/12345', '')}/named/jane-doe`;
+    const named = await browser.context.newPage();
+    await named.goto(address);
+    const namedPanel = await browser.context.newPage();
+    await namedPanel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
+    const tabId = await namedPanel.evaluate(async (target) => {
+      const { tabs } = (globalThis as unknown as { chrome: { tabs: { query(f: object): Promise<{ id?: number; url?: string }[]> } } }).chrome;
+      return (await tabs.query({})).find((tab) => tab.url === target)?.id ?? null;
+    }, address);
+    await namedPanel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=${tabId}`);
+    const start = namedPanel.locator('[data-testid="status-not-helpdesk"] button, [data-testid="status-picks"] button').first();
+    await start.waitFor({ timeout: 15_000 });
+    await start.click();
+    await named.bringToFront();
+    await named.locator('huashu-picker').waitFor({ state: 'attached', timeout: 5_000 });
+    const list = named.locator('.pane').nth(1).locator('.messages');
+    await list.hover();
+    await list.click();
+    await named.locator('.ipt').hover();
+    await named.locator('.ipt').click();
+    await named.locator('huashu-picker').waitFor({ state: 'detached' });
+    await namedPanel.locator('[data-testid="status-picks"]').waitFor({ timeout: 10_000 });
+
+    const host = new URL(address).host;
+    const stored = await namedPanel.evaluate(async (key) => {
+      const { storage } = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
+      return ((await storage.local.get('sitePreferences')).sitePreferences as Record<string, { messageListSelector?: string; composerSelector?: string }>)[key];
+    }, host);
+    expect(stored?.messageListSelector).toBeTruthy();
+    expect(stored?.composerSelector).toBeTruthy();
+    // Nothing of the page's text: not the name, not a label, title or placeholder.
+    expect(JSON.stringify(stored)).not.toMatch(/jane|doe|aria-label|title|placeholder/iu);
+    // Each finds the element picked, alone.
+    const found = await named.evaluate(({ messageListSelector, composerSelector }) => ({
+      list: document.querySelectorAll(messageListSelector!).length === 1 && document.querySelector(messageListSelector!) === document.querySelectorAll('.pane')[1]!.querySelector('.messages'),
+      composer: document.querySelectorAll(composerSelector!).length === 1 && document.querySelector(composerSelector!) === document.querySelector('.ipt'),
+    }), stored!);
+    expect(found).toEqual({ list: true, composer: true });
+
+    // The next customer: the same markup with another name. The picks still find the chat area.
+    await named.evaluate(() => (window as unknown as { nextConversation(name: string): void }).nextConversation('John Roe'));
+    await named.evaluate(() => (window as unknown as { addVisitor(text: string): void }).addVisitor('收到的鞋子是坏的，我要退款'));
+    await expect.poll(() => detectedScenario(browser, named), { timeout: 10_000 }).toBe('return_refund');
+    await namedPanel.close();
+    await named.close();
   });
 });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPanel } from '../../scripts/lib/panel-page.ts';
 import { startDemoServer, type DemoServer } from '../../scripts/serve-demo.ts';
 import { buildExtension, launchWithExtension, type ExtensionBrowser } from '../support/extension.ts';
+import { contentState } from '../support/huashu-state.ts';
 
 /** One request that left the browser, as the recording proxy saw it. */
 interface RecordedRequest {
@@ -226,5 +227,35 @@ describe('privacy during a full session on the demo helpdesk', () => {
     const counts = Object.values(usage ?? {}).flatMap((perReply) => Object.values(perReply));
     expect(counts.length).toBeGreaterThan(0);
     expect(counts.every((count) => typeof count === 'number')).toBe(true);
+  });
+
+  it('leaves nothing the page can read of what it found: no attribute, no state on any element, no global', async () => {
+    // Detection and lint ran above; the content script still holds their results (asked from the extension's side).
+    const state = await contentState(browser, desk);
+    const found = [...(state?.latest?.detection.scenarios.map((s) => s.id) ?? []), ...(state?.findings.map((f) => f.ruleId) ?? [])];
+    expect(found.length).toBeGreaterThan(0);
+    const page = await desk.evaluate((words) => {
+      const traces: string[] = [];
+      const visit = (root: Document | ShadowRoot): void => {
+        for (const element of root.querySelectorAll('*')) {
+          const ours = element.localName.startsWith('huashu-');
+          for (const name of element.getAttributeNames()) {
+            const value = element.getAttribute(name) ?? '';
+            const trace = `<${element.localName} ${name}="${value.slice(0, 80)}">`;
+            // Our elements keep their layout only; the page's own elements get nothing named after us, nothing we found.
+            if (ours ? name !== 'style' : /huashu/iu.test(name) && name !== 'data-huashu-demo-composer') traces.push(trace);
+            else if (words.some((word) => value.includes(word))) traces.push(trace);
+          }
+          // Open roots only: a closed root (ours) is null here, which is the point.
+          if (element.shadowRoot) visit(element.shadowRoot);
+        }
+      };
+      visit(document);
+      const globals = Object.getOwnPropertyNames(window).filter((name) => /huashu/iu.test(name) && name !== 'huashuDemo');
+      return { traces, globals, elements: [...document.querySelectorAll('*')].filter((e) => e.localName.startsWith('huashu-')).length };
+    }, found);
+    expect(page.elements).toBeGreaterThan(0);
+    expect(page.traces).toEqual([]);
+    expect(page.globals).toEqual([]);
   });
 });

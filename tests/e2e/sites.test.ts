@@ -6,6 +6,7 @@ import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPanel } from '../../scripts/lib/panel-page.ts';
 import { buildExtension, launchWithExtension, type ExtensionBrowser } from '../support/extension.ts';
+import { detectedScenario as scenarioIn } from '../support/huashu-state.ts';
 
 // A company's own Chatwoot on its own domain: recognized by its DOM, reached through a name that resolves to this machine.
 const HOSTNAME = 'support.acme.test';
@@ -52,7 +53,8 @@ const registeredMatches = () =>
   worker.evaluate(async () =>
     (await (globalThis as unknown as { chrome: Chrome }).chrome.scripting.getRegisteredContentScripts()).flatMap((script) => script.matches ?? []),
   );
-const huashuHosts = () => desk.locator('[data-huashu]').count();
+// Huashu's elements in the page, known by their tag alone (they carry no attribute the page could read).
+const huashuHosts = () => desk.locator('huashu-root, huashu-expansion').count();
 
 async function addCustomerMessage(id: number, text: string): Promise<void> {
   await desk.evaluate(
@@ -68,7 +70,7 @@ async function addCustomerMessage(id: number, text: string): Promise<void> {
   );
 }
 
-const detectedScenario = () => desk.locator('[data-huashu][data-scenario]').first().getAttribute('data-scenario');
+const detectedScenario = () => scenarioIn(browser, desk);
 
 /** The backup the options page would download, as text (read from the same library call as its button). */
 async function exportBackup(options: Page): Promise<string> {

@@ -129,10 +129,15 @@ describe('every restored field is bounded', () => {
       'installedPacks[4].addedAt',
     ]);
     const extra = await backupWith((b) => {
-      b.installedPacks = [{ pack: packJson('a'), source: { kind: 'paste', secret: 'x'.repeat(100) }, addedAt: 1, updatedAt: 1 }];
+      b.installedPacks = [
+        { pack: packJson('a'), source: { kind: 'paste', secret: 'x'.repeat(100) }, addedAt: 1, updatedAt: 1 },
+        { pack: packJson('b'), source: { kind: 'url', url: 'https://cs.example.com/b.json', lastError: 'e'.repeat(5000), kind2: 'policy' }, addedAt: 1, updatedAt: 1 },
+      ];
     });
     expect(await importAll(extra, 'backup.json')).toEqual({ ok: true });
-    expect((await installedPacksItem.getValue())[0]!.source).toEqual({ kind: 'paste' });
+    const [paste, url] = await installedPacksItem.getValue();
+    expect(paste!.source).toEqual({ kind: 'paste' });
+    expect(url!.source).toEqual({ kind: 'url', url: 'https://cs.example.com/b.json', lastError: 'e'.repeat(4000) });
   });
 
   it('counts everything a restore writes against the storage quota, not only the packs', async () => {

@@ -56,9 +56,8 @@ export function watchExpansion(options: ExpansionOptions): ExpansionController {
   const doc = options.doc ?? document;
   const win = doc.defaultView ?? window;
   const host = doc.createElement(EXPANSION_HOST_TAG);
-  // The page's second Huashu element (beside the runtime's inline layer): the ;; picker's own closed root.
-  host.setAttribute('data-huashu', '');
-  host.dataset.open = 'false';
+  // The page's second Huashu element (beside the runtime's inline layer): the ;; picker's own closed root. No attribute
+  // says whether it is open or which replies it offers: those would tell the page what the customer's message is about.
   host.style.cssText = 'all: initial; position: fixed; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647;';
   // Closed: the helpdesk's scripts cannot reach in and its styles do not apply.
   const shadow = host.attachShadow({ mode: 'closed' });
@@ -85,14 +84,8 @@ export function watchExpansion(options: ExpansionOptions): ExpansionController {
   function draw(): void {
     if (!open) {
       render(null, container);
-      host.dataset.open = 'false';
-      delete host.dataset.replyKeys;
-      delete host.dataset.activeKey;
       return;
     }
-    host.dataset.open = 'true';
-    host.dataset.replyKeys = open.items.map((item) => item.key).join(' ');
-    host.dataset.activeKey = open.items[active]?.key ?? '';
     render(
       h(ExpansionPicker, {
       labels: LABELS[options.locale()],

@@ -65,8 +65,8 @@ const OVERLAY_TAG = 'huashu-picker';
  */
 export function runElementPicker(doc: Document, labels: PickerLabels): Promise<PickResult | null> {
   return new Promise((resolve) => {
+    // No attribute on the host: the page learns nothing of the step the agent is at.
     const host = doc.createElement(OVERLAY_TAG);
-    host.setAttribute('data-huashu-picker', 'list');
     // Clicks pass through the overlay to elementFromPoint; the host itself takes no room.
     host.style.cssText = 'all: initial; position: fixed; inset: 0; pointer-events: none; z-index: 2147483647;';
     const root = host.attachShadow({ mode: 'closed' });
@@ -82,7 +82,6 @@ export function runElementPicker(doc: Document, labels: PickerLabels): Promise<P
     let state = initialPickerState;
     const render = (): void => {
       hint.textContent = state.step === 'composer' ? labels.composer : labels.list;
-      host.setAttribute('data-huashu-picker', state.step);
       const rect = state.highlighted?.getBoundingClientRect();
       if (!rect) {
         box.style.display = 'none';

@@ -24,7 +24,10 @@ import { mountInlineOverlay, type InlineOverlay } from './inline-overlay.ts';
 import { detectLatestCustomer } from './latest-customer.ts';
 import { findingsForComposer } from './note-lint.ts';
 
-/** Our one element on the page: test hooks as attributes, the inline overlay in its closed shadow root. */
+/**
+ * Our one element on the page, for the inline overlay in its closed shadow root. It carries no attribute of ours: the
+ * page can see that it is there, never what Huashu found (the panel and tests ask the content script by messaging).
+ */
 export const HOST_TAG = 'huashu-root';
 
 /** How long to keep waiting for a helpdesk's markup on a page that has none yet (single-page apps render late). */
@@ -48,9 +51,6 @@ export interface ContentRuntime {
 
 export function startContentRuntime(ctx: ContentScriptContext, doc: Document = document): ContentRuntime {
   const host = doc.createElement(HOST_TAG);
-  host.setAttribute('data-huashu', '');
-  host.dataset.scenario = 'none';
-  host.dataset.findingCount = '0';
   // The host takes no room and no clicks; the overlay inside positions itself.
   host.style.cssText = 'all: initial; position: fixed; top: 0; left: 0; width: 0; height: 0; z-index: 2147483646;';
   doc.documentElement.append(host);
@@ -74,10 +74,6 @@ export function startContentRuntime(ctx: ContentScriptContext, doc: Document = d
 
   function setState(patch: Partial<TabState>): void {
     state = { ...state, ...patch };
-    host.dataset.scenario = state.latest?.detection.scenarios[0]?.id ?? 'none';
-    host.dataset.findingCount = String(state.findings.length);
-    if (state.latest) host.dataset.latestMessageId = state.latest.messageId;
-    else delete host.dataset.latestMessageId;
     if (stateChangeQueued) return;
     stateChangeQueued = true;
     // A new message and its detection, or a burst of keystrokes in one frame, make one message to the panel.

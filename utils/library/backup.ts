@@ -178,15 +178,17 @@ function readSource(value: unknown, at: string, fail: Fail): PackSource | 'polic
   }
   const source: Extract<PackSource, { kind: 'url' }> = { kind: 'url', url };
   let sound = true;
-  for (const [field, limit] of [
-    ['etag', BACKUP_LIMITS.validatorLength],
-    ['lastModified', BACKUP_LIMITS.validatorLength],
-    ['lastError', BACKUP_LIMITS.lastErrorLength],
-  ] as const) {
+  for (const field of ['etag', 'lastModified'] as const) {
     const before = value[field];
-    const text = readText(before, `${at}.${field}`, limit, fail);
+    const text = readText(before, `${at}.${field}`, BACKUP_LIMITS.validatorLength, fail);
     if (text !== undefined) source[field] = text;
     else if (before !== undefined) sound = false;
+  }
+  // The last refresh's reason is only shown, and the next refresh replaces it: a long one is cut, not refused.
+  if (typeof value.lastError === 'string') source.lastError = value.lastError.slice(0, BACKUP_LIMITS.lastErrorLength);
+  else if (value.lastError !== undefined) {
+    fail(`${at}.lastError`, LIBRARY_ERRORS.backupShape(`${at}.lastError`, 'text'));
+    sound = false;
   }
   for (const field of ['lastChecked', 'lastChanged'] as const) {
     const time = value[field];
