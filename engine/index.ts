@@ -1,12 +1,14 @@
 // The engine's entry: builds a matcher from packs and exposes detect() and lint().
 import { detectEmotion, emotionGivenScenario } from './emotion.ts';
 import { createScenarioDetector } from './detect.ts';
+import { MAX_INPUT_LINE_CHARS } from './limits.ts';
 import { createLinter } from './lint.ts';
 import { mergePacks } from './pack-merge.ts';
 import { findSensitive } from './sensitive.ts';
 import type { Detection, Finding, MergedPacks, MergedScenario, MergedStage, Pack } from './types.ts';
 
 export * from './types.ts';
+export { MAX_INPUT_LINE_CHARS } from './limits.ts';
 export {
   buildTaughtPack,
   freshUnmatched,
@@ -35,7 +37,11 @@ export interface Engine {
   stage(id: string): MergedStage | undefined;
   /** Scenarios, emotion and sensitive spans of one customer message. */
   detect(message: string, options?: DetectOptions): Detection;
-  /** Findings on an agent's draft, in order of position. */
+  /**
+   * Findings on an agent's draft, in order of position. A draft longer than MAX_INPUT_LINE_CHARS (far past any chat
+   * message) is checked in its first MAX_INPUT_LINE_CHARS characters, so a pasted log cannot hold the tab; the panel
+   * says so.
+   */
   lint(draft: string): Finding[];
 }
 
@@ -78,6 +84,6 @@ export function createEngine(packs: readonly Pack[]): Engine {
         sensitive: findSensitive(message),
       };
     },
-    lint: lintDraft,
+    lint: (draft) => lintDraft(draft.length > MAX_INPUT_LINE_CHARS ? draft.slice(0, MAX_INPUT_LINE_CHARS) : draft),
   };
 }

@@ -141,6 +141,7 @@ export const en = {
   // Findings
   findingsHeading: 'Your draft',
   findingsNone: 'No warnings on your draft.',
+  draftCapped: 'Your draft is very long: only its first {limit} characters are checked.',
   fix: 'Fix',
   fixTitle: 'Replace “{match}” with “{suggestion}”',
   fixFailed: 'Could not change the draft (it may have changed meanwhile). Edit it by hand.',

@@ -136,6 +136,7 @@ export const zhCN: Messages = {
 
   findingsHeading: '您的草稿',
   findingsNone: '草稿没有问题。',
+  draftCapped: '草稿太长：只检查了前 {limit} 个字。',
   fix: '修改',
   fixTitle: '把“{match}”改为“{suggestion}”',
   fixFailed: '无法修改草稿（草稿可能已变化）。请手动修改。',

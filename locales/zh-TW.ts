@@ -136,6 +136,7 @@ export const zhTW: Messages = {
 
   findingsHeading: '您的草稿',
   findingsNone: '草稿沒有問題。',
+  draftCapped: '草稿太長：只檢查了前 {limit} 個字。',
   fix: '修改',
   fixTitle: '把「{match}」改為「{suggestion}」',
   fixFailed: '無法修改草稿（草稿可能已變更）。請手動修改。',

@@ -6,21 +6,33 @@ export interface FindingListProps {
   findings: Finding[];
   /** Characters in the agent's draft: a clean draft gets a quiet all-clear, an empty one nothing. */
   draftLength: number;
+  /** Drafts longer than this are checked in their first this-many characters only: the agent is told. */
+  checkedLength: number;
   onApplyFinding: (finding: Finding) => void;
 }
 
 export function FindingList(props: FindingListProps) {
   const { t } = useI18n();
+  const capped =
+    props.draftLength > props.checkedLength ? (
+      <p class="muted draft-capped" data-testid="draft-capped" role="status">
+        {t('draftCapped', { limit: props.checkedLength.toLocaleString() })}
+      </p>
+    ) : null;
   if (props.findings.length === 0) {
     return props.draftLength > 0 ? (
-      <p class="muted all-clear" data-testid="findings-none" role="status">
-        {t('findingsNone')}
-      </p>
+      <>
+        <p class="muted all-clear" data-testid="findings-none" role="status">
+          {t('findingsNone')}
+        </p>
+        {capped}
+      </>
     ) : null;
   }
   return (
     <section class="section findings" aria-labelledby="findings-heading" aria-live="polite">
       <h2 id="findings-heading">{t('findingsHeading')}</h2>
+      {capped}
       <ul class="finding-list">
         {props.findings.map((finding) => (
           <li

@@ -28,6 +28,8 @@ export interface PanelProps {
   search: (query: string) => ReplyView[];
   findings: Finding[];
   draftLength: number;
+  /** How much of a long draft lint reads (the engine's MAX_INPUT_LINE_CHARS). */
+  checkedLength: number;
   notice: PanelNotice | null;
   command: PanelCommand | null;
   /** Key labels of the insert-suggestion commands 1–3, as the browser has them (the agent may have changed them). */
@@ -172,7 +174,12 @@ export function Panel(props: PanelProps) {
         onResetPicks={props.onResetPicks}
         onReload={props.onReload}
       />
-      <FindingList findings={props.findings} draftLength={props.draftLength} onApplyFinding={props.onApplyFinding} />
+      <FindingList
+        findings={props.findings}
+        draftLength={props.draftLength}
+        checkedLength={props.checkedLength}
+        onApplyFinding={props.onApplyFinding}
+      />
       <SensitiveNotice detection={props.detection} />
       {props.status.kind === 'ready' && (
         <DetectionSection

@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { I18nProvider } from '../../components/common/i18n.tsx';
 import { Panel } from '../../components/panel/Panel.tsx';
 import type { Finding, PanelCommand, PanelNotice, ReplyView, TeachView } from '../../components/panel/types.ts';
-import { createEngine, maskCustomerMessage, type Engine, type TaughtCorrection } from '../../engine/index.ts';
+import { createEngine, maskCustomerMessage, MAX_INPUT_LINE_CHARS, type Engine, type TaughtCorrection } from '../../engine/index.ts';
 import { languageTier, recordReplyUse, replyUsageToCsv, resetReplyUsage } from '../../engine/ranking.ts';
 import type { PhraseSearch } from '../../engine/search.ts';
 import { maskSensitive } from '../../engine/sensitive.ts';
@@ -365,6 +365,7 @@ export function App() {
         search={search}
         findings={state?.findings ?? []}
         draftLength={state?.draftLength ?? 0}
+        checkedLength={MAX_INPUT_LINE_CHARS}
         notice={notice}
         command={command}
         suggestionShortcuts={shortcuts}

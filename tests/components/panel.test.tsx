@@ -61,6 +61,7 @@ function baseProps(): PanelProps {
     search: (query) => Object.values(REPLIES).flat().filter((r) => r.text.includes(query)),
     findings: [],
     draftLength: 0,
+    checkedLength: 20_000,
     notice: null,
     command: null,
     suggestionShortcuts: ['Alt+Shift+1', 'Alt+Shift+2', 'Alt+Shift+3'],
@@ -262,6 +263,14 @@ describe('acting on replies and findings', () => {
     expect($('[data-testid="findings-none"]')?.textContent).toBe('草稿没有问题。');
     show({ findings: [], draftLength: 0 });
     expect($('[data-testid="findings-none"]')).toBeNull();
+    expect($('[data-testid="draft-capped"]')).toBeNull();
+  });
+
+  it('says when a very long draft is checked only in its first characters', () => {
+    show({ findings: [], draftLength: 25_000 });
+    expect($('[data-testid="draft-capped"]')?.textContent).toBe('草稿太长：只检查了前 20,000 个字。');
+    show({ findings: [FINDING], draftLength: 25_000 });
+    expect($('[data-testid="draft-capped"]')).not.toBeNull();
   });
 
   it('shows the result of an action at the bottom, errors as alerts', () => {

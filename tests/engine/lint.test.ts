@@ -105,3 +105,13 @@ describe('lint mechanics', () => {
     expect(lint('')).toEqual([]);
   });
 });
+
+describe('a draft longer than any chat message', () => {
+  it('is checked in its first MAX_INPUT_LINE_CHARS characters', async () => {
+    const { createEngine, MAX_INPUT_LINE_CHARS } = await import('../../engine/index.ts');
+    const engine = createEngine(DEFAULT_PACKS);
+    const filler = '好'.repeat(MAX_INPUT_LINE_CHARS - 10);
+    expect(engine.lint(`${filler}我不能帮您处理`).map((f) => f.category)).toContain('refusal');
+    expect(engine.lint(`${filler}${'好'.repeat(20)}我不能帮您处理`)).toEqual([]);
+  });
+});
