@@ -190,11 +190,11 @@ function parseJsonPack(source: string, file: string): PackParse {
   }
   const result = validatePack(JSON.parse(text) as unknown, file);
   if (result.ok) return result;
-  return { ok: false, problems: placeProblems(listProblems(result.problems, file), scan.places, lines) };
+  return { ok: false, problems: placeProblems(listProblems(result.problems, file), scan.places, lines, source) };
 }
 
 /** Gives each shape problem the line and column of its field, or of the nearest enclosing one that exists (a missing field has none). */
-function placeProblems(problems: readonly PackProblem[], places: ReadonlyMap<string, number>, lines: () => LineIndex): PackProblem[] {
+function placeProblems(problems: readonly PackProblem[], places: ReadonlyMap<string, number>, lines: () => LineIndex, source: string): PackProblem[] {
   return problems.map((p) => {
     // The count of problems not listed belongs to the file, not to a place in it.
     if (p.line !== undefined || p.code === 'moreProblems') return p;
@@ -205,8 +205,30 @@ function placeProblems(problems: readonly PackProblem[], places: ReadonlyMap<str
       path = parent === path ? '' : parent;
     }
     const offset = places.get(path);
-    return offset === undefined ? p : { ...p, ...lines().at(offset) };
+    if (offset === undefined) return p;
+    // A problem inside a rule pattern names its character: point at that character of the quoted string itself.
+    const at = p.params?.at;
+    const inside = path === p.path && typeof at === 'number' ? offsetInQuotedString(source, offset, at) : undefined;
+    return { ...p, ...lines().at(inside ?? offset) };
   });
+}
+
+/**
+ * The source offset of character `charNumber` (1-based) of the quoted string that starts at `quoteOffset`, reading
+ * JSON and YAML escapes as one character each; undefined when no quoted string starts there or it ends first.
+ */
+function offsetInQuotedString(source: string, quoteOffset: number, charNumber: number): number | undefined {
+  const quote = source[quoteOffset];
+  if (quote !== '"' && quote !== "'") return undefined;
+  let i = quoteOffset + 1;
+  for (let n = 1; n < charNumber; n++) {
+    const char = source[i];
+    if (char === undefined || char === quote || char === '\n') return undefined;
+    if (char === '\\' && quote === '"') i += source[i + 1] === 'u' ? 6 : 2;
+    else if (char === "'" && quote === "'" && source[i + 1] === "'") i += 2;
+    else i += 1;
+  }
+  return i;
 }
 
 /** Field path → offset of its value in a YAML document, as scanJson gives for JSON. */
@@ -260,7 +282,7 @@ function parseYamlPack(source: string, file: string): PackParse {
   }
   const result = validatePack(value, file);
   if (result.ok) return result;
-  return { ok: false, problems: placeProblems(listProblems(result.problems, file), yamlPlaces(doc.contents as YamlNode | null), lazyLineIndex(source)) };
+  return { ok: false, problems: placeProblems(listProblems(result.problems, file), yamlPlaces(doc.contents as YamlNode | null), lazyLineIndex(source), source) };
 }
 
 /**

@@ -78,6 +78,32 @@ describe('huashu pack', () => {
     expect(stderr.trim()).toBe(`${broken}:4:11 JSON syntax: expected a value, found ","`);
   });
 
+  it('points at the character of a rule pattern that does not parse, in JSON and YAML, and says what to write', () => {
+    const json = join(tmp, 'bad-pattern.json');
+    writeFileSync(
+      json,
+      '{\n  "schemaVersion": 2, "id": "t", "name": "t", "version": "1", "locale": "zh-CN",\n  "rules": [\n' +
+        '    { "id": "a", "category": "refusal", "severity": "warning", "message": "m",\n      "patterns": ["ok", "我\\"(不|能"] }\n  ]\n}\n',
+    );
+    const fromJson = huashu(['pack', 'validate', json]);
+    expect(fromJson.code).toBe(1);
+    // 我, the escaped quote (two characters in the file) and then the bracket at column 30.
+    expect(fromJson.stderr.trim()).toBe(`${json}:5:30 rules[0].patterns[1]: the "(" at character 3 is not closed: add ")", or write \\( for the bracket itself`);
+    const yaml = join(tmp, 'bad-pattern.yaml');
+    writeFileSync(yaml, 'schemaVersion: 2\nid: t\nname: t\nversion: "1"\nlocale: zh-CN\nrules:\n  - id: a\n    category: refusal\n    severity: warning\n    message: m\n    patterns: ["ok", "我们{0,99}能"]\n');
+    const fromYaml = huashu(['pack', 'validate', yaml]);
+    expect(fromYaml.stderr.trim()).toBe(`${yaml}:11:25 rules[0].patterns[1]: the gap at character 3 allows 99 characters, over the limit of 20: write a smaller gap`);
+  });
+
+  it('reads a pack of schema version 1 with each pattern as a literal phrase', () => {
+    const old = join(tmp, 'old.json');
+    writeFileSync(old, JSON.stringify({ schemaVersion: 1, id: 'old', name: 'old', version: '1', locale: 'zh-CN', rules: [{ id: 'a', category: 'refusal', severity: 'warning', message: 'm', patterns: ['我(不|能'] }] }));
+    expect(huashu(['pack', 'validate', old]).code).toBe(0);
+    const lint = huashu(['lint', '--pack', old], '这句我(不|能了\n这句我不了\n');
+    expect(lint.stdout.split('\n')[0]).toContain('"ruleId":"a"');
+    expect(lint.stdout.split('\n')[1]).not.toContain('"ruleId":"a"');
+  });
+
   it('says clearly when a file is missing or binary, never with a stack trace', () => {
     const binary = join(tmp, 'garbage.json');
     writeFileSync(binary, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0xff, 0xfe]));
