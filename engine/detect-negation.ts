@@ -1,18 +1,13 @@
+import negationCues from '../data/cues/negation.json' with { type: 'json' };
+
 // Finds the parts of a customer message that are negated ("不是要退款", "I don't want a refund") so their scenario cues count little.
 
-/** Cues that negate what follows up to the next clause break; longest first so "不是要" wins over "不是". */
-const NEGATION_CUES: readonly string[] = [
-  '并不是要', '不是要', '不是想', '并不是', '没有要', '不是说', '不需要', '不是', '不想', '不用', '没想',
-  "don't want", 'do not want', 'dont want', "don't need", 'do not need', 'dont need', 'not asking for', 'not looking for',
-  'not trying to', 'no need for', 'not a ', "isn't a ", 'not about',
-];
+/** Cues that negate what follows up to the next clause break (data/cues/negation.json). */
+const NEGATION_CUES: readonly string[] = negationCues.negation;
 
-/** Words that open the clause the customer actually means ("…, 我是想换个颜色", "…, I just need…"). */
-const CONTRAST_CUES: readonly string[] = [
-  '就是', '只是', '而是', '我是', '是想', '但是', '可是', 'but ', 'just ', 'only ', 'instead', 'rather',
-  // Without punctuation (spaces vanish in normalization) a new request opens the next clause: "不想跟你谈了 给我换经理".
-  '给我', '帮我', '我要', '麻烦', '赶紧', '快点', '你们', '叫你', '让你',
-];
+/** Words that open the clause the customer actually means ("…, 我是想换个颜色", "…, I just need…"); without punctuation a new
+ * request (给我, 帮我) opens the next clause too. */
+const CONTRAST_CUES: readonly string[] = negationCues.contrast;
 
 const CLAUSE_BREAK = /[,.!?;:，。！？；：\n~]/u;
 // How far a negation reaches when no break or contrast word ends it first (in normalized UTF-16 units).

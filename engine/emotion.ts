@@ -1,29 +1,15 @@
-// Customer emotion (calm / anxious / angry) from words and punctuation, with the cue lists kept as data.
+// Customer emotion (calm / anxious / angry) from words, emoji and punctuation, with the cue lists kept as data.
+import emotionCues from '../data/cues/emotion.json' with { type: 'json' };
 import { normalizeForMatch } from './normalize.ts';
 import type { Emotion } from './types.ts';
 
-/** Words and phrases of anger: insults, swearing, complaints, "this is not over" (matched after normalization). */
-export const ANGRY_CUES: readonly string[] = [
-  '垃圾', '骗子', '骗钱', '滚', '傻', 'sb', 'tm', '妈的', '他妈', '混蛋', '王八蛋', '废物', '白痴', '脑子有病', '有病吧', '去死', '烂透',
-  '投诉', '投宿', '客诉', '申诉', '太差', '很差', '真差', '破服务', '什么破', '不满意', '失望', '受够', '我服了', '真服了', '12315', '没完', '敷衍',
-  '态度差', '态度太差', '态度很差', '不客气', '挂了我', '把我电话挂', '别跟我扯', '扯皮', '没人理', '没人回', '没人接', '都没人',
-  '太慢', '等了半天', '迟到', '额外收', '解决不了', '十几次', '我不管', '必须给我', '赔我', '凭什么', '听不懂人话', '耍我', '坑人', '吸血鬼', '不耐烦', '没礼貌', '打断', '打不通', '不回', '没个人', '没有人回', '双倍', '管事的', '有权限', '什么都不懂', '就走了', '出来',
-  'scam', 'idiot', 'stupid', 'useless', 'crook', 'fuck', 'shit', 'damn', 'wtf', 'ridiculous', 'unacceptable', 'disappointed',
-  'rude', 'complaint', 'right now', 'moron', 'no response', 'no answer', 'not happy', 'unhappy', 'compensation', 'take 2 days', 'an hour', "didn't fix", 'just left', "can't help", '10x', 'forever', 'hung up', 'terrible', 'worst', 'pathetic',
-];
-
-/** Words of urgency and worry. */
-export const ANXIOUS_CUES: readonly string[] = [
-  '急', '赶紧', '马上', '怎么办', '尽快', '快点', '催', '来不及', '还要等', '什么时候恢复', '到现在', '已经十', '成个礼拜',
-  '被盗', '盗用', '被别人', '莫名', '出事', '都连不上', '刷不出来', 'login alert', '崩了', '大面积', '全部失败', '故障', '都没', '断着', '都用不了', 'is your site down', 'nobody in', '不是我买的', '救命', '求求',
-  'asap', 'urgent', 'hurry', 'emergency', 'help!', 'pls help', 'please help',
-];
-
-/** Phrases in which the customer says they are not angry: their anger words must not count. */
-export const CALM_STATEMENTS: readonly string[] = ['没生气', '不生气', '没有生气', '不是生气', '不是投诉', 'not angry', 'not mad', 'not a complaint', "i'm not upset", '太着急', '太激动'];
-
-/** The customer apologizes: they are calming down, whatever words of the quarrel they repeat. */
-export const APOLOGY_CUES: readonly string[] = ['对不起', '抱歉', '不好意思', '对不住', 'sorry for', 'sorry i', 'sorry about', 'apolog', 'my bad'];
+/** The cue lists are data (data/cues/emotion.json), so they grow without a change of code. */
+export const ANGRY_CUES: readonly string[] = emotionCues.angry;
+/** Praise or thanks that mean anger: "呵呵", "真是谢谢你们了", "amazing service as always". */
+export const SARCASM_CUES: readonly string[] = emotionCues.sarcasm;
+export const ANXIOUS_CUES: readonly string[] = emotionCues.anxious;
+export const CALM_STATEMENTS: readonly string[] = emotionCues.calmStatements;
+export const APOLOGY_CUES: readonly string[] = emotionCues.apology;
 
 /** Exclamation marks in a row that read as shouting; question marks in a row that read as urgency. */
 const SHOUTING = /!{3,}/u;
@@ -58,7 +44,7 @@ export function detectEmotion(text: string): Emotion {
   for (const statement of CALM_STATEMENTS) normalized = normalized.split(statement).join('/');
   if (SHOUTING.test(normalized) || isShouting(text)) return 'angry';
   if (APOLOGY_CUES.some((cue) => normalized.includes(cue))) return 'calm';
-  if (ANGRY_CUES.some((cue) => containsCue(normalized, cue))) return 'angry';
+  if (ANGRY_CUES.some((cue) => containsCue(normalized, cue)) || SARCASM_CUES.some((cue) => containsCue(normalized, cue))) return 'angry';
   if (URGENT_QUESTIONS.test(normalized) || COUNTING_DAYS.test(normalized) || ANXIOUS_CUES.some((cue) => containsCue(normalized, cue))) return 'anxious';
   return 'calm';
 }
