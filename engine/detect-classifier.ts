@@ -8,17 +8,22 @@ export interface ScenarioClassifier {
    * For one normalized message: the posterior of each scenario (by index, summing to 1 over scenarios with training
    * data) and how many of its features the training data knew.
    */
-  classify(normalized: string): { posterior: Float64Array; knownFeatures: number };
+  classify(normalized: string): { posterior: Float64Array; knownFeatures: number; noScenario: number };
 }
 
 /** Additive smoothing: a feature a scenario never saw still keeps a little probability. */
 const SMOOTHING = 0.1;
 
 /**
- * Learns from each scenario's training texts (triggers and examples, already normalized). Each text counts each of
- * its features once; every scenario gets the same prior, so a scenario with many triggers does not win by size.
+ * Learns from each scenario's training texts (triggers and examples, already normalized), and from messages that need
+ * no scenario as one more class. Each text counts each of its features once; every class gets the same prior, so a
+ * scenario with many triggers does not win by size. `noScenario` in the result is that last class's posterior.
  */
-export function trainScenarioClassifier(textsByScenario: readonly (readonly string[])[]): ScenarioClassifier {
+export function trainScenarioClassifier(
+  scenarioTexts: readonly (readonly string[])[],
+  noScenarioTexts: readonly string[] = [],
+): ScenarioClassifier {
+  const textsByScenario = [...scenarioTexts, noScenarioTexts];
   const scenarioCount = textsByScenario.length;
   const counts = new Map<string, Float64Array>();
   const totals = new Float64Array(scenarioCount);
@@ -40,7 +45,7 @@ export function trainScenarioClassifier(textsByScenario: readonly (readonly stri
   return {
     classify(normalized) {
       const posterior = new Float64Array(scenarioCount);
-      if (trained.length === 0) return { posterior, knownFeatures: 0 };
+      if (trained.length === 0) return { posterior, knownFeatures: 0, noScenario: 0 };
       const logLikelihood = new Float64Array(scenarioCount);
       let knownFeatures = 0;
       for (const feature of featuresOf(normalized)) {
@@ -50,13 +55,13 @@ export function trainScenarioClassifier(textsByScenario: readonly (readonly stri
         knownFeatures++;
         for (const s of trained) logLikelihood[s]! += Math.log(row[s]! + SMOOTHING) - logDenominator[s]!;
       }
-      if (knownFeatures === 0) return { posterior, knownFeatures };
+      if (knownFeatures === 0) return { posterior, knownFeatures, noScenario: 0 };
       let max = -Infinity;
       for (const s of trained) max = Math.max(max, logLikelihood[s]!);
       let sum = 0;
       for (const s of trained) sum += posterior[s] = Math.exp(logLikelihood[s]! - max);
       for (const s of trained) posterior[s]! /= sum;
-      return { posterior, knownFeatures };
+      return { posterior: posterior.subarray(0, scenarioCount - 1), knownFeatures, noScenario: posterior[scenarioCount - 1]! };
     },
   };
 }

@@ -49,6 +49,12 @@ export const DETECTION_SETTINGS = Object.freeze({
    * this close to a message that needs no scenario, it gets none, unless one of the scenario's own examples is closer.
    */
   counterExampleCosine: 0.75,
+  /**
+   * The classifier reads a message as needing no scenario ("稍等我去拿个快递", "hold on, let me check") with at least this
+   * posterior: the detector abstains unless the best score reaches `noScenarioOverrule`.
+   */
+  noScenarioPosterior: 0.6,
+  noScenarioOverrule: 0.95,
   /** Messages with fewer features than this lean on their examples proportionally less. */
   exampleMinFeatures: 3,
   /** Fuse threshold for correcting a misspelled Latin word to a trigger word. */
@@ -176,7 +182,10 @@ export function createScenarioDetector(
   const exampleIndex = createExampleIndex(scenarios.map((s) => s.examples.map((e) => normalizeForMatch(e))));
   const counterIndex = createExampleIndex(scenarios.map((s) => (s.counterExamples ?? []).map((e) => normalizeForMatch(e))));
   const noScenarioIndex = createExampleIndex([noScenarioExamples.map((e) => normalizeForMatch(e))]);
-  const classifier = trainScenarioClassifier(scenarios.map((s) => [...s.triggers, ...s.examples].map((t) => normalizeForMatch(t))));
+  const classifier = trainScenarioClassifier(
+    scenarios.map((s) => [...s.triggers, ...s.examples].map((t) => normalizeForMatch(t))),
+    noScenarioExamples.map((t) => normalizeForMatch(t)),
+  );
   const spellingIndexes = buildSpellingIndexes(settings.spellingThreshold, [...triggerLatinWords].filter((w) => w.length >= settings.minCorrectedLength - 1 && !/\d/u.test(w)));
 
   const correctSpelling = (text: string): string => {
@@ -274,6 +283,7 @@ export function createScenarioDetector(
     const best = ranked[0];
     const bar = similarity.featureCount >= settings.contentfulFeatures ? settings.contentfulAbstainBelow : settings.abstainBelow;
     if (best === undefined || scores[best]! < bar) return [];
+    if (learned.noScenario >= settings.noScenarioPosterior && scores[best]! < settings.noScenarioOverrule) return [];
     const runnerUpBar = Math.max(settings.runnerUpFloor, scores[best]! * settings.runnerUpShare);
     return ranked
       .filter((s, i) => i === 0 || scores[s]! >= runnerUpBar)
