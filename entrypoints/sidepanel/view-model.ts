@@ -6,8 +6,12 @@ import type { PhraseHit } from '../../engine/search.ts';
 import type { Confidence, DetectionView, PageStatus, ReplyView, ScenarioChoice, StageView } from '../../components/panel/types.ts';
 import type { TabState } from '../../utils/messaging.ts';
 
-/** Scores at or above this read "very likely"; the detector already abstains below its own floor. */
-export const LIKELY_SCORE = 0.7;
+/**
+ * Scores at or above this read "very likely"; the detector already abstains below its own floor (0.5). Chosen from the
+ * reliability table `npm run eval` prints: on the blind dev set, answers scored 0.95 or more were right 98 % of the
+ * time, those between 0.7 and 0.95 about 80 %, so only the first earn the stronger word.
+ */
+export const LIKELY_SCORE = 0.95;
 
 export function confidenceOf(score: number): Confidence {
   return score >= LIKELY_SCORE ? 'likely' : 'possible';

@@ -54,8 +54,8 @@ function tabState(overrides: Partial<TabState> = {}): TabState {
 
 describe('confidence and page state', () => {
   it('turns scores into a plain cue', () => {
-    expect(confidenceOf(0.91)).toBe('likely');
-    expect(confidenceOf(0.7)).toBe('likely');
+    expect(confidenceOf(0.97)).toBe('likely');
+    expect(confidenceOf(0.9)).toBe('possible');
     expect(confidenceOf(0.45)).toBe('possible');
   });
 
@@ -98,7 +98,7 @@ describe('detection view', () => {
         detection: {
           text,
           scenarios: [
-            { id: 'return_refund', score: 0.82 },
+            { id: 'return_refund', score: 0.97 },
             { id: 'gone_from_packs', score: 0.5 },
           ],
           emotion: 'angry',
