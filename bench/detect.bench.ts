@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fuse from 'fuse.js';
 import { DEFAULT_PACKS } from '../engine/default-packs.ts';
-import { createScenarioDetector } from '../engine/detect.ts';
+import { createScenarioDetector, DETECTION_SETTINGS } from '../engine/detect.ts';
 import { mergePacks } from '../engine/pack-merge.ts';
 import { PINYIN_TABLE } from '../engine/tables/pinyin.ts';
 import type { MergedScenario } from '../engine/types.ts';
@@ -94,8 +94,27 @@ export function benchDetect(): BenchRow[] {
   const generated = generateScenarios(20_000);
   // Messages that do hit the generated pack: real ones with one of its phrases inside.
   const generatedMessages = messages.map((m, i) => m + generated[i % generated.length]!.triggers[i % 100]!);
+  // Training: the indexes and the classifier are built when packs load (in every tab and in the panel).
+  const noScenario = mergePacks(DEFAULT_PACKS).noScenarioExamples;
+  const trainDefault = timeIt(() => createScenarioDetector(defaultScenarios, DETECTION_SETTINGS, noScenario), 20, 2);
+  const trainGenerated = timeIt(() => createScenarioDetector(generated, DETECTION_SETTINGS), 5, 1);
+  // Today's detector beside the same detector without the classifier's evidence (its weight 0), per message.
+  const withoutClassifier = createScenarioDetector(defaultScenarios, { ...DETECTION_SETTINGS, classifierWeight: 0 } as unknown as typeof DETECTION_SETTINGS, noScenario);
+  const plain = timeIt(() => {
+    for (const m of messages) withoutClassifier(m, 3);
+  }, 50);
   return [
     ...benchPackSet(`detect, default packs (${triggerCount} triggers)`, defaultScenarios, messages, 2000, 100, '2 ms'),
+    {
+      case: `detect, default packs, ${messages.length} messages a run`,
+      subject: 'without the classifier (weight 0)',
+      medianMs: plain.medianMs / messages.length,
+      p99Ms: plain.p99Ms / messages.length,
+      runs: plain.runs,
+      note: 'per message; the classifier adds its features and one pass over the scenarios',
+    },
     ...benchPackSet('detect, generated pack (20 000 phrases)', generated, generatedMessages, 1000, 30, '15 ms'),
+    { case: 'training when packs load, default packs', subject: 'huashu (indexes + classifier)', ...trainDefault },
+    { case: 'training when packs load, 20 000 phrases', subject: 'huashu (indexes + classifier)', ...trainGenerated },
   ];
 }
