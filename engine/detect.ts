@@ -49,6 +49,9 @@ export const DETECTION_SETTINGS = Object.freeze({
    * this close to a message that needs no scenario, it gets none, unless one of the scenario's own examples is closer.
    */
   counterExampleCosine: 0.75,
+  /** A cue in a clause that only sets a condition keeps this share; one in background beside the clause that asks, this. */
+  conditionShare: 0.5,
+  backgroundShare: 0.9,
   /**
    * The classifier reads a message as needing no scenario ("稍等我去拿个快递", "hold on, let me check") with at least this
    * posterior: the detector abstains unless the best score reaches `noScenarioOverrule`.
@@ -236,7 +239,9 @@ export function createScenarioDetector(
 
   return (message, top) => {
     if (top <= 0) return [];
-    const normalized = normalizeForMatch(message.replace(LINK, ' ')).replace(LABELLED_ID, ' ');
+    // Chinese chat separates clauses with spaces ("下了两单 帮我砍掉一单"): kept as a clause mark, which normalization
+    // would otherwise drop between two Han characters.
+    const normalized = normalizeForMatch(message.replace(LINK, ' ').replace(HAN_SPACE_HAN, '$1，$2')).replace(LABELLED_ID, ' ');
     if (!/[\p{Script=Han}a-z]/u.test(normalized)) return [];
     // "那我现在怎么办?", "然后呢", "ok so?": a follow-up that names no need of its own; the conversation's earlier turn decides.
     if (normalized.replace(FOLLOW_UP_WORDS, '') === '') return [];
@@ -253,9 +258,10 @@ export function createScenarioDetector(
     const scores = new Float64Array(scenarios.length);
     // Noisy-or of the hits per scenario: each further cue adds confidence, none alone reaches 1.
     const miss = new Float64Array(scenarios.length).fill(1);
+    const clauses = readClauses(normalized);
     for (const hit of hits) {
       const contained = hits.some((other) => other !== hit && other.start <= hit.start && other.end >= hit.end && other.end - other.start > hit.end - hit.start);
-      const share = hit.share * (contained ? settings.containedShare : 1);
+      const share = hit.share * (contained ? settings.containedShare : 1) * clauseShare(clauses, hit.start, settings);
       for (const target of hit.targets) miss[target.scenario]! *= 1 - target.weight * share;
     }
     const pinyinHits = hits.filter((hit) => hit.meant !== undefined);
@@ -290,6 +296,62 @@ export function createScenarioDetector(
       .slice(0, top)
       .map((s) => ({ id: scenarios[s]!.id, score: Math.round(scores[s]! * 1000) / 1000 }));
   };
+}
+
+/** A space between two Han characters: in a customer's chat message, the end of a clause. */
+const HAN_SPACE_HAN = /(\p{Script=Han})[ \u3000\t]+(?=(\p{Script=Han}))/gu;
+const CLAUSE_MARK = /[,.!?;:~\n]/u;
+/** A clause that asks for something: a question, a request, a wish (the customer's ask, usually last). */
+const ASK_CLAUSE = /[?吗呢么]|能不能|可不可以|可以|能否|帮我|给我|麻烦|请|我要|我想|想要|怎么|如何|多久|什么时候|几时|can you|could you|can i|could i|please|pls|i want|i need|i'd like|how do|how can|when will|where is|is it possible/u;
+/** A clause that only sets a condition ("要是还没寄出…", "if it hasn't shipped…"): its cues describe a case, not the need. */
+const CONDITION_CLAUSE = /^(?:如果|要是|假如|万一|若|if |unless |in case )/u;
+
+interface Clause {
+  start: number;
+  end: number;
+  ask: boolean;
+  condition: boolean;
+}
+
+/** Where a condition written without a comma gives way to what follows it: "要是还没寄出(的话)我就不要了". */
+const CONSEQUENT = /的话|那就|我就|就|then /u;
+
+/** The clauses of a normalized message, with which of them ask and which only set a condition. */
+function readClauses(text: string): Clause[] {
+  const clauses: Clause[] = [];
+  const push = (start: number, end: number): void => {
+    const body = text.slice(start, end).trim();
+    if (body === '') return;
+    if (CONDITION_CLAUSE.test(body)) {
+      const lead = text.slice(start, end).search(CONSEQUENT);
+      if (lead > 2) {
+        clauses.push({ start, end: start + lead, ask: false, condition: true });
+        clauses.push({ start: start + lead, end, ask: true, condition: false });
+        return;
+      }
+    }
+    clauses.push({ start, end, ask: ASK_CLAUSE.test(text.slice(start, end)), condition: CONDITION_CLAUSE.test(body) });
+  };
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && !CLAUSE_MARK.test(text[i]!)) continue;
+    push(start, i + 1);
+    start = i + 1;
+  }
+  return clauses;
+}
+
+/**
+ * How much a cue counts by its clause: fully in the clause that asks (or when nothing asks), less in background told
+ * before or after the ask, and least in a clause that only sets a condition.
+ */
+function clauseShare(clauses: readonly Clause[], at: number, settings: DetectionSettings): number {
+  if (clauses.length < 2) return 1;
+  const clause = clauses.find((c) => at >= c.start && at < c.end);
+  if (!clause) return 1;
+  if (clause.condition) return settings.conditionShare;
+  if (clause.ask || !clauses.some((c) => c.ask)) return 1;
+  return settings.backgroundShare;
 }
 
 /** A trigger that begins with the negation cue itself ("不想要了", "不要了") names the need; only what follows a cue is negated. */

@@ -39,6 +39,12 @@ function containsCue(text: string, cue: string): boolean {
   return false;
 }
 
+/** Praise or thanks said with a sneer ("呵呵", "真是谢谢你们了", "amazing service as always"): a complaint in disguise. */
+export function isSarcastic(text: string): boolean {
+  const normalized = normalizeForMatch(text);
+  return SARCASM_CUES.some((cue) => containsCue(normalized, cue));
+}
+
 export function detectEmotion(text: string): Emotion {
   let normalized = normalizeForMatch(text);
   for (const statement of CALM_STATEMENTS) normalized = normalized.split(statement).join('/');

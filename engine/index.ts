@@ -1,11 +1,11 @@
 // The engine's entry: builds a matcher from packs and exposes detect() and lint().
-import { detectEmotion, emotionGivenScenario } from './emotion.ts';
+import { detectEmotion, emotionGivenScenario, isSarcastic } from './emotion.ts';
 import { createScenarioDetector } from './detect.ts';
 import { MAX_INPUT_LINE_CHARS } from './limits.ts';
 import { createLinter } from './lint.ts';
 import { mergePacks } from './pack-merge.ts';
 import { findSensitive } from './sensitive.ts';
-import type { Detection, Finding, MergedPacks, MergedScenario, MergedStage, Pack } from './types.ts';
+import type { Detection, Finding, MergedPacks, MergedScenario, MergedStage, Pack, ScenarioMatch } from './types.ts';
 
 export * from './types.ts';
 export { MAX_INPUT_LINE_CHARS } from './limits.ts';
@@ -63,6 +63,16 @@ export function detectionWindow(message: string): string {
   return `${message.slice(0, headEnd)}\n…\n${message.slice(tailStart)}`;
 }
 
+// What a sneer turns into a complaint: thanks and praise said sarcastically.
+const SARCASM_TURNS = new Set(['praise', 'thanks']);
+
+/** Praise or thanks said with a sneer is a complaint: it goes first, and the praise or thanks it wore is dropped. */
+function readSarcasm(text: string, found: ScenarioMatch[], hasComplaint: boolean): ScenarioMatch[] {
+  if (!hasComplaint || found.length === 0 || !SARCASM_TURNS.has(found[0]!.id) || !isSarcastic(text)) return found;
+  const rest = found.filter((s) => !SARCASM_TURNS.has(s.id) && s.id !== 'complaint');
+  return [{ id: 'complaint', score: found[0]!.score }, ...rest];
+}
+
 export function createEngine(packs: readonly Pack[]): Engine {
   const merged = mergePacks(packs);
   const detectScenarios = createScenarioDetector(merged.scenarios, undefined, merged.noScenarioExamples);
@@ -76,7 +86,7 @@ export function createEngine(packs: readonly Pack[]): Engine {
     stage: (id) => stages.get(id),
     detect(message, options = {}) {
       const read = detectionWindow(message);
-      const found = detectScenarios(read, options.top ?? 3);
+      const found = readSarcasm(read, detectScenarios(read, options.top ?? 3), scenarios.has('complaint'));
       return {
         text: message,
         scenarios: found,

@@ -9,7 +9,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const evalDir = resolve(process.env.HUASHU_EVAL_DIR ?? join(root, '../shared/eval'));
 // Our held-out sets: messages.jsonl written before any tuning, messages-2.jsonl after round 3, fresh-3.jsonl before round 4, fresh-4 and fresh-5 later from the scenario contract alone; never tuned on.
 // blind-messages-1 and -2 were written from the scenario contract alone in real chat style (see the README there).
-const heldOutFiles = ['messages.jsonl', 'messages-2.jsonl', 'fresh-3.jsonl', 'fresh-4.jsonl', 'fresh-5.jsonl', 'blind-messages-1.jsonl'].map((file) => join(root, 'tests/fixtures/heldout', file));
+const heldOutFiles = ['messages.jsonl', 'messages-2.jsonl', 'fresh-3.jsonl', 'fresh-4.jsonl', 'fresh-5.jsonl', 'blind-messages-1.jsonl', 'blind-messages-3.jsonl'].map((file) => join(root, 'tests/fixtures/heldout', file));
 // Sealed sets: printed only with --sealed, for the final figure of a round, so nobody tunes on them by looking.
 const sealedFiles = ['blind-messages-2.jsonl'].map((file) => join(root, 'tests/fixtures/heldout', file));
 // Our later sets, each written fresh after a tuning round, measured once untouched and then tuned on (see README there).

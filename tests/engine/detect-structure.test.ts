@@ -1,0 +1,38 @@
+// Detection reads the structure of a message: conditions, negation, the clause that asks, sarcasm and small talk.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PACKS } from '../../engine/default-packs.ts';
+import { createEngine } from '../../engine/index.ts';
+
+const engine = createEngine(DEFAULT_PACKS);
+const top = (message: string): string | undefined => engine.detect(message).scenarios[0]?.id;
+
+describe('the structure of a customer message', () => {
+  it('reads a condition as the case, and what follows it as the need', () => {
+    expect(top('要是还没寄出我就不要了')).toBe('order_change');
+    expect(top('如果明天还没发货的话，帮我取消订单吧')).toBe('order_change');
+  });
+
+  it('reads a space between Chinese phrases as the end of a clause, so a negation stops there', () => {
+    expect(top('我可没说要退 就问问什么时候到')).toBe('shipping_delay');
+  });
+
+  it('turns sarcastic praise or thanks into a complaint', () => {
+    expect(top('wow, amazing service as always')).toBe('complaint');
+    expect(top('真是谢谢你们了 又送错了')).toBe('complaint');
+    expect(engine.detect('呵呵，这就是你们家的品质').emotion).toBe('angry');
+    // Plain thanks stay thanks.
+    expect(top('非常感谢你的耐心帮助')).toBe('thanks');
+  });
+
+  it('gives small talk that asks nothing no scenario', () => {
+    for (const message of ['稍等我去拿个东西', '等下我找找截图', 'hold on, let me check', '打错字了 sorry']) {
+      expect(engine.detect(message).scenarios, message).toEqual([]);
+    }
+  });
+
+  it('reads worry without the word for it', () => {
+    for (const message of ['是不是寄丢了啊😢', '卡里的钱怎么少了', "can't get into my account and my payment is due"]) {
+      expect(engine.detect(message).emotion, message).toBe('anxious');
+    }
+  });
+});
