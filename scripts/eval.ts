@@ -99,6 +99,8 @@ export interface DetectionTallies {
   byLanguage: Map<string, Tally>;
   byScenario: Map<string, Tally>;
   emotionRight: number;
+  /** Per labelled emotion: [right, labelled], so each class's recall shows (anxious is the one word lists miss). */
+  emotionByClass: Map<string, [number, number]>;
   /** One line per wrong top-1 answer (and per wrong emotion), for --verbose. */
   misses: string[];
 }
@@ -110,6 +112,7 @@ export function tallyDetections(rows: readonly LabelledMessage[], detect: Detect
   const byScenario = new Map<string, Tally>();
   const misses: string[] = [];
   let emotionRight = 0;
+  const emotionByClass = new Map<string, [number, number]>();
   for (const row of rows) {
     const detection = detect(row.text);
     countAnswer(overall, row, detection.scenarios);
@@ -120,22 +123,29 @@ export function tallyDetections(rows: readonly LabelledMessage[], detect: Detect
       if (!map.has(key)) map.set(key, emptyTally());
       countAnswer(map.get(key)!, row, detection.scenarios);
     }
+    const cell = emotionByClass.get(row.emotion) ?? [0, 0];
+    cell[1]++;
+    if (detection.emotion === row.emotion) cell[0]++;
+    emotionByClass.set(row.emotion, cell);
     if (detection.emotion === row.emotion) emotionRight++;
     else misses.push(`emotion ${detection.emotion} ≠ ${row.emotion}: ${row.text}`);
     if ((detection.scenarios[0]?.id ?? 'none') !== row.expect) {
       misses.push(`expect ${row.expect}, got ${detection.scenarios.map((s) => `${s.id} ${s.score}`).join(', ') || 'none'}: ${row.text}`);
     }
   }
-  return { overall, byLanguage, byScenario, emotionRight, misses };
+  return { overall, byLanguage, byScenario, emotionRight, emotionByClass, misses };
 }
 
 /** Prints the detection tables of one labelled set; returns overall top-1 and top-3. */
 export function reportDetection(setName: string, rows: readonly LabelledMessage[], detect: DetectScenarios): { top1: number; top3: number } {
-  const { overall, byLanguage, byScenario, emotionRight, misses } = tallyDetections(rows, detect);
+  const { overall, byLanguage, byScenario, emotionRight, emotionByClass, misses } = tallyDetections(rows, detect);
   const header = ['', 'n', 'top-1', 'top-3', 'abstain precision', 'abstain recall'];
   printTable(`${setName}: detection by language`, header, [...[...byLanguage].sort().map(([k, t]) => tallyRow(k, t)), tallyRow('all', overall)]);
   printTable(`${setName}: detection by scenario`, header, [...byScenario].sort().map(([k, t]) => tallyRow(k, t)));
-  printTable(`${setName}: emotion`, ['', 'n', 'accuracy'], [['all', String(rows.length), ratio(emotionRight, rows.length)]]);
+  printTable(`${setName}: emotion`, ['', 'n', 'accuracy'], [
+    ...[...emotionByClass].sort().map(([emotion, [right, n]]) => [emotion, String(n), ratio(right, n)]),
+    ['all', String(rows.length), ratio(emotionRight, rows.length)],
+  ]);
   printReliability(setName, rows, detect);
   if (verbose) for (const miss of misses) console.log('  ' + miss);
   else console.log(`\n${misses.filter((m) => m.startsWith('expect')).length} top-1 misses (run with --verbose to list them)`);

@@ -20,8 +20,8 @@ const MESSAGE_FLOORS: Record<string, number> = {
   'fresh-3.jsonl': 0.97,
   'fresh-4.jsonl': 0.91,
   'fresh-5.jsonl': 0.97,
-  'blind-messages-1.jsonl': 0.88,
-  'blind-messages-2.jsonl': 0.85,
+  'blind-messages-1.jsonl': 0.9,
+  'blind-messages-2.jsonl': 0.87,
   'blind-messages-3.jsonl': 0.79,
 };
 
