@@ -28,18 +28,44 @@ export default tseslint.config(
           zones: [
             {
               target: './engine',
-              from: ['./entrypoints', './components', './sites', './utils', './cli'],
+              from: ['./entrypoints', './components', './sites', './utils', './cli', './content', './composer', './library'],
               message: 'The engine is pure TypeScript: it imports only its own files and its libraries.',
             },
             {
               target: './components',
-              from: ['./sites', './entrypoints', './utils/messaging.ts', './utils/storage.ts'],
+              from: ['./sites', './entrypoints', './content', './composer', './library', './utils/messaging.ts', './utils/storage.ts'],
               message: 'Components take props and give callbacks: no messaging, storage or sites inside.',
             },
             {
               target: './sites',
-              from: ['./entrypoints', './components', './utils/messaging.ts', './utils/storage.ts'],
+              from: ['./entrypoints', './components', './content', './composer', './library', './utils/messaging.ts', './utils/storage.ts'],
               message: 'Site adapters only read the page: they import engine types, nothing of the extension.',
+            },
+            {
+              target: './content',
+              from: './composer',
+              except: ['./index.ts'],
+              message: 'The content runtime uses composer/ through composer/index.ts only.',
+            },
+            {
+              target: './content',
+              from: ['./entrypoints', './library'],
+              message: 'The content runtime imports no library or entrypoint code.',
+            },
+            {
+              target: './composer',
+              from: ['./entrypoints', './components', './content', './library'],
+              message: 'Insertion stands alone: it imports site types and the engine, nothing of the runtimes above it.',
+            },
+            {
+              target: './library',
+              from: ['./entrypoints', './components', './content', './composer'],
+              message: 'The library (packs, subscriptions, policy, site access) serves background and options; it imports no runtime above it.',
+            },
+            {
+              target: './utils',
+              from: ['./entrypoints', './components', './content', './composer', './library'],
+              message: 'utils/ holds the few pieces every runtime shares: it imports none of them.',
             },
             ...entrypointZones,
           ],

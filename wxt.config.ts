@@ -28,7 +28,7 @@ export default defineConfig({
     default_locale: 'en',
     // scripting: run the content script on sites the agent turns on (registered per granted origin, and injected into the open tab).
     permissions: ['storage', 'sidePanel', 'alarms', 'scripting', 'activeTab'],
-    // Packs and settings an administrator pushes by policy (utils/library/policy.ts, README "Policy").
+    // Packs and settings an administrator pushes by policy (library/policy.ts, README "Policy").
     storage: { managed_schema: 'managed_schema.json' },
     host_permissions: ['http://localhost/*', 'http://127.0.0.1/*'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],

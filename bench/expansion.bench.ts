@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_PACKS } from '../engine/default-packs.ts';
 import { mergePacks } from '../engine/pack-merge.ts';
 import { createPhraseSearch } from '../engine/search.ts';
-import { createExpansionSearch } from '../utils/content/expansion-search.ts';
+import { createExpansionSearch } from '../content/expansion-search.ts';
 import { printTable, timeIt, type BenchRow } from './table.ts';
 
 const QUERIES = ['', 'tk', 'tuikuan', '退款', 'refund', 'wl dd'];

@@ -2,11 +2,11 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { resolveUiLocale } from '../utils/i18n.ts';
-import { setLibraryLocale } from '../utils/library/errors.ts';
+import { setLibraryLocale } from '../library/errors.ts';
 import { settingsItem } from '../utils/storage.ts';
-import { startManagedPolicySync } from '../utils/library/policy.ts';
-import { startSubscriptionRefresh } from '../utils/library/subscriptions.ts';
-import { startSiteScriptSync } from '../utils/sites/registration.ts';
+import { startManagedPolicySync } from '../library/policy.ts';
+import { startSubscriptionRefresh } from '../library/subscriptions.ts';
+import { startSiteScriptSync } from '../library/sites/registration.ts';
 import { pruneUnmatched } from '../utils/teach.ts';
 
 export default defineBackground(() => {

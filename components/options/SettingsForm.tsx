@@ -1,6 +1,6 @@
 // The agent's own details, filled into replies ({agentName}, {agentId}, {company}), and the interface language.
 import { useEffect, useState } from 'preact/hooks';
-import { isUsableTrigger } from '../../utils/content/expansion-query.ts';
+import { isUsableTrigger } from '../../utils/expansion-query.ts';
 import { useI18n } from '../common/i18n.tsx';
 import type { PackVariableView, SettingsView, UiLanguageChoice } from './types.ts';
 

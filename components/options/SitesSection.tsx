@@ -1,6 +1,6 @@
 // The sites Huashu is on or off for, with the access each needs: add a site by its address, turn one off, forget it.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { SiteAddressParts, SiteRowView } from '../../utils/sites/site-access.ts';
+import type { SiteAddressParts, SiteRowView } from '../../utils/site-view.ts';
 import { useI18n } from '../common/i18n.tsx';
 import type { ActionResult } from './types.ts';
 

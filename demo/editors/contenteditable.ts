@@ -1,5 +1,5 @@
 // A bare contenteditable composer, as home-grown helpdesk UIs have (the DOM is the only model).
-import { mapDraftText } from '../../utils/composer/draft-text.ts';
+import { mapDraftText } from '../../composer/draft-text.ts';
 import type { DemoEditor } from './types.ts';
 
 export async function mountContentEditable(host: HTMLElement, placeholder: string): Promise<DemoEditor> {

@@ -1,7 +1,7 @@
 // Summernote composer (as in FreeScout): edits a .note-editable and keeps the original <textarea> in sync with the HTML.
 import jQuery from 'jquery';
 import 'summernote/dist/summernote-lite.css';
-import { mapDraftText } from '../../utils/composer/draft-text.ts';
+import { mapDraftText } from '../../composer/draft-text.ts';
 import type { DemoEditor } from './types.ts';
 
 export async function mountSummernote(host: HTMLElement, placeholder: string): Promise<DemoEditor> {

@@ -1,8 +1,8 @@
-// Content script: starts the runtime that reads the helpdesk's conversation and composer (utils/content/runtime.ts).
+// Content script: starts the runtime that reads the helpdesk's conversation and composer (content/runtime.ts).
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { hostMatchPatterns } from '../../sites/registry.ts';
-import { startContentRuntime } from '../../utils/content/runtime.ts';
+import { startContentRuntime } from '../../content/runtime.ts';
 
 export default defineContentScript({
   // Local pages (the demo helpdesk, self-hosted trials) plus every hosted helpdesk an adapter knows.

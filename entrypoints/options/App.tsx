@@ -7,10 +7,10 @@ import { OptionsPage, type OptionsPageProps } from '../../components/options/Opt
 import { mergePacks } from '../../engine/pack-merge.ts';
 import { buildTaughtPack, freshUnmatched, scenarioTitles, TEACH_LIMITS } from '../../engine/index.ts';
 import type { TaughtSectionProps } from '../../components/options/TaughtSection.tsx';
-import { packProblemMessage, setLibraryLocale } from '../../utils/library/errors.ts';
-import { policyStatusItem, type PolicyStatus } from '../../utils/library/policy.ts';
+import { packProblemMessage, setLibraryLocale } from '../../library/errors.ts';
+import { policyStatusItem, type PolicyStatus } from '../../library/policy.ts';
 import type { ActionResult, PackRowView, SettingsView } from '../../components/options/types.ts';
-import { exportAll, importAll } from '../../utils/library/backup.ts';
+import { exportAll, importAll } from '../../library/backup.ts';
 import {
   commitImport,
   exportPack,
@@ -21,8 +21,8 @@ import {
   setPackEnabled,
   type LibraryResult,
   type RemovedPack,
-} from '../../utils/library/library.ts';
-import { checkSubscriptionUrl, previewSubscription, refreshSubscription } from '../../utils/library/subscriptions.ts';
+} from '../../library/library.ts';
+import { checkSubscriptionUrl, previewSubscription, refreshSubscription } from '../../library/subscriptions.ts';
 import { createTranslator, resolveUiLocale } from '../../utils/i18n.ts';
 import { loadPackEntries, type PackEntry } from '../../utils/packs.ts';
 import {
@@ -37,7 +37,7 @@ import {
 } from '../../utils/storage.ts';
 import { deleteAllTaught, deleteCorrection, deleteUnmatched, labelUnmatched } from '../../utils/teach.ts';
 import { downloadTextFile } from '../../utils/download.ts';
-import { sitesNeedingAccess } from '../../utils/sites/site-actions.ts';
+import { sitesNeedingAccess } from '../../library/sites/site-actions.ts';
 import { useSites } from './use-sites.ts';
 import { buildPackRows, importCheckView, pastedFileName } from './view-model.ts';
 

@@ -4,9 +4,9 @@ import { browser } from 'wxt/browser';
 import type { SitesSectionProps } from '../../components/options/SitesSection.tsx';
 import type { ActionResult } from '../../components/options/types.ts';
 import type { Translate } from '../../utils/i18n.ts';
-import { builtInMatches } from '../../utils/sites/registration.ts';
-import { builtInSiteNames, siteRows } from '../../utils/sites/site-access.ts';
-import { addSiteByAddress, forgetPicks, forgetSite, switchSiteOff, switchSiteOn, type SiteActionResult } from '../../utils/sites/site-actions.ts';
+import { builtInMatches } from '../../library/sites/registration.ts';
+import { builtInSiteNames, siteRows } from '../../library/sites/site-access.ts';
+import { addSiteByAddress, forgetPicks, forgetSite, switchSiteOff, switchSiteOn, type SiteActionResult } from '../../library/sites/site-actions.ts';
 import { sitePreferencesItem, type SitePreference } from '../../utils/storage.ts';
 
 function asAction(t: Translate, host: string, action: () => Promise<SiteActionResult>): Promise<ActionResult> {

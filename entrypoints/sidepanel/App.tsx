@@ -21,8 +21,8 @@ import {
   type ReplyUsage,
   type Settings,
 } from '../../utils/storage.ts';
-import { sitePartsOf } from '../../utils/sites/site-access.ts';
-import { forgetPicks, switchSiteOff, switchSiteOn } from '../../utils/sites/site-actions.ts';
+import { sitePartsOf } from '../../library/sites/site-access.ts';
+import { forgetPicks, switchSiteOff, switchSiteOn } from '../../library/sites/site-actions.ts';
 import { newTeachId, saveCorrection } from '../../utils/teach.ts';
 import { INSERT_SUGGESTION_COMMANDS, panelCommandOf } from './commands.ts';
 import {

@@ -7,7 +7,7 @@ import { I18nProvider } from '../../components/common/i18n.tsx';
 import { OptionsPage, type OptionsPageProps } from '../../components/options/OptionsPage.tsx';
 import type { ImportCheckView, PackRowView } from '../../components/options/types.ts';
 import type { UiLocale } from '../../utils/i18n.ts';
-import { previewImport } from '../../utils/library/library.ts';
+import { previewImport } from '../../library/library.ts';
 import { importCheckView, pastedFileName } from '../../entrypoints/options/view-model.ts';
 
 function row(id: string, extra: Partial<PackRowView> = {}): PackRowView {

@@ -1,8 +1,8 @@
 // The page bridge's message contract: only well-formed requests are acted on, answers reach only their request, and the channel goes through no DOM attribute.
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { BRIDGE_MAX_TEXT_LENGTH, BRIDGE_PORT_EVENT, BRIDGE_TAG, parseBridgeRequest, parseBridgeResponse } from '../../utils/composer/bridge-protocol.ts';
-import { offerPageBridge, startPageBridge } from '../../utils/composer/page-bridge-runtime.ts';
+import { BRIDGE_MAX_TEXT_LENGTH, BRIDGE_PORT_EVENT, BRIDGE_TAG, parseBridgeRequest, parseBridgeResponse } from '../../composer/bridge-protocol.ts';
+import { offerPageBridge, startPageBridge } from '../../composer/page-bridge-runtime.ts';
 
 const request = {
   tag: BRIDGE_TAG,

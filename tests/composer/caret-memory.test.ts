@@ -1,7 +1,7 @@
 // The remembered caret: kept when the selection leaves the composer, dropped when the editor replaces those nodes.
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { forgetCaret, rememberedCaret, trackCaret } from '../../utils/composer/caret-memory.ts';
+import { forgetCaret, rememberedCaret, trackCaret } from '../../composer/caret-memory.ts';
 
 function select(node: Node, start: number, end: number): void {
   const range = document.createRange();

@@ -1,7 +1,7 @@
 // The draft's plain text as each editor's DOM renders it, and the way back from offsets to a DOM range.
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { domRangeForOffsets, mapDraftText } from '../../utils/composer/draft-text.ts';
+import { domRangeForOffsets, mapDraftText } from '../../composer/draft-text.ts';
 
 function editable(html: string): HTMLElement {
   const root = document.createElement('div');

@@ -1,7 +1,7 @@
 // Which element takes the text when an adapter hands over a wrapper or a hidden field instead of the editable itself.
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { editableElementFor, readDraft } from '../../utils/composer/insert.ts';
+import { editableElementFor, readDraft } from '../../composer/insert.ts';
 
 describe('editableElementFor', () => {
   it('finds Summernote’s .note-editable from the hidden textarea it syncs', () => {

@@ -1,8 +1,8 @@
 // Text fields without execCommand (happy-dom has none): the native value setter path that React-controlled fields need.
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { insertText, readDraft, replaceRange } from '../../utils/composer/insert.ts';
-import { composerErrors } from '../../utils/composer/errors.ts';
+import { insertText, readDraft, replaceRange } from '../../composer/insert.ts';
+import { composerErrors } from '../../composer/errors.ts';
 
 /** Mimics React's value tracking: an own `value` property that swallows writes React did not make itself. */
 function reactLikeTextarea(initial: string): { field: HTMLTextAreaElement; inputEvents: string[]; ownSetterWrites: string[] } {

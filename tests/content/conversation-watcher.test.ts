@@ -2,7 +2,7 @@
 // The conversation watcher on a small chat DOM: one read per mutation batch, each message reported once, list swaps and conversation switches followed.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ChatMessage, MessageRole, SiteAdapter } from '../../sites/types.ts';
-import { watchConversation, type ConversationSnapshot, type ConversationWatcher } from '../../utils/content/conversation-watcher.ts';
+import { watchConversation, type ConversationSnapshot, type ConversationWatcher } from '../../content/conversation-watcher.ts';
 
 /** A minimal adapter over `<ul id="messages" data-conversation>` with `<li data-id data-role>` items. */
 function listAdapter(readSpy: (count: number) => void = () => undefined): SiteAdapter {

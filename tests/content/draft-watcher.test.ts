@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Finding } from '../../engine/types.ts';
 import { demoAdapter } from '../../sites/demo.ts';
-import { watchDraft, type DraftWatcher } from '../../utils/content/draft-watcher.ts';
+import { watchDraft, type DraftWatcher } from '../../content/draft-watcher.ts';
 
 const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 150));
 

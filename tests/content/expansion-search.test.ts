@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_PACKS } from '../../engine/default-packs.ts';
 import { mergePacks } from '../../engine/pack-merge.ts';
 import type { MergedPacks, MergedReply } from '../../engine/types.ts';
-import { createExpansionSearch } from '../../utils/content/expansion-search.ts';
+import { createExpansionSearch } from '../../content/expansion-search.ts';
 
 function reply(id: string, text: string, title?: string): MergedReply {
   return { id, text, title, packId: 'zh-CN', locale: 'zh-CN' };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../engine/index.ts';
 import { DEFAULT_PACKS } from '../../engine/default-packs.ts';
 import type { ChatMessage } from '../../sites/types.ts';
-import { detectLatestCustomer, FOLLOW_UP_LOOKBACK } from '../../utils/content/latest-customer.ts';
+import { detectLatestCustomer, FOLLOW_UP_LOOKBACK } from '../../content/latest-customer.ts';
 
 const engine = createEngine(DEFAULT_PACKS);
 const detect = (text: string) => engine.detect(text);

@@ -2,7 +2,7 @@
 // The element picker: its transitions (hover, widen/narrow, two picks, cancel) and the DOM driver's mouse and keyboard paths.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGenericAdapter } from '../../sites/generic.ts';
-import { initialPickerState, pickerReducer, runElementPicker, type PickerState } from '../../utils/content/picker.ts';
+import { initialPickerState, pickerReducer, runElementPicker, type PickerState } from '../../content/picker.ts';
 
 const LABELS = { list: 'pick list', composer: 'pick composer' };
 

@@ -1,7 +1,7 @@
 // Composer insertion in real Chromium on the editors' real packages: the editor's own model must hold the text (selection replaced, lines kept, undo).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DemoComposerPage, startInsertTestEnvironment, type InsertTestEnvironment } from './pages/browser-session.ts';
-import type { ComposerKind, InsertMethod } from '../../utils/composer/index.ts';
+import type { ComposerKind, InsertMethod } from '../../composer/index.ts';
 
 /**
  * Every composer kind the demo can mount: the path insertText must take for it (the first one the editor honours),

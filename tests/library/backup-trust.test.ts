@@ -2,9 +2,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { exportAll, importAll } from '../../utils/library/backup.ts';
-import { commitImport, previewImport, setPackEnabled } from '../../utils/library/library.ts';
-import { applyManagedPolicy, policyStatusItem } from '../../utils/library/policy.ts';
+import { exportAll, importAll } from '../../library/backup.ts';
+import { commitImport, previewImport, setPackEnabled } from '../../library/library.ts';
+import { applyManagedPolicy, policyStatusItem } from '../../library/policy.ts';
 import { loadPackEntries } from '../../utils/packs.ts';
 import { installedPacksItem, packPreferencesItem, settingsItem } from '../../utils/storage.ts';
 

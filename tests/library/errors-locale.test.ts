@@ -1,7 +1,7 @@
 // Library and subscription messages follow the interface language (zh-CN, zh-TW, en), keeping their places and values.
 import { afterEach, describe, expect, it } from 'vitest';
-import { LIBRARY_ERRORS, setLibraryLocale } from '../../utils/library/errors.ts';
-import { checkSubscriptionUrl, SUBSCRIPTION_ERRORS } from '../../utils/library/subscriptions.ts';
+import { LIBRARY_ERRORS, setLibraryLocale } from '../../library/errors.ts';
+import { checkSubscriptionUrl, SUBSCRIPTION_ERRORS } from '../../library/subscriptions.ts';
 
 afterEach(() => setLibraryLocale('en'));
 

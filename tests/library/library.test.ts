@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { exportAll, importAll } from '../../utils/library/backup.ts';
+import { exportAll, importAll } from '../../library/backup.ts';
 import {
   commitImport,
   exportPack,
@@ -11,7 +11,7 @@ import {
   removePack,
   restorePack,
   setPackEnabled,
-} from '../../utils/library/library.ts';
+} from '../../library/library.ts';
 import { loadPackEntries } from '../../utils/packs.ts';
 import { installedPacksItem, packPreferencesItem, settingsItem, sitePreferencesItem, type InstalledPack } from '../../utils/storage.ts';
 

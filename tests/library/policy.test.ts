@@ -4,8 +4,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { removePack, setPackEnabled } from '../../utils/library/library.ts';
-import { applyManagedPolicy, policyStatusItem } from '../../utils/library/policy.ts';
+import { removePack, setPackEnabled } from '../../library/library.ts';
+import { applyManagedPolicy, policyStatusItem } from '../../library/policy.ts';
 import { installedPacksItem, settingsItem } from '../../utils/storage.ts';
 
 const pack = (id: string, version = '1.0.0') => ({

@@ -3,8 +3,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { commitImport } from '../../utils/library/library.ts';
-import { checkSubscriptionUrl, downloadPack, judgeRedirect, MAX_REDIRECTS, previewSubscription, refreshSubscription } from '../../utils/library/subscriptions.ts';
+import { commitImport } from '../../library/library.ts';
+import { checkSubscriptionUrl, downloadPack, judgeRedirect, MAX_REDIRECTS, previewSubscription, refreshSubscription } from '../../library/subscriptions.ts';
 import { installedPacksItem } from '../../utils/storage.ts';
 
 const pack = (version: string) =>
@@ -269,7 +269,7 @@ describe('subscriptions in the library', () => {
 
 describe('hourly refresh', () => {
   it('refreshes every subscribed pack when the alarm fires, and leaves other packs alone', async () => {
-    const { REFRESH_ALARM, refreshAllSubscriptions, startSubscriptionRefresh } = await import('../../utils/library/subscriptions.ts');
+    const { REFRESH_ALARM, refreshAllSubscriptions, startSubscriptionRefresh } = await import('../../library/subscriptions.ts');
     const first = await previewSubscription(`${baseUrl}/pack.json`);
     if (!first.ok || !first.check.ok) throw new Error('expected a valid pack');
     await commitImport(first.check.preview, first.source, 1000);

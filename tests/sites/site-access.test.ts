@@ -1,6 +1,6 @@
 // Addresses the agent types, the access asked for them, and the rows of the options page's Sites section.
 import { describe, expect, it } from 'vitest';
-import { builtInSiteNames, hostnameOf, originPatternFor, parseSiteAddress, patternCoversHost, siteRows, sitePartsOf } from '../../utils/sites/site-access.ts';
+import { builtInSiteNames, hostnameOf, originPatternFor, parseSiteAddress, patternCoversHost, siteRows, sitePartsOf } from '../../library/sites/site-access.ts';
 
 const BUILT_IN = ['https://*.zendesk.com/*', 'https://app.crisp.chat/*', 'http://localhost/*', 'http://127.0.0.1/*'];
 

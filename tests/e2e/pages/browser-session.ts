@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../../support/chromium.ts';
 import { startDemoServer, type DemoServer } from '../../../scripts/serve-demo.ts';
-import type { ComposerKind, InsertOutcome } from '../../../utils/composer/index.ts';
+import type { ComposerKind, InsertOutcome } from '../../../composer/index.ts';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 

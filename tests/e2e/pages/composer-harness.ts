@@ -1,4 +1,4 @@
-// Test-only entry: exposes utils/composer inside the isolated world the browser tests create, as a content script would use it.
+// Test-only entry: exposes composer/ inside the isolated world the browser tests create, as a content script would use it.
 import {
   createPageBridgeClient,
   forgetComposerCaret,
@@ -8,7 +8,7 @@ import {
   trackComposerCaret,
   type ComposerKind,
   type PageBridgeClient,
-} from '../../../utils/composer/index.ts';
+} from '../../../composer/index.ts';
 
 function composerElement(): HTMLElement {
   const element = document.querySelector<HTMLElement>('[data-huashu-demo-composer]');
@@ -19,7 +19,7 @@ function composerElement(): HTMLElement {
 let bridge: PageBridgeClient | undefined;
 
 const harness = {
-  /** As WXT's injectScript does in MV3 (utils/composer/inject-bridge.ts): a <script src> created here, removed right after insertion. */
+  /** As WXT's injectScript does in MV3 (composer/inject-bridge.ts): a <script src> created here, removed right after insertion. */
   injectBridge(src: string) {
     bridge = createPageBridgeClient();
     const script = document.createElement('script');

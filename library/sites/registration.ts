@@ -1,6 +1,6 @@
 // Runs the content script on sites the agent turned on: registered per granted origin, kept in step with permissions and preferences.
 import { browser } from 'wxt/browser';
-import { sitePreferencesItem, type SitePreference } from '../storage.ts';
+import { sitePreferencesItem, type SitePreference } from '../../utils/storage.ts';
 import { patternCoversHost } from './site-access.ts';
 
 /** The content script as WXT builds it (entrypoints/helpdesk.content). */

@@ -1,9 +1,10 @@
 // Turning Huashu on or off for a site, from the side panel or the options page: the browser's access and the stored choice change together.
 import { browser } from 'wxt/browser';
-import type { Translate } from '../i18n.ts';
-import { installedPacksItem, sitePreferencesItem } from '../storage.ts';
+import type { Translate } from '../../utils/i18n.ts';
+import { installedPacksItem, sitePreferencesItem } from '../../utils/storage.ts';
 import { builtInMatches, hostOfOrigin } from './registration.ts';
-import { hostnameOf, originPatternFor, parseSiteAddress, patternCoversHost, siteRows, sitePartsOf, type SiteAddressParts } from './site-access.ts';
+import { hostnameOf, originPatternFor, parseSiteAddress, patternCoversHost, siteRows, sitePartsOf } from './site-access.ts';
+import type { SiteAddressParts } from '../../utils/site-view.ts';
 
 export type SiteActionResult = { ok: true; host: string } | { ok: false; message: string };
 

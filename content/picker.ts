@@ -1,5 +1,5 @@
 // The element picker: the agent points at the message list, then the composer, when the generic adapter guessed wrong.
-import { selectorFor } from '../../sites/selector.ts';
+import { selectorFor } from '../sites/selector.ts';
 
 export type PickStep = 'list' | 'composer';
 

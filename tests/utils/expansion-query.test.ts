@@ -1,6 +1,6 @@
 // Trigger and query detection for the `;;` picker: caret positions, where a trigger counts, and which triggers may be set.
 import { describe, expect, it } from 'vitest';
-import { findExpansionQuery, isUsableTrigger, MAX_QUERY_LENGTH } from '../../utils/content/expansion-query.ts';
+import { findExpansionQuery, isUsableTrigger, MAX_QUERY_LENGTH } from '../../utils/expansion-query.ts';
 
 describe('findExpansionQuery', () => {
   it('finds the trigger alone at the start of the draft (empty query: top suggestions)', () => {

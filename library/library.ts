@@ -1,12 +1,12 @@
 // The pack library behind the options page: check an import before saving it, save within the storage quota, remove with undo, switch on/off, reorder, export a pack.
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { DEFAULT_PACKS } from '../../engine/default-packs.ts';
-import { parseCsvPack } from '../../engine/pack-convert.ts';
-import { parsePack } from '../../engine/pack-load.ts';
-import { explainMerge, mergePacks, sameReply } from '../../engine/pack-merge.ts';
-import type { MergedReply, Pack, PackProblem } from '../../engine/types.ts';
-import { orderPacks, type PackEntry } from '../packs.ts';
+import { DEFAULT_PACKS } from '../engine/default-packs.ts';
+import { parseCsvPack } from '../engine/pack-convert.ts';
+import { parsePack } from '../engine/pack-load.ts';
+import { explainMerge, mergePacks, sameReply } from '../engine/pack-merge.ts';
+import type { MergedReply, Pack, PackProblem } from '../engine/types.ts';
+import { orderPacks, type PackEntry } from '../utils/packs.ts';
 import {
   installedPacksItem,
   packPreferencesItem,
@@ -14,7 +14,7 @@ import {
   type PackPreferences,
   type PackSource,
   withPackLibraryLock,
-} from '../storage.ts';
+} from '../utils/storage.ts';
 import { LIBRARY_ERRORS } from './errors.ts';
 
 export type ChangeKind = 'scenario' | 'stage' | 'reply' | 'rule';

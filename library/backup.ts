@@ -1,8 +1,8 @@
 // Backups of the agent's own library (settings, added packs, their order, sites): export, and a restore that checks and bounds every field.
 import { storage } from 'wxt/utils/storage';
-import '../../engine/pack-convert.ts';
-import { parsePack } from '../../engine/pack-load.ts';
-import type { PackProblem } from '../../engine/types.ts';
+import '../engine/pack-convert.ts';
+import { parsePack } from '../engine/pack-load.ts';
+import type { PackProblem } from '../engine/types.ts';
 import {
   DEFAULT_SETTINGS,
   installedPacksItem,
@@ -17,7 +17,7 @@ import {
   type Settings,
   type SitePreference,
   type UiLanguage,
-} from '../storage.ts';
+} from '../utils/storage.ts';
 import { LIBRARY_ERRORS, packProblemMessage } from './errors.ts';
 import { AGENT_SOURCE_KINDS, BUILTIN_IDS, storageGrowth, storageRoom } from './library.ts';
 import { policyStatusItem } from './policy.ts';

@@ -1,5 +1,5 @@
 // Watches the helpdesk's active conversation through a site adapter: reads it once, then only on mutations of its message list.
-import type { ChatMessage, SiteAdapter } from '../../sites/types.ts';
+import type { ChatMessage, SiteAdapter } from '../sites/types.ts';
 
 export interface ConversationSnapshot {
   /** The adapter's conversation key, or undefined when the page shows none. */

@@ -1,10 +1,10 @@
 // Packs and settings an administrator pushes through the browser's managed storage (Chrome policy, Firefox policies.json).
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { parsePack } from '../../engine/pack-load.ts';
+import { parsePack } from '../engine/pack-load.ts';
 import { formatPackProblem, LIBRARY_ERRORS } from './errors.ts';
-import type { Pack } from '../../engine/types.ts';
-import { installedPacksItem, settingsItem, withPackLibraryLock, type InstalledPack, type Settings } from '../storage.ts';
+import type { Pack } from '../engine/types.ts';
+import { installedPacksItem, settingsItem, withPackLibraryLock, type InstalledPack, type Settings } from '../utils/storage.ts';
 import { downloadPack, type FetchOptions } from './subscriptions.ts';
 
 /** What the last reading of the policy found wrong, for the options page; empty when all was well. */

@@ -1,5 +1,5 @@
 // Where spans of a textarea's or input's text are on screen: measured on a mirror in our own shadow root, never in the page.
-import type { Finding } from '../../engine/types.ts';
+import type { Finding } from '../engine/types.ts';
 import { MIRRORED_STYLES } from './expansion-caret.ts';
 
 export interface FieldRect {

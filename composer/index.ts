@@ -1,4 +1,4 @@
-// Public surface of composer insertion for the content script runtime.
+// Public surface of composer insertion for the content script runtime: the content runtime imports composer/ only here.
 //
 // Call injectPageBridge() once when the content script starts (CKEditor 5 needs it; every other editor works without),
 // call trackComposerCaret(composer.element, composer.kind) when a composer is found (stop it when it goes away),
@@ -9,3 +9,5 @@ export { pageBridgeClient, createPageBridgeClient } from './bridge-client.ts';
 export type { PageBridgeClient, BridgeAnswer } from './bridge-client.ts';
 export { injectPageBridge } from './inject-bridge.ts';
 export { composerErrors } from './errors.ts';
+export { mapDraftText, domRangeForOffsets } from './draft-text.ts';
+export { selectionInside } from './caret-memory.ts';

@@ -1,6 +1,6 @@
 // Lints the agent's draft as they type: one lint per animation frame at most, none while an IME composition is open.
-import type { Finding } from '../../engine/types.ts';
-import type { ComposerInfo } from '../../sites/types.ts';
+import type { Finding } from '../engine/types.ts';
+import type { ComposerInfo } from '../sites/types.ts';
 import { editableElementFor, readDraft } from '../composer/index.ts';
 
 export interface DraftLint {

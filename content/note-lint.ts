@@ -1,6 +1,6 @@
 // Which lint findings a draft shows: none while the composer writes an internal note.
-import type { Finding } from '../../engine/types.ts';
-import type { ComposerInfo } from '../../sites/types.ts';
+import type { Finding } from '../engine/types.ts';
+import type { ComposerInfo } from '../sites/types.ts';
 
 /**
  * The forbidden-phrase rules are about what the customer reads. An internal note is read by colleagues only and may

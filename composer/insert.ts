@@ -1,5 +1,5 @@
 // Writes a reply into the helpdesk's composer through paths the host editor listens to, so its own state (and undo) sees the text.
-import type { ComposerInfo } from '../../sites/types.ts';
+import type { ComposerInfo } from '../sites/types.ts';
 import { composerErrors } from './errors.ts';
 import { domRangeForOffsets, mapDraftText, type DomPoint } from './draft-text.ts';
 import { pageBridgeClient, type PageBridgeClient } from './bridge-client.ts';

@@ -1,6 +1,6 @@
 // Picks the customer message the panel should answer, and lets earlier customer messages decide a bare follow-up ("怎么办?").
-import type { Detection } from '../../engine/types.ts';
-import type { ChatMessage } from '../../sites/types.ts';
+import type { Detection } from '../engine/types.ts';
+import type { ChatMessage } from '../sites/types.ts';
 
 export interface LatestCustomerDetection {
   messageId: string;

@@ -1,17 +1,17 @@
 // Inline expansion: typing the trigger (`;;`) and a query in the composer opens a picker of replies at the caret; the pick replaces trigger and query.
 import { h, render } from 'preact';
-import { EXPANSION_PICKER_CSS, ExpansionPicker, type ExpansionPickerItem } from '../../components/inline/ExpansionPicker.tsx';
-import type { Engine } from '../../engine/index.ts';
-import { fillVariables } from '../../engine/variables.ts';
-import { enExpansion } from '../../locales/en.ts';
-import { zhCNExpansion } from '../../locales/zh-CN.ts';
-import { zhTWExpansion } from '../../locales/zh-TW.ts';
-import type { ComposerInfo } from '../../sites/types.ts';
+import { EXPANSION_PICKER_CSS, ExpansionPicker, type ExpansionPickerItem } from '../components/inline/ExpansionPicker.tsx';
+import type { Engine } from '../engine/index.ts';
+import { fillVariables } from '../engine/variables.ts';
+import { enExpansion } from '../locales/en.ts';
+import { zhCNExpansion } from '../locales/zh-CN.ts';
+import { zhTWExpansion } from '../locales/zh-TW.ts';
+import type { ComposerInfo } from '../sites/types.ts';
 import { editableElementFor, replaceRange } from '../composer/index.ts';
-import type { UiLocale } from '../i18n.ts';
-import type { Settings } from '../storage.ts';
+import type { UiLocale } from '../utils/i18n.ts';
+import type { Settings } from '../utils/storage.ts';
 import { caretBox, readCaret, type CaretBox } from './expansion-caret.ts';
-import { findExpansionQuery, isUsableTrigger, type ExpansionQuery } from './expansion-query.ts';
+import { findExpansionQuery, isUsableTrigger, type ExpansionQuery } from '../utils/expansion-query.ts';
 import { createExpansionSearch, type ExpansionCandidate, type ExpansionSearch } from './expansion-search.ts';
 
 /** Our picker's own element on the page; test hooks are its attributes (the list itself is in a closed shadow root). */

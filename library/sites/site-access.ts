@@ -1,11 +1,7 @@
 // Which sites Huashu runs on and why: addresses typed by the agent, origin patterns for the permissions API, rows for the options page.
-import type { SitePreference } from '../storage.ts';
+import type { SitePreference } from '../../utils/storage.ts';
+import type { SiteAddressParts, SiteRowView, SiteState } from '../../utils/site-view.ts';
 
-/** A site as the agent turns it on: its host as `location.host` gives it (port included) and its scheme. */
-export interface SiteAddressParts {
-  host: string;
-  scheme: 'http' | 'https';
-}
 
 /**
  * The origin pattern asked of the browser for a site. Without the port: a pattern without a port covers every port, in
@@ -60,20 +56,7 @@ export function parseSiteAddress(input: string): SiteAddress {
   return { ok: true, url };
 }
 
-export type SiteState = 'on' | 'off' | 'needs-access';
 
-/** A site the agent has turned on or off (or pointed at its chat area), as the options page lists it. */
-export interface SiteRowView {
-  /** As stored: `location.host`, with the port when there is one. */
-  host: string;
-  /** The scheme it was turned on with: turning it on again asks for the same access, without reading storage first. */
-  scheme: 'http' | 'https';
-  /** Covered by a content script the extension ships (a hosted helpdesk, or localhost). */
-  builtIn: boolean;
-  state: SiteState;
-  /** The agent pointed at this site's message list or composer. */
-  picks: boolean;
-}
 
 /** One row per remembered site, sorted by host. A site switched on whose access was withdrawn (in the browser's own extension settings) needs access again. */
 export function siteRows(prefs: Record<string, SitePreference>, granted: readonly string[], builtInMatches: readonly string[]): SiteRowView[] {

@@ -1,6 +1,5 @@
 // Where the caret is in the composer: as a draft offset (the offsets replaceRange takes) and as a box on screen for the picker.
-import { mapDraftText } from '../composer/draft-text.ts';
-import { selectionInside } from '../composer/caret-memory.ts';
+import { mapDraftText, selectionInside } from '../composer/index.ts';
 
 export interface CaretBox {
   left: number;
