@@ -1,6 +1,7 @@
 // The literal-phrase linter as it was before the pattern language, kept only as the benchmark's baseline.
 import { AhoCorasickMatcher } from '../engine/aho-corasick.ts';
 import { normalizeForMatch, normalizeText, originalSpan, type NormalizedText } from '../engine/normalize.ts';
+import { insideAny, keepMostSpecific, quotedSpans, toFinding, type LintHit as Hit } from '../engine/lint-findings.ts';
 import { findSensitive } from '../engine/sensitive.ts';
 import type { Finding, Rule, SensitiveKind } from '../engine/types.ts';
 
@@ -15,26 +16,8 @@ interface PatternEntry {
   wordBounded: boolean;
 }
 
-interface Hit {
-  rule: Rule;
-  /** Position of the rule in the rule list: later rules come from higher-priority packs. */
-  order: number;
-  start: number;
-  end: number;
-}
-
 // Larger words that contain a forbidden phrase and are fine to say. A rule's own `exceptions` add to these.
 const BUILTIN_EXCEPTIONS = ['保证金', '担保', '不对称', '不对劲', '但是否', '不能否认', '绝对值'];
-
-// Paired quotation marks: what stands inside is somebody else's words (usually the customer's, or a colleague quoted).
-const QUOTE_PAIRS: ReadonlyArray<readonly [string, string]> = [
-  ['“', '”'],
-  ['「', '」'],
-  ['『', '』'],
-  ['‘', '’'],
-  ['"', '"'],
-  ['《', '》'],
-];
 
 const LATIN_WORD = /[a-z0-9]/;
 
@@ -44,28 +27,6 @@ const NEGATED_REQUEST = /(?:请勿|切勿|不要|别|不会|不得|禁止|never|
 
 function isWordChar(char: string | undefined): boolean {
   return char !== undefined && LATIN_WORD.test(char);
-}
-
-/** Spans of the ORIGINAL text that are inside quotation marks. */
-function quotedSpans(original: string): Array<[number, number]> {
-  const spans: Array<[number, number]> = [];
-  for (const [open, close] of QUOTE_PAIRS) {
-    let from = 0;
-    for (;;) {
-      const start = original.indexOf(open, from);
-      if (start === -1) break;
-      const end = original.indexOf(close, start + 1);
-      if (end === -1) break;
-      // An apostrophe-like ' would pair across words ("I can't … don't"): straight single quotes are not used.
-      spans.push([start + 1, end]);
-      from = end + 1;
-    }
-  }
-  return spans;
-}
-
-function insideAny(spans: ReadonlyArray<readonly [number, number]>, start: number, end: number): boolean {
-  return spans.some(([s, e]) => start >= s && end <= e);
 }
 
 export type Linter = (draft: string) => Finding[];
@@ -147,20 +108,6 @@ export function createLiteralLinter(rules: readonly Rule[]): Linter {
   };
 }
 
-function toFinding(rule: Rule, draft: string, start: number, end: number): Finding {
-  const finding: Finding = {
-    ruleId: rule.id,
-    category: rule.category,
-    severity: rule.severity,
-    start,
-    end,
-    match: draft.slice(start, end),
-    message: rule.message,
-  };
-  if (rule.suggestion !== undefined) finding.suggestion = rule.suggestion;
-  return finding;
-}
-
 /** True when [start, end) of the normalized text lies inside an occurrence of one of the allowed larger words. */
 function isInsideException(normalized: NormalizedText, start: number, end: number, exceptions: readonly string[]): boolean {
   const text = normalized.text;
@@ -177,31 +124,3 @@ function isInsideException(normalized: NormalizedText, start: number, end: numbe
   return false;
 }
 
-/**
- * Of hits that overlap within one category, the longest stays (不能为您服务 over 不能); hits of different categories
- * both stay, since each tells the agent something else.
- */
-function keepMostSpecific(hits: Hit[]): Hit[] {
-  // Longest first; at equal length the rule of the later (higher-priority) pack first, as merging orders them.
-  const sorted = [...hits].sort(
-    (a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || b.order - a.order,
-  );
-  const kept: Hit[] = [];
-  for (const hit of sorted) {
-    const shadowed = kept.some(
-      (k) =>
-        k.start < hit.end &&
-        hit.start < k.end &&
-        (k.rule.category === hit.rule.category || (k.start <= hit.start && k.end >= hit.end && k.rule.severity === 'error')),
-    );
-    if (!shadowed) kept.push(hit);
-  }
-  // The same rule twice at one place (two of its patterns) is one finding.
-  const seen = new Set<string>();
-  return kept.filter((h) => {
-    const key = `${h.rule.id}:${h.start}:${h.end}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}

@@ -3,6 +3,7 @@ import { AhoCorasickMatcher } from './aho-corasick.ts';
 import { isHan, normalizeForMatch, normalizeText, originalSpan, type NormalizedText } from './normalize.ts';
 import { literalPattern, parsePattern, type Gap, type WordClasses } from './rule-pattern.ts';
 import { STANDARD_CLASSES } from './word-classes.ts';
+import { insideAny, keepMostSpecific, quotedSpans, toFinding, type LintHit } from './lint-findings.ts';
 import { findSensitive } from './sensitive.ts';
 import type { Finding, Rule, SensitiveKind } from './types.ts';
 
@@ -29,26 +30,9 @@ interface PieceUse {
   boundedEnd: boolean;
 }
 
-interface Hit {
-  rule: Rule;
-  order: number;
-  start: number;
-  end: number;
-}
-
 // Larger words that contain a forbidden phrase and are fine to say, where word segmentation does not split them off
 // (the platform's segmenter reads 保证金 as 保证/金). A rule's own `exceptions` add to these.
 const BUILTIN_EXCEPTIONS = ['保证金', '担保', '不对称', '不对劲', '但是否', '不能否认', '绝对值'];
-
-// Paired quotation marks: what stands inside is somebody else's words (usually the customer's, or a colleague quoted).
-const QUOTE_PAIRS: ReadonlyArray<readonly [string, string]> = [
-  ['“', '”'],
-  ['「', '」'],
-  ['『', '』'],
-  ['‘', '’'],
-  ['"', '"'],
-  ['《', '》'],
-];
 
 const LATIN_WORD = /[a-z0-9]/;
 
@@ -63,28 +47,6 @@ const CLAUSE_BREAK = new Set([...'.,!?;:\n']);
 
 function isWordChar(char: string | undefined): boolean {
   return char !== undefined && LATIN_WORD.test(char);
-}
-
-/** Spans of the ORIGINAL text that are inside quotation marks. */
-function quotedSpans(original: string): Array<[number, number]> {
-  const spans: Array<[number, number]> = [];
-  for (const [open, close] of QUOTE_PAIRS) {
-    let from = 0;
-    for (;;) {
-      const start = original.indexOf(open, from);
-      if (start === -1) break;
-      const end = original.indexOf(close, start + 1);
-      if (end === -1) break;
-      // An apostrophe-like ' would pair across words ("I can't … don't"): straight single quotes are not used.
-      spans.push([start + 1, end]);
-      from = end + 1;
-    }
-  }
-  return spans;
-}
-
-function insideAny(spans: ReadonlyArray<readonly [number, number]>, start: number, end: number): boolean {
-  return spans.some(([s, e]) => start >= s && end <= e);
 }
 
 let wordSegmenter: Intl.Segmenter | null | undefined;
@@ -178,7 +140,7 @@ export function createLinter(rules: readonly LintRule[], classes: WordClasses = 
     if (draft === '') return [];
     const normalized = normalizeText(draft);
     const text = normalized.text;
-    const hits: Hit[] = [];
+    const hits: LintHit[] = [];
     if (matcher) {
       const chains = new ChainState(text);
       for (const m of matcher.search(text)) {
@@ -237,14 +199,20 @@ const CHAIN_MEMORY = 4;
  * Each (variant, piece) keeps its last few chain ends, so the work per hit is bounded and the scan stays linear.
  */
 class ChainState {
-  /** Clause breaks before each offset: a gap [a, b) crosses one when breaks[b] > breaks[a]. */
-  private readonly breaks: Int32Array;
+  /** Clause breaks before each offset: a gap [a, b) crosses one when breaks[b] > breaks[a]. Counted on first need. */
+  private breaks: Int32Array | undefined;
   private readonly ends = new Map<number, number[]>();
   private readonly starts = new Map<number, number[]>();
 
-  constructor(private readonly text: string) {
-    this.breaks = new Int32Array(text.length + 1);
-    for (let i = 0; i < text.length; i++) this.breaks[i + 1] = this.breaks[i]! + (CLAUSE_BREAK.has(text[i]!) ? 1 : 0);
+  constructor(private readonly text: string) {}
+
+  private clauseBreaks(): Int32Array {
+    if (!this.breaks) {
+      const breaks = new Int32Array(this.text.length + 1);
+      for (let i = 0; i < this.text.length; i++) breaks[i + 1] = breaks[i]! + (CLAUSE_BREAK.has(this.text[i]!) ? 1 : 0);
+      this.breaks = breaks;
+    }
+    return this.breaks;
   }
 
   /** Records a hit of piece `index` of a variant; returns the match's start when it completes the variant, else -1. */
@@ -263,7 +231,8 @@ class ChainState {
         const widest = gap.space ? gap.max + 1 : gap.max;
         if (width < gap.min || width > widest) continue;
         if (gap.space && width === gap.max + 1 && this.text[ends[k]!] !== ' ' && gap.max === 0) continue;
-        if (this.breaks[start]! > this.breaks[ends[k]!]!) continue;
+        const breaks = this.clauseBreaks();
+        if (breaks[start]! > breaks[ends[k]!]!) continue;
         chainStart = starts[k]!;
         break;
       }
@@ -289,20 +258,6 @@ class ChainState {
   }
 }
 
-function toFinding(rule: Rule, draft: string, start: number, end: number): Finding {
-  const finding: Finding = {
-    ruleId: rule.id,
-    category: rule.category,
-    severity: rule.severity,
-    start,
-    end,
-    match: draft.slice(start, end),
-    message: rule.message,
-  };
-  if (rule.suggestion !== undefined) finding.suggestion = rule.suggestion;
-  return finding;
-}
-
 /**
  * True when an allowed phrase overlaps the match and reaches beyond it: a larger word around it (保证金 around 保证,
  * 不一定能 around 一定能) or a phrase that turns it into something else where it starts or ends (可以自己 before 自己看,
@@ -325,31 +280,3 @@ function isInsideException(normalized: NormalizedText, start: number, end: numbe
   return false;
 }
 
-/**
- * Of hits that overlap within one category, the longest stays (不能为您服务 over 不能); hits of different categories
- * both stay, since each tells the agent something else.
- */
-function keepMostSpecific(hits: Hit[]): Hit[] {
-  // Longest first; at equal length the rule of the later (higher-priority) pack first, as merging orders them.
-  const sorted = [...hits].sort(
-    (a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || b.order - a.order,
-  );
-  const kept: Hit[] = [];
-  for (const hit of sorted) {
-    const shadowed = kept.some(
-      (k) =>
-        k.start < hit.end &&
-        hit.start < k.end &&
-        (k.rule.category === hit.rule.category || (k.start <= hit.start && k.end >= hit.end && k.rule.severity === 'error')),
-    );
-    if (!shadowed) kept.push(hit);
-  }
-  // The same rule twice at one place (two of its patterns) is one finding.
-  const seen = new Set<string>();
-  return kept.filter((h) => {
-    const key = `${h.rule.id}:${h.start}:${h.end}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}

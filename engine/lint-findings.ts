@@ -1,0 +1,87 @@
+// What lint does with raw hits, shared by every linter: quotation marks, overlapping hits, findings in the original text.
+import type { Finding, Rule } from './types.ts';
+
+/** One match of a rule in the normalized draft. */
+export interface LintHit {
+  rule: Rule;
+  /** Position of the rule in the rule list: later rules come from higher-priority packs. */
+  order: number;
+  start: number;
+  end: number;
+}
+
+// Paired quotation marks: what stands inside is somebody else's words (usually the customer's, or a colleague quoted).
+const QUOTE_PAIRS: ReadonlyArray<readonly [string, string]> = [
+  ['“', '”'],
+  ['「', '」'],
+  ['『', '』'],
+  ['‘', '’'],
+  ['"', '"'],
+  ['《', '》'],
+];
+
+/** Spans of the ORIGINAL text that are inside quotation marks. */
+export function quotedSpans(original: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const [open, close] of QUOTE_PAIRS) {
+    let from = 0;
+    for (;;) {
+      const start = original.indexOf(open, from);
+      if (start === -1) break;
+      const end = original.indexOf(close, start + 1);
+      if (end === -1) break;
+      // An apostrophe-like ' would pair across words ("I can't … don't"): straight single quotes are not used.
+      spans.push([start + 1, end]);
+      from = end + 1;
+    }
+  }
+  return spans;
+}
+
+export function insideAny(spans: ReadonlyArray<readonly [number, number]>, start: number, end: number): boolean {
+  return spans.some(([s, e]) => start >= s && end <= e);
+}
+
+/** A finding of a rule at a span of the original draft. */
+export function toFinding(rule: Rule, draft: string, start: number, end: number): Finding {
+  const finding: Finding = {
+    ruleId: rule.id,
+    category: rule.category,
+    severity: rule.severity,
+    start,
+    end,
+    match: draft.slice(start, end),
+    message: rule.message,
+  };
+  if (rule.suggestion !== undefined) finding.suggestion = rule.suggestion;
+  return finding;
+}
+
+/**
+ * Of hits that overlap within one category, the longest stays (不能为您服务 over 不能); hits of different categories
+ * both stay, since each tells the agent something else.
+ */
+export function keepMostSpecific(hits: LintHit[]): LintHit[] {
+  // Longest first; at equal length the rule of the later (higher-priority) pack first, as merging orders them.
+  const sorted = [...hits].sort(
+    (a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || b.order - a.order,
+  );
+  const kept: LintHit[] = [];
+  for (const hit of sorted) {
+    const shadowed = kept.some(
+      (k) =>
+        k.start < hit.end &&
+        hit.start < k.end &&
+        (k.rule.category === hit.rule.category || (k.start <= hit.start && k.end >= hit.end && k.rule.severity === 'error')),
+    );
+    if (!shadowed) kept.push(hit);
+  }
+  // The same rule twice at one place (two of its patterns) is one finding.
+  const seen = new Set<string>();
+  return kept.filter((h) => {
+    const key = `${h.rule.id}:${h.start}:${h.end}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
