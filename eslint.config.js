@@ -28,17 +28,42 @@ export default tseslint.config(
           zones: [
             {
               target: './engine',
-              from: ['./entrypoints', './components', './sites', './utils', './cli', './content', './composer', './library'],
+              from: [
+                './entrypoints',
+                './components',
+                './sites',
+                './utils',
+                './cli',
+                './content',
+                './composer',
+                './library',
+              ],
               message: 'The engine is pure TypeScript: it imports only its own files and its libraries.',
             },
             {
               target: './components',
-              from: ['./sites', './entrypoints', './content', './composer', './library', './utils/messaging.ts', './utils/storage.ts'],
+              from: [
+                './sites',
+                './entrypoints',
+                './content',
+                './composer',
+                './library',
+                './utils/messaging.ts',
+                './utils/storage.ts',
+              ],
               message: 'Components take props and give callbacks: no messaging, storage or sites inside.',
             },
             {
               target: './sites',
-              from: ['./entrypoints', './components', './content', './composer', './library', './utils/messaging.ts', './utils/storage.ts'],
+              from: [
+                './entrypoints',
+                './components',
+                './content',
+                './composer',
+                './library',
+                './utils/messaging.ts',
+                './utils/storage.ts',
+              ],
               message: 'Site adapters only read the page: they import engine types, nothing of the extension.',
             },
             {
@@ -55,12 +80,14 @@ export default tseslint.config(
             {
               target: './composer',
               from: ['./entrypoints', './components', './content', './library'],
-              message: 'Insertion stands alone: it imports site types and the engine, nothing of the runtimes above it.',
+              message:
+                'Insertion stands alone: it imports site types and the engine, nothing of the runtimes above it.',
             },
             {
               target: './library',
               from: ['./entrypoints', './components', './content', './composer'],
-              message: 'The library (packs, subscriptions, policy, site access) serves background and options; it imports no runtime above it.',
+              message:
+                'The library (packs, subscriptions, policy, site access) serves background and options; it imports no runtime above it.',
             },
             {
               target: './utils',
@@ -76,18 +103,30 @@ export default tseslint.config(
   {
     // Pack text and page text are data: product code never parses a string as HTML (the panel, the options page and the
     // inline layer render text nodes only). Tests and the demo page may build fixtures with markup.
-    files: ['engine/**/*.{ts,tsx}', 'sites/**/*.ts', 'utils/**/*.ts', 'components/**/*.tsx', 'entrypoints/**/*.{ts,tsx}'],
+    files: [
+      'engine/**/*.{ts,tsx}',
+      'sites/**/*.ts',
+      'utils/**/*.ts',
+      'components/**/*.tsx',
+      'entrypoints/**/*.{ts,tsx}',
+    ],
     rules: {
       'no-restricted-properties': [
         'error',
-        ...['innerHTML', 'outerHTML'].map((property) => ({ property, message: 'Set textContent or build nodes: text from packs and pages is never HTML.' })),
+        ...['innerHTML', 'outerHTML'].map((property) => ({
+          property,
+          message: 'Set textContent or build nodes: text from packs and pages is never HTML.',
+        })),
         { property: 'insertAdjacentHTML', message: 'Build nodes instead: text from packs and pages is never HTML.' },
         { object: 'document', property: 'write', message: 'Never write markup into a page.' },
         { property: 'createContextualFragment', message: 'Never parse strings as HTML.' },
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render pack and page text as text, never as HTML.' },
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Render pack and page text as text, never as HTML.',
+        },
       ],
     },
   },
@@ -97,7 +136,15 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['../engine/*', '../engine'], allowTypeImports: true, message: 'Sites import only engine types (import type …).' }] },
+        {
+          patterns: [
+            {
+              group: ['../engine/*', '../engine'],
+              allowTypeImports: true,
+              message: 'Sites import only engine types (import type …).',
+            },
+          ],
+        },
       ],
     },
   },
@@ -106,7 +153,16 @@ export default tseslint.config(
     files: ['engine/**/*.ts'],
     languageOptions: { globals: { ...globals.es2022 } },
     rules: {
-      'no-restricted-globals': ['error', 'window', 'document', 'browser', 'chrome', 'navigator', 'localStorage', 'fetch'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'browser',
+        'chrome',
+        'navigator',
+        'localStorage',
+        'fetch',
+      ],
       'no-restricted-imports': ['error', { patterns: ['wxt', 'wxt/*', 'preact', 'preact/*', 'node:*'] }],
     },
   },

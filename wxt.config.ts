@@ -39,7 +39,9 @@ export default defineConfig({
     // probe the fixed chrome-extension://<id>/page-bridge.js to learn that Huashu is installed. matches cannot be narrower
     // than web pages: the content script also runs on any site the agent turns on at run time. Firefox (MV2) gets the
     // plain list WXT writes for MV2, where the add-on's address is already random per installation.
-    web_accessible_resources: [{ resources: ['page-bridge.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }],
+    web_accessible_resources: [
+      { resources: ['page-bridge.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true },
+    ],
     // Side panel shortcuts (Chrome allows 4 suggested keys; agents can change them at chrome://extensions/shortcuts).
     // Alt+Shift+digit and Alt+Shift+F are free in Chrome and in the common helpdesks (which use Ctrl/Cmd, Ctrl+Alt or single keys).
     commands: {

@@ -27,8 +27,10 @@ export function generateScenarios(phraseCount: number, seed = 20_000): MergedSce
   const hanChars = [...PINYIN_TABLE.replace(/[a-z:\n]/gu, '')];
   const syllables = PINYIN_TABLE.split('\n').map((line) => line.split(':')[0]!);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
-  const hanPhrase = (min: number, max: number): string => Array.from({ length: min + Math.floor(random() * (max - min + 1)) }, () => pick(hanChars)).join('');
-  const latinPhrase = (): string => Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(syllables) + pick(syllables)).join(' ');
+  const hanPhrase = (min: number, max: number): string =>
+    Array.from({ length: min + Math.floor(random() * (max - min + 1)) }, () => pick(hanChars)).join('');
+  const latinPhrase = (): string =>
+    Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(syllables) + pick(syllables)).join(' ');
   const scenarioCount = 200;
   const scenarios: MergedScenario[] = Array.from({ length: scenarioCount }, (_, i) => ({
     id: `generated_${i}`,
@@ -39,7 +41,8 @@ export function generateScenarios(phraseCount: number, seed = 20_000): MergedSce
     tips: [],
     packIds: ['generated'],
   }));
-  for (let i = 0; i < phraseCount; i++) scenarios[i % scenarioCount]!.triggers.push(random() < 0.8 ? hanPhrase(2, 6) : latinPhrase());
+  for (let i = 0; i < phraseCount; i++)
+    scenarios[i % scenarioCount]!.triggers.push(random() < 0.8 ? hanPhrase(2, 6) : latinPhrase());
   return scenarios;
 }
 
@@ -69,12 +72,26 @@ function slowestMessageMs(messages: readonly string[], call: (message: string) =
   return slowest;
 }
 
-function benchPackSet(label: string, scenarios: readonly MergedScenario[], messages: readonly string[], runs: number, baselineRuns: number, target: string): BenchRow[] {
+function benchPackSet(
+  label: string,
+  scenarios: readonly MergedScenario[],
+  messages: readonly string[],
+  runs: number,
+  baselineRuns: number,
+  target: string,
+): BenchRow[] {
   const detect = createScenarioDetector(scenarios);
-  const huashu = timeIt(cycle(messages, (m) => detect(m, 3)), runs);
+  const huashu = timeIt(
+    cycle(messages, (m) => detect(m, 3)),
+    runs,
+  );
   // The baseline the design card starts from (slow, so fewer runs): one Fuse index over every trigger, default options, the message as query.
   const fuse = new Fuse(scenarios.flatMap((s) => s.triggers));
-  const baseline = timeIt(cycle(messages, (m) => fuse.search(m)), baselineRuns, 3);
+  const baseline = timeIt(
+    cycle(messages, (m) => fuse.search(m)),
+    baselineRuns,
+    3,
+  );
   const slowest = slowestMessageMs(messages, (m) => detect(m, 3));
   return [
     {
@@ -99,7 +116,11 @@ export function benchDetect(): BenchRow[] {
   const trainDefault = timeIt(() => createScenarioDetector(defaultScenarios, DETECTION_SETTINGS, noScenario), 20, 2);
   const trainGenerated = timeIt(() => createScenarioDetector(generated, DETECTION_SETTINGS), 5, 1);
   // Today's detector beside the same detector without the classifier's evidence (its weight 0), per message.
-  const withoutClassifier = createScenarioDetector(defaultScenarios, { ...DETECTION_SETTINGS, classifierWeight: 0 } as unknown as typeof DETECTION_SETTINGS, noScenario);
+  const withoutClassifier = createScenarioDetector(
+    defaultScenarios,
+    { ...DETECTION_SETTINGS, classifierWeight: 0 } as unknown as typeof DETECTION_SETTINGS,
+    noScenario,
+  );
   const plain = timeIt(() => {
     for (const m of messages) withoutClassifier(m, 3);
   }, 50);

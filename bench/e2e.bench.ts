@@ -12,7 +12,12 @@ const LONG_LIST_RUNS = QUICK ? 5 : 50;
 const KEYSTROKE_RUNS = QUICK ? 10 : 100;
 
 /** Texts that alternate scenarios, so every new message really changes what the panel is told. */
-const CUSTOMER_TEXTS = ['收到的鞋子是坏的，我要退款', '我的快递一个星期了还没到', 'I want my money back, the blender is broken', '账号被盗了，密码也改不了'];
+const CUSTOMER_TEXTS = [
+  '收到的鞋子是坏的，我要退款',
+  '我的快递一个星期了还没到',
+  'I want my money back, the blender is broken',
+  '账号被盗了，密码也改不了',
+];
 
 interface Stats {
   medianMs: number;
@@ -30,7 +35,14 @@ function stats(samples: number[]): Stats {
 function row(caseName: string, samples: number[], targetMs?: number): BenchRow {
   const s = stats(samples);
   const target = targetMs === undefined ? '' : ` (target ≤ ${targetMs} ms: ${s.p95Ms <= targetMs ? 'met' : 'missed'})`;
-  return { case: caseName, subject: 'huashu', medianMs: s.medianMs, p99Ms: s.p99Ms, runs: s.runs, note: `p95 ${s.p95Ms.toFixed(2)} ms${target}` };
+  return {
+    case: caseName,
+    subject: 'huashu',
+    medianMs: s.medianMs,
+    p99Ms: s.p99Ms,
+    runs: s.runs,
+    note: `p95 ${s.p95Ms.toFixed(2)} ms${target}`,
+  };
 }
 
 /**

@@ -15,7 +15,13 @@ export function benchExpansion(): BenchRow[] {
   const firstStart = performance.now();
   createExpansionSearch(merged).search('tk', { currentScenarioIds: [], limit: 8 });
   const firstMs = performance.now() - firstStart;
-  rows.push({ case: 'first search (index build)', subject: 'huashu picker', medianMs: firstMs, p99Ms: firstMs, runs: 1 });
+  rows.push({
+    case: 'first search (index build)',
+    subject: 'huashu picker',
+    medianMs: firstMs,
+    p99Ms: firstMs,
+    runs: 1,
+  });
   const picker = createExpansionSearch(merged);
   const panel = createPhraseSearch(merged);
   for (const query of QUERIES) {
@@ -28,4 +34,5 @@ export function benchExpansion(): BenchRow[] {
   return rows;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) printTable('Expansion picker search, per keystroke', benchExpansion());
+if (process.argv[1] === fileURLToPath(import.meta.url))
+  printTable('Expansion picker search, per keystroke', benchExpansion());

@@ -24,7 +24,13 @@ function adversarialLint(): BenchRow {
       name: 'literal phrases',
       version: '1.0.0',
       locale: 'en',
-      rules: CATASTROPHIC.map((pattern, i) => ({ id: `redos.${i}`, category: 'refusal', severity: 'warning', patterns: [pattern], message: 'literal' })),
+      rules: CATASTROPHIC.map((pattern, i) => ({
+        id: `redos.${i}`,
+        category: 'refusal',
+        severity: 'warning',
+        patterns: [pattern],
+        message: 'literal',
+      })),
     }),
     'redos.json',
   );
@@ -32,18 +38,33 @@ function adversarialLint(): BenchRow {
   const engine = createEngine([parsed.pack]);
   // Long runs that almost match: what makes a backtracking engine explode.
   const draft = `${'a'.repeat(50_000)}!${'x'.repeat(49_000)}${'1'.repeat(998)}(a+)+$`;
-  return { case: 'lint, 100 000-char adversarial draft, literal ReDoS phrases', subject: 'huashu', ...timeIt(() => engine.lint(draft), 20, 2), note: 'a backtracking regular expression would not finish' };
+  return {
+    case: 'lint, 100 000-char adversarial draft, literal ReDoS phrases',
+    subject: 'huashu',
+    ...timeIt(() => engine.lint(draft), 20, 2),
+    note: 'a backtracking regular expression would not finish',
+  };
 }
 
 function typingSearch(): BenchRow {
   const search = createPhraseSearch(mergePacks(DEFAULT_PACKS));
   search.search('warmup');
   const keystrokes = ['t', 'tk', 'tku', 'tkua', 'tkuan'];
-  const timing = timeIt(() => {
-    for (const query of keystrokes) search.search(query);
-  }, 100, 5);
+  const timing = timeIt(
+    () => {
+      for (const query of keystrokes) search.search(query);
+    },
+    100,
+    5,
+  );
   // Per keystroke: the five searches of one typed word share each run.
-  return { case: 'panel search, "tkuan" typed one key at a time (per key)', subject: 'huashu', medianMs: timing.medianMs / 5, p99Ms: timing.p99Ms / 5, runs: timing.runs };
+  return {
+    case: 'panel search, "tkuan" typed one key at a time (per key)',
+    subject: 'huashu',
+    medianMs: timing.medianMs / 5,
+    p99Ms: timing.p99Ms / 5,
+    runs: timing.runs,
+  };
 }
 
 function newestMessageReads(): BenchRow[] {
@@ -51,7 +72,8 @@ function newestMessageReads(): BenchRow[] {
   // The adapter checks element kinds with instanceof, as it does in the page: give Node the DOM classes of this window.
   const globals = globalThis as unknown as Record<string, unknown>;
   for (const name of Object.getOwnPropertyNames(window)) {
-    if (/^(Node|Text|Element|(HTML|SVG)\w*Element)$/u.test(name) && !(name in globals)) globals[name] = (window as unknown as Record<string, unknown>)[name];
+    if (/^(Node|Text|Element|(HTML|SVG)\w*Element)$/u.test(name) && !(name in globals))
+      globals[name] = (window as unknown as Record<string, unknown>)[name];
   }
   const html = readFileSync(join(here, '..', 'tests', 'fixtures', 'sites', 'generic-bubbles.html'), 'utf8');
   window.document.write(html);
@@ -67,12 +89,20 @@ function newestMessageReads(): BenchRow[] {
     return item;
   };
   const rows: BenchRow[] = [];
-  for (const [label, total] of [['short conversation', 0], ['3 000 earlier messages', 3000]] as const) {
+  for (const [label, total] of [
+    ['short conversation', 0],
+    ['3 000 earlier messages', 3000],
+  ] as const) {
     for (let index = 0; index < total; index++) add(`消息 ${index}`);
     const newest = add(`新消息 ${list.children.length}`);
-    rows.push({ case: `generic adapter, read the newest message, ${label}`, subject: 'huashu', ...timeIt(() => generic.readMessage!(newest, list), 200, 20) });
+    rows.push({
+      case: `generic adapter, read the newest message, ${label}`,
+      subject: 'huashu',
+      ...timeIt(() => generic.readMessage!(newest, list), 200, 20),
+    });
   }
-  rows.at(-1)!.note = `${(rows[1]!.medianMs / rows[0]!.medianMs).toFixed(1)}× the short one (a whole-list read would be hundreds)`;
+  rows.at(-1)!.note =
+    `${(rows[1]!.medianMs / rows[0]!.medianMs).toFixed(1)}× the short one (a whole-list read would be hundreds)`;
   void window.happyDOM.close();
   return rows;
 }
@@ -81,4 +111,5 @@ export function benchHostileInput(): BenchRow[] {
   return [adversarialLint(), typingSearch(), ...newestMessageReads()];
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) printTable('Worst cases: hostile input, typing, long conversations', benchHostileInput());
+if (process.argv[1] === fileURLToPath(import.meta.url))
+  printTable('Worst cases: hostile input, typing, long conversations', benchHostileInput());

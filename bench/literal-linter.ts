@@ -23,7 +23,8 @@ const LATIN_WORD = /[a-z0-9]/;
 
 // A request for a secret turned into a warning about it ("请勿向任何人提供验证码", "never share your password") is the
 // advice agents should give: those hits are dropped when such a word stands shortly before them in the same clause.
-const NEGATED_REQUEST = /(?:请勿|切勿|不要|别|不会|不得|禁止|never|don't|do not|won't|will not|not to)[^,.;!?，。；！？]{0,16}$/;
+const NEGATED_REQUEST =
+  /(?:请勿|切勿|不要|别|不会|不得|禁止|never|don't|do not|won't|will not|not to)[^,.;!?，。；！？]{0,16}$/;
 
 function isWordChar(char: string | undefined): boolean {
   return char !== undefined && LATIN_WORD.test(char);
@@ -38,7 +39,13 @@ export function createLiteralLinter(rules: readonly Rule[]): Linter {
     for (const raw of rule.patterns ?? []) {
       const pattern = normalizeForMatch(raw).trim();
       if (pattern === '') continue;
-      entries.push({ rule, order, pattern, exceptions: [], wordBounded: LATIN_WORD.test(pattern[0]!) || LATIN_WORD.test(pattern[pattern.length - 1]!) });
+      entries.push({
+        rule,
+        order,
+        pattern,
+        exceptions: [],
+        wordBounded: LATIN_WORD.test(pattern[0]!) || LATIN_WORD.test(pattern[pattern.length - 1]!),
+      });
     }
   }
   // One automaton entry per distinct pattern: several rules (of several packs) may share a phrase.
@@ -67,18 +74,24 @@ export function createLiteralLinter(rules: readonly Rule[]): Linter {
     if (matcher) {
       for (const m of matcher.search(normalized.text)) {
         for (const entry of patternLists[m.pattern]!) {
-        if (entry.wordBounded) {
-          const before = normalized.text[m.start - 1];
-          const after = normalized.text[m.end];
-          if ((LATIN_WORD.test(entry.pattern[0]!) && isWordChar(before)) || (LATIN_WORD.test(entry.pattern.at(-1)!) && isWordChar(after))) {
+          if (entry.wordBounded) {
+            const before = normalized.text[m.start - 1];
+            const after = normalized.text[m.end];
+            if (
+              (LATIN_WORD.test(entry.pattern[0]!) && isWordChar(before)) ||
+              (LATIN_WORD.test(entry.pattern.at(-1)!) && isWordChar(after))
+            ) {
+              continue;
+            }
+          }
+          if (entry.exceptions.length > 0 && isInsideException(normalized, m.start, m.end, entry.exceptions)) continue;
+          if (
+            entry.rule.category === 'sensitive_request' &&
+            NEGATED_REQUEST.test(normalized.text.slice(Math.max(0, m.start - 24), m.start))
+          ) {
             continue;
           }
-        }
-        if (entry.exceptions.length > 0 && isInsideException(normalized, m.start, m.end, entry.exceptions)) continue;
-        if (entry.rule.category === 'sensitive_request' && NEGATED_REQUEST.test(normalized.text.slice(Math.max(0, m.start - 24), m.start))) {
-          continue;
-        }
-        hits.push({ rule: entry.rule, order: entry.order, start: m.start, end: m.end });
+          hits.push({ rule: entry.rule, order: entry.order, start: m.start, end: m.end });
         }
       }
     }
@@ -109,7 +122,12 @@ export function createLiteralLinter(rules: readonly Rule[]): Linter {
 }
 
 /** True when [start, end) of the normalized text lies inside an occurrence of one of the allowed larger words. */
-function isInsideException(normalized: NormalizedText, start: number, end: number, exceptions: readonly string[]): boolean {
+function isInsideException(
+  normalized: NormalizedText,
+  start: number,
+  end: number,
+  exceptions: readonly string[],
+): boolean {
   const text = normalized.text;
   for (const word of exceptions) {
     if (word.length <= end - start) continue;
@@ -123,4 +141,3 @@ function isInsideException(normalized: NormalizedText, start: number, end: numbe
   }
   return false;
 }
-

@@ -88,7 +88,11 @@ async function conversationPhases(page: Page): Promise<{ fill: PhaseCost; arriva
   });
   const arrivals = await measurePhase(page, async () => {
     for (let i = 0; i < ARRIVALS; i++) {
-      await page.evaluate((k) => window.huashuDemo.addMessage('customer', k % 2 ? '我的快递一个星期了还没到' : '收到的鞋子是坏的，我要退款'), i);
+      await page.evaluate(
+        (k) =>
+          window.huashuDemo.addMessage('customer', k % 2 ? '我的快递一个星期了还没到' : '收到的鞋子是坏的，我要退款'),
+        i,
+      );
       await page.waitForTimeout(100);
     }
   });
@@ -100,12 +104,19 @@ async function conversationPhases(page: Page): Promise<{ fill: PhaseCost; arriva
   await page.keyboard.press('End');
   await page.keyboard.press('Control+End');
   const typing = await measurePhase(page, async () => {
-    await page.keyboard.type('这个不归我管我不能帮您'.repeat(Math.ceil(TYPED_KEYS / 11)).slice(0, TYPED_KEYS), { delay: 50 });
+    await page.keyboard.type('这个不归我管我不能帮您'.repeat(Math.ceil(TYPED_KEYS / 11)).slice(0, TYPED_KEYS), {
+      delay: 50,
+    });
   });
   return { fill, arrivals, typing };
 }
 
-async function heapPerTab(context: BrowserContext, server: DemoServer, tabs: number, withExtension: boolean): Promise<number[]> {
+async function heapPerTab(
+  context: BrowserContext,
+  server: DemoServer,
+  tabs: number,
+  withExtension: boolean,
+): Promise<number[]> {
   const pages: Page[] = [];
   for (let i = 0; i < tabs; i++) pages.push(await openDesk(context, server, withExtension));
   await pages[0]!.waitForTimeout(1_000);
@@ -145,14 +156,36 @@ export async function benchLoad(): Promise<BenchRow[]> {
     const costRow = (name: string, a: PhaseCost, b: PhaseCost, per: number, unit: string): string =>
       `| ${name} | ${(a.scriptMs / per).toFixed(2)} | ${(b.scriptMs / per).toFixed(2)} | ${((a.scriptMs - b.scriptMs) / per).toFixed(2)} ms ${unit} | ` +
       `${a.longTasks.length} (longest ${longest(a.longTasks).toFixed(0)} ms) | ${b.longTasks.length} (longest ${longest(b.longTasks).toFixed(0)} ms) |`;
-    console.log('\n## Load, real Chromium: main-thread script time and long tasks (≥ 50 ms), with Huashu and without\n');
-    console.log('| phase | script ms with | script ms without | Huashu’s share | long tasks with | long tasks without |');
+    console.log(
+      '\n## Load, real Chromium: main-thread script time and long tasks (≥ 50 ms), with Huashu and without\n',
+    );
+    console.log(
+      '| phase | script ms with | script ms without | Huashu’s share | long tasks with | long tasks without |',
+    );
     console.log('|---|---|---|---|---|---|');
     console.log(costRow('render a 5 000-message conversation', ours.fill, theirs.fill, 1, 'once'));
-    console.log(costRow(`${ARRIVALS} customer messages arriving in it (per message)`, ours.arrivals, theirs.arrivals, ARRIVALS, 'per message'));
-    console.log(costRow(`${TYPED_KEYS} keys at 20/s into a 5 000-character draft (per key)`, ours.typing, theirs.typing, TYPED_KEYS, 'per key'));
-    console.log(`\nmemory per tab (JS heap of the tab after GC, page and content script): with Huashu median ${median(heapsWith).toFixed(1)} MB over ${TABS} tabs ` +
-      `(max ${longest(heapsWith).toFixed(1)}), without ${median(heapsWithout).toFixed(1)} MB over ${BASELINE_TABS} tabs: Huashu's cost ≈ ${(median(heapsWith) - median(heapsWithout)).toFixed(1)} MB per tab`);
+    console.log(
+      costRow(
+        `${ARRIVALS} customer messages arriving in it (per message)`,
+        ours.arrivals,
+        theirs.arrivals,
+        ARRIVALS,
+        'per message',
+      ),
+    );
+    console.log(
+      costRow(
+        `${TYPED_KEYS} keys at 20/s into a 5 000-character draft (per key)`,
+        ours.typing,
+        theirs.typing,
+        TYPED_KEYS,
+        'per key',
+      ),
+    );
+    console.log(
+      `\nmemory per tab (JS heap of the tab after GC, page and content script): with Huashu median ${median(heapsWith).toFixed(1)} MB over ${TABS} tabs ` +
+        `(max ${longest(heapsWith).toFixed(1)}), without ${median(heapsWithout).toFixed(1)} MB over ${BASELINE_TABS} tabs: Huashu's cost ≈ ${(median(heapsWith) - median(heapsWithout)).toFixed(1)} MB per tab`,
+    );
 
     const taskRow = (name: string, tasks: number[], subject: string): BenchRow => ({
       case: name,
@@ -163,8 +196,16 @@ export async function benchLoad(): Promise<BenchRow[]> {
       note: tasks.length === 0 ? 'no long task' : `${tasks.length} long tasks; p99 column is the longest`,
     });
     return [
-      taskRow('long tasks, 5 000 messages + arrivals + typing', [...ours.fill.longTasks, ...ours.arrivals.longTasks, ...ours.typing.longTasks], 'huashu'),
-      taskRow('long tasks, 5 000 messages + arrivals + typing', [...theirs.fill.longTasks, ...theirs.arrivals.longTasks, ...theirs.typing.longTasks], 'baseline: same page, no extension'),
+      taskRow(
+        'long tasks, 5 000 messages + arrivals + typing',
+        [...ours.fill.longTasks, ...ours.arrivals.longTasks, ...ours.typing.longTasks],
+        'huashu',
+      ),
+      taskRow(
+        'long tasks, 5 000 messages + arrivals + typing',
+        [...theirs.fill.longTasks, ...theirs.arrivals.longTasks, ...theirs.typing.longTasks],
+        'baseline: same page, no extension',
+      ),
     ];
   } finally {
     await withHuashu.close();

@@ -8,7 +8,10 @@ import { printTable, type BenchRow } from './table.ts';
 const here = dirname(fileURLToPath(import.meta.url));
 
 /** Imports an optional benchmark module, or says that it is skipped. */
-async function optionalBench(file: string, exportName: string): Promise<(() => BenchRow[] | Promise<BenchRow[]>) | undefined> {
+async function optionalBench(
+  file: string,
+  exportName: string,
+): Promise<(() => BenchRow[] | Promise<BenchRow[]>) | undefined> {
   const path = join(here, file);
   if (!existsSync(path)) {
     console.log(`\n(bench/${file} not present: skipped)`);
@@ -35,4 +38,5 @@ if (benchExpansion) printTable('Expansion picker search, per keystroke', await b
 const benchHostileInput = await optionalBench('hostile-input.bench.ts', 'benchHostileInput');
 if (benchHostileInput) printTable('Worst cases: hostile input, typing, long conversations', await benchHostileInput());
 const benchLoad = await optionalBench('load.bench.ts', 'benchLoad');
-if (benchLoad) printTable('Load, real Chromium: long tasks (median and longest), with Huashu and without', await benchLoad());
+if (benchLoad)
+  printTable('Load, real Chromium: long tasks (median and longest), with Huashu and without', await benchLoad());

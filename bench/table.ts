@@ -13,7 +13,11 @@ export interface BenchRow {
 }
 
 /** Runs `fn` `runs` times after `warmup` runs and returns median and p99 in milliseconds. */
-export function timeIt(fn: () => void, runs: number, warmup = Math.min(50, runs)): { medianMs: number; p99Ms: number; runs: number } {
+export function timeIt(
+  fn: () => void,
+  runs: number,
+  warmup = Math.min(50, runs),
+): { medianMs: number; p99Ms: number; runs: number } {
   for (let i = 0; i < warmup; i++) fn();
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {

@@ -21,7 +21,10 @@ export function openRegularFile(file: string, role: FileRole): { fd: number; siz
   const stat = fstatSync(fd);
   if (!stat.isFile()) {
     closeSync(fd);
-    throw new CliError([CLI_ERRORS.unreadable(file, stat.isDirectory() ? READ_REASONS.folder(role) : READ_REASONS.notRegular(role))], 1);
+    throw new CliError(
+      [CLI_ERRORS.unreadable(file, stat.isDirectory() ? READ_REASONS.folder(role) : READ_REASONS.notRegular(role))],
+      1,
+    );
   }
   return { fd, size: stat.size };
 }

@@ -25,7 +25,8 @@ function parseArgs(argv: readonly string[], command: string, allowed: readonly s
     const arg = argv[i]!;
     if (arg === '--help' || arg === '-h') parsed.help = true;
     else if (arg.startsWith('-') && arg !== '-') {
-      if (!allowed.includes(arg) || !VALUE_OPTIONS.has(arg)) throw new CliError([CLI_ERRORS.unknownOption(arg, command)], 2);
+      if (!allowed.includes(arg) || !VALUE_OPTIONS.has(arg))
+        throw new CliError([CLI_ERRORS.unknownOption(arg, command)], 2);
       const value = argv[++i];
       if (value === undefined) throw new CliError([CLI_ERRORS.missingValue(arg)], 2);
       if (arg === '--pack') parsed.packs.push(value);
@@ -60,7 +61,11 @@ function parsePackFile(file: string): PackParse {
 
 function loadPack(file: string): Pack {
   const result = parsePackFile(file);
-  if (!result.ok) throw new CliError([...result.problems.map(formatProblem), CLI_ERRORS.packInvalid(file, problemTotal(result.problems))], 1);
+  if (!result.ok)
+    throw new CliError(
+      [...result.problems.map(formatProblem), CLI_ERRORS.packInvalid(file, problemTotal(result.problems))],
+      1,
+    );
   return result.pack;
 }
 
@@ -73,7 +78,8 @@ function inputText(line: string): string {
   if (line.trimStart().startsWith('{')) {
     try {
       const value = JSON.parse(line) as unknown;
-      if (value && typeof value === 'object' && typeof (value as { text?: unknown }).text === 'string') return (value as { text: string }).text;
+      if (value && typeof value === 'object' && typeof (value as { text?: unknown }).text === 'string')
+        return (value as { text: string }).text;
     } catch {
       // Not JSON after all: the line is the text.
     }
@@ -92,7 +98,11 @@ function cutText(text: string, max: number): string {
  * Runs `onText` on every line of each input (standard input when none is named) and writes its JSON line. A line that
  * is not UTF-8 is answered with an error line, so that output line n still answers input line n, and makes the exit 1.
  */
-async function eachInputLine(command: string, inputs: readonly string[], onText: (text: string) => string): Promise<number> {
+async function eachInputLine(
+  command: string,
+  inputs: readonly string[],
+  onText: (text: string) => string,
+): Promise<number> {
   // Every file is checked before any output, so a typo in the last name does not come after pages of answers.
   const sources = (inputs.length > 0 ? inputs : ['-']).map((file) => ({ file, bytes: inputBytes(file) }));
   // Enough raw characters for a JSON line whose text, escaped as \uXXXX, is at the limit.
@@ -103,7 +113,10 @@ async function eachInputLine(command: string, inputs: readonly string[], onText:
       const where = CLI_TEXT.inputLine(file, line.number);
       if (line.notUtf8) {
         console.error(CLI_ERRORS.notUtf8(command, where));
-        const answer = file === '-' ? { line: line.number, error: CLI_TEXT.notUtf8Answer } : { file, line: line.number, error: CLI_TEXT.notUtf8Answer };
+        const answer =
+          file === '-'
+            ? { line: line.number, error: CLI_TEXT.notUtf8Answer }
+            : { file, line: line.number, error: CLI_TEXT.notUtf8Answer };
         process.stdout.write(JSON.stringify(answer) + '\n');
         exitCode = 1;
         continue;
@@ -222,9 +235,19 @@ function readCases(file: string): TestCase[] {
         throw new CliError([CLI_ERRORS.badCase(file, number, 'not a JSON object')], 1);
       }
       const c = value as Partial<TestCase>;
-      const expectOk = typeof c.expect === 'string' || (Array.isArray(c.expect) && c.expect.every((e) => typeof e === 'string'));
+      const expectOk =
+        typeof c.expect === 'string' || (Array.isArray(c.expect) && c.expect.every((e) => typeof e === 'string'));
       if (typeof c.text !== 'string' || !expectOk) {
-        throw new CliError([CLI_ERRORS.badCase(file, number, 'a case is {"text": …, "expect": "scenario id" | "none" | ["category", …]}')], 1);
+        throw new CliError(
+          [
+            CLI_ERRORS.badCase(
+              file,
+              number,
+              'a case is {"text": …, "expect": "scenario id" | "none" | ["category", …]}',
+            ),
+          ],
+          1,
+        );
       }
       return { text: c.text, expect: c.expect, line: number } as TestCase;
     });
@@ -263,13 +286,23 @@ function testCommand(argv: readonly string[]): number {
       ok = c.expect.every((e) => found.has(e)) && [...found].every((f) => c.expect.includes(f));
       if (c.expect.length === 0) tally('lint (clean)', ok);
       for (const category of c.expect) tally(`lint ${category}`, found.has(category));
-      if (!ok) failures.push(CLI_TEXT.caseFailed(casesFile, c.line, c.expect.join('+') || 'clean', [...found].sort().join('+') || 'clean', c.text));
+      if (!ok)
+        failures.push(
+          CLI_TEXT.caseFailed(
+            casesFile,
+            c.line,
+            c.expect.join('+') || 'clean',
+            [...found].sort().join('+') || 'clean',
+            c.text,
+          ),
+        );
     }
     if (ok) right++;
   }
   const accuracy = cases.length === 0 ? 0 : right / cases.length;
   console.log('| cases | right | total | accuracy |\n|---|---|---|---|');
-  for (const [label, row] of [...rows.entries()].sort()) console.log(`| ${label} | ${row.right} | ${row.total} | ${(row.right / row.total).toFixed(3)} |`);
+  for (const [label, row] of [...rows.entries()].sort())
+    console.log(`| ${label} | ${row.right} | ${row.total} | ${(row.right / row.total).toFixed(3)} |`);
   console.log(`| **all** | ${right} | ${cases.length} | ${accuracy.toFixed(3)} |`);
   if (failures.length > 0) console.log(`\n${failures.join('\n')}`);
   if (accuracy < threshold) {

@@ -26,18 +26,22 @@ Exit codes: 0 fine, 1 bad input or a failed check, 2 wrong usage.`;
 
 export const CLI_ERRORS = {
   unknownCommand: (command: string) => `huashu: unknown command "${command}". Run "huashu --help" for the commands.`,
-  unknownOption: (option: string, command: string) => `huashu ${command}: unknown option "${option}". Run "huashu --help".`,
+  unknownOption: (option: string, command: string) =>
+    `huashu ${command}: unknown option "${option}". Run "huashu --help".`,
   missingValue: (option: string) => `huashu: ${option} needs a value.`,
   badTop: (value: string) => `huashu: --top takes a whole number from 1 (how many scenarios to list), not "${value}".`,
-  badAccuracy: (value: string) => `huashu: --min-accuracy takes a number from 0 to 1 (0.9 means 90 % of the cases), not "${value}".`,
+  badAccuracy: (value: string) =>
+    `huashu: --min-accuracy takes a number from 0 to 1 (0.9 means 90 % of the cases), not "${value}".`,
   noFiles: (command: string) => `huashu ${command}: name at least one pack file.`,
   unreadable: (file: string, reason: string) => `huashu: cannot read ${file}: ${reason}`,
-  packInvalid: (file: string, count: number) => `huashu: ${file} is not a valid pack (${count} problem${count === 1 ? '' : 's'}).`,
+  packInvalid: (file: string, count: number) =>
+    `huashu: ${file} is not a valid pack (${count} problem${count === 1 ? '' : 's'}).`,
   casesMissing: 'huashu pack test: give the labelled cases with --cases CASES.jsonl.',
   badCase: (file: string, line: number, reason: string) => `huashu: ${file}:${line}: ${reason}`,
   belowThreshold: (accuracy: number, threshold: number) =>
     `huashu pack test: accuracy ${accuracy.toFixed(3)} is below the threshold ${threshold}.`,
-  notUtf8: (command: string, where: string) => `huashu ${command}: ${where} is not UTF-8 text: save the input as UTF-8 and run again`,
+  notUtf8: (command: string, where: string) =>
+    `huashu ${command}: ${where} is not UTF-8 text: save the input as UTF-8 and run again`,
   lineCut: (command: string, where: string, length: number) =>
     `huashu ${command}: ${where} is ${groupDigits(length)} characters long: only its first ${groupDigits(MAX_INPUT_LINE_CHARS)} characters were checked`,
   unexpected: (message: string) => `huashu: unexpected error: ${message}. Please report it with the command you ran.`,

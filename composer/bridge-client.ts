@@ -1,6 +1,14 @@
 // The content script's side of the page bridge: asks the main-world helper, on a private channel, to write into editors whose API only the page can see.
 import { composerErrors } from './errors.ts';
-import { BRIDGE_PORT_EVENT, BRIDGE_TAG, BRIDGE_TARGET_ATTRIBUTE, parseBridgeResponse, randomToken, type BridgeRequest, type BridgeSpan } from './bridge-protocol.ts';
+import {
+  BRIDGE_PORT_EVENT,
+  BRIDGE_TAG,
+  BRIDGE_TARGET_ATTRIBUTE,
+  parseBridgeResponse,
+  randomToken,
+  type BridgeRequest,
+  type BridgeSpan,
+} from './bridge-protocol.ts';
 
 export type BridgeAnswer = { ok: true } | { ok: false; message: string };
 
@@ -19,7 +27,8 @@ export interface PageBridgeClient {
 const PING_TIMEOUT_MS = 400;
 const INSERT_TIMEOUT_MS = 2_000;
 
-type BridgeRequestBody = { op: 'ping' } | { op: 'ckeditor5-insert'; target: string; text: string; span: BridgeSpan | null };
+type BridgeRequestBody =
+  { op: 'ping' } | { op: 'ckeditor5-insert'; target: string; text: string; span: BridgeSpan | null };
 type RawAnswer = { ok: boolean; error?: string; detail?: string };
 
 export function createPageBridgeClient(doc: Document = document): PageBridgeClient {

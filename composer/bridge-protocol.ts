@@ -54,17 +54,30 @@ function isOffset(value: unknown): value is number {
 }
 
 function isSpan(value: unknown): value is BridgeSpan {
-  return isRecord(value) && isOffset(value.start) && isOffset(value.end) && value.start <= value.end && Object.keys(value).length === 2;
+  return (
+    isRecord(value) &&
+    isOffset(value.start) &&
+    isOffset(value.end) &&
+    value.start <= value.end &&
+    Object.keys(value).length === 2
+  );
 }
 
 function hasEnvelope(value: unknown, direction: string): value is Record<string, unknown> {
-  return isRecord(value) && value.tag === BRIDGE_TAG && value.direction === direction && typeof value.requestId === 'string' && TOKEN_PATTERN.test(value.requestId);
+  return (
+    isRecord(value) &&
+    value.tag === BRIDGE_TAG &&
+    value.direction === direction &&
+    typeof value.requestId === 'string' &&
+    TOKEN_PATTERN.test(value.requestId)
+  );
 }
 
 /** Accepts only a well-formed request; anything else that arrives on the port is ignored. */
 export function parseBridgeRequest(value: unknown): BridgeRequest | null {
   if (!hasEnvelope(value, 'request')) return null;
-  if (value.op === 'ping') return { tag: BRIDGE_TAG, direction: 'request', requestId: value.requestId as string, op: 'ping' };
+  if (value.op === 'ping')
+    return { tag: BRIDGE_TAG, direction: 'request', requestId: value.requestId as string, op: 'ping' };
   if (value.op !== 'ckeditor5-insert') return null;
   if (typeof value.target !== 'string' || !TOKEN_PATTERN.test(value.target)) return null;
   if (typeof value.text !== 'string' || value.text.length > BRIDGE_MAX_TEXT_LENGTH) return null;

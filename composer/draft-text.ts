@@ -23,9 +23,41 @@ export interface DraftTextMap {
 const INVISIBLE_CHARACTERS = /[\u200b\ufeff\u2060]/;
 
 const BLOCK_TAGS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM',
-  'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'TABLE',
-  'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'DD',
+  'DIV',
+  'DL',
+  'DT',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'TABLE',
+  'TBODY',
+  'TD',
+  'TFOOT',
+  'TH',
+  'THEAD',
+  'TR',
+  'UL',
 ]);
 
 function isSkippedElement(element: Element): boolean {
@@ -92,7 +124,10 @@ export function mapDraftText(root: HTMLElement): DraftTextMap {
       if (isSkippedElement(element)) continue;
       if (element.tagName === 'BR') {
         if (element.closest('[data-slate-zero-width]')) continue;
-        flushLineBreak({ node: element.parentNode!, offset: Array.prototype.indexOf.call(element.parentNode!.childNodes, element) });
+        flushLineBreak({
+          node: element.parentNode!,
+          offset: Array.prototype.indexOf.call(element.parentNode!.childNodes, element),
+        });
         flushBreakElement();
         pendingBreakElement = element as HTMLBRElement;
         continue;

@@ -3,7 +3,14 @@
 // Call injectPageBridge() once when the content script starts (CKEditor 5 needs it; every other editor works without),
 // call trackComposerCaret(composer.element, composer.kind) when a composer is found (stop it when it goes away),
 // then insertText / replaceRange / readDraft with the ComposerInfo a site adapter found. Outcomes map onto InsertResult.
-export { insertText, replaceRange, readDraft, editableElementFor, trackComposerCaret, forgetComposerCaret } from './insert.ts';
+export {
+  insertText,
+  replaceRange,
+  readDraft,
+  editableElementFor,
+  trackComposerCaret,
+  forgetComposerCaret,
+} from './insert.ts';
 export type { ComposerKind, InsertMethod, InsertOutcome, InsertOptions } from './insert.ts';
 export { pageBridgeClient, createPageBridgeClient } from './bridge-client.ts';
 export type { PageBridgeClient, BridgeAnswer } from './bridge-client.ts';

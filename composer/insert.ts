@@ -11,8 +11,7 @@ export type ComposerKind = ComposerInfo['kind'];
 export type InsertMethod = 'exec-command' | 'value-setter' | 'paste' | 'before-input' | 'page-bridge' | 'dom-edit';
 
 export type InsertOutcome =
-  | { ok: true; method: InsertMethod }
-  | { ok: false; reason: 'no-composer' | 'failed'; message: string };
+  { ok: true; method: InsertMethod } | { ok: false; reason: 'no-composer' | 'failed'; message: string };
 
 export interface InsertOptions {
   /** The main-world helper for editors whose API the content script cannot see (CKEditor 5). */
@@ -40,16 +39,24 @@ export function editableElementFor(el: HTMLElement, kind: ComposerKind): HTMLEle
   if (kind === 'textarea' || kind === 'input') return el;
   if (kind === 'summernote') {
     if (el.classList.contains('note-editable')) return el;
-    const editor = el.closest('.note-editor') ?? (el.nextElementSibling?.classList.contains('note-editor') ? el.nextElementSibling : null);
-    const editable = editor?.querySelector<HTMLElement>('.note-editable') ?? el.querySelector<HTMLElement>('.note-editable');
+    const editor =
+      el.closest('.note-editor') ??
+      (el.nextElementSibling?.classList.contains('note-editor') ? el.nextElementSibling : null);
+    const editable =
+      editor?.querySelector<HTMLElement>('.note-editable') ?? el.querySelector<HTMLElement>('.note-editable');
     if (editable) return editable;
   }
   if (kind === 'ckeditor5') {
-    const editable = el.closest<HTMLElement>('.ck-editor__editable') ?? el.querySelector<HTMLElement>('.ck-editor__editable');
+    const editable =
+      el.closest<HTMLElement>('.ck-editor__editable') ?? el.querySelector<HTMLElement>('.ck-editor__editable');
     if (editable) return editable;
   }
   if (el.isContentEditable && el.getAttribute('contenteditable') !== null) return el;
-  return el.closest<HTMLElement>('[contenteditable="true"],[contenteditable=""]') ?? el.querySelector<HTMLElement>('[contenteditable="true"],[contenteditable=""]') ?? el;
+  return (
+    el.closest<HTMLElement>('[contenteditable="true"],[contenteditable=""]') ??
+    el.querySelector<HTMLElement>('[contenteditable="true"],[contenteditable=""]') ??
+    el
+  );
 }
 
 /**
@@ -75,7 +82,12 @@ export function readDraft(el: HTMLElement, kind: ComposerKind): string {
 }
 
 /** Puts text at the caret (replacing the selection), or at the end when the editor has no caret yet. */
-export async function insertText(el: HTMLElement, kind: ComposerKind, text: string, options: InsertOptions = {}): Promise<InsertOutcome> {
+export async function insertText(
+  el: HTMLElement,
+  kind: ComposerKind,
+  text: string,
+  options: InsertOptions = {},
+): Promise<InsertOutcome> {
   if (!el.isConnected) return { ok: false, reason: 'no-composer', message: composerErrors.detached() };
   const editable = editableElementFor(el, kind);
   const cleanText = normalizeLineBreaks(text);
@@ -179,13 +191,22 @@ async function letEditorSeeSelection(editable: HTMLElement, kind: ComposerKind):
 }
 
 /** Focus moves the caret to the start in some browsers: put back the caret the agent had, or the requested span. */
-async function placeCaret(editable: HTMLElement, kind: ComposerKind, span: DraftSpan | null, caret: Range | null): Promise<void> {
+async function placeCaret(
+  editable: HTMLElement,
+  kind: ComposerKind,
+  span: DraftSpan | null,
+  caret: Range | null,
+): Promise<void> {
   editable.focus({ preventScroll: true });
   if (span) {
     const target = domRangeForOffsets(mapDraftText(editable), span.start, span.end);
     selectDomRange(editable, target.start, target.end);
   } else if (caret) {
-    selectDomRange(editable, { node: caret.startContainer, offset: caret.startOffset }, { node: caret.endContainer, offset: caret.endOffset });
+    selectDomRange(
+      editable,
+      { node: caret.startContainer, offset: caret.startOffset },
+      { node: caret.endContainer, offset: caret.endOffset },
+    );
   }
   await letEditorSeeSelection(editable, kind);
 }
@@ -225,7 +246,12 @@ function dispatchSyntheticPaste(editable: HTMLElement, text: string, withParagra
   const data = new DataTransferCtor();
   data.setData('text/plain', text);
   if (withParagraphHtml) data.setData('text/html', linesAsParagraphHtml(text));
-  const event = new ClipboardEventCtor('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true });
+  const event = new ClipboardEventCtor('paste', {
+    clipboardData: data,
+    bubbles: true,
+    cancelable: true,
+    composed: true,
+  });
   const target = editable.ownerDocument.getSelection()?.anchorNode?.parentElement ?? editable;
   (editable.contains(target) ? target : editable).dispatchEvent(event);
   return event.defaultPrevented;
@@ -233,7 +259,13 @@ function dispatchSyntheticPaste(editable: HTMLElement, text: string, withParagra
 
 function dispatchBeforeInput(editable: HTMLElement, text: string): boolean {
   const InputEventCtor = editable.ownerDocument.defaultView?.InputEvent ?? InputEvent;
-  const event = new InputEventCtor('beforeinput', { inputType: 'insertText', data: text, bubbles: true, cancelable: true, composed: true });
+  const event = new InputEventCtor('beforeinput', {
+    inputType: 'insertText',
+    data: text,
+    bubbles: true,
+    cancelable: true,
+    composed: true,
+  });
   editable.dispatchEvent(event);
   return event.defaultPrevented;
 }
@@ -299,7 +331,10 @@ async function insertIntoRichEditor(
   const bridge = options.bridge ?? pageBridgeClient();
 
   // Only ProseMirror gets HTML: Slate and Draft.js take a plain-text-only paste through their simplest, most faithful path.
-  const viaPaste: Attempt = { method: 'paste', run: () => dispatchSyntheticPaste(editable, text, kind === 'prosemirror' && text.includes('\n\n')) };
+  const viaPaste: Attempt = {
+    method: 'paste',
+    run: () => dispatchSyntheticPaste(editable, text, kind === 'prosemirror' && text.includes('\n\n')),
+  };
   const viaExecCommand: Attempt = { method: 'exec-command', run: () => execCommandInsert(editable, text) };
   const viaBeforeInput: Attempt = { method: 'before-input', run: () => dispatchBeforeInput(editable, text) };
   const viaBridge: Attempt = {

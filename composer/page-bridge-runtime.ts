@@ -74,7 +74,11 @@ function insertIntoCkeditor(editor: CkEditor, editable: HTMLElement, text: strin
   editor.editing.view.focus();
 }
 
-function answer(port: MessagePort, request: BridgeRequest, result: Pick<BridgeResponse, 'ok' | 'error' | 'detail'>): void {
+function answer(
+  port: MessagePort,
+  request: BridgeRequest,
+  result: Pick<BridgeResponse, 'ok' | 'error' | 'detail'>,
+): void {
   const response: BridgeResponse = { tag: BRIDGE_TAG, direction: 'response', requestId: request.requestId, ...result };
   port.postMessage(response);
 }
@@ -102,7 +106,11 @@ export function startPageBridge(port: MessagePort, doc: Document = document): ()
       insertIntoCkeditor(editor, editable, request.text, request.span);
       answer(port, request, { ok: true });
     } catch (error) {
-      answer(port, request, { ok: false, error: 'failed', detail: error instanceof Error ? error.message : String(error) });
+      answer(port, request, {
+        ok: false,
+        error: 'failed',
+        detail: error instanceof Error ? error.message : String(error),
+      });
     }
   };
   port.addEventListener('message', onMessage);

@@ -109,7 +109,8 @@ export function watchConversation(options: ConversationWatcherOptions): Conversa
     list = next;
     if (next) {
       listObserver.observe(next, LIST_OBSERVER_OPTIONS);
-      for (let node = next.parentNode; node; node = node.parentNode) ancestryObserver.observe(node, { childList: true });
+      for (let node = next.parentNode; node; node = node.parentNode)
+        ancestryObserver.observe(node, { childList: true });
     } else if (doc.documentElement) {
       appearanceObserver.observe(doc.documentElement, { childList: true, subtree: true });
     }
@@ -197,7 +198,9 @@ export function watchConversation(options: ConversationWatcherOptions): Conversa
     const readOne = adapter.readMessage?.bind(adapter);
     if (!readOne) return null;
     const addedSet = new Set(nodes);
-    const fresh = nodes.filter((node) => node.isConnected && current.contains(node) && !hasAddedAncestor(node, addedSet, current));
+    const fresh = nodes.filter(
+      (node) => node.isConnected && current.contains(node) && !hasAddedAncestor(node, addedSet, current),
+    );
     // Each new node must sit at the end of the list (at every level up to it), after all existing items: anything
     // inserted before them changes the order, which only a full read gets right.
     for (const node of fresh) {
@@ -241,7 +244,8 @@ export function watchConversation(options: ConversationWatcherOptions): Conversa
 
   /** A node inside another added node is read with it. */
   function hasAddedAncestor(node: Element, addedSet: Set<Element>, current: HTMLElement): boolean {
-    for (let parent = node.parentElement; parent && parent !== current; parent = parent.parentElement) if (addedSet.has(parent)) return true;
+    for (let parent = node.parentElement; parent && parent !== current; parent = parent.parentElement)
+      if (addedSet.has(parent)) return true;
     return false;
   }
 

@@ -65,7 +65,9 @@ export function watchDraft(options: DraftWatcherOptions): DraftWatcher {
   function composerOfTarget(target: EventTarget | null): ComposerInfo | null {
     if (!(target instanceof Node)) return null;
     const contains = (info: ComposerInfo | null): boolean =>
-      !!info && info.element.isConnected && (info.element.contains(target) || editableElementFor(info.element, info.kind).contains(target));
+      !!info &&
+      info.element.isConnected &&
+      (info.element.contains(target) || editableElementFor(info.element, info.kind).contains(target));
     if (contains(composer)) return composer;
     return contains(findComposer()) ? composer : null;
   }

@@ -36,9 +36,27 @@ export function readCaret(editable: HTMLElement): { text: string; caret: number 
 
 // Text-field styles that decide where a character lands; a mirror with the same ones puts the caret where the field does.
 export const MIRRORED_STYLES = [
-  'boxSizing', 'width', 'paddingTop', 'paddingRight', 'paddingBottom', 'paddingLeft', 'borderTopWidth', 'borderRightWidth',
-  'borderBottomWidth', 'borderLeftWidth', 'borderStyle', 'fontFamily', 'fontSize', 'fontWeight', 'fontStyle', 'letterSpacing',
-  'lineHeight', 'textTransform', 'wordSpacing', 'tabSize', 'textIndent',
+  'boxSizing',
+  'width',
+  'paddingTop',
+  'paddingRight',
+  'paddingBottom',
+  'paddingLeft',
+  'borderTopWidth',
+  'borderRightWidth',
+  'borderBottomWidth',
+  'borderLeftWidth',
+  'borderStyle',
+  'fontFamily',
+  'fontSize',
+  'fontWeight',
+  'fontStyle',
+  'letterSpacing',
+  'lineHeight',
+  'textTransform',
+  'wordSpacing',
+  'tabSize',
+  'textIndent',
 ] as const;
 
 /**
@@ -75,5 +93,9 @@ export function caretBox(editable: HTMLElement, caret: number, scratch: HTMLElem
   const left = box.left + (markerBox.left - mirrorBox.left) - editable.scrollLeft;
   const top = box.top + (markerBox.top - mirrorBox.top) - editable.scrollTop;
   const clampedTop = Math.min(Math.max(top, box.top), box.bottom - markerBox.height);
-  return { left: Math.min(Math.max(left, box.left), box.right), top: clampedTop, bottom: clampedTop + markerBox.height };
+  return {
+    left: Math.min(Math.max(left, box.left), box.right),
+    top: clampedTop,
+    bottom: clampedTop + markerBox.height,
+  };
 }

@@ -29,7 +29,10 @@ export interface ExpansionSearch {
    * `locale`: the language replies are wanted in. A reply the packs carry in several languages (one id) is offered once,
    * in the language that matched the query best, else the one closest to `locale`.
    */
-  search(query: string, options: { currentScenarioIds: readonly string[]; limit: number; locale?: string }): ExpansionCandidate[];
+  search(
+    query: string,
+    options: { currentScenarioIds: readonly string[]; limit: number; locale?: string },
+  ): ExpansionCandidate[];
 }
 
 function fold(text: string): string {
@@ -87,8 +90,12 @@ function oncePerReply(ordered: readonly ExpansionCandidate[]): ExpansionCandidat
 
 export function createExpansionSearch(merged: Pick<MergedPacks, 'scenarios' | 'stages'>): ExpansionSearch {
   const candidates: ExpansionCandidate[] = [
-    ...merged.scenarios.flatMap((s) => s.replies.map((reply) => ({ scopeKind: 'scenario' as const, scopeId: s.id, scopeTitle: s.title, reply }))),
-    ...merged.stages.flatMap((s) => s.replies.map((reply) => ({ scopeKind: 'stage' as const, scopeId: s.id, scopeTitle: s.title, reply }))),
+    ...merged.scenarios.flatMap((s) =>
+      s.replies.map((reply) => ({ scopeKind: 'scenario' as const, scopeId: s.id, scopeTitle: s.title, reply })),
+    ),
+    ...merged.stages.flatMap((s) =>
+      s.replies.map((reply) => ({ scopeKind: 'stage' as const, scopeId: s.id, scopeTitle: s.title, reply })),
+    ),
   ];
   let index: IndexedCandidate[] | undefined;
   // Built on the first search, not when the page loads: most sessions never open the picker.
@@ -115,13 +122,18 @@ export function createExpansionSearch(merged: Pick<MergedPacks, 'scenarios' | 's
         return at >= 0 ? at : currentScenarioIds.length;
       };
       const tierOf = (c: ExpansionCandidate): number => (locale ? languageTier(c.reply.locale, locale) : 0);
-      const tokens = fold(query).split(/[\s,.;:!?，。；：！？、]+/u).filter((t) => t !== '');
+      const tokens = fold(query)
+        .split(/[\s,.;:!?，。；：！？、]+/u)
+        .filter((t) => t !== '');
       if (tokens.length === 0) {
         // The trigger alone: what the panel would suggest now (the detected scenarios), then the stages (greetings, closings).
         const current = candidates.filter((c) => rankOfScope(c) < currentScenarioIds.length);
         const stages = candidates.filter((c) => c.scopeKind === 'stage');
         const byLanguage = (a: ExpansionCandidate, b: ExpansionCandidate) => tierOf(a) - tierOf(b);
-        return oncePerReply([...current.sort((a, b) => rankOfScope(a) - rankOfScope(b) || byLanguage(a, b)), ...stages.sort(byLanguage)]).slice(0, limit);
+        return oncePerReply([
+          ...current.sort((a, b) => rankOfScope(a) - rankOfScope(b) || byLanguage(a, b)),
+          ...stages.sort(byLanguage),
+        ]).slice(0, limit);
       }
       const scored: { item: IndexedCandidate; score: number }[] = [];
       for (const item of ensureIndex()) {

@@ -1,6 +1,10 @@
 // Inline expansion: typing the trigger (`;;`) and a query in the composer opens a picker of replies at the caret; the pick replaces trigger and query.
 import { h, render } from 'preact';
-import { EXPANSION_PICKER_CSS, ExpansionPicker, type ExpansionPickerItem } from '../components/inline/ExpansionPicker.tsx';
+import {
+  EXPANSION_PICKER_CSS,
+  ExpansionPicker,
+  type ExpansionPickerItem,
+} from '../components/inline/ExpansionPicker.tsx';
 import type { Engine } from '../engine/index.ts';
 import { fillVariables } from '../engine/variables.ts';
 import { enExpansion } from '../locales/en.ts';
@@ -47,7 +51,12 @@ export interface ExpansionController {
 /** The values the panel fills variables with (same rule as the side panel's view model: blank means unknown). */
 function variableValues(settings: Settings, customerName: string | undefined): Record<string, string> {
   const values: Record<string, string> = { ...settings.customVariables };
-  const known = { customer: customerName, agentName: settings.agentName, agentId: settings.agentId, company: settings.company };
+  const known = {
+    customer: customerName,
+    agentName: settings.agentName,
+    agentId: settings.agentId,
+    company: settings.company,
+  };
   for (const [name, value] of Object.entries(known)) if (value && value.trim() !== '') values[name] = value.trim();
   return values;
 }
@@ -68,8 +77,13 @@ export function watchExpansion(options: ExpansionOptions): ExpansionController {
   doc.documentElement.append(host);
 
   let composing = false;
-  let open: { composer: ComposerInfo; query: ExpansionQuery; candidates: ExpansionCandidate[]; items: ExpansionPickerItem[]; caret: CaretBox } | null =
-    null;
+  let open: {
+    composer: ComposerInfo;
+    query: ExpansionQuery;
+    candidates: ExpansionCandidate[];
+    items: ExpansionPickerItem[];
+    caret: CaretBox;
+  } | null = null;
   let active = 0;
   // Esc on a trigger leaves it as text: do not reopen on the same trigger while the agent types on.
   let dismissedAt: number | null = null;
@@ -88,18 +102,18 @@ export function watchExpansion(options: ExpansionOptions): ExpansionController {
     }
     render(
       h(ExpansionPicker, {
-      labels: LABELS[options.locale()],
-      items: open.items,
-      active,
-      query: open.query.query,
-      caret: open.caret,
-      viewport: { width: win.innerWidth, height: win.innerHeight },
-      onPick: (index: number) => void pick(index),
-      onHover: (index: number) => {
-        active = index;
-        draw();
-      },
-    }),
+        labels: LABELS[options.locale()],
+        items: open.items,
+        active,
+        query: open.query.query,
+        caret: open.caret,
+        viewport: { width: win.innerWidth, height: win.innerHeight },
+        onPick: (index: number) => void pick(index),
+        onHover: (index: number) => {
+          active = index;
+          draw();
+        },
+      }),
       container,
     );
   }
@@ -152,7 +166,13 @@ export function watchExpansion(options: ExpansionOptions): ExpansionController {
     close();
     inserting = true;
     try {
-      const outcome = await replaceRange(current.composer.element, current.composer.kind, current.query.start, current.query.end, item.text);
+      const outcome = await replaceRange(
+        current.composer.element,
+        current.composer.kind,
+        current.query.start,
+        current.query.end,
+        item.text,
+      );
       if (!outcome.ok) console.error(`[huashu] inserting the picked reply failed: ${outcome.message}`);
       options.onInserted?.();
     } catch (error) {
@@ -207,7 +227,12 @@ export function watchExpansion(options: ExpansionOptions): ExpansionController {
     if (!at || at.caret !== open.query.end) close();
   };
   const onFocusOut = (event: FocusEvent): void => {
-    if (open && event.target instanceof Node && editableElementFor(open.composer.element, open.composer.kind).contains(event.target)) close();
+    if (
+      open &&
+      event.target instanceof Node &&
+      editableElementFor(open.composer.element, open.composer.kind).contains(event.target)
+    )
+      close();
   };
   // The page or the composer scrolled (a textarea scrolls itself as the agent types): keep the picker at the caret.
   const onViewportChange = (): void => {

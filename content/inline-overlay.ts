@@ -1,6 +1,11 @@
 // Mounts the inline warnings in a closed shadow root on our host element and keeps them over the composer (never touching the editor's DOM).
 import { h, render } from 'preact';
-import { INLINE_WARNINGS_CSS, InlineWarnings, type InlineRect, type InlineUnderline } from '../components/inline/InlineWarnings.tsx';
+import {
+  INLINE_WARNINGS_CSS,
+  InlineWarnings,
+  type InlineRect,
+  type InlineUnderline,
+} from '../components/inline/InlineWarnings.tsx';
 import type { Finding } from '../engine/types.ts';
 import type { ComposerInfo } from '../sites/types.ts';
 import { domRangeForOffsets, editableElementFor, mapDraftText } from '../composer/index.ts';

@@ -30,7 +30,11 @@ export function detectLatestCustomer(
     const earlier = customer[i]!;
     const earlierDetection = detect(earlier.text);
     if (earlierDetection.scenarios.length > 0) {
-      return { messageId: latest.id, detection: { ...detection, scenarios: earlierDetection.scenarios }, followUpOf: earlier.id };
+      return {
+        messageId: latest.id,
+        detection: { ...detection, scenarios: earlierDetection.scenarios },
+        followUpOf: earlier.id,
+      };
     }
   }
   return { messageId: latest.id, detection };

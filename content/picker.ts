@@ -12,11 +12,7 @@ export interface PickerState {
 }
 
 export type PickerEvent =
-  | { type: 'hover'; target: Element }
-  | { type: 'widen' }
-  | { type: 'narrow' }
-  | { type: 'pick' }
-  | { type: 'cancel' };
+  { type: 'hover'; target: Element } | { type: 'widen' } | { type: 'narrow' } | { type: 'pick' } | { type: 'cancel' };
 
 export const initialPickerState: PickerState = { step: 'list', highlighted: null };
 
@@ -87,7 +83,13 @@ export function runElementPicker(doc: Document, labels: PickerLabels): Promise<P
         box.style.display = 'none';
         return;
       }
-      Object.assign(box.style, { display: 'block', top: `${rect.top}px`, left: `${rect.left}px`, width: `${rect.width}px`, height: `${rect.height}px` });
+      Object.assign(box.style, {
+        display: 'block',
+        top: `${rect.top}px`,
+        left: `${rect.left}px`,
+        width: `${rect.width}px`,
+        height: `${rect.height}px`,
+      });
     };
     const dispatch = (event: PickerEvent): void => {
       state = pickerReducer(state, event);
@@ -123,7 +125,8 @@ export function runElementPicker(doc: Document, labels: PickerLabels): Promise<P
       if (!picked) return;
       swallow(event);
       // Keyboard-only agents start from the focused element.
-      if (!state.highlighted && doc.activeElement && doc.activeElement !== doc.body) dispatch({ type: 'hover', target: doc.activeElement });
+      if (!state.highlighted && doc.activeElement && doc.activeElement !== doc.body)
+        dispatch({ type: 'hover', target: doc.activeElement });
       dispatch(picked);
     };
     const listeners: [string, EventListener][] = [

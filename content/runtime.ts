@@ -11,12 +11,24 @@ import { zhCNPicker } from '../locales/zh-CN.ts';
 import { zhTWPicker } from '../locales/zh-TW.ts';
 import { runElementPicker } from './picker.ts';
 import type { ComposerInfo, SiteAdapter } from '../sites/types.ts';
-import { forgetComposerCaret, injectPageBridge, insertText, replaceRange, trackComposerCaret } from '../composer/index.ts';
+import {
+  forgetComposerCaret,
+  injectPageBridge,
+  insertText,
+  replaceRange,
+  trackComposerCaret,
+} from '../composer/index.ts';
 import { contentToPanel, panelToContent, type InsertResult, type TabState } from '../utils/messaging.ts';
 import { loadEnabledPacks, watchEnabledPacks } from '../utils/packs.ts';
 import { recordUnmatched } from '../utils/teach.ts';
 import { resolveUiLocale } from '../utils/i18n.ts';
-import { DEFAULT_SETTINGS, settingsItem, sitePreferencesItem, type Settings, type SitePreference } from '../utils/storage.ts';
+import {
+  DEFAULT_SETTINGS,
+  settingsItem,
+  sitePreferencesItem,
+  type Settings,
+  type SitePreference,
+} from '../utils/storage.ts';
 import { watchConversation, type ConversationSnapshot, type ConversationWatcher } from './conversation-watcher.ts';
 import { watchDraft, type DraftWatcher } from './draft-watcher.ts';
 import { watchExpansion, type ExpansionController } from './expansion.ts';
@@ -109,7 +121,8 @@ export function startContentRuntime(ctx: ContentScriptContext, doc: Document = d
       }
       setState({ latest: latest ? { ...latest, role: 'customer' } : null, customerName });
       // A follow-up borrows an earlier message's scenarios only because its own detection found none.
-      if (latest && (latest.followUpOf !== undefined || latest.detection.scenarios.length === 0)) keepUnmatched(latest.detection.text, customerName);
+      if (latest && (latest.followUpOf !== undefined || latest.detection.scenarios.length === 0))
+        keepUnmatched(latest.detection.text, customerName);
     } catch (error) {
       console.error('[huashu] detecting the latest customer message failed', error);
     }
@@ -121,7 +134,9 @@ export function startContentRuntime(ctx: ContentScriptContext, doc: Document = d
     const masked = maskCustomerMessage(text, { customerName, fallbackLanguage: uiLocale });
     if (masked === lastUnmatchedKey) return;
     lastUnmatchedKey = masked;
-    recordUnmatched(masked).catch((error: unknown) => console.error('[huashu] keeping the unmatched message failed', error));
+    recordUnmatched(masked).catch((error: unknown) =>
+      console.error('[huashu] keeping the unmatched message failed', error),
+    );
   }
 
   function onComposerChange(composer: ComposerInfo | null): void {
@@ -134,7 +149,11 @@ export function startContentRuntime(ctx: ContentScriptContext, doc: Document = d
         console.error('[huashu] tracking the composer caret failed', error);
       }
     }
-    setState({ hasComposer: composer !== null, noteMode: composer?.noteMode ?? false, ...(composer ? {} : { findings: [], draftLength: 0 }) });
+    setState({
+      hasComposer: composer !== null,
+      noteMode: composer?.noteMode ?? false,
+      ...(composer ? {} : { findings: [], draftLength: 0 }),
+    });
     overlay?.update(composer, composer ? findingsForComposer(composer, state.findings) : []);
     // Switching between reply and note changes which findings apply to the same draft: lint it again (after this callback).
     if (composer) queueMicrotask(() => draft?.lintNow());
@@ -166,7 +185,9 @@ export function startContentRuntime(ctx: ContentScriptContext, doc: Document = d
   function startSession(found: SiteAdapter): void {
     adapter = found;
     setState({ site: { id: found.id, name: found.name }, active: true });
-    void injectPageBridge().catch((error: unknown) => console.error('[huashu] could not inject the page bridge', error));
+    void injectPageBridge().catch((error: unknown) =>
+      console.error('[huashu] could not inject the page bridge', error),
+    );
     try {
       overlay = mountInlineOverlay(host, {
         applyFinding: (finding) => {
@@ -273,7 +294,10 @@ export function startContentRuntime(ctx: ContentScriptContext, doc: Document = d
       if (!result) return;
       const prefs = await sitePreferencesItem.getValue();
       // Saving restarts the session through the watch below, now on the picked elements.
-      await sitePreferencesItem.setValue({ ...prefs, [location.host]: { ...prefs[location.host], enabled: true, ...result } });
+      await sitePreferencesItem.setValue({
+        ...prefs,
+        [location.host]: { ...prefs[location.host], enabled: true, ...result },
+      });
     } catch (error) {
       console.error('[huashu] the element picker failed', error);
     } finally {
@@ -385,7 +409,8 @@ export function startContentRuntime(ctx: ContentScriptContext, doc: Document = d
         const previous = sitePreference;
         sitePreference = prefs[location.host];
         const picksChanged =
-          previous?.messageListSelector !== sitePreference?.messageListSelector || previous?.composerSelector !== sitePreference?.composerSelector;
+          previous?.messageListSelector !== sitePreference?.messageListSelector ||
+          previous?.composerSelector !== sitePreference?.composerSelector;
         if (picksChanged && adapter) {
           // New picks (or a Reset) mean a different adapter: start over on it.
           const site = state.site;

@@ -34,7 +34,8 @@ export function textFieldUnderlineRects(
   mirror.style.whiteSpace = field.tagName === 'TEXTAREA' ? 'pre-wrap' : 'pre';
   mirror.style.overflowWrap = 'break-word';
   // A field with a scroll bar wraps its text in a narrower box: give the copy the same bar.
-  mirror.style.overflowY = field.tagName === 'TEXTAREA' && field.scrollHeight > field.clientHeight ? 'scroll' : 'hidden';
+  mirror.style.overflowY =
+    field.tagName === 'TEXTAREA' && field.scrollHeight > field.clientHeight ? 'scroll' : 'hidden';
   mirror.style.height = 'auto';
 
   // The text cut at every finding edge; each finding's pieces in spans of their own.

@@ -28,10 +28,20 @@ export const demoConversations: DemoConversation[] = [
     unread: 2,
     messages: [
       { role: 'system', author: '系统', time: '14:02', text: '会话已由 客服·小美 接入' },
-      { role: 'customer', author: '林晓雨', time: '14:02', text: '你好，我上周买的空气炸锅到现在还没发货，订单号 XH2026111803527。' },
+      {
+        role: 'customer',
+        author: '林晓雨',
+        time: '14:02',
+        text: '你好，我上周买的空气炸锅到现在还没发货，订单号 XH2026111803527。',
+      },
       { role: 'agent', author: '客服·小美', time: '14:03', text: '您好，这边马上为您查询订单状态，请稍等。' },
       { role: 'note', author: '客服·小美', time: '14:04', text: '仓库显示缺货，预计周五补货，已联系仓储组。' },
-      { role: 'customer', author: '林晓雨', time: '14:05', text: '等了一个星期了，如果这周还发不了货我就要申请退款了。' },
+      {
+        role: 'customer',
+        author: '林晓雨',
+        time: '14:05',
+        text: '等了一个星期了，如果这周还发不了货我就要申请退款了。',
+      },
     ],
   },
   {

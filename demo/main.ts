@@ -37,7 +37,8 @@ const roleClass: Record<MessageRole, string> = {
 const params = new URLSearchParams(location.search);
 const requestedKind = params.get('editor');
 const editorKind: DemoEditorKind = isDemoEditorKind(requestedKind) ? requestedKind : 'textarea';
-let activeConversation: DemoConversation = demoConversations.find((c) => c.id === params.get('conversation')) ?? demoConversations[0]!;
+let activeConversation: DemoConversation =
+  demoConversations.find((c) => c.id === params.get('conversation')) ?? demoConversations[0]!;
 let editor: DemoEditor | null = null;
 let noteMode = false;
 let messageCounter = 0;
@@ -110,7 +111,9 @@ function openConversation(conversation: DemoConversation): void {
   byId('customer-name').textContent = conversation.customer;
   byId('conversation-meta').textContent = `${conversation.channel} · 订单 ${conversation.order}`;
   byId('conversation-tags').replaceChildren(
-    ...conversation.tags.map((tag) => Object.assign(document.createElement('span'), { className: 'tag', textContent: tag })),
+    ...conversation.tags.map((tag) =>
+      Object.assign(document.createElement('span'), { className: 'tag', textContent: tag }),
+    ),
   );
   const details: [string, string][] = [
     ['姓名', conversation.customer],
@@ -159,7 +162,11 @@ function setUpControls(): void {
   const select = byId<HTMLSelectElement>('editor-kind');
   select.replaceChildren(
     ...Object.entries(demoEditorLabels).map(([kind, label]) =>
-      Object.assign(document.createElement('option'), { value: kind, textContent: label, selected: kind === editorKind }),
+      Object.assign(document.createElement('option'), {
+        value: kind,
+        textContent: label,
+        selected: kind === editorKind,
+      }),
     ),
   );
   // Editors cannot be swapped in place cleanly (React roots, jQuery plugins): reload with the new choice.
@@ -192,7 +199,13 @@ const ready = mountEditor(editorKind);
 window.huashuDemo = {
   ready,
   editorKind,
-  addMessage: (role, text) => renderMessage(role, role === 'customer' ? activeConversation.customer : role === 'system' ? '系统' : '客服·小美', nowLabel(), text),
+  addMessage: (role, text) =>
+    renderMessage(
+      role,
+      role === 'customer' ? activeConversation.customer : role === 'system' ? '系统' : '客服·小美',
+      nowLabel(),
+      text,
+    ),
   clear: () => messageList.replaceChildren(),
   editorModelText: () => editor?.modelText() ?? '',
   send,

@@ -46,7 +46,8 @@ export class AhoCorasickMatcher {
       for (let i = 0; i < pattern.length; i++) {
         const code = pattern.charCodeAt(i);
         // The root may have thousands of edges: its dense table answers at once; deeper states have a handful.
-        const existing = state === 0 ? this.rootNext[code]! || undefined : children[state]!.find(([c]) => c === code)?.[1];
+        const existing =
+          state === 0 ? this.rootNext[code]! || undefined : children[state]!.find(([c]) => c === code)?.[1];
         if (existing !== undefined) {
           state = existing;
           continue;
@@ -136,7 +137,11 @@ export class AhoCorasickMatcher {
         next = this.step(state, code);
       }
       state = next;
-      for (let out = this.ownPattern[state] !== -1 ? state : this.outputLink[state]!; out !== -1; out = this.outputLink[out]!) {
+      for (
+        let out = this.ownPattern[state] !== -1 ? state : this.outputLink[state]!;
+        out !== -1;
+        out = this.outputLink[out]!
+      ) {
         const end = i + 1;
         const start = end - this.depth[out]!;
         hits.push({ pattern: this.ownPattern[out]!, start, end });

@@ -61,7 +61,11 @@ export function trainScenarioClassifier(
       let sum = 0;
       for (const s of trained) sum += posterior[s] = Math.exp(logLikelihood[s]! - max);
       for (const s of trained) posterior[s]! /= sum;
-      return { posterior: posterior.subarray(0, scenarioCount - 1), knownFeatures, noScenario: posterior[scenarioCount - 1]! };
+      return {
+        posterior: posterior.subarray(0, scenarioCount - 1),
+        knownFeatures,
+        noScenario: posterior[scenarioCount - 1]!,
+      };
     },
   };
 }

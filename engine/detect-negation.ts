@@ -28,7 +28,11 @@ export function negatedRanges(normalized: string): Range[] {
       let at = normalized.indexOf(cue, from);
       // "是不是坏了" asks a question, it negates nothing.
       while (at > 0 && cue.startsWith('不是') && normalized[at - 1] === '是') at = normalized.indexOf(cue, at + 1);
-      if (at >= 0 && isWordStart(normalized, at, cue) && (!found || at < found.at || (at === found.at && cue.length > found.cue.length))) {
+      if (
+        at >= 0 &&
+        isWordStart(normalized, at, cue) &&
+        (!found || at < found.at || (at === found.at && cue.length > found.cue.length))
+      ) {
         found = { at, cue };
       }
     }

@@ -3,8 +3,10 @@ import { isHan } from './normalize.ts';
 
 /** English words too common to say anything about a scenario. */
 const ENGLISH_STOPWORDS = new Set(
-  ('a an the i me my we our you your it its is are was were be been am to of in on at for with and or so do does did ' +
-    "this that there here can could would will i'm it's im pls please just have has had get got what ok okay").split(' '),
+  (
+    'a an the i me my we our you your it its is are was were be been am to of in on at for with and or so do does did ' +
+    "this that there here can could would will i'm it's im pls please just have has had get got what ok okay"
+  ).split(' '),
 );
 
 /** Features of a normalized text: Han character bigrams (single Han characters when a run is one long) and Latin words. */
@@ -60,7 +62,8 @@ export function createExampleIndex(examplesByScenario: readonly (readonly string
     }
   }
   const documentFrequency = new Map<string, number>();
-  for (const features of exampleFeatures) for (const f of features) documentFrequency.set(f, (documentFrequency.get(f) ?? 0) + 1);
+  for (const features of exampleFeatures)
+    for (const f of features) documentFrequency.set(f, (documentFrequency.get(f) ?? 0) + 1);
   const total = exampleFeatures.length;
   const idf = (feature: string): number => Math.log(1 + total / (documentFrequency.get(feature) ?? 0.5));
 

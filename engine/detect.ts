@@ -88,7 +88,8 @@ const LATIN_WORD = /[a-z0-9']+/gu;
 // A pasted link or address names a page, not the customer's need ("shop", "order" in a URL say nothing).
 const LINK = /(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+/giu;
 // An identifier with its label ("订单号:2024…", "order #A771", "SKU-88213") names a record, not the customer's need.
-const LABELLED_ID = /(?:订单号|订单编号|单号|运单号|编号|order\s*(?:number|no\.?|id)?|tracking\s*(?:number|no\.?)?|sku)\s*[:#：]?\s*(?=[a-z0-9-]*\d)[a-z0-9-]{4,}/gu;
+const LABELLED_ID =
+  /(?:订单号|订单编号|单号|运单号|编号|order\s*(?:number|no\.?|id)?|tracking\s*(?:number|no\.?)?|sku)\s*[:#：]?\s*(?=[a-z0-9-]*\d)[a-z0-9-]{4,}/gu;
 
 /** Weight of one trigger from how much it says: longer Han phrases and multi-word Latin phrases are more specific. */
 export function triggerWeight(normalizedTrigger: string): number {
@@ -159,7 +160,10 @@ export function createScenarioDetector(
       const trigger = normalizeForMatch(raw).trim();
       if (!trigger) continue;
       const floor = TRIGGER_WEIGHT_FLOOR[scenario.id];
-      const weight = floor !== undefined && [...trigger].length >= 2 ? Math.max(floor, triggerWeight(trigger)) : triggerWeight(trigger);
+      const weight =
+        floor !== undefined && [...trigger].length >= 2
+          ? Math.max(floor, triggerWeight(trigger))
+          : triggerWeight(trigger);
       addTarget(exactTargets, trigger, { scenario: index, weight });
       const key = pinyinKeyOfPhrase(trigger);
       // Two syllables at least: one syllable has too many homophones to mean anything.
@@ -174,7 +178,8 @@ export function createScenarioDetector(
         knownLatinWords.add(word);
       }
     }
-    for (const example of scenario.examples) for (const word of normalizeForMatch(example).match(LATIN_WORD) ?? []) knownLatinWords.add(word);
+    for (const example of scenario.examples)
+      for (const word of normalizeForMatch(example).match(LATIN_WORD) ?? []) knownLatinWords.add(word);
   });
 
   // The same automaton as lint: one implementation, measured on our texts (bench/detect.bench.ts).
@@ -183,13 +188,18 @@ export function createScenarioDetector(
   const exactMatcher = exactKeys.length > 0 ? new AhoCorasickMatcher(exactKeys) : undefined;
   const pinyinMatcher = pinyinKeys.length > 0 ? new AhoCorasickMatcher(pinyinKeys) : undefined;
   const exampleIndex = createExampleIndex(scenarios.map((s) => s.examples.map((e) => normalizeForMatch(e))));
-  const counterIndex = createExampleIndex(scenarios.map((s) => (s.counterExamples ?? []).map((e) => normalizeForMatch(e))));
+  const counterIndex = createExampleIndex(
+    scenarios.map((s) => (s.counterExamples ?? []).map((e) => normalizeForMatch(e))),
+  );
   const noScenarioIndex = createExampleIndex([noScenarioExamples.map((e) => normalizeForMatch(e))]);
   const classifier = trainScenarioClassifier(
     scenarios.map((s) => [...s.triggers, ...s.examples].map((t) => normalizeForMatch(t))),
     noScenarioExamples.map((t) => normalizeForMatch(t)),
   );
-  const spellingIndexes = buildSpellingIndexes(settings.spellingThreshold, [...triggerLatinWords].filter((w) => w.length >= settings.minCorrectedLength - 1 && !/\d/u.test(w)));
+  const spellingIndexes = buildSpellingIndexes(
+    settings.spellingThreshold,
+    [...triggerLatinWords].filter((w) => w.length >= settings.minCorrectedLength - 1 && !/\d/u.test(w)),
+  );
 
   const correctSpelling = (text: string): string => {
     let lookups = 0;
@@ -204,7 +214,8 @@ export function createScenarioDetector(
       // A typo changes a word's length by one at most: look in the three neighbouring length buckets.
       for (let length = word.length - 1; length <= word.length + 1; length++) {
         const found = spellingIndexes.get(spellingBucket(word[0]!, length))?.search(word, { limit: 1 })[0];
-        if (found && (found.score ?? 1) < (best?.score ?? Infinity)) best = { item: found.item, score: found.score ?? 1 };
+        if (found && (found.score ?? 1) < (best?.score ?? Infinity))
+          best = { item: found.item, score: found.score ?? 1 };
       }
       return best && best.score <= settings.spellingThreshold ? best.item : word;
     });
@@ -216,7 +227,12 @@ export function createScenarioDetector(
     for (const match of exactMatcher.search(text)) {
       if (!onWordBoundaries(text, match.start, match.end)) continue;
       const targets = exactTargets.get(exactKeys[match.pattern]!)!;
-      hits.push({ start: match.start, end: match.end, targets, share: isNegated(negated, match.start, match.end) ? share * settings.negatedShare : share });
+      hits.push({
+        start: match.start,
+        end: match.end,
+        targets,
+        share: isNegated(negated, match.start, match.end) ? share * settings.negatedShare : share,
+      });
     }
     return hits;
   };
@@ -232,7 +248,12 @@ export function createScenarioDetector(
       // Exactly written triggers are already counted at full weight.
       if (exactHits.some((h) => h.start <= span.start && h.end >= span.end)) continue;
       const targets = pinyinTargets.get(match.pattern)!;
-      hits.push({ ...span, targets, meant: pinyinSpellings.get(match.pattern), share: isNegated(negated, span.start, span.end) ? settings.negatedShare : 1 });
+      hits.push({
+        ...span,
+        targets,
+        meant: pinyinSpellings.get(match.pattern),
+        share: isNegated(negated, span.start, span.end) ? settings.negatedShare : 1,
+      });
     }
     return hits;
   };
@@ -241,7 +262,10 @@ export function createScenarioDetector(
     if (top <= 0) return [];
     // Chinese chat separates clauses with spaces ("下了两单 帮我砍掉一单"): kept as a clause mark, which normalization
     // would otherwise drop between two Han characters.
-    const normalized = normalizeForMatch(message.replace(LINK, ' ').replace(HAN_SPACE_HAN, '$1，$2')).replace(LABELLED_ID, ' ');
+    const normalized = normalizeForMatch(message.replace(LINK, ' ').replace(HAN_SPACE_HAN, '$1，$2')).replace(
+      LABELLED_ID,
+      ' ',
+    );
     if (!/[\p{Script=Han}a-z]/u.test(normalized)) return [];
     // "那我现在怎么办?", "然后呢", "ok so?": a follow-up that names no need of its own; the conversation's earlier turn decides.
     if (normalized.replace(FOLLOW_UP_WORDS, '') === '') return [];
@@ -260,22 +284,36 @@ export function createScenarioDetector(
     const miss = new Float64Array(scenarios.length).fill(1);
     const clauses = readClauses(normalized);
     for (const hit of hits) {
-      const contained = hits.some((other) => other !== hit && other.start <= hit.start && other.end >= hit.end && other.end - other.start > hit.end - hit.start);
+      const contained = hits.some(
+        (other) =>
+          other !== hit &&
+          other.start <= hit.start &&
+          other.end >= hit.end &&
+          other.end - other.start > hit.end - hit.start,
+      );
       const share = hit.share * (contained ? settings.containedShare : 1) * clauseShare(clauses, hit.start, settings);
       for (const target of hit.targets) miss[target.scenario]! *= 1 - target.weight * share;
     }
     const pinyinHits = hits.filter((hit) => hit.meant !== undefined);
     // The examples are compared with what the customer meant: homophones read as their triggers (退宽到哪了 → 退款到哪了).
-    const meant = pinyinHits.length > 0 && corrected === normalized ? rewriteHomophones(normalized, pinyinHits) : corrected;
-    const similarity = exampleIndex.similarity(blankRanges(meant, meant === corrected ? negated : negatedRanges(meant)));
+    const meant =
+      pinyinHits.length > 0 && corrected === normalized ? rewriteHomophones(normalized, pinyinHits) : corrected;
+    const similarity = exampleIndex.similarity(
+      blankRanges(meant, meant === corrected ? negated : negatedRanges(meant)),
+    );
     const evidence = Math.min(1, similarity.featureCount / settings.exampleMinFeatures);
     const learned = classifier.classify(blankRanges(meant, meant === corrected ? negated : negatedRanges(meant)));
     const learnedEvidence = Math.min(1, learned.knownFeatures / settings.classifierMinFeatures);
     for (let s = 0; s < scenarios.length; s++) {
       const cosine = similarity.byScenario[s]!;
-      const fromExamples = evidence * settings.exampleWeight * clamp01((cosine - settings.exampleFloor) / (settings.exampleCeiling - settings.exampleFloor));
+      const fromExamples =
+        evidence *
+        settings.exampleWeight *
+        clamp01((cosine - settings.exampleFloor) / (settings.exampleCeiling - settings.exampleFloor));
       const fromClassifier =
-        learnedEvidence * settings.classifierWeight * clamp01((learned.posterior[s]! - settings.classifierFloor) / (1 - settings.classifierFloor));
+        learnedEvidence *
+        settings.classifierWeight *
+        clamp01((learned.posterior[s]! - settings.classifierFloor) / (1 - settings.classifierFloor));
       scores[s] = 1 - miss[s]! * (1 - fromExamples) * (1 - fromClassifier);
     }
 
@@ -287,7 +325,8 @@ export function createScenarioDetector(
 
     const ranked = [...scores.keys()].filter((s) => scores[s]! > 0).sort((a, b) => scores[b]! - scores[a]! || a - b);
     const best = ranked[0];
-    const bar = similarity.featureCount >= settings.contentfulFeatures ? settings.contentfulAbstainBelow : settings.abstainBelow;
+    const bar =
+      similarity.featureCount >= settings.contentfulFeatures ? settings.contentfulAbstainBelow : settings.abstainBelow;
     if (best === undefined || scores[best]! < bar) return [];
     if (learned.noScenario >= settings.noScenarioPosterior && scores[best]! < settings.noScenarioOverrule) return [];
     const runnerUpBar = Math.max(settings.runnerUpFloor, scores[best]! * settings.runnerUpShare);
@@ -302,7 +341,8 @@ export function createScenarioDetector(
 const HAN_SPACE_HAN = /(\p{Script=Han})[ \u3000\t]+(?=(\p{Script=Han}))/gu;
 const CLAUSE_MARK = /[,.!?;:~\n]/u;
 /** A clause that asks for something: a question, a request, a wish (the customer's ask, usually last). */
-const ASK_CLAUSE = /[?吗呢么]|能不能|可不可以|可以|能否|帮我|给我|麻烦|请|我要|我想|想要|怎么|如何|多久|什么时候|几时|can you|could you|can i|could i|please|pls|i want|i need|i'd like|how do|how can|when will|where is|is it possible/u;
+const ASK_CLAUSE =
+  /[?吗呢么]|能不能|可不可以|可以|能否|帮我|给我|麻烦|请|我要|我想|想要|怎么|如何|多久|什么时候|几时|can you|could you|can i|could i|please|pls|i want|i need|i'd like|how do|how can|when will|where is|is it possible/u;
 /** A clause that only sets a condition ("要是还没寄出…", "if it hasn't shipped…"): its cues describe a case, not the need. */
 const CONDITION_CLAUSE = /^(?:如果|要是|假如|万一|若|if |unless |in case )/u;
 
@@ -370,7 +410,8 @@ function rewriteHomophones(text: string, pinyinHits: readonly Hit[]): string {
     if (!chosen.some((c) => c.start < hit.end && hit.start < c.end)) chosen.push(hit);
   }
   let out = text;
-  for (const hit of chosen.sort((a, b) => b.start - a.start)) out = out.slice(0, hit.start) + hit.meant! + out.slice(hit.end);
+  for (const hit of chosen.sort((a, b) => b.start - a.start))
+    out = out.slice(0, hit.start) + hit.meant! + out.slice(hit.end);
   return out;
 }
 
@@ -398,7 +439,8 @@ export function plainForm(word: string, known: ReadonlySet<string>): string | un
   for (const ending of INFLECTIONS) {
     if (word.length - ending.length < 3 || !word.endsWith(ending)) continue;
     const stem = word.slice(0, -ending.length);
-    const candidates = ending.length > 2 && ending.startsWith('i') && ending !== 'ing' ? [`${stem}y`] : [stem, `${stem}e`];
+    const candidates =
+      ending.length > 2 && ending.startsWith('i') && ending !== 'ing' ? [`${stem}y`] : [stem, `${stem}e`];
     if (/([bdgklmnprt])\1$/u.test(stem)) candidates.push(stem.slice(0, -1));
     const found = candidates.find((candidate) => known.has(candidate));
     if (found !== undefined) return found;
@@ -407,7 +449,10 @@ export function plainForm(word: string, known: ReadonlySet<string>): string | un
 }
 
 function textSpanOfUnits(spelling: PinyinSpelling, keyStart: number, keyEnd: number): { start: number; end: number } {
-  return { start: spelling.unitTextStart[spelling.unitAt[keyStart]!]!, end: spelling.unitTextEnd[spelling.unitAt[keyEnd - 1]!]! };
+  return {
+    start: spelling.unitTextStart[spelling.unitAt[keyStart]!]!,
+    end: spelling.unitTextEnd[spelling.unitAt[keyEnd - 1]!]!,
+  };
 }
 
 function spellingBucket(firstLetter: string, length: number): string {

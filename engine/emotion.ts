@@ -33,7 +33,11 @@ function containsCue(text: string, cue: string): boolean {
     const before = text[at - 1];
     const after = text[at + cue.length];
     const afterWord = after === 's' ? text[at + cue.length + 1] : after;
-    if (!latin || ((!before || !/[a-z]/u.test(before)) && (!afterWord || !/[a-z]/u.test(afterWord) || !/[a-z]$/u.test(cue)))) return true;
+    if (
+      !latin ||
+      ((!before || !/[a-z]/u.test(before)) && (!afterWord || !/[a-z]/u.test(afterWord) || !/[a-z]$/u.test(cue)))
+    )
+      return true;
     at = text.indexOf(cue, at + 1);
   }
   return false;
@@ -50,8 +54,17 @@ export function detectEmotion(text: string): Emotion {
   for (const statement of CALM_STATEMENTS) normalized = normalized.split(statement).join('/');
   if (SHOUTING.test(normalized) || isShouting(text)) return 'angry';
   if (APOLOGY_CUES.some((cue) => normalized.includes(cue))) return 'calm';
-  if (ANGRY_CUES.some((cue) => containsCue(normalized, cue)) || SARCASM_CUES.some((cue) => containsCue(normalized, cue))) return 'angry';
-  if (URGENT_QUESTIONS.test(normalized) || COUNTING_DAYS.test(normalized) || ANXIOUS_CUES.some((cue) => containsCue(normalized, cue))) return 'anxious';
+  if (
+    ANGRY_CUES.some((cue) => containsCue(normalized, cue)) ||
+    SARCASM_CUES.some((cue) => containsCue(normalized, cue))
+  )
+    return 'angry';
+  if (
+    URGENT_QUESTIONS.test(normalized) ||
+    COUNTING_DAYS.test(normalized) ||
+    ANXIOUS_CUES.some((cue) => containsCue(normalized, cue))
+  )
+    return 'anxious';
   return 'calm';
 }
 

@@ -19,7 +19,8 @@ export const PACK_PROBLEMS_EN = {
   jsonStringNotClosed: 'JSON syntax: a string is not closed (missing closing quote)',
   jsonTooDeep: 'JSON syntax: nested more than {limit} levels deep: a pack is at most a few levels deep',
   jsonExpectedFieldName: 'JSON syntax: expected a quoted field name, found {found}',
-  jsonDuplicateKey: 'JSON syntax: the field "{key}" appears twice in the same object (first at line {firstLine}): keep one',
+  jsonDuplicateKey:
+    'JSON syntax: the field "{key}" appears twice in the same object (first at line {firstLine}): keep one',
   jsonExpectedColon: 'JSON syntax: expected ":" after "{key}", found {found}',
   jsonExpectedCommaOrBrace: 'JSON syntax: expected "," or "}", found {found}',
   jsonExpectedCommaOrBracket: 'JSON syntax: expected "," or "]", found {found}',
@@ -43,11 +44,13 @@ export const PACK_PROBLEMS_EN = {
   csvParent: 'reply "{id}" names parent "{parent}", which is no scenario or stage of this file',
 
   notAnObject: 'a pack must be an object with schemaVersion, id, name, version and locale',
-  unsupportedVersion: 'unsupported schemaVersion {found}; this version of Huashu reads {supported}: set "schemaVersion": {supported}',
+  unsupportedVersion:
+    'unsupported schemaVersion {found}; this version of Huashu reads {supported}: set "schemaVersion": {supported}',
   forbiddenKey: 'the key "{key}" is not allowed in a pack (it could alter how objects behave): rename or remove it',
   unknownKey: 'unknown field "{key}": check its spelling against docs/packs.md',
   tooDeep: 'nested more than {limit} levels deep: a pack is at most a few levels deep',
-  tooManyPhrases: '{count} phrases (triggers, examples and patterns) in one pack, over the limit of {limit}: split the pack',
+  tooManyPhrases:
+    '{count} phrases (triggers, examples and patterns) in one pack, over the limit of {limit}: split the pack',
   required: 'is required',
   wrongType: 'expected {expected}, found {received}',
   textEmpty: 'must not be empty',
@@ -70,18 +73,25 @@ export const PACK_PROBLEMS_EN = {
   emptyPattern: 'a pattern is empty after normalization (only spaces or punctuation): remove it',
   patternTooLong: 'the pattern is {found} characters, over the limit of {limit}: split it into several patterns',
   patternUnclosedGroup: 'the "(" at character {at} is not closed: add ")", or write \\( for the bracket itself',
-  patternUnopenedGroup: 'the "{found}" at character {at} belongs to no group: write (a|b), or \\{found} for the character itself',
+  patternUnopenedGroup:
+    'the "{found}" at character {at} belongs to no group: write (a|b), or \\{found} for the character itself',
   patternEmptyAlternative: 'an empty alternative at character {at}: write (a|b), and (a)? for an optional part',
-  patternTooManyAlternatives: 'the group at character {at} has more than {limit} alternatives: use a word class <name> or split the pattern',
+  patternTooManyAlternatives:
+    'the group at character {at} has more than {limit} alternatives: use a word class <name> or split the pattern',
   patternTooDeep: 'groups nested more than {limit} deep at character {at}: write the pattern flatter or split it',
-  patternBadGap: 'the gap at character {at} is written {min,max} with min ≤ max, such as {0,8}; … alone means up to 6 characters',
-  patternGapTooWide: 'the gap at character {at} allows {found} characters, over the limit of {limit}: write a smaller gap',
+  patternBadGap:
+    'the gap at character {at} is written {min,max} with min ≤ max, such as {0,8}; … alone means up to 6 characters',
+  patternGapTooWide:
+    'the gap at character {at} allows {found} characters, over the limit of {limit}: write a smaller gap',
   patternTooManyGaps: 'more than {limit} gaps in one pattern: split it into several patterns',
   patternGapAtEdge: 'the pattern starts or ends with a gap (character {at}): a gap stands between two phrases',
-  patternUnclosedClass: 'the word class at character {at} is written <name> with letters, digits, "_" or "-"; write \\< for the character itself',
+  patternUnclosedClass:
+    'the word class at character {at} is written <name> with letters, digits, "_" or "-"; write \\< for the character itself',
   patternUnknownClass: 'unknown word class <{name}> at character {at}: define it under "classes" or use one of {known}',
-  patternTooManyExpansions: 'the pattern expands to more than {limit} phrasings: use a gap (…) instead of long alternatives, or split it',
-  patternDanglingEscape: 'the "\\" at the end of the pattern escapes nothing: remove it, or write \\\\ for the character itself',
+  patternTooManyExpansions:
+    'the pattern expands to more than {limit} phrasings: use a gap (…) instead of long alternatives, or split it',
+  patternDanglingEscape:
+    'the "\\" at the end of the pattern escapes nothing: remove it, or write \\\\ for the character itself',
   patternEmpty: 'the pattern is empty after normalization (only spaces, punctuation or optional parts): remove it',
   tooManyClasses: 'more than {limit} word classes in one pack: merge some of them',
   classTooLarge: 'the word class "{name}" has more than {limit} members: split it',
@@ -123,7 +133,10 @@ export function englishProblem(code: PackProblemCode, params: ProblemParams = {}
 }
 
 /** A problem's code, params and English message, ready to spread into a PackProblem with its file and place. */
-export function coded(code: PackProblemCode, params: ProblemParams = {}): { code: PackProblemCode; params: ProblemParams; message: string } {
+export function coded(
+  code: PackProblemCode,
+  params: ProblemParams = {},
+): { code: PackProblemCode; params: ProblemParams; message: string } {
   return { code, params, message: englishProblem(code, params) };
 }
 

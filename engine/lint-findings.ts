@@ -72,7 +72,8 @@ export function keepMostSpecific(hits: LintHit[]): LintHit[] {
       (k) =>
         k.start < hit.end &&
         hit.start < k.end &&
-        (k.rule.category === hit.rule.category || (k.start <= hit.start && k.end >= hit.end && k.rule.severity === 'error')),
+        (k.rule.category === hit.rule.category ||
+          (k.start <= hit.start && k.end >= hit.end && k.rule.severity === 'error')),
     );
     if (!shadowed) kept.push(hit);
   }

@@ -38,7 +38,8 @@ const LATIN_WORD = /[a-z0-9]/;
 
 // A request for a secret turned into a warning about it ("请勿向任何人提供验证码", "never share your password") is the
 // advice agents should give: those hits are dropped when such a word stands shortly before them in the same clause.
-const NEGATED_REQUEST = /(?:请勿|切勿|不要|别|不会|不得|禁止|never|don't|do not|won't|will not|not to)[^,.;!?，。；！？]{0,16}$/;
+const NEGATED_REQUEST =
+  /(?:请勿|切勿|不要|别|不会|不得|禁止|never|don't|do not|won't|will not|not to)[^,.;!?，。；！？]{0,16}$/;
 // The same advice with the warning after the secret: "完整卡号请不要在聊天中发送".
 const NEGATED_AFTER = /^[^,.;!?]{0,6}(?:请不要|请勿|切勿|不要|别|禁止|不能|never|don't|do not|must not)/;
 
@@ -53,7 +54,8 @@ let wordSegmenter: Intl.Segmenter | null | undefined;
 /** The platform's Chinese word segmenter (every browser and Node have one); null where a runtime lacks it. */
 function segmenter(): Intl.Segmenter | null {
   if (wordSegmenter === undefined) {
-    wordSegmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
+    wordSegmenter =
+      typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
   }
   return wordSegmenter;
 }
@@ -107,7 +109,9 @@ export function createLinter(rules: readonly LintRule[], classes: WordClasses = 
           // then have none, and a hit costs no check.
           exceptions: [
             ...ownExceptions,
-            ...builtinExceptions.filter((word) => edges.some((edge) => word.length > edge.length && word.includes(edge))),
+            ...builtinExceptions.filter((word) =>
+              edges.some((edge) => word.length > edge.length && word.includes(edge)),
+            ),
           ],
           wholeWords: variant.pieces.length === 1 && variant.pieces[0]!.every(isShortHan),
         });
@@ -156,7 +160,8 @@ export function createLinter(rules: readonly LintRule[], classes: WordClasses = 
           if (variant.wholeWords && cutsAWord(text, start, m.end)) continue;
           if (
             variant.rule.category === 'sensitive_request' &&
-            (NEGATED_REQUEST.test(text.slice(Math.max(0, start - 24), start)) || NEGATED_AFTER.test(text.slice(m.end, m.end + 16)))
+            (NEGATED_REQUEST.test(text.slice(Math.max(0, start - 24), start)) ||
+              NEGATED_AFTER.test(text.slice(m.end, m.end + 16)))
           ) {
             continue;
           }
@@ -279,4 +284,3 @@ function isInsideException(normalized: NormalizedText, start: number, end: numbe
   }
   return false;
 }
-

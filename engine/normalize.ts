@@ -62,7 +62,24 @@ const FOLDED_PUNCTUATION: Record<string, string> = {
 };
 
 /** Characters that agents (or customers) put inside a word without meaning to split it: "我 不 能", "不-归-我-管". */
-const FILLER = new Set([' ', '\t', '\n', '\r', '\f', '\v', '\u00A0', '\u3000', '\u2028', '\u2029', '·', '・', '*', '_', '~', '-']);
+const FILLER = new Set([
+  ' ',
+  '\t',
+  '\n',
+  '\r',
+  '\f',
+  '\v',
+  '\u00A0',
+  '\u3000',
+  '\u2028',
+  '\u2029',
+  '·',
+  '・',
+  '*',
+  '_',
+  '~',
+  '-',
+]);
 // The other Unicode space separators (U+1680, U+2000–U+200A, U+202F, U+205F).
 const OTHER_SPACES = /^[\u1680\u2000-\u200a\u202f\u205f]$/;
 function isFiller(char: string): boolean {
@@ -164,7 +181,7 @@ export function normalizeText(original: string): NormalizedText {
     runHasSpace = false;
   };
 
-  for (let i = 0; i < length; ) {
+  for (let i = 0; i < length;) {
     const code = original.charCodeAt(i);
     let width = 1;
     if (code >= 0xd800 && code <= 0xdbff && i + 1 < length) {

@@ -40,10 +40,14 @@ type Column = (typeof CSV_COLUMNS)[number];
 type Row = Partial<Record<Column, string>>;
 
 const list = (cell: string | undefined): string[] | undefined => {
-  const items = (cell ?? '').split('|').map((s) => s.trim()).filter((s) => s !== '');
+  const items = (cell ?? '')
+    .split('|')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   return items.length > 0 ? items : undefined;
 };
-const cell = (value: string | undefined): string | undefined => (value === undefined || value.trim() === '' ? undefined : value.trim());
+const cell = (value: string | undefined): string | undefined =>
+  value === undefined || value.trim() === '' ? undefined : value.trim();
 
 // papaparse's error codes a team lead meets most, phrased apart; any other is a plain CSV problem.
 const CSV_CODES: Partial<Record<string, PackProblemCode>> = {
@@ -82,10 +86,22 @@ export function parseCsvPack(source: string, file: string): PackParse {
     const line = index + 2;
     const kind = cell(row.kind);
     if (kind === 'meta') {
-      Object.assign(pack, { id: cell(row.id), name: cell(row.title), version: cell(row.version), locale: cell(row.locale) });
+      Object.assign(pack, {
+        id: cell(row.id),
+        name: cell(row.title),
+        version: cell(row.version),
+        locale: cell(row.locale),
+      });
       if (cell(row.text)) pack.description = cell(row.text);
     } else if (kind === 'scenario' || kind === 'stage') {
-      const entry = { id: cell(row.id) ?? '', title: cell(row.title) ?? '', triggers: list(row.triggers), examples: list(row.examples), tips: list(row.tips), replies: [] as Reply[] };
+      const entry = {
+        id: cell(row.id) ?? '',
+        title: cell(row.title) ?? '',
+        triggers: list(row.triggers),
+        examples: list(row.examples),
+        tips: list(row.tips),
+        replies: [] as Reply[],
+      };
       const path = kind === 'scenario' ? `scenarios[${scenarios.length}]` : `stages[${stages.length}]`;
       if (kind === 'scenario') scenarios.push(entry);
       else stages.push({ id: entry.id, title: entry.title, tips: entry.tips, replies: entry.replies });
@@ -103,7 +119,8 @@ export function parseCsvPack(source: string, file: string): PackParse {
         exceptions: list(row.exceptions),
         message: cell(row.message) ?? '',
         suggestion: cell(row.suggestion),
-        examples: list(row.match) || list(row.noMatch) ? { match: list(row.match), noMatch: list(row.noMatch) } : undefined,
+        examples:
+          list(row.match) || list(row.noMatch) ? { match: list(row.match), noMatch: list(row.noMatch) } : undefined,
       };
       lines.set(`rules[${rules.length}]`, line);
       rules.push(JSON.parse(JSON.stringify(rule)) as Rule);
@@ -128,7 +145,10 @@ export function parseCsvPack(source: string, file: string): PackParse {
   if (rules.length > 0) pack.rules = rules;
   const result = validatePack(pack, file);
   if (result.ok) return result;
-  return { ok: false, problems: result.problems.map((problem) => ({ ...problem, line: problem.line ?? lineOfPath(lines, problem.path) })) };
+  return {
+    ok: false,
+    problems: result.problems.map((problem) => ({ ...problem, line: problem.line ?? lineOfPath(lines, problem.path) })),
+  };
 }
 
 /** The CSV line of a field path's row: the entry itself or the nearest enclosing one (pack-level fields are on the meta row). */
@@ -142,4 +162,3 @@ function lineOfPath(lines: ReadonlyMap<string, number>, path: string | undefined
   }
   return undefined;
 }
-

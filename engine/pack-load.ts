@@ -47,7 +47,10 @@ export function lazyLineIndex(text: string): () => LineIndex {
 export function listProblems(problems: readonly PackProblem[], file: string): PackProblem[] {
   if (problems.length <= MAX_LISTED_PROBLEMS) return [...problems];
   const more = problems.length - MAX_LISTED_PROBLEMS;
-  return [...problems.slice(0, MAX_LISTED_PROBLEMS), { file, ...coded('moreProblems', { more: groupDigits(more), count: more }) }];
+  return [
+    ...problems.slice(0, MAX_LISTED_PROBLEMS),
+    { file, ...coded('moreProblems', { more: groupDigits(more), count: more }) },
+  ];
 }
 
 /** How many problems a pack has, those counted in the last line of a long list included. */
@@ -167,14 +170,16 @@ export function scanJson(source: string, lines: () => LineIndex = lazyLineIndex(
     space();
     if (i < source.length) fail('jsonTrailing', { found: describe() });
   } catch (error) {
-    if (error && typeof error === 'object' && 'offset' in error) return { error: error as JsonScan['error'] & object, places };
+    if (error && typeof error === 'object' && 'offset' in error)
+      return { error: error as JsonScan['error'] & object, places };
     throw error;
   }
   return { places };
 }
 
 function checkText(source: string, file: string): PackProblem | undefined {
-  if (source.length > MAX_PACK_BYTES) return { file, ...coded('tooLarge', tooLargeParams(source.length, MAX_PACK_BYTES)) };
+  if (source.length > MAX_PACK_BYTES)
+    return { file, ...coded('tooLarge', tooLargeParams(source.length, MAX_PACK_BYTES)) };
   if (source.includes('\u0000') || source.includes('\uFFFD')) return { file, ...coded('binary') };
   if (source.trim() === '') return { file, ...coded('empty') };
   return undefined;
@@ -194,7 +199,12 @@ function parseJsonPack(source: string, file: string): PackParse {
 }
 
 /** Gives each shape problem the line and column of its field, or of the nearest enclosing one that exists (a missing field has none). */
-function placeProblems(problems: readonly PackProblem[], places: ReadonlyMap<string, number>, lines: () => LineIndex, source: string): PackProblem[] {
+function placeProblems(
+  problems: readonly PackProblem[],
+  places: ReadonlyMap<string, number>,
+  lines: () => LineIndex,
+  source: string,
+): PackProblem[] {
   return problems.map((p) => {
     // The count of problems not listed belongs to the file, not to a place in it.
     if (p.line !== undefined || p.code === 'moreProblems') return p;
@@ -267,7 +277,12 @@ function parseYamlPack(source: string, file: string): PackParse {
       problems: listProblems(
         doc.errors.map((e) => {
           const pos = e.linePos?.[0];
-          return { file, line: pos?.line, column: pos?.col, ...coded(YAML_CODES[e.code] ?? 'yamlSyntax', { detail: e.message.split('\n')[0]! }) };
+          return {
+            file,
+            line: pos?.line,
+            column: pos?.col,
+            ...coded(YAML_CODES[e.code] ?? 'yamlSyntax', { detail: e.message.split('\n')[0]! }),
+          };
         }),
         file,
       ),
@@ -278,11 +293,22 @@ function parseYamlPack(source: string, file: string): PackParse {
     value = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
     // The yaml package refuses alias bombs and similar resource attacks by throwing: a problem to show, not a crash.
-    return { ok: false, problems: [{ file, ...coded('yamlSyntax', { detail: (error as Error).message.split('\n')[0]! }) }] };
+    return {
+      ok: false,
+      problems: [{ file, ...coded('yamlSyntax', { detail: (error as Error).message.split('\n')[0]! }) }],
+    };
   }
   const result = validatePack(value, file);
   if (result.ok) return result;
-  return { ok: false, problems: placeProblems(listProblems(result.problems, file), yamlPlaces(doc.contents as YamlNode | null), lazyLineIndex(source), source) };
+  return {
+    ok: false,
+    problems: placeProblems(
+      listProblems(result.problems, file),
+      yamlPlaces(doc.contents as YamlNode | null),
+      lazyLineIndex(source),
+      source,
+    ),
+  };
 }
 
 /**

@@ -53,7 +53,9 @@ export function mergePacks(packs: readonly Pack[]): MergedPacks {
   const rules = new Map<string, MergedRule>();
   const variables: Record<string, VariableDefinition> = {};
   // The standard classes first: a pack's class of the same name adds to them.
-  const classes: Record<string, string[]> = Object.fromEntries(Object.entries(STANDARD_CLASSES).map(([name, members]) => [name, [...members]]));
+  const classes: Record<string, string[]> = Object.fromEntries(
+    Object.entries(STANDARD_CLASSES).map(([name, members]) => [name, [...members]]),
+  );
   let noScenarioExamples: string[] = [];
 
   for (const pack of packs) {
@@ -89,7 +91,13 @@ export function mergePacks(packs: readonly Pack[]): MergedPacks {
       const earlier = stages.get(stage.id);
       const replies = tagReplies(stage.replies, pack);
       if (!earlier || stage.merge === 'replace') {
-        stages.set(stage.id, { id: stage.id, title: stage.title, replies, tips: union([], stage.tips), packIds: [pack.id] });
+        stages.set(stage.id, {
+          id: stage.id,
+          title: stage.title,
+          replies,
+          tips: union([], stage.tips),
+          packIds: [pack.id],
+        });
       } else {
         stages.set(stage.id, {
           id: stage.id,
@@ -103,14 +111,28 @@ export function mergePacks(packs: readonly Pack[]): MergedPacks {
     for (const rule of pack.rules ?? []) {
       // Delete first so an overriding rule takes the later position, as its pack does.
       rules.delete(rule.id);
-      if (!rule.disabled) rules.set(rule.id, pack.schemaVersion === 1 ? { ...rule, packId: pack.id, literal: true } : { ...rule, packId: pack.id });
+      if (!rule.disabled)
+        rules.set(
+          rule.id,
+          pack.schemaVersion === 1 ? { ...rule, packId: pack.id, literal: true } : { ...rule, packId: pack.id },
+        );
     }
     for (const [name, members] of Object.entries(pack.classes ?? {})) {
       const earlier = Object.hasOwn(classes, name) ? classes[name]! : [];
-      Object.defineProperty(classes, name, { value: union(earlier, members), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(classes, name, {
+        value: union(earlier, members),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     for (const [name, definition] of Object.entries(pack.variables ?? {})) {
-      Object.defineProperty(variables, name, { value: definition, enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(variables, name, {
+        value: definition,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
   }
 

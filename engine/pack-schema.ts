@@ -45,8 +45,17 @@ const SCHEMA_PARAMS: Partial<Record<PackProblemCode, ProblemParams>> = {
 };
 const code = (name: PackProblemCode): PackProblemCode => name;
 
-const text = v.pipe(v.string(), v.trim(), v.minLength(1, code('textEmpty')), v.maxLength(PACK_LIMITS.stringLength, code('textTooLong')));
-const id = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9._-]*$/i, code('idFormat')), v.maxLength(200, code('idTooLong')));
+const text = v.pipe(
+  v.string(),
+  v.trim(),
+  v.minLength(1, code('textEmpty')),
+  v.maxLength(PACK_LIMITS.stringLength, code('textTooLong')),
+);
+const id = v.pipe(
+  v.string(),
+  v.regex(/^[a-z0-9][a-z0-9._-]*$/i, code('idFormat')),
+  v.maxLength(200, code('idTooLong')),
+);
 const texts = v.pipe(v.array(text), v.maxLength(PACK_LIMITS.arrayLength, code('tooManyItems')));
 const merge = v.optional(v.picklist(['extend', 'replace'], code('mergeValue')));
 
@@ -97,7 +106,14 @@ export const PackSchema = v.strictObject({
       v.record(
         v.pipe(v.string(), v.regex(/^[\p{L}\p{N}_-]{1,40}$/u, code('patternUnclosedClass'))),
         v.pipe(
-          v.array(v.pipe(v.string(), v.trim(), v.minLength(1, code('classMember')), v.maxLength(PATTERN_LIMITS.memberLength, code('classMember')))),
+          v.array(
+            v.pipe(
+              v.string(),
+              v.trim(),
+              v.minLength(1, code('classMember')),
+              v.maxLength(PATTERN_LIMITS.memberLength, code('classMember')),
+            ),
+          ),
           v.maxLength(PATTERN_LIMITS.classMembers, code('classTooLarge')),
         ),
       ),
@@ -144,7 +160,8 @@ function checkRaw(value: unknown, file: string): PackProblem[] {
     }
   };
   walk(value, [], 0);
-  if (phrases > PACK_LIMITS.phrases) problems.push({ file, ...coded('tooManyPhrases', { count: phrases, limit: PACK_LIMITS.phrases }) });
+  if (phrases > PACK_LIMITS.phrases)
+    problems.push({ file, ...coded('tooManyPhrases', { count: phrases, limit: PACK_LIMITS.phrases }) });
   return problems;
 }
 
@@ -192,7 +209,12 @@ function checkPack(pack: Pack, file: string): PackProblem[] {
       const path = `${owner}.replies[${i}]`;
       unique('reply', reply.id, `${path}.id`);
       for (const name of findVariables(reply.text)) {
-        if (!known.includes(name)) problems.push({ file, path: `${path}.text`, ...coded('unknownVariable', { name, known: known.map((k) => `{${k}}`).join(', ') }) });
+        if (!known.includes(name))
+          problems.push({
+            file,
+            path: `${path}.text`,
+            ...coded('unknownVariable', { name, known: known.map((k) => `{${k}}`).join(', ') }),
+          });
       }
     });
   };
@@ -225,9 +247,15 @@ function checkPack(pack: Pack, file: string): PackProblem[] {
 }
 
 /** A pattern's syntax problem as a pack problem: the place inside the pattern is given as a character number. */
-function patternProblem(error: PatternError, classes: Readonly<Record<string, readonly string[]>>): ReturnType<typeof coded> {
+function patternProblem(
+  error: PatternError,
+  classes: Readonly<Record<string, readonly string[]>>,
+): ReturnType<typeof coded> {
   const params: Record<string, string | number> = { ...error.params, at: error.offset + 1 };
-  if (error.code === 'patternUnknownClass') params.known = Object.keys(classes).map((name) => `<${name}>`).join(', ');
+  if (error.code === 'patternUnknownClass')
+    params.known = Object.keys(classes)
+      .map((name) => `<${name}>`)
+      .join(', ');
   return coded(error.code, params);
 }
 

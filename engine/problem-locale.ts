@@ -47,7 +47,8 @@ const PACK_PROBLEMS_ZH_CN: ProblemCatalog = {
   forbiddenKey: '话术包里不能使用键 "{key}"（它可能改变对象的行为）：请改名或删掉',
   unknownKey: '不认识的字段 "{key}"：请对照 docs/packs.md 检查拼写',
   tooDeep: '嵌套超过 {limit} 层：话术包最多只有几层',
-  tooManyPhrases: '一个话术包里有 {count} 条短语（triggers、examples 和 patterns），超过了 {limit} 条的上限：请拆分话术包',
+  tooManyPhrases:
+    '一个话术包里有 {count} 条短语（triggers、examples 和 patterns），超过了 {limit} 条的上限：请拆分话术包',
   required: '缺少这个必填字段',
   wrongType: '应为 {expected}，实际是 {received}',
   textEmpty: '不能为空',
@@ -69,7 +70,8 @@ const PACK_PROBLEMS_ZH_CN: ProblemCatalog = {
   emptyPattern: '这条短语去掉空格和标点后是空的：请删掉',
   patternTooLong: '这条规则写了 {found} 个字符，超过了 {limit} 个字符的上限：请拆成几条',
   patternUnclosedGroup: '第 {at} 个字符处的 "(" 没有闭合：请补上 ")"，要表示括号本身请写 \\(',
-  patternUnopenedGroup: '第 {at} 个字符处的 "{found}" 不属于任何括号组：请写成 (甲|乙)，要表示这个字符本身请写 \\{found}',
+  patternUnopenedGroup:
+    '第 {at} 个字符处的 "{found}" 不属于任何括号组：请写成 (甲|乙)，要表示这个字符本身请写 \\{found}',
   patternEmptyAlternative: '第 {at} 个字符处有一个空的选项：请写成 (甲|乙)，可省略的部分写成 (甲)?',
   patternTooManyAlternatives: '第 {at} 个字符处的括号组超过了 {limit} 个选项：请改用词类 <名称>，或拆成几条',
   patternTooDeep: '第 {at} 个字符处的括号嵌套超过 {limit} 层：请写得简单一些或拆成几条',
@@ -122,11 +124,13 @@ const PACK_PROBLEMS_ZH_TW: ProblemCatalog = {
   csvParent: '話術 "{id}" 的 parent 是 "{parent}"，但這個檔案裡沒有這個場景或階段',
 
   notAnObject: '話術包必須是一個物件，包含 schemaVersion、id、name、version 和 locale',
-  unsupportedVersion: '不支援 schemaVersion {found}；目前的版本只能讀取 {supported}：請設定為 "schemaVersion": {supported}',
+  unsupportedVersion:
+    '不支援 schemaVersion {found}；目前的版本只能讀取 {supported}：請設定為 "schemaVersion": {supported}',
   forbiddenKey: '話術包裡不能使用鍵 "{key}"（它可能改變物件的行為）：請重新命名或移除',
   unknownKey: '無法辨識的欄位 "{key}"：請對照 docs/packs.md 檢查拼字',
   tooDeep: '巢狀超過 {limit} 層：話術包最多只有幾層',
-  tooManyPhrases: '一個話術包裡有 {count} 個詞句（triggers、examples 和 patterns），超過 {limit} 個的上限：請拆分話術包',
+  tooManyPhrases:
+    '一個話術包裡有 {count} 個詞句（triggers、examples 和 patterns），超過 {limit} 個的上限：請拆分話術包',
   required: '缺少這個必填欄位',
   wrongType: '應為 {expected}，實際是 {received}',
   textEmpty: '不能空白',
@@ -148,7 +152,8 @@ const PACK_PROBLEMS_ZH_TW: ProblemCatalog = {
   emptyPattern: '這個詞句去掉空白和標點後是空的：請刪除',
   patternTooLong: '這條規則寫了 {found} 個字元，超過了 {limit} 個字元的上限：請拆成幾條',
   patternUnclosedGroup: '第 {at} 個字元處的 "(" 沒有閉合：請補上 ")"，要表示括號本身請寫 \\(',
-  patternUnopenedGroup: '第 {at} 個字元處的 "{found}" 不屬於任何括號組：請寫成 (甲|乙)，要表示這個字元本身請寫 \\{found}',
+  patternUnopenedGroup:
+    '第 {at} 個字元處的 "{found}" 不屬於任何括號組：請寫成 (甲|乙)，要表示這個字元本身請寫 \\{found}',
   patternEmptyAlternative: '第 {at} 個字元處有一個空的選項：請寫成 (甲|乙)，可省略的部分寫成 (甲)?',
   patternTooManyAlternatives: '第 {at} 個字元處的括號組超過了 {limit} 個選項：請改用詞類 <名稱>，或拆成幾條',
   patternTooDeep: '第 {at} 個字元處的括號巢狀超過 {limit} 層：請寫得簡單一些或拆成幾條',
@@ -166,7 +171,9 @@ const PACK_PROBLEMS_ZH_TW: ProblemCatalog = {
   classMember: '詞類成員是 1 到 {limit} 個字的普通文字',
 };
 
-export const PACK_PROBLEM_CATALOGS: Readonly<Record<ProblemLocale, { phrasings: ProblemCatalog; terms: ProblemTerms }>> = {
+export const PACK_PROBLEM_CATALOGS: Readonly<
+  Record<ProblemLocale, { phrasings: ProblemCatalog; terms: ProblemTerms }>
+> = {
   en: { phrasings: PACK_PROBLEMS_EN, terms: PACK_TERMS_EN },
   'zh-CN': {
     phrasings: PACK_PROBLEMS_ZH_CN,
@@ -187,7 +194,10 @@ export function problemMessage(problem: PackProblem, locale: ProblemLocale): str
 
 /** "team.json:12:7 scenarios[3].title: message", the message in `locale` (Chinese takes a full-width colon after the field). */
 export function formatProblemIn(problem: PackProblem, locale: ProblemLocale): string {
-  const place = problem.line !== undefined ? `${problem.file}:${problem.line}${problem.column !== undefined ? `:${problem.column}` : ''}` : problem.file;
+  const place =
+    problem.line !== undefined
+      ? `${problem.file}:${problem.line}${problem.column !== undefined ? `:${problem.column}` : ''}`
+      : problem.file;
   const colon = locale === 'en' ? ': ' : '：';
   return `${place} ${problem.path ? `${problem.path}${colon}` : ''}${problemMessage(problem, locale)}`;
 }

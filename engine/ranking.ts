@@ -34,7 +34,12 @@ export function rankReplies<R extends MergedReply>(
   usageOfScope: Readonly<Record<string, number>> = {},
 ): RankedReply<R>[] {
   const ranked = replies
-    .map((reply, order) => ({ reply, uses: usageOfScope[reply.id] ?? 0, languageTier: languageTier(reply.locale, uiLocale), order }))
+    .map((reply, order) => ({
+      reply,
+      uses: usageOfScope[reply.id] ?? 0,
+      languageTier: languageTier(reply.locale, uiLocale),
+      order,
+    }))
     .sort((a, b) => a.languageTier - b.languageTier || b.uses - a.uses || a.order - b.order);
   const listed = new Set<string>();
   const out: RankedReply<R>[] = [];
@@ -81,7 +86,8 @@ export function replyUsageToCsv(
     const entries = Object.entries(usage[scopeId] ?? {})
       .filter(([, uses]) => uses > 0)
       .sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
-    for (const [replyId, uses] of entries) rows.push([scopeId, replyId, uses, titleOf(scopeId, replyId) ?? ''].map(csvField).join(','));
+    for (const [replyId, uses] of entries)
+      rows.push([scopeId, replyId, uses, titleOf(scopeId, replyId) ?? ''].map(csvField).join(','));
   }
   // CRLF: what spreadsheet programs expect (RFC 4180).
   return rows.join('\r\n') + '\r\n';

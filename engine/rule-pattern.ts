@@ -174,7 +174,8 @@ function parseSequence(pattern: string, at: { i: number }, depth: number): Node[
         const option = parseSequence(pattern, at, depth + 1);
         if (option.length === 0) fail('patternEmptyAlternative', optionStart);
         options.push(option);
-        if (options.length > PATTERN_LIMITS.alternatives) fail('patternTooManyAlternatives', start, { limit: PATTERN_LIMITS.alternatives });
+        if (options.length > PATTERN_LIMITS.alternatives)
+          fail('patternTooManyAlternatives', start, { limit: PATTERN_LIMITS.alternatives });
         const next = pattern[at.i];
         if (next === undefined) fail('patternUnclosedGroup', start);
         at.i++;
@@ -198,7 +199,8 @@ function parseSequence(pattern: string, at: { i: number }, depth: number): Node[
 
 /** Parses a pattern into its tree; a syntax problem is thrown as PatternSyntaxError. */
 function parseTree(pattern: string): Node[] {
-  if (pattern.length > PATTERN_LIMITS.length) fail('patternTooLong', PATTERN_LIMITS.length, { limit: PATTERN_LIMITS.length, found: pattern.length });
+  if (pattern.length > PATTERN_LIMITS.length)
+    fail('patternTooLong', PATTERN_LIMITS.length, { limit: PATTERN_LIMITS.length, found: pattern.length });
   const at = { i: 0 };
   const nodes = parseSequence(pattern, at, 0);
   if (at.i < pattern.length) {
@@ -284,7 +286,8 @@ function append(drafts: Draft[], node: Node, classes: WordClasses): Draft[] {
     let branch = drafts;
     for (const child of option) branch = append(branch, child, classes);
     out.push(...branch);
-    if (out.length > PATTERN_LIMITS.expansions) fail('patternTooManyExpansions', 0, { limit: PATTERN_LIMITS.expansions });
+    if (out.length > PATTERN_LIMITS.expansions)
+      fail('patternTooManyExpansions', 0, { limit: PATTERN_LIMITS.expansions });
   }
   return out;
 }
@@ -299,10 +302,12 @@ export function parsePattern(pattern: string, classes: WordClasses = {}): Patter
     let drafts: Draft[] = [{ pieces: [['']], gaps: [] }];
     for (const node of tree) {
       drafts = append(drafts, node, classes);
-      if (drafts.length > PATTERN_LIMITS.expansions) fail('patternTooManyExpansions', 0, { limit: PATTERN_LIMITS.expansions });
+      if (drafts.length > PATTERN_LIMITS.expansions)
+        fail('patternTooManyExpansions', 0, { limit: PATTERN_LIMITS.expansions });
     }
     const gapNodes = countGaps(tree);
-    if (gapNodes.count > PATTERN_LIMITS.gaps) fail('patternTooManyGaps', gapNodes.offset, { limit: PATTERN_LIMITS.gaps });
+    if (gapNodes.count > PATTERN_LIMITS.gaps)
+      fail('patternTooManyGaps', gapNodes.offset, { limit: PATTERN_LIMITS.gaps });
     const first = tree[0];
     const last = tree.at(-1);
     if (first?.kind === 'gap') fail('patternGapAtEdge', first.offset);

@@ -170,7 +170,9 @@ export function createPhraseSearch(merged: Pick<MergedPacks, 'scenarios' | 'stag
     },
     search(query, options = {}) {
       const limit = options.limit ?? 30;
-      const tokens = foldForSearch(query).split(/[\s,.;:!?，。；：！？、]+/u).filter((t) => t !== '');
+      const tokens = foldForSearch(query)
+        .split(/[\s,.;:!?，。；：！？、]+/u)
+        .filter((t) => t !== '');
       if (tokens.length === 0) return [];
       const all = ensureIndex();
       const hits: PhraseHit[] = [];

@@ -41,16 +41,19 @@ interface Candidate {
 // Chinese writes "身份证110101…" with no space.
 const DIGIT_RUN = /(?<![A-Za-z0-9])\d(?:[ -]?\d){6,22}(?:[Xx](?![A-Za-z0-9]))?(?![A-Za-z0-9])/gu;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
-const PASSWORD = /(?:密码|密碼|口令|password|passcode|pwd)\s*(?:是|为|為|是不是|:|：|=|is)?\s*[:：]?\s*([^\s,，。;；！？'"“”]{3,64})/giu;
+const PASSWORD =
+  /(?:密码|密碼|口令|password|passcode|pwd)\s*(?:是|为|為|是不是|:|：|=|is)?\s*[:：]?\s*([^\s,，。;；！？'"“”]{3,64})/giu;
 // A bare "code" after zip, promo, coupon… is not a one-time code.
-const VERIFICATION_CODE = /(?:验证码|驗證碼|校验码|校驗碼|动态码|動態碼|verification code|security code|otp|(?<!(?:zip|postal|post|promo|promotion|discount|coupon|voucher|gift|area|country|dialing|error|product|tracking|referral|invite|invitation|style|item|tax)[ -]?)code)\s*(?:是|为|為|:|：|is)?\s*[:：]?\s*(\d{4,8})(?!\d)/giu;
+const VERIFICATION_CODE =
+  /(?:验证码|驗證碼|校验码|校驗碼|动态码|動態碼|verification code|security code|otp|(?<!(?:zip|postal|post|promo|promotion|discount|coupon|voucher|gift|area|country|dialing|error|product|tracking|referral|invite|invitation|style|item|tax)[ -]?)code)\s*(?:是|为|為|:|：|is)?\s*[:：]?\s*(\d{4,8})(?!\d)/giu;
 const PHONE_DIGITS = /^(?:\+?86)?1[3-9]\d{9}$/;
 const LANDLINE = /^0\d{2,3}-?\d{7,8}$/;
 // "(021) 6234 5678", "（0755）83765432": the area code in brackets, which the digit runs above do not start with.
 const BRACKETED_LANDLINE = /(?<![\dA-Za-z])[(（]0\d{2,3}[)）] ?\d{3,4}[ -]?\d{4}(?![\dA-Za-z])/g;
 const INTERNATIONAL = /^\+\d{8,15}$/;
 
-const NOT_A_CARD_LABEL = /(?:订单|訂單|单号|單號|运单|運單|快递|快遞|物流|发票|發票|串号|串號|序列号|序列號|order|tracking|invoice|imei|meid|serial|sku)[^0-9]{0,10}$/i;
+const NOT_A_CARD_LABEL =
+  /(?:订单|訂單|单号|單號|运单|運單|快递|快遞|物流|发票|發票|串号|串號|序列号|序列號|order|tracking|invoice|imei|meid|serial|sku)[^0-9]{0,10}$/i;
 // Words that follow "password is" in talk about a password rather than in a password.
 const NOT_A_PASSWORD =
   /^(?:reset|incorrect|wrong|again|and|the|was|required|invalid|expired|correct|right|too|not|case|changed|updated|saved|sent|missing|empty|blank|locked|weak|strong|same|different|being|still|now|also|only|needed|mandatory|optional|forgotten|lost)$/i;
@@ -60,7 +63,8 @@ function classifyDigits(raw: string): SensitiveKind | undefined {
   if (compact.length === 18 && isValidResidentId(compact)) return 'id_card';
   if (/^\d+$/.test(compact)) {
     if (PHONE_DIGITS.test(compact)) return 'phone';
-    if (compact.length >= 13 && compact.length <= 19 && isLuhnValid(compact) && /^[3-6]/.test(compact)) return 'bank_card';
+    if (compact.length >= 13 && compact.length <= 19 && isLuhnValid(compact) && /^[3-6]/.test(compact))
+      return 'bank_card';
     if (LANDLINE.test(raw.replace(/ /g, ''))) return 'phone';
   }
   return undefined;
@@ -83,36 +87,42 @@ export function findSensitive(original: string): SensitiveSpan[] {
   const text = foldFullWidth(original);
   const found: Candidate[] = [];
   const hasDigit = /\d/.test(text);
-  if (text.includes('@')) for (const m of text.matchAll(EMAIL)) found.push({ kind: 'email', start: m.index, end: m.index + m[0].length });
-  if (hasDigit) for (const m of text.matchAll(DIGIT_RUN)) {
-    const raw = m[0];
-    const start = m.index;
-    // "+86 138…" and "+44 20…": the plus sign belongs to the number.
-    if (start > 0 && text[start - 1] === '+') {
-      const kind = classifyDigits(raw) ?? (INTERNATIONAL.test('+' + raw.replace(/[ -]/g, '')) ? 'phone' : undefined);
-      if (kind === 'phone') {
-        found.push({ kind, start: start - 1, end: start + raw.length });
-        continue;
+  if (text.includes('@'))
+    for (const m of text.matchAll(EMAIL)) found.push({ kind: 'email', start: m.index, end: m.index + m[0].length });
+  if (hasDigit)
+    for (const m of text.matchAll(DIGIT_RUN)) {
+      const raw = m[0];
+      const start = m.index;
+      // "+86 138…" and "+44 20…": the plus sign belongs to the number.
+      if (start > 0 && text[start - 1] === '+') {
+        const kind = classifyDigits(raw) ?? (INTERNATIONAL.test('+' + raw.replace(/[ -]/g, '')) ? 'phone' : undefined);
+        if (kind === 'phone') {
+          found.push({ kind, start: start - 1, end: start + raw.length });
+          continue;
+        }
       }
+      const kind = classifyDigits(raw);
+      // Tracking, order and device numbers can pass the Luhn check by chance (IMEIs always do): their label says what they are.
+      if (kind === 'bank_card' && NOT_A_CARD_LABEL.test(text.slice(Math.max(0, start - 24), start))) continue;
+      if (kind) found.push({ kind, start, end: start + raw.length });
     }
-    const kind = classifyDigits(raw);
-    // Tracking, order and device numbers can pass the Luhn check by chance (IMEIs always do): their label says what they are.
-    if (kind === 'bank_card' && NOT_A_CARD_LABEL.test(text.slice(Math.max(0, start - 24), start))) continue;
-    if (kind) found.push({ kind, start, end: start + raw.length });
-  }
-  if (hasDigit && text.includes(')')) for (const m of text.matchAll(BRACKETED_LANDLINE)) found.push({ kind: 'phone', start: m.index, end: m.index + m[0].length });
-  if (hasDigit && CODE_CUE.test(text)) for (const m of text.matchAll(VERIFICATION_CODE)) {
-    const value = m[1]!;
-    const start = m.index + m[0].lastIndexOf(value);
-    found.push({ kind: 'verification_code', start, end: start + value.length });
-  }
-  if (PASSWORD_CUE.test(text)) for (const m of text.matchAll(PASSWORD)) {
-    const value = m[1]!;
-    // "密码错误", "密码重置": words after 密码 are not a password; a value has a digit, a Latin letter or a symbol.
-    if (!/[\dA-Za-z!@#$%^&*]/.test(value) || NOT_A_PASSWORD.test(value)) continue;
-    const start = m.index + m[0].lastIndexOf(value);
-    found.push({ kind: 'password', start, end: start + value.length });
-  }
+  if (hasDigit && text.includes(')'))
+    for (const m of text.matchAll(BRACKETED_LANDLINE))
+      found.push({ kind: 'phone', start: m.index, end: m.index + m[0].length });
+  if (hasDigit && CODE_CUE.test(text))
+    for (const m of text.matchAll(VERIFICATION_CODE)) {
+      const value = m[1]!;
+      const start = m.index + m[0].lastIndexOf(value);
+      found.push({ kind: 'verification_code', start, end: start + value.length });
+    }
+  if (PASSWORD_CUE.test(text))
+    for (const m of text.matchAll(PASSWORD)) {
+      const value = m[1]!;
+      // "密码错误", "密码重置": words after 密码 are not a password; a value has a digit, a Latin letter or a symbol.
+      if (!/[\dA-Za-z!@#$%^&*]/.test(value) || NOT_A_PASSWORD.test(value)) continue;
+      const start = m.index + m[0].lastIndexOf(value);
+      found.push({ kind: 'password', start, end: start + value.length });
+    }
   return dropOverlaps(found);
 }
 

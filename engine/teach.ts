@@ -126,7 +126,8 @@ function digitRunSpans(text: string): Span[] {
   const spans: Span[] = [];
   for (const match of text.matchAll(DIGIT_RUN)) {
     const digits = match[0].replace(/[ -]/gu, '').length;
-    if (digits >= TEACH_LIMITS.maskedDigitRun) spans.push({ start: match.index, end: match.index + match[0].length, what: 'number' });
+    if (digits >= TEACH_LIMITS.maskedDigitRun)
+      spans.push({ start: match.index, end: match.index + match[0].length, what: 'number' });
   }
   return spans;
 }
@@ -165,7 +166,9 @@ export function maskCustomerMessage(text: string, options: MaskOptions = {}): st
   }
   out += text.slice(at);
   // A digit run partly covered by a kept span was dropped above; the digits left beside that placeholder are caught here.
-  out = out.replace(DIGIT_RUN, (run) => (run.replace(/[ -]/gu, '').length >= TEACH_LIMITS.maskedDigitRun ? placeholders.number : run));
+  out = out.replace(DIGIT_RUN, (run) =>
+    run.replace(/[ -]/gu, '').length >= TEACH_LIMITS.maskedDigitRun ? placeholders.number : run,
+  );
   return clip(out.replace(/\s+/gu, ' ').trim(), TEACH_LIMITS.messageLength);
 }
 
@@ -209,7 +212,10 @@ export interface TaughtPackOptions {
  * `noScenarioExamples`. When the agent said several things about one message, the latest counts. Scenarios that no
  * enabled pack has any more are left out (they would show up without replies). Undefined when nothing is left.
  */
-export function buildTaughtPack(corrections: readonly TaughtCorrection[], options: TaughtPackOptions): Pack | undefined {
+export function buildTaughtPack(
+  corrections: readonly TaughtCorrection[],
+  options: TaughtPackOptions,
+): Pack | undefined {
   const scenarios = new Map<string, Scenario>();
   const noScenario: string[] = [];
   const scenarioFor = (id: string): Scenario | undefined => {
@@ -219,7 +225,8 @@ export function buildTaughtPack(corrections: readonly TaughtCorrection[], option
     if (!scenario) scenarios.set(id, (scenario = { id, title }));
     return scenario;
   };
-  const add = (list: string[] | undefined, message: string): string[] => (list?.includes(message) ? list : [...(list ?? []), message]);
+  const add = (list: string[] | undefined, message: string): string[] =>
+    list?.includes(message) ? list : [...(list ?? []), message];
 
   const seen = new Set<string>();
   const latestFirst = [...corrections].sort((a, b) => b.at - a.at);
@@ -251,7 +258,9 @@ export function buildTaughtPack(corrections: readonly TaughtCorrection[], option
     version: options.version ?? '1',
     locale: options.locale,
     ...(options.description ? { description: options.description } : {}),
-    ...(scenarios.size > 0 ? { scenarios: [...scenarios.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) } : {}),
+    ...(scenarios.size > 0
+      ? { scenarios: [...scenarios.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) }
+      : {}),
     ...(noScenario.length > 0 ? { noScenarioExamples: noScenario } : {}),
   };
 }
@@ -263,7 +272,8 @@ export function buildTaughtPack(corrections: readonly TaughtCorrection[], option
  */
 export function scenarioTitles(packs: readonly Pack[], locale: string): (scenarioId: string) => string | undefined {
   const tag = (value: string) => value.toLowerCase().replace('_', '-');
-  const tier = (packLocale: string) => (tag(packLocale) === tag(locale) ? 0 : tag(packLocale).split('-')[0] === tag(locale).split('-')[0] ? 1 : 2);
+  const tier = (packLocale: string) =>
+    tag(packLocale) === tag(locale) ? 0 : tag(packLocale).split('-')[0] === tag(locale).split('-')[0] ? 1 : 2;
   const best = new Map<string, { tier: number; title: string }>();
   for (const pack of packs) {
     const packTier = tier(pack.locale);

@@ -26,7 +26,11 @@ const INTRODUCER = /(?:我是|我叫|这里是|這裡是|我這邊是|我这边�
 const CLAUSE = /[^，,。.!！?？;；\n]*(?:[，,。.!！?？;；\n]+|$)/gu;
 const SENTENCE_END = /[。.!！?？]/u;
 
-function isEmpty(name: string, values: Readonly<Record<string, string | undefined>>, definitions: Readonly<Record<string, VariableDefinition>>): boolean {
+function isEmpty(
+  name: string,
+  values: Readonly<Record<string, string | undefined>>,
+  definitions: Readonly<Record<string, VariableDefinition>>,
+): boolean {
   const own = Object.prototype.hasOwnProperty.call(values, name) ? values[name]?.trim() : undefined;
   const definition = Object.prototype.hasOwnProperty.call(definitions, name) ? definitions[name] : undefined;
   return !(own || definition?.fallback);

@@ -13,7 +13,8 @@ export default defineBackground(() => {
   // Chrome: the toolbar button opens the side panel (Firefox has sidebar_action and no sidePanel API).
   void browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
   // A failed refresh's reason is stored and shown later: write it in the agent's interface language.
-  const applyLocale = (setting: string | undefined) => setLibraryLocale(resolveUiLocale(setting, browser.i18n.getUILanguage()));
+  const applyLocale = (setting: string | undefined) =>
+    setLibraryLocale(resolveUiLocale(setting, browser.i18n.getUILanguage()));
   void settingsItem.getValue().then((settings) => applyLocale(settings.uiLanguage));
   settingsItem.watch((settings) => applyLocale(settings?.uiLanguage));
   // Packs added from an address are fetched again every hour; a failure keeps the last good version.
@@ -23,5 +24,7 @@ export default defineBackground(() => {
   // Sites the agent turned on get the content script registered; kept in step with granted permissions.
   startSiteScriptSync();
   // Unmatched messages are kept for a limited time, also when no new one arrives to prune them.
-  void pruneUnmatched().catch((error: unknown) => console.error('[huashu] pruning the unmatched messages failed', error));
+  void pruneUnmatched().catch((error: unknown) =>
+    console.error('[huashu] pruning the unmatched messages failed', error),
+  );
 });

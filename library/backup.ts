@@ -81,7 +81,8 @@ type Fail = (path: string, message: string) => void;
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const UI_LANGUAGES: readonly UiLanguage[] = ['auto', 'zh-CN', 'zh-TW', 'en'];
 // A host as `location.host` gives it: lower-case name or IPv6 address, optional port. Rules out "__proto__" and paths.
-const SITE_HOST = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/u;
+const SITE_HOST =
+  /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/u;
 const SITE_HOST_LENGTH = 300;
 // As the pack format writes ids and variable names (engine/pack-schema.ts).
 const PACK_ID = /^[a-z0-9][a-z0-9._-]*$/iu;
@@ -111,12 +112,14 @@ function readSettings(value: unknown, fail: Fail): Settings {
   if (trigger !== undefined) settings.expansionTrigger = trigger;
   const expansionEnabled = value.expansionEnabled;
   if (expansionEnabled !== undefined) {
-    if (typeof expansionEnabled !== 'boolean') fail('settings.expansionEnabled', LIBRARY_ERRORS.backupShape('settings.expansionEnabled', 'true or false'));
+    if (typeof expansionEnabled !== 'boolean')
+      fail('settings.expansionEnabled', LIBRARY_ERRORS.backupShape('settings.expansionEnabled', 'true or false'));
     else settings.expansionEnabled = expansionEnabled;
   }
   const language = value.uiLanguage;
   if (language !== undefined) {
-    if (!UI_LANGUAGES.includes(language as UiLanguage)) fail('settings.uiLanguage', LIBRARY_ERRORS.backupShape('settings.uiLanguage', UI_LANGUAGES.join(', ')));
+    if (!UI_LANGUAGES.includes(language as UiLanguage))
+      fail('settings.uiLanguage', LIBRARY_ERRORS.backupShape('settings.uiLanguage', UI_LANGUAGES.join(', ')));
     else settings.uiLanguage = language as UiLanguage;
   }
   const variables = value.customVariables;
@@ -127,14 +130,23 @@ function readSettings(value: unknown, fail: Fail): Settings {
   }
   const entries = Object.entries(variables);
   if (entries.length > SETTINGS_LIMITS.variables) {
-    fail('settings.customVariables', LIBRARY_ERRORS.backupTooMany('settings.customVariables', SETTINGS_LIMITS.variables));
+    fail(
+      'settings.customVariables',
+      LIBRARY_ERRORS.backupTooMany('settings.customVariables', SETTINGS_LIMITS.variables),
+    );
     return settings;
   }
   const kept: Array<[string, string]> = [];
   for (const [name, text] of entries) {
     const at = `settings.customVariables["${name.slice(0, SETTINGS_LIMITS.variableNameLength)}"]`;
     if (!VARIABLE_NAME.test(name) || name.length > SETTINGS_LIMITS.variableNameLength) {
-      fail(at, LIBRARY_ERRORS.backupShape(at, `a variable name such as shopName (letters, digits, _; at most ${SETTINGS_LIMITS.variableNameLength})`));
+      fail(
+        at,
+        LIBRARY_ERRORS.backupShape(
+          at,
+          `a variable name such as shopName (letters, digits, _; at most ${SETTINGS_LIMITS.variableNameLength})`,
+        ),
+      );
       continue;
     }
     const checked = readText(text, at, SETTINGS_LIMITS.textLength, fail);
@@ -161,14 +173,19 @@ function readSource(value: unknown, at: string, fail: Fail): PackSource | 'polic
   if (value.kind === 'file') {
     const fileName = readText(value.fileName, `${at}.fileName`, BACKUP_LIMITS.fileNameLength, fail);
     if (fileName === undefined) {
-      if (value.fileName === undefined) fail(`${at}.fileName`, LIBRARY_ERRORS.backupShape(`${at}.fileName`, 'the name of the file the pack was added from'));
+      if (value.fileName === undefined)
+        fail(
+          `${at}.fileName`,
+          LIBRARY_ERRORS.backupShape(`${at}.fileName`, 'the name of the file the pack was added from'),
+        );
       return null;
     }
     return { kind: 'file', fileName };
   }
   const url = readText(value.url, `${at}.url`, BACKUP_LIMITS.urlLength, fail);
   if (url === undefined) {
-    if (value.url === undefined) fail(`${at}.url`, LIBRARY_ERRORS.backupShape(`${at}.url`, 'the https:// address the pack is fetched from'));
+    if (value.url === undefined)
+      fail(`${at}.url`, LIBRARY_ERRORS.backupShape(`${at}.url`, 'the https:// address the pack is fetched from'));
     return null;
   }
   const checked = checkSubscriptionUrl(url);
@@ -229,13 +246,23 @@ function readInstalledPacks(value: unknown, fileName: string, fail: Fail): Insta
     // Every pack goes through the same validation as an import (its size and list limits too); problems keep their field paths.
     const parsed = parsePack(JSON.stringify(item.pack ?? null), `${fileName} ${at}.pack`, 'json');
     if (!parsed.ok) {
-      for (const p of parsed.problems) fail(`${at}.pack${p.path ? `.${p.path}` : ''}`, LIBRARY_ERRORS.backupPack(index, packProblemMessage(p)));
+      for (const p of parsed.problems)
+        fail(`${at}.pack${p.path ? `.${p.path}` : ''}`, LIBRARY_ERRORS.backupPack(index, packProblemMessage(p)));
       return;
     }
     if (BUILTIN_IDS.has(parsed.pack.id)) fail(`${at}.pack.id`, LIBRARY_ERRORS.builtinId(parsed.pack.id));
     else if (installedPacks.some((p) => p.pack.id === parsed.pack.id)) {
-      fail(`${at}.pack.id`, LIBRARY_ERRORS.backupShape(`${at}.pack.id`, `an id not used by an earlier pack ("${parsed.pack.id}" is)`));
-    } else if (sound && source) installedPacks.push({ pack: parsed.pack, source, addedAt: item.addedAt as number, updatedAt: item.updatedAt as number });
+      fail(
+        `${at}.pack.id`,
+        LIBRARY_ERRORS.backupShape(`${at}.pack.id`, `an id not used by an earlier pack ("${parsed.pack.id}" is)`),
+      );
+    } else if (sound && source)
+      installedPacks.push({
+        pack: parsed.pack,
+        source,
+        addedAt: item.addedAt as number,
+        updatedAt: item.updatedAt as number,
+      });
   });
   return installedPacks;
 }
@@ -243,7 +270,10 @@ function readInstalledPacks(value: unknown, fileName: string, fail: Fail): Insta
 function readPackPreferences(value: unknown, fail: Fail): PackPreferences {
   const prefs: PackPreferences = { order: [], disabled: [] };
   if (!isRecord(value) || !Array.isArray(value.order) || !Array.isArray(value.disabled)) {
-    fail('packPreferences', LIBRARY_ERRORS.backupShape('packPreferences', 'an object with "order" and "disabled" lists of pack ids'));
+    fail(
+      'packPreferences',
+      LIBRARY_ERRORS.backupShape('packPreferences', 'an object with "order" and "disabled" lists of pack ids'),
+    );
     return prefs;
   }
   for (const list of ['order', 'disabled'] as const) {
@@ -255,7 +285,8 @@ function readPackPreferences(value: unknown, fail: Fail): PackPreferences {
     }
     ids.forEach((id, index) => {
       const place = `${at}[${index}]`;
-      if (typeof id === 'string' && id.length > BACKUP_LIMITS.packIdLength) fail(place, LIBRARY_ERRORS.backupTooLong(place, BACKUP_LIMITS.packIdLength));
+      if (typeof id === 'string' && id.length > BACKUP_LIMITS.packIdLength)
+        fail(place, LIBRARY_ERRORS.backupTooLong(place, BACKUP_LIMITS.packIdLength));
       else if (typeof id !== 'string' || !PACK_ID.test(id)) fail(place, LIBRARY_ERRORS.backupShape(place, 'a pack id'));
       else if (!prefs[list].includes(id)) prefs[list].push(id);
     });
@@ -278,7 +309,13 @@ function readSitePreferences(value: unknown, fail: Fail): Record<string, SitePre
   for (const [host, pref] of entries) {
     const at = `sitePreferences["${host.slice(0, SITE_HOST_LENGTH)}"]`;
     if (host.length > SITE_HOST_LENGTH || !SITE_HOST.test(host)) {
-      fail(at, LIBRARY_ERRORS.backupShape(`sitePreferences key "${host.slice(0, SITE_HOST_LENGTH)}"`, 'a host such as support.example.com or localhost:3000'));
+      fail(
+        at,
+        LIBRARY_ERRORS.backupShape(
+          `sitePreferences key "${host.slice(0, SITE_HOST_LENGTH)}"`,
+          'a host such as support.example.com or localhost:3000',
+        ),
+      );
       continue;
     }
     if (!isRecord(pref) || typeof pref.enabled !== 'boolean') {
@@ -287,14 +324,21 @@ function readSitePreferences(value: unknown, fail: Fail): Record<string, SitePre
     }
     const site: SitePreference = { enabled: pref.enabled };
     if (pref.scheme !== undefined) {
-      if (pref.scheme !== 'http' && pref.scheme !== 'https') fail(`${at}.scheme`, LIBRARY_ERRORS.backupShape(`${at}.scheme`, '"http" or "https"'));
+      if (pref.scheme !== 'http' && pref.scheme !== 'https')
+        fail(`${at}.scheme`, LIBRARY_ERRORS.backupShape(`${at}.scheme`, '"http" or "https"'));
       else site.scheme = pref.scheme;
     }
     for (const field of ['messageListSelector', 'composerSelector'] as const) {
       const selector = pref[field];
       if (selector === undefined) continue;
       if (typeof selector !== 'string' || selector.length > BACKUP_LIMITS.selectorLength) {
-        fail(`${at}.${field}`, LIBRARY_ERRORS.backupShape(`${at}.${field}`, `a CSS selector of at most ${BACKUP_LIMITS.selectorLength} characters`));
+        fail(
+          `${at}.${field}`,
+          LIBRARY_ERRORS.backupShape(
+            `${at}.${field}`,
+            `a CSS selector of at most ${BACKUP_LIMITS.selectorLength} characters`,
+          ),
+        );
       } else site[field] = selector;
     }
     sites.push([host, site]);
@@ -303,24 +347,37 @@ function readSitePreferences(value: unknown, fail: Fail): Record<string, SitePre
 }
 
 /** Checks a backup file completely, rebuilding every value from the fields it may have; on any problem nothing is stored. */
-export function readBackup(text: string, fileName: string): { ok: true; backup: Backup } | { ok: false; problems: PackProblem[] } {
+export function readBackup(
+  text: string,
+  fileName: string,
+): { ok: true; backup: Backup } | { ok: false; problems: PackProblem[] } {
   const problems: PackProblem[] = [];
   const fail: Fail = (path, message) => problems.push({ file: fileName, path, message });
   let data: unknown;
   try {
     data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
-    return { ok: false, problems: [{ file: fileName, message: LIBRARY_ERRORS.backupNotJson((error as Error).message) }] };
+    return {
+      ok: false,
+      problems: [{ file: fileName, message: LIBRARY_ERRORS.backupNotJson((error as Error).message) }],
+    };
   }
   if (!isRecord(data) || data.format !== BACKUP_FORMAT || data.version !== BACKUP_VERSION) {
-    return { ok: false, problems: [{ file: fileName, path: 'format', message: LIBRARY_ERRORS.backupFormat(isRecord(data) ? data.format : data) }] };
+    return {
+      ok: false,
+      problems: [
+        { file: fileName, path: 'format', message: LIBRARY_ERRORS.backupFormat(isRecord(data) ? data.format : data) },
+      ],
+    };
   }
   const settings = readSettings(data.settings, fail);
   const installedPacks = readInstalledPacks(data.installedPacks, fileName, fail);
   const packPreferences = readPackPreferences(data.packPreferences, fail);
-  const sitePreferences = data.sitePreferences === undefined ? undefined : readSitePreferences(data.sitePreferences, fail);
+  const sitePreferences =
+    data.sitePreferences === undefined ? undefined : readSitePreferences(data.sitePreferences, fail);
   if (problems.length > 0) return { ok: false, problems };
-  const exportedAt = typeof data.exportedAt === 'string' ? data.exportedAt.slice(0, BACKUP_LIMITS.exportedAtLength) : '';
+  const exportedAt =
+    typeof data.exportedAt === 'string' ? data.exportedAt.slice(0, BACKUP_LIMITS.exportedAtLength) : '';
   return {
     ok: true,
     backup: {
@@ -341,7 +398,10 @@ export function readBackup(text: string, fileName: string): { ok: true; backup: 
  * sync), their on state, and the locked settings. Sites come back as the agent left them; the browser's access to them
  * cannot be restored from a file (it needs the agent's click), so the Sites section lists those that need it.
  */
-export async function importAll(text: string, fileName: string): Promise<{ ok: true } | { ok: false; problems: PackProblem[] }> {
+export async function importAll(
+  text: string,
+  fileName: string,
+): Promise<{ ok: true } | { ok: false; problems: PackProblem[] }> {
   const read = readBackup(text, fileName);
   if (!read.ok) return read;
   const { backup } = read;
@@ -358,7 +418,8 @@ export async function importAll(text: string, fileName: string): Promise<{ ok: t
     const installedPacks = [...backup.installedPacks.filter((i) => !policyIds.has(i.pack.id)), ...policyPacks];
     const settings: Settings = { ...backup.settings };
     for (const key of policy.lockedSettings) {
-      if (Object.hasOwn(currentSettings, key)) (settings as unknown as Record<string, unknown>)[key] = currentSettings[key as keyof Settings];
+      if (Object.hasOwn(currentSettings, key))
+        (settings as unknown as Record<string, unknown>)[key] = currentSettings[key as keyof Settings];
     }
     const packPreferences: PackPreferences = {
       order: backup.packPreferences.order,
@@ -373,7 +434,8 @@ export async function importAll(text: string, fileName: string): Promise<{ ok: t
     ]);
     if (growth > 0) {
       const room = await storageRoom();
-      if (growth > room) return { ok: false, problems: [{ file: fileName, message: LIBRARY_ERRORS.backupQuota(growth, room) }] };
+      if (growth > room)
+        return { ok: false, problems: [{ file: fileName, message: LIBRARY_ERRORS.backupQuota(growth, room) }] };
     }
     await storage.setItems([
       { item: settingsItem, value: settings },

@@ -57,7 +57,11 @@ export const ok = <T>(value: T): LibraryResult<T> => ({ ok: true, value });
 const refuse = (message: string): LibraryResult<never> => ({ ok: false, message });
 
 /** The packs in force if `pack` were saved: it replaces its namesake in place, or comes last (highest priority). */
-function packsWith(pack: Pack, installed: readonly InstalledPack[], prefs: PackPreferences): { before: Pack[]; after: Pack[] } {
+function packsWith(
+  pack: Pack,
+  installed: readonly InstalledPack[],
+  prefs: PackPreferences,
+): { before: Pack[]; after: Pack[] } {
   const entries = orderPacks(installed, prefs);
   const before = entries.filter((e) => e.enabled).map((e) => e.pack);
   const at = entries.findIndex((e) => e.pack.id === pack.id);
@@ -81,7 +85,8 @@ export function previewImport(
   const parsed = parsePack(source, fileName, undefined, { csv: parseCsvPack });
   if (!parsed.ok) return parsed;
   const pack = parsed.pack;
-  if (BUILTIN_IDS.has(pack.id)) return { ok: false, problems: [{ file: fileName, path: 'id', message: LIBRARY_ERRORS.builtinId(pack.id) }] };
+  if (BUILTIN_IDS.has(pack.id))
+    return { ok: false, problems: [{ file: fileName, path: 'id', message: LIBRARY_ERRORS.builtinId(pack.id) }] };
   const replaces = installed.find((i) => i.pack.id === pack.id);
   if (replaces?.source.kind === 'policy') {
     return { ok: false, problems: [{ file: fileName, path: 'id', message: LIBRARY_ERRORS.policyId(pack.id) }] };
@@ -108,7 +113,13 @@ export function previewImport(
     for (const reply of scope.replies ?? []) {
       // Only the same reply in the same language is overridden; the same id in another language is a translation added.
       const replaced = known.filter((r) => sameReply(r, { id: reply.id, locale: pack.locale }));
-      if (replaced.length > 0) overrides.push({ kind: 'reply', id: reply.id, parent: scope.id, over: [...new Set(replaced.map((r) => r.packId))] });
+      if (replaced.length > 0)
+        overrides.push({
+          kind: 'reply',
+          id: reply.id,
+          parent: scope.id,
+          over: [...new Set(replaced.map((r) => r.packId))],
+        });
       else adds.push({ kind: 'reply', id: reply.id, parent: scope.id });
     }
   }
@@ -116,11 +127,14 @@ export function previewImport(
 }
 
 const encoder = new TextEncoder();
-const byteSize = (key: string, value: unknown): number => encoder.encode(key).length + encoder.encode(JSON.stringify(value) ?? '').length;
+const byteSize = (key: string, value: unknown): number =>
+  encoder.encode(key).length + encoder.encode(JSON.stringify(value) ?? '').length;
 
 /** Bytes storage.local uses now: the browser's count where it has one, else the same measure Chrome applies (key + JSON). */
 async function bytesInUse(): Promise<number> {
-  const area = browser.storage.local as typeof browser.storage.local & { getBytesInUse?: (keys: null) => Promise<number> };
+  const area = browser.storage.local as typeof browser.storage.local & {
+    getBytesInUse?: (keys: null) => Promise<number>;
+  };
   if (typeof area.getBytesInUse === 'function') {
     try {
       return await area.getBytesInUse(null);
@@ -156,7 +170,11 @@ async function checkRoom(current: readonly InstalledPack[], next: readonly Insta
 }
 
 /** Saves a previewed pack (replacing its namesake in place). Reads the library afresh, so a stale preview cannot drop a pack. */
-export async function commitImport(preview: ImportPreview, source: AgentPackSource, now: number = Date.now()): Promise<LibraryResult<InstalledPack>> {
+export async function commitImport(
+  preview: ImportPreview,
+  source: AgentPackSource,
+  now: number = Date.now(),
+): Promise<LibraryResult<InstalledPack>> {
   const id = preview.pack.id;
   if (BUILTIN_IDS.has(id)) return refuse(LIBRARY_ERRORS.builtinId(id));
   // Only the policy sync, from the browser's managed storage, makes a policy pack; the agent's packs are theirs.
@@ -165,7 +183,12 @@ export async function commitImport(preview: ImportPreview, source: AgentPackSour
     const installed = await installedPacksItem.getValue();
     const at = installed.findIndex((i) => i.pack.id === id);
     if (at !== -1 && installed[at]!.source.kind === 'policy') return refuse(LIBRARY_ERRORS.policyId(id));
-    const entry: InstalledPack = { pack: preview.pack, source, addedAt: at === -1 ? now : installed[at]!.addedAt, updatedAt: now };
+    const entry: InstalledPack = {
+      pack: preview.pack,
+      source,
+      addedAt: at === -1 ? now : installed[at]!.addedAt,
+      updatedAt: now,
+    };
     const next = at === -1 ? [...installed, entry] : installed.map((i, index) => (index === at ? entry : i));
     const room = await checkRoom(installed, next);
     if (!room.ok) return room;
@@ -193,11 +216,19 @@ async function removeUnlocked(id: string): Promise<LibraryResult<RemovedPack>> {
   if (index === -1) return refuse(LIBRARY_ERRORS.unknownPack(id));
   const entry = installed[index]!;
   if (entry.source.kind === 'policy') return refuse(LIBRARY_ERRORS.policyLocked(id));
-  const removed: RemovedPack = { entry, index, orderIndex: prefs.order.indexOf(id), wasDisabled: prefs.disabled.includes(id) };
+  const removed: RemovedPack = {
+    entry,
+    index,
+    orderIndex: prefs.order.indexOf(id),
+    wasDisabled: prefs.disabled.includes(id),
+  };
   // Preferences and packs in one write, so the engine never rebuilds from half a change.
   await storage.setItems([
     { item: installedPacksItem, value: installed.filter((_, i) => i !== index) },
-    { item: packPreferencesItem, value: { order: prefs.order.filter((p) => p !== id), disabled: prefs.disabled.filter((p) => p !== id) } },
+    {
+      item: packPreferencesItem,
+      value: { order: prefs.order.filter((p) => p !== id), disabled: prefs.disabled.filter((p) => p !== id) },
+    },
   ]);
   return ok(removed);
 }
@@ -236,7 +267,8 @@ export function setPackEnabled(id: string, enabled: boolean): Promise<LibraryRes
     const { entries, prefs } = await currentEntries();
     const entry = entries.find((e) => e.pack.id === id);
     if (!entry) return refuse(LIBRARY_ERRORS.unknownPack(id));
-    if (entry.installed?.source.kind === 'policy') return enabled ? ok(undefined) : refuse(LIBRARY_ERRORS.policyLocked(id));
+    if (entry.installed?.source.kind === 'policy')
+      return enabled ? ok(undefined) : refuse(LIBRARY_ERRORS.policyLocked(id));
     const disabled = prefs.disabled.filter((p) => p !== id);
     if (!enabled) disabled.push(id);
     await packPreferencesItem.setValue({ order: prefs.order, disabled });

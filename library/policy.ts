@@ -4,7 +4,13 @@ import { storage } from 'wxt/utils/storage';
 import { parsePack } from '../engine/pack-load.ts';
 import { formatPackProblem, LIBRARY_ERRORS } from './errors.ts';
 import type { Pack } from '../engine/types.ts';
-import { installedPacksItem, settingsItem, withPackLibraryLock, type InstalledPack, type Settings } from '../utils/storage.ts';
+import {
+  installedPacksItem,
+  settingsItem,
+  withPackLibraryLock,
+  type InstalledPack,
+  type Settings,
+} from '../utils/storage.ts';
 import { downloadPack, type FetchOptions } from './subscriptions.ts';
 
 /** What the last reading of the policy found wrong, for the options page; empty when all was well. */
@@ -38,7 +44,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-async function fetchPolicyPack(url: string, place: string, options: FetchOptions): Promise<{ text: string; url: string } | { problem: string }> {
+async function fetchPolicyPack(
+  url: string,
+  place: string,
+  options: FetchOptions,
+): Promise<{ text: string; url: string } | { problem: string }> {
   const download = await downloadPack(url, {}, options);
   if (download.kind === 'failed') return { problem: LIBRARY_ERRORS.policyPackDownload(place, url, download.reason) };
   if (download.kind === 'unchanged') return { problem: LIBRARY_ERRORS.policyPackUnchanged(place, url) };
@@ -49,13 +59,18 @@ async function fetchPolicyPack(url: string, place: string, options: FetchOptions
  * One entry of the policy's `packs`: an https address or a pack as JSON text (what Chrome's policy schema can carry),
  * or, where the policy is plain JSON (Firefox), a pack object or `{ "url": "https://…" }`.
  */
-async function packText(entry: unknown, place: string, options: FetchOptions): Promise<{ text: string; url?: string } | { problem: string }> {
+async function packText(
+  entry: unknown,
+  place: string,
+  options: FetchOptions,
+): Promise<{ text: string; url?: string } | { problem: string }> {
   if (typeof entry === 'string') {
     const trimmed = entry.trim();
     return /^https?:\/\/\S+$/u.test(trimmed) ? fetchPolicyPack(trimmed, place, options) : { text: entry };
   }
   if (isRecord(entry) && 'url' in entry) {
-    if (typeof entry.url !== 'string' || Object.keys(entry).length !== 1) return { problem: LIBRARY_ERRORS.policyPackByUrl(place) };
+    if (typeof entry.url !== 'string' || Object.keys(entry).length !== 1)
+      return { problem: LIBRARY_ERRORS.policyPackByUrl(place) };
     return fetchPolicyPack(entry.url, place, options);
   }
   if (isRecord(entry)) return { text: JSON.stringify(entry) };
@@ -75,9 +90,15 @@ function policySettings(value: unknown, problems: string[]): Partial<Settings> {
     const fits =
       kind === 'record'
         ? isRecord(setting) && Object.values(setting).every((v) => typeof v === 'string')
-        : kind !== undefined && typeof setting === kind && (key !== 'uiLanguage' || UI_LANGUAGES.has(setting as string));
+        : kind !== undefined &&
+          typeof setting === kind &&
+          (key !== 'uiLanguage' || UI_LANGUAGES.has(setting as string));
     if (!fits) {
-      problems.push(kind ? LIBRARY_ERRORS.policySettingType(key, kind) : LIBRARY_ERRORS.policyUnknownSetting(key, Object.keys(POLICY_SETTINGS).join(', ')));
+      problems.push(
+        kind
+          ? LIBRARY_ERRORS.policySettingType(key, kind)
+          : LIBRARY_ERRORS.policyUnknownSetting(key, Object.keys(POLICY_SETTINGS).join(', ')),
+      );
       continue;
     }
     picked[key] = kind === 'record' ? { ...(setting as Record<string, string>) } : setting;
@@ -90,7 +111,11 @@ function policySettings(value: unknown, problems: string[]): Partial<Settings> {
  * agent cannot switch off or remove), sets its settings, and records what went wrong. A pack that fails to load keeps its
  * last good version; policy packs are removed only when the whole policy loaded and no longer lists them.
  */
-export async function applyManagedPolicy(policy: unknown, options: FetchOptions = {}, now: number = Date.now()): Promise<PolicyStatus> {
+export async function applyManagedPolicy(
+  policy: unknown,
+  options: FetchOptions = {},
+  now: number = Date.now(),
+): Promise<PolicyStatus> {
   const problems: string[] = [];
   const root = isRecord(policy) ? policy : {};
   if (!isRecord(policy) && policy !== undefined) problems.push(LIBRARY_ERRORS.policyNotObject);
@@ -126,7 +151,12 @@ export async function applyManagedPolicy(policy: unknown, options: FetchOptions 
     );
     for (const { pack, url } of loaded) {
       const previous = installed.find((i) => i.pack.id === pack.id);
-      next.push({ pack, source: url ? { kind: 'policy', url } : { kind: 'policy' }, addedAt: previous?.addedAt ?? now, updatedAt: now });
+      next.push({
+        pack,
+        source: url ? { kind: 'policy', url } : { kind: 'policy' },
+        addedAt: previous?.addedAt ?? now,
+        updatedAt: now,
+      });
     }
     if (JSON.stringify(next) !== JSON.stringify(installed)) await installedPacksItem.setValue(next);
 
@@ -161,6 +191,7 @@ export async function syncManagedPolicy(options: FetchOptions = {}): Promise<Pol
 export function startManagedPolicySync(): void {
   void syncManagedPolicy().catch((error) => console.error('[huashu] applying the managed policy failed', error));
   browser.storage.onChanged.addListener((_changes, area) => {
-    if (area === 'managed') void syncManagedPolicy().catch((error) => console.error('[huashu] applying the managed policy failed', error));
+    if (area === 'managed')
+      void syncManagedPolicy().catch((error) => console.error('[huashu] applying the managed policy failed', error));
   });
 }

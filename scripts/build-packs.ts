@@ -38,11 +38,19 @@ export function assemblePack(sources: PackSources): Pack {
   const scenarioIds = new Set((sources.content.scenarios ?? []).map((s) => s.id));
   const scenarios: Scenario[] = (sources.content.scenarios ?? []).map((s) => {
     const t = sources.triggers[s.id] ?? {};
-    return { id: s.id, title: s.title, triggers: t.triggers ?? [], examples: t.examples ?? [], replies: s.replies ?? [], tips: s.tips ?? [] };
+    return {
+      id: s.id,
+      title: s.title,
+      triggers: t.triggers ?? [],
+      examples: t.examples ?? [],
+      replies: s.replies ?? [],
+      tips: s.tips ?? [],
+    };
   });
   // Triggers for a scenario the content file does not name yet still reach the detector.
   for (const [id, t] of Object.entries(sources.triggers)) {
-    if (!scenarioIds.has(id)) scenarios.push({ id, title: id, triggers: t.triggers ?? [], examples: t.examples ?? [], replies: [], tips: [] });
+    if (!scenarioIds.has(id))
+      scenarios.push({ id, title: id, triggers: t.triggers ?? [], examples: t.examples ?? [], replies: [], tips: [] });
   }
   return { ...sources.meta, scenarios, stages: sources.content.stages ?? [], rules: sources.rules };
 }

@@ -26,7 +26,9 @@ export function renderRulesDoc(packs: readonly Pack[]): string {
     '',
     '| class | members |',
     '|---|---|',
-    ...Object.entries(STANDARD_CLASSES).map(([name, members]) => `| ${code(`<${name}>`)} | ${cell(members.join(', '))} |`),
+    ...Object.entries(STANDARD_CLASSES).map(
+      ([name, members]) => `| ${code(`<${name}>`)} | ${cell(members.join(', '))} |`,
+    ),
   ];
   for (const pack of packs) {
     lines.push('', `## ${pack.name} (${pack.id})`, '');

@@ -33,8 +33,15 @@ function option(name: string): string | undefined {
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function panelSummary(panel: Page): Promise<string> {
-  const scenarios = await panel.locator('[data-scenario-id]').evaluateAll((els) => els.map((el) => el.getAttribute('data-scenario-id')));
-  const reply = (await panel.locator('.reply-text').first().textContent({ timeout: 500 }).catch(() => null)) ?? '';
+  const scenarios = await panel
+    .locator('[data-scenario-id]')
+    .evaluateAll((els) => els.map((el) => el.getAttribute('data-scenario-id')));
+  const reply =
+    (await panel
+      .locator('.reply-text')
+      .first()
+      .textContent({ timeout: 500 })
+      .catch(() => null)) ?? '';
   const findings = await panel
     .locator('[data-finding-category]')
     .evaluateAll((els) => els.map((el) => el.getAttribute('data-finding-category')));
@@ -72,12 +79,20 @@ async function main(): Promise<void> {
         const composer = desk.locator('[data-huashu-demo-composer]').first();
         await composer.click();
         await desk.keyboard.type(line.text, { delay: headed ? 40 : 0 });
-        await panel.locator('[data-finding-category]').first().waitFor({ timeout: 3000 }).catch(() => undefined);
+        await panel
+          .locator('[data-finding-category]')
+          .first()
+          .waitFor({ timeout: 3000 })
+          .catch(() => undefined);
         console.log(`${String(step).padStart(2)}. agent drafts: ${line.text}\n      ${await panelSummary(panel)}`);
         await panel.screenshot({ path: join(outDir, `step-${String(step).padStart(2, '0')}-panel.png`) });
         await desk.evaluate(() => window.huashuDemo.send());
       } else {
-        const before = await panel.locator('[data-scenario-id]').first().getAttribute('data-scenario-id', { timeout: 200 }).catch(() => null);
+        const before = await panel
+          .locator('[data-scenario-id]')
+          .first()
+          .getAttribute('data-scenario-id', { timeout: 200 })
+          .catch(() => null);
         await desk.evaluate((l: ScriptLine) => window.huashuDemo.addMessage(l.role, l.text), line);
         if (line.role === 'customer') {
           // Wait for the panel to change, or to settle on "nothing confident".
@@ -117,7 +132,9 @@ async function main(): Promise<void> {
     if (headed) await sleep(1500);
     if (opened) await desk.keyboard.press('Enter');
     const inserted = await desk.evaluate(() => window.huashuDemo.editorModelText());
-    console.log(`${String(step).padStart(2)}. agent types ;;tk: the picker lists ${listed}\n      Enter → composer: ${inserted}`);
+    console.log(
+      `${String(step).padStart(2)}. agent types ;;tk: the picker lists ${listed}\n      Enter → composer: ${inserted}`,
+    );
     await desk.screenshot({ path: join(outDir, 'helpdesk.png') });
     console.log(`\nScreenshots: ${outDir}`);
     if (headed) {

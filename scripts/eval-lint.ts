@@ -81,14 +81,19 @@ function logLintEval(e: LintEval): void {
   console.log(`\n## Lint — ${e.label} (${e.drafts} drafts)\n`);
   console.log('| category | caught | labelled | recall |');
   console.log('|---|---|---|---|');
-  for (const [category, [c, l]] of [...e.recall.entries()].sort()) console.log(`| ${category} | ${c} | ${l} | ${ratio(c, l)} |`);
+  for (const [category, [c, l]] of [...e.recall.entries()].sort())
+    console.log(`| ${category} | ${c} | ${l} | ${ratio(c, l)} |`);
   console.log(`| **all** | ${caught} | ${labelled} | ${ratio(caught, labelled)} |`);
-  console.log(`\nfalse alarms on clean drafts: ${e.falseAlarms.length}/${e.cleanDrafts} = ${ratio(e.falseAlarms.length, e.cleanDrafts)}`);
+  console.log(
+    `\nfalse alarms on clean drafts: ${e.falseAlarms.length}/${e.cleanDrafts} = ${ratio(e.falseAlarms.length, e.cleanDrafts)}`,
+  );
   console.log(`labelled drafts with an extra category: ${e.extraCategories.length}`);
   console.log('\n| language | recall | false alarms |');
   console.log('|---|---|---|');
   for (const [lang, s] of [...e.byLanguage.entries()].sort()) {
-    console.log(`| ${lang} | ${ratio(s.caught, s.labelled)} (${s.caught}/${s.labelled}) | ${s.falseAlarms}/${s.clean} |`);
+    console.log(
+      `| ${lang} | ${ratio(s.caught, s.labelled)} (${s.caught}/${s.labelled}) | ${s.falseAlarms}/${s.clean} |`,
+    );
   }
   for (const m of e.missed) console.log(`  missed ${m.missing.join(', ')}: ${m.text}`);
   for (const f of e.falseAlarms) console.log(`  false alarm ${f.findings.join('; ')}: ${f.text}`);
@@ -106,19 +111,31 @@ export const HELD_OUT_DRAFTS = join(root, 'tests/fixtures/heldout/drafts.jsonl')
 // blind-drafts-1 and -2: written from the warning contract alone by someone who never saw a rule file, in real chat
 // style. blind-drafts-1 was measured once (recall 0.287, false alarms 5/122) and then used to write the pattern rules;
 // blind-drafts-2 stayed sealed until the rules were done (tests/fixtures/heldout/README.md has both figures).
-const MORE_HELD_OUT_DRAFTS = ['drafts-2.jsonl', 'drafts-3.jsonl', 'blind-drafts-1.jsonl', 'blind-drafts-2.jsonl', 'blind-drafts-3.jsonl'].map((file) => join(root, 'tests/fixtures/heldout', file));
+const MORE_HELD_OUT_DRAFTS = [
+  'drafts-2.jsonl',
+  'drafts-3.jsonl',
+  'blind-drafts-1.jsonl',
+  'blind-drafts-2.jsonl',
+  'blind-drafts-3.jsonl',
+].map((file) => join(root, 'tests/fixtures/heldout', file));
 
 /** Sealed: printed only with --sealed, for the final figure of a round. */
 const SEALED_DRAFTS = ['blind-drafts-4.jsonl'].map((file) => join(root, 'tests/fixtures/heldout', file));
 
 /** The dev set, then our own held-out drafts (written apart from the rules, to see whether they generalize). */
-export function evalLint(lint: (draft: string) => Finding[], evalDir: string, sealed = process.argv.includes('--sealed')): LintEval[] {
+export function evalLint(
+  lint: (draft: string) => Finding[],
+  evalDir: string,
+  sealed = process.argv.includes('--sealed'),
+): LintEval[] {
   const results = [evaluateDrafts('dev-drafts.jsonl', readDrafts(join(evalDir, 'dev-drafts.jsonl')), lint)];
   if (existsSync(HELD_OUT_DRAFTS)) results.push(evaluateDrafts('held-out drafts', readDrafts(HELD_OUT_DRAFTS), lint));
   for (const file of MORE_HELD_OUT_DRAFTS) {
     if (existsSync(file)) results.push(evaluateDrafts(`held-out ${basename(file)}`, readDrafts(file), lint));
   }
-  if (sealed) for (const file of SEALED_DRAFTS) if (existsSync(file)) results.push(evaluateDrafts(`sealed ${basename(file)}`, readDrafts(file), lint));
+  if (sealed)
+    for (const file of SEALED_DRAFTS)
+      if (existsSync(file)) results.push(evaluateDrafts(`sealed ${basename(file)}`, readDrafts(file), lint));
   return results;
 }
 

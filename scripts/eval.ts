@@ -9,11 +9,36 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const evalDir = resolve(process.env.HUASHU_EVAL_DIR ?? join(root, '../shared/eval'));
 // Our held-out sets: messages.jsonl written before any tuning, messages-2.jsonl after round 3, fresh-3.jsonl before round 4, fresh-4 and fresh-5 later from the scenario contract alone; never tuned on.
 // blind-messages-1 and -2 were written from the scenario contract alone in real chat style (see the README there).
-const heldOutFiles = ['messages.jsonl', 'messages-2.jsonl', 'fresh-3.jsonl', 'fresh-4.jsonl', 'fresh-5.jsonl', 'blind-messages-1.jsonl', 'blind-messages-3.jsonl'].map((file) => join(root, 'tests/fixtures/heldout', file));
+const heldOutFiles = [
+  'messages.jsonl',
+  'messages-2.jsonl',
+  'fresh-3.jsonl',
+  'fresh-4.jsonl',
+  'fresh-5.jsonl',
+  'blind-messages-1.jsonl',
+  'blind-messages-3.jsonl',
+].map((file) => join(root, 'tests/fixtures/heldout', file));
 // Sealed sets: printed only with --sealed, for the final figure of a round, so nobody tunes on them by looking.
 const sealedFiles = ['blind-messages-2.jsonl'].map((file) => join(root, 'tests/fixtures/heldout', file));
 // Our later sets, each written fresh after a tuning round, measured once untouched and then tuned on (see README there).
-const tuningFiles = ['tuning.jsonl', 'tuning-2.jsonl', 'tuning-3.jsonl', 'tuning-4.jsonl', 'tuning-5.jsonl', 'tuning-6.jsonl', 'tuning-7.jsonl', 'tuning-8.jsonl', 'tuning-9.jsonl', 'tuning-10.jsonl', 'tuning-11.jsonl', 'tuning-12.jsonl', 'tuning-13.jsonl', 'tuning-14.jsonl', 'tuning-15.jsonl', 'tuning-16.jsonl'].map((file) => join(root, 'tests/fixtures/heldout', file));
+const tuningFiles = [
+  'tuning.jsonl',
+  'tuning-2.jsonl',
+  'tuning-3.jsonl',
+  'tuning-4.jsonl',
+  'tuning-5.jsonl',
+  'tuning-6.jsonl',
+  'tuning-7.jsonl',
+  'tuning-8.jsonl',
+  'tuning-9.jsonl',
+  'tuning-10.jsonl',
+  'tuning-11.jsonl',
+  'tuning-12.jsonl',
+  'tuning-13.jsonl',
+  'tuning-14.jsonl',
+  'tuning-15.jsonl',
+  'tuning-16.jsonl',
+].map((file) => join(root, 'tests/fixtures/heldout', file));
 const verbose = process.argv.includes('--verbose');
 
 /** One labelled customer message (the format of dev-messages.jsonl). */
@@ -130,25 +155,45 @@ export function tallyDetections(rows: readonly LabelledMessage[], detect: Detect
     if (detection.emotion === row.emotion) emotionRight++;
     else misses.push(`emotion ${detection.emotion} ≠ ${row.emotion}: ${row.text}`);
     if ((detection.scenarios[0]?.id ?? 'none') !== row.expect) {
-      misses.push(`expect ${row.expect}, got ${detection.scenarios.map((s) => `${s.id} ${s.score}`).join(', ') || 'none'}: ${row.text}`);
+      misses.push(
+        `expect ${row.expect}, got ${detection.scenarios.map((s) => `${s.id} ${s.score}`).join(', ') || 'none'}: ${row.text}`,
+      );
     }
   }
   return { overall, byLanguage, byScenario, emotionRight, emotionByClass, misses };
 }
 
 /** Prints the detection tables of one labelled set; returns overall top-1 and top-3. */
-export function reportDetection(setName: string, rows: readonly LabelledMessage[], detect: DetectScenarios): { top1: number; top3: number } {
+export function reportDetection(
+  setName: string,
+  rows: readonly LabelledMessage[],
+  detect: DetectScenarios,
+): { top1: number; top3: number } {
   const { overall, byLanguage, byScenario, emotionRight, emotionByClass, misses } = tallyDetections(rows, detect);
   const header = ['', 'n', 'top-1', 'top-3', 'abstain precision', 'abstain recall'];
-  printTable(`${setName}: detection by language`, header, [...[...byLanguage].sort().map(([k, t]) => tallyRow(k, t)), tallyRow('all', overall)]);
-  printTable(`${setName}: detection by scenario`, header, [...byScenario].sort().map(([k, t]) => tallyRow(k, t)));
-  printTable(`${setName}: emotion`, ['', 'n', 'accuracy'], [
-    ...[...emotionByClass].sort().map(([emotion, [right, n]]) => [emotion, String(n), ratio(right, n)]),
-    ['all', String(rows.length), ratio(emotionRight, rows.length)],
+  printTable(`${setName}: detection by language`, header, [
+    ...[...byLanguage].sort().map(([k, t]) => tallyRow(k, t)),
+    tallyRow('all', overall),
   ]);
+  printTable(
+    `${setName}: detection by scenario`,
+    header,
+    [...byScenario].sort().map(([k, t]) => tallyRow(k, t)),
+  );
+  printTable(
+    `${setName}: emotion`,
+    ['', 'n', 'accuracy'],
+    [
+      ...[...emotionByClass].sort().map(([emotion, [right, n]]) => [emotion, String(n), ratio(right, n)]),
+      ['all', String(rows.length), ratio(emotionRight, rows.length)],
+    ],
+  );
   printReliability(setName, rows, detect);
   if (verbose) for (const miss of misses) console.log('  ' + miss);
-  else console.log(`\n${misses.filter((m) => m.startsWith('expect')).length} top-1 misses (run with --verbose to list them)`);
+  else
+    console.log(
+      `\n${misses.filter((m) => m.startsWith('expect')).length} top-1 misses (run with --verbose to list them)`,
+    );
   return { top1: overall.top1 / overall.total, top3: overall.top3 / overall.total };
 }
 
@@ -176,7 +221,11 @@ export function printReliability(setName: string, rows: readonly LabelledMessage
     cell.n++;
     if (best.id === row.expect) cell.right++;
   }
-  const table = bands.map((b, i) => [`${RELIABILITY_BANDS[i]!.toFixed(2)}–${Math.min(1, RELIABILITY_BANDS[i + 1]!).toFixed(2)}`, String(b.n), ratio(b.right, b.n)]);
+  const table = bands.map((b, i) => [
+    `${RELIABILITY_BANDS[i]!.toFixed(2)}–${Math.min(1, RELIABILITY_BANDS[i + 1]!).toFixed(2)}`,
+    String(b.n),
+    ratio(b.right, b.n),
+  ]);
   table.push(['abstained', String(abstained), ratio(abstainedRight, abstained)]);
   printTable(`${setName}: reliability (top score band → share right)`, ['band', 'n', 'right'], table);
 }
@@ -195,11 +244,17 @@ export function reportSensitive(setName: string, rows: readonly LabelledMessage[
       byKind.set(kind, entry);
     }
   }
-  const total = [...byKind.values()].reduce((a, e) => ({ labelled: a.labelled + e.labelled, found: a.found + e.found }), { labelled: 0, found: 0 });
+  const total = [...byKind.values()].reduce(
+    (a, e) => ({ labelled: a.labelled + e.labelled, found: a.found + e.found }),
+    { labelled: 0, found: 0 },
+  );
   printTable(
     `${setName}: sensitive-data recall`,
     ['kind', 'labelled', 'found', 'recall'],
-    [...[...byKind].sort().map(([k, e]) => [k, String(e.labelled), String(e.found), ratio(e.found, e.labelled)]), ['all', String(total.labelled), String(total.found), ratio(total.found, total.labelled)]],
+    [
+      ...[...byKind].sort().map(([k, e]) => [k, String(e.labelled), String(e.found), ratio(e.found, e.labelled)]),
+      ['all', String(total.labelled), String(total.found), ratio(total.found, total.labelled)],
+    ],
   );
 }
 
@@ -208,7 +263,15 @@ export function mergeScenariosLocally(packs: readonly Pack[]): MergedScenario[] 
   const merged = new Map<string, MergedScenario>();
   for (const pack of packs) {
     for (const s of pack.scenarios ?? []) {
-      const into = merged.get(s.id) ?? { id: s.id, title: s.title, triggers: [], examples: [], replies: [], tips: [], packIds: [] };
+      const into = merged.get(s.id) ?? {
+        id: s.id,
+        title: s.title,
+        triggers: [],
+        examples: [],
+        replies: [],
+        tips: [],
+        packIds: [],
+      };
       into.triggers.push(...(s.triggers ?? []));
       into.examples.push(...(s.examples ?? []));
       into.packIds.push(pack.id);
@@ -230,11 +293,16 @@ async function loadEngine(): Promise<EvalEngine> {
     const engine = createEngine(DEFAULT_PACKS);
     return { detect: (text) => engine.detect(text), lint: engine.lint, hasSensitive: true };
   } catch (error) {
-    console.log(`(engine/index.ts could not be loaded: ${(error as Error).message.split('\n')[0]}; detection and emotion run on their own)`);
+    console.log(
+      `(engine/index.ts could not be loaded: ${(error as Error).message.split('\n')[0]}; detection and emotion run on their own)`,
+    );
     const { createScenarioDetector } = await import('../engine/detect.ts');
     const { detectEmotion } = await import('../engine/emotion.ts');
     const detectScenarios = createScenarioDetector(mergeScenariosLocally(DEFAULT_PACKS));
-    return { detect: (text) => ({ text, scenarios: detectScenarios(text, 3), emotion: detectEmotion(text), sensitive: [] }), hasSensitive: false };
+    return {
+      detect: (text) => ({ text, scenarios: detectScenarios(text, 3), emotion: detectEmotion(text), sensitive: [] }),
+      hasSensitive: false,
+    };
   }
 }
 
@@ -261,19 +329,26 @@ async function main(): Promise<void> {
   }
 
   if (process.argv.includes('--sealed')) {
-    for (const file of sealedFiles) if (existsSync(file)) reportDetection(`sealed (${file.slice(root.length + 1)})`, readJsonl(file), engine.detect);
+    for (const file of sealedFiles)
+      if (existsSync(file)) reportDetection(`sealed (${file.slice(root.length + 1)})`, readJsonl(file), engine.detect);
   }
   if (process.argv.includes('--tuning')) {
-    for (const file of tuningFiles) if (existsSync(file)) reportDetection(`tuning (${file.slice(root.length + 1)})`, readJsonl(file), engine.detect);
+    for (const file of tuningFiles)
+      if (existsSync(file)) reportDetection(`tuning (${file.slice(root.length + 1)})`, readJsonl(file), engine.detect);
   }
 
   const lintEvalFile = join(root, 'scripts/eval-lint.ts');
   if (existsSync(lintEvalFile) && engine.lint) {
     const lintEval = (await import(pathToFileURL(lintEvalFile).href)) as Record<string, unknown>;
     if (typeof lintEval.evalLint === 'function') {
-      const result: unknown = await (lintEval.evalLint as (lint: unknown, dir: string) => unknown)(engine.lint, evalDir);
+      const result: unknown = await (lintEval.evalLint as (lint: unknown, dir: string) => unknown)(
+        engine.lint,
+        evalDir,
+      );
       // The lint evaluation prints itself, or exports its printer beside it.
-      const printer = Object.entries(lintEval).find(([name, value]) => name.startsWith('print') && typeof value === 'function');
+      const printer = Object.entries(lintEval).find(
+        ([name, value]) => name.startsWith('print') && typeof value === 'function',
+      );
       if (printer && result !== undefined) (printer[1] as (r: unknown) => void)(result);
     }
   } else {

@@ -14,7 +14,10 @@ const outDir = join(root, 'docs/screenshots');
 const SCENES: Record<Exclude<UiLanguage, 'auto'>, { customer: string; draft: string }> = {
   'zh-CN': { customer: '收到的空气炸锅是坏的，我要退款！！', draft: '我不能直接退款，但是您可以申请售后。' },
   'zh-TW': { customer: '收到的氣炸鍋是壞的，我要退款！！', draft: '我不能直接退款，但是您可以申請售後。' },
-  en: { customer: 'The air fryer arrived broken, I want a refund!!', draft: "I can't refund it directly, as I already said." },
+  en: {
+    customer: 'The air fryer arrived broken, I want a refund!!',
+    draft: "I can't refund it directly, as I already said.",
+  },
 };
 
 async function main(): Promise<void> {
@@ -23,25 +26,31 @@ async function main(): Promise<void> {
   const server = await startDemoServer();
   const browser = await launchWithExtension();
   try {
-    for (const [language, scene] of Object.entries(SCENES) as Array<[Exclude<UiLanguage, 'auto'>, (typeof SCENES)['en']]>) {
+    for (const [language, scene] of Object.entries(SCENES) as Array<
+      [Exclude<UiLanguage, 'auto'>, (typeof SCENES)['en']]
+    >) {
       const desk = await browser.context.newPage();
       await desk.goto(`${server.url}?editor=textarea`);
       await desk.evaluate(() => window.huashuDemo.ready);
       await desk.evaluate(() => window.huashuDemo.clear());
       const panel = await openPanel(browser.context, browser.extensionId, desk);
       // The UI language is a setting: store it as the options page would, then reload the panel.
-      await panel.evaluate(async (settings) => {
-        const api = (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome;
-        await api.storage.local.set({ settings });
-      }, {
-        agentName: '小林',
-        agentId: '8021',
-        company: '星河商城',
-        customVariables: {},
-        uiLanguage: language,
-        expansionTrigger: ';;',
-        expansionEnabled: true,
-      } satisfies Settings);
+      await panel.evaluate(
+        async (settings) => {
+          const api = (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } })
+            .chrome;
+          await api.storage.local.set({ settings });
+        },
+        {
+          agentName: '小林',
+          agentId: '8021',
+          company: '星河商城',
+          customVariables: {},
+          uiLanguage: language,
+          expansionTrigger: ';;',
+          expansionEnabled: true,
+        } satisfies Settings,
+      );
       await panel.reload();
       await desk.evaluate((text) => window.huashuDemo.addMessage('customer', text), scene.customer);
       await panel.locator('[data-scenario-id]').first().waitFor({ timeout: 10_000 });

@@ -49,7 +49,10 @@ async function serveFile(request: IncomingMessage, response: ServerResponse): Pr
     response.end('Not found');
     return;
   }
-  response.writeHead(200, { 'content-type': contentTypes[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+  response.writeHead(200, {
+    'content-type': contentTypes[extname(path)] ?? 'application/octet-stream',
+    'cache-control': 'no-store',
+  });
   response.end(body);
 }
 
@@ -91,6 +94,8 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const requestedPort = Number(process.env.PORT ?? 0);
   const server = await startDemoServer({ port: Number.isInteger(requestedPort) ? requestedPort : 0 });
-  console.log(`星河商城 demo helpdesk: ${server.url}  (pick an editor with ?editor=prosemirror, ckeditor5, lexical, quill, draftjs, slate, summernote, contenteditable, textarea, input)`);
+  console.log(
+    `星河商城 demo helpdesk: ${server.url}  (pick an editor with ?editor=prosemirror, ckeditor5, lexical, quill, draftjs, slate, summernote, contenteditable, textarea, input)`,
+  );
   console.log('Press Ctrl+C to stop.');
 }

@@ -17,13 +17,15 @@ const SELECTORS = {
 } as const;
 
 /** Tooltips, avatars and delivery marks that Crisp nests inside a message row. */
-const MESSAGE_CHROME = '[class*="tooltip"], [class*="__avatar"], [class*="__status"], [class*="__time"], [class*="__date"]';
+const MESSAGE_CHROME =
+  '[class*="tooltip"], [class*="__avatar"], [class*="__status"], [class*="__time"], [class*="__date"]';
 
 function messageRole(message: Element): MessageRole {
   const { classList } = message;
   if (classList.contains(`${MESSAGE_CLASS}--user`)) return 'customer';
   // Private notes are written by operators but never sent; the modifier name is not confirmed, so match loosely.
-  if (Array.from(classList).some((name) => name.startsWith(`${MESSAGE_CLASS}--`) && name.includes('note'))) return 'note';
+  if (Array.from(classList).some((name) => name.startsWith(`${MESSAGE_CLASS}--`) && name.includes('note')))
+    return 'note';
   if (classList.contains(`${MESSAGE_CLASS}--operator`)) return 'agent';
   return 'system';
 }
@@ -93,11 +95,16 @@ export const crispAdapter: SiteAdapter = {
   findComposer(doc) {
     const area = doc.querySelector<HTMLElement>(SELECTORS.editorArea);
     const field = area?.querySelector<HTMLElement>(SELECTORS.editorField);
-    const element = field?.matches(SELECTORS.editable) ? field : (field ?? area)?.querySelector<HTMLElement>(SELECTORS.editable);
+    const element = field?.matches(SELECTORS.editable)
+      ? field
+      : (field ?? area)?.querySelector<HTMLElement>(SELECTORS.editable);
     if (!area || !element) return null;
-    const kind: ComposerInfo['kind'] = element.dataset.lexicalEditor === 'true' || field ? 'lexical' : 'contenteditable';
+    const kind: ComposerInfo['kind'] =
+      element.dataset.lexicalEditor === 'true' || field ? 'lexical' : 'contenteditable';
     // Crisp tints the editor in note mode; its modifier class is unconfirmed, so any "--note" modifier counts.
-    const noteMode = [area, ...Array.from(area.querySelectorAll('[class*="--note"]'))].some((node) => /--note\b/.test(node.className));
+    const noteMode = [area, ...Array.from(area.querySelectorAll('[class*="--note"]'))].some((node) =>
+      /--note\b/.test(node.className),
+    );
     return { element, kind, noteMode };
   },
 

@@ -14,7 +14,16 @@ const SELECTORS = {
 
 const ROLES: ReadonlySet<string> = new Set<MessageRole>(['customer', 'agent', 'note', 'system']);
 const COMPOSER_KINDS: ReadonlySet<string> = new Set<ComposerInfo['kind']>([
-  'textarea', 'input', 'contenteditable', 'prosemirror', 'ckeditor5', 'lexical', 'quill', 'draftjs', 'slate', 'summernote',
+  'textarea',
+  'input',
+  'contenteditable',
+  'prosemirror',
+  'ckeditor5',
+  'lexical',
+  'quill',
+  'draftjs',
+  'slate',
+  'summernote',
 ]);
 
 function isRole(value: string | undefined): value is MessageRole {
@@ -40,7 +49,10 @@ export const demoAdapter: SiteAdapter = {
   matches: ['http://localhost/*', 'http://127.0.0.1/*'],
 
   detect(doc) {
-    return doc.querySelector(SELECTORS.conversation) !== null && doc.querySelector(`${SELECTORS.conversation} ${SELECTORS.messageList}`) !== null;
+    return (
+      doc.querySelector(SELECTORS.conversation) !== null &&
+      doc.querySelector(`${SELECTORS.conversation} ${SELECTORS.messageList}`) !== null
+    );
   },
 
   findMessageList(doc) {
@@ -58,7 +70,11 @@ export const demoAdapter: SiteAdapter = {
 
   readMessage(item, list) {
     // The added element itself, or the message around a node added inside one (a removed message is read as itself).
-    const element = item.matches(SELECTORS.message) ? item : list.contains(item) ? item.closest(SELECTORS.message) : null;
+    const element = item.matches(SELECTORS.message)
+      ? item
+      : list.contains(item)
+        ? item.closest(SELECTORS.message)
+        : null;
     return element instanceof HTMLElement ? readItem(element) : null;
   },
 

@@ -52,7 +52,10 @@ export const freescoutAdapter: SiteAdapter = {
   matches: [],
 
   detect(doc) {
-    return doc.querySelector(`${SELECTORS.layout} ${SELECTORS.messageList}`) !== null && doc.querySelector(SELECTORS.replyBlock) !== null;
+    return (
+      doc.querySelector(`${SELECTORS.layout} ${SELECTORS.messageList}`) !== null &&
+      doc.querySelector(SELECTORS.replyBlock) !== null
+    );
   },
 
   findMessageList(doc) {
@@ -67,7 +70,8 @@ export const freescoutAdapter: SiteAdapter = {
     }
     // The conversation view lists the newest thread first; thread ids grow with time, so sorting by them gives the
     // oldest-first order whatever order a view or a module renders them in.
-    if (messages.every((message) => /^\d+$/.test(message.id))) return messages.sort((a, b) => Number(a.id) - Number(b.id));
+    if (messages.every((message) => /^\d+$/.test(message.id)))
+      return messages.sort((a, b) => Number(a.id) - Number(b.id));
     return messages.reverse();
   },
 
@@ -85,7 +89,9 @@ export const freescoutAdapter: SiteAdapter = {
     const kind: ComposerInfo['kind'] = editor ? 'summernote' : 'textarea';
     const element = editor ?? block.querySelector<HTMLElement>(SELECTORS.bodyField);
     if (!element) return null;
-    const noteMode = block.classList.contains('conv-note-block') || block.querySelector<HTMLInputElement>('input[name="is_note"]')?.value === '1';
+    const noteMode =
+      block.classList.contains('conv-note-block') ||
+      block.querySelector<HTMLInputElement>('input[name="is_note"]')?.value === '1';
     return { element, kind, noteMode };
   },
 

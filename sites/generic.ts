@@ -9,15 +9,64 @@ export interface GenericPreference {
 }
 
 const CUSTOMER_WORDS = new Set([
-  'in', 'incoming', 'inbound', 'received', 'receive', 'left', 'customer', 'customers', 'visitor', 'user', 'guest', 'client',
-  'contact', 'enduser', 'buyer', 'them', 'other', 'remote', 'requester',
+  'in',
+  'incoming',
+  'inbound',
+  'received',
+  'receive',
+  'left',
+  'customer',
+  'customers',
+  'visitor',
+  'user',
+  'guest',
+  'client',
+  'contact',
+  'enduser',
+  'buyer',
+  'them',
+  'other',
+  'remote',
+  'requester',
 ]);
 const AGENT_WORDS = new Set([
-  'out', 'outgoing', 'outbound', 'sent', 'send', 'right', 'agent', 'operator', 'staff', 'admin', 'me', 'self', 'mine',
-  'own', 'reply', 'support', 'servicer', 'kefu', 'seat', 'bot', 'robot',
+  'out',
+  'outgoing',
+  'outbound',
+  'sent',
+  'send',
+  'right',
+  'agent',
+  'operator',
+  'staff',
+  'admin',
+  'me',
+  'self',
+  'mine',
+  'own',
+  'reply',
+  'support',
+  'servicer',
+  'kefu',
+  'seat',
+  'bot',
+  'robot',
 ]);
 const NOTE_WORDS = new Set(['note', 'notes', 'internal', 'private', 'whisper']);
-const SYSTEM_WORDS = new Set(['system', 'sys', 'notice', 'event', 'events', 'info', 'divider', 'separator', 'tip', 'tips', 'announcement', 'activity']);
+const SYSTEM_WORDS = new Set([
+  'system',
+  'sys',
+  'notice',
+  'event',
+  'events',
+  'info',
+  'divider',
+  'separator',
+  'tip',
+  'tips',
+  'announcement',
+  'activity',
+]);
 
 const CHINESE_CUES: ReadonlyArray<[RegExp, MessageRole]> = [
   [/内部备注|內部備註|备注|備註/, 'note'],
@@ -30,10 +79,23 @@ const CHINESE_CUES: ReadonlyArray<[RegExp, MessageRole]> = [
 const ITEM_CHROME =
   'time, img, [class*="avatar"], [class*="time"], [class*="date"], [class*="name"], [class*="nick"], [class*="author"], [class*="sender"], [class*="meta"], [class*="status"], [class*="label"], [class*="who"], [aria-hidden="true"]';
 /** Elements whose text names who spoke. */
-const LABEL_PARTS = '[class*="name"], [class*="nick"], [class*="author"], [class*="sender"], [class*="label"], [class*="who"], [class*="role"]';
-const ROLE_ATTRIBUTES = ['data-role', 'data-author', 'data-sender', 'data-from', 'data-type', 'data-direction', 'data-message-type', 'data-author-type', 'aria-label', 'title'];
+const LABEL_PARTS =
+  '[class*="name"], [class*="nick"], [class*="author"], [class*="sender"], [class*="label"], [class*="who"], [class*="role"]';
+const ROLE_ATTRIBUTES = [
+  'data-role',
+  'data-author',
+  'data-sender',
+  'data-from',
+  'data-type',
+  'data-direction',
+  'data-message-type',
+  'data-author-type',
+  'aria-label',
+  'title',
+];
 const ID_ATTRIBUTES = ['data-message-id', 'data-msg-id', 'data-id', 'data-mid', 'id'];
-const EDITABLE = 'textarea, [contenteditable=""], [contenteditable="true"], [contenteditable="plaintext-only"], [role="textbox"]';
+const EDITABLE =
+  'textarea, [contenteditable=""], [contenteditable="true"], [contenteditable="plaintext-only"], [role="textbox"]';
 
 /**
  * Values of the other data-* attributes when they are one short token ("private", "outgoing", "visitor"): widgets put
@@ -42,7 +104,12 @@ const EDITABLE = 'textarea, [contenteditable=""], [contenteditable="true"], [con
 function otherDataWords(element: Element): string[] {
   const words: string[] = [];
   for (const attribute of Array.from(element.attributes)) {
-    if (!attribute.name.startsWith('data-') || ROLE_ATTRIBUTES.includes(attribute.name) || ID_ATTRIBUTES.includes(attribute.name)) continue;
+    if (
+      !attribute.name.startsWith('data-') ||
+      ROLE_ATTRIBUTES.includes(attribute.name) ||
+      ID_ATTRIBUTES.includes(attribute.name)
+    )
+      continue;
     if (attribute.value.length <= 24 && /^[a-z_-]+$/iu.test(attribute.value)) words.push(attribute.value);
   }
   return words;
@@ -157,10 +224,17 @@ function roleFromAlignment(element: Element): MessageRole | undefined {
   for (const node of [element, ...Array.from(element.children)]) {
     const style = (node as HTMLElement).style;
     const computed = view?.getComputedStyle?.(node);
-    const read = (name: string): string => `${style?.getPropertyValue(name) ?? ''} ${computed?.getPropertyValue(name) ?? ''}`;
-    if (/flex-end|\bend\b|right/.test(`${read('justify-content')} ${read('align-self')} ${read('text-align')} ${read('float')}`)) return 'agent';
+    const read = (name: string): string =>
+      `${style?.getPropertyValue(name) ?? ''} ${computed?.getPropertyValue(name) ?? ''}`;
+    if (
+      /flex-end|\bend\b|right/.test(
+        `${read('justify-content')} ${read('align-self')} ${read('text-align')} ${read('float')}`,
+      )
+    )
+      return 'agent';
     if (/auto/.test(read('margin-left')) && !/auto/.test(read('margin-right'))) return 'agent';
-    if (/flex-start|\bstart\b|left/.test(`${read('justify-content')} ${read('align-self')} ${read('float')}`)) return 'customer';
+    if (/flex-start|\bstart\b|left/.test(`${read('justify-content')} ${read('align-self')} ${read('float')}`))
+      return 'customer';
   }
   return undefined;
 }
@@ -174,10 +248,14 @@ function roleOfItem(item: Element): MessageRole | undefined {
   const ownClasses = roleFromWords(wordsOf(typeof item.className === 'string' ? item.className : ''));
   if (ownClasses) return ownClasses;
   const parts = Array.from(item.querySelectorAll('*')).slice(0, 12);
-  const partWords = parts.flatMap((part) => wordsOf(`${typeof part.className === 'string' ? part.className : ''} ${attributeText(part)}`));
+  const partWords = parts.flatMap((part) =>
+    wordsOf(`${typeof part.className === 'string' ? part.className : ''} ${attributeText(part)}`),
+  );
   const fromParts = roleFromWords(partWords);
   if (fromParts) return fromParts;
-  const labels = Array.from(item.querySelectorAll(LABEL_PARTS)).map((label) => label.textContent ?? '').join(' ');
+  const labels = Array.from(item.querySelectorAll(LABEL_PARTS))
+    .map((label) => label.textContent ?? '')
+    .join(' ');
   const fromLabels = roleFromChinese(labels) ?? roleFromWords(wordsOf(labels));
   if (fromLabels) return fromLabels;
   return roleFromAlignment(item);
@@ -187,8 +265,11 @@ function roleOfItem(item: Element): MessageRole | undefined {
 
 /** A comparable time for an item from <time datetime>, data-time attributes or a shown date/time, when it has one. */
 function timeOf(item: Element): number | undefined {
-  const stamped = item.querySelector('time[datetime]')?.getAttribute('datetime')
-    ?? item.getAttribute('data-time') ?? item.getAttribute('data-timestamp') ?? item.querySelector('[data-time], [data-timestamp]')?.getAttribute('data-time');
+  const stamped =
+    item.querySelector('time[datetime]')?.getAttribute('datetime') ??
+    item.getAttribute('data-time') ??
+    item.getAttribute('data-timestamp') ??
+    item.querySelector('[data-time], [data-timestamp]')?.getAttribute('data-time');
   if (stamped) {
     const numeric = Number(stamped);
     if (Number.isFinite(numeric)) return numeric;
@@ -225,7 +306,8 @@ function itemContainerOf(list: HTMLElement): HTMLElement {
 
 function itemsOf(list: HTMLElement): Element[] {
   return Array.from(itemContainerOf(list).children).filter(
-    (child) => !['SCRIPT', 'STYLE', 'TEMPLATE', 'THEAD'].includes(child.tagName) && (child.textContent ?? '').trim() !== '',
+    (child) =>
+      !['SCRIPT', 'STYLE', 'TEMPLATE', 'THEAD'].includes(child.tagName) && (child.textContent ?? '').trim() !== '',
   );
 }
 
@@ -250,7 +332,8 @@ function idOf(item: Element, newestFirst: boolean, textOf: (element: Element) =>
   const own = ownIdOf(item);
   if (own) return own;
   const text = textOf(item);
-  const older = (element: Element): Element | null => (newestFirst ? element.nextElementSibling : element.previousElementSibling);
+  const older = (element: Element): Element | null =>
+    newestFirst ? element.nextElementSibling : element.previousElementSibling;
   let neighbour = older(item);
   let repeats = 0;
   while (neighbour && repeats < 50 && textOf(neighbour) === text) {
@@ -375,7 +458,8 @@ export function composerKindOf(element: HTMLElement): ComposerInfo['kind'] {
   if (element.closest('.ck-editor__editable, .ck-content')) return 'ckeditor5';
   if (element.closest('[data-lexical-editor]')) return 'lexical';
   if (element.closest('.ql-editor')) return 'quill';
-  if (element.closest('.DraftEditor-root, [data-contents]') || element.querySelector('[data-contents]')) return 'draftjs';
+  if (element.closest('.DraftEditor-root, [data-contents]') || element.querySelector('[data-contents]'))
+    return 'draftjs';
   if (element.closest('[data-slate-editor]')) return 'slate';
   if (element.closest('.note-editable')) return 'summernote';
   return 'contenteditable';
@@ -384,7 +468,9 @@ export function composerKindOf(element: HTMLElement): ComposerInfo['kind'] {
 /** Note mode: the composer or its form says internal/private/note (classes, attributes, a checked toggle). */
 function isNoteMode(element: HTMLElement): boolean {
   for (let node: Element | null = element; node && node.tagName !== 'BODY'; node = node.parentElement) {
-    const words = wordsOf(`${typeof node.className === 'string' ? node.className : ''} ${node.getAttribute('data-mode') ?? ''}`);
+    const words = wordsOf(
+      `${typeof node.className === 'string' ? node.className : ''} ${node.getAttribute('data-mode') ?? ''}`,
+    );
     if (words.some((word) => NOTE_WORDS.has(word))) return true;
   }
   const placeholder = `${element.getAttribute('placeholder') ?? ''} ${element.getAttribute('aria-label') ?? ''} ${element.getAttribute('data-placeholder') ?? ''}`;
@@ -402,11 +488,16 @@ function resolve(doc: Document, selector: string | undefined): HTMLElement | nul
 }
 
 export function createGenericAdapter(pref: GenericPreference = {}): SiteAdapter {
-  const findMessageList = (doc: Document): HTMLElement | null => resolve(doc, pref.messageListSelector) ?? guessMessageList(doc);
+  const findMessageList = (doc: Document): HTMLElement | null =>
+    resolve(doc, pref.messageListSelector) ?? guessMessageList(doc);
   const findComposer = (doc: Document): ComposerInfo | null => {
     const picked = resolve(doc, pref.composerSelector);
     // A picked wrapper of the editor counts: type into the editable inside it.
-    const element = picked ? (picked.matches(EDITABLE) ? picked : picked.querySelector<HTMLElement>(EDITABLE) ?? picked) : guessComposerElement(doc);
+    const element = picked
+      ? picked.matches(EDITABLE)
+        ? picked
+        : (picked.querySelector<HTMLElement>(EDITABLE) ?? picked)
+      : guessComposerElement(doc);
     if (!element) return null;
     return { element, kind: composerKindOf(element), noteMode: isNoteMode(element) };
   };

@@ -9,7 +9,14 @@ import { zammadAdapter } from './zammad.ts';
 import { zendeskAdapter } from './zendesk.ts';
 
 /** The specific adapters, each recognised by its URL or DOM; the guessing one is kept apart (genericAdapter). */
-export const SITE_ADAPTERS: readonly SiteAdapter[] = [demoAdapter, chatwootAdapter, zammadAdapter, freescoutAdapter, zendeskAdapter, crispAdapter];
+export const SITE_ADAPTERS: readonly SiteAdapter[] = [
+  demoAdapter,
+  chatwootAdapter,
+  zammadAdapter,
+  freescoutAdapter,
+  zendeskAdapter,
+  crispAdapter,
+];
 
 /**
  * The guessing adapter without the agent's picks. Never chosen by pickAdapter: the content script falls back to it only

@@ -30,12 +30,17 @@ class PageWords {
 }
 
 function wordsOf(text: string): string[] {
-  return text.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .filter(Boolean);
 }
 
 /** A value worth keeping: a short identifier (no spaces, quotes or numbers a build or a record made) that is none of the page's words. */
 function isStableValue(value: string, page: PageWords): boolean {
-  return value.length <= 60 && /^[A-Za-z][A-Za-z0-9_-]*$/.test(value) && !/\d{3,}/.test(value) && !page.holdsPageText(value);
+  return (
+    value.length <= 60 && /^[A-Za-z][A-Za-z0-9_-]*$/.test(value) && !/\d{3,}/.test(value) && !page.holdsPageText(value)
+  );
 }
 
 /** An id worth keeping: readable, with no digits (ids with numbers are made per record or per render) and none of the page's words. */
@@ -54,7 +59,9 @@ function isUnique(doc: Document, selector: string): boolean {
 /** What names this element among its siblings: tag, stable classes, one stable attribute, nth-of-type when needed. */
 function stepFor(element: Element, page: PageWords): string {
   let step = element.tagName.toLowerCase();
-  const classes = Array.from(element.classList).filter((name) => !isUnstableName(name)).slice(0, 2);
+  const classes = Array.from(element.classList)
+    .filter((name) => !isUnstableName(name))
+    .slice(0, 2);
   step += classes.map((name) => `.${name}`).join('');
   const attribute = STABLE_ATTRIBUTES.find((name) => {
     const value = element.getAttribute(name);
@@ -81,7 +88,11 @@ export function selectorFor(element: Element): string {
     if (isUnique(doc, byId)) return byId;
   }
   const steps: string[] = [];
-  for (let current: Element | null = element; current && current !== doc.documentElement; current = current.parentElement) {
+  for (
+    let current: Element | null = element;
+    current && current !== doc.documentElement;
+    current = current.parentElement
+  ) {
     if (current !== element && isStableId(current.id, page)) {
       const anchored = [`#${current.id}`, ...steps].join(' > ');
       if (isUnique(doc, anchored)) return anchored;

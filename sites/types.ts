@@ -12,7 +12,17 @@ export interface ChatMessage {
 export interface ComposerInfo {
   element: HTMLElement;
   /** The editor behind it, so insertion picks the right path. */
-  kind: 'textarea' | 'input' | 'contenteditable' | 'prosemirror' | 'ckeditor5' | 'lexical' | 'quill' | 'draftjs' | 'slate' | 'summernote';
+  kind:
+    | 'textarea'
+    | 'input'
+    | 'contenteditable'
+    | 'prosemirror'
+    | 'ckeditor5'
+    | 'lexical'
+    | 'quill'
+    | 'draftjs'
+    | 'slate'
+    | 'summernote';
   /** True when the composer writes an internal note, not a reply to the customer. */
   noteMode: boolean;
 }

@@ -33,7 +33,8 @@ function activeChatWindow(doc: Document): HTMLElement | null {
 
 function articleRole(article: HTMLElement): MessageRole {
   // Internal articles come from any sender (an agent's note, a forwarded customer mail): never the customer's words.
-  if (article.classList.contains('is-internal') || article.querySelector('.is-internal, .internal-border.is-internal')) return 'note';
+  if (article.classList.contains('is-internal') || article.querySelector('.is-internal, .internal-border.is-internal'))
+    return 'note';
   if (article.classList.contains('system')) return 'system';
   if (article.classList.contains('customer')) return 'customer';
   if (article.classList.contains('agent')) return 'agent';
@@ -107,7 +108,11 @@ function senderOfLatestCustomerArticle(articles: Element): string | undefined {
   const customerArticles = Array.from(articles.querySelectorAll(`${SELECTORS.article}.customer:not(.is-internal)`));
   for (const article of customerArticles.reverse()) {
     const from = article.querySelector('.article-meta.top .article-meta-row .article-meta-value')?.textContent ?? '';
-    const name = from.replace(/<[^>]*>/g, '').replace(/\S+@\S+/g, '').replace(/["']/g, '').trim();
+    const name = from
+      .replace(/<[^>]*>/g, '')
+      .replace(/\S+@\S+/g, '')
+      .replace(/["']/g, '')
+      .trim();
     if (name) return name;
   }
   return undefined;
@@ -148,7 +153,9 @@ export const zammadAdapter: SiteAdapter = {
     const editor = form?.querySelector<HTMLElement>(SELECTORS.articleEditor);
     const kind: ComposerInfo['kind'] = 'contenteditable';
     if (form && editor) {
-      const internal = form.classList.contains('is-internal') || form.querySelector<HTMLInputElement>('input[name="internal"]')?.value === 'true';
+      const internal =
+        form.classList.contains('is-internal') ||
+        form.querySelector<HTMLInputElement>('input[name="internal"]')?.value === 'true';
       return { element: editor, kind, noteMode: internal };
     }
     const chatInput = activeChatWindow(doc)?.querySelector<HTMLElement>(SELECTORS.chatInput);

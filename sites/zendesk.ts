@@ -37,7 +37,11 @@ function findActiveLog(doc: Document): HTMLElement | null {
 
 /** Zendesk renders some messages twice, one copy aria-hidden for animation; read the visible one. */
 function visibleMessage(item: Element): Element | null {
-  return Array.from(item.querySelectorAll(SELECTORS.message)).find((message) => message.getAttribute('aria-hidden') !== 'true') ?? null;
+  return (
+    Array.from(item.querySelectorAll(SELECTORS.message)).find(
+      (message) => message.getAttribute('aria-hidden') !== 'true',
+    ) ?? null
+  );
 }
 
 function itemRole(item: Element, message: Element | null): MessageRole {
@@ -146,7 +150,8 @@ export const zendeskAdapter: SiteAdapter = {
     const list = findActiveLog(doc);
     if (!list) return undefined;
     const customerItems = Array.from(list.querySelectorAll(SELECTORS.item)).filter(
-      (item) => visibleMessage(item)?.getAttribute('type') === 'end-user' && !item.querySelector(SELECTORS.internalNoteTag),
+      (item) =>
+        visibleMessage(item)?.getAttribute('type') === 'end-user' && !item.querySelector(SELECTORS.internalNoteTag),
     );
     const name = customerItems.at(-1)?.querySelector(SELECTORS.sender)?.textContent?.trim();
     return name || undefined;

@@ -32,7 +32,11 @@ export function builtInPacksFor(locale: UiLocale | undefined): readonly Pack[] {
 }
 
 /** All packs, in priority order (later wins), with their enabled state. Pure: the options page and tests use it too. */
-export function orderPacks(installed: readonly InstalledPack[], prefs: PackPreferences, locale?: UiLocale): PackEntry[] {
+export function orderPacks(
+  installed: readonly InstalledPack[],
+  prefs: PackPreferences,
+  locale?: UiLocale,
+): PackEntry[] {
   const entries: PackEntry[] = [
     ...builtInPacksFor(locale).map((pack) => ({ pack, builtin: true, enabled: true })),
     ...installed.map((i) => ({ pack: i.pack, builtin: false, installed: i, enabled: true })),
@@ -63,7 +67,11 @@ function browserLanguage(): string {
 }
 
 async function loadPackSet(): Promise<{ entries: PackEntry[]; locale: UiLocale }> {
-  const [installed, prefs, settings] = await Promise.all([installedPacksItem.getValue(), packPreferencesItem.getValue(), settingsItem.getValue()]);
+  const [installed, prefs, settings] = await Promise.all([
+    installedPacksItem.getValue(),
+    packPreferencesItem.getValue(),
+    settingsItem.getValue(),
+  ]);
   const locale = resolveUiLocale(settings.uiLanguage, browserLanguage());
   return { entries: orderPacks(installed, prefs, locale), locale };
 }

@@ -43,7 +43,15 @@ export type PackSource =
   | { kind: 'builtin' }
   | { kind: 'file'; fileName: string }
   | { kind: 'paste' }
-  | { kind: 'url'; url: string; etag?: string; lastModified?: string; lastChecked?: number; lastChanged?: number; lastError?: string }
+  | {
+      kind: 'url';
+      url: string;
+      etag?: string;
+      lastModified?: string;
+      lastChecked?: number;
+      lastChanged?: number;
+      lastError?: string;
+    }
   | { kind: 'policy'; url?: string };
 
 /** A pack added by the agent, the team lead (URL) or the administrator (policy). Built-in packs are not stored here. */
@@ -54,7 +62,10 @@ export interface InstalledPack {
   updatedAt: number;
 }
 
-export const installedPacksItem = storage.defineItem<InstalledPack[]>('local:installedPacks', { fallback: [], version: 1 });
+export const installedPacksItem = storage.defineItem<InstalledPack[]>('local:installedPacks', {
+  fallback: [],
+  version: 1,
+});
 
 /** The lock every read-modify-write of the pack library (installed packs, pack preferences, policy settings) runs under. */
 const PACK_LIBRARY_LOCK = 'huashu-pack-library';
@@ -108,7 +119,13 @@ export const replyUsageItem = storage.defineItem<ReplyUsage>('local:replyUsage',
  * The agent's corrections of detected scenarios, customer messages masked (engine/teach.ts): on this device only
  * (`local`, never `sync`: a synced copy would leave the device), at most TEACH_LIMITS.corrections.
  */
-export const taughtCorrectionsItem = storage.defineItem<TaughtCorrection[]>('local:taughtCorrections', { fallback: [], version: 1 });
+export const taughtCorrectionsItem = storage.defineItem<TaughtCorrection[]>('local:taughtCorrections', {
+  fallback: [],
+  version: 1,
+});
 
 /** Masked customer messages detection found no scenario for, to label later: the most recent, for a limited time. */
-export const unmatchedMessagesItem = storage.defineItem<UnmatchedMessage[]>('local:unmatchedMessages', { fallback: [], version: 1 });
+export const unmatchedMessagesItem = storage.defineItem<UnmatchedMessage[]>('local:unmatchedMessages', {
+  fallback: [],
+  version: 1,
+});

@@ -22,7 +22,11 @@ export function newTeachId(now: number = Date.now()): string {
  * after them, no pack's `"merge": "replace"` can wipe them out. Its titles are copied from those packs, so it changes
  * no title the agent sees.
  */
-export function withTaughtPack(packs: readonly Pack[], corrections: readonly TaughtCorrection[], locale: string): Pack[] {
+export function withTaughtPack(
+  packs: readonly Pack[],
+  corrections: readonly TaughtCorrection[],
+  locale: string,
+): Pack[] {
   const taught = buildTaughtPack(corrections, { titleOf: scenarioTitles(packs, locale), locale });
   return taught ? [...packs, taught] : [...packs];
 }
@@ -46,7 +50,10 @@ export function isWorthLabelling(masked: string): boolean {
 /** Keeps a masked message detection found no scenario for, unless the agent already said what it is. */
 export async function recordUnmatched(masked: string, now: number = Date.now()): Promise<boolean> {
   if (!isWorthLabelling(masked)) return false;
-  const [corrections, unmatched] = await Promise.all([taughtCorrectionsItem.getValue(), unmatchedMessagesItem.getValue()]);
+  const [corrections, unmatched] = await Promise.all([
+    taughtCorrectionsItem.getValue(),
+    unmatchedMessagesItem.getValue(),
+  ]);
   if (corrections.some((c) => c.message === masked)) return false;
   await unmatchedMessagesItem.setValue(withUnmatched(unmatched, { id: newTeachId(now), message: masked, at: now }));
   return true;
@@ -60,7 +67,11 @@ export async function pruneUnmatched(now: number = Date.now()): Promise<void> {
 }
 
 /** Labels a kept unmatched message: a scenario id, or null for "needs no scenario". */
-export async function labelUnmatched(entry: UnmatchedMessage, scenario: string | null, now: number = Date.now()): Promise<void> {
+export async function labelUnmatched(
+  entry: UnmatchedMessage,
+  scenario: string | null,
+  now: number = Date.now(),
+): Promise<void> {
   await saveCorrection({ id: newTeachId(now), message: entry.message, scenario, at: now });
 }
 

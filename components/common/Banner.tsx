@@ -8,7 +8,13 @@ export interface BannerAction {
   onClick: () => void;
 }
 
-export function Banner(props: { tone: BannerTone; title?: string; children?: ComponentChildren; actions?: BannerAction[]; testId?: string }) {
+export function Banner(props: {
+  tone: BannerTone;
+  title?: string;
+  children?: ComponentChildren;
+  actions?: BannerAction[];
+  testId?: string;
+}) {
   // Errors interrupt the screen reader; the rest waits its turn.
   const role = props.tone === 'error' ? 'alert' : 'status';
   return (

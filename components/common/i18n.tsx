@@ -11,7 +11,11 @@ interface I18nValue {
 const I18nContext = createContext<I18nValue>({ locale: 'en', t: createTranslator('en') });
 
 export function I18nProvider(props: { locale: UiLocale; children: ComponentChildren }) {
-  return <I18nContext.Provider value={{ locale: props.locale, t: createTranslator(props.locale) }}>{props.children}</I18nContext.Provider>;
+  return (
+    <I18nContext.Provider value={{ locale: props.locale, t: createTranslator(props.locale) }}>
+      {props.children}
+    </I18nContext.Provider>
+  );
 }
 
 export function useI18n(): I18nValue {

@@ -44,13 +44,22 @@ export function ExpansionPicker(props: ExpansionPickerProps) {
   const below = viewport.height - caret.bottom >= MAX_HEIGHT + 8 || caret.top < MAX_HEIGHT + 8;
   const position = below ? { top: `${caret.bottom + 4}px` } : { bottom: `${viewport.height - caret.top + 4}px` };
   return (
-    <div class="expansion" style={{ left: `${left}px`, width: `${WIDTH}px`, maxHeight: `${MAX_HEIGHT}px`, ...position }} data-expansion-picker="">
+    <div
+      class="expansion"
+      style={{ left: `${left}px`, width: `${WIDTH}px`, maxHeight: `${MAX_HEIGHT}px`, ...position }}
+      data-expansion-picker=""
+    >
       {props.items.length === 0 ? (
         <div class="expansion-empty" role="status">
           {props.labels.expansionNoMatch.replace('{query}', props.query)}
         </div>
       ) : (
-        <ul id={EXPANSION_PICKER_ID} role="listbox" aria-label={props.labels.expansionLabel} aria-activedescendant={expansionOptionId(props.active)}>
+        <ul
+          id={EXPANSION_PICKER_ID}
+          role="listbox"
+          aria-label={props.labels.expansionLabel}
+          aria-activedescendant={expansionOptionId(props.active)}
+        >
           {props.items.map((item, index) => (
             <li
               key={item.key}

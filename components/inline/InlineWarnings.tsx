@@ -26,7 +26,10 @@ export interface InlineWarningsProps {
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 function worstSeverity(findings: Finding[]): Severity {
-  return findings.reduce<Severity>((worst, f) => (SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[worst] ? f.severity : worst), 'info');
+  return findings.reduce<Severity>(
+    (worst, f) => (SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[worst] ? f.severity : worst),
+    'info',
+  );
 }
 
 function findingKey(finding: Finding): string {
@@ -65,7 +68,9 @@ export function InlineWarnings({ underlines, composer, onApply }: InlineWarnings
       ? { left: composer.left + composer.width, top: composer.top + composer.height, alignRight: true }
       : (() => {
           const rect = underlines.find((u) => findingKey(u.finding) === openKey)?.rects.at(-1);
-          return rect ? { left: rect.left, top: rect.top + rect.height, alignRight: false } : { left: composer.left + composer.width, top: composer.top + composer.height, alignRight: true };
+          return rect
+            ? { left: rect.left, top: rect.top + rect.height, alignRight: false }
+            : { left: composer.left + composer.width, top: composer.top + composer.height, alignRight: true };
         })();
   const close = () => setOpenKey(null);
   // The popover overlaps its anchor by a pixel or two so the pointer can travel into it without leaving the layer.
@@ -104,7 +109,10 @@ export function InlineWarnings({ underlines, composer, onApply }: InlineWarnings
           role="dialog"
           style={
             openAnchor.alignRight
-              ? { right: `${Math.max(0, window.innerWidth - openAnchor.left)}px`, bottom: `${Math.max(0, window.innerHeight - (composer.top + composer.height - 24))}px` }
+              ? {
+                  right: `${Math.max(0, window.innerWidth - openAnchor.left)}px`,
+                  bottom: `${Math.max(0, window.innerHeight - (composer.top + composer.height - 24))}px`,
+                }
               : { left: `${openAnchor.left}px`, top: `${openAnchor.top - 1}px` }
           }
         >

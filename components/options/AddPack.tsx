@@ -17,7 +17,9 @@ export interface AddPackProps {
   onCheck: (input: PackInput) => ImportCheckView;
   onSave: (input: PackInput) => Promise<ActionResult>;
   /** Downloads a pack from an address and checks it; must be called straight from the click (it may ask for permission). */
-  onFetchUrl: (url: string) => Promise<{ ok: true; input: PackInput; check: ImportCheckView } | { ok: false; message: string }>;
+  onFetchUrl: (
+    url: string,
+  ) => Promise<{ ok: true; input: PackInput; check: ImportCheckView } | { ok: false; message: string }>;
 }
 
 const PACK_FILE = /\.(json|ya?ml|csv)$/iu;
@@ -102,7 +104,13 @@ export function AddPack(props: AddPackProps) {
           onInput={(e) => setPasted((e.currentTarget as HTMLTextAreaElement).value)}
         />
       </label>
-      <button type="button" class="button" data-testid="pack-check" disabled={pasted.trim() === ''} onClick={() => run({ text: pasted })}>
+      <button
+        type="button"
+        class="button"
+        data-testid="pack-check"
+        disabled={pasted.trim() === ''}
+        onClick={() => run({ text: pasted })}
+      >
         {t('check')}
       </button>
       <div class="field">
@@ -116,7 +124,13 @@ export function AddPack(props: AddPackProps) {
             value={address}
             onInput={(e) => setAddress((e.currentTarget as HTMLInputElement).value)}
           />
-          <button type="button" class="button" data-testid="pack-fetch" disabled={address.trim() === '' || fetching} onClick={() => void fetchUrl()}>
+          <button
+            type="button"
+            class="button"
+            data-testid="pack-fetch"
+            disabled={address.trim() === '' || fetching}
+            onClick={() => void fetchUrl()}
+          >
             {fetching ? t('fetching') : t('fetchUrl')}
           </button>
         </div>
@@ -148,7 +162,9 @@ export function AddPack(props: AddPackProps) {
       {check && check.ok && (
         <div class="preview" data-testid="pack-preview">
           <h3>{t('previewHeading', { name: check.preview.name, version: check.preview.version })}</h3>
-          {check.preview.replacesVersion !== undefined && <p>{t('previewReplaces', { version: check.preview.replacesVersion })}</p>}
+          {check.preview.replacesVersion !== undefined && (
+            <p>{t('previewReplaces', { version: check.preview.replacesVersion })}</p>
+          )}
           {check.preview.adds.length === 0 && check.preview.overrides.length === 0 && <p>{t('previewNothing')}</p>}
           {check.preview.adds.length > 0 && (
             <details open={check.preview.adds.length <= 12}>
@@ -170,13 +186,20 @@ export function AddPack(props: AddPackProps) {
                 {check.preview.overrides.map((c) => (
                   <li key={`${c.kind}:${c.parent ?? ''}:${c.id}`}>
                     <span class="tag">{t(`kind_${c.kind}`)}</span> <code>{c.id}</code>
-                    {c.parent && <span class="muted"> ({c.parent})</span>} <span class="muted">{t('overridesFrom', { packs: c.over.join(', ') })}</span>
+                    {c.parent && <span class="muted"> ({c.parent})</span>}{' '}
+                    <span class="muted">{t('overridesFrom', { packs: c.over.join(', ') })}</span>
                   </li>
                 ))}
               </ul>
             </details>
           )}
-          <button type="button" class="button button-primary" data-testid="pack-save" disabled={saving} onClick={() => void save()}>
+          <button
+            type="button"
+            class="button button-primary"
+            data-testid="pack-save"
+            disabled={saving}
+            onClick={() => void save()}
+          >
             {t('savePack')}
           </button>
         </div>

@@ -104,9 +104,18 @@ export function OptionsPage(props: OptionsPageProps) {
       </section>
       {props.taught && <TaughtSection {...props.taught} />}
       {props.sites && <SitesSection {...props.sites} />}
-      <SettingsForm settings={props.settings} onSave={props.onSaveSettings} variables={props.variables} locked={props.lockedSettings} />
+      <SettingsForm
+        settings={props.settings}
+        onSave={props.onSaveSettings}
+        variables={props.variables}
+        locked={props.lockedSettings}
+      />
       {props.undo && (
-        <UndoToast message={t('removedToast', { name: props.undo.name })} onUndo={props.onUndo} onExpire={props.onUndoExpire} />
+        <UndoToast
+          message={t('removedToast', { name: props.undo.name })}
+          onUndo={props.onUndo}
+          onExpire={props.onUndoExpire}
+        />
       )}
     </main>
   );

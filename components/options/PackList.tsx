@@ -36,7 +36,9 @@ export function PackList(props: PackListProps) {
           <div class="pack-meta muted">
             <span>{sourceText(row)}</span>
             {' · '}
-            <span data-testid="pack-counts">{t('packCounts', { scenarios: row.scenarios, replies: row.replies, rules: row.rules })}</span>
+            <span data-testid="pack-counts">
+              {t('packCounts', { scenarios: row.scenarios, replies: row.replies, rules: row.rules })}
+            </span>
             {row.updatedAt !== undefined && (
               <>
                 {' · '}
@@ -47,7 +49,9 @@ export function PackList(props: PackListProps) {
           {row.enabled && row.winsOver.length > 0 && (
             <div class="pack-wins muted">
               {t('winsOver', {
-                packs: row.winsOver.map((w) => t('winsOverItem', { pack: names.get(w.packId) ?? w.packId, count: w.count })).join(', '),
+                packs: row.winsOver
+                  .map((w) => t('winsOverItem', { pack: names.get(w.packId) ?? w.packId, count: w.count }))
+                  .join(', '),
               })}
             </div>
           )}
@@ -67,7 +71,13 @@ export function PackList(props: PackListProps) {
               />
               {t('packEnabled')}
             </label>
-            <button type="button" class="button button-small" disabled={index === 0} aria-label={t('moveUpLabel', { name: row.name })} onClick={() => props.onMove(row.id, 'up')}>
+            <button
+              type="button"
+              class="button button-small"
+              disabled={index === 0}
+              aria-label={t('moveUpLabel', { name: row.name })}
+              onClick={() => props.onMove(row.id, 'up')}
+            >
               {t('moveUp')}
             </button>
             <button
@@ -79,16 +89,31 @@ export function PackList(props: PackListProps) {
             >
               {t('moveDown')}
             </button>
-            <button type="button" class="button button-small" aria-label={t('exportPackLabel', { name: row.name })} onClick={() => props.onExport(row.id)}>
+            <button
+              type="button"
+              class="button button-small"
+              aria-label={t('exportPackLabel', { name: row.name })}
+              onClick={() => props.onExport(row.id)}
+            >
               {t('exportPack')}
             </button>
             {row.source === 'url' && (
-              <button type="button" class="button button-small" aria-label={t('refreshPackLabel', { name: row.name })} onClick={() => props.onRefresh(row.id)}>
+              <button
+                type="button"
+                class="button button-small"
+                aria-label={t('refreshPackLabel', { name: row.name })}
+                onClick={() => props.onRefresh(row.id)}
+              >
                 {t('refreshPack')}
               </button>
             )}
             {row.canRemove && (
-              <button type="button" class="button button-small" aria-label={t('removePackLabel', { name: row.name })} onClick={() => props.onRemove(row.id)}>
+              <button
+                type="button"
+                class="button button-small"
+                aria-label={t('removePackLabel', { name: row.name })}
+                onClick={() => props.onRemove(row.id)}
+              >
                 {t('removePack')}
               </button>
             )}

@@ -48,7 +48,9 @@ export function SettingsForm(props: SettingsFormProps) {
   );
   // The `;;` picker: a trigger that would clash with the helpdesk ("/") or with words is refused before it is saved.
   const trigger = draft.expansionTrigger ?? ';;';
-  const triggerProblem = isUsableTrigger(trigger) ? null : t('settingsExpansionTriggerInvalid', { trigger, current: props.settings.expansionTrigger ?? ';;' });
+  const triggerProblem = isUsableTrigger(trigger)
+    ? null
+    : t('settingsExpansionTriggerInvalid', { trigger, current: props.settings.expansionTrigger ?? ';;' });
   return (
     <form
       class="card"
@@ -61,7 +63,13 @@ export function SettingsForm(props: SettingsFormProps) {
             .map(([name, value]) => [name, value.trim()] as const)
             .filter(([, value]) => value !== ''),
         );
-        props.onSave({ ...draft, agentName: draft.agentName.trim(), agentId: draft.agentId.trim(), company: draft.company.trim(), customVariables });
+        props.onSave({
+          ...draft,
+          agentName: draft.agentName.trim(),
+          agentId: draft.agentId.trim(),
+          company: draft.company.trim(),
+          customVariables,
+        });
       }}
     >
       <h2 id="settings-heading">{t('settingsHeading')}</h2>
@@ -84,7 +92,13 @@ export function SettingsForm(props: SettingsFormProps) {
                 placeholder={variable.fallback ?? ''}
                 maxLength={200}
                 onInput={(e) =>
-                  setDraft({ ...draft, customVariables: { ...draft.customVariables, [variable.name]: (e.currentTarget as HTMLInputElement).value } })
+                  setDraft({
+                    ...draft,
+                    customVariables: {
+                      ...draft.customVariables,
+                      [variable.name]: (e.currentTarget as HTMLInputElement).value,
+                    },
+                  })
                 }
               />
             </label>
@@ -93,7 +107,14 @@ export function SettingsForm(props: SettingsFormProps) {
       )}
       <label class="field">
         <span>{t('uiLanguageLabel')}</span>
-        <select name="uiLanguage" value={draft.uiLanguage} disabled={isLocked('uiLanguage')} onChange={(e) => setDraft({ ...draft, uiLanguage: (e.currentTarget as HTMLSelectElement).value as UiLanguageChoice })}>
+        <select
+          name="uiLanguage"
+          value={draft.uiLanguage}
+          disabled={isLocked('uiLanguage')}
+          onChange={(e) =>
+            setDraft({ ...draft, uiLanguage: (e.currentTarget as HTMLSelectElement).value as UiLanguageChoice })
+          }
+        >
           <option value="auto">{t('uiLanguageAuto')}</option>
           {LANGUAGE_NAMES.map(([value, name]) => (
             <option value={value} key={value}>

@@ -52,7 +52,8 @@ export function SitesSection(props: SitesSectionProps) {
       <h2 id="sites-heading">{t('sitesHeading')}</h2>
       <p class="muted">{t('sitesExplain')}</p>
       <p class="muted" data-testid="built-in-sites">
-        {t('sitesBuiltIn')} {props.builtInSites.map((name, i) => (
+        {t('sitesBuiltIn')}{' '}
+        {props.builtInSites.map((name, i) => (
           <span key={name}>
             {i > 0 && ', '}
             <code>{name}</code>
@@ -64,7 +65,12 @@ export function SitesSection(props: SitesSectionProps) {
       ) : (
         <ul class="site-list" data-testid="site-list">
           {props.sites.map((row) => (
-            <li class={`site-row${row.state === 'on' ? '' : ' pack-off'}`} key={row.host} data-site={row.host} data-site-state={row.state}>
+            <li
+              class={`site-row${row.state === 'on' ? '' : ' pack-off'}`}
+              key={row.host}
+              data-site={row.host}
+              data-site-state={row.state}
+            >
               <div class="pack-head">
                 <strong>{row.host}</strong>
                 <span class={`tag site-state-${row.state}`}>{stateText(row)}</span>
@@ -79,16 +85,34 @@ export function SitesSection(props: SitesSectionProps) {
               )}
               <div class="pack-actions">
                 {row.state === 'on' ? (
-                  <button type="button" class="button button-small" disabled={busy} data-action="turn-off" onClick={() => run(row.host, () => props.onTurnOff(row.host))}>
+                  <button
+                    type="button"
+                    class="button button-small"
+                    disabled={busy}
+                    data-action="turn-off"
+                    onClick={() => run(row.host, () => props.onTurnOff(row.host))}
+                  >
                     {t('siteTurnOff')}
                   </button>
                 ) : (
-                  <button type="button" class="button button-small" disabled={busy} data-action="turn-on" onClick={() => run(row.host, () => props.onTurnOn({ host: row.host, scheme: row.scheme }))}>
+                  <button
+                    type="button"
+                    class="button button-small"
+                    disabled={busy}
+                    data-action="turn-on"
+                    onClick={() => run(row.host, () => props.onTurnOn({ host: row.host, scheme: row.scheme }))}
+                  >
                     {row.state === 'needs-access' ? t('siteGrantAccess') : t('siteTurnOn')}
                   </button>
                 )}
                 {row.picks && (
-                  <button type="button" class="button button-small" disabled={busy} data-action="forget-picks" onClick={() => run(row.host, () => props.onForgetPicks(row.host))}>
+                  <button
+                    type="button"
+                    class="button button-small"
+                    disabled={busy}
+                    data-action="forget-picks"
+                    onClick={() => run(row.host, () => props.onForgetPicks(row.host))}
+                  >
                     {t('siteForgetPicks')}
                   </button>
                 )}
@@ -111,7 +135,11 @@ export function SitesSection(props: SitesSectionProps) {
         class="add-site"
         onSubmit={(event) => {
           event.preventDefault();
-          run(undefined, () => props.onAddSite(address), () => setAddress(''));
+          run(
+            undefined,
+            () => props.onAddSite(address),
+            () => setAddress(''),
+          );
         }}
       >
         <label class="field">

@@ -25,7 +25,12 @@ export interface TaughtSectionProps {
   onExport: () => void;
 }
 
-function UnmatchedRow(props: { entry: UnmatchedMessageView; scenarios: ScenarioOptionView[]; date: string } & Pick<TaughtSectionProps, 'onDeleteUnmatched' | 'onLabelUnmatched'>) {
+function UnmatchedRow(
+  props: { entry: UnmatchedMessageView; scenarios: ScenarioOptionView[]; date: string } & Pick<
+    TaughtSectionProps,
+    'onDeleteUnmatched' | 'onLabelUnmatched'
+  >,
+) {
   const { t } = useI18n();
   const [choice, setChoice] = useState('');
   const { entry } = props;
@@ -85,7 +90,8 @@ export function TaughtSection(props: TaughtSectionProps) {
     const out: string[] = [];
     if (c.scenario === null) out.push(t('taughtVerdictNone'));
     else if (c.scenario !== undefined) out.push(t('taughtVerdictScenario', { scenario: titleOf(c.scenario) }));
-    if (c.notScenario !== undefined && c.notScenario !== c.scenario) out.push(t('taughtVerdictNot', { scenario: titleOf(c.notScenario) }));
+    if (c.notScenario !== undefined && c.notScenario !== c.scenario)
+      out.push(t('taughtVerdictNot', { scenario: titleOf(c.notScenario) }));
     return out;
   };
 
@@ -128,7 +134,13 @@ export function TaughtSection(props: TaughtSectionProps) {
         </ul>
       )}
       <div class="row">
-        <button type="button" class="button" data-testid="taught-export" disabled={props.corrections.length === 0} onClick={props.onExport}>
+        <button
+          type="button"
+          class="button"
+          data-testid="taught-export"
+          disabled={props.corrections.length === 0}
+          onClick={props.onExport}
+        >
           {t('taughtExport')}
         </button>
       </div>

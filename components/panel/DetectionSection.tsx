@@ -19,7 +19,9 @@ export function DetectionSection(props: DetectionSectionProps) {
   if (!detection) {
     return (
       <section class="section" aria-label={t('detectedHeading')}>
-        <p class="muted" data-testid="no-message">{t('noMessageYet')}</p>
+        <p class="muted" data-testid="no-message">
+          {t('noMessageYet')}
+        </p>
       </section>
     );
   }
@@ -32,7 +34,11 @@ export function DetectionSection(props: DetectionSectionProps) {
           {t('emotionLabel')}: {t(`emotion_${detection.emotion}`)}
         </span>
       </div>
-      {detection.followUp && <p class="note" data-testid="follow-up">{t('followUp')}</p>}
+      {detection.followUp && (
+        <p class="note" data-testid="follow-up">
+          {t('followUp')}
+        </p>
+      )}
       {detection.scenarios.length === 0 ? (
         <div class="row" data-testid="no-scenario">
           <p class="muted">{t('noConfidentScenario')}</p>
@@ -52,7 +58,9 @@ export function DetectionSection(props: DetectionSectionProps) {
                 onClick={() => props.onSelectScenario(scenario.id)}
               >
                 <span class="chip-title">{scenario.title}</span>
-                <span class="chip-cue">{t(scenario.confidence === 'likely' ? 'confidenceLikely' : 'confidencePossible')}</span>
+                <span class="chip-cue">
+                  {t(scenario.confidence === 'likely' ? 'confidenceLikely' : 'confidencePossible')}
+                </span>
               </button>
             </li>
           ))}
@@ -60,7 +68,11 @@ export function DetectionSection(props: DetectionSectionProps) {
       )}
       {props.teach && !detection.followUp && (
         // Keyed by message: what was said about one message never shows beside the next.
-        <TeachControls key={detection.messageId ?? ''} {...props.teach} shown={selected ? { id: selected.id, title: selected.title } : undefined} />
+        <TeachControls
+          key={detection.messageId ?? ''}
+          {...props.teach}
+          shown={selected ? { id: selected.id, title: selected.title } : undefined}
+        />
       )}
       {selected && selected.tips.length > 0 && (
         <details class="tips" open>

@@ -20,12 +20,22 @@ export function PageStatusBanner(props: PageStatusBannerProps) {
   const { status } = props;
   switch (status.kind) {
     case 'loading':
-      return <Banner tone="info" testId="status-loading">{t('loading')}</Banner>;
+      return (
+        <Banner tone="info" testId="status-loading">
+          {t('loading')}
+        </Banner>
+      );
     case 'no-tab':
-      return <Banner tone="info" title={t('noTabTitle')} testId="status-no-tab">{t('noTabBody')}</Banner>;
+      return (
+        <Banner tone="info" title={t('noTabTitle')} testId="status-no-tab">
+          {t('noTabBody')}
+        </Banner>
+      );
     case 'unreachable':
       return status.restricted ? (
-        <Banner tone="warning" title={t('unreachableTitle')} testId="status-unreachable">{t('unreachableRestricted')}</Banner>
+        <Banner tone="warning" title={t('unreachableTitle')} testId="status-unreachable">
+          {t('unreachableRestricted')}
+        </Banner>
       ) : (
         <Banner
           tone="warning"
@@ -67,13 +77,30 @@ export function PageStatusBanner(props: PageStatusBannerProps) {
     case 'ready':
       if (props.picksInUse && props.onResetPicks) {
         return (
-          <Banner tone="info" testId="status-picks" actions={[{ label: t('resetPicks'), onClick: props.onResetPicks }, { label: t('startPicker'), onClick: props.onStartPicker }]}>
+          <Banner
+            tone="info"
+            testId="status-picks"
+            actions={[
+              { label: t('resetPicks'), onClick: props.onResetPicks },
+              { label: t('startPicker'), onClick: props.onStartPicker },
+            ]}
+          >
             {t('picksInUse')}
           </Banner>
         );
       }
-      if (!props.hasComposer) return <Banner tone="warning" testId="status-no-composer">{t('noComposer')}</Banner>;
-      if (props.noteMode) return <Banner tone="warning" testId="status-note-mode">{t('noteMode')}</Banner>;
+      if (!props.hasComposer)
+        return (
+          <Banner tone="warning" testId="status-no-composer">
+            {t('noComposer')}
+          </Banner>
+        );
+      if (props.noteMode)
+        return (
+          <Banner tone="warning" testId="status-note-mode">
+            {t('noteMode')}
+          </Banner>
+        );
       return null;
   }
 }

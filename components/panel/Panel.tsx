@@ -9,7 +9,16 @@ import { ReplyItem } from './ReplyItem.tsx';
 import { SearchBox } from './SearchBox.tsx';
 import { SensitiveNotice } from './SensitiveNotice.tsx';
 import { StageBar } from './StageBar.tsx';
-import type { DetectionView, Finding, PageStatus, PanelCommand, PanelNotice, ReplyView, StageView, TeachView } from './types.ts';
+import type {
+  DetectionView,
+  Finding,
+  PageStatus,
+  PanelCommand,
+  PanelNotice,
+  ReplyView,
+  StageView,
+  TeachView,
+} from './types.ts';
 import { UsageFooter } from './UsageFooter.tsx';
 
 export interface PanelProps {
@@ -50,7 +59,12 @@ export interface PanelProps {
 
 function isEditable(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT';
+  return (
+    target.isContentEditable ||
+    target.tagName === 'INPUT' ||
+    target.tagName === 'TEXTAREA' ||
+    target.tagName === 'SELECT'
+  );
 }
 
 export function Panel(props: PanelProps) {
@@ -112,7 +126,8 @@ export function Panel(props: PanelProps) {
     const onGlobalKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.isComposing) return;
       const isCtrlK = (event.key === 'k' || event.key === 'K') && (event.ctrlKey || event.metaKey) && !event.altKey;
-      const isSlash = event.key === '/' && !isEditable(event.target) && !event.ctrlKey && !event.metaKey && !event.altKey;
+      const isSlash =
+        event.key === '/' && !isEditable(event.target) && !event.ctrlKey && !event.metaKey && !event.altKey;
       if (isCtrlK || isSlash) {
         event.preventDefault();
         focusSearch();
@@ -149,7 +164,12 @@ export function Panel(props: PanelProps) {
         {props.status.kind === 'ready' && <span class="site-name">{props.status.siteName}</span>}
         {props.pinned && <span class="tag">{t('pinnedTab')}</span>}
         {props.status.kind === 'ready' && props.onDisableSite && (
-          <button type="button" class="button button-small header-action" data-testid="disable-site" onClick={props.onDisableSite}>
+          <button
+            type="button"
+            class="button button-small header-action"
+            data-testid="disable-site"
+            onClick={props.onDisableSite}
+          >
             {t('disableSite')}
           </button>
         )}
@@ -194,7 +214,11 @@ export function Panel(props: PanelProps) {
       <section class="section" aria-labelledby="replies-heading">
         <div class="section-head">
           <h2 id="replies-heading">
-            {searching ? t('searchResults', { count: replies.length }) : scopeId ? t('repliesHeading', { scope: scopeTitle }) : t('searchLabel')}
+            {searching
+              ? t('searchResults', { count: replies.length })
+              : scopeId
+                ? t('repliesHeading', { scope: scopeTitle })
+                : t('searchLabel')}
           </h2>
           {searching && (
             <button type="button" class="button button-small" onClick={() => setQuery('')}>
@@ -202,9 +226,17 @@ export function Panel(props: PanelProps) {
             </button>
           )}
         </div>
-        {searching && replies.length === 0 && <p class="muted" data-testid="search-empty">{t('searchNoResults', { query: query.trim() })}</p>}
+        {searching && replies.length === 0 && (
+          <p class="muted" data-testid="search-empty">
+            {t('searchNoResults', { query: query.trim() })}
+          </p>
+        )}
         {!searching && scopeId && replies.length === 0 && <p class="muted">{t('noReplies')}</p>}
-        {!searching && !scopeId && <p class="muted" data-testid="pick-scope">{t('pickScopeHint')}</p>}
+        {!searching && !scopeId && (
+          <p class="muted" data-testid="pick-scope">
+            {t('pickScopeHint')}
+          </p>
+        )}
         <ol class="reply-list">
           {replies.map((reply, index) => (
             <ReplyItem

@@ -32,18 +32,33 @@ export function ReplyItem(props: ReplyItemProps) {
     setDraft(null);
   };
   return (
-    <li class="reply" data-reply-index={props.index} data-reply-key={reply.key} onFocusIn={() => props.onFocusItem(props.index)}>
+    <li
+      class="reply"
+      data-reply-index={props.index}
+      data-reply-key={reply.key}
+      onFocusIn={() => props.onFocusItem(props.index)}
+    >
       <div class="reply-head">
         <span class="reply-title" id={titleId}>
           {reply.title}
         </span>
         {props.showScope && <span class="tag">{reply.scopeTitle}</span>}
-        {reply.otherLanguage && <span class="tag" lang={reply.locale}>{reply.locale}</span>}
+        {reply.otherLanguage && (
+          <span class="tag" lang={reply.locale}>
+            {reply.locale}
+          </span>
+        )}
         {reply.uses > 0 && <span class="uses">{t('usedTimes', { count: reply.uses })}</span>}
-        {props.shortcut && <kbd class="shortcut" title={t('shortcutHint', { key: props.shortcut })}>{props.shortcut}</kbd>}
+        {props.shortcut && (
+          <kbd class="shortcut" title={t('shortcutHint', { key: props.shortcut })}>
+            {props.shortcut}
+          </kbd>
+        )}
       </div>
       {draft === null ? (
-        <p class="reply-text" lang={reply.locale}>{reply.text}</p>
+        <p class="reply-text" lang={reply.locale}>
+          {reply.text}
+        </p>
       ) : (
         <textarea
           ref={editorRef}

@@ -74,7 +74,13 @@ export function TeachControls(props: TeachControlsProps) {
           </button>
         )}
         {!picking && (status !== null || !shown) && (
-          <button type="button" class="button button-small" data-testid="teach-choose" ref={openerRef} onClick={() => setPicking(true)}>
+          <button
+            type="button"
+            class="button button-small"
+            data-testid="teach-choose"
+            ref={openerRef}
+            onClick={() => setPicking(true)}
+          >
             {status !== null ? t('teachChange') : t('teachChoose')}
           </button>
         )}
@@ -110,7 +116,12 @@ export function TeachControls(props: TeachControlsProps) {
                 </option>
               ))}
             </select>
-            <button type="submit" class="button button-small button-primary" data-testid="teach-save" disabled={choice === ''}>
+            <button
+              type="submit"
+              class="button button-small button-primary"
+              data-testid="teach-save"
+              disabled={choice === ''}
+            >
               {t('teachSave')}
             </button>
             <button type="button" class="button button-small" onClick={close}>

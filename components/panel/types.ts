@@ -77,7 +77,8 @@ export type PageStatus =
   | { kind: 'ready'; siteName: string };
 
 /** A keyboard command from the browser (manifest `commands`); seq makes a repeated command a new one. */
-export type PanelCommand = { kind: 'insert-suggestion'; index: number; seq: number } | { kind: 'focus-search'; seq: number };
+export type PanelCommand =
+  { kind: 'insert-suggestion'; index: number; seq: number } | { kind: 'focus-search'; seq: number };
 
 export interface PanelNotice {
   tone: 'ok' | 'error' | 'info';

@@ -1,5 +1,12 @@
 // Lexical composer in plain-text mode with history (as in Crisp).
-import { $createParagraphNode, $createTextNode, $getRoot, CLEAR_HISTORY_COMMAND, createEditor, type LexicalEditor } from 'lexical';
+import {
+  $createParagraphNode,
+  $createTextNode,
+  $getRoot,
+  CLEAR_HISTORY_COMMAND,
+  createEditor,
+  type LexicalEditor,
+} from 'lexical';
 import { registerPlainText } from '@lexical/plain-text';
 import { createEmptyHistoryState, registerHistory } from '@lexical/history';
 import { mergeRegister } from '@lexical/utils';

@@ -9,7 +9,10 @@ import type { DemoEditor } from './types.ts';
 export async function mountProseMirror(host: HTMLElement, placeholder: string): Promise<DemoEditor> {
   const createState = () =>
     EditorState.create({ schema, plugins: [history(), keymap({ 'Mod-z': undo, 'Mod-y': redo, 'Shift-Mod-z': redo })] });
-  const view = new EditorView(host, { state: createState(), attributes: { class: 'composer-field composer-field--prosemirror', 'aria-label': placeholder } });
+  const view = new EditorView(host, {
+    state: createState(),
+    attributes: { class: 'composer-field composer-field--prosemirror', 'aria-label': placeholder },
+  });
   return {
     kind: 'prosemirror',
     composer: view.dom,
@@ -17,7 +20,9 @@ export async function mountProseMirror(host: HTMLElement, placeholder: string): 
     setDraft: (text) => {
       const state = createState();
       const paragraph = schema.node('paragraph', null, text === '' ? [] : [schema.text(text)]);
-      view.updateState(EditorState.create({ schema, plugins: state.plugins, doc: schema.node('doc', null, [paragraph]) }));
+      view.updateState(
+        EditorState.create({ schema, plugins: state.plugins, doc: schema.node('doc', null, [paragraph]) }),
+      );
     },
     clear: () => view.updateState(createState()),
     destroy: () => view.destroy(),

@@ -6,7 +6,11 @@ import type { DemoEditor } from './types.ts';
 export async function mountQuill(host: HTMLElement, placeholder: string): Promise<DemoEditor> {
   const container = document.createElement('div');
   host.append(container);
-  const quill = new Quill(container, { theme: 'snow', placeholder, modules: { toolbar: [['bold', 'italic']], history: { userOnly: true } } });
+  const quill = new Quill(container, {
+    theme: 'snow',
+    placeholder,
+    modules: { toolbar: [['bold', 'italic']], history: { userOnly: true } },
+  });
   quill.root.classList.add('composer-field', 'composer-field--quill');
   return {
     kind: 'quill',

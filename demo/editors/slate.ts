@@ -24,7 +24,11 @@ export async function mountSlate(host: HTMLElement, placeholder: string): Promis
     return React.createElement(
       Slate,
       { editor, initialValue: emptyValue() },
-      React.createElement(Editable, { className: 'composer-field composer-field--slate', placeholder, 'aria-label': placeholder }),
+      React.createElement(Editable, {
+        className: 'composer-field composer-field--slate',
+        placeholder,
+        'aria-label': placeholder,
+      }),
     );
   }
 

@@ -40,5 +40,6 @@ function mountControlledField(host: HTMLElement, placeholder: string, tag: 'text
   });
 }
 
-export const mountTextarea = (host: HTMLElement, placeholder: string) => mountControlledField(host, placeholder, 'textarea');
+export const mountTextarea = (host: HTMLElement, placeholder: string) =>
+  mountControlledField(host, placeholder, 'textarea');
 export const mountInput = (host: HTMLElement, placeholder: string) => mountControlledField(host, placeholder, 'input');

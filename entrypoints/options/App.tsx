@@ -44,7 +44,10 @@ import { buildPackRows, importCheckView, pastedFileName } from './view-model.ts'
 export function App() {
   const [entries, setEntries] = useState<PackEntry[] | null>(null);
   const [installed, setInstalled] = useState<Awaited<ReturnType<typeof installedPacksItem.getValue>>>([]);
-  const [prefs, setPrefs] = useState<Awaited<ReturnType<typeof packPreferencesItem.getValue>>>({ order: [], disabled: [] });
+  const [prefs, setPrefs] = useState<Awaited<ReturnType<typeof packPreferencesItem.getValue>>>({
+    order: [],
+    disabled: [],
+  });
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [notice, setNotice] = useState<OptionsPageProps['notice']>();
   const [removed, setRemoved] = useState<RemovedPack | null>(null);
@@ -183,10 +186,20 @@ export function App() {
     onCheck: (input) => importCheckView(previewImport(input.text, fileNameOf(input), installed, prefs)),
     onSave: async (input): Promise<ActionResult> => {
       // Checked again against the library as stored now: another tab may have changed it since the preview.
-      const check = previewImport(input.text, fileNameOf(input), await installedPacksItem.getValue(), await packPreferencesItem.getValue());
-      if (!check.ok) return { ok: false, message: check.problems.map((p) => `${p.path ? `${p.path}: ` : ''}${packProblemMessage(p)}`).join('\n') };
+      const check = previewImport(
+        input.text,
+        fileNameOf(input),
+        await installedPacksItem.getValue(),
+        await packPreferencesItem.getValue(),
+      );
+      if (!check.ok)
+        return {
+          ok: false,
+          message: check.problems.map((p) => `${p.path ? `${p.path}: ` : ''}${packProblemMessage(p)}`).join('\n'),
+        };
       const fetched = input.url ? fetchedSources.current.get(input.url) : undefined;
-      const source: PackSource = fetched ?? (input.fileName ? { kind: 'file', fileName: input.fileName } : { kind: 'paste' });
+      const source: PackSource =
+        fetched ?? (input.fileName ? { kind: 'file', fileName: input.fileName } : { kind: 'paste' });
       const saved = await commitImport(check.preview, source);
       return saved.ok ? { ok: true } : saved;
     },
@@ -195,19 +208,32 @@ export function App() {
       if (!checked.ok) return checked;
       // Other servers need the agent's permission; asked before any await, while the click still counts as a gesture.
       const origin = `${checked.url.protocol}//${checked.url.hostname}/*`;
-      const granted = browser.permissions?.request ? browser.permissions.request({ origins: [origin] }).catch(() => false) : Promise.resolve(true);
+      const granted = browser.permissions?.request
+        ? browser.permissions.request({ origins: [origin] }).catch(() => false)
+        : Promise.resolve(true);
       await granted;
       const result = await previewSubscription(checked.url.href);
       if (!result.ok) return result;
       fetchedSources.current.set(checked.url.href, result.source);
-      return { ok: true, input: { text: result.text, fileName: result.fileName, url: checked.url.href }, check: importCheckView(result.check) };
+      return {
+        ok: true,
+        input: { text: result.text, fileName: result.fileName, url: checked.url.href },
+        check: importCheckView(result.check),
+      };
     },
     onRefresh: (id) =>
       void refreshSubscription(id).then((result) => {
         const name = entries?.find((e) => e.pack.id === id)?.pack.name ?? id;
-        setNotice(result.ok ? { tone: 'ok', text: t('refreshed', { name }) } : { tone: 'error', text: `${name}: ${result.message}` });
+        setNotice(
+          result.ok
+            ? { tone: 'ok', text: t('refreshed', { name }) }
+            : { tone: 'error', text: `${name}: ${result.message}` },
+        );
       }),
-    onExportAll: () => void exportAll().then((text) => downloadTextFile(`huashu-backup-${new Date().toISOString().slice(0, 10)}.json`, text, 'application/json')),
+    onExportAll: () =>
+      void exportAll().then((text) =>
+        downloadTextFile(`huashu-backup-${new Date().toISOString().slice(0, 10)}.json`, text, 'application/json'),
+      ),
     onImportAll: (file) =>
       void file
         .text()
@@ -216,13 +242,22 @@ export function App() {
           if (!result.ok) return setNotice({ tone: 'error', text: t('restoreFailed'), problems: result.problems });
           // Access to sites is the browser's to give, on the agent's click: a backup brings the choices back, not the access.
           const needing = await sitesNeedingAccess().catch(() => []);
-          setNotice({ tone: 'ok', text: needing.length > 0 ? t('restoredSitesNeedAccess', { sites: needing.join(', ') }) : t('restored') });
+          setNotice({
+            tone: 'ok',
+            text: needing.length > 0 ? t('restoredSitesNeedAccess', { sites: needing.join(', ') }) : t('restored'),
+          });
         })
-        .catch((error: unknown) => setNotice({ tone: 'error', text: t('fileReadFailed', { file: file.name, error: String(error) }) })),
+        .catch((error: unknown) =>
+          setNotice({ tone: 'error', text: t('fileReadFailed', { file: file.name, error: String(error) }) }),
+        ),
     onSaveSettings: (next: SettingsView) => {
       // Settings the administrator's policy sets keep the policy's value.
-      const locked = Object.fromEntries((policy?.lockedSettings ?? []).map((key) => [key, settings[key as keyof typeof settings]]));
-      void settingsItem.setValue({ ...settings, ...next, ...locked }).then(() => setNotice({ tone: 'ok', text: t('settingsSaved') }));
+      const locked = Object.fromEntries(
+        (policy?.lockedSettings ?? []).map((key) => [key, settings[key as keyof typeof settings]]),
+      );
+      void settingsItem
+        .setValue({ ...settings, ...next, ...locked })
+        .then(() => setNotice({ tone: 'ok', text: t('settingsSaved') }));
     },
     policyProblems: policy?.problems,
     lockedSettings: policy?.lockedSettings,

@@ -6,7 +6,14 @@ import type { ActionResult } from '../../components/options/types.ts';
 import type { Translate } from '../../utils/i18n.ts';
 import { builtInMatches } from '../../library/sites/registration.ts';
 import { builtInSiteNames, siteRows } from '../../library/sites/site-access.ts';
-import { addSiteByAddress, forgetPicks, forgetSite, switchSiteOff, switchSiteOn, type SiteActionResult } from '../../library/sites/site-actions.ts';
+import {
+  addSiteByAddress,
+  forgetPicks,
+  forgetSite,
+  switchSiteOff,
+  switchSiteOn,
+  type SiteActionResult,
+} from '../../library/sites/site-actions.ts';
 import { sitePreferencesItem, type SitePreference } from '../../utils/storage.ts';
 
 function asAction(t: Translate, host: string, action: () => Promise<SiteActionResult>): Promise<ActionResult> {

@@ -43,7 +43,17 @@ export function buildPackRows(entries: readonly PackEntry[]): PackRowView[] {
 export function importCheckView(check: ImportCheck): ImportCheckView {
   if (!check.ok) return check;
   const { pack, adds, overrides, replaces } = check.preview;
-  return { ok: true, preview: { packId: pack.id, name: pack.name, version: pack.version, adds, overrides, replacesVersion: replaces?.pack.version } };
+  return {
+    ok: true,
+    preview: {
+      packId: pack.id,
+      name: pack.name,
+      version: pack.version,
+      adds,
+      overrides,
+      replacesVersion: replaces?.pack.version,
+    },
+  };
 }
 
 /** Pasted text has no file name: the format is guessed from its first characters, and problems name it "pasted.<ext>". */

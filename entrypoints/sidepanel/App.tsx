@@ -4,7 +4,13 @@ import { browser } from 'wxt/browser';
 import { I18nProvider } from '../../components/common/i18n.tsx';
 import { Panel } from '../../components/panel/Panel.tsx';
 import type { Finding, PanelCommand, PanelNotice, ReplyView, TeachView } from '../../components/panel/types.ts';
-import { createEngine, maskCustomerMessage, MAX_INPUT_LINE_CHARS, type Engine, type TaughtCorrection } from '../../engine/index.ts';
+import {
+  createEngine,
+  maskCustomerMessage,
+  MAX_INPUT_LINE_CHARS,
+  type Engine,
+  type TaughtCorrection,
+} from '../../engine/index.ts';
 import { languageTier, recordReplyUse, replyUsageToCsv, resetReplyUsage } from '../../engine/ranking.ts';
 import type { PhraseSearch } from '../../engine/search.ts';
 import { maskSensitive } from '../../engine/sensitive.ts';
@@ -14,13 +20,7 @@ import { fillVariables } from '../../engine/variables.ts';
 import { createTranslator, resolveUiLocale } from '../../utils/i18n.ts';
 import { contentToPanel, panelToContent, type TabState } from '../../utils/messaging.ts';
 import { loadEnabledPacks, watchEnabledPacks } from '../../utils/packs.ts';
-import {
-  DEFAULT_SETTINGS,
-  replyUsageItem,
-  settingsItem,
-  type ReplyUsage,
-  type Settings,
-} from '../../utils/storage.ts';
+import { DEFAULT_SETTINGS, replyUsageItem, settingsItem, type ReplyUsage, type Settings } from '../../utils/storage.ts';
 import { sitePartsOf } from '../../library/sites/site-access.ts';
 import { forgetPicks, switchSiteOff, switchSiteOn } from '../../library/sites/site-actions.ts';
 import { newTeachId, saveCorrection } from '../../utils/teach.ts';
@@ -68,7 +68,10 @@ export function App() {
     document.title = t('appTitle');
   }, [locale, t]);
 
-  const say = useCallback((tone: PanelNotice['tone'], text: string) => setNotice({ tone, text, seq: ++seqRef.current }), []);
+  const say = useCallback(
+    (tone: PanelNotice['tone'], text: string) => setNotice({ tone, text, seq: ++seqRef.current }),
+    [],
+  );
   // Confirmations fade; errors stay until the next action, so the agent can read what to do.
   useEffect(() => {
     if (notice?.tone !== 'ok') return;
@@ -86,7 +89,9 @@ export function App() {
     const unwatchUsage = replyUsageItem.watch((value) => setUsage(value ?? {}));
     void browser.commands
       ?.getAll()
-      .then((all) => setShortcuts(INSERT_SUGGESTION_COMMANDS.map((name) => all.find((c) => c.name === name)?.shortcut ?? '')))
+      .then((all) =>
+        setShortcuts(INSERT_SUGGESTION_COMMANDS.map((name) => all.find((c) => c.name === name)?.shortcut ?? '')),
+      )
       .catch(() => undefined);
     return () => {
       unwatchPacks();
@@ -199,10 +204,17 @@ export function App() {
   const tipsOf = useMemo(() => (engine ? localizedTips(engine.packs, locale) : undefined), [engine, locale]);
   // Replies in the customer's language first (an English-speaking agent may answer a Chinese customer), else the UI's.
   const customerText = state?.latest?.detection.text;
-  const replyLocale = useMemo(() => (customerText ? guessLanguage(customerText) : undefined) ?? locale, [customerText, locale]);
-  const replyInputs = useMemo(() => ({ uiLocale: replyLocale, usage, fill, titleOf }), [replyLocale, usage, fill, titleOf]);
+  const replyLocale = useMemo(
+    () => (customerText ? guessLanguage(customerText) : undefined) ?? locale,
+    [customerText, locale],
+  );
+  const replyInputs = useMemo(
+    () => ({ uiLocale: replyLocale, usage, fill, titleOf }),
+    [replyLocale, usage, fill, titleOf],
+  );
   const repliesFor = useCallback(
-    (scopeId: string) => (engine ? buildScopeReplies(engine.scenario(scopeId) ?? engine.stage(scopeId), replyInputs) : []),
+    (scopeId: string) =>
+      engine ? buildScopeReplies(engine.scenario(scopeId) ?? engine.stage(scopeId), replyInputs) : [],
     [engine, replyInputs],
   );
   const search = useCallback(
@@ -210,14 +222,20 @@ export function App() {
     [phraseSearch, replyInputs],
   );
   const detection = useMemo(
-    () => (engine && state ? buildDetectionView(state.latest, { scenario: engine.scenario, mask: maskSensitive, titleOf, tipsOf }) : null),
+    () =>
+      engine && state
+        ? buildDetectionView(state.latest, { scenario: engine.scenario, mask: maskSensitive, titleOf, tipsOf })
+        : null,
     [engine, state?.latest, titleOf, tipsOf],
   );
   const stages = useMemo(() => (engine ? buildStageViews(engine.merged, titleOf) : []), [engine, titleOf]);
 
   // ---- Teaching: one correction per customer message, changed in place when the agent changes their mind ----
   const [taught, setTaught] = useState<{ messageId: string; correction: TaughtCorrection } | null>(null);
-  const choices = useMemo(() => (engine ? scenarioChoices(engine.merged, locale, titleOf) : []), [engine, locale, titleOf]);
+  const choices = useMemo(
+    () => (engine ? scenarioChoices(engine.merged, locale, titleOf) : []),
+    [engine, locale, titleOf],
+  );
   const latest = state?.latest ?? null;
   const keepCorrection = (next: Omit<TaughtCorrection, 'id' | 'message' | 'at'>, notice: string) => {
     if (!latest) return;
@@ -225,7 +243,9 @@ export function App() {
     const correction: TaughtCorrection = {
       id: earlier?.id ?? newTeachId(),
       // Masked here, before it is kept: the storage never sees the customer's data.
-      message: earlier?.message ?? maskCustomerMessage(latest.detection.text, { customerName: state?.customerName, fallbackLanguage: locale }),
+      message:
+        earlier?.message ??
+        maskCustomerMessage(latest.detection.text, { customerName: state?.customerName, fallbackLanguage: locale }),
       ...next,
       at: Date.now(),
     };
@@ -242,12 +262,17 @@ export function App() {
           scenarios: choices,
           taught: taught?.messageId === latest.messageId ? taught.correction : undefined,
           onNotThis: (scenarioId) =>
-            keepCorrection({ notScenario: scenarioId }, t('taughtNotThisNotice', { scenario: titleOfChoice(scenarioId) })),
+            keepCorrection(
+              { notScenario: scenarioId },
+              t('taughtNotThisNotice', { scenario: titleOfChoice(scenarioId) }),
+            ),
           onTeach: (scenarioId) => {
             const earlier = taught?.messageId === latest.messageId ? taught.correction.notScenario : undefined;
             keepCorrection(
               { ...(earlier !== undefined ? { notScenario: earlier } : {}), scenario: scenarioId },
-              scenarioId === null ? t('taughtNoneNotice') : t('taughtScenarioNotice', { scenario: titleOfChoice(scenarioId) }),
+              scenarioId === null
+                ? t('taughtNoneNotice')
+                : t('taughtScenarioNotice', { scenario: titleOfChoice(scenarioId) }),
             );
           },
         }
@@ -255,7 +280,9 @@ export function App() {
 
   // Read, then write: panels in other windows count uses too, and the watched copy may lag a quick second insert.
   const countUse = (reply: ReplyView) =>
-    void replyUsageItem.getValue().then((stored) => replyUsageItem.setValue(recordReplyUse(stored, reply.scopeId, reply.id)));
+    void replyUsageItem
+      .getValue()
+      .then((stored) => replyUsageItem.setValue(recordReplyUse(stored, reply.scopeId, reply.id)));
 
   const onInsert = async (reply: ReplyView, text: string) => {
     if (tabId === null) return;

@@ -1,9 +1,24 @@
 // Turns the tab state and the merged packs into the panel's view data (pure: the panel's wiring and tests share it).
-import type { ScenarioMatch, SensitiveSpan, MergedReply, MergedScenario, MergedStage, MergedPacks, Pack } from '../../engine/types.ts';
+import type {
+  ScenarioMatch,
+  SensitiveSpan,
+  MergedReply,
+  MergedScenario,
+  MergedStage,
+  MergedPacks,
+  Pack,
+} from '../../engine/types.ts';
 import { languageTier, rankReplies, type ReplyUsageCounts } from '../../engine/ranking.ts';
 // Types only: the search itself (with pinyin-pro) is loaded lazily by the panel.
 import type { PhraseHit } from '../../engine/search.ts';
-import type { Confidence, DetectionView, PageStatus, ReplyView, ScenarioChoice, StageView } from '../../components/panel/types.ts';
+import type {
+  Confidence,
+  DetectionView,
+  PageStatus,
+  ReplyView,
+  ScenarioChoice,
+  StageView,
+} from '../../components/panel/types.ts';
 import type { TabState } from '../../utils/messaging.ts';
 
 /**
@@ -96,7 +111,12 @@ export function buildDetectionView(latest: TabState['latest'], inputs: Detection
       // A scenario of a pack the panel does not have (packs changing meanwhile) has nothing to offer.
       const title = inputs.titleOf?.(match.id) ?? scenario?.title;
       if (!scenario || !title) return null;
-      return { id: match.id, title, confidence: confidenceOf(match.score), tips: inputs.tipsOf?.(match.id) ?? scenario.tips };
+      return {
+        id: match.id,
+        title,
+        confidence: confidenceOf(match.score),
+        tips: inputs.tipsOf?.(match.id) ?? scenario.tips,
+      };
     })
     .filter((s) => s !== null);
   const hasSensitive = detection.sensitive.length > 0;
@@ -118,7 +138,13 @@ export interface ReplyInputs {
   titleOf?: TitleOf;
 }
 
-function replyView(reply: MergedReply, scopeId: string, scopeTitle: string, uses: number, inputs: ReplyInputs): ReplyView {
+function replyView(
+  reply: MergedReply,
+  scopeId: string,
+  scopeTitle: string,
+  uses: number,
+  inputs: ReplyInputs,
+): ReplyView {
   const text = inputs.fill(reply.text);
   return {
     key: `${scopeId}|${reply.packId}|${reply.id}`,
@@ -186,7 +212,11 @@ export function variableValues(
 }
 
 /** Every scenario of the packs, titled in the interface language and sorted by title, for the agent to pick when teaching. */
-export function scenarioChoices(merged: Pick<MergedPacks, 'scenarios'>, uiLocale: string, titleOf?: TitleOf): ScenarioChoice[] {
+export function scenarioChoices(
+  merged: Pick<MergedPacks, 'scenarios'>,
+  uiLocale: string,
+  titleOf?: TitleOf,
+): ScenarioChoice[] {
   const collator = new Intl.Collator(uiLocale);
   return merged.scenarios
     .map((scenario) => ({ id: scenario.id, title: titleOf?.(scenario.id) ?? scenario.title }))

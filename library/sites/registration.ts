@@ -23,7 +23,11 @@ export function hostOfOrigin(pattern: string): string | null {
  * The origins the content script should be registered for: granted, not built in, one site (no wildcard host), and
  * covering a site the agent switched on. Preferences are keyed by host with its port, patterns by host name only.
  */
-export function wantedOrigins(granted: readonly string[], prefs: Record<string, SitePreference>, builtIn: ReadonlySet<string> = builtInMatches()): string[] {
+export function wantedOrigins(
+  granted: readonly string[],
+  prefs: Record<string, SitePreference>,
+  builtIn: ReadonlySet<string> = builtInMatches(),
+): string[] {
   const switchedOn = Object.keys(prefs).filter((host) => prefs[host]?.enabled === true);
   return granted.filter((origin) => {
     if (builtIn.has(origin) || hostOfOrigin(origin) === null) return false;
@@ -46,7 +50,13 @@ export async function syncSiteScripts(): Promise<void> {
   const missing = [...wanted].filter(([id]) => !ours.includes(id));
   if (missing.length === 0) return;
   await browser.scripting.registerContentScripts(
-    missing.map(([id, origin]) => ({ id, matches: [origin], js: [CONTENT_SCRIPT_FILE], runAt: 'document_idle' as const, persistAcrossSessions: true })),
+    missing.map(([id, origin]) => ({
+      id,
+      matches: [origin],
+      js: [CONTENT_SCRIPT_FILE],
+      runAt: 'document_idle' as const,
+      persistAcrossSessions: true,
+    })),
   );
 }
 
@@ -67,7 +77,10 @@ export async function injectIntoOpenTabs(origins: readonly string[]): Promise<vo
 
 /** Background: sync at start, when permissions change and when a site is switched on or off. */
 export function startSiteScriptSync(): void {
-  const sync = (): void => void syncSiteScripts().catch((error: unknown) => console.error('[huashu] syncing the sites Huashu runs on failed', error));
+  const sync = (): void =>
+    void syncSiteScripts().catch((error: unknown) =>
+      console.error('[huashu] syncing the sites Huashu runs on failed', error),
+    );
   sync();
   browser.permissions.onAdded?.addListener(sync);
   browser.permissions.onRemoved?.addListener(sync);
@@ -78,7 +91,9 @@ export function startSiteScriptSync(): void {
     if (switchedOn.length === 0) return;
     void browser.permissions
       .getAll()
-      .then(({ origins = [] }) => injectIntoOpenTabs(origins.filter((origin) => switchedOn.some((host) => patternCoversHost(origin, host)))))
+      .then(({ origins = [] }) =>
+        injectIntoOpenTabs(origins.filter((origin) => switchedOn.some((host) => patternCoversHost(origin, host)))),
+      )
       .catch((error: unknown) => console.error('[huashu] starting in the open tabs failed', error));
   });
 }

@@ -2,7 +2,6 @@
 import type { SitePreference } from '../../utils/storage.ts';
 import type { SiteAddressParts, SiteRowView, SiteState } from '../../utils/site-view.ts';
 
-
 /**
  * The origin pattern asked of the browser for a site. Without the port: a pattern without a port covers every port, in
  * Chrome and Firefox alike, while site preferences are kept per `location.host`, port included. One scheme only: "*"
@@ -52,26 +51,41 @@ export function parseSiteAddress(input: string): SiteAddress {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, reason: 'not-web' };
   // A host name needs a dot, or to be a local name like "localhost" typed with a scheme; "hello" alone is a typo.
-  if (!url.hostname || /\s/u.test(text) || (!hasScheme && !url.hostname.includes('.') && url.hostname !== 'localhost' && !url.port)) return { ok: false, reason: 'not-an-address' };
+  if (
+    !url.hostname ||
+    /\s/u.test(text) ||
+    (!hasScheme && !url.hostname.includes('.') && url.hostname !== 'localhost' && !url.port)
+  )
+    return { ok: false, reason: 'not-an-address' };
   return { ok: true, url };
 }
 
-
-
 /** One row per remembered site, sorted by host. A site switched on whose access was withdrawn (in the browser's own extension settings) needs access again. */
-export function siteRows(prefs: Record<string, SitePreference>, granted: readonly string[], builtInMatches: readonly string[]): SiteRowView[] {
+export function siteRows(
+  prefs: Record<string, SitePreference>,
+  granted: readonly string[],
+  builtInMatches: readonly string[],
+): SiteRowView[] {
   return Object.entries(prefs)
     .map(([host, pref]) => {
       const builtIn = builtInMatches.some((pattern) => patternCoversHost(pattern, host));
       const reachable = builtIn || granted.some((pattern) => patternCoversHost(pattern, host));
       const state: SiteState = pref.enabled === false ? 'off' : reachable ? 'on' : 'needs-access';
-      return { host, scheme: pref.scheme ?? 'https', builtIn, state, picks: Boolean(pref.messageListSelector || pref.composerSelector) };
+      return {
+        host,
+        scheme: pref.scheme ?? 'https',
+        builtIn,
+        state,
+        picks: Boolean(pref.messageListSelector || pref.composerSelector),
+      };
     })
     .sort((a, b) => a.host.localeCompare(b.host));
 }
 
 /** Built-in patterns, shown so the agent knows where Huashu is on without asking: "*.zendesk.com", "localhost". */
 export function builtInSiteNames(builtInMatches: readonly string[]): string[] {
-  const names = builtInMatches.map((pattern) => /^(?:https?|\*):\/\/([^/]+)\//u.exec(pattern)?.[1]).filter((name): name is string => Boolean(name));
+  const names = builtInMatches
+    .map((pattern) => /^(?:https?|\*):\/\/([^/]+)\//u.exec(pattern)?.[1])
+    .filter((name): name is string => Boolean(name));
   return [...new Set(names)].sort();
 }

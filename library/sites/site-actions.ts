@@ -3,7 +3,14 @@ import { browser } from 'wxt/browser';
 import type { Translate } from '../../utils/i18n.ts';
 import { installedPacksItem, sitePreferencesItem } from '../../utils/storage.ts';
 import { builtInMatches, hostOfOrigin } from './registration.ts';
-import { hostnameOf, originPatternFor, parseSiteAddress, patternCoversHost, siteRows, sitePartsOf } from './site-access.ts';
+import {
+  hostnameOf,
+  originPatternFor,
+  parseSiteAddress,
+  patternCoversHost,
+  siteRows,
+  sitePartsOf,
+} from './site-access.ts';
 import type { SiteAddressParts } from '../../utils/site-view.ts';
 
 export type SiteActionResult = { ok: true; host: string } | { ok: false; message: string };
@@ -14,7 +21,10 @@ function isBuiltIn(hostKey: string): boolean {
 
 async function setEnabled(hostKey: string, enabled: boolean, scheme?: SiteAddressParts['scheme']): Promise<void> {
   const prefs = await sitePreferencesItem.getValue();
-  await sitePreferencesItem.setValue({ ...prefs, [hostKey]: { ...prefs[hostKey], enabled, ...(scheme ? { scheme } : {}) } });
+  await sitePreferencesItem.setValue({
+    ...prefs,
+    [hostKey]: { ...prefs[hostKey], enabled, ...(scheme ? { scheme } : {}) },
+  });
 }
 
 /**
@@ -39,7 +49,8 @@ export function switchSiteOn(site: SiteAddressParts, t: Translate): Promise<Site
 export function addSiteByAddress(input: string, t: Translate): Promise<SiteActionResult> {
   const parsed = parseSiteAddress(input);
   if (!parsed.ok) {
-    const key = parsed.reason === 'empty' ? 'siteAddEmpty' : parsed.reason === 'not-web' ? 'siteAddNotWeb' : 'siteAddInvalid';
+    const key =
+      parsed.reason === 'empty' ? 'siteAddEmpty' : parsed.reason === 'not-web' ? 'siteAddNotWeb' : 'siteAddInvalid';
     return Promise.resolve({ ok: false, message: t(key, { input: input.trim() }) });
   }
   return switchSiteOn(sitePartsOf(parsed.url), t);
@@ -51,10 +62,16 @@ export function addSiteByAddress(input: string, t: Translate): Promise<SiteActio
  */
 async function releaseAccess(hostKey: string): Promise<void> {
   if (isBuiltIn(hostKey)) return;
-  const [{ origins = [] }, installed, prefs] = await Promise.all([browser.permissions.getAll(), installedPacksItem.getValue(), sitePreferencesItem.getValue()]);
+  const [{ origins = [] }, installed, prefs] = await Promise.all([
+    browser.permissions.getAll(),
+    installedPacksItem.getValue(),
+    sitePreferencesItem.getValue(),
+  ]);
   const hostname = hostnameOf(hostKey);
   const stillNeeded = (origin: string) =>
-    installed.some((entry) => entry.source.kind === 'url' && patternCoversHost(origin, new URL(entry.source.url).host)) ||
+    installed.some(
+      (entry) => entry.source.kind === 'url' && patternCoversHost(origin, new URL(entry.source.url).host),
+    ) ||
     // Another port of the same host name, still on, shares the grant.
     Object.entries(prefs).some(([other, pref]) => other !== hostKey && pref.enabled && hostnameOf(other) === hostname);
   const releasable = origins.filter((origin) => {

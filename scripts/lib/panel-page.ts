@@ -7,8 +7,11 @@ export async function openPanel(context: BrowserContext, extensionId: string, de
   await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
   const tabId = await panel.evaluate(async (deskUrl) => {
     type Tab = { id?: number; url?: string };
-    const { tabs } = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Tab[]>; getCurrent(): Promise<Tab | undefined> } } })
-      .chrome;
+    const { tabs } = (
+      globalThis as unknown as {
+        chrome: { tabs: { query(q: object): Promise<Tab[]>; getCurrent(): Promise<Tab | undefined> } };
+      }
+    ).chrome;
     const own = (await tabs.getCurrent())?.id;
     const others = (await tabs.query({})).filter((t) => t.id !== undefined && t.id !== own);
     // The helpdesk's tab by its address; else the newest tab (other extension pages may be open too).
@@ -20,4 +23,3 @@ export async function openPanel(context: BrowserContext, extensionId: string, de
   await desk.bringToFront();
   return panel;
 }
-

@@ -9,7 +9,11 @@ const root = join(import.meta.dirname, '../..');
 const tmp = mkdtempSync(join(tmpdir(), 'huashu-cli-'));
 
 function huashu(args: string[], input = ''): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [join(root, 'bin/huashu.mjs'), ...args], { input, encoding: 'utf8', cwd: root });
+  const result = spawnSync(process.execPath, [join(root, 'bin/huashu.mjs'), ...args], {
+    input,
+    encoding: 'utf8',
+    cwd: root,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -17,7 +21,13 @@ describe('huashu detect', () => {
   it('writes exactly one JSON line per input line, in order, empty lines included', () => {
     const { code, stdout } = huashu(['detect'], '我要退款\n\n{"text":"where is my package??"}\nDD202406118823\n');
     expect(code).toBe(0);
-    const lines = stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { text: string; scenarios: Array<{ id: string }>; emotion: string; sensitive: unknown[] });
+    const lines = stdout
+      .trimEnd()
+      .split('\n')
+      .map(
+        (l) =>
+          JSON.parse(l) as { text: string; scenarios: Array<{ id: string }>; emotion: string; sensitive: unknown[] },
+      );
     expect(lines.map((l) => l.text)).toEqual(['我要退款', '', 'where is my package??', 'DD202406118823']);
     expect(lines[0]!.scenarios[0]!.id).toBe('return_refund');
     expect(lines[1]!.scenarios).toEqual([]);
@@ -39,7 +49,10 @@ describe('huashu lint', () => {
   it('finds forbidden phrases with spans in the original text', () => {
     const { code, stdout } = huashu(['lint'], '抱歉,我 不 能 直接退款\n好的,马上为您处理\n');
     expect(code).toBe(0);
-    const [first, second] = stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { findings: Array<Record<string, unknown>> });
+    const [first, second] = stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { findings: Array<Record<string, unknown>> });
     expect(first!.findings[0]).toMatchObject({ category: 'refusal', start: 3, end: 8, match: '我 不 能' });
     expect(second!.findings).toEqual([]);
   });
@@ -54,11 +67,15 @@ describe('huashu lint', () => {
         name: 'Only',
         version: '1',
         locale: 'en',
-        rules: [{ id: 'x.nope', category: 'refusal', severity: 'warning', patterns: ['nope'], message: 'say it kindly' }],
+        rules: [
+          { id: 'x.nope', category: 'refusal', severity: 'warning', patterns: ['nope'], message: 'say it kindly' },
+        ],
       }),
     );
     const { stdout } = huashu(['lint', '--pack', pack], 'nope, I cannot\n');
-    expect((JSON.parse(stdout) as { findings: Array<{ ruleId: string }> }).findings.map((f) => f.ruleId)).toEqual(['x.nope']);
+    expect((JSON.parse(stdout) as { findings: Array<{ ruleId: string }> }).findings.map((f) => f.ruleId)).toEqual([
+      'x.nope',
+    ]);
   });
 });
 
@@ -88,16 +105,33 @@ describe('huashu pack', () => {
     const fromJson = huashu(['pack', 'validate', json]);
     expect(fromJson.code).toBe(1);
     // 我, the escaped quote (two characters in the file) and then the bracket at column 30.
-    expect(fromJson.stderr.trim()).toBe(`${json}:5:30 rules[0].patterns[1]: the "(" at character 3 is not closed: add ")", or write \\( for the bracket itself`);
+    expect(fromJson.stderr.trim()).toBe(
+      `${json}:5:30 rules[0].patterns[1]: the "(" at character 3 is not closed: add ")", or write \\( for the bracket itself`,
+    );
     const yaml = join(tmp, 'bad-pattern.yaml');
-    writeFileSync(yaml, 'schemaVersion: 2\nid: t\nname: t\nversion: "1"\nlocale: zh-CN\nrules:\n  - id: a\n    category: refusal\n    severity: warning\n    message: m\n    patterns: ["ok", "我们{0,99}能"]\n');
+    writeFileSync(
+      yaml,
+      'schemaVersion: 2\nid: t\nname: t\nversion: "1"\nlocale: zh-CN\nrules:\n  - id: a\n    category: refusal\n    severity: warning\n    message: m\n    patterns: ["ok", "我们{0,99}能"]\n',
+    );
     const fromYaml = huashu(['pack', 'validate', yaml]);
-    expect(fromYaml.stderr.trim()).toBe(`${yaml}:11:25 rules[0].patterns[1]: the gap at character 3 allows 99 characters, over the limit of 20: write a smaller gap`);
+    expect(fromYaml.stderr.trim()).toBe(
+      `${yaml}:11:25 rules[0].patterns[1]: the gap at character 3 allows 99 characters, over the limit of 20: write a smaller gap`,
+    );
   });
 
   it('reads a pack of schema version 1 with each pattern as a literal phrase', () => {
     const old = join(tmp, 'old.json');
-    writeFileSync(old, JSON.stringify({ schemaVersion: 1, id: 'old', name: 'old', version: '1', locale: 'zh-CN', rules: [{ id: 'a', category: 'refusal', severity: 'warning', message: 'm', patterns: ['我(不|能'] }] }));
+    writeFileSync(
+      old,
+      JSON.stringify({
+        schemaVersion: 1,
+        id: 'old',
+        name: 'old',
+        version: '1',
+        locale: 'zh-CN',
+        rules: [{ id: 'a', category: 'refusal', severity: 'warning', message: 'm', patterns: ['我(不|能'] }],
+      }),
+    );
     expect(huashu(['pack', 'validate', old]).code).toBe(0);
     const lint = huashu(['lint', '--pack', old], '这句我(不|能了\n这句我不了\n');
     expect(lint.stdout.split('\n')[0]).toContain('"ruleId":"a"');
@@ -124,7 +158,14 @@ describe('huashu pack', () => {
 
   it('tests a pack on labelled cases and fails below the threshold', () => {
     const cases = join(tmp, 'cases.jsonl');
-    writeFileSync(cases, ['{"text":"我要退款","expect":"return_refund"}', '{"text":"嗯","expect":"none"}', '{"text":"我不能","expect":["refusal"]}'].join('\n'));
+    writeFileSync(
+      cases,
+      [
+        '{"text":"我要退款","expect":"return_refund"}',
+        '{"text":"嗯","expect":"none"}',
+        '{"text":"我不能","expect":["refusal"]}',
+      ].join('\n'),
+    );
     const packs = ['data/packs/en.json', 'data/packs/zh-TW.json', 'data/packs/zh-CN.json'];
     const pass = huashu(['pack', 'test', ...packs, '--cases', cases]);
     expect(pass.code).toBe(0);
@@ -159,10 +200,17 @@ describe('huashu pack', () => {
     writeFileSync(input, '我要退款\n'.repeat(5_000));
     const errors = join(tmp, 'pipe.err');
     const bin = join(root, 'bin/huashu.mjs');
-    const result = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" detect < "${input}" 2> "${errors}" | head -1; echo "exit \${PIPESTATUS[0]}"`], {
-      encoding: 'utf8',
-      cwd: root,
-    });
+    const result = spawnSync(
+      'bash',
+      [
+        '-c',
+        `"${process.execPath}" "${bin}" detect < "${input}" 2> "${errors}" | head -1; echo "exit \${PIPESTATUS[0]}"`,
+      ],
+      {
+        encoding: 'utf8',
+        cwd: root,
+      },
+    );
     const [first, exit] = result.stdout.trim().split('\n');
     expect(JSON.parse(first!).scenarios[0].id).toBe('return_refund');
     expect(exit).toBe('exit 0');
@@ -183,7 +231,12 @@ describe('huashu pack', () => {
 describe('huashu on files that are not packs', () => {
   // A hang here would otherwise last as long as the test runner lets it; the limit only ends the process, it measures nothing.
   const guarded = (args: string[], input = ''): { code: number | null; stdout: string; stderr: string } => {
-    const result = spawnSync(process.execPath, [join(root, 'bin/huashu.mjs'), ...args], { input, encoding: 'utf8', cwd: root, timeout: 60_000 });
+    const result = spawnSync(process.execPath, [join(root, 'bin/huashu.mjs'), ...args], {
+      input,
+      encoding: 'utf8',
+      cwd: root,
+      timeout: 60_000,
+    });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
   };
   const fifo = join(tmp, 'pipe.json');
@@ -200,14 +253,18 @@ describe('huashu on files that are not packs', () => {
     ]) {
       const run = guarded(args);
       expect(run.code, args.join(' ')).toBe(1);
-      expect(run.stderr.trim(), args.join(' ')).toBe(`huashu: cannot read ${fifo}: it is not a regular file (a pipe, device or socket): save it to a file and name that file`);
+      expect(run.stderr.trim(), args.join(' ')).toBe(
+        `huashu: cannot read ${fifo}: it is not a regular file (a pipe, device or socket): save it to a file and name that file`,
+      );
     }
   });
 
   it('refuses a device such as /dev/zero with one line, without reading it', () => {
     const run = guarded(['pack', 'validate', '/dev/zero']);
     expect(run.code).toBe(1);
-    expect(run.stderr.trim()).toBe('huashu: cannot read /dev/zero: it is not a regular file (a pipe, device or socket): save it to a file and name that file');
+    expect(run.stderr.trim()).toBe(
+      'huashu: cannot read /dev/zero: it is not a regular file (a pipe, device or socket): save it to a file and name that file',
+    );
   });
 
   it('gives one clear line for a missing file, a folder, a symbolic link loop and an oversize file, and checks the rest', () => {
@@ -238,17 +295,24 @@ describe('huashu option values', () => {
   it.each(['', '5', '-0.1', '0x1', '90%', ' '])('refuses --min-accuracy %j with usage and exit 2', (value) => {
     const run = huashu(['pack', 'test', 'data/packs/zh-CN.json', '--cases', cases, '--min-accuracy', value]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`huashu: --min-accuracy takes a number from 0 to 1 (0.9 means 90 % of the cases), not "${value}".`);
+    expect(run.stderr).toContain(
+      `huashu: --min-accuracy takes a number from 0 to 1 (0.9 means 90 % of the cases), not "${value}".`,
+    );
     expect(run.stderr).toMatch(/Usage:/);
     expect(run.stdout).toBe('');
   });
 
-  it.each(['0.5', '0', '', '-1', '1e1', 'three', '99999999999999999999'])('refuses --top %j with usage and exit 2', (value) => {
-    const run = huashu(['detect', '--top', value], '我要退款\n');
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`huashu: --top takes a whole number from 1 (how many scenarios to list), not "${value}".`);
-    expect(run.stdout).toBe('');
-  });
+  it.each(['0.5', '0', '', '-1', '1e1', 'three', '99999999999999999999'])(
+    'refuses --top %j with usage and exit 2',
+    (value) => {
+      const run = huashu(['detect', '--top', value], '我要退款\n');
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(
+        `huashu: --top takes a whole number from 1 (how many scenarios to list), not "${value}".`,
+      );
+      expect(run.stdout).toBe('');
+    },
+  );
 
   it('accepts the edges: --min-accuracy 0 and 1, --top 1', () => {
     expect(huashu(['pack', 'test', 'data/packs/zh-CN.json', '--cases', cases, '--min-accuracy', '0']).code).toBe(0);
@@ -265,9 +329,19 @@ describe('huashu detect and lint input', () => {
     writeFileSync(second, 'where is my package??\n');
     const run = huashu(['detect', first, second], 'ignored\n');
     expect(run.code).toBe(0);
-    expect(run.stdout.trimEnd().split('\n').map((l) => (JSON.parse(l) as { text: string }).text)).toEqual(['我要退款', 'where is my package??']);
+    expect(
+      run.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as { text: string }).text),
+    ).toEqual(['我要退款', 'where is my package??']);
     const lint = huashu(['lint', first, '-'], '我不能\n');
-    expect(lint.stdout.trimEnd().split('\n').map((l) => (JSON.parse(l) as { text: string }).text)).toEqual(['我要退款', '我不能']);
+    expect(
+      lint.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as { text: string }).text),
+    ).toEqual(['我要退款', '我不能']);
     const usage = huashu(['--help']).stdout;
     expect(usage).toMatch(/huashu detect \[--pack FILE\]… \[--top N\] \[INPUT…\]/);
     expect(usage).toMatch(/read each INPUT file in turn, or standard input without INPUT or for "-"/);
@@ -279,15 +353,25 @@ describe('huashu detect and lint input', () => {
     expect(missing.stderr.trim()).toBe(`huashu: cannot read ${join(tmp, 'no-drafts.txt')}: no such file`);
     const device = huashu(['detect', '/dev/zero']);
     expect(device.code).toBe(1);
-    expect(device.stderr.trim()).toBe('huashu: cannot read /dev/zero: it is not a regular file (a pipe, device or socket): send it to standard input instead (… | huashu lint)');
+    expect(device.stderr.trim()).toBe(
+      'huashu: cannot read /dev/zero: it is not a regular file (a pipe, device or socket): send it to standard input instead (… | huashu lint)',
+    );
   });
 
   it('reports a line that is not UTF-8 with its number, answers it with an error line, and exits 1', () => {
-    const input = Buffer.concat([Buffer.from('我不能\n'), Buffer.from([0x61, 0xff, 0xfe, 0x62, 0x0a]), Buffer.from('我不能\n')]);
+    const input = Buffer.concat([
+      Buffer.from('我不能\n'),
+      Buffer.from([0x61, 0xff, 0xfe, 0x62, 0x0a]),
+      Buffer.from('我不能\n'),
+    ]);
     for (const command of ['lint', 'detect']) {
       const result = spawnSync(process.execPath, [join(root, 'bin/huashu.mjs'), command], { input, cwd: root });
       expect(result.status, command).toBe(1);
-      const out = result.stdout.toString('utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+      const out = result.stdout
+        .toString('utf8')
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
       expect(out, command).toHaveLength(3);
       expect(out[0]!.text).toBe('我不能');
       expect(out[1]).toEqual({ line: 2, error: 'not UTF-8 text' });
@@ -308,8 +392,14 @@ describe('huashu detect and lint input', () => {
     for (const command of ['lint', 'detect']) {
       const run = huashu([command], `好的\n${long}\n{"text":"${long}"}\n`);
       expect(run.code, command).toBe(0);
-      const out = run.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { text: string });
-      expect(out.map((l) => l.text.length), command).toEqual([2, 20_000, 20_000]);
+      const out = run.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { text: string });
+      expect(
+        out.map((l) => l.text.length),
+        command,
+      ).toEqual([2, 20_000, 20_000]);
       expect(run.stderr.trimEnd().split('\n'), command).toEqual([
         `huashu ${command}: line 2 of standard input is 30 000 characters long: only its first 20 000 characters were checked`,
         `huashu ${command}: line 3 of standard input is 30 000 characters long: only its first 20 000 characters were checked`,
@@ -320,9 +410,20 @@ describe('huashu detect and lint input', () => {
 
   it('reads a 40 MB line in a small heap: the rest of a long line is never held', () => {
     const input = `${'a'.repeat(40_000_000)}\nhello\n`;
-    const result = spawnSync(process.execPath, ['--max-old-space-size=128', join(root, 'bin/huashu.mjs'), 'lint'], { input, encoding: 'utf8', cwd: root });
+    const result = spawnSync(process.execPath, ['--max-old-space-size=128', join(root, 'bin/huashu.mjs'), 'lint'], {
+      input,
+      encoding: 'utf8',
+      cwd: root,
+    });
     expect(result.status, result.stderr.slice(0, 500)).toBe(0);
-    expect(result.stdout.trimEnd().split('\n').map((l) => (JSON.parse(l) as { text: string }).text.length)).toEqual([20_000, 5]);
-    expect(result.stderr.trim()).toBe('huashu lint: line 1 of standard input is 40 000 000 characters long: only its first 20 000 characters were checked');
+    expect(
+      result.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as { text: string }).text.length),
+    ).toEqual([20_000, 5]);
+    expect(result.stderr.trim()).toBe(
+      'huashu lint: line 1 of standard input is 40 000 000 characters long: only its first 20 000 characters were checked',
+    );
   });
 });

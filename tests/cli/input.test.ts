@@ -26,7 +26,10 @@ describe('inputLines', () => {
 
   it('joins a character whose bytes are split between chunks, and drops a byte order mark on the first line only', async () => {
     const wo = [...Buffer.from('我')];
-    const lines = await linesOf([[0xef, 0xbb, 0xbf, ...wo.slice(0, 1)], [...wo.slice(1), 0x0a, 0xef, 0xbb, 0xbf, 0x0a]]);
+    const lines = await linesOf([
+      [0xef, 0xbb, 0xbf, ...wo.slice(0, 1)],
+      [...wo.slice(1), 0x0a, 0xef, 0xbb, 0xbf, 0x0a],
+    ]);
     expect(lines.map((l) => l.text)).toEqual(['我', '\ufeff']);
     expect(lines.every((l) => !l.notUtf8)).toBe(true);
   });

@@ -3,13 +3,22 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ExpansionPicker, expansionOptionId, type ExpansionPickerProps } from '../../components/inline/ExpansionPicker.tsx';
+import {
+  ExpansionPicker,
+  expansionOptionId,
+  type ExpansionPickerProps,
+} from '../../components/inline/ExpansionPicker.tsx';
 import { enExpansion } from '../../locales/en.ts';
 import { zhCNExpansion } from '../../locales/zh-CN.ts';
 import { zhTWExpansion } from '../../locales/zh-TW.ts';
 
 const ITEMS = [
-  { key: 'return_refund:timeline', title: '告知退款时间', text: '您的退款已提交，1-3 个工作日原路退回。', scopeTitle: '退货退款' },
+  {
+    key: 'return_refund:timeline',
+    title: '告知退款时间',
+    text: '您的退款已提交，1-3 个工作日原路退回。',
+    scopeTitle: '退货退款',
+  },
   { key: 'return_refund:options', title: '退款方案', text: '有两种处理方式，您更倾向哪一种？', scopeTitle: '退货退款' },
 ];
 
@@ -71,7 +80,9 @@ describe('ExpansionPicker', () => {
   it('says that nothing matches, with the query, in the UI language', () => {
     show({ items: [], query: 'xyz', labels: zhCNExpansion });
     expect(root.querySelector('[role="listbox"]')).toBeNull();
-    expect(root.querySelector('[role="status"]')!.textContent).toBe(zhCNExpansion.expansionNoMatch.replace('{query}', 'xyz'));
+    expect(root.querySelector('[role="status"]')!.textContent).toBe(
+      zhCNExpansion.expansionNoMatch.replace('{query}', 'xyz'),
+    );
     show({ items: [], query: 'xyz', labels: zhTWExpansion });
     expect(root.querySelector('[role="status"]')!.textContent).toContain('xyz');
   });

@@ -8,7 +8,14 @@ import { SettingsForm } from '../../components/options/SettingsForm.tsx';
 import type { SettingsView } from '../../components/options/types.ts';
 
 let root: HTMLElement;
-const SETTINGS: SettingsView = { agentName: '小王', agentId: '', company: '', uiLanguage: 'en', expansionEnabled: true, expansionTrigger: ';;' };
+const SETTINGS: SettingsView = {
+  agentName: '小王',
+  agentId: '',
+  company: '',
+  uiLanguage: 'en',
+  expansionEnabled: true,
+  expansionTrigger: ';;',
+};
 
 beforeEach(() => {
   root = document.createElement('div');

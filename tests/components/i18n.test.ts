@@ -53,7 +53,8 @@ describe('locale files', () => {
     const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
     const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
     // Taiwan writes 台 in everyday text where OpenCC's standard form is 臺.
-    for (const [key, value] of Object.entries(zhTW)) expect(toTraditional(value).replace(/臺/gu, '台'), key).toBe(value);
+    for (const [key, value] of Object.entries(zhTW))
+      expect(toTraditional(value).replace(/臺/gu, '台'), key).toBe(value);
     for (const [key, value] of Object.entries(zhCN)) expect(toSimplified(value), key).toBe(value);
   });
 });

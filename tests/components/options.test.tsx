@@ -57,9 +57,20 @@ function baseProps(): OptionsPageProps {
     packs: [
       row('en'),
       row('zh-CN'),
-      row('team', { source: 'file', sourceDetail: 'team.json', canRemove: true, updatedAt: Date.UTC(2026, 0, 2), winsOver: [{ packId: 'zh-CN', count: 4 }] }),
+      row('team', {
+        source: 'file',
+        sourceDetail: 'team.json',
+        canRemove: true,
+        updatedAt: Date.UTC(2026, 0, 2),
+        winsOver: [{ packId: 'zh-CN', count: 4 }],
+      }),
       row('hq', { source: 'policy', canDisable: false }),
-      row('remote', { source: 'url', sourceDetail: 'https://example.com/pack.json', canRemove: true, error: 'the server answered 404 Not Found' }),
+      row('remote', {
+        source: 'url',
+        sourceDetail: 'https://example.com/pack.json',
+        canRemove: true,
+        error: 'the server answered 404 Not Found',
+      }),
     ],
     settings: { agentName: '小王', agentId: '1024', company: '', uiLanguage: 'auto' },
     onToggle: vi.fn(),
@@ -67,7 +78,11 @@ function baseProps(): OptionsPageProps {
     onRemove: vi.fn(),
     onExport: vi.fn(),
     onRefresh: vi.fn(),
-    onFetchUrl: vi.fn(async (url: string) => ({ ok: true as const, input: { text: '{}', fileName: 'pack.json', url }, check: PREVIEW })),
+    onFetchUrl: vi.fn(async (url: string) => ({
+      ok: true as const,
+      input: { text: '{}', fileName: 'pack.json', url },
+      check: PREVIEW,
+    })),
     onCheck: vi.fn(() => PREVIEW),
     onSave: vi.fn(async () => ({ ok: true as const })),
     onSaveSettings: vi.fn(),
@@ -149,8 +164,17 @@ describe('pack list', () => {
     expect(props.onRemove).toHaveBeenCalledWith('team');
     expect(($('[data-pack-id="hq"]').querySelector('input[type=checkbox]') as HTMLInputElement).disabled).toBe(true);
     expect($('[data-pack-id="en"]').querySelector('[aria-label="Remove Pack en"]')).toBeNull();
-    expect(($('[data-pack-id="remote"]').querySelector('[aria-label="Give Pack remote a higher priority"]') as HTMLButtonElement).disabled).toBe(true);
-    expect(($('[data-pack-id="en"]').querySelector('[aria-label="Give Pack en a lower priority"]') as HTMLButtonElement).disabled).toBe(true);
+    expect(
+      (
+        $('[data-pack-id="remote"]').querySelector(
+          '[aria-label="Give Pack remote a higher priority"]',
+        ) as HTMLButtonElement
+      ).disabled,
+    ).toBe(true);
+    expect(
+      ($('[data-pack-id="en"]').querySelector('[aria-label="Give Pack en a lower priority"]') as HTMLButtonElement)
+        .disabled,
+    ).toBe(true);
   });
 
   it('shows where a subscribed pack comes from, its last error, and refreshes it', async () => {
@@ -160,7 +184,9 @@ describe('pack list', () => {
     expect(remote.textContent).toContain('the server answered 404 Not Found');
     await click(remote.querySelector('[aria-label="Fetch Pack remote again from its address"]') as HTMLElement);
     expect(props.onRefresh).toHaveBeenCalledWith('remote');
-    expect($('[data-pack-id="team"]').querySelector('[aria-label="Fetch Pack team again from its address"]')).toBeNull();
+    expect(
+      $('[data-pack-id="team"]').querySelector('[aria-label="Fetch Pack team again from its address"]'),
+    ).toBeNull();
   });
 
   it('renders pack text as text, never as markup', () => {
@@ -187,9 +213,14 @@ describe('adding a pack', () => {
 
   it('shows the problems of a broken paste in the interface language: traditional characters for zh-TW', async () => {
     // The real check the options page runs: the pasted text goes through the engine's parser.
-    props.onCheck = vi.fn((input: { text: string }) => importCheckView(previewImport(input.text, pastedFileName(input.text), [])));
+    props.onCheck = vi.fn((input: { text: string }) =>
+      importCheckView(previewImport(input.text, pastedFileName(input.text), [])),
+    );
     show(props, 'zh-TW');
-    typeInto($('[data-testid=pack-paste]') as HTMLTextAreaElement, '{\n  "schemaVersion": 1,\n  "id": "team"\n  "name": "Team"\n}');
+    typeInto(
+      $('[data-testid=pack-paste]') as HTMLTextAreaElement,
+      '{\n  "schemaVersion": 1,\n  "id": "team"\n  "name": "Team"\n}',
+    );
     await click($('[data-testid=pack-check]'));
     const problems = $('[data-testid=pack-problems]');
     expect(problems.textContent).toContain('發現 1 個問題');
@@ -197,7 +228,10 @@ describe('adding a pack', () => {
     expect(problems.textContent).toContain('JSON 語法錯誤：這裡應該是 "," 或 "}"，卻遇到"""');
     expect(problems.textContent).not.toMatch(/JSON syntax|语法/u);
 
-    typeInto($('[data-testid=pack-paste]') as HTMLTextAreaElement, '{"schemaVersion": 1, "id": "team", "name": "", "version": "1", "locale": "zh-TW"}');
+    typeInto(
+      $('[data-testid=pack-paste]') as HTMLTextAreaElement,
+      '{"schemaVersion": 1, "id": "team", "name": "", "version": "1", "locale": "zh-TW"}',
+    );
     await click($('[data-testid=pack-check]'));
     // A schema problem keeps its field path as written in the pack.
     expect($('[data-testid=pack-problems]').textContent).toContain('pasted.json:1:44 name 不能空白');
@@ -221,7 +255,10 @@ describe('adding a pack', () => {
   });
 
   it('keeps the preview and shows why when saving is refused', async () => {
-    props.onSave = vi.fn(async () => ({ ok: false as const, message: 'not saved: only 200 bytes of browser storage is left' }));
+    props.onSave = vi.fn(async () => ({
+      ok: false as const,
+      message: 'not saved: only 200 bytes of browser storage is left',
+    }));
     show();
     typeInto($('[data-testid=pack-paste]') as HTMLTextAreaElement, '{}');
     await click($('[data-testid=pack-check]'));
@@ -237,9 +274,16 @@ describe('adding a pack', () => {
     expect(props.onFetchUrl).toHaveBeenCalledWith('https://example.com/pack.json');
     expect($('[data-testid=pack-preview]').textContent).toContain('Ready to save “Team” v2.0.0');
     await click($('[data-testid=pack-save]'));
-    expect(props.onSave).toHaveBeenCalledWith({ text: '{}', fileName: 'pack.json', url: 'https://example.com/pack.json' });
+    expect(props.onSave).toHaveBeenCalledWith({
+      text: '{}',
+      fileName: 'pack.json',
+      url: 'https://example.com/pack.json',
+    });
 
-    props.onFetchUrl = vi.fn(async () => ({ ok: false as const, message: 'the address returned a web page (HTML), not a pack' }));
+    props.onFetchUrl = vi.fn(async () => ({
+      ok: false as const,
+      message: 'the address returned a web page (HTML), not a pack',
+    }));
     show();
     typeInto($('[data-testid=pack-url]') as HTMLInputElement, 'https://example.com/login');
     await click($('[data-testid=pack-fetch]'));
@@ -283,7 +327,11 @@ describe('undo, backup and settings', () => {
   });
 
   it('exports everything, restores from a file, and lists the problems of a refused backup', async () => {
-    props.notice = { tone: 'error', text: 'The backup was not restored; nothing changed. Problems:', problems: [{ file: 'b.json', path: 'settings.uiLanguage', message: 'expected auto, zh-CN, zh-TW, en' }] };
+    props.notice = {
+      tone: 'error',
+      text: 'The backup was not restored; nothing changed. Problems:',
+      problems: [{ file: 'b.json', path: 'settings.uiLanguage', message: 'expected auto, zh-CN, zh-TW, en' }],
+    };
     show();
     await click($('[data-testid=export-all]'));
     expect(props.onExportAll).toHaveBeenCalled();
@@ -306,7 +354,13 @@ describe('undo, backup and settings', () => {
       select.dispatchEvent(new Event('change', { bubbles: true }));
     });
     await click(buttons('Save')[0]!);
-    expect(props.onSaveSettings).toHaveBeenCalledWith({ agentName: '小王', agentId: '1024', company: '好物商城', uiLanguage: 'zh-TW', customVariables: {} });
+    expect(props.onSaveSettings).toHaveBeenCalledWith({
+      agentName: '小王',
+      agentId: '1024',
+      company: '好物商城',
+      uiLanguage: 'zh-TW',
+      customVariables: {},
+    });
   });
 
   it('speaks the chosen UI language', () => {
@@ -320,7 +374,10 @@ describe('undo, backup and settings', () => {
 
 describe('policy problems', () => {
   it('shows what the administrator policy got wrong, as text, and nothing when it applied in full', () => {
-    show({ ...props, policyProblems: ['policy packs[0]:1:9 version: expected string, found 5', '<img src=x onerror=alert(1)>'] });
+    show({
+      ...props,
+      policyProblems: ['policy packs[0]:1:9 version: expected string, found 5', '<img src=x onerror=alert(1)>'],
+    });
     const banner = $('[data-testid=policy-problems]');
     expect(banner.textContent).toContain('could not be applied in full');
     expect(banner.textContent).toContain('policy packs[0]:1:9 version');
@@ -333,7 +390,13 @@ describe('policy problems', () => {
 
 describe('pack variables in the settings', () => {
   it('lists the variables packs define with their label and fallback, and saves the values typed (empty ones left out)', async () => {
-    show({ ...props, variables: [{ name: 'hotline', label: '客服热线', fallback: '400-000-0000' }, { name: 'storeName', label: '店铺名' }] });
+    show({
+      ...props,
+      variables: [
+        { name: 'hotline', label: '客服热线', fallback: '400-000-0000' },
+        { name: 'storeName', label: '店铺名' },
+      ],
+    });
     const group = $('[data-testid=pack-variables]');
     expect(group.textContent).toContain('客服热线');
     expect(group.textContent).toContain('{hotline}');
@@ -342,7 +405,9 @@ describe('pack variables in the settings', () => {
     typeInto(hotline, ' 400-800-1234 ');
     typeInto(group.querySelector('input[name=variable-storeName]') as HTMLInputElement, '   ');
     await click([...host.querySelectorAll('button[type=submit]')].at(-1) as HTMLElement);
-    expect(props.onSaveSettings).toHaveBeenCalledWith(expect.objectContaining({ customVariables: { hotline: '400-800-1234' } }));
+    expect(props.onSaveSettings).toHaveBeenCalledWith(
+      expect.objectContaining({ customVariables: { hotline: '400-800-1234' } }),
+    );
   });
 
   it('shows no variables section when no pack defines one', () => {
@@ -353,14 +418,20 @@ describe('pack variables in the settings', () => {
 
 describe('settings set by the administrator', () => {
   it('shows them read-only with the reason, leaves the others editable, and still saves', async () => {
-    show({ ...props, lockedSettings: ['agentName', 'uiLanguage', 'customVariables'], variables: [{ name: 'hotline', label: 'Hotline' }] });
+    show({
+      ...props,
+      lockedSettings: ['agentName', 'uiLanguage', 'customVariables'],
+      variables: [{ name: 'hotline', label: 'Hotline' }],
+    });
     const name = $('input[name=agentName]') as HTMLInputElement;
     const language = $('select[name=uiLanguage]') as HTMLSelectElement;
     expect(name.disabled).toBe(true);
     expect(language.disabled).toBe(true);
     expect(($('[data-testid=pack-variables]') as HTMLFieldSetElement).disabled).toBe(true);
     expect(($('input[name=agentId]') as HTMLInputElement).disabled).toBe(false);
-    expect([...host.querySelectorAll('[data-locked]')].map((n) => [n.getAttribute('data-locked'), n.textContent])).toEqual([
+    expect(
+      [...host.querySelectorAll('[data-locked]')].map((n) => [n.getAttribute('data-locked'), n.textContent]),
+    ).toEqual([
       ['agentName', 'Set by your administrator'],
       ['customVariables', 'Set by your administrator'],
       ['uiLanguage', 'Set by your administrator'],

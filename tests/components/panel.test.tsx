@@ -9,7 +9,17 @@ import type { DetectionView, Finding, ReplyView } from '../../components/panel/t
 import type { UiLocale } from '../../utils/i18n.ts';
 
 function replyView(id: string, scopeId: string, text: string, uses = 0): ReplyView {
-  return { key: `${scopeId}|zh-CN|${id}`, id, scopeId, scopeTitle: scopeId, title: id, text, locale: 'zh-CN', otherLanguage: false, uses };
+  return {
+    key: `${scopeId}|zh-CN|${id}`,
+    id,
+    scopeId,
+    scopeTitle: scopeId,
+    title: id,
+    text,
+    locale: 'zh-CN',
+    otherLanguage: false,
+    uses,
+  };
 }
 
 const REPLIES: Record<string, ReplyView[]> = {
@@ -58,7 +68,10 @@ function baseProps(): PanelProps {
       { id: 'stage.hold', title: '请稍候' },
     ],
     repliesFor: (scopeId) => REPLIES[scopeId] ?? [],
-    search: (query) => Object.values(REPLIES).flat().filter((r) => r.text.includes(query)),
+    search: (query) =>
+      Object.values(REPLIES)
+        .flat()
+        .filter((r) => r.text.includes(query)),
     findings: [],
     draftLength: 0,
     checkedLength: 20_000,
@@ -251,7 +264,12 @@ describe('acting on replies and findings', () => {
   });
 
   it('lists findings live with their category, message and one-click fix', () => {
-    show({ findings: [FINDING, { ...FINDING, ruleId: 'contradiction.but', category: 'contradiction', severity: 'info', suggestion: undefined }] });
+    show({
+      findings: [
+        FINDING,
+        { ...FINDING, ruleId: 'contradiction.but', category: 'contradiction', severity: 'info', suggestion: undefined },
+      ],
+    });
     expect($$('[data-finding-category]').map((el) => el.dataset.findingCategory)).toEqual(['refusal', 'contradiction']);
     const refusal = $('[data-finding-category="refusal"]')!;
     expect(refusal.textContent).toContain('避免直接拒绝');

@@ -69,7 +69,9 @@ describe('SitesSection', () => {
   it('says what to do when no site is remembered, and names the built-in helpdesks', () => {
     show(props({ sites: [] }));
     expect(host.querySelector('[data-testid="sites-empty"]')?.textContent).toContain('type its address below');
-    expect(host.querySelector('[data-testid="built-in-sites"]')?.textContent).toContain('*.zendesk.com, app.crisp.chat, localhost');
+    expect(host.querySelector('[data-testid="built-in-sites"]')?.textContent).toContain(
+      '*.zendesk.com, app.crisp.chat, localhost',
+    );
   });
 
   it('shows each site with its state and the action that changes it', () => {
@@ -99,9 +101,18 @@ describe('SitesSection', () => {
   });
 
   it('shows a refused change under its own site', async () => {
-    show(props({ onTurnOn: vi.fn(async () => ({ ok: false as const, message: 'The browser did not give access to gone.acme.com.' })) }));
+    show(
+      props({
+        onTurnOn: vi.fn(async () => ({
+          ok: false as const,
+          message: 'The browser did not give access to gone.acme.com.',
+        })),
+      }),
+    );
     await settle(() => action('gone.acme.com', 'turn-on').click());
-    expect(row('gone.acme.com').querySelector('[role="alert"]')?.textContent).toBe('The browser did not give access to gone.acme.com.');
+    expect(row('gone.acme.com').querySelector('[role="alert"]')?.textContent).toBe(
+      'The browser did not give access to gone.acme.com.',
+    );
     expect(row('chat.acme.com:8080').querySelector('[role="alert"]')).toBeNull();
   });
 

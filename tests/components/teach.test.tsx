@@ -34,7 +34,13 @@ function show(detection: DetectionView, taught?: TaughtView, locale: UiLocale = 
   act(() => {
     render(
       <I18nProvider locale={locale}>
-        <DetectionSection detection={detection} selectedScopeId={null} onSelectScenario={() => undefined} onSearch={() => undefined} teach={teach} />
+        <DetectionSection
+          detection={detection}
+          selectedScopeId={null}
+          onSelectScenario={() => undefined}
+          onSearch={() => undefined}
+          teach={teach}
+        />
       </I18nProvider>,
       host,
     );
@@ -108,7 +114,9 @@ describe('teaching from the panel', () => {
     const opener = $('[data-testid=teach-choose]')!;
     click(opener);
     act(() => {
-      $('[data-testid=teach-select]')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
+      $('[data-testid=teach-select]')!.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }),
+      );
     });
     expect($('[data-testid=teach-picker]')).toBeNull();
     expect(document.activeElement).toBe($('[data-testid=teach-choose]'));
@@ -127,6 +135,8 @@ describe('teaching from the panel', () => {
     expect($('[data-testid=not-this]')?.textContent).toBe('Not this');
     show(ABSTAINED, undefined, 'en');
     click($('[data-testid=teach-choose]'));
-    expect([...$<HTMLSelectElement>('[data-testid=teach-select]')!.options].map((o) => o.textContent)[1]).toBe('None: no scenario needed');
+    expect([...$<HTMLSelectElement>('[data-testid=teach-select]')!.options].map((o) => o.textContent)[1]).toBe(
+      'None: no scenario needed',
+    );
   });
 });

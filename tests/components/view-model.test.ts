@@ -37,7 +37,10 @@ const refund: MergedScenario = {
 const fillStandIn = (values: Record<string, string>) => (text: string) =>
   text.replace(/\{(\w+)\}/gu, (whole, name: string) => values[name] ?? whole);
 const maskStandIn = (text: string, spans: SensitiveSpan[]) =>
-  spans.reduceRight((out, span) => out.slice(0, span.start) + '*'.repeat(span.end - span.start) + out.slice(span.end), text);
+  spans.reduceRight(
+    (out, span) => out.slice(0, span.start) + '*'.repeat(span.end - span.start) + out.slice(span.end),
+    text,
+  );
 
 function tabState(overrides: Partial<TabState> = {}): TabState {
   return {
@@ -61,10 +64,21 @@ describe('confidence and page state', () => {
 
   it('tells a ready helpdesk from an unknown page, a switched-off site and an unreachable one', () => {
     expect(pageStatusOf({ kind: 'connected', state: tabState() })).toEqual({ kind: 'ready', siteName: 'Demo desk' });
-    expect(pageStatusOf({ kind: 'connected', state: tabState({ site: null, active: false }) })).toEqual({ kind: 'not-helpdesk' });
-    expect(pageStatusOf({ kind: 'connected', state: tabState({ active: false }) })).toEqual({ kind: 'site-off', siteName: 'Demo desk' });
-    expect(pageStatusOf({ kind: 'unreachable', url: 'https://desk.example.com/' })).toEqual({ kind: 'unreachable', restricted: false });
-    expect(pageStatusOf({ kind: 'unreachable', url: 'chrome://extensions/' })).toEqual({ kind: 'unreachable', restricted: true });
+    expect(pageStatusOf({ kind: 'connected', state: tabState({ site: null, active: false }) })).toEqual({
+      kind: 'not-helpdesk',
+    });
+    expect(pageStatusOf({ kind: 'connected', state: tabState({ active: false }) })).toEqual({
+      kind: 'site-off',
+      siteName: 'Demo desk',
+    });
+    expect(pageStatusOf({ kind: 'unreachable', url: 'https://desk.example.com/' })).toEqual({
+      kind: 'unreachable',
+      restricted: false,
+    });
+    expect(pageStatusOf({ kind: 'unreachable', url: 'chrome://extensions/' })).toEqual({
+      kind: 'unreachable',
+      restricted: true,
+    });
     expect(isRestrictedUrl('https://chromewebstore.google.com/detail/x')).toBe(true);
     expect(isRestrictedUrl(undefined)).toBe(false);
   });
@@ -80,7 +94,11 @@ describe('detection view', () => {
   it('masks what the engine finds with the engine masking', () => {
     const text = '退款！我的电话13812345678';
     const view = buildDetectionView(
-      { messageId: 'm', role: 'customer', detection: { text, scenarios: [], emotion: 'calm', sensitive: findSensitive(text) } },
+      {
+        messageId: 'm',
+        role: 'customer',
+        detection: { text, scenarios: [], emotion: 'calm', sensitive: findSensitive(text) },
+      },
       { scenario, mask: maskSensitive },
     );
     expect(view?.sensitiveKinds).toEqual(['phone']);
@@ -120,7 +138,10 @@ describe('detection view', () => {
 });
 
 describe('replies', () => {
-  const values = variableValues({ agentName: ' 小李 ', agentId: '', company: 'ACME', customVariables: { hotline: '400' } }, '王女士');
+  const values = variableValues(
+    { agentName: ' 小李 ', agentId: '', company: 'ACME', customVariables: { hotline: '400' } },
+    '王女士',
+  );
   const inputs = { uiLocale: 'zh-CN', usage: { return_refund: { 'refund.time': 4 } }, fill: fillStandIn(values) };
 
   it('collects the known variable values, leaving empty ones to the fallbacks', () => {
@@ -149,13 +170,21 @@ describe('replies', () => {
   it('lists a reply found in several languages once, in the closest language', () => {
     const translated: MergedScenario = {
       ...refund,
-      replies: [reply('refund.when', '退款一般三个工作日到账。', 'zh-CN'), reply('refund.when', 'Refunds arrive in three working days.', 'en')],
+      replies: [
+        reply('refund.when', '退款一般三个工作日到账。', 'zh-CN'),
+        reply('refund.when', 'Refunds arrive in three working days.', 'en'),
+      ],
     };
     const search = createPhraseSearch({ scenarios: [translated], stages: [] });
     const hits = search.search('退款');
-    const views = buildSearchReplies([...hits, ...hits.map((hit) => ({ ...hit, reply: translated.replies[1]! }))], inputs);
+    const views = buildSearchReplies(
+      [...hits, ...hits.map((hit) => ({ ...hit, reply: translated.replies[1]! }))],
+      inputs,
+    );
     expect(views.map((v) => [v.id, v.locale])).toEqual([['refund.when', 'zh-CN']]);
-    expect(buildScopeReplies(translated, { ...inputs, uiLocale: 'en' }).map((v) => [v.id, v.locale])).toEqual([['refund.when', 'en']]);
+    expect(buildScopeReplies(translated, { ...inputs, uiLocale: 'en' }).map((v) => [v.id, v.locale])).toEqual([
+      ['refund.when', 'en'],
+    ]);
   });
 
   it('lists only stages that have replies', () => {
@@ -172,9 +201,31 @@ describe('replies', () => {
 
 describe('titles and search order in the UI language', () => {
   const packs: Pack[] = [
-    { schemaVersion: 1, id: 'en', name: 'en', version: '1', locale: 'en', scenarios: [{ id: 'return_refund', title: 'Returns and refunds' }], stages: [{ id: 'stage.hold', title: 'Hold', replies: [] }] },
-    { schemaVersion: 1, id: 'zh-TW', name: 'tw', version: '1', locale: 'zh-TW', scenarios: [{ id: 'return_refund', title: '退貨退款' }] },
-    { schemaVersion: 1, id: 'zh-CN', name: 'cn', version: '1', locale: 'zh-CN', scenarios: [{ id: 'return_refund', title: '退货退款' }] },
+    {
+      schemaVersion: 1,
+      id: 'en',
+      name: 'en',
+      version: '1',
+      locale: 'en',
+      scenarios: [{ id: 'return_refund', title: 'Returns and refunds' }],
+      stages: [{ id: 'stage.hold', title: 'Hold', replies: [] }],
+    },
+    {
+      schemaVersion: 1,
+      id: 'zh-TW',
+      name: 'tw',
+      version: '1',
+      locale: 'zh-TW',
+      scenarios: [{ id: 'return_refund', title: '退貨退款' }],
+    },
+    {
+      schemaVersion: 1,
+      id: 'zh-CN',
+      name: 'cn',
+      version: '1',
+      locale: 'zh-CN',
+      scenarios: [{ id: 'return_refund', title: '退货退款' }],
+    },
   ];
 
   it('takes each title from the pack in the UI language, then the same language, then the last pack', () => {
@@ -194,7 +245,11 @@ describe('titles and search order in the UI language', () => {
     expect(localizedTips(withTips, 'en')('return_refund')).toEqual(['Offer two options.']);
     expect(localizedTips(withTips, 'zh-CN')('return_refund')).toEqual(['提供兩種方案。']);
     const view = buildDetectionView(
-      { messageId: 'm', role: 'customer', detection: { text: '退款', scenarios: [{ id: 'return_refund', score: 0.5 }], emotion: 'calm', sensitive: [] } },
+      {
+        messageId: 'm',
+        role: 'customer',
+        detection: { text: '退款', scenarios: [{ id: 'return_refund', score: 0.5 }], emotion: 'calm', sensitive: [] },
+      },
       { scenario: () => refund, mask: maskStandIn, tipsOf: localizedTips(withTips, 'en') },
     );
     expect(view?.scenarios[0]?.tips).toEqual(['Offer two options.']);
@@ -203,10 +258,19 @@ describe('titles and search order in the UI language', () => {
   it('lists equally good search hits in the UI language first, better matches before both', () => {
     const mixed: MergedScenario = {
       ...refund,
-      replies: [reply('tw', '退款申請已送出', 'zh-TW'), reply('cn', '退款申请已提交', 'zh-CN'), reply('cn2', '款项将原路退回', 'zh-CN')],
+      replies: [
+        reply('tw', '退款申請已送出', 'zh-TW'),
+        reply('cn', '退款申请已提交', 'zh-CN'),
+        reply('cn2', '款项将原路退回', 'zh-CN'),
+      ],
     };
     const search = createPhraseSearch({ scenarios: [mixed], stages: [] });
-    const inputs = { uiLocale: 'zh-CN', usage: {}, fill: (text: string) => text, titleOf: localizedTitles(packs, 'en') };
+    const inputs = {
+      uiLocale: 'zh-CN',
+      usage: {},
+      fill: (text: string) => text,
+      titleOf: localizedTitles(packs, 'en'),
+    };
     const views = buildSearchReplies(search.search('退款申'), inputs);
     expect(views.map((v) => v.id)).toEqual(['cn', 'tw']);
     expect(views[0]?.scopeTitle).toBe('Returns and refunds');

@@ -1,7 +1,13 @@
 // The page bridge's message contract: only well-formed requests are acted on, answers reach only their request, and the channel goes through no DOM attribute.
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { BRIDGE_MAX_TEXT_LENGTH, BRIDGE_PORT_EVENT, BRIDGE_TAG, parseBridgeRequest, parseBridgeResponse } from '../../composer/bridge-protocol.ts';
+import {
+  BRIDGE_MAX_TEXT_LENGTH,
+  BRIDGE_PORT_EVENT,
+  BRIDGE_TAG,
+  parseBridgeRequest,
+  parseBridgeResponse,
+} from '../../composer/bridge-protocol.ts';
 import { offerPageBridge, startPageBridge } from '../../composer/page-bridge-runtime.ts';
 
 const request = {
@@ -17,8 +23,12 @@ const request = {
 describe('parseBridgeRequest', () => {
   it('accepts a well-formed insert and a ping', () => {
     expect(parseBridgeRequest(request)).toEqual(request);
-    expect(parseBridgeRequest({ ...request, span: { start: 1, end: 2 } })).toMatchObject({ span: { start: 1, end: 2 } });
-    expect(parseBridgeRequest({ tag: BRIDGE_TAG, direction: 'request', requestId: 'request0123456789', op: 'ping' })).toMatchObject({ op: 'ping' });
+    expect(parseBridgeRequest({ ...request, span: { start: 1, end: 2 } })).toMatchObject({
+      span: { start: 1, end: 2 },
+    });
+    expect(
+      parseBridgeRequest({ tag: BRIDGE_TAG, direction: 'request', requestId: 'request0123456789', op: 'ping' }),
+    ).toMatchObject({ op: 'ping' });
   });
 
   it.each([
@@ -67,7 +77,9 @@ describe('the bridge on its own end of a channel', () => {
     const channel = new MessageChannel();
     stop = startPageBridge(channel.port1);
     other = channel.port2;
-    expect(await ask(other, { tag: BRIDGE_TAG, direction: 'request', requestId: 'request0123456789', op: 'ping' })).toEqual({
+    expect(
+      await ask(other, { tag: BRIDGE_TAG, direction: 'request', requestId: 'request0123456789', op: 'ping' }),
+    ).toEqual({
       tag: BRIDGE_TAG,
       direction: 'response',
       requestId: 'request0123456789',

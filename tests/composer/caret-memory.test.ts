@@ -14,7 +14,8 @@ function select(node: Node, start: number, end: number): void {
 
 describe('caret memory', () => {
   it('keeps the last caret inside the composer after the selection moves out', () => {
-    document.body.innerHTML = '<div id="composer" contenteditable="true"><p>请您稍等片刻</p></div><p id="elsewhere">消息列表</p>';
+    document.body.innerHTML =
+      '<div id="composer" contenteditable="true"><p>请您稍等片刻</p></div><p id="elsewhere">消息列表</p>';
     const composer = document.getElementById('composer')!;
     const stop = trackCaret(composer);
     const text = composer.querySelector('p')!.firstChild!;

@@ -13,9 +13,17 @@ function editable(html: string): HTMLElement {
 
 describe('mapDraftText', () => {
   it.each([
-    ['ProseMirror paragraphs with an empty one', '<p>您好</p><p><br class="ProseMirror-trailingBreak"></p><p>再见</p>', '您好\n\n再见'],
+    [
+      'ProseMirror paragraphs with an empty one',
+      '<p>您好</p><p><br class="ProseMirror-trailingBreak"></p><p>再见</p>',
+      '您好\n\n再见',
+    ],
     ['an empty ProseMirror document', '<p><br class="ProseMirror-trailingBreak"></p>', ''],
-    ['CKEditor 5 with its inline filler', '<p>订单\u2060\u2060\u2060\u2060\u2060\u2060\u2060已发货</p><p><br data-cke-filler="true"></p>', '订单已发货\n'],
+    [
+      'CKEditor 5 with its inline filler',
+      '<p>订单\u2060\u2060\u2060\u2060\u2060\u2060\u2060已发货</p><p><br data-cke-filler="true"></p>',
+      '订单已发货\n',
+    ],
     [
       'Slate with a placeholder and a zero-width empty line',
       '<div data-slate-node="element"><span data-slate-node="text"><span data-slate-leaf="true"><span data-slate-string="true">第一行</span></span></span></div>' +
@@ -28,7 +36,11 @@ describe('mapDraftText', () => {
         '<div data-block="true"><div data-offset-key="b-0-0"><span data-offset-key="b-0-0"><br data-text="true"></span></div></div></div>',
       '亲\n',
     ],
-    ['Lexical line breaks inside one paragraph', '<p><span data-lexical-text="true">甲</span><br><span data-lexical-text="true">乙</span></p>', '甲\n乙'],
+    [
+      'Lexical line breaks inside one paragraph',
+      '<p><span data-lexical-text="true">甲</span><br><span data-lexical-text="true">乙</span></p>',
+      '甲\n乙',
+    ],
     ['Chromium contenteditable: loose text, then divs', 'abc<div>def</div><div><br></div>', 'abc\ndef\n'],
     ['a trailing <br> only keeps the last line open', 'a<br><br>', 'a\n'],
     ['non-breaking spaces read as spaces', '<p>a&nbsp;b</p>', 'a b'],

@@ -21,8 +21,11 @@ describe('editableElementFor', () => {
   });
 
   it('finds the contenteditable inside a wrapper for other rich editors, and keeps a text field as it is', () => {
-    document.body.innerHTML = '<div class="reply-box"><div class="ProseMirror" contenteditable="true"><p>甲</p></div></div><textarea></textarea>';
-    expect(editableElementFor(document.querySelector<HTMLElement>('.reply-box')!, 'prosemirror')).toBe(document.querySelector('.ProseMirror'));
+    document.body.innerHTML =
+      '<div class="reply-box"><div class="ProseMirror" contenteditable="true"><p>甲</p></div></div><textarea></textarea>';
+    expect(editableElementFor(document.querySelector<HTMLElement>('.reply-box')!, 'prosemirror')).toBe(
+      document.querySelector('.ProseMirror'),
+    );
     const textarea = document.querySelector('textarea')!;
     expect(editableElementFor(textarea, 'textarea')).toBe(textarea);
   });

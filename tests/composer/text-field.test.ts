@@ -5,7 +5,11 @@ import { insertText, readDraft, replaceRange } from '../../composer/insert.ts';
 import { composerErrors } from '../../composer/errors.ts';
 
 /** Mimics React's value tracking: an own `value` property that swallows writes React did not make itself. */
-function reactLikeTextarea(initial: string): { field: HTMLTextAreaElement; inputEvents: string[]; ownSetterWrites: string[] } {
+function reactLikeTextarea(initial: string): {
+  field: HTMLTextAreaElement;
+  inputEvents: string[];
+  ownSetterWrites: string[];
+} {
   const field = document.createElement('textarea');
   document.body.replaceChildren(field);
   field.value = initial;
@@ -53,12 +57,20 @@ describe('insertText into a textarea', () => {
   it('refuses a read-only field with a message for the agent', async () => {
     const { field } = reactLikeTextarea('已发送');
     field.readOnly = true;
-    expect(await insertText(field, 'textarea', '再次')).toEqual({ ok: false, reason: 'failed', message: composerErrors.notEditable() });
+    expect(await insertText(field, 'textarea', '再次')).toEqual({
+      ok: false,
+      reason: 'failed',
+      message: composerErrors.notEditable(),
+    });
   });
 
   it('reports a detached composer as missing', async () => {
     const field = document.createElement('textarea');
-    expect(await insertText(field, 'textarea', '你好')).toEqual({ ok: false, reason: 'no-composer', message: composerErrors.detached() });
+    expect(await insertText(field, 'textarea', '你好')).toEqual({
+      ok: false,
+      reason: 'no-composer',
+      message: composerErrors.detached(),
+    });
   });
 });
 

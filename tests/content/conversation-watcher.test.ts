@@ -2,7 +2,11 @@
 // The conversation watcher on a small chat DOM: one read per mutation batch, each message reported once, list swaps and conversation switches followed.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ChatMessage, MessageRole, SiteAdapter } from '../../sites/types.ts';
-import { watchConversation, type ConversationSnapshot, type ConversationWatcher } from '../../content/conversation-watcher.ts';
+import {
+  watchConversation,
+  type ConversationSnapshot,
+  type ConversationWatcher,
+} from '../../content/conversation-watcher.ts';
 
 /** A minimal adapter over `<ul id="messages" data-conversation>` with `<li data-id data-role>` items. */
 function listAdapter(readSpy: (count: number) => void = () => undefined): SiteAdapter {
@@ -15,7 +19,11 @@ function listAdapter(readSpy: (count: number) => void = () => undefined): SiteAd
     readMessages(list): ChatMessage[] {
       const items = [...list.querySelectorAll<HTMLElement>('li[data-id]')];
       readSpy(items.length);
-      return items.map((li) => ({ id: li.dataset.id!, role: li.dataset.role as MessageRole, text: li.textContent ?? '' }));
+      return items.map((li) => ({
+        id: li.dataset.id!,
+        role: li.dataset.role as MessageRole,
+        text: li.textContent ?? '',
+      }));
     },
     findComposer: () => null,
     conversationKey: (doc) => doc.querySelector<HTMLElement>('#messages')?.dataset.conversation,
@@ -68,7 +76,12 @@ function start(adapter: SiteAdapter): ConversationSnapshot[] {
 
 describe('watchConversation', () => {
   it('reads the conversation once at start, every message as new', async () => {
-    document.body.append(renderList('c1', [['1', 'customer', '你好'], ['2', 'agent', '您好']]));
+    document.body.append(
+      renderList('c1', [
+        ['1', 'customer', '你好'],
+        ['2', 'agent', '您好'],
+      ]),
+    );
     const snapshots = start(listAdapter());
     await settle();
     expect(snapshots).toHaveLength(1);
@@ -88,7 +101,11 @@ describe('watchConversation', () => {
     expect(snapshots.at(-1)!.conversationChanged).toBe(false);
 
     const readsBefore = reads.mock.calls.length;
-    list.append(messageItem('3', 'note', '内部备注'), messageItem('4', 'system', '已转接'), messageItem('5', 'customer', '还有呢'));
+    list.append(
+      messageItem('3', 'note', '内部备注'),
+      messageItem('4', 'system', '已转接'),
+      messageItem('5', 'customer', '还有呢'),
+    );
     await settle();
     expect(reads.mock.calls.length - readsBefore).toBe(1);
     expect(snapshots.at(-1)!.added.map((m) => m.id)).toEqual(['3', '4', '5']);
@@ -184,7 +201,10 @@ describe('watchConversation', () => {
   });
 
   it('reads appended messages through readMessage, without reading the list again', async () => {
-    const list = renderList('c1', [['1', 'customer', '你好'], ['2', 'agent', '您好']]);
+    const list = renderList('c1', [
+      ['1', 'customer', '你好'],
+      ['2', 'agent', '您好'],
+    ]);
     document.body.append(list);
     const reads = vi.fn();
     const items = vi.fn();
@@ -243,7 +263,10 @@ describe('watchConversation with an adapter that reads one message (readMessage)
   }
 
   it('reads an appended message alone, without reading the 5 000 before it', async () => {
-    const history = Array.from({ length: 5_000 }, (_, i) => [String(i), i % 2 ? 'agent' : 'customer', `第${i}条`] as [string, MessageRole, string]);
+    const history = Array.from(
+      { length: 5_000 },
+      (_, i) => [String(i), i % 2 ? 'agent' : 'customer', `第${i}条`] as [string, MessageRole, string],
+    );
     const list = renderList('c1', history);
     document.body.append(list);
     const reads = vi.fn();
@@ -259,7 +282,10 @@ describe('watchConversation with an adapter that reads one message (readMessage)
   });
 
   it('falls back to a full read when a message is removed, inserted before the end, or filled in after it arrived', async () => {
-    const list = renderList('c1', [['1', 'customer', '你好'], ['2', 'agent', '您好']]);
+    const list = renderList('c1', [
+      ['1', 'customer', '你好'],
+      ['2', 'agent', '您好'],
+    ]);
     document.body.append(list);
     const reads = vi.fn();
     const snapshots = start(itemAdapter(reads));

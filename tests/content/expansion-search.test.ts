@@ -40,13 +40,19 @@ describe('createExpansionSearch', () => {
   });
 
   it('with an empty query lists the current scenario first, then the stages', () => {
-    expect(ids(search.search('', { currentScenarioIds: ['logistics'], limit: 5 }))).toEqual(['logistics.where', 'hold.wait']);
+    expect(ids(search.search('', { currentScenarioIds: ['logistics'], limit: 5 }))).toEqual([
+      'logistics.where',
+      'hold.wait',
+    ]);
     expect(ids(search.search('', { currentScenarioIds: [], limit: 5 }))).toEqual(['hold.wait']);
   });
 
   it('ranks the current scenario first among equal matches and keeps the limit', () => {
     // "您" starts both scenario replies: the detected scenario leads.
-    expect(ids(search.search('您的', { currentScenarioIds: ['logistics'], limit: 5 }))).toEqual(['logistics.where', 'refund.time']);
+    expect(ids(search.search('您的', { currentScenarioIds: ['logistics'], limit: 5 }))).toEqual([
+      'logistics.where',
+      'refund.time',
+    ]);
     expect(search.search('您', { currentScenarioIds: [], limit: 1 })).toHaveLength(1);
   });
 
@@ -67,9 +73,17 @@ describe('createExpansionSearch with translated packs', () => {
     const hits = search.search('', { currentScenarioIds: ['return_refund'], limit: 50, locale: 'en' });
     const keys = hits.map((h) => h.reply.id);
     expect(new Set(keys).size).toBe(keys.length);
-    expect(languages(hits).slice(0, 3).every((key) => key.endsWith(':en'))).toBe(true);
+    expect(
+      languages(hits)
+        .slice(0, 3)
+        .every((key) => key.endsWith(':en')),
+    ).toBe(true);
     const chinese = search.search('', { currentScenarioIds: ['return_refund'], limit: 50, locale: 'zh-CN' });
-    expect(languages(chinese).slice(0, 3).every((key) => key.endsWith(':zh-CN'))).toBe(true);
+    expect(
+      languages(chinese)
+        .slice(0, 3)
+        .every((key) => key.endsWith(':zh-CN')),
+    ).toBe(true);
   });
 
   it('offers the language the query matched: English words find the English wording, pinyin the Chinese', () => {

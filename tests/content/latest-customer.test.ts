@@ -55,8 +55,16 @@ describe('detectLatestCustomer', () => {
   });
 
   it('reaches back only so far', () => {
-    const fillers: ChatMessage[] = Array.from({ length: FOLLOW_UP_LOOKBACK + 1 }, (_, i) => ({ id: `f${i}`, role: 'customer', text: '嗯' }));
-    const messages: ChatMessage[] = [{ id: '1', role: 'customer', text: '我要退款' }, ...fillers, { id: 'last', role: 'customer', text: '还有呢' }];
+    const fillers: ChatMessage[] = Array.from({ length: FOLLOW_UP_LOOKBACK + 1 }, (_, i) => ({
+      id: `f${i}`,
+      role: 'customer',
+      text: '嗯',
+    }));
+    const messages: ChatMessage[] = [
+      { id: '1', role: 'customer', text: '我要退款' },
+      ...fillers,
+      { id: 'last', role: 'customer', text: '还有呢' },
+    ];
     const latest = detectLatestCustomer(messages, detect)!;
     expect(latest.followUpOf).toBeUndefined();
     expect(latest.detection.scenarios).toEqual([]);

@@ -50,7 +50,10 @@ describe('pickerReducer', () => {
 
   it('cancel ends the picking without selectors', () => {
     page();
-    const state = pickerReducer(pickerReducer(initialPickerState, { type: 'hover', target: document.body.firstElementChild! }), { type: 'cancel' });
+    const state = pickerReducer(
+      pickerReducer(initialPickerState, { type: 'hover', target: document.body.firstElementChild! }),
+      { type: 'cancel' },
+    );
     expect(state.step).toBe('cancelled');
     expect(state.listSelector).toBeUndefined();
   });

@@ -27,7 +27,8 @@ beforeAll(async () => {
   firefoxDir = await buildFirefoxExtension();
 }, 300_000);
 
-const readManifest = (dir: string): Manifest => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+const readManifest = (dir: string): Manifest =>
+  JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
 
 function filesOf(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -37,12 +38,27 @@ function filesOf(dir: string): string[] {
 }
 
 /** The permissions table of the README's "Privacy and security" section: each backticked name in its first column. */
-function readmePermissions(): { plain: Set<string>; hosts: Set<string>; contentScript: Set<string>; optional: Set<string> } {
+function readmePermissions(): {
+  plain: Set<string>;
+  hosts: Set<string>;
+  contentScript: Set<string>;
+  optional: Set<string>;
+} {
   const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('## Privacy and security'), readme.indexOf('\n## ', readme.indexOf('## Privacy and security') + 5));
+  const section = readme.slice(
+    readme.indexOf('## Privacy and security'),
+    readme.indexOf('\n## ', readme.indexOf('## Privacy and security') + 5),
+  );
   const table = section.slice(section.indexOf('| permission | why |'));
-  const rows = table.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| ---') && !line.startsWith('| permission'));
-  const result = { plain: new Set<string>(), hosts: new Set<string>(), contentScript: new Set<string>(), optional: new Set<string>() };
+  const rows = table
+    .split('\n')
+    .filter((line) => line.startsWith('| ') && !line.startsWith('| ---') && !line.startsWith('| permission'));
+  const result = {
+    plain: new Set<string>(),
+    hosts: new Set<string>(),
+    contentScript: new Set<string>(),
+    optional: new Set<string>(),
+  };
   for (const row of rows) {
     const first = row.split(' | ')[0]!.slice(2);
     const names = [...first.matchAll(/`([^`]+)`/gu)].map((m) => m[1]!);
@@ -140,7 +156,10 @@ describe('the built code', () => {
     const bin = join(projectRoot, 'node_modules', '.bin', 'addons-linter');
     let output: string;
     try {
-      output = execFileSync(bin, ['--output', 'json', firefoxDir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      output = execFileSync(bin, ['--output', 'json', firefoxDir], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
     } catch (error) {
       // It exits non-zero when it finds errors; the JSON report is still on stdout.
       output = (error as { stdout?: string }).stdout ?? '';

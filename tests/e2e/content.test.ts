@@ -3,7 +3,13 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../scripts/serve-demo.ts';
 import { buildExtension, launchWithExtension, type ExtensionBrowser } from '../support/extension.ts';
-import { contentState, detectedScenario, findingCount, latestMessageId, waitForContentScript } from '../support/huashu-state.ts';
+import {
+  contentState,
+  detectedScenario,
+  findingCount,
+  latestMessageId,
+  waitForContentScript,
+} from '../support/huashu-state.ts';
 import type { InsertResult } from '../../utils/messaging.ts';
 
 let server: DemoServer;
@@ -34,13 +40,16 @@ async function overlayBoxes(page: Page, className: string): Promise<Box[]> {
     const visit = (node: CdpNode): void => {
       const attributes = node.attributes ?? [];
       const classAt = attributes.indexOf('class');
-      if (classAt !== -1 && classAt % 2 === 0 && attributes[classAt + 1]!.split(/\s+/).includes(className)) found.push(node.backendNodeId);
+      if (classAt !== -1 && classAt % 2 === 0 && attributes[classAt + 1]!.split(/\s+/).includes(className))
+        found.push(node.backendNodeId);
       for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) visit(child);
     };
     visit(root);
     const boxes: Box[] = [];
     for (const backendNodeId of found) {
-      const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId })) as { model: { border: number[]; width: number; height: number } };
+      const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId })) as {
+        model: { border: number[]; width: number; height: number };
+      };
       boxes.push({ x: model.border[0]!, y: model.border[1]!, width: model.width, height: model.height });
     }
     return boxes;
@@ -84,7 +93,9 @@ describe('content script on the demo helpdesk', () => {
   });
 
   it('never takes a note, a system line or an agent reply for the customer', async () => {
-    const customerId = await desk.evaluate(() => window.huashuDemo.addMessage('customer', '收到的鞋子是坏的，我要退款'));
+    const customerId = await desk.evaluate(() =>
+      window.huashuDemo.addMessage('customer', '收到的鞋子是坏的，我要退款'),
+    );
     await expect.poll(() => latestOf(desk)).toBe(customerId);
     await desk.evaluate(() => {
       window.huashuDemo.addMessage('note', '客户说要投诉你们的快递太慢了，怎么还没发货');
@@ -123,10 +134,15 @@ describe('content script on the demo helpdesk', () => {
     await desk.locator('[data-huashu-demo-composer]').click();
     await desk.keyboard.type('我不能帮您');
     // The draft was read (its length is known) in note mode, and nothing was found in it.
-    await expect.poll(async () => {
-      const state = await contentState(browser, desk);
-      return state && { noteMode: state.noteMode, draftLength: state.draftLength };
-    }, { timeout: 10_000 }).toEqual({ noteMode: true, draftLength: '我不能帮您'.length });
+    await expect
+      .poll(
+        async () => {
+          const state = await contentState(browser, desk);
+          return state && { noteMode: state.noteMode, draftLength: state.draftLength };
+        },
+        { timeout: 10_000 },
+      )
+      .toEqual({ noteMode: true, draftLength: '我不能帮您'.length });
     expect(await findingsOf(desk)).toBe(0);
     await desk.locator('.composer__mode[data-mode="reply"]').click();
     await expect.poll(() => findingsOf(desk), { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
@@ -163,7 +179,9 @@ describe('content script on the demo helpdesk', () => {
     await desk.evaluate(() => window.huashuDemo.clearComposer());
     await desk.locator('[data-huashu-demo-composer]').click();
     await desk.keyboard.type('好的好的好的，这个不归我管');
-    await expect.poll(async () => (await overlayBoxes(desk, 'underline')).length, { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
+    await expect
+      .poll(async () => (await overlayBoxes(desk, 'underline')).length, { timeout: 10_000 })
+      .toBeGreaterThanOrEqual(1);
     const [underline] = await overlayBoxes(desk, 'underline');
     const composerBox = (await desk.locator('[data-huashu-demo-composer]').boundingBox())!;
     // Where the phrase is: after the six characters and the comma typed before it, on the text's line, inside the field.
@@ -190,7 +208,9 @@ describe('content script on the demo helpdesk', () => {
       const element = document.querySelector('[data-huashu-demo-composer]')!;
       return { attributes: element.getAttributeNames(), outerHTML: element.outerHTML };
     });
-    expect(editor.attributes.filter((name) => name !== 'data-huashu-demo-composer' && /huashu/i.test(name))).toEqual([]);
+    expect(editor.attributes.filter((name) => name !== 'data-huashu-demo-composer' && /huashu/i.test(name))).toEqual(
+      [],
+    );
     expect(editor.outerHTML.replaceAll('data-huashu-demo-composer', '')).not.toMatch(/huashu/i);
     await expect.poll(async () => (await overlayBoxes(rich, 'underline')).length).toBeGreaterThanOrEqual(1);
     const [underline] = await overlayBoxes(rich, 'underline');
@@ -217,17 +237,31 @@ describe('content script on the demo helpdesk', () => {
     await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
     const result = await panel.evaluate(async (url) => {
       type Tab = { id?: number; url?: string };
-      const chromeApi = (globalThis as unknown as {
-        chrome: { tabs: { query(filter: object): Promise<Tab[]>; sendMessage(tabId: number, message: unknown): Promise<unknown> } };
-      }).chrome;
+      const chromeApi = (
+        globalThis as unknown as {
+          chrome: {
+            tabs: {
+              query(filter: object): Promise<Tab[]>;
+              sendMessage(tabId: number, message: unknown): Promise<unknown>;
+            };
+          };
+        }
+      ).chrome;
       const tab = (await chromeApi.tabs.query({})).find((t) => t.url === url);
       if (tab?.id === undefined) return { error: 'no tab' };
       // The wire format of @webext-core/messaging, as the panel's panelToContent.sendMessage produces it.
-      const message = { id: 1, type: 'insertReply', data: { text: '亲，这边马上为您处理退款。' }, timestamp: Date.now() };
+      const message = {
+        id: 1,
+        type: 'insertReply',
+        data: { text: '亲，这边马上为您处理退款。' },
+        timestamp: Date.now(),
+      };
       return chromeApi.tabs.sendMessage(tab.id, message);
     }, desk.url());
     expect(result).toMatchObject({ res: { ok: true } satisfies InsertResult });
-    await expect.poll(() => desk.evaluate(() => window.huashuDemo.editorModelText())).toContain('亲，这边马上为您处理退款。');
+    await expect
+      .poll(() => desk.evaluate(() => window.huashuDemo.editorModelText()))
+      .toContain('亲，这边马上为您处理退款。');
     await panel.close();
   });
 
@@ -242,16 +276,22 @@ describe('content script on the demo helpdesk', () => {
   });
 
   it('follows a move between conversations made by history.pushState and by Back', async () => {
-    const before = await desk.evaluate(() => document.querySelector<HTMLElement>('#conversation')!.dataset.conversationId!);
+    const before = await desk.evaluate(
+      () => document.querySelector<HTMLElement>('#conversation')!.dataset.conversationId!,
+    );
     const target = await desk.evaluate(() => {
-      const other = [...document.querySelectorAll<HTMLElement>('.conversation-item')].find((item) => !item.classList.contains('is-active'))!;
+      const other = [...document.querySelectorAll<HTMLElement>('.conversation-item')].find(
+        (item) => !item.classList.contains('is-active'),
+      )!;
       other.click();
       return other.dataset.conversationId!;
     });
     expect(new URL(desk.url()).searchParams.get('conversation')).toBe(target);
     await expect.poll(() => latestOf(desk)).toMatch(new RegExp(`^${target}-m`));
     await desk.goBack();
-    expect(await desk.evaluate(() => document.querySelector<HTMLElement>('#conversation')!.dataset.conversationId)).toBe(before);
+    expect(
+      await desk.evaluate(() => document.querySelector<HTMLElement>('#conversation')!.dataset.conversationId),
+    ).toBe(before);
     await expect.poll(() => latestOf(desk)).toMatch(new RegExp(`^${before}-m`));
   });
 

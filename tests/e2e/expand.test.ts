@@ -108,7 +108,7 @@ describe.each(['textarea', 'contenteditable', 'prosemirror'])('the ;; picker in 
     // The list settles once the first search has built its index and the detected scenario is known: click after that,
     // as a person would, not while the rows are being drawn again.
     let keys = await replyKeys(desk);
-    for (let settled = 0; settled < 2; ) {
+    for (let settled = 0; settled < 2;) {
       await desk.waitForTimeout(100);
       const now = await replyKeys(desk);
       settled = now === keys ? settled + 1 : 0;
@@ -192,7 +192,9 @@ async function shadowBoxes(page: Page, matches: (attributes: string[]) => boolea
     visit(root);
     const boxes: Box[] = [];
     for (const backendNodeId of found) {
-      const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId })) as { model: { border: number[]; width: number; height: number } };
+      const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId })) as {
+        model: { border: number[]; width: number; height: number };
+      };
       boxes.push({ x: model.border[0]!, y: model.border[1]!, width: model.width, height: model.height });
     }
     return boxes;
@@ -208,7 +210,10 @@ async function pickerBox(page: Page): Promise<Box> {
 }
 
 async function rowBox(page: Page, index: number): Promise<Box> {
-  const rows = await shadowBoxes(page, (attributes) => attributes.includes('role') && attributes[attributes.indexOf('role') + 1] === 'option');
+  const rows = await shadowBoxes(
+    page,
+    (attributes) => attributes.includes('role') && attributes[attributes.indexOf('role') + 1] === 'option',
+  );
   const row = rows[index];
   if (!row) throw new Error(`the picker has no row ${index}`);
   return row;

@@ -22,7 +22,11 @@ beforeAll(async () => {
   panel = await firefox.openExtensionPage('sidepanel.html');
   const deskUrl = desk.url();
   const tabId = await panel.evaluate(async (url) => {
-    const tabsApi = (globalThis as unknown as { browser: { tabs: { query(filter: object): Promise<{ id?: number; url?: string }[]> } } }).browser.tabs;
+    const tabsApi = (
+      globalThis as unknown as {
+        browser: { tabs: { query(filter: object): Promise<{ id?: number; url?: string }[]> } };
+      }
+    ).browser.tabs;
     return (await tabsApi.query({})).find((tab) => tab.url === url)?.id ?? null;
   }, deskUrl);
   expect(tabId, `no tab found for ${deskUrl}`).not.toBeNull();
@@ -40,12 +44,20 @@ afterAll(async () => {
 describe('Huashu in Firefox', () => {
   it('detects the scenario of a new customer message and shows it in the sidebar page', async () => {
     await desk.evaluate(() => window.huashuDemo.addMessage('customer', '收到的鞋子是坏的，我要退款'));
-    const best = await pollInPage(panel, () => document.querySelector('[data-scenario-id]')?.getAttribute('data-scenario-id'), 'a scenario');
+    const best = await pollInPage(
+      panel,
+      () => document.querySelector('[data-scenario-id]')?.getAttribute('data-scenario-id'),
+      'a scenario',
+    );
     expect(best).toBe('return_refund');
   });
 
   it('inserts a reply into the composer with one click', async () => {
-    const replyText = await pollInPage(panel, () => document.querySelector('.reply .reply-text')?.textContent ?? '', 'a reply');
+    const replyText = await pollInPage(
+      panel,
+      () => document.querySelector('.reply .reply-text')?.textContent ?? '',
+      'a reply',
+    );
     await panel.evaluate(() => (document.querySelector('[data-reply-id]') as HTMLElement).click());
     await pollInPage(desk, () => window.huashuDemo.editorModelText().length > 0, 'the composer to receive the reply');
     expect(await desk.evaluate(() => window.huashuDemo.editorModelText())).toContain(replyText);
@@ -57,7 +69,10 @@ describe('Huashu in Firefox', () => {
     await desk.keyboard.type('这个不归我管');
     const categories = await pollInPage(
       panel,
-      () => [...document.querySelectorAll('[data-finding-category]')].map((el) => el.getAttribute('data-finding-category')).join(','),
+      () =>
+        [...document.querySelectorAll('[data-finding-category]')]
+          .map((el) => el.getAttribute('data-finding-category'))
+          .join(','),
       'a finding in the sidebar',
     );
     expect(categories).toContain('shirking');
@@ -66,10 +81,19 @@ describe('Huashu in Firefox', () => {
       panel,
       async () => {
         type Answer = { res?: { findings: unknown[] } } | undefined;
-        const { tabs } = (globalThis as unknown as { browser: { tabs: { sendMessage(tabId: number, message: unknown): Promise<Answer> } } }).browser;
+        const { tabs } = (
+          globalThis as unknown as {
+            browser: { tabs: { sendMessage(tabId: number, message: unknown): Promise<Answer> } };
+          }
+        ).browser;
         const tabId = Number(new URLSearchParams(location.search).get('tab'));
         // The wire format of @webext-core/messaging, as the sidebar's panelToContent.sendMessage produces it.
-        const answer = await tabs.sendMessage(tabId, { id: Date.now(), type: 'getTabState', data: undefined, timestamp: Date.now() });
+        const answer = await tabs.sendMessage(tabId, {
+          id: Date.now(),
+          type: 'getTabState',
+          data: undefined,
+          timestamp: Date.now(),
+        });
         return answer?.res?.findings.length ?? 0;
       },
       'the content script to count the findings',
@@ -79,16 +103,28 @@ describe('Huashu in Firefox', () => {
 
   it('lists the sites on the options page and refuses what is not an address', async () => {
     const options = await firefox.openExtensionPage('options.html#sites');
-    const builtIn = await pollInPage(options, () => document.querySelector('[data-testid="built-in-sites"]')?.textContent ?? '', 'the Sites section');
+    const builtIn = await pollInPage(
+      options,
+      () => document.querySelector('[data-testid="built-in-sites"]')?.textContent ?? '',
+      'the Sites section',
+    );
     expect(builtIn).toContain('localhost');
-    await pollInPage(options, () => document.querySelector('[data-testid="sites-empty"]') !== null, 'the empty list of sites');
+    await pollInPage(
+      options,
+      () => document.querySelector('[data-testid="sites-empty"]') !== null,
+      'the empty list of sites',
+    );
     await options.evaluate(() => {
       const input = document.querySelector<HTMLInputElement>('input[name="site-address"]')!;
       input.value = 'ftp://files.acme.test';
       input.dispatchEvent(new Event('input', { bubbles: true }));
     });
     await options.evaluate(() => document.querySelector<HTMLButtonElement>('[data-testid="add-site"]')!.click());
-    const problem = await pollInPage(options, () => document.querySelector('[data-testid="site-add-problem"]')?.textContent ?? '', 'the address problem');
+    const problem = await pollInPage(
+      options,
+      () => document.querySelector('[data-testid="site-add-problem"]')?.textContent ?? '',
+      'the address problem',
+    );
     expect(problem).toContain('http and https pages only');
     await options.close();
   });

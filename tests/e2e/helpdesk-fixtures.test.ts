@@ -5,7 +5,13 @@ import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExtension, launchWithExtension, type ExtensionBrowser } from '../support/extension.ts';
-import { contentState, detectedScenario, findingCount, latestMessageId, waitForContentScript } from '../support/huashu-state.ts';
+import {
+  contentState,
+  detectedScenario,
+  findingCount,
+  latestMessageId,
+  waitForContentScript,
+} from '../support/huashu-state.ts';
 
 const FIXTURES = new URL('../fixtures/sites/', import.meta.url);
 
@@ -41,7 +47,12 @@ const SHAPES: Record<string, FixtureShape> = {
     composer: '.reply-box .ProseMirror',
     insert: true,
   },
-  'chatwoot-note.html': { customer: '[data-message-id]:is(.justify-start)', text: '.text-content', composer: '.reply-box .ProseMirror', noteMode: true },
+  'chatwoot-note.html': {
+    customer: '[data-message-id]:is(.justify-start)',
+    text: '.text-content',
+    composer: '.reply-box .ProseMirror',
+    noteMode: true,
+  },
   'zammad.html': {
     customer: '#article-70105',
     text: '.richtext-content',
@@ -51,7 +62,12 @@ const SHAPES: Record<string, FixtureShape> = {
     composer: '.content.active [data-name="body"]',
     insert: true,
   },
-  'zammad-note.html': { customer: '.content.active .ticket-article-item.customer', text: '.richtext-content', composer: '.content.active [data-name="body"]', noteMode: true },
+  'zammad-note.html': {
+    customer: '.content.active .ticket-article-item.customer',
+    text: '.richtext-content',
+    composer: '.content.active [data-name="body"]',
+    noteMode: true,
+  },
   // Two chats side by side: the first is read until the agent types in another.
   'zammad-chat.html': {
     customer: '.chat-window:nth-of-type(1) .chat-message--customer',
@@ -69,7 +85,13 @@ const SHAPES: Record<string, FixtureShape> = {
     newestFirst: true,
     composer: '.note-editable',
   },
-  'freescout-note.html': { customer: '.thread-type-customer', text: '.thread-body', newestFirst: true, composer: '.note-editable', noteMode: true },
+  'freescout-note.html': {
+    customer: '.thread-type-customer',
+    text: '.thread-body',
+    newestFirst: true,
+    composer: '.note-editable',
+    noteMode: true,
+  },
   'zendesk.html': {
     customer: '[data-is-active="true"] article[data-test-id="omni-log-comment-item"]:has([type="end-user"])',
     text: '[data-test-id="omni-log-message-content"]',
@@ -92,13 +114,48 @@ const SHAPES: Record<string, FixtureShape> = {
     system: '.c-conversation-box-content-message--event',
     composer: '.c-editor-composer__field',
   },
-  'crisp-note.html': { customer: '.c-conversation-box-content-message--user', text: '.c-conversation-box-content-message-bubble__content', composer: '.c-editor-composer__field', noteMode: true },
-  'generic-aria.html': { customer: '[aria-label="Message from customer"]', text: 'span', note: '[aria-label="Internal note by agent"]', noteText: 'span', composer: '.ql-editor' },
+  'crisp-note.html': {
+    customer: '.c-conversation-box-content-message--user',
+    text: '.c-conversation-box-content-message-bubble__content',
+    composer: '.c-editor-composer__field',
+    noteMode: true,
+  },
+  'generic-aria.html': {
+    customer: '[aria-label="Message from customer"]',
+    text: 'span',
+    note: '[aria-label="Internal note by agent"]',
+    noteText: 'span',
+    composer: '.ql-editor',
+  },
   'generic-bubbles.html': { customer: '.bubble-left', text: 'p', composer: '.composer-input', insert: true },
-  'generic-holdout-styled.html': { customer: '.css-a81kd2[style*="flex-start"]', text: '.css-0p1q2r', system: '.css-t7c0e1', composer: '[data-slate-editor]' },
-  'generic-holdout-zhichi.html': { customer: '.msg-row-l', text: '.msg-bd', system: '.msg-row-c', systemText: '.msg-sys', composer: '.editor-text', insert: true },
-  'generic-holdout-livechat.html': { customer: '.lc-msg--visitor', text: '.lc-msg__text', system: '.lc-event', composer: '.lc-input', insert: true },
-  'generic-holdout-meiqia.html': { customer: '.mq-item-visitor', text: '.mq-content', system: '.mq-tip', composer: '.mq-editor', insert: true },
+  'generic-holdout-styled.html': {
+    customer: '.css-a81kd2[style*="flex-start"]',
+    text: '.css-0p1q2r',
+    system: '.css-t7c0e1',
+    composer: '[data-slate-editor]',
+  },
+  'generic-holdout-zhichi.html': {
+    customer: '.msg-row-l',
+    text: '.msg-bd',
+    system: '.msg-row-c',
+    systemText: '.msg-sys',
+    composer: '.editor-text',
+    insert: true,
+  },
+  'generic-holdout-livechat.html': {
+    customer: '.lc-msg--visitor',
+    text: '.lc-msg__text',
+    system: '.lc-event',
+    composer: '.lc-input',
+    insert: true,
+  },
+  'generic-holdout-meiqia.html': {
+    customer: '.mq-item-visitor',
+    text: '.mq-content',
+    system: '.mq-tip',
+    composer: '.mq-editor',
+    insert: true,
+  },
   'generic-holdout-dataattrs.html': {
     customer: 'li[data-direction="incoming"]',
     text: 'p',
@@ -107,7 +164,13 @@ const SHAPES: Record<string, FixtureShape> = {
     composer: '.composer',
     insert: true,
   },
-  'generic-newest-first.html': { customer: '.message.incoming', text: '.body', newestFirst: true, composer: '#reply', insert: true },
+  'generic-newest-first.html': {
+    customer: '.message.incoming',
+    text: '.body',
+    newestFirst: true,
+    composer: '#reply',
+    insert: true,
+  },
   'generic-roles.html': {
     customer: '[data-role="visitor"]',
     text: 'div',
@@ -117,7 +180,13 @@ const SHAPES: Record<string, FixtureShape> = {
     composer: '.reply-input',
     insert: true,
   },
-  'generic-table.html': { customer: 'tbody tr:nth-child(3)', text: 'td:last-child', system: 'tbody tr:nth-child(4)', systemText: 'td:last-child', composer: 'textarea' },
+  'generic-table.html': {
+    customer: 'tbody tr:nth-child(3)',
+    text: 'td:last-child',
+    system: 'tbody tr:nth-child(4)',
+    systemText: 'td:last-child',
+    composer: 'textarea',
+  },
   'generic-zh-inhouse.html': {
     customer: '.msg-item:nth-child(5)',
     text: '.msg-text',
@@ -140,7 +209,13 @@ let browser: ExtensionBrowser;
 let counter = 0;
 
 /** Clones the last element matching `selector` (or the first, in a newest-first list), with new ids and text, and adds it as the newest. */
-async function addLike(page: Page, selector: string, textSelector: string | undefined, text: string, newestFirst = false): Promise<void> {
+async function addLike(
+  page: Page,
+  selector: string,
+  textSelector: string | undefined,
+  text: string,
+  newestFirst = false,
+): Promise<void> {
   counter += 1;
   await page.evaluate(
     ({ selector, textSelector, text, newestFirst, n }) => {
@@ -150,10 +225,16 @@ async function addLike(page: Page, selector: string, textSelector: string | unde
       const copy = template.cloneNode(true) as Element;
       for (const element of [copy, ...copy.querySelectorAll('*')]) {
         for (const attribute of [...element.attributes]) {
-          const isId = attribute.name === 'id' || (/^data-.*[-_]?id$/u.test(attribute.name) && attribute.name !== 'data-test-id');
-          if (isId) element.setAttribute(attribute.name, /^\d+$/u.test(attribute.value) ? String(990000 + n) : `${attribute.value}-new${n}`);
+          const isId =
+            attribute.name === 'id' || (/^data-.*[-_]?id$/u.test(attribute.name) && attribute.name !== 'data-test-id');
+          if (isId)
+            element.setAttribute(
+              attribute.name,
+              /^\d+$/u.test(attribute.value) ? String(990000 + n) : `${attribute.value}-new${n}`,
+            );
         }
-        if (element.localName === 'time') element.setAttribute('datetime', new Date(Date.now() + n * 1000).toISOString());
+        if (element.localName === 'time')
+          element.setAttribute('datetime', new Date(Date.now() + n * 1000).toISOString());
       }
       // Every text holder (Zendesk repeats a message in an aria-hidden copy).
       const targets = textSelector ? [...copy.querySelectorAll(textSelector)] : [copy];
@@ -191,7 +272,9 @@ async function panelFor(page: Page): Promise<Page> {
   const panel = await browser.context.newPage();
   await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
   const tabId = await panel.evaluate(async (url) => {
-    const { tabs } = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> } } }).chrome;
+    const { tabs } = (
+      globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> } } }
+    ).chrome;
     return (await tabs.query({})).find((tab) => tab.url === url)?.id ?? null;
   }, page.url());
   await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=${tabId}`);
@@ -254,7 +337,9 @@ describe('helpdesk fixture pages in Chromium', () => {
           await page.keyboard.type('我不能帮你处理');
           if (shape.noteMode) {
             // The draft was read (its length is known) and, being a note, has no findings.
-            await expect.poll(async () => (await contentState(browser, page))?.draftLength, { timeout: 10_000 }).toBeGreaterThanOrEqual('我不能帮你处理'.length);
+            await expect
+              .poll(async () => (await contentState(browser, page))?.draftLength, { timeout: 10_000 })
+              .toBeGreaterThanOrEqual('我不能帮你处理'.length);
             expect(await findings(page)).toBe(0);
           } else {
             await expect.poll(() => findings(page), { timeout: 10_000 }).toBeGreaterThan(0);
@@ -271,18 +356,23 @@ describe('helpdesk fixture pages in Chromium', () => {
     const page = await openFixture('generic-bubbles.html');
     try {
       const hosts = () =>
-        page.evaluate(() => ({ runtime: document.querySelectorAll('huashu-root').length, all: document.querySelectorAll('huashu-root, huashu-expansion').length }));
+        page.evaluate(() => ({
+          runtime: document.querySelectorAll('huashu-root').length,
+          all: document.querySelectorAll('huashu-root, huashu-expansion').length,
+        }));
       // The runtime's host and the ;; picker's host.
       await expect.poll(hosts).toEqual({ runtime: 1, all: 2 });
       const first = await page.$('huashu-root');
       const worker = browser.context.serviceWorkers()[0]!;
       await worker.evaluate(async (url) => {
-        const api = (globalThis as unknown as {
-          chrome: {
-            tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> };
-            scripting: { executeScript(i: object): Promise<unknown> };
-          };
-        }).chrome;
+        const api = (
+          globalThis as unknown as {
+            chrome: {
+              tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> };
+              scripting: { executeScript(i: object): Promise<unknown> };
+            };
+          }
+        ).chrome;
         const tab = (await api.tabs.query({})).find((t) => t.url === url)!;
         await api.scripting.executeScript({ target: { tabId: tab.id }, files: ['/content-scripts/helpdesk.js'] });
       }, page.url());
@@ -309,7 +399,12 @@ describe('helpdesk fixture pages in Chromium', () => {
         await page.locator(shape.composer!).first().click();
         await insert.click();
         const composerText = () =>
-          page.locator(shape.composer!).first().evaluate((node) => ('value' in node ? String((node as HTMLTextAreaElement).value) : (node.textContent ?? '')));
+          page
+            .locator(shape.composer!)
+            .first()
+            .evaluate((node) =>
+              'value' in node ? String((node as HTMLTextAreaElement).value) : (node.textContent ?? ''),
+            );
         await expect.poll(composerText, { timeout: 10_000 }).toContain(replyText.slice(0, 12));
       } finally {
         await panel.close();

@@ -57,21 +57,29 @@ async function inspect(page: Page): Promise<{ pwned: unknown; hostileElements: n
     for (const element of document.querySelectorAll('*')) if (element.shadowRoot) roots.push(element.shadowRoot);
     let hostileElements = 0;
     for (const root of roots) {
-      hostileElements += root.querySelectorAll('img[onerror], img[src="x"], script:not([src]):not([type]), a[href^="javascript:"]').length;
+      hostileElements += root.querySelectorAll(
+        'img[onerror], img[src="x"], script:not([src]):not([type]), a[href^="javascript:"]',
+      ).length;
     }
     // The page's own scripts are bundled files; an inline script from a pack would be the only one with that body.
     hostileElements += [...document.scripts].filter((s) => s.textContent?.includes('__pwned')).length;
-    return { pwned: (window as unknown as { __pwned?: unknown }).__pwned, hostileElements, text: document.body.innerText };
+    return {
+      pwned: (window as unknown as { __pwned?: unknown }).__pwned,
+      hostileElements,
+      text: document.body.innerText,
+    };
   });
 }
 
 beforeAll(async () => {
   await buildExtension();
   [server, browser] = await Promise.all([startDemoServer(), launchWithExtension()]);
-  browser.context.on('page', (page) => page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  }));
+  browser.context.on('page', (page) =>
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    }),
+  );
   options = await browser.context.newPage();
   await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
   await options.locator('[data-pack-id]').first().waitFor({ timeout: 15_000 });
@@ -105,7 +113,9 @@ describe('a pack made of script and markup', () => {
     await desk.evaluate(() => window.huashuDemo.clear());
     panel = await openPanel(browser.context, browser.extensionId, desk);
     await desk.evaluate(() => window.huashuDemo.addMessage('customer', '蓝莓会员卡'));
-    await expect.poll(() => panel.locator('[data-scenario-id]').first().getAttribute('data-scenario-id'), { timeout: 10_000 }).toBe('hostile_case');
+    await expect
+      .poll(() => panel.locator('[data-scenario-id]').first().getAttribute('data-scenario-id'), { timeout: 10_000 })
+      .toBe('hostile_case');
     await desk.locator('textarea').first().focus();
     await desk.keyboard.type('这个是蓝莓禁语');
     await panel.locator('[data-finding-category="refusal"]').first().waitFor({ timeout: 10_000 });
@@ -120,7 +130,9 @@ describe('a pack made of script and markup', () => {
 
     await panel.locator('#phrase-search').fill('蓝莓');
     await panel.locator('#phrase-search').fill('回复');
-    await expect.poll(async () => (await inspect(panel)).text, { timeout: 10_000 }).toContain('<script>window.__pwned=1</script>');
+    await expect
+      .poll(async () => (await inspect(panel)).text, { timeout: 10_000 })
+      .toContain('<script>window.__pwned=1</script>');
     expect((await inspect(panel)).hostileElements).toBe(0);
   });
 
@@ -128,16 +140,29 @@ describe('a pack made of script and markup', () => {
     await desk.evaluate(() => window.huashuDemo.clearComposer());
     await panel.locator('#phrase-search').fill('');
     await panel.locator('[data-reply-id="hostile.reply"]').first().click();
-    await expect.poll(() => desk.evaluate(() => window.huashuDemo.editorModelText()), { timeout: 5_000 }).toContain('<script>window.__pwned=1</script>');
+    await expect
+      .poll(() => desk.evaluate(() => window.huashuDemo.editorModelText()), { timeout: 5_000 })
+      .toContain('<script>window.__pwned=1</script>');
     await desk.keyboard.type('蓝莓禁语');
     await expect.poll(() => findingCount(browser, desk), { timeout: 5_000 }).toBeGreaterThan(0);
     // The inline layer is a closed shadow root: look into it with the DevTools protocol, as nothing in the page can.
     const cdp = await browser.context.newCDPSession(desk);
-    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: { nodeName: string; attributes?: string[]; children?: unknown[]; shadowRoots?: unknown[] } };
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as {
+      root: { nodeName: string; attributes?: string[]; children?: unknown[]; shadowRoots?: unknown[] };
+    };
     const hostile: string[] = [];
-    const visit = (node: { nodeName: string; attributes?: string[]; children?: unknown[]; shadowRoots?: unknown[] }): void => {
+    const visit = (node: {
+      nodeName: string;
+      attributes?: string[];
+      children?: unknown[];
+      shadowRoots?: unknown[];
+    }): void => {
       const attributes = node.attributes ?? [];
-      if (attributes.includes('onerror') || (node.nodeName === 'A' && attributes.some((a) => a.startsWith('javascript:')))) hostile.push(node.nodeName);
+      if (
+        attributes.includes('onerror') ||
+        (node.nodeName === 'A' && attributes.some((a) => a.startsWith('javascript:')))
+      )
+        hostile.push(node.nodeName);
       for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) visit(child as typeof node);
     };
     visit(root);

@@ -49,7 +49,6 @@ function patchBuiltIns(disable: boolean): void {
   };
 }
 
-
 /**
  * A page that knows the bridge's protocol (its script is public) and does everything it can to answer in its place: it
  * reads every attribute of every element as it appears, listens first to every window message (and keeps the bridge
@@ -106,7 +105,8 @@ function attackBridge(protocol: { tag: string; portEvent: string }): void {
     (event) => {
       event.ports.forEach(takePort);
       const data = event.data as { direction?: unknown; requestId?: unknown; channel?: unknown } | null;
-      if (!data || typeof data !== 'object' || data.direction !== 'request' || typeof data.requestId !== 'string') return;
+      if (!data || typeof data !== 'object' || data.direction !== 'request' || typeof data.requestId !== 'string')
+        return;
       seen.requests++;
       seen.forged++;
       event.stopImmediatePropagation();
@@ -140,7 +140,9 @@ async function openDesk(
 /** A customer message → the panel's best scenario; then a forbidden phrase typed → a finding. The whole product, briefly. */
 async function expectHuashuWorks(desk: Page, panel: Page, message = '收到的鞋子是坏的，我要退款'): Promise<void> {
   await desk.evaluate((text) => window.huashuDemo.addMessage('customer', text), message);
-  await expect.poll(() => panel.locator('[data-scenario-id]').first().getAttribute('data-scenario-id'), { timeout: 10_000 }).toBe('return_refund');
+  await expect
+    .poll(() => panel.locator('[data-scenario-id]').first().getAttribute('data-scenario-id'), { timeout: 10_000 })
+    .toBe('return_refund');
   await desk.evaluate(() => window.huashuDemo.clearComposer());
   await desk.locator('textarea').first().focus();
   await desk.keyboard.type('这个不归我管');
@@ -189,14 +191,24 @@ describe('a page that pries', () => {
         42,
         'huashu-page-bridge',
         { tag: 'huashu-page-bridge' },
-        { tag: 'huashu-page-bridge', channel: 'guess', direction: 'request', requestId: 'aaaaaaaaaaaa', op: 'ckeditor5-insert', target: 'bbbbbbbbbbbb', text: 'FORGED', span: null },
+        {
+          tag: 'huashu-page-bridge',
+          channel: 'guess',
+          direction: 'request',
+          requestId: 'aaaaaaaaaaaa',
+          op: 'ckeditor5-insert',
+          target: 'bbbbbbbbbbbb',
+          text: 'FORGED',
+          span: null,
+        },
         { tag: 'huashu-page-bridge', channel: 'guess', direction: 'response', requestId: 'aaaaaaaaaaaa', ok: true },
         { tag: 'huashu-page-bridge', channel: ['x'], direction: 'request', op: 'ping' },
         { tag: 'huashu-page-bridge', text: 'FORGED'.repeat(100_000) },
         { __proto__: { tag: 'huashu-page-bridge' }, polluted: true },
       ];
       for (let i = 0; i < 300; i++) for (const message of junk) window.postMessage(message, '*');
-      for (let i = 0; i < 100; i++) document.dispatchEvent(new CustomEvent('huashu-page-bridge', { detail: { op: 'insert', text: 'FORGED' } }));
+      for (let i = 0; i < 100; i++)
+        document.dispatchEvent(new CustomEvent('huashu-page-bridge', { detail: { op: 'insert', text: 'FORGED' } }));
     });
     // Huashu still inserts through the bridge, and nothing forged reached the editor.
     await desk.evaluate(() => window.huashuDemo.addMessage('customer', '收到的鞋子是坏的，我要退款'));
@@ -215,7 +227,9 @@ describe('a page that patches built-ins, throws and churns', () => {
     const { desk, panel, huashuErrors } = await openDesk({ patch: 'disable' });
     await expectHuashuWorks(desk, panel);
     // The patches were live in the page (its own calls went through them), and Huashu's overlay still exists.
-    expect(await desk.evaluate(() => (window as unknown as { __patchedCalls: number }).__patchedCalls)).toBeGreaterThan(0);
+    expect(await desk.evaluate(() => (window as unknown as { __patchedCalls: number }).__patchedCalls)).toBeGreaterThan(
+      0,
+    );
     expect(huashuErrors).toEqual([]);
     await panel.close();
     await desk.close();
@@ -227,7 +241,9 @@ describe('a page that patches built-ins, throws and churns', () => {
     await panel.locator('[data-scenario-id="return_refund"]').first().waitFor({ timeout: 10_000 });
     const replyText = (await panel.locator('.reply').first().locator('.reply-text').textContent()) ?? '';
     await panel.locator('[data-reply-id]').first().click();
-    await expect.poll(() => desk.evaluate(() => window.huashuDemo.editorModelText()), { timeout: 10_000 }).toContain(replyText.slice(0, 10));
+    await expect
+      .poll(() => desk.evaluate(() => window.huashuDemo.editorModelText()), { timeout: 10_000 })
+      .toContain(replyText.slice(0, 10));
     expect(huashuErrors).toEqual([]);
     await panel.close();
     await desk.close();
@@ -326,8 +342,13 @@ describe('a page that reads the DOM and answers for the page bridge', () => {
       try {
         await composer.setDraft('');
         const answer = await composer.inContentWorld(`huashuComposerHarness.bridgeInsert('您好，已为您查询')`);
-        expect({ answer, model: await composer.modelText() }).toEqual({ answer: { ok: true }, model: '您好，已为您查询' });
-        const attack = (await composer.page.evaluate(() => (window as unknown as { __attack: () => AttackSummary }).__attack())) as AttackSummary;
+        expect({ answer, model: await composer.modelText() }).toEqual({
+          answer: { ok: true },
+          model: '您好，已为您查询',
+        });
+        const attack = (await composer.page.evaluate(() =>
+          (window as unknown as { __attack: () => AttackSummary }).__attack(),
+        )) as AttackSummary;
         expect(attack.forged).toBeGreaterThan(0);
         expect(attack.requests).toBe(0);
       } finally {
@@ -341,7 +362,15 @@ describe("Huashu's files", () => {
   it('cannot be found by a page at their fixed address (the bridge loads only from a per-session one)', async () => {
     const desk = await browser.context.newPage();
     await desk.goto(`${server.url}?editor=textarea`);
-    const probe = (url: string) => desk.evaluate((address) => fetch(address).then((response) => response.ok, () => false), url);
+    const probe = (url: string) =>
+      desk.evaluate(
+        (address) =>
+          fetch(address).then(
+            (response) => response.ok,
+            () => false,
+          ),
+        url,
+      );
     // The probe works: a page can fetch what is public.
     expect(await probe(server.url)).toBe(true);
     expect(await probe(`chrome-extension://${browser.extensionId}/page-bridge.js`)).toBe(false);

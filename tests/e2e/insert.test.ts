@@ -60,22 +60,27 @@ describe.each(editors)('insertText into $kind', ({ kind, method, undoRemovesInse
     expect(await composer.modelText()).toBe('请您稍等一下');
   });
 
-  it(undoRemovesInsertion ? 'takes the insertion back on Ctrl+Z' : 'is not undone on Ctrl+Z (editor limitation)', async () => {
-    await composer.setDraft('感谢您的耐心');
-    await composer.selectBeforeEnd(0);
-    const outcome = await composer.insert('等待');
-    expect(outcome).toMatchObject({ ok: true });
-    expect(await composer.modelText()).toBe('感谢您的耐心等待');
-    await composer.undo();
-    const afterUndo = await composer.modelText();
-    if (undoRemovesInsertion) expect(afterUndo).toBe('感谢您的耐心');
-    else expect(afterUndo).toBe('感谢您的耐心等待');
-  });
+  it(
+    undoRemovesInsertion ? 'takes the insertion back on Ctrl+Z' : 'is not undone on Ctrl+Z (editor limitation)',
+    async () => {
+      await composer.setDraft('感谢您的耐心');
+      await composer.selectBeforeEnd(0);
+      const outcome = await composer.insert('等待');
+      expect(outcome).toMatchObject({ ok: true });
+      expect(await composer.modelText()).toBe('感谢您的耐心等待');
+      await composer.undo();
+      const afterUndo = await composer.modelText();
+      if (undoRemovesInsertion) expect(afterUndo).toBe('感谢您的耐心');
+      else expect(afterUndo).toBe('感谢您的耐心等待');
+    },
+  );
 
   it('inserts at the end of the draft when the editor has no caret', async () => {
     await composer.setDraft('亲，');
     await composer.dropCaret();
-    const outcome = await composer.insert(multiLine ? '您的订单已发货。\n物流单号：SF1234567890\n请留意查收。' : '您的订单已发货。');
+    const outcome = await composer.insert(
+      multiLine ? '您的订单已发货。\n物流单号：SF1234567890\n请留意查收。' : '您的订单已发货。',
+    );
     expect(outcome).toMatchObject({ ok: true });
     const expected = multiLine ? '亲，您的订单已发货。\n物流单号：SF1234567890\n请留意查收。' : '亲，您的订单已发货。';
     expect(await composer.modelText()).toBe(expected);
@@ -137,7 +142,9 @@ describe('CKEditor 5 without direct access to the editor', () => {
     const composer = await DemoComposerPage.open(env, 'ckeditor5', { bridge: true });
     try {
       expect(await composer.inContentWorld('huashuComposerHarness.canSeeCkeditorInstance()')).toBe(false);
-      expect(await composer.page.evaluate(() => 'ckeditorInstance' in document.querySelector('.ck-editor__editable')!)).toBe(true);
+      expect(
+        await composer.page.evaluate(() => 'ckeditorInstance' in document.querySelector('.ck-editor__editable')!),
+      ).toBe(true);
     } finally {
       await composer.close();
     }
@@ -184,7 +191,9 @@ describe('Summernote', () => {
       await composer.setDraft('您好');
       await composer.dropCaret();
       expect(await composer.insert('，订单已发货')).toMatchObject({ ok: true });
-      await composer.page.waitForFunction(() => document.querySelector<HTMLTextAreaElement>('textarea#body')?.value.includes('订单已发货'));
+      await composer.page.waitForFunction(() =>
+        document.querySelector<HTMLTextAreaElement>('textarea#body')?.value.includes('订单已发货'),
+      );
       expect(await composer.hiddenTextareaValue()).toContain('您好，订单已发货');
     } finally {
       await composer.close();
@@ -197,16 +206,24 @@ describe('demo helpdesk page', () => {
     const composer = await DemoComposerPage.open(env, 'prosemirror');
     try {
       const page = composer.page;
-      const roles = await page.$$eval('#message-list [data-message-id]', (items) => items.map((item) => (item as HTMLElement).dataset.role));
+      const roles = await page.$$eval('#message-list [data-message-id]', (items) =>
+        items.map((item) => (item as HTMLElement).dataset.role),
+      );
       expect(roles).toEqual(['system', 'customer', 'agent', 'note', 'customer']);
-      const ids = await page.$$eval('#message-list [data-message-id]', (items) => items.map((item) => (item as HTMLElement).dataset.messageId));
+      const ids = await page.$$eval('#message-list [data-message-id]', (items) =>
+        items.map((item) => (item as HTMLElement).dataset.messageId),
+      );
       expect(new Set(ids).size).toBe(ids.length);
       const added = await page.evaluate(() => window.huashuDemo.addMessage('customer', '还在吗？'));
-      expect(await page.$eval(`[data-message-id="${added}"]`, (item) => (item as HTMLElement).dataset.role)).toBe('customer');
+      expect(await page.$eval(`[data-message-id="${added}"]`, (item) => (item as HTMLElement).dataset.role)).toBe(
+        'customer',
+      );
       await page.click('.composer__mode[data-mode="note"]');
       await composer.setDraft('客户情绪较急，优先跟进');
       const noteId = await page.evaluate(() => window.huashuDemo.send());
-      expect(await page.$eval(`[data-message-id="${noteId}"]`, (item) => (item as HTMLElement).dataset.role)).toBe('note');
+      expect(await page.$eval(`[data-message-id="${noteId}"]`, (item) => (item as HTMLElement).dataset.role)).toBe(
+        'note',
+      );
       await page.evaluate(() => window.huashuDemo.clear());
       expect(await page.$$('#message-list [data-message-id]')).toHaveLength(0);
     } finally {

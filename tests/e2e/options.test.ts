@@ -20,18 +20,30 @@ const TEAM_PACK = JSON.stringify(
     name: 'E2E team phrases',
     version: '1.2.0',
     locale: 'zh-CN',
-    scenarios: [{ id: 'team_vip', title: '会员', triggers: ['会员卡'], replies: [{ id: 'team.vip', text: '尊敬的会员您好，{agentName}为您服务。' }] }],
+    scenarios: [
+      {
+        id: 'team_vip',
+        title: '会员',
+        triggers: ['会员卡'],
+        replies: [{ id: 'team.vip', text: '尊敬的会员您好，{agentName}为您服务。' }],
+      },
+    ],
   },
   null,
   2,
 );
 
 // Line 5 lacks the comma after "version" — the error is at line 6, column 3 where "locale" starts.
-const BROKEN_PACK = '{\n  "schemaVersion": 1,\n  "id": "broken",\n  "name": "Broken",\n  "version": "1"\n  "locale": "zh-CN"\n}';
+const BROKEN_PACK =
+  '{\n  "schemaVersion": 1,\n  "id": "broken",\n  "name": "Broken",\n  "version": "1"\n  "locale": "zh-CN"\n}';
 
 const storedPacks = () =>
   page.evaluate(async () => {
-    const { storage } = (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } }).chrome;
+    const { storage } = (
+      globalThis as unknown as {
+        chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+      }
+    ).chrome;
     return (await storage.local.get('installedPacks')).installedPacks ?? [];
   });
 
@@ -40,10 +52,15 @@ beforeAll(async () => {
   server = createServer((request, response) => {
     received.push({ url: request.url ?? '', cookie: request.headers.cookie });
     // The team lead's intranet login on the same host: it leaves a session cookie in the browser.
-    if (request.url === '/login') return void response.writeHead(200, { 'Set-Cookie': 'team_session=do-not-send; Path=/', 'Content-Type': 'text/html' }).end('<title>Signed in</title>');
+    if (request.url === '/login')
+      return void response
+        .writeHead(200, { 'Set-Cookie': 'team_session=do-not-send; Path=/', 'Content-Type': 'text/html' })
+        .end('<title>Signed in</title>');
     if (request.url === '/moved.json') return void response.writeHead(302, { Location: '/team.json' }).end();
     if (request.url !== '/team.json') return void response.writeHead(404).end();
-    response.writeHead(published.status, { 'Content-Type': 'application/json', ETag: `"${published.body.length}"` }).end(published.body);
+    response
+      .writeHead(published.status, { 'Content-Type': 'application/json', ETag: `"${published.body.length}"` })
+      .end(published.body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   serverUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -90,12 +107,9 @@ describe('options page', () => {
     expect(text).toContain('JSON syntax');
     expect(await page.locator('[data-testid=pack-save]').count()).toBe(0);
     expect(await storedPacks()).toEqual(before);
-    expect(await page.locator('[data-pack-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-pack-id')))).toEqual([
-      'e2e-team',
-      'zh-CN',
-      'zh-TW',
-      'en',
-    ]);
+    expect(
+      await page.locator('[data-pack-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-pack-id'))),
+    ).toEqual(['e2e-team', 'zh-CN', 'zh-TW', 'en']);
   });
 
   it('removes a pack and brings it back with Undo', async () => {
@@ -107,7 +121,10 @@ describe('options page', () => {
   });
 
   it('adds a pack from an address, and keeps it with the reason when a refresh fails', async () => {
-    published = { status: 200, body: TEAM_PACK.replace('"e2e-team"', '"e2e-remote"').replace('E2E team phrases', 'Published phrases') };
+    published = {
+      status: 200,
+      body: TEAM_PACK.replace('"e2e-team"', '"e2e-remote"').replace('E2E team phrases', 'Published phrases'),
+    };
     await page.locator('[data-testid=pack-url]').fill(`${serverUrl}/team.json`);
     await page.locator('[data-testid=pack-fetch]').click();
     await page.locator('[data-testid=pack-preview]').waitFor({ timeout: 10_000 });
@@ -135,13 +152,16 @@ describe('options page', () => {
     // The hourly refresh, fired now: the background worker fetches every subscribed pack.
     const worker = browser.context.serviceWorkers()[0]!;
     await worker.evaluate(() =>
-      (globalThis as unknown as { chrome: { alarms: { create(name: string, info: { when: number }): Promise<void> } } }).chrome.alarms.create(
-        'huashu-refresh-subscriptions',
-        { when: Date.now() },
-      ),
+      (
+        globalThis as unknown as { chrome: { alarms: { create(name: string, info: { when: number }): Promise<void> } } }
+      ).chrome.alarms.create('huashu-refresh-subscriptions', { when: Date.now() }),
     );
-    await expect.poll(() => received.slice(before).filter((request) => request.url === '/team.json').length, { timeout: 15_000 }).toBeGreaterThan(0);
-    expect(received.slice(before).map((request) => request.cookie)).toEqual(received.slice(before).map(() => undefined));
+    await expect
+      .poll(() => received.slice(before).filter((request) => request.url === '/team.json').length, { timeout: 15_000 })
+      .toBeGreaterThan(0);
+    expect(received.slice(before).map((request) => request.cookie)).toEqual(
+      received.slice(before).map(() => undefined),
+    );
   });
 
   it('refuses a redirect, whose target the browser does not show, before anything is requested there', async () => {

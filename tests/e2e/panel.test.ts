@@ -62,7 +62,9 @@ describe('side panel on the demo helpdesk', () => {
     const replyText = (await panel.locator('.reply').first().locator('.reply-text').textContent()) ?? '';
     expect(replyText.length).toBeGreaterThan(5);
     await insert.click();
-    await expect.poll(() => desk.evaluate(() => window.huashuDemo.editorModelText()), { timeout: 5_000 }).toContain(replyText);
+    await expect
+      .poll(() => desk.evaluate(() => window.huashuDemo.editorModelText()), { timeout: 5_000 })
+      .toContain(replyText);
     // The use is counted (reply id only) and shown on the reply.
     const used = panel.locator('.reply', { has: panel.locator(`[data-reply-id="${replyId}"]`) }).locator('.uses');
     await expect.poll(() => used.first().textContent(), { timeout: 5_000 }).toMatch(/1/u);
@@ -70,13 +72,19 @@ describe('side panel on the demo helpdesk', () => {
 
   it('offers the replies in the language the customer writes, one of each, and back in Chinese for a Chinese customer', async () => {
     const texts = async () => panel.locator('.reply .reply-text').allTextContents();
-    await desk.evaluate(() => window.huashuDemo.addMessage('customer', 'The parcel arrived broken and I want my money back'));
-    await expect.poll(() => panel.locator('[data-scenario-id]').first().getAttribute('data-scenario-id'), { timeout: 10_000 }).toBe('return_refund');
+    await desk.evaluate(() =>
+      window.huashuDemo.addMessage('customer', 'The parcel arrived broken and I want my money back'),
+    );
+    await expect
+      .poll(() => panel.locator('[data-scenario-id]').first().getAttribute('data-scenario-id'), { timeout: 10_000 })
+      .toBe('return_refund');
     await expect.poll(async () => (await texts())[0] ?? '', { timeout: 10_000 }).toMatch(/^[^\p{Script=Han}]+$/u);
     const english = await texts();
     expect(english.length).toBeGreaterThan(1);
     expect(english.filter((text) => /\p{Script=Han}/u.test(text))).toEqual([]);
-    const ids = await panel.locator('[data-reply-id]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-reply-id')));
+    const ids = await panel
+      .locator('[data-reply-id]')
+      .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-reply-id')));
     expect(new Set(ids).size).toBe(ids.length);
 
     await desk.evaluate(() => window.huashuDemo.addMessage('customer', '收到的鞋子是坏的，我要退款'));
@@ -94,7 +102,9 @@ describe('side panel on the demo helpdesk', () => {
     const before = await desk.evaluate(() => window.huashuDemo.editorModelText());
     expect(before).toContain(match);
     await fixable.locator('button[data-fix-rule]').click();
-    await expect.poll(() => desk.evaluate(() => window.huashuDemo.editorModelText()), { timeout: 5_000 }).not.toBe(before);
+    await expect
+      .poll(() => desk.evaluate(() => window.huashuDemo.editorModelText()), { timeout: 5_000 })
+      .not.toBe(before);
   });
 
   it('finds phrases by pinyin initials in the panel search', async () => {
@@ -128,6 +138,7 @@ describe('side panel on the demo helpdesk', () => {
     const panelSize = panelFiles.reduce((sum, f) => sum + statSync(join(outDir, 'chunks', f)).size, 0);
     expect(panelSize).toBeGreaterThan(0);
     expect(panelFiles.some((f) => marker.test(readFileSync(join(outDir, 'chunks', f), 'utf8')))).toBe(true);
-    for (const file of contentFiles) expect(marker.test(readFileSync(join(scriptsDir, file), 'utf8')), file).toBe(false);
+    for (const file of contentFiles)
+      expect(marker.test(readFileSync(join(scriptsDir, file), 'utf8')), file).toBe(false);
   });
 });

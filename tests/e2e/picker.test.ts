@@ -17,7 +17,11 @@ let panel: Page;
 
 beforeAll(async () => {
   await buildExtension();
-  server = createServer((req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(req.url?.startsWith('/named/') ? NAMED_PAGE : PAGE));
+  server = createServer((req, res) =>
+    res
+      .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+      .end(req.url?.startsWith('/named/') ? NAMED_PAGE : PAGE),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://localhost:${(server.address() as AddressInfo).port}/chat/12345`;
   browser = await launchWithExtension();
@@ -26,7 +30,9 @@ beforeAll(async () => {
   panel = await browser.context.newPage();
   await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
   const tabId = await panel.evaluate(async (address) => {
-    const { tabs } = (globalThis as unknown as { chrome: { tabs: { query(f: object): Promise<{ id?: number; url?: string }[]> } } }).chrome;
+    const { tabs } = (
+      globalThis as unknown as { chrome: { tabs: { query(f: object): Promise<{ id?: number; url?: string }[]> } } }
+    ).chrome;
     return (await tabs.query({})).find((tab) => tab.url === address)?.id ?? null;
   }, url);
   await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=${tabId}`);
@@ -53,12 +59,16 @@ describe('element picker', () => {
     await chat.locator('huashu-picker').waitFor({ state: 'detached' });
     await panel.locator('[data-testid="status-picks"]').waitFor({ timeout: 10_000 });
 
-    await chat.evaluate(() => (window as unknown as { addVisitor(text: string): void }).addVisitor('收到的鞋子是坏的，我要退款'));
+    await chat.evaluate(() =>
+      (window as unknown as { addVisitor(text: string): void }).addVisitor('收到的鞋子是坏的，我要退款'),
+    );
     await expect.poll(() => detectedScenario(browser, chat), { timeout: 10_000 }).toBe('return_refund');
 
     await chat.reload();
     await panel.locator('[data-testid="status-picks"]').waitFor({ timeout: 15_000 });
-    await chat.evaluate(() => (window as unknown as { addVisitor(text: string): void }).addVisitor('收到的鞋子是坏的，我要退款'));
+    await chat.evaluate(() =>
+      (window as unknown as { addVisitor(text: string): void }).addVisitor('收到的鞋子是坏的，我要退款'),
+    );
     await expect.poll(() => detectedScenario(browser, chat), { timeout: 10_000 }).toBe('return_refund');
   });
 
@@ -70,11 +80,15 @@ describe('element picker', () => {
     const namedPanel = await browser.context.newPage();
     await namedPanel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
     const tabId = await namedPanel.evaluate(async (target) => {
-      const { tabs } = (globalThis as unknown as { chrome: { tabs: { query(f: object): Promise<{ id?: number; url?: string }[]> } } }).chrome;
+      const { tabs } = (
+        globalThis as unknown as { chrome: { tabs: { query(f: object): Promise<{ id?: number; url?: string }[]> } } }
+      ).chrome;
       return (await tabs.query({})).find((tab) => tab.url === target)?.id ?? null;
     }, address);
     await namedPanel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=${tabId}`);
-    const start = namedPanel.locator('[data-testid="status-not-helpdesk"] button, [data-testid="status-picks"] button').first();
+    const start = namedPanel
+      .locator('[data-testid="status-not-helpdesk"] button, [data-testid="status-picks"] button')
+      .first();
     await start.waitFor({ timeout: 15_000 });
     await start.click();
     await named.bringToFront();
@@ -89,23 +103,44 @@ describe('element picker', () => {
 
     const host = new URL(address).host;
     const stored = await namedPanel.evaluate(async (key) => {
-      const { storage } = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
-      return ((await storage.local.get('sitePreferences')).sitePreferences as Record<string, { messageListSelector?: string; composerSelector?: string }>)[key];
+      const { storage } = (
+        globalThis as unknown as {
+          chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
+        }
+      ).chrome;
+      return (
+        (await storage.local.get('sitePreferences')).sitePreferences as Record<
+          string,
+          { messageListSelector?: string; composerSelector?: string }
+        >
+      )[key];
     }, host);
     expect(stored?.messageListSelector).toBeTruthy();
     expect(stored?.composerSelector).toBeTruthy();
     // Nothing of the page's text: not the name, not a label, title or placeholder.
     expect(JSON.stringify(stored)).not.toMatch(/jane|doe|aria-label|title|placeholder/iu);
     // Each finds the element picked, alone.
-    const found = await named.evaluate(({ messageListSelector, composerSelector }) => ({
-      list: document.querySelectorAll(messageListSelector!).length === 1 && document.querySelector(messageListSelector!) === document.querySelectorAll('.pane')[1]!.querySelector('.messages'),
-      composer: document.querySelectorAll(composerSelector!).length === 1 && document.querySelector(composerSelector!) === document.querySelector('.ipt'),
-    }), stored!);
+    const found = await named.evaluate(
+      ({ messageListSelector, composerSelector }) => ({
+        list:
+          document.querySelectorAll(messageListSelector!).length === 1 &&
+          document.querySelector(messageListSelector!) ===
+            document.querySelectorAll('.pane')[1]!.querySelector('.messages'),
+        composer:
+          document.querySelectorAll(composerSelector!).length === 1 &&
+          document.querySelector(composerSelector!) === document.querySelector('.ipt'),
+      }),
+      stored!,
+    );
     expect(found).toEqual({ list: true, composer: true });
 
     // The next customer: the same markup with another name. The picks still find the chat area.
-    await named.evaluate(() => (window as unknown as { nextConversation(name: string): void }).nextConversation('John Roe'));
-    await named.evaluate(() => (window as unknown as { addVisitor(text: string): void }).addVisitor('收到的鞋子是坏的，我要退款'));
+    await named.evaluate(() =>
+      (window as unknown as { nextConversation(name: string): void }).nextConversation('John Roe'),
+    );
+    await named.evaluate(() =>
+      (window as unknown as { addVisitor(text: string): void }).addVisitor('收到的鞋子是坏的，我要退款'),
+    );
     await expect.poll(() => detectedScenario(browser, named), { timeout: 10_000 }).toBe('return_refund');
     await namedPanel.close();
     await named.close();

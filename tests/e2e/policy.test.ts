@@ -12,11 +12,14 @@ import { canWritePolicies, CHROMIUM_POLICY_DIR as POLICY_DIR, createPolicyDir } 
 
 // Only probed here: the folder is created in beforeAll and removed in afterAll (tests/support/policy-dir.ts).
 const writable = canWritePolicies();
-if (!writable) console.warn(`[policy.test] ${POLICY_DIR} is not writable (not root): the real policy file test is skipped.`);
+if (!writable)
+  console.warn(`[policy.test] ${POLICY_DIR} is not writable (not root): the real policy file test is skipped.`);
 
 /** Chromium's id of an unpacked extension: the SHA-256 of its directory path, first 32 hex digits written a–p. */
 function unpackedExtensionId(dir: string): string {
-  return [...createHash('sha256').update(dir).digest('hex').slice(0, 32)].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
+  return [...createHash('sha256').update(dir).digest('hex').slice(0, 32)]
+    .map((digit) => String.fromCharCode(97 + parseInt(digit, 16)))
+    .join('');
 }
 
 const POLICY_PACK = {
@@ -25,7 +28,14 @@ const POLICY_PACK = {
   name: 'HQ policy pack',
   version: '3.1.0',
   locale: 'zh-CN',
-  scenarios: [{ id: 'return_refund', title: '退货退款', triggers: ['退款'], replies: [{ id: 'hq.refund', text: '总部统一口径：退款将在三个工作日内原路退回。' }] }],
+  scenarios: [
+    {
+      id: 'return_refund',
+      title: '退货退款',
+      triggers: ['退款'],
+      replies: [{ id: 'hq.refund', text: '总部统一口径：退款将在三个工作日内原路退回。' }],
+    },
+  ],
 };
 
 let extensionDir: string;
@@ -44,7 +54,13 @@ beforeAll(async () => {
   const id = unpackedExtensionId(extensionDir);
   removePolicyDir = createPolicyDir(POLICY_DIR);
   policyFile = join(POLICY_DIR, `huashu-e2e-${id}.json`);
-  const policy = { '3rdparty': { extensions: { [id]: { packs: [JSON.stringify(POLICY_PACK)], settings: { agentName: '总部小王', company: '星河商城' } } } } };
+  const policy = {
+    '3rdparty': {
+      extensions: {
+        [id]: { packs: [JSON.stringify(POLICY_PACK)], settings: { agentName: '总部小王', company: '星河商城' } },
+      },
+    },
+  };
   writeFileSync(policyFile, JSON.stringify(policy, null, 2));
   [browser, server] = await Promise.all([launchWithExtension(extensionDir), startDemoServer()]);
   expect(browser.extensionId).toBe(id);
@@ -60,15 +76,29 @@ afterAll(async () => {
 });
 
 const local = (keys: string[]) =>
-  worker.evaluate(async (wanted) => (globalThis as unknown as { chrome: { storage: { local: { get(k: string[]): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get(wanted), keys);
+  worker.evaluate(
+    async (wanted) =>
+      (
+        globalThis as unknown as {
+          chrome: { storage: { local: { get(k: string[]): Promise<Record<string, unknown>> } } };
+        }
+      ).chrome.storage.local.get(wanted),
+    keys,
+  );
 
 describe.skipIf(!writable)('a policy file deployed for the extension', () => {
   it('reaches the extension through Chromium, validated against its managed_schema', async () => {
     const managed = () =>
       worker.evaluate(() =>
-        (globalThis as unknown as { chrome: { storage: { managed: { get(k: null): Promise<Record<string, unknown>> } } } }).chrome.storage.managed.get(null),
+        (
+          globalThis as unknown as {
+            chrome: { storage: { managed: { get(k: null): Promise<Record<string, unknown>> } } };
+          }
+        ).chrome.storage.managed.get(null),
       );
-    await expect.poll(managed, { timeout: 10_000 }).toEqual({ packs: [JSON.stringify(POLICY_PACK)], settings: { agentName: '总部小王', company: '星河商城' } });
+    await expect
+      .poll(managed, { timeout: 10_000 })
+      .toEqual({ packs: [JSON.stringify(POLICY_PACK)], settings: { agentName: '总部小王', company: '星河商城' } });
   });
 
   it('installs the pack as a policy pack and sets the settings', async () => {
@@ -100,8 +130,12 @@ describe.skipIf(!writable)('a policy file deployed for the extension', () => {
     await desk.evaluate(() => window.huashuDemo.ready);
     const panel = await openPanel(browser.context, browser.extensionId, desk);
     await desk.evaluate(() => window.huashuDemo.addMessage('customer', '收到的鞋子是坏的，我要退款'));
-    await expect.poll(() => panel.locator('[data-scenario-id]').first().getAttribute('data-scenario-id'), { timeout: 10_000 }).toBe('return_refund');
-    await expect.poll(() => panel.locator('.reply .reply-text').allTextContents(), { timeout: 10_000 }).toContain('总部统一口径：退款将在三个工作日内原路退回。');
+    await expect
+      .poll(() => panel.locator('[data-scenario-id]').first().getAttribute('data-scenario-id'), { timeout: 10_000 })
+      .toBe('return_refund');
+    await expect
+      .poll(() => panel.locator('.reply .reply-text').allTextContents(), { timeout: 10_000 })
+      .toContain('总部统一口径：退款将在三个工作日内原路退回。');
     await panel.close();
     await desk.close();
   });

@@ -33,7 +33,9 @@ const TEAM_PACK = JSON.stringify({
   name: 'Team phrases',
   version: '1.0.0',
   locale: 'zh-CN',
-  scenarios: [{ id: 'team_vip', title: '会员', triggers: ['会员卡'], replies: [{ id: 'team.vip', text: '尊敬的会员您好。' }] }],
+  scenarios: [
+    { id: 'team_vip', title: '会员', triggers: ['会员卡'], replies: [{ id: 'team.vip', text: '尊敬的会员您好。' }] },
+  ],
 });
 
 let demo: DemoServer;
@@ -52,7 +54,12 @@ function startRecordingProxy(): Promise<Server> {
     incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
     incoming.on('end', () => {
       const body = Buffer.concat(chunks);
-      recorded.push({ method: incoming.method ?? '', url: incoming.url ?? '', headers: incoming.headers, body: body.toString('utf8') });
+      recorded.push({
+        method: incoming.method ?? '',
+        url: incoming.url ?? '',
+        headers: incoming.headers,
+        body: body.toString('utf8'),
+      });
       const target = new URL(incoming.url ?? '');
       if (target.hostname !== '127.0.0.1' && target.hostname !== 'localhost') {
         // Nothing on this machine answers for other hosts; the request is recorded, which is what fails the test.
@@ -60,7 +67,13 @@ function startRecordingProxy(): Promise<Server> {
         return;
       }
       const forward = httpRequest(
-        { host: target.hostname, port: target.port, path: target.pathname + target.search, method: incoming.method, headers: incoming.headers },
+        {
+          host: target.hostname,
+          port: target.port,
+          path: target.pathname + target.search,
+          method: incoming.method,
+          headers: incoming.headers,
+        },
         (answer) => {
           outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
           answer.pipe(outgoing);
@@ -94,7 +107,10 @@ const BROWSER_SERVICE_HOSTS = new Set([
 ]);
 
 function isBrowserServiceRequest(request: RecordedRequest): boolean {
-  const host = request.method === 'CONNECT' ? request.url.replace(/:\d+$/u, '') : originOf(request.url).replace(/^https?:\/\//u, '');
+  const host =
+    request.method === 'CONNECT'
+      ? request.url.replace(/:\d+$/u, '')
+      : originOf(request.url).replace(/^https?:\/\//u, '');
   return BROWSER_SERVICE_HOSTS.has(host);
 }
 
@@ -117,7 +133,9 @@ beforeAll(async () => {
   [demo, proxy] = await Promise.all([startDemoServer(), startRecordingProxy()]);
   const proxyPort = (proxy.address() as AddressInfo).port;
   // Every request goes through the recorder, loopback ones too (Chromium bypasses the proxy for them unless told not to).
-  browser = await launchWithExtension(undefined, { args: [`--proxy-server=http://127.0.0.1:${proxyPort}`, '--proxy-bypass-list=<-loopback>'] });
+  browser = await launchWithExtension(undefined, {
+    args: [`--proxy-server=http://127.0.0.1:${proxyPort}`, '--proxy-bypass-list=<-loopback>'],
+  });
 
   // The full session an agent has: messages arrive, the panel suggests, a reply goes in, a draft is typed.
   desk = await browser.context.newPage();
@@ -154,7 +172,9 @@ beforeAll(async () => {
   await options.locator('[data-testid=pack-preview]').waitFor({ timeout: 10_000 });
   await options.locator('[data-testid=pack-save]').click();
   await options.locator('[data-pack-id="privacy-team"]').waitFor({ timeout: 10_000 });
-  await options.locator('[data-pack-id="privacy-team"] [aria-label="Fetch Team phrases again from its address"]').click();
+  await options
+    .locator('[data-pack-id="privacy-team"] [aria-label="Fetch Team phrases again from its address"]')
+    .click();
   await options.waitForTimeout(500);
   await options.close();
   // Give background work (alarms, storage writes) a moment to send whatever it would send.
@@ -173,15 +193,26 @@ afterAll(async () => {
 describe('privacy during a full session on the demo helpdesk', () => {
   it('sees what the browser sends (the recorder works)', async () => {
     const probe = `${subscriptionOrigin}/recorder-probe`;
-    await panel.evaluate((url) => fetch(url).then(() => undefined, () => undefined), probe);
+    await panel.evaluate(
+      (url) =>
+        fetch(url).then(
+          () => undefined,
+          () => undefined,
+        ),
+      probe,
+    );
     expect(recorded.some((request) => request.url === probe)).toBe(true);
-    recorded.splice(recorded.findIndex((request) => request.url === probe), 1);
+    recorded.splice(
+      recorded.findIndex((request) => request.url === probe),
+      1,
+    );
   });
 
   it('makes no network request but the subscription', () => {
     const demoOrigin = originOf(demo.url);
     const elsewhere = recorded.filter(
-      (request) => ![demoOrigin, subscriptionOrigin].includes(originOf(request.url)) && !isBrowserServiceRequest(request),
+      (request) =>
+        ![demoOrigin, subscriptionOrigin].includes(originOf(request.url)) && !isBrowserServiceRequest(request),
     );
     expect(elsewhere.map((request) => `${request.method} ${request.url}`)).toEqual([]);
     // The subscription: plain GETs of the configured address, without the host's cookies.
@@ -194,19 +225,26 @@ describe('privacy during a full session on the demo helpdesk', () => {
     }
     // To the helpdesk's own server only the page's own GETs (its HTML, scripts, styles): nothing posted by Huashu.
     const toDemo = recorded.filter((request) => originOf(request.url) === demoOrigin);
-    expect(toDemo.filter((request) => request.method !== 'GET').map((request) => `${request.method} ${request.url}`)).toEqual([]);
+    expect(
+      toDemo.filter((request) => request.method !== 'GET').map((request) => `${request.method} ${request.url}`),
+    ).toEqual([]);
   });
 
   it('sends no conversation text, draft or customer number anywhere, nor the corrected message', () => {
     for (const request of recorded) {
       const seen = decodeURIComponent(request.url) + request.body + JSON.stringify(request.headers);
-      for (const secret of [...SECRETS, CORRECTED_MASKED, '服务太差']) expect(seen, `${request.method} ${request.url}`).not.toContain(secret);
+      for (const secret of [...SECRETS, CORRECTED_MASKED, '服务太差'])
+        expect(seen, `${request.method} ${request.url}`).not.toContain(secret);
     }
   });
 
   it('stores no conversation text but the corrected message, masked, in storage.local', async () => {
     const corrections = await panel.evaluate(async () => {
-      const { storage } = (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } }).chrome;
+      const { storage } = (
+        globalThis as unknown as {
+          chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+        }
+      ).chrome;
       return (await storage.local.get('taughtCorrections')).taughtCorrections as Array<{ message: string }>;
     });
     expect(corrections.map((c) => c.message)).toEqual([CORRECTED_MASKED]);
@@ -215,13 +253,22 @@ describe('privacy during a full session on the demo helpdesk', () => {
   it("stores none of the other messages, the draft or the customer's numbers: usage as reply ids and numbers", async () => {
     const stored = await panel.evaluate(async () => {
       type Area = { get(keys: null): Promise<Record<string, unknown>> };
-      const { storage } = (globalThis as unknown as { chrome: { storage: Record<'local' | 'session' | 'sync', Area> } }).chrome;
-      return JSON.stringify([await storage.local.get(null), await storage.session.get(null), await storage.sync.get(null)]);
+      const { storage } = (globalThis as unknown as { chrome: { storage: Record<'local' | 'session' | 'sync', Area> } })
+        .chrome;
+      return JSON.stringify([
+        await storage.local.get(null),
+        await storage.session.get(null),
+        await storage.sync.get(null),
+      ]);
     });
     expect(stored).toContain('privacy-team');
     for (const secret of SECRETS) expect(stored).not.toContain(secret);
     const usage = await panel.evaluate(async () => {
-      const { storage } = (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } }).chrome;
+      const { storage } = (
+        globalThis as unknown as {
+          chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+        }
+      ).chrome;
       return (await storage.local.get('replyUsage')).replyUsage as Record<string, Record<string, number>>;
     });
     const counts = Object.values(usage ?? {}).flatMap((perReply) => Object.values(perReply));
@@ -232,7 +279,10 @@ describe('privacy during a full session on the demo helpdesk', () => {
   it('leaves nothing the page can read of what it found: no attribute, no state on any element, no global', async () => {
     // Detection and lint ran above; the content script still holds their results (asked from the extension's side).
     const state = await contentState(browser, desk);
-    const found = [...(state?.latest?.detection.scenarios.map((s) => s.id) ?? []), ...(state?.findings.map((f) => f.ruleId) ?? [])];
+    const found = [
+      ...(state?.latest?.detection.scenarios.map((s) => s.id) ?? []),
+      ...(state?.findings.map((f) => f.ruleId) ?? []),
+    ];
     expect(found.length).toBeGreaterThan(0);
     const page = await desk.evaluate((words) => {
       const traces: string[] = [];
@@ -243,7 +293,8 @@ describe('privacy during a full session on the demo helpdesk', () => {
             const value = element.getAttribute(name) ?? '';
             const trace = `<${element.localName} ${name}="${value.slice(0, 80)}">`;
             // Our elements keep their layout only; the page's own elements get nothing named after us, nothing we found.
-            if (ours ? name !== 'style' : /huashu/iu.test(name) && name !== 'data-huashu-demo-composer') traces.push(trace);
+            if (ours ? name !== 'style' : /huashu/iu.test(name) && name !== 'data-huashu-demo-composer')
+              traces.push(trace);
             else if (words.some((word) => value.includes(word))) traces.push(trace);
           }
           // Open roots only: a closed root (ours) is null here, which is the point.
@@ -251,8 +302,14 @@ describe('privacy during a full session on the demo helpdesk', () => {
         }
       };
       visit(document);
-      const globals = Object.getOwnPropertyNames(window).filter((name) => /huashu/iu.test(name) && name !== 'huashuDemo');
-      return { traces, globals, elements: [...document.querySelectorAll('*')].filter((e) => e.localName.startsWith('huashu-')).length };
+      const globals = Object.getOwnPropertyNames(window).filter(
+        (name) => /huashu/iu.test(name) && name !== 'huashuDemo',
+      );
+      return {
+        traces,
+        globals,
+        elements: [...document.querySelectorAll('*')].filter((e) => e.localName.startsWith('huashu-')).length,
+      };
     }, found);
     expect(page.elements).toBeGreaterThan(0);
     expect(page.traces).toEqual([]);

@@ -48,10 +48,15 @@ async function allowSiteInBrowser(): Promise<void> {
   await page.close();
 }
 
-const grantedOrigins = () => worker.evaluate(async () => (await (globalThis as unknown as { chrome: Chrome }).chrome.permissions.getAll()).origins ?? []);
+const grantedOrigins = () =>
+  worker.evaluate(
+    async () => (await (globalThis as unknown as { chrome: Chrome }).chrome.permissions.getAll()).origins ?? [],
+  );
 const registeredMatches = () =>
   worker.evaluate(async () =>
-    (await (globalThis as unknown as { chrome: Chrome }).chrome.scripting.getRegisteredContentScripts()).flatMap((script) => script.matches ?? []),
+    (await (globalThis as unknown as { chrome: Chrome }).chrome.scripting.getRegisteredContentScripts()).flatMap(
+      (script) => script.matches ?? [],
+    ),
   );
 // Huashu's elements in the page, known by their tag alone (they carry no attribute the page could read).
 const huashuHosts = () => desk.locator('huashu-root, huashu-expansion').count();
@@ -91,7 +96,9 @@ async function openOptions(hash = ''): Promise<Page> {
 
 beforeAll(async () => {
   await buildExtension();
-  server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(CHATWOOT));
+  server = createServer((_req, res) =>
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(CHATWOOT),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   host = `${HOSTNAME}:${port}`;
@@ -121,10 +128,14 @@ describe('a self-hosted helpdesk', () => {
     await options.locator('[data-testid="sites-empty"]').waitFor();
     await options.locator('input[name="site-address"]').fill('ftp://files.acme.test');
     await options.locator('[data-testid="add-site"]').click();
-    await expect.poll(() => options.locator('[data-testid="site-add-problem"]').textContent()).toContain('http and https pages only');
+    await expect
+      .poll(() => options.locator('[data-testid="site-add-problem"]').textContent())
+      .toContain('http and https pages only');
     await options.locator('input[name="site-address"]').fill('hello');
     await options.locator('[data-testid="add-site"]').click();
-    await expect.poll(() => options.locator('[data-testid="site-add-problem"]').textContent()).toContain('“hello” is not a web address');
+    await expect
+      .poll(() => options.locator('[data-testid="site-add-problem"]').textContent())
+      .toContain('“hello” is not a web address');
     expect(await options.locator('input[name="site-address"]').inputValue()).toBe('hello');
     expect(await grantedOrigins()).not.toContain(`http://${HOSTNAME}/*`);
     await options.close();
@@ -138,7 +149,9 @@ describe('a self-hosted helpdesk', () => {
     await options.waitForURL(/options\.html#sites$/u);
     await options.locator('input[name="site-address"]').waitFor();
     await expect.poll(() => options.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('site-address');
-    await expect.poll(() => panel.locator('[data-testid="notice"]').textContent()).toContain('under Sites in the settings');
+    await expect
+      .poll(() => panel.locator('[data-testid="notice"]').textContent())
+      .toContain('under Sites in the settings');
 
     await allowSiteInBrowser();
     await options.locator('input[name="site-address"]').fill(`http://${host}/app/accounts/1/conversations/42`);
@@ -166,7 +179,9 @@ describe('a self-hosted helpdesk', () => {
   it('turns off from the panel: the access is given back and nothing runs there after a reload', async () => {
     await desk.bringToFront();
     await panel.locator('[data-testid="disable-site"]').click();
-    await expect.poll(() => panel.locator('[data-testid="notice"]').textContent()).toContain(`Huashu is off on ${host}`);
+    await expect
+      .poll(() => panel.locator('[data-testid="notice"]').textContent())
+      .toContain(`Huashu is off on ${host}`);
     await expect.poll(grantedOrigins, { timeout: 10_000 }).not.toContain(`http://${HOSTNAME}/*`);
     await expect.poll(registeredMatches, { timeout: 10_000 }).toEqual([]);
     await desk.reload();
@@ -205,7 +220,9 @@ describe('a self-hosted helpdesk', () => {
       mimeType: 'application/json',
       buffer: Buffer.from(JSON.stringify(backup)),
     });
-    await expect.poll(() => options.locator('[data-testid="options-notice"]').textContent(), { timeout: 10_000 }).toContain(`needs the browser’s access again for ${host}`);
+    await expect
+      .poll(() => options.locator('[data-testid="options-notice"]').textContent(), { timeout: 10_000 })
+      .toContain(`needs the browser’s access again for ${host}`);
     const row = options.locator(`[data-site="${host}"]`);
     await expect.poll(() => row.getAttribute('data-site-state')).toBe('needs-access');
 

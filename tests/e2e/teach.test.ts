@@ -31,8 +31,13 @@ const topScenario = () => panel.locator('[data-scenario-id]').first().getAttribu
 async function storageDump(page: Page): Promise<string> {
   return page.evaluate(async () => {
     type Area = { get(keys: null): Promise<Record<string, unknown>> };
-    const { storage } = (globalThis as unknown as { chrome: { storage: Record<'local' | 'session' | 'sync', Area> } }).chrome;
-    return JSON.stringify({ local: await storage.local.get(null), session: await storage.session.get(null), sync: await storage.sync.get(null) });
+    const { storage } = (globalThis as unknown as { chrome: { storage: Record<'local' | 'session' | 'sync', Area> } })
+      .chrome;
+    return JSON.stringify({
+      local: await storage.local.get(null),
+      session: await storage.session.get(null),
+      sync: await storage.sync.get(null),
+    });
   });
 }
 
@@ -71,12 +76,16 @@ describe('the agent teaches the detector', () => {
     await select.selectOption(picked);
     await panel.locator('[data-testid=teach-save]').focus();
     await panel.keyboard.press('Enter');
-    await expect.poll(() => panel.locator('[data-testid=teach-status]').textContent(), { timeout: 5_000 }).toMatch(/Taught|已记住|已記住/u);
+    await expect
+      .poll(() => panel.locator('[data-testid=teach-status]').textContent(), { timeout: 5_000 })
+      .toMatch(/Taught|已记住|已記住/u);
   });
 
   it('suggests the picked scenario for the next, similar message', async () => {
     await desk.evaluate((text) => window.huashuDemo.addMessage('customer', text), SIMILAR);
-    await expect.poll(() => panel.locator('[data-scenario-id]').first().getAttribute('data-scenario-id'), { timeout: 10_000 }).toBe(picked);
+    await expect
+      .poll(() => panel.locator('[data-scenario-id]').first().getAttribute('data-scenario-id'), { timeout: 10_000 })
+      .toBe(picked);
     // In the helpdesk's own tab too (the content script's engine, which the `;;` picker uses), asked from the extension's side.
     expect(await detectedScenario(browser, desk)).toBe(picked);
   });
@@ -85,8 +94,13 @@ describe('the agent teaches the detector', () => {
     const dump = await storageDump(panel);
     expect(dump).not.toContain(PHONE);
     expect(dump).not.toContain(CUSTOMER);
-    const stored = JSON.parse(dump) as { local: { taughtCorrections?: Array<{ message: string; notScenario?: string; scenario?: string }> }; sync: object };
-    expect(stored.local.taughtCorrections?.map((c) => [c.message, c.notScenario, c.scenario])).toEqual([[MASKED, wrong, picked]]);
+    const stored = JSON.parse(dump) as {
+      local: { taughtCorrections?: Array<{ message: string; notScenario?: string; scenario?: string }> };
+      sync: object;
+    };
+    expect(stored.local.taughtCorrections?.map((c) => [c.message, c.notScenario, c.scenario])).toEqual([
+      [MASKED, wrong, picked],
+    ]);
     expect(stored.sync).toEqual({});
   });
 
@@ -97,9 +111,15 @@ describe('the agent teaches the detector', () => {
     await desk.evaluate((text) => window.huashuDemo.addMessage('customer', text), UNMATCHED);
     await panel.locator('[data-testid=teach-choose]').waitFor({ timeout: 10_000 });
     await expect
-      .poll(async () => (JSON.parse(await storageDump(panel)) as { local: { unmatchedMessages?: Array<{ message: string }> } }).local.unmatchedMessages?.map((m) => m.message), {
-        timeout: 5_000,
-      })
+      .poll(
+        async () =>
+          (
+            JSON.parse(await storageDump(panel)) as { local: { unmatchedMessages?: Array<{ message: string }> } }
+          ).local.unmatchedMessages?.map((m) => m.message),
+        {
+          timeout: 5_000,
+        },
+      )
       .toEqual([UNMATCHED_MASKED]);
     expect(await storageDump(panel)).not.toContain(CUSTOMER);
   });
@@ -112,7 +132,10 @@ describe('the agent teaches the detector', () => {
     expect(await section.locator('[data-correction-id]').first().textContent()).toContain(MASKED);
     expect(await section.locator('[data-unmatched-id]').first().textContent()).toContain(UNMATCHED_MASKED);
 
-    const [download] = await Promise.all([options.waitForEvent('download'), section.locator('[data-testid=taught-export]').click()]);
+    const [download] = await Promise.all([
+      options.waitForEvent('download'),
+      section.locator('[data-testid=taught-export]').click(),
+    ]);
     const fileName = download.suggestedFilename();
     expect(fileName).toMatch(/^taught-\d{4}-\d{2}-\d{2}\.json$/u);
     const text = await readFile((await download.path())!, 'utf8');
@@ -136,7 +159,9 @@ describe('the agent teaches the detector', () => {
     await options.locator('[data-testid=taught-delete-all-confirm] button').first().click();
     await section.locator('[data-testid=taught-empty]').waitFor({ timeout: 5_000 });
     expect(await section.locator('[data-testid=taught-export]').isDisabled()).toBe(true);
-    const after = JSON.parse(await storageDump(options)) as { local: { taughtCorrections?: unknown[]; unmatchedMessages?: unknown[] } };
+    const after = JSON.parse(await storageDump(options)) as {
+      local: { taughtCorrections?: unknown[]; unmatchedMessages?: unknown[] };
+    };
     expect(after.local.taughtCorrections).toEqual([]);
     expect(after.local.unmatchedMessages).toEqual([]);
     await options.close();

@@ -12,7 +12,13 @@ const rows: LabelledMessage[] = [
 ];
 
 // A detector that answers from a table: right first, right third, missing, abstaining correctly, guessing on none.
-const answers: Record<string, string[]> = { a: ['return_refund'], b: ['return_refund', 'angry_abusive', 'complaint'], c: [], d: [], e: ['closing'] };
+const answers: Record<string, string[]> = {
+  a: ['return_refund'],
+  b: ['return_refund', 'angry_abusive', 'complaint'],
+  c: [],
+  d: [],
+  e: ['closing'],
+};
 const detect = (text: string): Detection => ({
   text,
   scenarios: answers[text]!.map((id, i) => ({ id, score: 0.9 - i * 0.1 })),

@@ -16,7 +16,9 @@ describe('taught examples in detection', () => {
 
   it('drops a scenario for a message close to one of its counter-examples', () => {
     const pack = taught({ scenarios: [{ id: 'shipping_delay', title: '物流', counterExamples: [message] }] });
-    const found = createEngine([...DEFAULT_PACKS, pack]).detect(message).scenarios.map((s) => s.id);
+    const found = createEngine([...DEFAULT_PACKS, pack])
+      .detect(message)
+      .scenarios.map((s) => s.id);
     expect(found).not.toContain('shipping_delay');
   });
 
@@ -26,7 +28,10 @@ describe('taught examples in detection', () => {
   });
 
   it('leaves unrelated messages alone', () => {
-    const pack = taught({ noScenarioExamples: [message], scenarios: [{ id: 'shipping_delay', title: '物流', counterExamples: [message] }] });
+    const pack = taught({
+      noScenarioExamples: [message],
+      scenarios: [{ id: 'shipping_delay', title: '物流', counterExamples: [message] }],
+    });
     expect(createEngine([...DEFAULT_PACKS, pack]).detect('我要退款，东西坏了').scenarios[0]?.id).toBe('return_refund');
   });
 });

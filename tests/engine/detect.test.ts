@@ -17,22 +17,52 @@ const topId = (text: string): string => detect(text, 3)[0]?.id ?? 'none';
 /** Messages written for these tests (neither the dev set's nor the held-out set's), one scenario each. */
 const CLEAR_CASES: Record<string, string[]> = {
   greeting: ['在吗在吗', '你好,有人在线吗', '客服您好', 'hello, anyone there?'],
-  product_inquiry: ['这款扫地机多少钱', '高配版和低配版有啥区别', '這款耳機有支援藍牙5.0嗎', 'how much is the family plan'],
-  order_change: ['帮我取消订单吧不想要了', '我要改一下收货地址', '訂單地址寫錯了想修改', 'please cancel my order, I changed my mind'],
+  product_inquiry: [
+    '这款扫地机多少钱',
+    '高配版和低配版有啥区别',
+    '這款耳機有支援藍牙5.0嗎',
+    'how much is the family plan',
+  ],
+  order_change: [
+    '帮我取消订单吧不想要了',
+    '我要改一下收货地址',
+    '訂單地址寫錯了想修改',
+    'please cancel my order, I changed my mind',
+  ],
   shipping_delay: ['快递怎么还没到', '物流三天没动了', '我的包裹到哪了', 'where is my package, it was due yesterday'],
   out_of_stock: ['这款什么时候补货', '一直显示缺货', '這個顏色什麼時候有貨', 'is the grey one back in stock yet'],
   return_refund: ['我要退货退款', '退款怎么还没到账', '我想申請退貨', 'I want a refund for this broken kettle'],
   account_security: ['我的账号被盗了', '忘记密码了怎么找回', '收不到驗證碼', 'my account was hacked last night'],
   technical_issue: ['app打开就闪退', '付款一直报错', '程式一直閃退', 'the app keeps crashing on startup'],
-  service_outage: ['你们是不是崩了大家都用不了', '整个小区都没网', '整棟大樓都斷網了', 'is your site down for everyone?'],
+  service_outage: [
+    '你们是不是崩了大家都用不了',
+    '整个小区都没网',
+    '整棟大樓都斷網了',
+    'is your site down for everyone?',
+  ],
   complaint: ['我要投诉你们', '服务太差了非常不满意', '我要客訴', 'this is unacceptable, I want to file a complaint'],
   angry_abusive: ['垃圾公司骗子', '你们这群废物', '你們就是騙子', 'you are scammers and idiots'],
-  staff_complaint: ['你们那个客服态度太差了', '工号886的客服很不耐烦', '上次那个客服态度恶劣', 'your agent was rude and hung up on me'],
+  staff_complaint: [
+    '你们那个客服态度太差了',
+    '工号886的客服很不耐烦',
+    '上次那个客服态度恶劣',
+    'your agent was rude and hung up on me',
+  ],
   ask_supervisor: ['叫你们领导来', '我要找你们经理', '請你們主管出來', 'I want to talk to your manager'],
   beyond_authority: ['赔我一万块', '这单给我免单', '給我特殊處理一下', 'I want 10x compensation'],
-  waiting_too_long: ['等了半天怎么没人回', '电话一直打不进来', '等了好久都沒人回', "I've been waiting forever, no one answers"],
+  waiting_too_long: [
+    '等了半天怎么没人回',
+    '电话一直打不进来',
+    '等了好久都沒人回',
+    "I've been waiting forever, no one answers",
+  ],
   not_understood: ['没听懂你说的', '看不懂什么意思', '我不太明白你的意思', "sorry, I don't understand what you mean"],
-  suggestion: ['建议你们加个搜索功能', '希望你们以后能开发票', '建議增加夜間模式', 'a suggestion: you should add dark mode'],
+  suggestion: [
+    '建议你们加个搜索功能',
+    '希望你们以后能开发票',
+    '建議增加夜間模式',
+    'a suggestion: you should add dark mode',
+  ],
   thanks: ['谢谢你', '多谢多谢', '謝謝你', 'thank you so much'],
   praise: ['服务真好,给你点赞', '五星好评', '你們服務很專業', 'great service, very helpful'],
   customer_apology: ['刚才不好意思我态度不好', '抱歉刚才语气不好', '剛才不好意思', 'sorry for earlier, I was rude'],
@@ -53,12 +83,30 @@ describe('createScenarioDetector with the default packs', () => {
     });
   }
 
-  it.each(['DD202406118823', '嗯', '嗯嗯', 'ok', '好', '收到', '[图片]', '[圖片]', 'https://shop.example.com/item/8812', '12345678', '👍', '', '   ', '订单号 A-99812', '订单号:20231108771203', '运单号SF1402889931', 'order #B-77120', 'tracking number 1Z999AA10123456784', '嗯好', '好喔'])(
-    'abstains on %j',
-    (message) => {
-      expect(detect(message, 3)).toEqual([]);
-    },
-  );
+  it.each([
+    'DD202406118823',
+    '嗯',
+    '嗯嗯',
+    'ok',
+    '好',
+    '收到',
+    '[图片]',
+    '[圖片]',
+    'https://shop.example.com/item/8812',
+    '12345678',
+    '👍',
+    '',
+    '   ',
+    '订单号 A-99812',
+    '订单号:20231108771203',
+    '运单号SF1402889931',
+    'order #B-77120',
+    'tracking number 1Z999AA10123456784',
+    '嗯好',
+    '好喔',
+  ])('abstains on %j', (message) => {
+    expect(detect(message, 3)).toEqual([]);
+  });
 
   it('reads past a labelled identifier to the need around it', () => {
     expect(topId('运单号SF1402889931 到哪了')).toBe('shipping_delay');
@@ -126,7 +174,11 @@ describe('createScenarioDetector with the default packs', () => {
   });
 
   it('never takes an angry complaint for harassment', () => {
-    for (const message of ['你们这群骗子,垃圾服务,我要投诉', '什么破客服,滚', 'YOU PEOPLE ARE USELESS, I WANT A MANAGER']) {
+    for (const message of [
+      '你们这群骗子,垃圾服务,我要投诉',
+      '什么破客服,滚',
+      'YOU PEOPLE ARE USELESS, I WANT A MANAGER',
+    ]) {
       const ids = detect(message, 3).map((m) => m.id);
       expect(ids).not.toContain('harassment');
       expect(['complaint', 'angry_abusive', 'ask_supervisor']).toContain(ids[0]);
@@ -151,7 +203,10 @@ describe('createScenarioDetector with the default packs', () => {
   it('is deterministic: the same message gives the same answer, whatever came before, and a rebuilt detector agrees', () => {
     const messages = Object.values(CLEAR_CASES).flat();
     const first = messages.map((m) => detect(m, 3));
-    const again = [...messages].reverse().map((m) => detect(m, 3)).reverse();
+    const again = [...messages]
+      .reverse()
+      .map((m) => detect(m, 3))
+      .reverse();
     const rebuilt = createScenarioDetector(scenariosOf(DEFAULT_PACKS));
     expect(again).toEqual(first);
     expect(messages.map((m) => rebuilt(m, 3))).toEqual(first);
@@ -159,7 +214,15 @@ describe('createScenarioDetector with the default packs', () => {
 
   it('works with a pack set of one custom scenario and with none', () => {
     const custom = createScenarioDetector([
-      { id: 'invoice', title: '发票', triggers: ['发票', 'invoice'], examples: ['能开增值税发票吗'], replies: [], tips: [], packIds: ['team'] },
+      {
+        id: 'invoice',
+        title: '发票',
+        triggers: ['发票', 'invoice'],
+        examples: ['能开增值税发票吗'],
+        replies: [],
+        tips: [],
+        packIds: ['team'],
+      },
     ]);
     expect(custom('能开发票吗', 3)[0]?.id).toBe('invoice');
     expect(custom('I need an invoice', 3)[0]?.id).toBe('invoice');
@@ -206,9 +269,12 @@ describe('detection helpers', () => {
 
 describe('follow-ups with no need of their own', () => {
   const detect = createScenarioDetector(mergePacks(DEFAULT_PACKS).scenarios);
-  it.each(['怎么办？', '那我现在怎么办？', '还有呢', '然后呢', 'ok so?', 'and then?', '那怎么办啊'])('abstains on %s', (text) => {
-    expect(detect(text, 3)).toEqual([]);
-  });
+  it.each(['怎么办？', '那我现在怎么办？', '还有呢', '然后呢', 'ok so?', 'and then?', '那怎么办啊'])(
+    'abstains on %s',
+    (text) => {
+      expect(detect(text, 3)).toEqual([]);
+    },
+  );
 
   it('still reads the need beside such words', () => {
     expect(detect('账号被盗了怎么办', 3)[0]?.id).toBe('account_security');

@@ -17,19 +17,33 @@ describe('detectEmotion', () => {
     expect(detectEmotion(text)).toBe('angry');
   });
 
-  it.each(['急急急,明天就要用', '赶紧帮我处理一下', '怎么办啊', '马上要出门了能快点吗', '到底什么时候发货???', '很急,拜託快點', 'need this asap', 'where is it??', '退款申请三天了'])(
-    'reads %s as anxious',
-    (text) => {
-      expect(detectEmotion(text)).toBe('anxious');
-    },
-  );
+  it.each([
+    '急急急,明天就要用',
+    '赶紧帮我处理一下',
+    '怎么办啊',
+    '马上要出门了能快点吗',
+    '到底什么时候发货???',
+    '很急,拜託快點',
+    'need this asap',
+    'where is it??',
+    '退款申请三天了',
+  ])('reads %s as anxious', (text) => {
+    expect(detectEmotion(text)).toBe('anxious');
+  });
 
-  it.each(['我没生气,就是问问什么时候发货', '你好,想咨询一下价格', '谢谢', '好的再见', 'thanks, have a nice day', 'Can I change my address?', 'OK', '不是投诉,只是建议', '我是 SKU-88 的买家'])(
-    'reads %s as calm',
-    (text) => {
-      expect(detectEmotion(text)).toBe('calm');
-    },
-  );
+  it.each([
+    '我没生气,就是问问什么时候发货',
+    '你好,想咨询一下价格',
+    '谢谢',
+    '好的再见',
+    'thanks, have a nice day',
+    'Can I change my address?',
+    'OK',
+    '不是投诉,只是建议',
+    '我是 SKU-88 的买家',
+  ])('reads %s as calm', (text) => {
+    expect(detectEmotion(text)).toBe('calm');
+  });
 
   it('reads an apology as calm even when it repeats the words of the quarrel, unless it shouts', () => {
     expect(detectEmotion('抱歉刚才骂了你,我太着急了')).toBe('calm');

@@ -12,7 +12,10 @@ describe('generated files are up to date', () => {
     expect(readFileSync(join(root, 'engine/tables', file), 'utf8')).toBe(render());
   });
 
-  it.each(Object.entries(buildPacks()))('data/packs/%s (run `npm run packs` after editing data/src)', (file, content) => {
-    expect(readFileSync(join(root, 'data/packs', file), 'utf8')).toBe(content);
-  });
+  it.each(Object.entries(buildPacks()))(
+    'data/packs/%s (run `npm run packs` after editing data/src)',
+    (file, content) => {
+      expect(readFileSync(join(root, 'data/packs', file), 'utf8')).toBe(content);
+    },
+  );
 });

@@ -32,7 +32,8 @@ describe('indexLines', () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom('a', '\n', '\r', '语', ' ') }), (text) => {
         const index = indexLines(text);
-        for (let offset = 0; offset <= text.length; offset++) expect(index.at(offset)).toEqual(countFromStart(text, offset));
+        for (let offset = 0; offset <= text.length; offset++)
+          expect(index.at(offset)).toEqual(countFromStart(text, offset));
       }),
     );
   });

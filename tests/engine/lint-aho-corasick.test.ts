@@ -8,7 +8,8 @@ function naiveHits(patterns: readonly string[], text: string): string[] {
   const hits: string[] = [];
   patterns.forEach((pattern, index) => {
     if (pattern === '') return;
-    for (let at = text.indexOf(pattern); at !== -1; at = text.indexOf(pattern, at + 1)) hits.push(`${index}:${at}:${at + pattern.length}`);
+    for (let at = text.indexOf(pattern); at !== -1; at = text.indexOf(pattern, at + 1))
+      hits.push(`${index}:${at}:${at + pattern.length}`);
   });
   return hits.sort();
 }
@@ -21,11 +22,17 @@ const automatonHits = (patterns: readonly string[], text: string): string[] =>
 
 describe('AhoCorasickMatcher', () => {
   it('finds what indexOf finds, on a small alphabet where patterns overlap and nest', () => {
-    const word = fc.array(fc.constantFrom('a', 'b', '我', '不', '能', '😀'), { minLength: 0, maxLength: 5 }).map((w) => w.join(''));
+    const word = fc
+      .array(fc.constantFrom('a', 'b', '我', '不', '能', '😀'), { minLength: 0, maxLength: 5 })
+      .map((w) => w.join(''));
     fc.assert(
-      fc.property(fc.array(word, { maxLength: 12 }), word.chain(() => fc.array(word, { maxLength: 10 }).map((w) => w.join(''))), (patterns, text) => {
-        expect(automatonHits(patterns, text)).toEqual(naiveHits(patterns, text));
-      }),
+      fc.property(
+        fc.array(word, { maxLength: 12 }),
+        word.chain(() => fc.array(word, { maxLength: 10 }).map((w) => w.join(''))),
+        (patterns, text) => {
+          expect(automatonHits(patterns, text)).toEqual(naiveHits(patterns, text));
+        },
+      ),
       { numRuns: 400 },
     );
   });

@@ -34,12 +34,13 @@ describe('quoted words are not the agent’s', () => {
 });
 
 describe('advice against sharing a secret is not a request for it', () => {
-  it.each(['请勿把验证码发给我或任何人。', '我们不会让您把验证码发给我们。', 'Please never send me the code, not even if someone calls.'])(
-    '%s',
-    (draft) => {
-      expect(lint(draft).filter((f) => f.category === 'sensitive_request')).toEqual([]);
-    },
-  );
+  it.each([
+    '请勿把验证码发给我或任何人。',
+    '我们不会让您把验证码发给我们。',
+    'Please never send me the code, not even if someone calls.',
+  ])('%s', (draft) => {
+    expect(lint(draft).filter((f) => f.category === 'sensitive_request')).toEqual([]);
+  });
 
   it('a request is still a request', () => {
     expect(summary('把验证码发给我')).toEqual(['sensitive_request:把验证码发给我']);

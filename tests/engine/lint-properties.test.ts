@@ -32,9 +32,38 @@ function spacedHan(text: string): string {
 
 // Pieces of drafts: forbidden phrases, false friends, quotes, emoji and astral characters, digits, filler.
 const PIECES = [
-  '我不能', '不 能', '但是', '保证金', '保证', '不对称', '“', '”', '「', '」', '"', "I can't", 'CAN’T', 'not my job',
-  '😀', '👍🏻', '𠀀', '\u200b', ' ', '　', '，', '。', 'ＩＭＰＯＳＳＩＢＬＥ', '6222 0212 3456 7894', '110101199003078515',
-  '您好', '這不是我應該做的', 'guaranteed', '100%', 'x', '-', '\n',
+  '我不能',
+  '不 能',
+  '但是',
+  '保证金',
+  '保证',
+  '不对称',
+  '“',
+  '”',
+  '「',
+  '」',
+  '"',
+  "I can't",
+  'CAN’T',
+  'not my job',
+  '😀',
+  '👍🏻',
+  '𠀀',
+  '\u200b',
+  ' ',
+  '　',
+  '，',
+  '。',
+  'ＩＭＰＯＳＳＩＢＬＥ',
+  '6222 0212 3456 7894',
+  '110101199003078515',
+  '您好',
+  '這不是我應該做的',
+  'guaranteed',
+  '100%',
+  'x',
+  '-',
+  '\n',
 ];
 
 describe('lint properties', () => {
@@ -56,7 +85,9 @@ describe('lint properties', () => {
   });
 
   it('shifts every finding by the length of emoji and astral characters typed before it', () => {
-    const prefix = fc.array(fc.constantFrom('😀', '👍🏻', '𠀀', '。', ' ', '\u200b'), { minLength: 1, maxLength: 6 }).map((p) => p.join('') + ' ');
+    const prefix = fc
+      .array(fc.constantFrom('😀', '👍🏻', '𠀀', '。', ' ', '\u200b'), { minLength: 1, maxLength: 6 })
+      .map((p) => p.join('') + ' ');
     fc.assert(
       fc.property(fc.constantFrom(...examples), prefix, (example, before) => {
         const plain = lint(example.text).filter((f) => f.ruleId === example.rule);
@@ -69,19 +100,28 @@ describe('lint properties', () => {
     );
   });
 
-  it.each(latinExamples.map((e) => [e.rule, e.text] as const))('%s still matches upper-cased and full-width: %s', (rule, text) => {
-    expect(categories(text.toUpperCase())).toContain(categoryOf.get(rule));
-    expect(categories(fullWidth(text))).toContain(categoryOf.get(rule));
-  });
+  it.each(latinExamples.map((e) => [e.rule, e.text] as const))(
+    '%s still matches upper-cased and full-width: %s',
+    (rule, text) => {
+      expect(categories(text.toUpperCase())).toContain(categoryOf.get(rule));
+      expect(categories(fullWidth(text))).toContain(categoryOf.get(rule));
+    },
+  );
 
-  it.each(hanExamples.map((e) => [e.rule, e.text] as const))('%s still matches spaced and full-width: %s', (rule, text) => {
-    expect(ruleIds(spacedHan(text))).toContain(rule);
-    expect(ruleIds(fullWidth(text))).toContain(rule);
-  });
+  it.each(hanExamples.map((e) => [e.rule, e.text] as const))(
+    '%s still matches spaced and full-width: %s',
+    (rule, text) => {
+      expect(ruleIds(spacedHan(text))).toContain(rule);
+      expect(ruleIds(fullWidth(text))).toContain(rule);
+    },
+  );
 
   // Sensitive values are digit runs read on the draft itself: a zero-width character inside a card number is not typed.
   const phraseExamples = hanExamples.filter((e) => categoryOf.get(e.rule) !== 'sensitive_echo');
-  it.each(phraseExamples.map((e) => [e.rule, e.text] as const))('%s still matches with zero-width characters inside: %s', (rule, text) => {
-    expect(ruleIds([...text].join('\u200b'))).toContain(rule);
-  });
+  it.each(phraseExamples.map((e) => [e.rule, e.text] as const))(
+    '%s still matches with zero-width characters inside: %s',
+    (rule, text) => {
+      expect(ruleIds([...text].join('\u200b'))).toContain(rule);
+    },
+  );
 });

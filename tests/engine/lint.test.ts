@@ -64,8 +64,14 @@ describe('lint with the default packs', () => {
       ['zh.absolute_promise.bao-zheng', '保证'],
       ['zh.shirking.bu-gui-wo-guan', '不归我管'],
       ['zh.impatience.zi-ji-kan', '你自己看吧'],
-    ].map(([ruleId, match]) => ({ ruleId, match, start: draft.indexOf(match!), end: draft.indexOf(match!) + match!.length }));
-    const summary = (findings: ReturnType<typeof lint>) => findings.map(({ ruleId, match, start, end }) => ({ ruleId, match, start, end }));
+    ].map(([ruleId, match]) => ({
+      ruleId,
+      match,
+      start: draft.indexOf(match!),
+      end: draft.indexOf(match!) + match!.length,
+    }));
+    const summary = (findings: ReturnType<typeof lint>) =>
+      findings.map(({ ruleId, match, start, end }) => ({ ruleId, match, start, end }));
     expect(summary(lint(draft))).toEqual(expected);
     lint('我不能退款，这不归我管');
     expect(summary(lint(draft))).toEqual(expected);
@@ -84,7 +90,10 @@ describe('lint mechanics', () => {
   });
 
   it('keeps the longest hit of a category where hits overlap', () => {
-    const l = createLinter([rule('short', ['不能']), rule('long', ['不能为您服务'], { category: 'rejection', severity: 'error' })]);
+    const l = createLinter([
+      rule('short', ['不能']),
+      rule('long', ['不能为您服务'], { category: 'rejection', severity: 'error' }),
+    ]);
     expect(l('我们不能为您服务').map((f) => f.ruleId)).toEqual(['long']);
   });
 
@@ -95,7 +104,10 @@ describe('lint mechanics', () => {
   });
 
   it('honours a rule’s exceptions and skips disabled rules', () => {
-    const l = createLinter([rule('x', ['保证'], { exceptions: ['质量保证'] }), rule('off', ['无法'], { disabled: true })]);
+    const l = createLinter([
+      rule('x', ['保证'], { exceptions: ['质量保证'] }),
+      rule('off', ['无法'], { disabled: true }),
+    ]);
     expect(l('我们有质量保证,也无法退款')).toEqual([]);
     expect(l('我保证')).toHaveLength(1);
   });

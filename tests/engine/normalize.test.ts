@@ -18,7 +18,7 @@ describe('normalizeText', () => {
     ['我 不 能', '我不能'],
     ['不-归-我-管', '不归我管'],
     ['你　觉　得', '你觉得'],
-    ["I  CAN’T do", "i can't do"],
+    ['I  CAN’T do', "i can't do"],
     ['a\u200Bb', 'ab'],
   ])('%s → %s', (input, expected) => {
     expect(normalizeText(input).text).toBe(expected);

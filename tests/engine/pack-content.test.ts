@@ -15,30 +15,75 @@ const packs = Object.fromEntries(PACK_IDS.map((id) => [id, readPack(id)])) as Re
 // The seed phrases of ../shared/docs/warnings.md that a standard reply must never contain. Kept as a plain list on
 // purpose: this test guards the wording of the replies, independently of the linter's rules.
 const FORBIDDEN_ZH = [
-  '我不能', '我不会做', '我想我做不了', '做不了', '办不到',
-  '这不是我应该做的', '不归我管', '不关我的事', '你找别人吧',
-  '但是', '不对', '错了', '你搞错了',
-  '你觉得可能吗', '您觉得有必要跟我们联系这件事吗', '你不会自己看吗',
-  '我们不能为您提供服务', '我们拒绝为您服务', '我们的热线电话不是为您这样的客户开通的', '我要为下一位客户服务了',
-  '绝对', '保证', '百分之百', '肯定没问题', '一定',
-  '别家都是骗人的', '都是垃圾',
-  '告诉我您的密码', '把验证码发给我', '完整的银行卡号', '身份证号全部',
-  '我已经说过了', '你听不懂吗', '急什么', '你自己看', '是你自己的问题',
+  '我不能',
+  '我不会做',
+  '我想我做不了',
+  '做不了',
+  '办不到',
+  '这不是我应该做的',
+  '不归我管',
+  '不关我的事',
+  '你找别人吧',
+  '但是',
+  '不对',
+  '错了',
+  '你搞错了',
+  '你觉得可能吗',
+  '您觉得有必要跟我们联系这件事吗',
+  '你不会自己看吗',
+  '我们不能为您提供服务',
+  '我们拒绝为您服务',
+  '我们的热线电话不是为您这样的客户开通的',
+  '我要为下一位客户服务了',
+  '绝对',
+  '保证',
+  '百分之百',
+  '肯定没问题',
+  '一定',
+  '别家都是骗人的',
+  '都是垃圾',
+  '告诉我您的密码',
+  '把验证码发给我',
+  '完整的银行卡号',
+  '身份证号全部',
+  '我已经说过了',
+  '你听不懂吗',
+  '急什么',
+  '你自己看',
+  '是你自己的问题',
 ];
 const FORBIDDEN_EN = [
-  "i can't", 'i cannot', "i won't", 'impossible',
-  'not my job', 'not my department',
-  "you're wrong", 'that is incorrect', "that's incorrect",
-  'do you really think', "can't you read",
-  'we refuse to serve you', 'i have other customers',
-  'guaranteed', 'guarantee', '100%', 'definitely will',
+  "i can't",
+  'i cannot',
+  "i won't",
+  'impossible',
+  'not my job',
+  'not my department',
+  "you're wrong",
+  'that is incorrect',
+  "that's incorrect",
+  'do you really think',
+  "can't you read",
+  'we refuse to serve you',
+  'i have other customers',
+  'guaranteed',
+  'guarantee',
+  '100%',
+  'definitely will',
   'garbage',
-  'send me your password', 'your password is', 'verification code to me', 'full card number',
-  'as i already said', 'calm down', 'you should have',
+  'send me your password',
+  'your password is',
+  'verification code to me',
+  'full card number',
+  'as i already said',
+  'calm down',
+  'you should have',
 ];
 // Asking for a secret, in any wording: a verb of giving followed closely by the secret.
-const ASKS_FOR_SECRET_ZH = /(告诉|发给|发送|提供|报一下|输入给|说一下)[^.?!。？！]{0,8}(密码|验证码|完整.{0,4}(卡号|证件号|身份证号))/u;
-const ASKS_FOR_SECRET_EN = /\b(send|give|tell|share with)\b[^.?!]{0,20}\b(password|verification code|full card number)\b/iu;
+const ASKS_FOR_SECRET_ZH =
+  /(告诉|发给|发送|提供|报一下|输入给|说一下)[^.?!。？！]{0,8}(密码|验证码|完整.{0,4}(卡号|证件号|身份证号))/u;
+const ASKS_FOR_SECRET_EN =
+  /\b(send|give|tell|share with)\b[^.?!]{0,20}\b(password|verification code|full card number)\b/iu;
 
 // Words OpenCC renders in mainland or technical usage that a Taiwan reader would stumble on; zh-CN avoids them.
 const NOT_TAIWAN_USAGE = ['賬', '許可權', '線上', '稽核', '程式碼', '支援', '彆', '回復您', '並聯', '“', '”'];
@@ -53,8 +98,20 @@ interface Section {
 
 function sectionsOf(pack: Pack): Section[] {
   return [
-    ...(pack.scenarios ?? []).map((s) => ({ kind: 'scenario' as const, id: s.id, title: s.title, replies: s.replies ?? [], tips: s.tips ?? [] })),
-    ...(pack.stages ?? []).map((s) => ({ kind: 'stage' as const, id: s.id, title: s.title, replies: s.replies, tips: s.tips ?? [] })),
+    ...(pack.scenarios ?? []).map((s) => ({
+      kind: 'scenario' as const,
+      id: s.id,
+      title: s.title,
+      replies: s.replies ?? [],
+      tips: s.tips ?? [],
+    })),
+    ...(pack.stages ?? []).map((s) => ({
+      kind: 'stage' as const,
+      id: s.id,
+      title: s.title,
+      replies: s.replies,
+      tips: s.tips ?? [],
+    })),
   ];
 }
 
@@ -75,7 +132,9 @@ describe.each(PACK_IDS)('pack %s', (packId) => {
     expect(STAGE_IDS.filter((id) => !stages.has(id))).toEqual([]);
     const taxonomy = new Set<string>(SCENARIO_IDS);
     expect((pack.scenarios ?? []).map((s) => s.id).filter((id) => taxonomy.has(id))).toEqual([...SCENARIO_IDS]);
-    expect((pack.stages ?? []).map((s) => s.id).filter((id) => (STAGE_IDS as readonly string[]).includes(id))).toEqual([...STAGE_IDS]);
+    expect((pack.stages ?? []).map((s) => s.id).filter((id) => (STAGE_IDS as readonly string[]).includes(id))).toEqual([
+      ...STAGE_IDS,
+    ]);
   });
 
   it.each([...SCENARIO_IDS, ...STAGE_IDS])('%s has a title, 2–4 replies and at least one tip', (id) => {
@@ -110,7 +169,8 @@ describe.each(PACK_IDS)('pack %s', (packId) => {
   it('replies use only known variables', () => {
     const known = new Set<string>([...BUILTIN_VARIABLES, ...Object.keys(pack.variables ?? {})]);
     for (const reply of allReplies(pack)) {
-      for (const [, name] of reply.text.matchAll(/\{([^{}]*)\}/gu)) expect(known.has(name!), `${reply.id}: {${name}}`).toBe(true);
+      for (const [, name] of reply.text.matchAll(/\{([^{}]*)\}/gu))
+        expect(known.has(name!), `${reply.id}: {${name}}`).toBe(true);
       // A stray brace means a variable that will never be filled.
       expect(reply.text.replace(/\{[A-Za-z]+\}/gu, ''), reply.id).not.toMatch(/[{}]/u);
     }
@@ -149,12 +209,18 @@ describe('pack languages', () => {
 
   it('zh-TW reads as Taiwan usage (no mainland leftovers of the conversion)', () => {
     for (const text of contentTexts(packs['zh-TW'])) {
-      expect(NOT_TAIWAN_USAGE.filter((word) => text.includes(word)), text).toEqual([]);
+      expect(
+        NOT_TAIWAN_USAGE.filter((word) => text.includes(word)),
+        text,
+      ).toEqual([]);
     }
   });
 
   it('the English pack has the same scenarios, stages and reply count per section as zh-CN', () => {
-    const shape = (pack: Pack) => sectionsOf(pack).filter((s) => s.replies.length > 0).map((s) => s.id);
+    const shape = (pack: Pack) =>
+      sectionsOf(pack)
+        .filter((s) => s.replies.length > 0)
+        .map((s) => s.id);
     expect(shape(packs.en)).toEqual(shape(packs['zh-CN']));
     for (const text of contentTexts(packs.en)) expect(text, text).not.toMatch(/\p{Script=Han}/u);
   });
@@ -170,14 +236,19 @@ describe('pack languages', () => {
 
 describe('sample conversations', () => {
   const ROLES = ['customer', 'agent', 'note', 'system'];
-  it.each(['conversation.jsonl', 'conversation.en.jsonl'])('data/samples/%s is one message a line with every role', (file) => {
-    const lines = readFileSync(join(root, 'data/samples', file), 'utf8').trimEnd().split('\n');
-    const messages = lines.map((line) => JSON.parse(line) as { role: string; text: string });
-    for (const message of messages) {
-      expect(ROLES).toContain(message.role);
-      expect(typeof message.text === 'string' && message.text.trim() !== '').toBe(true);
-    }
-    expect(new Set(messages.map((m) => m.role))).toEqual(new Set(ROLES));
-    expect(messages.length).toBeGreaterThanOrEqual(12);
-  });
+  it.each(['conversation.jsonl', 'conversation.en.jsonl'])(
+    'data/samples/%s is one message a line with every role',
+    (file) => {
+      const lines = readFileSync(join(root, 'data/samples', file), 'utf8')
+        .trimEnd()
+        .split('\n');
+      const messages = lines.map((line) => JSON.parse(line) as { role: string; text: string });
+      for (const message of messages) {
+        expect(ROLES).toContain(message.role);
+        expect(typeof message.text === 'string' && message.text.trim() !== '').toBe(true);
+      }
+      expect(new Set(messages.map((m) => m.role))).toEqual(new Set(ROLES));
+      expect(messages.length).toBeGreaterThanOrEqual(12);
+    },
+  );
 });

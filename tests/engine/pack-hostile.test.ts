@@ -11,15 +11,34 @@ const VALID = {
   name: 'Team',
   version: '1.0.0',
   locale: 'zh-CN',
-  scenarios: [{ id: 'team_vip', title: '会员', triggers: ['会员卡'], examples: ['我的会员卡'], tips: ['先核实'], replies: [{ id: 'team.vip', text: '您好' }] }],
+  scenarios: [
+    {
+      id: 'team_vip',
+      title: '会员',
+      triggers: ['会员卡'],
+      examples: ['我的会员卡'],
+      tips: ['先核实'],
+      replies: [{ id: 'team.vip', text: '您好' }],
+    },
+  ],
   stages: [{ id: 'stage.team', title: '开场', replies: [{ id: 'team.open', text: '您好' }] }],
-  rules: [{ id: 'team.no', category: 'refusal', severity: 'warning', patterns: ['不行'], message: '换个说法', suggestion: '暂时' }],
+  rules: [
+    {
+      id: 'team.no',
+      category: 'refusal',
+      severity: 'warning',
+      patterns: ['不行'],
+      message: '换个说法',
+      suggestion: '暂时',
+    },
+  ],
 };
 
 /** Every field path of the valid pack, with a setter that replaces its value in a deep copy. */
 function fieldPaths(value: unknown, path: (string | number)[] = []): (string | number)[][] {
   if (Array.isArray(value)) return [path, ...value.flatMap((item, i) => fieldPaths(item, [...path, i]))];
-  if (value && typeof value === 'object') return [path, ...Object.entries(value).flatMap(([k, v]) => fieldPaths(v, [...path, k]))];
+  if (value && typeof value === 'object')
+    return [path, ...Object.entries(value).flatMap(([k, v]) => fieldPaths(v, [...path, k]))];
   return [path];
 }
 
@@ -46,52 +65,72 @@ describe('wrong types at every level', () => {
   ];
   const cases = paths.flatMap((path) => wrongs.map(([name, value]) => [path.join('.'), name, path, value] as const));
 
-  it.each(cases)('%s as %s: rejected with the field named, or accepted only if that is a valid value', (_label, _name, path, value) => {
-    // A string where a string belongs is no wrong type: skip those (the schema's own tests cover empty and long strings).
-    const original = path.reduce<unknown>((at, key) => (at as Record<string | number, unknown>)[key], VALID);
-    if (typeof original === typeof value && !Array.isArray(original) && value !== null) return;
-    const source = JSON.stringify(withValue(path, value), null, 2);
-    const result = parsePack(source, 'team.json');
-    expect(result.ok, `${path.join('.')} = ${JSON.stringify(value)} was accepted`).toBe(false);
-    if (result.ok) return;
-    const problem = result.problems[0]!;
-    expect(problem.line, formatProblem(problem)).toBeGreaterThanOrEqual(1);
-    expect(problem.message.length).toBeGreaterThan(5);
-  });
+  it.each(cases)(
+    '%s as %s: rejected with the field named, or accepted only if that is a valid value',
+    (_label, _name, path, value) => {
+      // A string where a string belongs is no wrong type: skip those (the schema's own tests cover empty and long strings).
+      const original = path.reduce<unknown>((at, key) => (at as Record<string | number, unknown>)[key], VALID);
+      if (typeof original === typeof value && !Array.isArray(original) && value !== null) return;
+      const source = JSON.stringify(withValue(path, value), null, 2);
+      const result = parsePack(source, 'team.json');
+      expect(result.ok, `${path.join('.')} = ${JSON.stringify(value)} was accepted`).toBe(false);
+      if (result.ok) return;
+      const problem = result.problems[0]!;
+      expect(problem.line, formatProblem(problem)).toBeGreaterThanOrEqual(1);
+      expect(problem.message.length).toBeGreaterThan(5);
+    },
+  );
 });
 
 describe('hostile structure', () => {
   it('refuses deep nesting with the place where it goes too deep', () => {
     const result = parsePack('['.repeat(100_000), 'deep.json');
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(formatProblem(result.problems[0]!)).toMatch(/^deep\.json:1:\d+ JSON syntax: nested more than 64 levels/u);
+    if (!result.ok)
+      expect(formatProblem(result.problems[0]!)).toMatch(/^deep\.json:1:\d+ JSON syntax: nested more than 64 levels/u);
   });
 
   it('refuses a pack of 1 000 000 phrases by the phrase limit', () => {
-    const huge = { ...VALID, scenarios: [{ ...VALID.scenarios[0], triggers: Array.from({ length: 1_000_000 }, (_, i) => `t${i}`) }] };
+    const huge = {
+      ...VALID,
+      scenarios: [{ ...VALID.scenarios[0], triggers: Array.from({ length: 1_000_000 }, (_, i) => `t${i}`) }],
+    };
     const result = parsePack(JSON.stringify(huge), 'huge.json');
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems.map((p) => p.message).join('\n')).toMatch(/over the limit of 100000/u);
   });
 
   it('refuses a reply of a million characters', () => {
-    const long = { ...VALID, scenarios: [{ ...VALID.scenarios[0], replies: [{ id: 'team.long', text: '好'.repeat(1_000_000) }] }] };
+    const long = {
+      ...VALID,
+      scenarios: [{ ...VALID.scenarios[0], replies: [{ id: 'team.long', text: '好'.repeat(1_000_000) }] }],
+    };
     const result = parsePack(JSON.stringify(long), 'long.json');
     expect(result.ok).toBe(false);
   });
 
   it('names both places of a key written twice in one object', () => {
-    const source = '{\n  "schemaVersion": 1,\n  "id": "team",\n  "name": "Team",\n  "id": "other",\n  "version": "1", "locale": "zh-CN"\n}';
+    const source =
+      '{\n  "schemaVersion": 1,\n  "id": "team",\n  "name": "Team",\n  "id": "other",\n  "version": "1", "locale": "zh-CN"\n}';
     const result = parsePack(source, 'twice.json');
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(formatProblem(result.problems[0]!)).toBe('twice.json:5:3 JSON syntax: the field "id" appears twice in the same object (first at line 3): keep one');
+    if (!result.ok)
+      expect(formatProblem(result.problems[0]!)).toBe(
+        'twice.json:5:3 JSON syntax: the field "id" appears twice in the same object (first at line 3): keep one',
+      );
   });
 
   it.each([
     ['json', JSON.stringify(VALID).replace('"name"', '"__proto__":{"polluted":1},"name"')],
-    ['json', JSON.stringify(VALID).replace('"title":"会员"', '"constructor":{"prototype":{"polluted":1}},"title":"会员"')],
+    [
+      'json',
+      JSON.stringify(VALID).replace('"title":"会员"', '"constructor":{"prototype":{"polluted":1}},"title":"会员"'),
+    ],
     ['yaml', 'schemaVersion: 1\nid: team\nname: Team\nversion: "1"\nlocale: zh-CN\n__proto__:\n  polluted: 1\n'],
-    ['yaml', 'schemaVersion: 1\nid: team\nname: Team\nversion: "1"\nlocale: zh-CN\nrules:\n  - id: r\n    prototype: {polluted: 1}\n'],
+    [
+      'yaml',
+      'schemaVersion: 1\nid: team\nname: Team\nversion: "1"\nlocale: zh-CN\nrules:\n  - id: r\n    prototype: {polluted: 1}\n',
+    ],
   ] as const)('rejects prototype keys (%s) and pollutes nothing', (format, source) => {
     const result = parsePack(source, `proto.${format}`);
     expect(result.ok).toBe(false);
@@ -110,10 +149,12 @@ describe('hostile structure', () => {
   });
 
   it('places YAML shape problems on their line', () => {
-    const source = 'schemaVersion: 1\nid: team\nname: Team\nversion: "1"\nlocale: zh-CN\nscenarios:\n  - id: s\n    title: 5\n    triggers: [x]\n';
+    const source =
+      'schemaVersion: 1\nid: team\nname: Team\nversion: "1"\nlocale: zh-CN\nscenarios:\n  - id: s\n    title: 5\n    triggers: [x]\n';
     const result = parsePack(source, 'team.yaml');
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(formatProblem(result.problems[0]!)).toBe('team.yaml:8:12 scenarios[0].title: expected string, found 5');
+    if (!result.ok)
+      expect(formatProblem(result.problems[0]!)).toBe('team.yaml:8:12 scenarios[0].title: expected string, found 5');
   });
 
   it('places CSV shape problems on their row', () => {
@@ -122,6 +163,9 @@ describe('hostile structure', () => {
     lines[ruleLine] = lines[ruleLine]!.replace(',warning,', ',loud,');
     const result = parsePack(lines.join('\n'), 'team.csv', 'csv', { csv: parseCsvPack });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(formatProblem(result.problems[0]!)).toBe(`team.csv:${ruleLine + 1} rules[0].severity: severity is one of error, warning, info`);
+    if (!result.ok)
+      expect(formatProblem(result.problems[0]!)).toBe(
+        `team.csv:${ruleLine + 1} rules[0].severity: severity is one of error, warning, info`,
+      );
   });
 });

@@ -28,7 +28,11 @@ vi.mock('../../engine/line-index.ts', async (importOriginal) => {
 /** A pack of `bad` scenarios whose ids break the id format, one field a line. */
 function brokenPack(bad: number): string {
   const scenarios = Array.from({ length: bad }, (_, i) => ({ id: `bad id ${i}`, title: `Scenario ${i}` }));
-  return JSON.stringify({ schemaVersion: 1, id: 'broken', name: 'Broken', version: '1.0.0', locale: 'en', scenarios }, null, 2);
+  return JSON.stringify(
+    { schemaVersion: 1, id: 'broken', name: 'Broken', version: '1.0.0', locale: 'en', scenarios },
+    null,
+    2,
+  );
 }
 
 describe('a pack with thousands of problems', () => {
@@ -47,13 +51,25 @@ describe('a pack with thousands of problems', () => {
     expect(result.problems).toHaveLength(MAX_LISTED_PROBLEMS + 1);
     const lines = result.problems.map(formatProblem);
     // The first bad id is on line 9 of the formatted pack, each next one four lines further.
-    expect(lines[0]).toBe('broken.json:9:13 scenarios[0].id: ids use letters, digits, ".", "_" and "-", and start with a letter or digit');
-    expect(lines[MAX_LISTED_PROBLEMS - 1]).toMatch(new RegExp(`^broken\\.json:${9 + 4 * (MAX_LISTED_PROBLEMS - 1)}:13 scenarios\\[${MAX_LISTED_PROBLEMS - 1}\\]\\.id: `));
-    expect(lines[MAX_LISTED_PROBLEMS]).toBe(`broken.json … and 49 800 more problems, not listed: fix the ones above and validate again`);
+    expect(lines[0]).toBe(
+      'broken.json:9:13 scenarios[0].id: ids use letters, digits, ".", "_" and "-", and start with a letter or digit',
+    );
+    expect(lines[MAX_LISTED_PROBLEMS - 1]).toMatch(
+      new RegExp(
+        `^broken\\.json:${9 + 4 * (MAX_LISTED_PROBLEMS - 1)}:13 scenarios\\[${MAX_LISTED_PROBLEMS - 1}\\]\\.id: `,
+      ),
+    );
+    expect(lines[MAX_LISTED_PROBLEMS]).toBe(
+      `broken.json … and 49 800 more problems, not listed: fix the ones above and validate again`,
+    );
     expect(problemTotal(result.problems)).toBe(50_000);
     const last = result.problems[MAX_LISTED_PROBLEMS]!;
-    expect(formatProblemIn(last, 'zh-CN')).toBe('broken.json ……还有 49 800 个问题没有列出：请先改正上面的问题，再检查一次');
-    expect(formatProblemIn(last, 'zh-TW')).toBe('broken.json ……還有 49 800 個問題沒有列出：請先修正上面的問題，再檢查一次');
+    expect(formatProblemIn(last, 'zh-CN')).toBe(
+      'broken.json ……还有 49 800 个问题没有列出：请先改正上面的问题，再检查一次',
+    );
+    expect(formatProblemIn(last, 'zh-TW')).toBe(
+      'broken.json ……還有 49 800 個問題沒有列出：請先修正上面的問題，再檢查一次',
+    );
   });
 
   it('lists a pack at the cap in full, with no summary line', () => {
@@ -78,7 +94,9 @@ describe('a pack with thousands of problems', () => {
     const fromCsv = parsePack(csv.join('\n'), 'broken.csv', 'csv', { csv: parseCsvPack });
     if (fromCsv.ok) throw new Error('the broken CSV pack was accepted');
     expect(fromCsv.problems).toHaveLength(MAX_LISTED_PROBLEMS + 1);
-    expect(formatProblem(fromCsv.problems[0]!)).toBe('broken.csv:3 kind "scenari0" is not one of meta, scenario, stage, reply, rule');
+    expect(formatProblem(fromCsv.problems[0]!)).toBe(
+      'broken.csv:3 kind "scenari0" is not one of meta, scenario, stage, reply, rule',
+    );
     expect(problemTotal(fromCsv.problems)).toBe(1_000);
   });
 });

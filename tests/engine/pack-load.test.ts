@@ -24,11 +24,15 @@ describe('parsePack', () => {
 
   it('accepts a minimal pack, in JSON and YAML', () => {
     expect(parsePack(json(minimal), 'a.json').ok).toBe(true);
-    expect(parsePack('schemaVersion: 1\nid: team\nname: Team\nversion: "1.0.0"\nlocale: zh-CN\n', 'a.yaml').ok).toBe(true);
+    expect(parsePack('schemaVersion: 1\nid: team\nname: Team\nversion: "1.0.0"\nlocale: zh-CN\n', 'a.yaml').ok).toBe(
+      true,
+    );
   });
 
   it('places JSON syntax errors at file:line:column', () => {
-    expect(problems('{\n  "id": "x",\n  "name": \n}')).toEqual(['team.json:4:1 JSON syntax: expected a value, found "}"']);
+    expect(problems('{\n  "id": "x",\n  "name": \n}')).toEqual([
+      'team.json:4:1 JSON syntax: expected a value, found "}"',
+    ]);
     expect(problems('{ "id": "x" "name": "y" }')[0]).toMatch(/^team\.json:1:13 JSON syntax: expected "," or "}"/);
   });
 
@@ -81,15 +85,21 @@ describe('parsePack', () => {
   });
 
   it('places a missing top-level field at the pack object', () => {
-    expect(problems('{"id":"a","name":"n","version":"1","locale":"en"}')).toEqual([expect.stringMatching(/^team\.json:1:1 schemaVersion: /)]);
+    expect(problems('{"id":"a","name":"n","version":"1","locale":"en"}')).toEqual([
+      expect.stringMatching(/^team\.json:1:1 schemaVersion: /),
+    ]);
   });
 
   it('names an unsupported schemaVersion', () => {
-    expect(problems(json({ ...minimal, schemaVersion: 3 }))[0]).toMatch(/unsupported schemaVersion 3; this version of Huashu reads 2/);
+    expect(problems(json({ ...minimal, schemaVersion: 3 }))[0]).toMatch(
+      /unsupported schemaVersion 3; this version of Huashu reads 2/,
+    );
   });
 
   it('gives one clear problem for empty, binary and oversized input', () => {
-    expect(problems('   ')).toEqual(['team.json the file is empty: a pack is a JSON object with schemaVersion, id, name, version and locale']);
+    expect(problems('   ')).toEqual([
+      'team.json the file is empty: a pack is a JSON object with schemaVersion, id, name, version and locale',
+    ]);
     expect(problems('PK\u0003\u0004\u0000\u0000garbage')[0]).toMatch(/binary data or is not UTF-8/);
     expect(problems(' '.repeat(MAX_PACK_BYTES + 1))[0]).toBe(
       'team.json the file is 50.0 MB, over the 50 MB limit: split it into several packs',
@@ -98,8 +108,13 @@ describe('parsePack', () => {
 
   it('reads CSV only with the CSV reader it is given', () => {
     const csv = 'kind,id,title,version,locale\nmeta,team,Team,1.0.0,en\n';
-    expect(problems(csv, 'team.csv')).toEqual(['team.csv cannot tell the format of team.csv: use a .json, .yaml, .yml or .csv file']);
-    expect(parsePack(csv, 'team.csv', undefined, { csv: parseCsvPack })).toMatchObject({ ok: true, pack: { id: 'team', name: 'Team' } });
+    expect(problems(csv, 'team.csv')).toEqual([
+      'team.csv cannot tell the format of team.csv: use a .json, .yaml, .yml or .csv file',
+    ]);
+    expect(parsePack(csv, 'team.csv', undefined, { csv: parseCsvPack })).toMatchObject({
+      ok: true,
+      pack: { id: 'team', name: 'Team' },
+    });
   });
 
   it('places YAML syntax errors at their line', () => {

@@ -37,7 +37,15 @@ const team: Pack = {
   locale: 'en',
   variables: { shopName: { label: 'Shop', fallback: 'our shop' } },
   scenarios: [
-    { id: 'return_refund', title: 'Refund', triggers: ['refund', '退款'], replies: [{ id: 'r.a', text: 'A2' }, { id: 'r.c', text: 'C' }] },
+    {
+      id: 'return_refund',
+      title: 'Refund',
+      triggers: ['refund', '退款'],
+      replies: [
+        { id: 'r.a', text: 'A2' },
+        { id: 'r.c', text: 'C' },
+      ],
+    },
   ],
   rules: [
     { id: 'x.but', category: 'contradiction', severity: 'info', patterns: ['但是'], message: 'off', disabled: true },
@@ -76,7 +84,9 @@ describe('mergePacks', () => {
     const refund = merged.scenarios.find((s) => s.id === 'return_refund')!;
     const locales = new Set(refund.replies.map((r) => r.locale));
     expect([...locales].sort()).toEqual(['en', 'zh-CN', 'zh-TW']);
-    const total = DEFAULT_PACKS.flatMap((p) => p.scenarios ?? []).filter((s) => s.id === 'return_refund').reduce((n, s) => n + (s.replies?.length ?? 0), 0);
+    const total = DEFAULT_PACKS.flatMap((p) => p.scenarios ?? [])
+      .filter((s) => s.id === 'return_refund')
+      .reduce((n, s) => n + (s.replies?.length ?? 0), 0);
     expect(refund.replies).toHaveLength(total);
   });
 

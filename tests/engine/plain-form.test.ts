@@ -4,7 +4,20 @@ import { DEFAULT_PACKS } from '../../engine/default-packs.ts';
 import { plainForm } from '../../engine/detect.ts';
 import { createEngine } from '../../engine/index.ts';
 
-const known = new Set(['you', 'so', 'good', 'fail', 'charge', 'dumb', 'big', 'stop', 'reply', 'angry', 'close', 'cool']);
+const known = new Set([
+  'you',
+  'so',
+  'good',
+  'fail',
+  'charge',
+  'dumb',
+  'big',
+  'stop',
+  'reply',
+  'angry',
+  'close',
+  'cool',
+]);
 
 describe('plainForm', () => {
   it.each([

@@ -16,15 +16,23 @@ const HEAD = '"schemaVersion": 1, "id": "team", "name": "Team", "version": "1.0.
 describe('pack problems in Chinese, from the real parsers', () => {
   it('JSON syntax: a missing comma, with its line and column', () => {
     const source = '{\n  "schemaVersion": 1,\n  "id": "team"\n  "name": "Team"\n}';
-    expect(problems(source, 'team.json', 'zh-CN')).toEqual(['team.json:4:3 JSON 语法错误：这里应该是 "," 或 "}"，却遇到了"""']);
-    expect(problems(source, 'team.json', 'zh-TW')).toEqual(['team.json:4:3 JSON 語法錯誤：這裡應該是 "," 或 "}"，卻遇到"""']);
-    expect(problems('{"id": ', 'cut.json', 'zh-TW')).toEqual(['cut.json:1:8 JSON 語法錯誤：這裡應該是一個值，卻遇到檔案結尾']);
+    expect(problems(source, 'team.json', 'zh-CN')).toEqual([
+      'team.json:4:3 JSON 语法错误：这里应该是 "," 或 "}"，却遇到了"""',
+    ]);
+    expect(problems(source, 'team.json', 'zh-TW')).toEqual([
+      'team.json:4:3 JSON 語法錯誤：這裡應該是 "," 或 "}"，卻遇到"""',
+    ]);
+    expect(problems('{"id": ', 'cut.json', 'zh-TW')).toEqual([
+      'cut.json:1:8 JSON 語法錯誤：這裡應該是一個值，卻遇到檔案結尾',
+    ]);
   });
 
   it('JSON duplicate keys name both lines', () => {
     const source = `{\n  ${HEAD},\n  "name": "Again"\n}`;
     const [cn] = problems(source, 'dup.json', 'zh-CN');
-    expect(cn).toBe('dup.json:3:3 JSON 语法错误：字段 "name" 在同一个对象里出现了两次（第一次在第 2 行）：请只保留一个');
+    expect(cn).toBe(
+      'dup.json:3:3 JSON 语法错误：字段 "name" 在同一个对象里出现了两次（第一次在第 2 行）：请只保留一个',
+    );
     const [tw] = problems(source, 'dup.json', 'zh-TW');
     expect(tw).toBe('dup.json:3:3 JSON 語法錯誤：欄位 "name" 在同一個物件裡出現兩次（第一次在第 2 行）：請只保留一個');
   });
@@ -48,7 +56,9 @@ describe('pack problems in Chinese, from the real parsers', () => {
       'team.csv:4 話術 "r1" 的 parent 是 "missing"，但這個檔案裡沒有這個場景或階段',
     ]);
     const quotes = problems('kind,id,title\nmeta,"team,Team\n', 'q.csv', 'zh-CN');
-    expect(quotes[0]).toMatch(/^q\.csv:2 CSV 格式错误：带引号的单元格没有结束，请补上右引号（Quoted field unterminated）$/u);
+    expect(quotes[0]).toMatch(
+      /^q\.csv:2 CSV 格式错误：带引号的单元格没有结束，请补上右引号（Quoted field unterminated）$/u,
+    );
   });
 
   it('schema: a wrong type, a missing field, an unknown field and a bad category, each with its field path and line', () => {
@@ -57,13 +67,17 @@ describe('pack problems in Chinese, from the real parsers', () => {
     expect(cn).toContain('team.json:4:11 name：应为 string，实际是 5');
     expect(cn).toContain('team.json:1:1 version：缺少这个必填字段');
     expect(cn).toContain('team.json:6:13 colour：不认识的字段 "colour"：请对照 docs/packs.md 检查拼写');
-    expect(cn.find((p) => p.includes('rules[0].category'))).toMatch(/^team\.json:7:\d+ rules\[0\]\.category：category 只能是其中之一：refusal, shirking, .*impatience/u);
+    expect(cn.find((p) => p.includes('rules[0].category'))).toMatch(
+      /^team\.json:7:\d+ rules\[0\]\.category：category 只能是其中之一：refusal, shirking, .*impatience/u,
+    );
     const tw = problems(source, 'team.json', 'zh-TW');
     expect(tw).toContain('team.json:1:1 version：缺少這個必填欄位');
     expect(tw).toContain('team.json:6:13 colour：無法辨識的欄位 "colour"：請對照 docs/packs.md 檢查拼字');
     // The English text is the one the command line prints, unchanged.
     const english = parsePack(source, 'team.json');
-    expect(english.ok ? [] : english.problems.map(formatProblem)).toContain('team.json:4:11 name: expected string, found 5');
+    expect(english.ok ? [] : english.problems.map(formatProblem)).toContain(
+      'team.json:4:11 name: expected string, found 5',
+    );
   });
 
   it('duplicates, unknown variables and unsafe keys', () => {
@@ -71,19 +85,35 @@ describe('pack problems in Chinese, from the real parsers', () => {
     const duplicate = pack('"scenarios": [{"id": "a", "title": "A"}, {"id": "a", "title": "B"}]');
     // The place is the second id's value.
     const column = duplicate.lastIndexOf('"a"') + 1;
-    expect(problems(duplicate, 'd.json', 'zh-CN')).toEqual([`d.json:1:${column} scenarios[1].id：场景 id "a" 重复了（第一次出现在 scenarios[0].id）：id 不能重复`]);
-    expect(problems(duplicate, 'd.json', 'zh-TW')).toEqual([`d.json:1:${column} scenarios[1].id：場景 id "a" 重複了（第一次出現在 scenarios[0].id）：id 不能重複`]);
-    const variable = pack('"scenarios": [{"id": "a", "title": "A", "replies": [{"id": "r", "text": "你好 {vipLevel}"}]}]');
+    expect(problems(duplicate, 'd.json', 'zh-CN')).toEqual([
+      `d.json:1:${column} scenarios[1].id：场景 id "a" 重复了（第一次出现在 scenarios[0].id）：id 不能重复`,
+    ]);
+    expect(problems(duplicate, 'd.json', 'zh-TW')).toEqual([
+      `d.json:1:${column} scenarios[1].id：場景 id "a" 重複了（第一次出現在 scenarios[0].id）：id 不能重複`,
+    ]);
+    const variable = pack(
+      '"scenarios": [{"id": "a", "title": "A", "replies": [{"id": "r", "text": "你好 {vipLevel}"}]}]',
+    );
     const [unknown] = problems(variable, 'v.json', 'zh-TW');
-    expect(unknown).toMatch(/^v\.json:1:\d+ scenarios\[0\]\.replies\[0\]\.text：無法辨識的變數 \{vipLevel\}：請使用 \{customer\}.* 其中之一，或在 "variables" 底下宣告$/u);
+    expect(unknown).toMatch(
+      /^v\.json:1:\d+ scenarios\[0\]\.replies\[0\]\.text：無法辨識的變數 \{vipLevel\}：請使用 \{customer\}.* 其中之一，或在 "variables" 底下宣告$/u,
+    );
     const proto = pack('"scenarios": [{"id": "a", "title": "A", "__proto__": {"x": 1}}]');
-    expect(problems(proto, 'p.json', 'zh-CN')).toEqual([expect.stringMatching(/^p\.json:1:\d+ scenarios\[0\]\.__proto__：话术包里不能使用键 "__proto__"/u)]);
+    expect(problems(proto, 'p.json', 'zh-CN')).toEqual([
+      expect.stringMatching(/^p\.json:1:\d+ scenarios\[0\]\.__proto__：话术包里不能使用键 "__proto__"/u),
+    ]);
   });
 
   it('an empty file, and one over the size limit', () => {
-    expect(problems('  \n', 'e.json', 'zh-TW')).toEqual(['e.json 檔案是空的：話術包是一個 JSON 物件，包含 schemaVersion、id、name、version 和 locale']);
+    expect(problems('  \n', 'e.json', 'zh-TW')).toEqual([
+      'e.json 檔案是空的：話術包是一個 JSON 物件，包含 schemaVersion、id、name、version 和 locale',
+    ]);
     const big = ' '.repeat(MAX_PACK_BYTES + 1);
-    expect(problems(big, 'big.json', 'zh-CN')).toEqual(['big.json 文件有 50.0 MB，超过了 50 MB 的上限：请拆成几个话术包']);
-    expect(problems(big, 'big.json', 'zh-TW')).toEqual(['big.json 檔案有 50.0 MB，超過 50 MB 的上限：請拆成幾個話術包']);
+    expect(problems(big, 'big.json', 'zh-CN')).toEqual([
+      'big.json 文件有 50.0 MB，超过了 50 MB 的上限：请拆成几个话术包',
+    ]);
+    expect(problems(big, 'big.json', 'zh-TW')).toEqual([
+      'big.json 檔案有 50.0 MB，超過 50 MB 的上限：請拆成幾個話術包',
+    ]);
   });
 });

@@ -71,7 +71,11 @@ describe('usage counts', () => {
 
   it('exports CSV with ids and counts, most used first, quoting and defusing formulas', () => {
     const titles: Record<string, string> = { a: '告知退款时间', 'b,c': 'Say "sorry"' };
-    const csv = replyUsageToCsv({ refund: { a: 2, 'b,c': 5, zero: 0 }, '=cmd': { x: 1 } }, ['场景', '话术', '次数', '标题'], (_s, id) => titles[id]);
+    const csv = replyUsageToCsv(
+      { refund: { a: 2, 'b,c': 5, zero: 0 }, '=cmd': { x: 1 } },
+      ['场景', '话术', '次数', '标题'],
+      (_s, id) => titles[id],
+    );
     expect(csv.split('\r\n')).toEqual([
       '场景,话术,次数,标题',
       "'=cmd,x,1,",

@@ -24,15 +24,68 @@ const RUNS = { seed: 20261123, numRuns: 250 };
 const loneSurrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((code) => String.fromCharCode(code));
 const controlChar = fc.integer({ min: 0, max: 0x1f }).map((code) => String.fromCharCode(code));
 const PIECES = [
-  '\u0000', '\u200b', '\u200d', '\u202e', '\u2066', '\u2069', '\ufeff', '\ufffd', '\u0301', '\u0308\u0301', 'e\u0301',
-  '👨‍👩‍👧‍👦', '🏳️‍🌈', '👍🏽', '🇨🇳', '𠀀', '𝐀', 'مرحبا', 'שלום', 'ﷺ', 'Ａ', '㍿', 'ﬃ', 'İ', 'ß',
-  '我不能', '这不是我应该做的', '但是', '退款', '退宽', '在吗', '密码', '验证码是 482913', '13912345678',
-  '110101199003074514', '6222021234567890128', 'a@b.co', 'refund', "I can't", '100%', '保证', '「', '」', '"', '，', '。', '!!!', '???',
+  '\u0000',
+  '\u200b',
+  '\u200d',
+  '\u202e',
+  '\u2066',
+  '\u2069',
+  '\ufeff',
+  '\ufffd',
+  '\u0301',
+  '\u0308\u0301',
+  'e\u0301',
+  '👨‍👩‍👧‍👦',
+  '🏳️‍🌈',
+  '👍🏽',
+  '🇨🇳',
+  '𠀀',
+  '𝐀',
+  'مرحبا',
+  'שלום',
+  'ﷺ',
+  'Ａ',
+  '㍿',
+  'ﬃ',
+  'İ',
+  'ß',
+  '我不能',
+  '这不是我应该做的',
+  '但是',
+  '退款',
+  '退宽',
+  '在吗',
+  '密码',
+  '验证码是 482913',
+  '13912345678',
+  '110101199003074514',
+  '6222021234567890128',
+  'a@b.co',
+  'refund',
+  "I can't",
+  '100%',
+  '保证',
+  '「',
+  '」',
+  '"',
+  '，',
+  '。',
+  '!!!',
+  '???',
 ];
 const hostileText = fc
-  .array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ unit: 'binary', maxLength: 6 }), loneSurrogate, controlChar, fc.string({ unit: 'grapheme', maxLength: 4 })), {
-    maxLength: 40,
-  })
+  .array(
+    fc.oneof(
+      fc.constantFrom(...PIECES),
+      fc.string({ unit: 'binary', maxLength: 6 }),
+      loneSurrogate,
+      controlChar,
+      fc.string({ unit: 'grapheme', maxLength: 4 }),
+    ),
+    {
+      maxLength: 40,
+    },
+  )
   .map((parts) => parts.join(''));
 
 /** A span [start, end) of `text` that does not cut a surrogate pair in two. */
@@ -142,7 +195,14 @@ describe('variables and search on arbitrary text', () => {
   it('fills any template without throwing and never leaves a raw {name}', () => {
     const name = fc.constantFrom('customer', 'agentName', 'agentId', 'company', 'orderId', '__proto__', 'constructor');
     const template = fc
-      .array(fc.oneof(hostileText, name.map((n) => `{${n}}`), fc.constantFrom('{{', '}}', '{', '}', '我是', 'this is ', '对', '的')), { maxLength: 12 })
+      .array(
+        fc.oneof(
+          hostileText,
+          name.map((n) => `{${n}}`),
+          fc.constantFrom('{{', '}}', '{', '}', '我是', 'this is ', '对', '的'),
+        ),
+        { maxLength: 12 },
+      )
       .map((parts) => parts.join(''));
     fc.assert(
       fc.property(template, fc.dictionary(name, fc.oneof(hostileText, fc.constant(''))), (text, values) => {
@@ -171,19 +231,23 @@ describe('variables and search on arbitrary text', () => {
 describe('pack parsing on arbitrary input', () => {
   it('answers any text in any format with a pack or with problems that have a message and a place in range', () => {
     fc.assert(
-      fc.property(hostileText, fc.constantFrom('json', 'yaml', 'csv') as fc.Arbitrary<'json' | 'yaml' | 'csv'>, (source, format) => {
-        const result = parsePack(source, `fuzz.${format}`, format, { csv: parseCsvPack });
-        if (result.ok) return;
-        expect(result.problems.length).toBeGreaterThan(0);
-        const lines = source.split(/\r\n|\r|\n/u).length;
-        for (const problem of result.problems) {
-          expect(problem.message.length).toBeGreaterThan(0);
-          if (problem.line !== undefined) {
-            expect(problem.line).toBeGreaterThanOrEqual(1);
-            expect(problem.line).toBeLessThanOrEqual(lines + 1);
+      fc.property(
+        hostileText,
+        fc.constantFrom('json', 'yaml', 'csv') as fc.Arbitrary<'json' | 'yaml' | 'csv'>,
+        (source, format) => {
+          const result = parsePack(source, `fuzz.${format}`, format, { csv: parseCsvPack });
+          if (result.ok) return;
+          expect(result.problems.length).toBeGreaterThan(0);
+          const lines = source.split(/\r\n|\r|\n/u).length;
+          for (const problem of result.problems) {
+            expect(problem.message.length).toBeGreaterThan(0);
+            if (problem.line !== undefined) {
+              expect(problem.line).toBeGreaterThanOrEqual(1);
+              expect(problem.line).toBeLessThanOrEqual(lines + 1);
+            }
           }
-        }
-      }),
+        },
+      ),
       RUNS,
     );
   });
@@ -233,7 +297,13 @@ describe('rules cannot hang the tab', () => {
     name: 'Patterns that would be catastrophic as regular expressions',
     version: '1.0.0',
     locale: 'en',
-    rules: CATASTROPHIC.map((pattern, i) => ({ id: `redos.${i}`, category: 'refusal', severity: 'warning', patterns: [pattern], message: 'literal' })),
+    rules: CATASTROPHIC.map((pattern, i) => ({
+      id: `redos.${i}`,
+      category: 'refusal',
+      severity: 'warning',
+      patterns: [pattern],
+      message: 'literal',
+    })),
   });
 
   it('validates such a pack as literal text and matches only the literal characters on a 100 000-character adversarial draft', () => {

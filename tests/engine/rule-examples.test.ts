@@ -39,8 +39,20 @@ describe('the default packs merged', () => {
   const lint = createLinter(mergePacks(DEFAULT_PACKS).rules);
   const cases = packs.flatMap((pack) =>
     (pack.rules ?? []).flatMap((rule) => [
-      ...(rule.examples?.match ?? []).map((text) => ({ pack: pack.id, rule: rule.id, category: rule.category, text, expected: true })),
-      ...(rule.examples?.noMatch ?? []).map((text) => ({ pack: pack.id, rule: rule.id, category: rule.category, text, expected: false })),
+      ...(rule.examples?.match ?? []).map((text) => ({
+        pack: pack.id,
+        rule: rule.id,
+        category: rule.category,
+        text,
+        expected: true,
+      })),
+      ...(rule.examples?.noMatch ?? []).map((text) => ({
+        pack: pack.id,
+        rule: rule.id,
+        category: rule.category,
+        text,
+        expected: false,
+      })),
     ]),
   );
 
@@ -49,8 +61,16 @@ describe('the default packs merged', () => {
     (_pack, _rule, _verb, _text, c) => {
       const findings = lint(c.text);
       const shown = `${c.rule} on "${c.text}" → [${findings.map((f) => f.ruleId).join(', ')}]`;
-      if (c.expected) expect(findings.some((f) => f.category === c.category), shown).toBe(true);
-      else expect(findings.some((f) => f.ruleId === c.rule), shown).toBe(false);
+      if (c.expected)
+        expect(
+          findings.some((f) => f.category === c.category),
+          shown,
+        ).toBe(true);
+      else
+        expect(
+          findings.some((f) => f.ruleId === c.rule),
+          shown,
+        ).toBe(false);
     },
   );
 });
@@ -58,15 +78,22 @@ describe('the default packs merged', () => {
 // The panel's fix replaces exactly the finding's span with the suggestion: the fixed draft must not trip the same rule.
 describe.each(packs.map((p) => [p.id, p] as const))('pack %s one-click fixes', (_id, pack) => {
   const lint = createLinter(pack.rules ?? []);
-  const cases = (pack.rules ?? []).flatMap((rule) => (rule.examples?.match ?? []).map((text) => ({ rule: rule.id, text })));
+  const cases = (pack.rules ?? []).flatMap((rule) =>
+    (rule.examples?.match ?? []).map((text) => ({ rule: rule.id, text })),
+  );
 
   it.each(cases.map((c) => [c.rule, c.text] as const))('%s fixed in %s', (rule, text) => {
     let draft = text;
     // Apply from the end so earlier offsets stay valid.
-    for (const f of lint(text).filter((x) => x.ruleId === rule && x.suggestion !== undefined).reverse()) {
+    for (const f of lint(text)
+      .filter((x) => x.ruleId === rule && x.suggestion !== undefined)
+      .reverse()) {
       draft = draft.slice(0, f.start) + f.suggestion! + draft.slice(f.end);
     }
     if (draft === text) return; // sensitive_echo rules have no one-click fix: the agent masks the value
-    expect(lint(draft).map((f) => f.ruleId), draft).not.toContain(rule);
+    expect(
+      lint(draft).map((f) => f.ruleId),
+      draft,
+    ).not.toContain(rule);
   });
 });

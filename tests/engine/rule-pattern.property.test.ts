@@ -8,8 +8,16 @@ import { parsePattern } from '../../engine/rule-pattern.ts';
 // A small alphabet so that random drafts contain random patterns often; three-character pieces and more, so that the
 // segmenter rule for two-character words stays out of the comparison.
 const CHARS = ['退', '款', '我', '们', '不', '能', '帮', '您', '办', '理'];
-const text = (min: number, max: number) => fc.array(fc.constantFrom(...CHARS), { minLength: min, maxLength: max }).map((a) => a.join(''));
-const rule = (patterns: string[], literal = false): LintRule => ({ id: 'r', category: 'refusal', severity: 'warning', patterns, message: 'm', literal });
+const text = (min: number, max: number) =>
+  fc.array(fc.constantFrom(...CHARS), { minLength: min, maxLength: max }).map((a) => a.join(''));
+const rule = (patterns: string[], literal = false): LintRule => ({
+  id: 'r',
+  category: 'refusal',
+  severity: 'warning',
+  patterns,
+  message: 'm',
+  literal,
+});
 const classes = { who: ['我', '我们'], verb: ['帮您', '办理'] };
 
 /** A gap-free pattern of literal text, alternatives, optional parts and classes, at least three characters long. */
@@ -20,14 +28,24 @@ const gapFreePattern = fc
 describe('the pattern language', () => {
   it('reports spans inside the draft, each equal to its match', () => {
     fc.assert(
-      fc.property(text(0, 60), fc.array(fc.oneof(gapFreePattern, fc.tuple(text(1, 3), text(1, 3)).map(([a, b]) => `${a}…${b}`)), { minLength: 1, maxLength: 4 }), (draft, patterns) => {
-        for (const f of createLinter([rule(patterns)], classes)(draft)) {
-          expect(f.start).toBeGreaterThanOrEqual(0);
-          expect(f.end).toBeLessThanOrEqual(draft.length);
-          expect(f.start).toBeLessThan(f.end);
-          expect(draft.slice(f.start, f.end)).toBe(f.match);
-        }
-      }),
+      fc.property(
+        text(0, 60),
+        fc.array(
+          fc.oneof(
+            gapFreePattern,
+            fc.tuple(text(1, 3), text(1, 3)).map(([a, b]) => `${a}…${b}`),
+          ),
+          { minLength: 1, maxLength: 4 },
+        ),
+        (draft, patterns) => {
+          for (const f of createLinter([rule(patterns)], classes)(draft)) {
+            expect(f.start).toBeGreaterThanOrEqual(0);
+            expect(f.end).toBeLessThanOrEqual(draft.length);
+            expect(f.start).toBeLessThan(f.end);
+            expect(draft.slice(f.start, f.end)).toBe(f.match);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -39,7 +57,9 @@ describe('the pattern language', () => {
         expect(parsed.ok).toBe(true);
         if (!parsed.ok) return;
         // Every phrasing written out: the pieces of a variant joined, in every combination of their alternatives.
-        const literals = parsed.variants.flatMap((v) => v.pieces.reduce<string[]>((acc, piece) => acc.flatMap((a) => piece.map((p) => a + p)), ['']));
+        const literals = parsed.variants.flatMap((v) =>
+          v.pieces.reduce<string[]>((acc, piece) => acc.flatMap((a) => piece.map((p) => a + p)), ['']),
+        );
         const byPattern = createLinter([rule([pattern])], classes)(draft).length > 0;
         const byLiterals = createLinter([rule(literals, true)])(draft).length > 0;
         expect(byPattern).toBe(byLiterals);

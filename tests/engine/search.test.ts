@@ -20,7 +20,11 @@ const fixture: Pick<MergedPacks, 'scenarios' | 'stages'> = {
       replies: [
         reply('return_refund.timeline', '您的退款申请已经提交，款项将原路退回。', 'zh-CN', '告知退款时间'),
         reply('return_refund.tw', '您的退款申請已經送出，款項將原路退回。', 'zh-TW'),
-        reply('return_refund.en', 'Your refund has been submitted and will go back to the original payment method.', 'en'),
+        reply(
+          'return_refund.en',
+          'Your refund has been submitted and will go back to the original payment method.',
+          'en',
+        ),
       ],
     },
     {

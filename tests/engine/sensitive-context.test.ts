@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { findSensitive, maskSensitive } from '../../engine/sensitive.ts';
 
-const found = (text: string): Array<[string, string]> => findSensitive(text).map((s) => [s.kind, text.slice(s.start, s.end)]);
+const found = (text: string): Array<[string, string]> =>
+  findSensitive(text).map((s) => [s.kind, text.slice(s.start, s.end)]);
 
 describe('findSensitive reads the label before a value', () => {
   it.each([

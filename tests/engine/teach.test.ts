@@ -24,27 +24,44 @@ describe('maskCustomerMessage', () => {
     const masked = maskCustomerMessage(
       '我手机号13912345678，身份证110101199003074514，卡号6222021234567890128，邮箱zhang.san@example.com，密码是abc12345，验证码 483920',
     );
-    expect(masked).toBe('我手机号［手机号］，身份证［身份证号］，卡号［银行卡号］，邮箱［邮箱］，密码是［密码］，验证码 ［验证码］');
-    for (const secret of ['13912345678', '110101199003074514', '6222021234567890128', 'zhang.san', 'abc12345', '483920']) {
+    expect(masked).toBe(
+      '我手机号［手机号］，身份证［身份证号］，卡号［银行卡号］，邮箱［邮箱］，密码是［密码］，验证码 ［验证码］',
+    );
+    for (const secret of [
+      '13912345678',
+      '110101199003074514',
+      '6222021234567890128',
+      'zhang.san',
+      'abc12345',
+      '483920',
+    ]) {
       expect(masked).not.toContain(secret);
     }
   });
 
   it('writes traditional and English placeholders for messages in those languages', () => {
     expect(maskCustomerMessage('我的電話是13912345678')).toBe('我的電話是［手機號碼］');
-    expect(maskCustomerMessage('call me on +86 139 1234 5678 or mail a.b@example.org')).toBe('call me on [phone] or mail [email]');
+    expect(maskCustomerMessage('call me on +86 139 1234 5678 or mail a.b@example.org')).toBe(
+      'call me on [phone] or mail [email]',
+    );
   });
 
   it('masks every run of six digits or more (order, member and account numbers), keeps shorter numbers', () => {
-    expect(maskCustomerMessage('订单DD20240512001到哪了，买了3件，共299元')).toBe('订单DD［数字］到哪了，买了3件，共299元');
-    expect(maskCustomerMessage('account 1234 5678 9012 is locked since 2024')).toBe('account [number] is locked since 2024');
+    expect(maskCustomerMessage('订单DD20240512001到哪了，买了3件，共299元')).toBe(
+      '订单DD［数字］到哪了，买了3件，共299元',
+    );
+    expect(maskCustomerMessage('account 1234 5678 9012 is locked since 2024')).toBe(
+      'account [number] is locked since 2024',
+    );
     // Full-width digits, as Chinese input methods type them.
     expect(maskCustomerMessage('会员号１２３４５６７')).toBe('会员号［数字］');
     expect(maskCustomerMessage('code 12345')).not.toContain('12345');
   });
 
   it('masks the customer’s display name and its parts, whatever their case', () => {
-    expect(maskCustomerMessage('我是王小明，小明的订单还没到', { customerName: '王小明' })).toBe('我是［客户名］，［客户名］的订单还没到');
+    expect(maskCustomerMessage('我是王小明，小明的订单还没到', { customerName: '王小明' })).toBe(
+      '我是［客户名］，［客户名］的订单还没到',
+    );
     expect(maskCustomerMessage('Hi, ALICE WANG here. Alice needs a refund', { customerName: 'Alice Wang' })).toBe(
       'Hi, [name] here. [name] needs a refund',
     );
@@ -89,7 +106,8 @@ describe('bounded lists', () => {
     expect(list.map((m) => m.id)).toEqual(['recent']);
     list = withUnmatched(list, { id: 'again', message: 'recent', at: now });
     expect(list.map((m) => m.id)).toEqual(['again']);
-    for (let i = 0; i < TEACH_LIMITS.unmatched + 3; i++) list = withUnmatched(list, { id: `n${i}`, message: `n${i}`, at: now + i });
+    for (let i = 0; i < TEACH_LIMITS.unmatched + 3; i++)
+      list = withUnmatched(list, { id: `n${i}`, message: `n${i}`, at: now + i });
     expect(list).toHaveLength(TEACH_LIMITS.unmatched);
     expect(list[0]!.id).toBe('n3');
   });
@@ -159,13 +177,23 @@ describe('buildTaughtPack', () => {
     const message = '你们那个快递小哥把箱子直接扔在门口就走了';
     const before = createEngine(DEFAULT_PACKS).detect(message).scenarios[0]?.id;
     const picked = before === 'staff_complaint' ? 'complaint' : 'staff_complaint';
-    const pack = buildTaughtPack([{ id: '1', message: maskCustomerMessage(message), notScenario: before, scenario: picked, at: 1 }], options)!;
+    const pack = buildTaughtPack(
+      [{ id: '1', message: maskCustomerMessage(message), notScenario: before, scenario: picked, at: 1 }],
+      options,
+    )!;
     const taught = createEngine([...DEFAULT_PACKS, pack]);
     expect(taught.detect('你们的快递小哥把箱子直接扔在门口就走了啊').scenarios[0]?.id).toBe(picked);
   });
 
   it('titles each scenario as the panel does: the interface language, then the same language, then any', () => {
-    const pack = (id: string, locale: string, title: string) => ({ schemaVersion: 1 as const, id, name: id, version: '1', locale, scenarios: [{ id: 'vip', title }] });
+    const pack = (id: string, locale: string, title: string) => ({
+      schemaVersion: 1 as const,
+      id,
+      name: id,
+      version: '1',
+      locale,
+      scenarios: [{ id: 'vip', title }],
+    });
     const packs = [pack('a', 'en', 'VIP'), pack('b', 'zh-TW', '貴賓'), pack('c', 'fr', 'Client VIP')];
     expect(scenarioTitles(packs, 'zh-CN')('vip')).toBe('貴賓');
     expect(scenarioTitles(packs, 'en')('vip')).toBe('VIP');
@@ -174,12 +202,15 @@ describe('buildTaughtPack', () => {
   });
 
   it('round-trips through the pack loader as JSON', () => {
-    const pack = buildTaughtPack([{ id: '1', message: 'the parcel is here but the box is empty', scenario: 'return_refund', at: 1 }], {
-      titleOf: scenarioTitles(DEFAULT_PACKS, 'en'),
-      locale: 'en',
-      id: 'taught-2026-12-04',
-      name: 'What I taught',
-    })!;
+    const pack = buildTaughtPack(
+      [{ id: '1', message: 'the parcel is here but the box is empty', scenario: 'return_refund', at: 1 }],
+      {
+        titleOf: scenarioTitles(DEFAULT_PACKS, 'en'),
+        locale: 'en',
+        id: 'taught-2026-12-04',
+        name: 'What I taught',
+      },
+    )!;
     const loaded = parsePack(JSON.stringify(pack, null, 2), 'taught-2026-12-04.json');
     expect(loaded).toEqual({ ok: true, pack });
   });
@@ -189,12 +220,19 @@ describe('the pack schema’s teaching fields', () => {
   const base = { schemaVersion: 1, id: 't', name: 'T', version: '1', locale: 'zh-CN' };
 
   it('accepts counterExamples on a scenario and noScenarioExamples on the pack', () => {
-    const pack = { ...base, scenarios: [{ id: 'thanks', title: '感谢', counterExamples: ['谢谢你个头'] }], noScenarioExamples: ['好的'] };
+    const pack = {
+      ...base,
+      scenarios: [{ id: 'thanks', title: '感谢', counterExamples: ['谢谢你个头'] }],
+      noScenarioExamples: ['好的'],
+    };
     expect(validatePack(pack, 't.json').ok).toBe(true);
   });
 
   it('refuses empty texts and non-lists there, with the field’s path', () => {
-    const result = validatePack({ ...base, scenarios: [{ id: 'thanks', title: '感谢', counterExamples: [''] }], noScenarioExamples: '好的' }, 't.json');
+    const result = validatePack(
+      { ...base, scenarios: [{ id: 'thanks', title: '感谢', counterExamples: [''] }], noScenarioExamples: '好的' },
+      't.json',
+    );
     expect(result.ok).toBe(false);
     const paths = result.ok ? [] : result.problems.map((p) => p.path);
     expect(paths).toContain('scenarios[0].counterExamples[0]');

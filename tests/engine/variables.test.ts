@@ -12,7 +12,9 @@ describe('findVariables', () => {
 
 describe('fillVariables', () => {
   it('fills values', () => {
-    expect(fillVariables('{customer}您好,我是{agentName}', { customer: '王女士', agentName: '小林' })).toBe('王女士您好,我是小林');
+    expect(fillVariables('{customer}您好,我是{agentName}', { customer: '王女士', agentName: '小林' })).toBe(
+      '王女士您好,我是小林',
+    );
   });
 
   it('uses a definition’s fallback when there is no value', () => {
@@ -57,7 +59,11 @@ describe('fillVariables: clauses that only introduce an empty value', () => {
   });
 
   it('keeps the clause when one of its variables has a value', () => {
-    expect(fillVariables('您好，我是{company}客服{agentName}，很高兴为您服务', { agentName: '小王' })).toBe('您好，我是客服小王，很高兴为您服务');
-    expect(fillVariables('您好，我是{agentName}，很高兴为您服务', { agentName: '小王' })).toBe('您好，我是小王，很高兴为您服务');
+    expect(fillVariables('您好，我是{company}客服{agentName}，很高兴为您服务', { agentName: '小王' })).toBe(
+      '您好，我是客服小王，很高兴为您服务',
+    );
+    expect(fillVariables('您好，我是{agentName}，很高兴为您服务', { agentName: '小王' })).toBe(
+      '您好，我是小王，很高兴为您服务',
+    );
   });
 });

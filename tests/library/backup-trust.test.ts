@@ -24,7 +24,8 @@ async function backupWith(change: (backup: Record<string, any>) => void): Promis
   return JSON.stringify(backup);
 }
 
-const problemPaths = (result: Awaited<ReturnType<typeof importAll>>) => (result.ok ? [] : result.problems.map((p) => p.path));
+const problemPaths = (result: Awaited<ReturnType<typeof importAll>>) =>
+  result.ok ? [] : result.problems.map((p) => p.path);
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -49,9 +50,20 @@ describe('restoring a backup and the administrator’s policy', () => {
   });
 
   it('keeps the administrator’s packs and locked settings as the policy set them', async () => {
-    await applyManagedPolicy({ packs: [JSON.stringify(packJson('acme-policy'))], settings: { company: 'ACME', uiLanguage: 'zh-CN' } }, {}, 10);
+    await applyManagedPolicy(
+      { packs: [JSON.stringify(packJson('acme-policy'))], settings: { company: 'ACME', uiLanguage: 'zh-CN' } },
+      {},
+      10,
+    );
     const text = await backupWith((b) => {
-      b.installedPacks = [{ pack: packJson('acme-policy', '被替换了'), source: { kind: 'file', fileName: 'x.json' }, addedAt: 1, updatedAt: 1 }];
+      b.installedPacks = [
+        {
+          pack: packJson('acme-policy', '被替换了'),
+          source: { kind: 'file', fileName: 'x.json' },
+          addedAt: 1,
+          updatedAt: 1,
+        },
+      ];
       b.packPreferences = { order: [], disabled: ['acme-policy'] };
       b.settings = { ...b.settings, company: 'Evil Corp', uiLanguage: 'en', agentName: '小王' };
     });
@@ -97,9 +109,16 @@ describe('every restored field is bounded', () => {
   it('refuses too many custom variables, packs, preference ids and sites', async () => {
     const text = await backupWith((b) => {
       b.settings.customVariables = Object.fromEntries(Array.from({ length: 201 }, (_, i) => [`v${i}`, 'x']));
-      b.installedPacks = Array.from({ length: 201 }, (_, i) => ({ pack: packJson(`p${i}`), source: { kind: 'paste' }, addedAt: 1, updatedAt: 1 }));
+      b.installedPacks = Array.from({ length: 201 }, (_, i) => ({
+        pack: packJson(`p${i}`),
+        source: { kind: 'paste' },
+        addedAt: 1,
+        updatedAt: 1,
+      }));
       b.packPreferences = { order: Array.from({ length: 1001 }, (_, i) => `p${i}`), disabled: ['x'.repeat(201)] };
-      b.sitePreferences = Object.fromEntries(Array.from({ length: 1001 }, (_, i) => [`s${i}.example.com`, { enabled: true }]));
+      b.sitePreferences = Object.fromEntries(
+        Array.from({ length: 1001 }, (_, i) => [`s${i}.example.com`, { enabled: true }]),
+      );
     });
     expect(problemPaths(await importAll(text, 'backup.json'))).toEqual([
       'settings.customVariables',
@@ -116,7 +135,11 @@ describe('every restored field is bounded', () => {
       b.installedPacks = [
         { ...base, source: { kind: 'file', fileName: 'f'.repeat(256) } },
         { ...base, pack: packJson('b'), source: { kind: 'url', url: 'javascript:alert(1)' } },
-        { ...base, pack: packJson('c'), source: { kind: 'url', url: 'https://cs.example.com/p.json', etag: 'e'.repeat(1025) } },
+        {
+          ...base,
+          pack: packJson('c'),
+          source: { kind: 'url', url: 'https://cs.example.com/p.json', etag: 'e'.repeat(1025) },
+        },
         { ...base, pack: packJson('d'), source: { kind: 'builtin' } },
         { ...base, pack: packJson('e'), source: { kind: 'paste' }, addedAt: Number.MAX_VALUE * 2 },
       ];
@@ -131,7 +154,12 @@ describe('every restored field is bounded', () => {
     const extra = await backupWith((b) => {
       b.installedPacks = [
         { pack: packJson('a'), source: { kind: 'paste', secret: 'x'.repeat(100) }, addedAt: 1, updatedAt: 1 },
-        { pack: packJson('b'), source: { kind: 'url', url: 'https://cs.example.com/b.json', lastError: 'e'.repeat(5000), kind2: 'policy' }, addedAt: 1, updatedAt: 1 },
+        {
+          pack: packJson('b'),
+          source: { kind: 'url', url: 'https://cs.example.com/b.json', lastError: 'e'.repeat(5000), kind2: 'policy' },
+          addedAt: 1,
+          updatedAt: 1,
+        },
       ];
     });
     expect(await importAll(extra, 'backup.json')).toEqual({ ok: true });
@@ -144,7 +172,9 @@ describe('every restored field is bounded', () => {
     const quota = (browser.storage.local as unknown as { QUOTA_BYTES: number }).QUOTA_BYTES;
     await browser.storage.local.set({ filler: 'x'.repeat(quota - 2000) });
     const text = await backupWith((b) => {
-      b.sitePreferences = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`s${i}.example.com`, { enabled: true, messageListSelector: '#flow' }]));
+      b.sitePreferences = Object.fromEntries(
+        Array.from({ length: 200 }, (_, i) => [`s${i}.example.com`, { enabled: true, messageListSelector: '#flow' }]),
+      );
     });
     const result = await importAll(text, 'backup.json');
     expect(result.ok).toBe(false);
@@ -168,7 +198,10 @@ describe('writers of the installed packs at the same time', () => {
 
   it('keeps the agent’s new pack when a policy sync runs at the same moment, and the policy pack too', async () => {
     const mine = await preview('mine');
-    await Promise.all([applyManagedPolicy({ packs: [JSON.stringify(packJson('acme-policy'))] }, {}, 10), commitImport(mine, { kind: 'paste' })]);
+    await Promise.all([
+      applyManagedPolicy({ packs: [JSON.stringify(packJson('acme-policy'))] }, {}, 10),
+      commitImport(mine, { kind: 'paste' }),
+    ]);
     expect((await installedPacksItem.getValue()).map((i) => i.pack.id).sort()).toEqual(['acme-policy', 'mine']);
   });
 
@@ -176,7 +209,10 @@ describe('writers of the installed packs at the same time', () => {
     const text = await backupWith((b) => {
       b.installedPacks = [{ pack: packJson('restored'), source: { kind: 'paste' }, addedAt: 1, updatedAt: 1 }];
     });
-    await Promise.all([importAll(text, 'backup.json'), applyManagedPolicy({ packs: [JSON.stringify(packJson('acme-policy'))] }, {}, 10)]);
+    await Promise.all([
+      importAll(text, 'backup.json'),
+      applyManagedPolicy({ packs: [JSON.stringify(packJson('acme-policy'))] }, {}, 10),
+    ]);
     expect((await installedPacksItem.getValue()).map((i) => i.pack.id).sort()).toEqual(['acme-policy', 'restored']);
   });
 
@@ -194,7 +230,11 @@ describe('writers of the installed packs at the same time', () => {
     };
     vi.stubGlobal('navigator', { locks });
     const [a, b] = [await preview('a'), await preview('b')];
-    await Promise.all([commitImport(a, { kind: 'paste' }), applyManagedPolicy({ packs: [JSON.stringify(packJson('acme-policy'))] }, {}, 10), commitImport(b, { kind: 'paste' })]);
+    await Promise.all([
+      commitImport(a, { kind: 'paste' }),
+      applyManagedPolicy({ packs: [JSON.stringify(packJson('acme-policy'))] }, {}, 10),
+      commitImport(b, { kind: 'paste' }),
+    ]);
     expect((await installedPacksItem.getValue()).map((i) => i.pack.id).sort()).toEqual(['a', 'acme-policy', 'b']);
     expect(requested.length).toBeGreaterThanOrEqual(3);
     expect(new Set(requested).size).toBe(1);
@@ -202,7 +242,9 @@ describe('writers of the installed packs at the same time', () => {
 
   it('does not let the agent save a pack as a policy pack', async () => {
     // A caller that gets round the type (the source comes from a message or a file) is refused all the same.
-    const result = await commitImport(await preview('sneaky'), { kind: 'policy' } as unknown as Parameters<typeof commitImport>[1]);
+    const result = await commitImport(await preview('sneaky'), { kind: 'policy' } as unknown as Parameters<
+      typeof commitImport
+    >[1]);
     expect(result.ok).toBe(false);
     expect(await installedPacksItem.getValue()).toEqual([]);
     expect((await setPackEnabled('sneaky', false)).ok).toBe(false);

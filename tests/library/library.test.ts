@@ -13,7 +13,13 @@ import {
   setPackEnabled,
 } from '../../library/library.ts';
 import { loadPackEntries } from '../../utils/packs.ts';
-import { installedPacksItem, packPreferencesItem, settingsItem, sitePreferencesItem, type InstalledPack } from '../../utils/storage.ts';
+import {
+  installedPacksItem,
+  packPreferencesItem,
+  settingsItem,
+  sitePreferencesItem,
+  type InstalledPack,
+} from '../../utils/storage.ts';
 
 const TEAM = JSON.stringify({
   schemaVersion: 1,
@@ -22,10 +28,25 @@ const TEAM = JSON.stringify({
   version: '1.0.0',
   locale: 'zh-CN',
   scenarios: [
-    { id: 'greeting', title: '问候', replies: [{ id: 'greeting.here', text: '您好，我在。' }, { id: 'team.hello', text: '您好，很高兴为您服务。' }] },
+    {
+      id: 'greeting',
+      title: '问候',
+      replies: [
+        { id: 'greeting.here', text: '您好，我在。' },
+        { id: 'team.hello', text: '您好，很高兴为您服务。' },
+      ],
+    },
     { id: 'team_vip', title: '会员', triggers: ['会员'], replies: [{ id: 'team.vip', text: '尊敬的会员您好。' }] },
   ],
-  rules: [{ id: 'zh.refusal.wo-bu-neng', category: 'refusal', severity: 'warning', patterns: ['我不能'], message: '换个说法' }],
+  rules: [
+    {
+      id: 'zh.refusal.wo-bu-neng',
+      category: 'refusal',
+      severity: 'warning',
+      patterns: ['我不能'],
+      message: '换个说法',
+    },
+  ],
 });
 
 async function importText(text: string, file = 'team.json') {
@@ -53,7 +74,11 @@ describe('previewImport', () => {
     expect(adds).toContainEqual({ kind: 'reply', id: 'team.hello', parent: 'greeting' });
     expect(adds).toContainEqual({ kind: 'reply', id: 'team.vip', parent: 'team_vip' });
     expect(overrides).toContainEqual({ kind: 'scenario', id: 'greeting', over: ['en', 'zh-TW', 'zh-CN'] });
-    expect(overrides).toContainEqual({ kind: 'rule', id: 'zh.refusal.wo-bu-neng', over: expect.arrayContaining(['zh-CN']) });
+    expect(overrides).toContainEqual({
+      kind: 'rule',
+      id: 'zh.refusal.wo-bu-neng',
+      over: expect.arrayContaining(['zh-CN']),
+    });
     expect(overrides.find((o) => o.kind === 'reply' && o.id === 'greeting.here')?.over).toContain('zh-CN');
   });
 
@@ -67,7 +92,8 @@ describe('previewImport', () => {
   });
 
   it('reports shape problems with their field path and place, in YAML and CSV too', () => {
-    const yaml = 'schemaVersion: 1\nid: team\nname: T\nversion: "1"\nlocale: zh-CN\nscenarios:\n  - id: a\n    title: ""\n';
+    const yaml =
+      'schemaVersion: 1\nid: team\nname: T\nversion: "1"\nlocale: zh-CN\nscenarios:\n  - id: a\n    title: ""\n';
     const y = previewImport(yaml, 'team.yaml', []);
     expect(y.ok).toBe(false);
     if (!y.ok) expect(y.problems.some((p) => p.path === 'scenarios[0].title')).toBe(true);
@@ -80,7 +106,8 @@ describe('previewImport', () => {
   it('refuses the id of a built-in pack and of a policy pack, saying which field to change', () => {
     const builtin = previewImport(TEAM.replace('"id":"team"', '"id":"zh-CN"'), 'a.json', []);
     expect(builtin.ok).toBe(false);
-    if (!builtin.ok) expect(builtin.problems[0]).toMatchObject({ path: 'id', message: expect.stringContaining('built-in') });
+    if (!builtin.ok)
+      expect(builtin.problems[0]).toMatchObject({ path: 'id', message: expect.stringContaining('built-in') });
     const policy: InstalledPack = { pack: JSON.parse(TEAM), source: { kind: 'policy' }, addedAt: 1, updatedAt: 1 };
     const locked = previewImport(TEAM, 'a.json', [policy]);
     expect(locked.ok).toBe(false);
@@ -132,7 +159,9 @@ describe('remove, enable, move', () => {
     expect(await packIds()).toEqual(['en', 'zh-TW', 'zh-CN', 'team2']);
     if (!removed.ok) return;
     await restorePack(removed.value);
-    expect({ installed: await installedPacksItem.getValue(), prefs: await packPreferencesItem.getValue() }).toEqual(before);
+    expect({ installed: await installedPacksItem.getValue(), prefs: await packPreferencesItem.getValue() }).toEqual(
+      before,
+    );
   });
 
   it('switches built-ins off but never removes them; policy packs stay on and stay', async () => {
@@ -140,7 +169,9 @@ describe('remove, enable, move', () => {
     expect(await packIds()).toEqual(['en(off)', 'zh-TW', 'zh-CN']);
     const builtin = await removePack('en');
     expect(!builtin.ok && builtin.message).toContain('built in');
-    await installedPacksItem.setValue([{ pack: JSON.parse(TEAM), source: { kind: 'policy' }, addedAt: 1, updatedAt: 1 }]);
+    await installedPacksItem.setValue([
+      { pack: JSON.parse(TEAM), source: { kind: 'policy' }, addedAt: 1, updatedAt: 1 },
+    ]);
     const off = await setPackEnabled('team', false);
     expect(!off.ok && off.message).toContain('administrator');
     const gone = await removePack('team');
@@ -170,7 +201,12 @@ describe('export and restore', () => {
   });
 
   it('restores settings, packs and preferences from one file to the same state', async () => {
-    await settingsItem.setValue({ ...(await settingsItem.getValue()), agentName: '小王', agentId: '1024', uiLanguage: 'zh-TW' });
+    await settingsItem.setValue({
+      ...(await settingsItem.getValue()),
+      agentName: '小王',
+      agentId: '1024',
+      uiLanguage: 'zh-TW',
+    });
     await importText(TEAM);
     await setPackEnabled('zh-TW', false);
     await movePack('team', 'down');

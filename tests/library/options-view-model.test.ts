@@ -11,26 +11,63 @@ const team: Pack = {
   name: 'Team',
   version: '1',
   locale: 'zh-CN',
-  scenarios: [{ id: 'greeting', title: '问候', replies: [{ id: 'a', text: '您好' }, { id: 'b', text: '在的' }] }],
+  scenarios: [
+    {
+      id: 'greeting',
+      title: '问候',
+      replies: [
+        { id: 'a', text: '您好' },
+        { id: 'b', text: '在的' },
+      ],
+    },
+  ],
   stages: [{ id: 'stage.hold', title: '稍等', replies: [{ id: 'c', text: '请稍等' }] }],
-  rules: [{ id: 'zh.refusal.wo-bu-neng', category: 'refusal', severity: 'warning', patterns: ['我不能'], message: 'm' }],
+  rules: [
+    { id: 'zh.refusal.wo-bu-neng', category: 'refusal', severity: 'warning', patterns: ['我不能'], message: 'm' },
+  ],
 };
 
 describe('buildPackRows', () => {
   it('counts scenarios, replies (stages included) and rules, and says which packs each one wins over', () => {
-    const installed: InstalledPack[] = [{ pack: team, source: { kind: 'url', url: 'https://x.test/p.json', lastError: 'down' }, addedAt: 1, updatedAt: 2 }];
+    const installed: InstalledPack[] = [
+      {
+        pack: team,
+        source: { kind: 'url', url: 'https://x.test/p.json', lastError: 'down' },
+        addedAt: 1,
+        updatedAt: 2,
+      },
+    ];
     const rows = buildPackRows(orderPacks(installed, { order: [], disabled: ['en'] }));
     const row = rows.find((r) => r.id === 'team')!;
-    expect(row).toMatchObject({ scenarios: 1, replies: 3, rules: 1, source: 'url', sourceDetail: 'https://x.test/p.json', error: 'down', updatedAt: 2, canRemove: true });
+    expect(row).toMatchObject({
+      scenarios: 1,
+      replies: 3,
+      rules: 1,
+      source: 'url',
+      sourceDetail: 'https://x.test/p.json',
+      error: 'down',
+      updatedAt: 2,
+      canRemove: true,
+    });
     expect(row.winsOver.map((w) => w.packId).sort()).toEqual(['zh-CN', 'zh-TW']);
     expect(row.winsOver.find((w) => w.packId === 'zh-CN')!.count).toBe(3);
     // A disabled pack neither wins nor loses.
-    expect(rows.find((r) => r.id === 'en')).toMatchObject({ enabled: false, canRemove: false, canDisable: true, winsOver: [] });
+    expect(rows.find((r) => r.id === 'en')).toMatchObject({
+      enabled: false,
+      canRemove: false,
+      canDisable: true,
+      winsOver: [],
+    });
     expect(row.winsOver.some((w) => w.packId === 'en')).toBe(false);
   });
 
   it('locks policy packs', () => {
-    const rows = buildPackRows(orderPacks([{ pack: team, source: { kind: 'policy' }, addedAt: 1, updatedAt: 1 }], { order: [], disabled: ['team'] }));
+    const rows = buildPackRows(
+      orderPacks([{ pack: team, source: { kind: 'policy' }, addedAt: 1, updatedAt: 1 }], {
+        order: [],
+        disabled: ['team'],
+      }),
+    );
     expect(rows.find((r) => r.id === 'team')).toMatchObject({ enabled: true, canDisable: false, canRemove: false });
   });
 });

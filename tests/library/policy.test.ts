@@ -14,7 +14,9 @@ const pack = (id: string, version = '1.0.0') => ({
   name: `Pack ${id}`,
   version,
   locale: 'zh-CN',
-  scenarios: [{ id: `${id}_scope`, title: '团队', triggers: ['团队卡'], replies: [{ id: `${id}.hi`, text: '您好。' }] }],
+  scenarios: [
+    { id: `${id}_scope`, title: '团队', triggers: ['团队卡'], replies: [{ id: `${id}.hi`, text: '您好。' }] },
+  ],
 });
 
 let server: Server;
@@ -23,7 +25,8 @@ let published = JSON.stringify(pack('remote'));
 
 beforeAll(async () => {
   server = createServer((request, response) => {
-    if (request.url === '/remote.json') return void response.writeHead(200, { 'Content-Type': 'application/json' }).end(published);
+    if (request.url === '/remote.json')
+      return void response.writeHead(200, { 'Content-Type': 'application/json' }).end(published);
     response.writeHead(404).end('no');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -66,7 +69,9 @@ describe('applyManagedPolicy', () => {
 
   it('keeps the last good version when a pack fails, names the place, and removes nothing', async () => {
     await applyManagedPolicy({ packs: [pack('inline'), { url: `${origin}/remote.json` }] });
-    const status = await applyManagedPolicy({ packs: [{ ...pack('inline'), version: 5 }, { url: `${origin}/gone.json` }] });
+    const status = await applyManagedPolicy({
+      packs: [{ ...pack('inline'), version: 5 }, { url: `${origin}/gone.json` }],
+    });
     expect(status.problems.join('\n')).toMatch(/policy packs\[0\]:1:\d+ version: /u);
     expect(status.problems.join('\n')).toMatch(/policy packs\[1\] \(http:\/\/127\.0\.0\.1:\d+\/gone\.json\): .*404/u);
     expect(await installedIds()).toEqual(['inline:policy', 'remote:policy']);
@@ -74,7 +79,9 @@ describe('applyManagedPolicy', () => {
   });
 
   it('removes a policy pack once the whole policy loads without it, and leaves the agent’s own packs alone', async () => {
-    await installedPacksItem.setValue([{ pack: pack('mine') as never, source: { kind: 'paste' }, addedAt: 1, updatedAt: 1 }]);
+    await installedPacksItem.setValue([
+      { pack: pack('mine') as never, source: { kind: 'paste' }, addedAt: 1, updatedAt: 1 },
+    ]);
     await applyManagedPolicy({ packs: [pack('inline'), pack('other')] });
     await applyManagedPolicy({ packs: [pack('other')] });
     expect(await installedIds()).toEqual(['mine:paste', 'other:policy']);
@@ -83,7 +90,10 @@ describe('applyManagedPolicy', () => {
   });
 
   it('says what is wrong with a malformed policy instead of failing', async () => {
-    const status = await applyManagedPolicy({ packs: [42, { url: 'http://example.com/x.json', extra: 1 }], settings: { company: 5, colour: 'red', uiLanguage: 'fr' } });
+    const status = await applyManagedPolicy({
+      packs: [42, { url: 'http://example.com/x.json', extra: 1 }],
+      settings: { company: 5, colour: 'red', uiLanguage: 'fr' },
+    });
     expect(status.problems).toHaveLength(5);
     expect(status.problems.join('\n')).toMatch(/policy packs\[0\]: expected a pack/u);
     expect(status.problems.join('\n')).toMatch(/policy settings\.colour: unknown setting/u);
@@ -95,20 +105,28 @@ describe('applyManagedPolicy', () => {
 describe('the README policy examples', () => {
   const readme = readFileSync('README.md', 'utf8');
   const section = readme.slice(readme.indexOf('## Policy'), readme.indexOf('\n## ', readme.indexOf('## Policy') + 5));
-  const blocks = [...section.matchAll(/```json\n([\s\S]*?)```/gu)].map((m) => JSON.parse(m[1]!) as Record<string, unknown>);
-  const schema = JSON.parse(readFileSync("public/managed_schema.json", "utf8")) as { properties: Record<string, { properties?: Record<string, unknown> }> };
+  const blocks = [...section.matchAll(/```json\n([\s\S]*?)```/gu)].map(
+    (m) => JSON.parse(m[1]!) as Record<string, unknown>,
+  );
+  const schema = JSON.parse(readFileSync('public/managed_schema.json', 'utf8')) as {
+    properties: Record<string, { properties?: Record<string, unknown> }>;
+  };
 
   it('has a Chrome and a Firefox example, whose policy object the reader accepts and the schema describes', async () => {
     // Chrome validates policy against the schema: its packs are strings (addresses or JSON text).
     expect(schema.properties.packs).toMatchObject({ type: 'array', items: { type: 'string' } });
     expect(blocks).toHaveLength(2);
     const chrome = (blocks[0]!['3rdparty'] as { extensions: Record<string, unknown> }).extensions;
-    const firefox = ((blocks[1]!.policies as Record<string, unknown>)['3rdparty'] as { Extensions: Record<string, unknown> }).Extensions;
+    const firefox = (
+      (blocks[1]!.policies as Record<string, unknown>)['3rdparty'] as { Extensions: Record<string, unknown> }
+    ).Extensions;
     expect(Object.keys(firefox)).toEqual(['huashu@huashu.extension']);
     for (const policy of [...Object.values(chrome), ...Object.values(firefox)] as Record<string, unknown>[]) {
       for (const key of Object.keys(policy)) expect(Object.keys(schema.properties)).toContain(key);
-      for (const key of Object.keys((policy.settings as object) ?? {})) expect(Object.keys(schema.properties.settings!.properties!)).toContain(key);
-      const isAddress = (p: unknown) => (typeof p === 'string' && p.startsWith('https://')) || (typeof p === 'object' && p !== null && 'url' in p);
+      for (const key of Object.keys((policy.settings as object) ?? {}))
+        expect(Object.keys(schema.properties.settings!.properties!)).toContain(key);
+      const isAddress = (p: unknown) =>
+        (typeof p === 'string' && p.startsWith('https://')) || (typeof p === 'object' && p !== null && 'url' in p);
       const withoutUrls = { ...policy, packs: (policy.packs as unknown[]).filter((p) => !isAddress(p)) };
       expect((await applyManagedPolicy(withoutUrls)).problems).toEqual([]);
     }

@@ -4,7 +4,14 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { commitImport } from '../../library/library.ts';
-import { checkSubscriptionUrl, downloadPack, judgeRedirect, MAX_REDIRECTS, previewSubscription, refreshSubscription } from '../../library/subscriptions.ts';
+import {
+  checkSubscriptionUrl,
+  downloadPack,
+  judgeRedirect,
+  MAX_REDIRECTS,
+  previewSubscription,
+  refreshSubscription,
+} from '../../library/subscriptions.ts';
 import { installedPacksItem } from '../../utils/storage.ts';
 
 const pack = (version: string) =>
@@ -31,7 +38,13 @@ function handle(request: IncomingMessage, response: ServerResponse) {
         response.writeHead(304, { ETag: etag }).end();
         return;
       }
-      response.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', ETag: etag, 'Last-Modified': 'Sun, 22 Nov 2026 10:00:00 GMT' }).end(current);
+      response
+        .writeHead(200, {
+          'Content-Type': 'application/json; charset=utf-8',
+          ETag: etag,
+          'Last-Modified': 'Sun, 22 Nov 2026 10:00:00 GMT',
+        })
+        .end(current);
       return;
     case '/missing.json':
       response.writeHead(404, { 'Content-Type': 'text/plain' }).end('no such file');
@@ -40,7 +53,9 @@ function handle(request: IncomingMessage, response: ServerResponse) {
       response.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><title>Login</title>');
       return;
     case '/sneaky.json':
-      response.writeHead(200, { 'Content-Type': 'text/plain' }).end('<!DOCTYPE html>\n<html><body>Sign in</body></html>');
+      response
+        .writeHead(200, { 'Content-Type': 'text/plain' })
+        .end('<!DOCTYPE html>\n<html><body>Sign in</body></html>');
       return;
     case '/slow.json':
       setTimeout(() => response.writeHead(200, { 'Content-Type': 'application/json' }).end(current), 2_000);
@@ -71,7 +86,11 @@ function handle(request: IncomingMessage, response: ServerResponse) {
       response.writeHead(200, { 'Content-Type': 'application/json' }).end(current);
       return;
     case '/team.yaml':
-      response.writeHead(200, { 'Content-Type': 'text/plain' }).end('schemaVersion: 1\nid: remote\nname: R\nversion: "2"\nlocale: zh-CN\nscenarios:\n  - id: s\n    title: ""\n');
+      response
+        .writeHead(200, { 'Content-Type': 'text/plain' })
+        .end(
+          'schemaVersion: 1\nid: remote\nname: R\nversion: "2"\nlocale: zh-CN\nscenarios:\n  - id: s\n    title: ""\n',
+        );
       return;
     default:
       response.writeHead(500).end();
@@ -84,7 +103,9 @@ let baseUrl: string;
 let otherUrl: string;
 
 const listen = (s: Server) =>
-  new Promise<string>((resolve) => s.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(s.address() as AddressInfo).port}`)));
+  new Promise<string>((resolve) =>
+    s.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(s.address() as AddressInfo).port}`)),
+  );
 
 beforeAll(async () => {
   server = createServer(handle);
@@ -115,7 +136,8 @@ beforeEach(() => {
  * server: downloadPack sees, judges and follows https addresses (and the servers' own Location headers) exactly as it
  * would on the network, with the real redirect decisions; only the TLS layer is left out.
  */
-const overLocalTls: typeof fetch = (input, init) => fetch(String(input instanceof Request ? input.url : input).replace(/^https:/u, 'http:'), init);
+const overLocalTls: typeof fetch = (input, init) =>
+  fetch(String(input instanceof Request ? input.url : input).replace(/^https:/u, 'http:'), init);
 const tls = (url: string) => url.replace(/^http:/u, 'https:');
 
 describe('checkSubscriptionUrl', () => {
@@ -134,11 +156,19 @@ describe('checkSubscriptionUrl', () => {
 
 describe('judgeRedirect', () => {
   const from = new URL('https://cs.example.com/huashu/team.json');
-  const redirect = (location: string | null, status = 302) => ({ type: 'basic' as ResponseType, status, headers: new Headers(location ? { Location: location } : {}) });
+  const redirect = (location: string | null, status = 302) => ({
+    type: 'basic' as ResponseType,
+    status,
+    headers: new Headers(location ? { Location: location } : {}),
+  });
 
   it('follows a relative or absolute target on the same origin', () => {
-    expect(judgeRedirect(from, redirect('v2.json'), 0)).toEqual({ follow: new URL('https://cs.example.com/huashu/v2.json') });
-    expect(judgeRedirect(from, redirect('https://cs.example.com/packs/team.json', 308), 0)).toEqual({ follow: new URL('https://cs.example.com/packs/team.json') });
+    expect(judgeRedirect(from, redirect('v2.json'), 0)).toEqual({
+      follow: new URL('https://cs.example.com/huashu/v2.json'),
+    });
+    expect(judgeRedirect(from, redirect('https://cs.example.com/packs/team.json', 308), 0)).toEqual({
+      follow: new URL('https://cs.example.com/packs/team.json'),
+    });
   });
 
   it.each([
@@ -164,7 +194,13 @@ describe('judgeRedirect', () => {
 describe('downloadPack', () => {
   it('gets a pack with its ETag, then a 304 when it has not changed', async () => {
     const first = await downloadPack(`${baseUrl}/pack.json`);
-    expect(first).toMatchObject({ kind: 'updated', format: 'json', fileName: 'pack.json', etag: '"v1"', lastModified: 'Sun, 22 Nov 2026 10:00:00 GMT' });
+    expect(first).toMatchObject({
+      kind: 'updated',
+      format: 'json',
+      fileName: 'pack.json',
+      etag: '"v1"',
+      lastModified: 'Sun, 22 Nov 2026 10:00:00 GMT',
+    });
     const second = await downloadPack(`${baseUrl}/pack.json`, { etag: '"v1"' });
     expect(second).toEqual({ kind: 'unchanged' });
     // That no cookie goes along is the browser's part (credentials: 'omit'), checked in Chromium: tests/e2e/options.test.ts.
@@ -172,16 +208,34 @@ describe('downloadPack', () => {
   });
 
   it('explains a 404, an HTML page (by type or by content), a slow server and an over-size body', async () => {
-    expect(await downloadPack(`${baseUrl}/missing.json`)).toEqual({ kind: 'failed', reason: expect.stringContaining('answered 404 Not Found') });
-    expect(await downloadPack(`${baseUrl}/page`)).toEqual({ kind: 'failed', reason: expect.stringContaining('web page (HTML)') });
-    expect(await downloadPack(`${baseUrl}/sneaky.json`)).toEqual({ kind: 'failed', reason: expect.stringContaining('web page (HTML)') });
-    expect(await downloadPack(`${baseUrl}/slow.json`, {}, { timeoutMs: 300 })).toEqual({ kind: 'failed', reason: expect.stringContaining('did not answer within') });
-    expect(await downloadPack(`${baseUrl}/huge.json`, {}, { maxBytes: 16 * 1024 })).toEqual({ kind: 'failed', reason: expect.stringContaining('larger than') });
+    expect(await downloadPack(`${baseUrl}/missing.json`)).toEqual({
+      kind: 'failed',
+      reason: expect.stringContaining('answered 404 Not Found'),
+    });
+    expect(await downloadPack(`${baseUrl}/page`)).toEqual({
+      kind: 'failed',
+      reason: expect.stringContaining('web page (HTML)'),
+    });
+    expect(await downloadPack(`${baseUrl}/sneaky.json`)).toEqual({
+      kind: 'failed',
+      reason: expect.stringContaining('web page (HTML)'),
+    });
+    expect(await downloadPack(`${baseUrl}/slow.json`, {}, { timeoutMs: 300 })).toEqual({
+      kind: 'failed',
+      reason: expect.stringContaining('did not answer within'),
+    });
+    expect(await downloadPack(`${baseUrl}/huge.json`, {}, { maxBytes: 16 * 1024 })).toEqual({
+      kind: 'failed',
+      reason: expect.stringContaining('larger than'),
+    });
   });
 
   it('follows a redirect on the same server, by hand', async () => {
     expect(await downloadPack(`${baseUrl}/moved.json`)).toMatchObject({ kind: 'updated', fileName: 'pack.json' });
-    expect(await downloadPack(tls(`${baseUrl}/moved.json`), {}, { fetch: overLocalTls })).toMatchObject({ kind: 'updated', fileName: 'pack.json' });
+    expect(await downloadPack(tls(`${baseUrl}/moved.json`), {}, { fetch: overLocalTls })).toMatchObject({
+      kind: 'updated',
+      fileName: 'pack.json',
+    });
     expect(seen.map((request) => request.url)).toEqual(['/moved.json', '/pack.json', '/moved.json', '/pack.json']);
   });
 
@@ -201,7 +255,10 @@ describe('downloadPack', () => {
     const loop = await downloadPack(`${baseUrl}/loop.json`);
     expect(loop).toEqual({ kind: 'failed', reason: expect.stringContaining(`more than ${MAX_REDIRECTS} times`) });
     expect(seen).toHaveLength(MAX_REDIRECTS + 1);
-    expect(await downloadPack(`${baseUrl}/nowhere.json`)).toEqual({ kind: 'failed', reason: expect.stringContaining('answered 302') });
+    expect(await downloadPack(`${baseUrl}/nowhere.json`)).toEqual({
+      kind: 'failed',
+      reason: expect.stringContaining('answered 302'),
+    });
   });
 
   it('names a malformed %-escape in the path, without asking the server', async () => {
@@ -215,7 +272,10 @@ describe('downloadPack', () => {
     const closed = createServer();
     const url = await listen(closed);
     await new Promise((r) => closed.close(r));
-    expect(await downloadPack(`${url}/pack.json`)).toEqual({ kind: 'failed', reason: expect.stringContaining('could not be reached') });
+    expect(await downloadPack(`${url}/pack.json`)).toEqual({
+      kind: 'failed',
+      reason: expect.stringContaining('could not be reached'),
+    });
   });
 });
 
@@ -246,12 +306,19 @@ describe('subscriptions in the library', () => {
     etag = '"v2"';
     current = '{ "schemaVersion": 1, "id": "remote", ';
     const broken = await refreshSubscription('remote', {}, 2000);
-    expect(!broken.ok && broken.message).toMatch(/1 problem\(s\), so the last good version stays in use; first: pack\.json:1:\d+ JSON syntax/);
+    expect(!broken.ok && broken.message).toMatch(
+      /1 problem\(s\), so the last good version stays in use; first: pack\.json:1:\d+ JSON syntax/,
+    );
     expect((await stored()).pack.version).toBe('1.0.0');
-    expect((await stored()).source).toMatchObject({ lastError: expect.stringContaining('last good version'), lastChecked: 2000 });
+    expect((await stored()).source).toMatchObject({
+      lastError: expect.stringContaining('last good version'),
+      lastChecked: 2000,
+    });
 
     const entry = await stored();
-    await installedPacksItem.setValue([{ ...entry, source: { ...entry.source, url: `${baseUrl}/missing.json` } as typeof entry.source }]);
+    await installedPacksItem.setValue([
+      { ...entry, source: { ...entry.source, url: `${baseUrl}/missing.json` } as typeof entry.source },
+    ]);
     const missing = await refreshSubscription('remote', {}, 3000);
     expect(!missing.ok && missing.message).toContain('404');
     expect((await stored()).pack.version).toBe('1.0.0');
@@ -259,17 +326,24 @@ describe('subscriptions in the library', () => {
 
   it('reports the problems of a pack published as YAML with its line', async () => {
     const result = await previewSubscription(`${baseUrl}/team.yaml`);
-    expect(result.ok && !result.check.ok && result.check.problems[0]).toMatchObject({ file: 'team.yaml', path: 'scenarios[0].title' });
+    expect(result.ok && !result.check.ok && result.check.problems[0]).toMatchObject({
+      file: 'team.yaml',
+      path: 'scenarios[0].title',
+    });
   });
 
   it('cannot refresh a pack that was not added from an address', async () => {
-    expect(await refreshSubscription('zh-CN')).toEqual({ ok: false, message: expect.stringContaining('not added from an address') });
+    expect(await refreshSubscription('zh-CN')).toEqual({
+      ok: false,
+      message: expect.stringContaining('not added from an address'),
+    });
   });
 });
 
 describe('hourly refresh', () => {
   it('refreshes every subscribed pack when the alarm fires, and leaves other packs alone', async () => {
-    const { REFRESH_ALARM, refreshAllSubscriptions, startSubscriptionRefresh } = await import('../../library/subscriptions.ts');
+    const { REFRESH_ALARM, refreshAllSubscriptions, startSubscriptionRefresh } =
+      await import('../../library/subscriptions.ts');
     const first = await previewSubscription(`${baseUrl}/pack.json`);
     if (!first.ok || !first.check.ok) throw new Error('expected a valid pack');
     await commitImport(first.check.preview, first.source, 1000);

@@ -24,7 +24,13 @@ beforeEach(() => {
 describe('the taught pack in the pack set', () => {
   it('is absent while nothing is taught, and comes last once something is', async () => {
     expect((await loadEnabledPacks()).map((p) => p.id)).toEqual(['en', 'zh-TW', 'zh-CN']);
-    await saveCorrection({ id: 'c1', message: '快递小哥把箱子扔门口就走了', notScenario: 'shipping_delay', scenario: 'staff_complaint', at: 1 });
+    await saveCorrection({
+      id: 'c1',
+      message: '快递小哥把箱子扔门口就走了',
+      notScenario: 'shipping_delay',
+      scenario: 'staff_complaint',
+      at: 1,
+    });
     const packs = await loadEnabledPacks();
     expect(packs.map((p) => p.id)).toEqual(['en', 'zh-TW', 'zh-CN', TAUGHT_PACK_ID]);
     const engine = createEngine(packs);

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { crispAdapter } from '../../sites/crisp.ts';
 import { loadFixture } from './load-fixture.ts';
 
-const SESSION_PATH = '/website/8c842203-7ed8-4e29-a608-7cf78a7d2fcc/inbox/session_700c65e1-85e2-465a-b9ac-ecb5ec2c4a1d/';
+const SESSION_PATH =
+  '/website/8c842203-7ed8-4e29-a608-7cf78a7d2fcc/inbox/session_700c65e1-85e2-465a-b9ac-ecb5ec2c4a1d/';
 
 function readAll(doc: Document) {
   const list = crispAdapter.findMessageList(doc);

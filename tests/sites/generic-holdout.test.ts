@@ -45,13 +45,24 @@ describe('generic adapter on held-out chat UIs', () => {
 
   it('a Chinese workbench with visitor/service rows and tip rows', () => {
     const doc = loadFixture('generic-holdout-meiqia');
-    expect(generic.readMessages(generic.findMessageList(doc)!).map((message) => message.role)).toEqual(['system', 'customer', 'agent', 'customer', 'system']);
+    expect(generic.readMessages(generic.findMessageList(doc)!).map((message) => message.role)).toEqual([
+      'system',
+      'customer',
+      'agent',
+      'customer',
+      'system',
+    ]);
     expect(generic.findComposer(doc)?.element.classList.contains('mq-editor')).toBe(true);
   });
 
   it('a widget that says incoming, outgoing and private only in data attributes of its own naming', () => {
     const doc = loadFixture('generic-holdout-dataattrs');
-    expect(generic.readMessages(generic.findMessageList(doc)!).map((message) => message.role)).toEqual(['customer', 'agent', 'note', 'customer']);
+    expect(generic.readMessages(generic.findMessageList(doc)!).map((message) => message.role)).toEqual([
+      'customer',
+      'agent',
+      'note',
+      'customer',
+    ]);
     expect(generic.findComposer(doc)?.element.classList.contains('composer')).toBe(true);
   });
 });

@@ -29,12 +29,48 @@ interface Expectation {
 }
 
 const EXPECTATIONS: Expectation[] = [
-  { fixture: 'generic-bubbles', roles: ['customer', 'agent', 'customer', 'agent', 'customer'], first: '你好，我的订单还没发货', latestCustomer: 'Can you hurry up please?', composerKind: 'textarea' },
-  { fixture: 'generic-roles', roles: ['system', 'customer', 'agent', 'note', 'customer'], first: 'Conversation started from the pricing page', latestCustomer: '退款要多久？', composerKind: 'contenteditable' },
-  { fixture: 'generic-table', roles: ['customer', 'agent', 'customer', 'system'], first: 'My router keeps dropping the connection.', latestCustomer: '重启了，还是红灯', composerKind: 'textarea' },
-  { fixture: 'generic-zh-inhouse', roles: ['system', 'customer', 'agent', 'note', 'customer'], first: '访客进入会话，来源：官网', latestCustomer: '我要退货！太差了', composerKind: 'contenteditable' },
-  { fixture: 'generic-aria', roles: ['customer', 'agent', 'customer', 'note', 'agent'], first: 'Where is my parcel? It has been a week.', latestCustomer: '包裹显示已签收但我没收到', composerKind: 'quill' },
-  { fixture: 'generic-newest-first', roles: ['customer', 'agent', 'customer', 'agent'], first: 'My tablet will not turn on.', latestCustomer: '屏幕还是黑的，怎么办？', composerKind: 'textarea' },
+  {
+    fixture: 'generic-bubbles',
+    roles: ['customer', 'agent', 'customer', 'agent', 'customer'],
+    first: '你好，我的订单还没发货',
+    latestCustomer: 'Can you hurry up please?',
+    composerKind: 'textarea',
+  },
+  {
+    fixture: 'generic-roles',
+    roles: ['system', 'customer', 'agent', 'note', 'customer'],
+    first: 'Conversation started from the pricing page',
+    latestCustomer: '退款要多久？',
+    composerKind: 'contenteditable',
+  },
+  {
+    fixture: 'generic-table',
+    roles: ['customer', 'agent', 'customer', 'system'],
+    first: 'My router keeps dropping the connection.',
+    latestCustomer: '重启了，还是红灯',
+    composerKind: 'textarea',
+  },
+  {
+    fixture: 'generic-zh-inhouse',
+    roles: ['system', 'customer', 'agent', 'note', 'customer'],
+    first: '访客进入会话，来源：官网',
+    latestCustomer: '我要退货！太差了',
+    composerKind: 'contenteditable',
+  },
+  {
+    fixture: 'generic-aria',
+    roles: ['customer', 'agent', 'customer', 'note', 'agent'],
+    first: 'Where is my parcel? It has been a week.',
+    latestCustomer: '包裹显示已签收但我没收到',
+    composerKind: 'quill',
+  },
+  {
+    fixture: 'generic-newest-first',
+    roles: ['customer', 'agent', 'customer', 'agent'],
+    first: 'My tablet will not turn on.',
+    latestCustomer: '屏幕还是黑的，怎么办？',
+    composerKind: 'textarea',
+  },
 ];
 
 describe('generic adapter on chat UIs it has never seen', () => {
@@ -59,7 +95,11 @@ describe('generic adapter on chat UIs it has never seen', () => {
     const texts = readAll('generic-zh-inhouse').map((message) => message.text);
     expect(texts).toContain('我买的耳机有杂音');
     expect(texts.join('\n')).not.toMatch(/14:2|王小明|小李/);
-    expect(readAll('generic-newest-first').map((message) => message.text).join('\n')).not.toMatch(/Nov \d/);
+    expect(
+      readAll('generic-newest-first')
+        .map((message) => message.text)
+        .join('\n'),
+    ).not.toMatch(/Nov \d/);
   });
 
   it('uses the helpdesk ids when items carry them', () => {
@@ -94,7 +134,11 @@ describe('generic adapter on chat UIs it has never seen', () => {
 describe('selectorFor', () => {
   it('builds a unique selector that finds the picked element again, without generated class names', () => {
     const doc = loadFixture('generic-zh-inhouse');
-    const targets = [doc.querySelector('.msg-box')!, doc.querySelector('.edit-div')!, doc.querySelectorAll('.msg-item')[3]!];
+    const targets = [
+      doc.querySelector('.msg-box')!,
+      doc.querySelector('.edit-div')!,
+      doc.querySelectorAll('.msg-item')[3]!,
+    ];
     for (const target of targets) {
       const selector = selectorFor(target);
       expect(doc.querySelectorAll(selector)).toHaveLength(1);
@@ -127,7 +171,9 @@ describe('reading only the items the watcher saw added', () => {
       const alone = Array.from(container.children)
         .map((item) => generic.readMessage!(item.lastElementChild ?? item, list))
         .filter((message) => message !== null);
-      expect([...alone].sort((a, b) => a.id.localeCompare(b.id))).toEqual([...full].sort((a, b) => a.id.localeCompare(b.id)));
+      expect([...alone].sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+        [...full].sort((a, b) => a.id.localeCompare(b.id)),
+      );
     });
   }
 
@@ -148,7 +194,9 @@ describe('reading only the items the watcher saw added', () => {
     expect(after.slice(0, before.length)).toEqual(before);
     expect(after.at(-1)).toEqual(added);
     // Repeated short answers still get distinct ids.
-    const repeats = [addCustomerMessage('好的'), addCustomerMessage('好的'), addCustomerMessage('好的')].map((item) => generic.readMessage!(item, list)!.id);
+    const repeats = [addCustomerMessage('好的'), addCustomerMessage('好的'), addCustomerMessage('好的')].map(
+      (item) => generic.readMessage!(item, list)!.id,
+    );
     expect(new Set(repeats).size).toBe(3);
   });
 });

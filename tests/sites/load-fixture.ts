@@ -16,7 +16,8 @@ export function loadFixture(name: string, path = '/'): Document {
   // happy-dom refuses a second root element, so swap the root's attributes, head and body instead.
   const root = document.documentElement;
   for (const attribute of Array.from(root.attributes)) root.removeAttribute(attribute.name);
-  for (const attribute of Array.from(parsed.documentElement.attributes)) root.setAttribute(attribute.name, attribute.value);
+  for (const attribute of Array.from(parsed.documentElement.attributes))
+    root.setAttribute(attribute.name, attribute.value);
   document.head.replaceWith(document.importNode(parsed.head, true));
   document.body.replaceWith(document.importNode(parsed.body, true));
   window.history.replaceState(null, '', path);

@@ -13,7 +13,13 @@ describe('site script registration', () => {
   });
 
   it('wants granted origins whose host is switched on, skipping built-ins, wildcards and switched-off hosts', () => {
-    const granted = ['http://localhost/*', 'https://*/*', 'https://a.example/*', 'https://b.example/*', 'https://c.example/*'];
+    const granted = [
+      'http://localhost/*',
+      'https://*/*',
+      'https://a.example/*',
+      'https://b.example/*',
+      'https://c.example/*',
+    ];
     const prefs = { 'a.example': { enabled: true }, 'b.example': { enabled: false }, localhost: { enabled: true } };
     expect(wantedOrigins(granted, prefs, new Set(['http://localhost/*']))).toEqual(['https://a.example/*']);
   });

@@ -21,7 +21,13 @@ function isAdapterModule(file: string): boolean {
 const ADAPTER_FILES = readdirSync(SITES_DIR).filter(isAdapterModule).sort();
 
 function isSiteAdapter(value: unknown): value is SiteAdapter {
-  return typeof value === 'object' && value !== null && 'detect' in value && 'readMessages' in value && 'findComposer' in value;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'detect' in value &&
+    'readMessages' in value &&
+    'findComposer' in value
+  );
 }
 
 async function adaptersExportedBy(file: string): Promise<SiteAdapter[]> {
@@ -40,7 +46,9 @@ const SAMPLE_URLS: Readonly<Record<string, string>> = {
 
 describe('site registry', () => {
   it('finds the adapter modules', () => {
-    expect(ADAPTER_FILES).toEqual(expect.arrayContaining(['chatwoot.ts', 'crisp.ts', 'freescout.ts', 'zammad.ts', 'zendesk.ts']));
+    expect(ADAPTER_FILES).toEqual(
+      expect.arrayContaining(['chatwoot.ts', 'crisp.ts', 'freescout.ts', 'zammad.ts', 'zendesk.ts']),
+    );
   });
 
   it.each(ADAPTER_FILES)('%s is registered, has a fixture and a test', async (file) => {
@@ -58,19 +66,25 @@ describe('site registry', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it.each(readdirSync(FIXTURE_DIR).filter((file) => file.endsWith('.html')))('fixture %s names its source on the first line', (file) => {
-    const firstLine = fixtureHtml(file.replace(/\.html$/, '')).split('\n')[0] ?? '';
-    expect(firstLine).toMatch(/^<!-- Source: .{20,} -->$/);
-  });
+  it.each(readdirSync(FIXTURE_DIR).filter((file) => file.endsWith('.html')))(
+    'fixture %s names its source on the first line',
+    (file) => {
+      const firstLine = fixtureHtml(file.replace(/\.html$/, '')).split('\n')[0] ?? '';
+      expect(firstLine).toMatch(/^<!-- Source: .{20,} -->$/);
+    },
+  );
 
-  it.each(readdirSync(FIXTURE_DIR).filter((file) => file.endsWith('.html')))('fixture %s works as a standalone page', (file) => {
-    const html = fixtureHtml(file.replace(/\.html$/, ''));
-    // Opened from disk in a browser: nothing runs and nothing loads from the network, yet the agent can type.
-    expect(html).not.toMatch(/<script\b/i);
-    expect(html).not.toMatch(/\b(src|href)="(https?:)?\/\/[^"]*\.(js|css|woff2?)"/i);
-    const doc = new DOMParser().parseFromString(html, 'text/html');
-    expect(doc.querySelector('textarea, [contenteditable="true"]')).not.toBeNull();
-  });
+  it.each(readdirSync(FIXTURE_DIR).filter((file) => file.endsWith('.html')))(
+    'fixture %s works as a standalone page',
+    (file) => {
+      const html = fixtureHtml(file.replace(/\.html$/, ''));
+      // Opened from disk in a browser: nothing runs and nothing loads from the network, yet the agent can type.
+      expect(html).not.toMatch(/<script\b/i);
+      expect(html).not.toMatch(/\b(src|href)="(https?:)?\/\/[^"]*\.(js|css|woff2?)"/i);
+      const doc = new DOMParser().parseFromString(html, 'text/html');
+      expect(doc.querySelector('textarea, [contenteditable="true"]')).not.toBeNull();
+    },
+  );
 
   it.each(Object.entries(SAMPLE_URLS))('picks the %s adapter on its fixture', (id, url) => {
     const doc = loadFixture(id);
@@ -81,7 +95,14 @@ describe('site registry', () => {
 
   it('lists every hosted product pattern once', () => {
     const patterns = hostMatchPatterns();
-    expect(patterns).toEqual(expect.arrayContaining(['https://app.chatwoot.com/*', 'https://*.zammad.com/*', 'https://*.zendesk.com/*', 'https://app.crisp.chat/*']));
+    expect(patterns).toEqual(
+      expect.arrayContaining([
+        'https://app.chatwoot.com/*',
+        'https://*.zammad.com/*',
+        'https://*.zendesk.com/*',
+        'https://app.crisp.chat/*',
+      ]),
+    );
     expect(new Set(patterns).size).toBe(patterns.length);
   });
 });

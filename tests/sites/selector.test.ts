@@ -27,7 +27,8 @@ describe('selectorFor', () => {
   });
 
   it('tells identical siblings apart by position', () => {
-    document.body.innerHTML = '<ul class="rows"><li class="row">a</li><li class="row">b</li><li class="row">c</li></ul>';
+    document.body.innerHTML =
+      '<ul class="rows"><li class="row">a</li><li class="row">b</li><li class="row">c</li></ul>';
     const second = document.querySelectorAll('li')[1]!;
     expect(expectUnique(second)).toContain(':nth-of-type(2)');
   });
@@ -71,6 +72,8 @@ describe('selectorFor', () => {
     document.body.innerHTML = `
       <div data-testid="message-thread"><p>Jane Doe: hi</p></div>
       <div data-testid="message-thread-archive"><p>Jane Doe: bye</p></div>`;
-    expect(expectUnique(document.querySelector('[data-testid="message-thread"]')!)).toBe('div[data-testid="message-thread"]');
+    expect(expectUnique(document.querySelector('[data-testid="message-thread"]')!)).toBe(
+      'div[data-testid="message-thread"]',
+    );
   });
 });

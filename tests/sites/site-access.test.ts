@@ -1,6 +1,14 @@
 // Addresses the agent types, the access asked for them, and the rows of the options page's Sites section.
 import { describe, expect, it } from 'vitest';
-import { builtInSiteNames, hostnameOf, originPatternFor, parseSiteAddress, patternCoversHost, siteRows, sitePartsOf } from '../../library/sites/site-access.ts';
+import {
+  builtInSiteNames,
+  hostnameOf,
+  originPatternFor,
+  parseSiteAddress,
+  patternCoversHost,
+  siteRows,
+  sitePartsOf,
+} from '../../library/sites/site-access.ts';
 
 const BUILT_IN = ['https://*.zendesk.com/*', 'https://app.crisp.chat/*', 'http://localhost/*', 'http://127.0.0.1/*'];
 
@@ -39,7 +47,9 @@ describe('parseSiteAddress', () => {
 
 describe('origin patterns', () => {
   it('asks for the host name without its port, in the scheme the site uses', () => {
-    expect(originPatternFor(sitePartsOf(new URL('http://support.acme.test:8080/x')))).toBe('http://support.acme.test/*');
+    expect(originPatternFor(sitePartsOf(new URL('http://support.acme.test:8080/x')))).toBe(
+      'http://support.acme.test/*',
+    );
     expect(originPatternFor({ host: 'support.acme.com', scheme: 'https' })).toBe('https://support.acme.com/*');
     expect(originPatternFor({ host: '[::1]:8080', scheme: 'http' })).toBe('http://[::1]/*');
   });
@@ -89,6 +99,11 @@ describe('siteRows', () => {
   });
 
   it('names the built-in sites once each', () => {
-    expect(builtInSiteNames([...BUILT_IN, 'https://*.zendesk.com/*'])).toEqual(['*.zendesk.com', '127.0.0.1', 'app.crisp.chat', 'localhost']);
+    expect(builtInSiteNames([...BUILT_IN, 'https://*.zendesk.com/*'])).toEqual([
+      '*.zendesk.com',
+      '127.0.0.1',
+      'app.crisp.chat',
+      'localhost',
+    ]);
   });
 });

@@ -18,7 +18,14 @@ describe('zendesk adapter', () => {
 
   it('reads the active ticket tab only, oldest first, with roles', () => {
     const messages = readAll(loadFixture('zendesk', '/agent/tickets/5121'));
-    expect(messages.map((message) => message.role)).toEqual(['customer', 'agent', 'system', 'agent', 'note', 'customer']);
+    expect(messages.map((message) => message.role)).toEqual([
+      'customer',
+      'agent',
+      'system',
+      'agent',
+      'note',
+      'customer',
+    ]);
     expect(messages.some((message) => message.text.includes('cancel my subscription'))).toBe(false);
     expect(new Set(messages.map((message) => message.id)).size).toBe(messages.length);
     expect(messages[0]?.id).toBe('5121@2026-11-22T10:00:05Z');
@@ -29,7 +36,9 @@ describe('zendesk adapter', () => {
     const [first, second] = Array.from(doc.querySelectorAll('[data-test-id$="-standard-layout"]'));
     first!.setAttribute('data-is-active', 'true');
     second!.setAttribute('data-is-active', 'false');
-    expect(readAll(doc).map((message) => [message.role, message.text])).toEqual([['customer', 'Please cancel my subscription.']]);
+    expect(readAll(doc).map((message) => [message.role, message.text])).toEqual([
+      ['customer', 'Please cancel my subscription.'],
+    ]);
     expect(zendeskAdapter.conversationKey?.(doc)).toBe('5120');
     expect(zendeskAdapter.findComposer(doc)?.element.closest('[data-is-active]')).toBe(first);
   });
@@ -39,7 +48,9 @@ describe('zendesk adapter', () => {
     expect(messages[0]?.text).toBe('我的账号被锁了，登录不了。');
     expect(messages[3]?.text).toBe('您好，我来帮您解锁。\n请问注册邮箱是哪个？');
     expect(messages[4]?.text).toBe('Locked after 5 failed logins from a new IP, check for takeover first.');
-    expect(messages.filter((message) => message.role === 'customer').at(-1)?.text).toBe('zhang.wei@example.com，快点，我急着用！');
+    expect(messages.filter((message) => message.role === 'customer').at(-1)?.text).toBe(
+      'zhang.wei@example.com，快点，我急着用！',
+    );
   });
 
   it('finds the active tab CKEditor 5 composer and the internal-note mode', () => {

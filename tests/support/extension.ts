@@ -1,6 +1,17 @@
 // Builds the extension once per test run (shared by parallel test files through a lock) and launches Chromium with it loaded.
 import { execFileSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -122,7 +133,12 @@ export async function launchWithExtension(
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath,
     headless: options.headless ?? true,
-    args: [...CHROMIUM_ARGS, ...(options.args ?? []), `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
+    args: [
+      ...CHROMIUM_ARGS,
+      ...(options.args ?? []),
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+    ],
   });
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
@@ -138,6 +154,8 @@ export async function launchWithExtension(
   } catch (error) {
     await context.close();
     rmSync(profileDir, { recursive: true, force: true });
-    throw new Error(`Chromium started but the extension's service worker never did (is ${extensionDir} a valid build?): ${String(error)}`);
+    throw new Error(
+      `Chromium started but the extension's service worker never did (is ${extensionDir} a valid build?): ${String(error)}`,
+    );
   }
 }

@@ -78,7 +78,11 @@ export async function launchFirefoxWithExtension(extensionDir: string): Promise<
       const page = await browser.newPage();
       // The load event of an extension page never reaches BiDi's navigation tracking: start it, then poll.
       void page.goto(`${origin}/${path}`, { waitUntil: 'domcontentloaded', timeout: 5_000 }).catch(() => undefined);
-      await pollInPage(page, () => location.protocol === 'moz-extension:' && (document.body?.childElementCount ?? 0) > 0, `${path} to render`);
+      await pollInPage(
+        page,
+        () => location.protocol === 'moz-extension:' && (document.body?.childElementCount ?? 0) > 0,
+        `${path} to render`,
+      );
       return page;
     },
     close: () => browser.close(),

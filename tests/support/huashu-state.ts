@@ -29,9 +29,16 @@ export async function contentState(extension: ExtensionBrowser, page: Page): Pro
   const asker = await askerFor(extension);
   const answer = await asker.evaluate(async (url) => {
     type Tab = { id?: number; url?: string };
-    const chromeApi = (globalThis as unknown as {
-      chrome: { tabs: { query(filter: object): Promise<Tab[]>; sendMessage(tabId: number, message: unknown, options: object): Promise<unknown> } };
-    }).chrome;
+    const chromeApi = (
+      globalThis as unknown as {
+        chrome: {
+          tabs: {
+            query(filter: object): Promise<Tab[]>;
+            sendMessage(tabId: number, message: unknown, options: object): Promise<unknown>;
+          };
+        };
+      }
+    ).chrome;
     const tabs = (await chromeApi.tabs.query({})).filter((tab) => tab.url === url);
     // No tab there: the extension may not see the page's address (a site without access), so nothing answers.
     if (tabs.length === 0) return { answer: null };
@@ -51,12 +58,17 @@ export async function contentState(extension: ExtensionBrowser, page: Page): Pro
 }
 
 /** Waits until the content script of `page` answers and has recognized the helpdesk (for setup, outside a test). */
-export async function waitForContentScript(extension: ExtensionBrowser, page: Page, timeoutMs = 10_000): Promise<TabState> {
+export async function waitForContentScript(
+  extension: ExtensionBrowser,
+  page: Page,
+  timeoutMs = 10_000,
+): Promise<TabState> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const state = await contentState(extension, page);
     if (state?.active) return state;
-    if (Date.now() > deadline) throw new Error(`no Huashu content script recognized ${page.url()} within ${timeoutMs} ms`);
+    if (Date.now() > deadline)
+      throw new Error(`no Huashu content script recognized ${page.url()} within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -107,12 +119,17 @@ async function piercedElements(page: Page): Promise<Array<{ name: string; attrib
 }
 
 /** The `;;` picker as drawn in its closed root: open or not, the reply keys it offers, and the highlighted one. */
-export async function expansionPicker(page: Page): Promise<{ open: boolean; keys: string[]; activeKey: string | null }> {
+export async function expansionPicker(
+  page: Page,
+): Promise<{ open: boolean; keys: string[]; activeKey: string | null }> {
   const elements = await piercedElements(page);
-  const options = elements.filter((element) => element.attributes['data-reply-key'] !== undefined && element.attributes.role === 'option');
+  const options = elements.filter(
+    (element) => element.attributes['data-reply-key'] !== undefined && element.attributes.role === 'option',
+  );
   return {
     open: elements.some((element) => element.attributes['data-expansion-picker'] !== undefined),
     keys: options.map((option) => option.attributes['data-reply-key']!),
-    activeKey: options.find((option) => option.attributes['aria-selected'] === 'true')?.attributes['data-reply-key'] ?? null,
+    activeKey:
+      options.find((option) => option.attributes['aria-selected'] === 'true')?.attributes['data-reply-key'] ?? null,
   };
 }

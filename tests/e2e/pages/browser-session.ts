@@ -88,7 +88,9 @@ export class DemoComposerPage {
 
   /** Loads the page bridge into the page's own world from the isolated world, the way the content script does. */
   async injectPageBridge(bridgeScript: string): Promise<void> {
-    await this.page.route('**/huashu-test/page-bridge.js', (route) => route.fulfill({ body: bridgeScript, contentType: 'text/javascript' }));
+    await this.page.route('**/huashu-test/page-bridge.js', (route) =>
+      route.fulfill({ body: bridgeScript, contentType: 'text/javascript' }),
+    );
     await this.inContentWorld(`huashuComposerHarness.injectBridge('/huashu-test/page-bridge.js')`);
   }
 
@@ -101,13 +103,17 @@ export class DemoComposerPage {
       returnByValue: true,
     })) as { result: { value?: unknown }; exceptionDetails?: { text: string; exception?: { description?: string } } };
     if (result.exceptionDetails) {
-      throw new Error(`isolated world: ${result.exceptionDetails.exception?.description ?? result.exceptionDetails.text}`);
+      throw new Error(
+        `isolated world: ${result.exceptionDetails.exception?.description ?? result.exceptionDetails.text}`,
+      );
     }
     return result.result.value;
   }
 
   insert(text: string): Promise<InsertOutcome> {
-    return this.inContentWorld(`huashuComposerHarness.insert(${JSON.stringify(this.kind)}, ${JSON.stringify(text)})`) as Promise<InsertOutcome>;
+    return this.inContentWorld(
+      `huashuComposerHarness.insert(${JSON.stringify(this.kind)}, ${JSON.stringify(text)})`,
+    ) as Promise<InsertOutcome>;
   }
 
   replace(start: number, end: number, text: string): Promise<InsertOutcome> {

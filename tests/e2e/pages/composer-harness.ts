@@ -33,13 +33,17 @@ const harness = {
     script.remove();
     return loaded;
   },
-  canSeeCkeditorInstance: () => 'ckeditorInstance' in composerElement() && Boolean((composerElement() as unknown as { ckeditorInstance?: unknown }).ckeditorInstance),
-  insert: (kind: ComposerKind, text: string) => insertText(composerElement(), kind, text, bridge ? { bridge } : { bridge: createPageBridgeClient() }),
+  canSeeCkeditorInstance: () =>
+    'ckeditorInstance' in composerElement() &&
+    Boolean((composerElement() as unknown as { ckeditorInstance?: unknown }).ckeditorInstance),
+  insert: (kind: ComposerKind, text: string) =>
+    insertText(composerElement(), kind, text, bridge ? { bridge } : { bridge: createPageBridgeClient() }),
   replace: (kind: ComposerKind, start: number, end: number, text: string) =>
     replaceRange(composerElement(), kind, start, end, text, bridge ? { bridge } : { bridge: createPageBridgeClient() }),
   read: (kind: ComposerKind) => readDraft(composerElement(), kind),
   /** The bridge client's own answer, before insertText judges the draft: what a forged reply would have to fool. */
-  bridgeInsert: (text: string) => (bridge ?? createPageBridgeClient()).insertIntoCkeditor(composerElement(), text, null),
+  bridgeInsert: (text: string) =>
+    (bridge ?? createPageBridgeClient()).insertIntoCkeditor(composerElement(), text, null),
   // As the content runtime does once it has found the composer.
   trackCaret: (kind: ComposerKind) => void trackComposerCaret(composerElement(), kind),
   forgetCaret: (kind: ComposerKind) => forgetComposerCaret(composerElement(), kind),
