@@ -4,6 +4,7 @@ import { crispAdapter } from './crisp.ts';
 import { demoAdapter } from './demo.ts';
 import { freescoutAdapter } from './freescout.ts';
 import { createGenericAdapter } from './generic.ts';
+import { parseMatchPattern, patternHostCovers } from './match-pattern.ts';
 import type { SiteAdapter } from './types.ts';
 import { zammadAdapter } from './zammad.ts';
 import { zendeskAdapter } from './zendesk.ts';
@@ -27,7 +28,7 @@ export const genericAdapter: SiteAdapter = createGenericAdapter();
 /** Whether a URL fits a WebExtension match pattern (scheme://host/path, with * wildcards). */
 export function urlMatchesPattern(url: string, pattern: string): boolean {
   if (pattern === '<all_urls>') return /^(https?|file|ftp):/.test(url);
-  const parts = /^(\*|https?|file|ftp|wss?):\/\/([^/]*)(\/.*)$/.exec(pattern);
+  const parts = parseMatchPattern(pattern);
   if (!parts) return false;
   let parsed: URL;
   try {
@@ -35,18 +36,11 @@ export function urlMatchesPattern(url: string, pattern: string): boolean {
   } catch {
     return false;
   }
-  const [, scheme, host, path] = parts as unknown as [string, string, string, string];
   const urlScheme = parsed.protocol.slice(0, -1);
-  if (scheme === '*' ? urlScheme !== 'http' && urlScheme !== 'https' : scheme !== urlScheme) return false;
-  if (host !== '*') {
-    // Match patterns ignore the port unless they name one.
-    const hostname = host.includes(':') ? parsed.host : parsed.hostname;
-    if (host.startsWith('*.')) {
-      const base = host.slice(2);
-      if (hostname !== base && !hostname.endsWith(`.${base}`)) return false;
-    } else if (hostname !== host) return false;
-  }
-  const escaped = path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
+  if (parts.scheme === '*' ? urlScheme !== 'http' && urlScheme !== 'https' : parts.scheme !== urlScheme) return false;
+  // Match patterns ignore the port unless they name one.
+  if (!patternHostCovers(parts.host, parts.host.includes(':') ? parsed.host : parsed.hostname)) return false;
+  const escaped = parts.path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
   return new RegExp(`^${escaped}$`).test(parsed.pathname + parsed.search);
 }
 

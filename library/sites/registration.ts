@@ -1,6 +1,7 @@
 // Runs the content script on sites the agent turned on: registered per granted origin, kept in step with permissions and preferences.
 import { browser } from 'wxt/browser';
 import { sitePreferencesItem, type SitePreference } from '../../utils/storage.ts';
+import { parseMatchPattern } from '../../sites/match-pattern.ts';
 import { patternCoversHost } from './site-access.ts';
 
 /** The content script as WXT builds it (entrypoints/helpdesk.content). */
@@ -15,8 +16,10 @@ export function builtInMatches(): Set<string> {
 
 // "https://example.com/*" gives "example.com"; a wildcard host ("https://*/*") is not one site and gives null.
 export function hostOfOrigin(pattern: string): string | null {
-  const match = /^(https?|\*):\/\/([^/*]+)\/\*?$/u.exec(pattern);
-  return match ? match[2]! : null;
+  const parts = parseMatchPattern(pattern);
+  if (!parts || !['http', 'https', '*'].includes(parts.scheme)) return null;
+  if (parts.host === '' || parts.host.includes('*') || (parts.path !== '/' && parts.path !== '/*')) return null;
+  return parts.host;
 }
 
 /**

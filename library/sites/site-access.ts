@@ -1,4 +1,5 @@
 // Which sites Huashu runs on and why: addresses typed by the agent, origin patterns for the permissions API, rows for the options page.
+import { parseMatchPattern, patternHostCovers } from '../../sites/match-pattern.ts';
 import type { SitePreference } from '../../utils/storage.ts';
 import type { SiteAddressParts, SiteRowView, SiteState } from '../../utils/site-view.ts';
 
@@ -24,16 +25,9 @@ export function hostnameOf(hostKey: string): string {
 
 /** Does a match pattern ("https://*.zendesk.com/*", "http://localhost/*", "https://*\/*") cover this host? */
 export function patternCoversHost(pattern: string, hostKey: string): boolean {
-  const match = /^(?:https?|\*):\/\/([^/]+)\//u.exec(pattern);
-  if (!match) return false;
-  const patternHost = hostnameOf(match[1]!).toLowerCase();
-  const host = hostnameOf(hostKey).toLowerCase();
-  if (patternHost === '*') return true;
-  if (patternHost.startsWith('*.')) {
-    const base = patternHost.slice(2);
-    return host === base || host.endsWith(`.${base}`);
-  }
-  return patternHost === host;
+  const parts = parseMatchPattern(pattern);
+  if (!parts || !['http', 'https', '*'].includes(parts.scheme) || parts.host === '') return false;
+  return patternHostCovers(hostnameOf(parts.host), hostnameOf(hostKey));
 }
 
 export type SiteAddress = { ok: true; url: URL } | { ok: false; reason: 'empty' | 'not-an-address' | 'not-web' };
