@@ -14,7 +14,8 @@ const TESTS_DIR = dirname(fileURLToPath(import.meta.url));
 /** Modules in sites/ that are not helpdesk adapters: the contract, the registry, the guessing adapter, helpers, the demo. */
 function isAdapterModule(file: string): boolean {
   if (!file.endsWith('.ts') || file.endsWith('.d.ts')) return false;
-  if (['types.ts', 'registry.ts', 'selector.ts', 'demo.ts', 'dom-text.ts', 'match-pattern.ts'].includes(file)) return false;
+  if (['types.ts', 'registry.ts', 'selector.ts', 'demo.ts', 'dom-text.ts', 'match-pattern.ts'].includes(file))
+    return false;
   return !file.startsWith('generic');
 }
 
