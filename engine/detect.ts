@@ -298,11 +298,11 @@ export function createScenarioDetector(
     // The examples are compared with what the customer meant: homophones read as their triggers (退宽到哪了 → 退款到哪了).
     const meant =
       pinyinHits.length > 0 && corrected === normalized ? rewriteHomophones(normalized, pinyinHits) : corrected;
-    const similarity = exampleIndex.similarity(
-      blankRanges(meant, meant === corrected ? negated : negatedRanges(meant)),
-    );
+    // What examples and the classifier read: the meant text with its negated parts blanked out.
+    const affirmed = blankRanges(meant, meant === corrected ? negated : negatedRanges(meant));
+    const similarity = exampleIndex.similarity(affirmed);
     const evidence = Math.min(1, similarity.featureCount / settings.exampleMinFeatures);
-    const learned = classifier.classify(blankRanges(meant, meant === corrected ? negated : negatedRanges(meant)));
+    const learned = classifier.classify(affirmed);
     const learnedEvidence = Math.min(1, learned.knownFeatures / settings.classifierMinFeatures);
     for (let s = 0; s < scenarios.length; s++) {
       const cosine = similarity.byScenario[s]!;
