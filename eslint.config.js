@@ -94,6 +94,23 @@ export default tseslint.config(
               from: ['./entrypoints', './components', './content', './composer', './library'],
               message: 'utils/ holds the few pieces every runtime shares: it imports none of them.',
             },
+            // Outside code reaches the engine through its entries: index.ts (runtimes), packs.ts (pack files), types.ts,
+            // default-packs.ts (the shipped packs) and search.ts (loaded lazily by the panel).
+            ...[
+              './content',
+              './composer',
+              './library',
+              './utils',
+              './components',
+              './entrypoints',
+              './sites',
+              './cli',
+            ].map((target) => ({
+              target,
+              from: './engine',
+              except: ['./index.ts', './packs.ts', './types.ts', './default-packs.ts', './search.ts'],
+              message: 'Import the engine through engine/index.ts or engine/packs.ts (types from engine/types.ts).',
+            })),
             ...entrypointZones,
           ],
         },

@@ -1,8 +1,7 @@
 // What the huashu command reads: pack and cases files (regular files only, at most 50 MB, read with a byte cap) and
 // input lines for detect and lint (UTF-8 checked per line, long lines cut without holding their rest).
 import { closeSync, constants, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
-import { coded, tooLargeParams } from '../engine/errors.ts';
-import { formatProblem, MAX_PACK_BYTES } from '../engine/pack-load.ts';
+import { coded, tooLargeParams, formatProblem, MAX_PACK_BYTES } from '../engine/packs.ts';
 import { CliError } from './cli-error.ts';
 import { CLI_ERRORS, READ_REASONS, type FileRole } from './messages.ts';
 

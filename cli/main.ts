@@ -1,10 +1,8 @@
 // The `huashu` command: detect and lint over JSON Lines, and pack validate / convert / test for team leads.
 import { writeFileSync } from 'node:fs';
 import { DEFAULT_PACKS } from '../engine/default-packs.ts';
-import { createEngine, type Engine } from '../engine/index.ts';
-import { MAX_INPUT_LINE_CHARS } from '../engine/limits.ts';
-import { parseCsvPack } from '../engine/pack-convert.ts';
-import { formatProblem, parsePack, problemTotal, type PackParse } from '../engine/pack-load.ts';
+import { createEngine, type Engine, MAX_INPUT_LINE_CHARS } from '../engine/index.ts';
+import { parseCsvPack, formatProblem, parsePack, problemTotal, type PackParse } from '../engine/packs.ts';
 import type { Pack } from '../engine/types.ts';
 import { CliError } from './cli-error.ts';
 import { inputBytes, inputLines, readCappedText } from './input.ts';

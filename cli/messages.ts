@@ -1,7 +1,6 @@
 // Every text the huashu command prints to people: usage, errors and summaries.
-import { groupDigits } from '../engine/errors.ts';
-import { MAX_INPUT_LINE_CHARS, MAX_LISTED_PROBLEMS } from '../engine/limits.ts';
-import { MAX_PACK_BYTES } from '../engine/pack-load.ts';
+import { groupDigits, MAX_LISTED_PROBLEMS, MAX_PACK_BYTES } from '../engine/packs.ts';
+import { MAX_INPUT_LINE_CHARS } from '../engine/index.ts';
 
 export const USAGE = `huashu — standard replies and draft warnings for live-chat agents, on the command line
 

@@ -1,7 +1,5 @@
 // The picker's reply search in the content script: words, full pinyin and pinyin initials from the engine's own pinyin table (no pinyin-pro, no fuse.js: the content bundle stays small).
-import { pinyinOf } from '../engine/pinyin.ts';
-import { languageTier } from '../engine/ranking.ts';
-import { isHan, toSimplified } from '../engine/normalize.ts';
+import { pinyinOf, languageTier, isHan, toSimplified } from '../engine/index.ts';
 import type { MergedPacks, MergedReply } from '../engine/types.ts';
 
 export interface ExpansionCandidate {

@@ -5,8 +5,7 @@ import {
   ExpansionPicker,
   type ExpansionPickerItem,
 } from '../components/inline/ExpansionPicker.tsx';
-import type { Engine } from '../engine/index.ts';
-import { fillVariables } from '../engine/variables.ts';
+import { type Engine, fillVariables } from '../engine/index.ts';
 import { enExpansion } from '../locales/en.ts';
 import { zhCNExpansion } from '../locales/zh-CN.ts';
 import { zhTWExpansion } from '../locales/zh-TW.ts';

@@ -1,8 +1,7 @@
 // The content script's runtime: picks the site adapter, runs the engine on the conversation and the draft, keeps the tab's state for the panel.
-import { guessLanguage } from '../engine/language.ts';
+import { guessLanguage, createEngine, maskCustomerMessage, type Engine } from '../engine/index.ts';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createEngine, maskCustomerMessage, type Engine } from '../engine/index.ts';
 import type { Detection, Finding, Pack } from '../engine/types.ts';
 import { genericAdapter, pickAdapter } from '../sites/registry.ts';
 import { createGenericAdapter } from '../sites/generic.ts';

@@ -1,4 +1,6 @@
-// The engine's entry: builds a matcher from packs and exposes detect() and lint().
+// The engine's entry for every runtime: builds a matcher from packs and exposes detect() and lint(), and the small pure
+// helpers the panel and the content script share (reply ranking, variables, masking, language, pinyin). Reading and
+// checking pack files is the other entry, engine/packs.ts; engine/search.ts is loaded lazily by the panel.
 import { detectEmotion, emotionGivenScenario, isSarcastic } from './emotion.ts';
 import { createScenarioDetector } from './detect.ts';
 import { MAX_INPUT_LINE_CHARS } from './limits.ts';
@@ -9,6 +11,21 @@ import type { Detection, Finding, MergedPacks, MergedScenario, MergedStage, Pack
 
 export * from './types.ts';
 export { MAX_INPUT_LINE_CHARS } from './limits.ts';
+export {
+  languageTier,
+  rankReplies,
+  recordReplyUse,
+  replyUsageToCsv,
+  resetReplyUsage,
+  type LanguageTier,
+  type RankedReply,
+  type ReplyUsageCounts,
+} from './ranking.ts';
+export { fillVariables, findVariables } from './variables.ts';
+export { findSensitive, maskSensitive, maskValue } from './sensitive.ts';
+export { guessLanguage, type ConversationLanguage } from './language.ts';
+export { pinyinOf } from './pinyin.ts';
+export { isHan, toSimplified } from './normalize.ts';
 export {
   buildTaughtPack,
   freshUnmatched,

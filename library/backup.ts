@@ -1,7 +1,6 @@
 // Backups of the agent's own library (settings, added packs, their order, sites): export, and a restore that checks and bounds every field.
 import { storage } from 'wxt/utils/storage';
-import '../engine/pack-convert.ts';
-import { parsePack } from '../engine/pack-load.ts';
+import { parsePack } from '../engine/packs.ts';
 import type { PackProblem } from '../engine/types.ts';
 import {
   DEFAULT_SETTINGS,

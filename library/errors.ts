@@ -1,5 +1,5 @@
 // Every text a person can see when a change to the pack library is refused: what is wrong, where, and what to do.
-import { formatProblemIn, problemMessage } from '../engine/problem-locale.ts';
+import { formatProblemIn, problemMessage } from '../engine/packs.ts';
 import type { PackProblem } from '../engine/types.ts';
 
 // Small amounts in bytes, so "0 KB left" never hides that a few bytes are free.

@@ -2,9 +2,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_PACKS } from '../engine/default-packs.ts';
-import { parseCsvPack } from '../engine/pack-convert.ts';
-import { parsePack } from '../engine/pack-load.ts';
-import { explainMerge, mergePacks, sameReply } from '../engine/pack-merge.ts';
+import { parseCsvPack, parsePack, explainMerge, mergePacks, sameReply } from '../engine/packs.ts';
 import type { MergedReply, Pack, PackProblem } from '../engine/types.ts';
 import { orderPacks, type PackEntry } from '../utils/packs.ts';
 import {

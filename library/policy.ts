@@ -1,7 +1,7 @@
 // Packs and settings an administrator pushes through the browser's managed storage (Chrome policy, Firefox policies.json).
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { parsePack } from '../engine/pack-load.ts';
+import { parsePack } from '../engine/packs.ts';
 import { formatPackProblem, LIBRARY_ERRORS } from './errors.ts';
 import type { Pack } from '../engine/types.ts';
 import {

@@ -1,7 +1,13 @@
 // Packs a team lead publishes at a URL: fetched with conditional requests, checked like any import, and on failure the last good version stays with the reason.
 import { browser } from 'wxt/browser';
-import { parseCsvPack } from '../engine/pack-convert.ts';
-import { formatFromFileName, MAX_PACK_BYTES, parsePack, problemTotal, type PackFormat } from '../engine/pack-load.ts';
+import {
+  parseCsvPack,
+  formatFromFileName,
+  MAX_PACK_BYTES,
+  parsePack,
+  problemTotal,
+  type PackFormat,
+} from '../engine/packs.ts';
 import { installedPacksItem, withPackLibraryLock, type InstalledPack, type PackSource } from '../utils/storage.ts';
 import { commitImport, previewImport, type ImportCheck, type LibraryResult } from './library.ts';
 import { formatPackProblem, LIBRARY_ERRORS, onLibraryLocale } from './errors.ts';

@@ -1,7 +1,7 @@
 // The extension's stored items (settings, packs, per-site choices, usage counts, what the agent taught), versioned for migrations.
 import { storage } from 'wxt/utils/storage';
 import type { Pack } from '../engine/types.ts';
-import type { TaughtCorrection, UnmatchedMessage } from '../engine/teach.ts';
+import type { TaughtCorrection, UnmatchedMessage } from '../engine/index.ts';
 
 export type UiLanguage = 'auto' | 'zh-CN' | 'zh-TW' | 'en';
 

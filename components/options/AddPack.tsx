@@ -1,6 +1,6 @@
 // "Add a pack": a file or pasted text is checked first; every problem is listed with its place, or a preview with Save.
 import { useState } from 'preact/hooks';
-import { problemMessage } from '../../engine/problem-locale.ts';
+import { problemMessage } from '../../engine/packs.ts';
 import { Banner } from '../common/Banner.tsx';
 import { useI18n } from '../common/i18n.tsx';
 import type { ActionResult, ImportCheckView } from './types.ts';

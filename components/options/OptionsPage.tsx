@@ -1,6 +1,6 @@
 // The options page: installed packs, adding a pack, backup, what the agent taught, the sites Huashu is on for and the agent's settings (props in, callbacks out).
 import { Banner } from '../common/Banner.tsx';
-import { problemMessage } from '../../engine/problem-locale.ts';
+import { problemMessage } from '../../engine/packs.ts';
 import { useI18n } from '../common/i18n.tsx';
 import { AddPack, type AddPackProps } from './AddPack.tsx';
 import { PackList, type PackListProps } from './PackList.tsx';

@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { I18nProvider } from '../../components/common/i18n.tsx';
 import type { PackInput } from '../../components/options/AddPack.tsx';
 import { OptionsPage, type OptionsPageProps } from '../../components/options/OptionsPage.tsx';
-import { mergePacks } from '../../engine/pack-merge.ts';
+import { mergePacks } from '../../engine/packs.ts';
 import { buildTaughtPack, freshUnmatched, scenarioTitles, TEACH_LIMITS } from '../../engine/index.ts';
 import type { TaughtSectionProps } from '../../components/options/TaughtSection.tsx';
 import { packProblemMessage, setLibraryLocale } from '../../library/errors.ts';

@@ -1,6 +1,6 @@
 // Turns the stored library into what the options page shows: pack rows with counts and "wins over", import previews.
 import type { ImportCheckView, PackRowView } from '../../components/options/types.ts';
-import { explainMerge } from '../../engine/pack-merge.ts';
+import { explainMerge } from '../../engine/packs.ts';
 import type { ImportCheck } from '../../library/library.ts';
 import type { PackEntry } from '../../utils/packs.ts';
 

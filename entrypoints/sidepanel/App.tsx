@@ -10,13 +10,16 @@ import {
   MAX_INPUT_LINE_CHARS,
   type Engine,
   type TaughtCorrection,
+  languageTier,
+  recordReplyUse,
+  replyUsageToCsv,
+  resetReplyUsage,
+  maskSensitive,
+  guessLanguage,
+  fillVariables,
 } from '../../engine/index.ts';
-import { languageTier, recordReplyUse, replyUsageToCsv, resetReplyUsage } from '../../engine/ranking.ts';
 import type { PhraseSearch } from '../../engine/search.ts';
-import { maskSensitive } from '../../engine/sensitive.ts';
-import { guessLanguage } from '../../engine/language.ts';
 import { downloadTextFile } from '../../utils/download.ts';
-import { fillVariables } from '../../engine/variables.ts';
 import { createTranslator, resolveUiLocale } from '../../utils/i18n.ts';
 import { contentToPanel, panelToContent, type TabState } from '../../utils/messaging.ts';
 import { loadEnabledPacks, watchEnabledPacks } from '../../utils/packs.ts';

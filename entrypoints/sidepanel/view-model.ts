@@ -8,7 +8,7 @@ import type {
   MergedPacks,
   Pack,
 } from '../../engine/types.ts';
-import { languageTier, rankReplies, type ReplyUsageCounts } from '../../engine/ranking.ts';
+import { languageTier, rankReplies, type ReplyUsageCounts } from '../../engine/index.ts';
 // Types only: the search itself (with pinyin-pro) is loaded lazily by the panel.
 import type { PhraseHit } from '../../engine/search.ts';
 import type {
