@@ -111,6 +111,22 @@ export default tseslint.config(
               except: ['./index.ts', './packs.ts', './types.ts', './default-packs.ts', './search.ts'],
               message: 'Import the engine through engine/index.ts or engine/packs.ts (types from engine/types.ts).',
             })),
+            // Tools (the browser harness that tests, scripts and benches share) and tests are never part of the product.
+            ...[
+              './engine',
+              './sites',
+              './content',
+              './composer',
+              './library',
+              './utils',
+              './components',
+              './entrypoints',
+              './cli',
+            ].map((target) => ({
+              target,
+              from: ['./tools', './tests', './scripts', './bench'],
+              message: 'Product code never imports tools, tests, scripts or benches.',
+            })),
             ...entrypointZones,
           ],
         },

@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { startDemoServer } from '../scripts/serve-demo.ts';
-import { buildExtension, launchWithExtension } from '../tests/support/extension.ts';
+import { buildExtension, launchWithExtension } from '../tools/browser/extension.ts';
 import { printTable, type BenchRow } from './table.ts';
 
 // HUASHU_BENCH_QUICK=1 for a smoke run.

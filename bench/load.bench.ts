@@ -3,8 +3,8 @@
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { startDemoServer, type DemoServer } from '../scripts/serve-demo.ts';
-import { CHROMIUM_ARGS, chromiumPath } from '../tests/support/chromium.ts';
-import { buildExtension, launchWithExtension } from '../tests/support/extension.ts';
+import { CHROMIUM_ARGS, chromiumPath } from '../tools/browser/chromium.ts';
+import { buildExtension, launchWithExtension } from '../tools/browser/extension.ts';
 import type { BenchRow } from './table.ts';
 
 const QUICK = process.env.HUASHU_BENCH_QUICK === '1';

@@ -5,8 +5,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { buildExtension, launchWithExtension } from '../tests/support/extension.ts';
-import { expansionPicker } from '../tests/support/huashu-state.ts';
+import { buildExtension, launchWithExtension } from '../tools/browser/extension.ts';
+import { expansionPicker } from '../tools/browser/huashu-state.ts';
 import { openPanel } from './lib/panel-page.ts';
 import { startDemoServer } from './serve-demo.ts';
 

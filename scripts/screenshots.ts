@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Settings, UiLanguage } from '../utils/storage.ts';
-import { buildExtension, launchWithExtension } from '../tests/support/extension.ts';
+import { buildExtension, launchWithExtension } from '../tools/browser/extension.ts';
 import { openPanel } from './lib/panel-page.ts';
 import { startDemoServer } from './serve-demo.ts';
 

@@ -2,14 +2,14 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../scripts/serve-demo.ts';
-import { buildExtension, launchWithExtension, type ExtensionBrowser } from '../support/extension.ts';
+import { buildExtension, launchWithExtension, type ExtensionBrowser } from '../../tools/browser/extension.ts';
 import {
   contentState,
   detectedScenario,
   findingCount,
   latestMessageId,
   waitForContentScript,
-} from '../support/huashu-state.ts';
+} from '../../tools/browser/huashu-state.ts';
 import type { InsertResult } from '../../utils/messaging.ts';
 
 let server: DemoServer;

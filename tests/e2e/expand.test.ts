@@ -2,8 +2,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../scripts/serve-demo.ts';
-import { buildExtension, launchWithExtension, type ExtensionBrowser } from '../support/extension.ts';
-import { expansionPicker, waitForContentScript } from '../support/huashu-state.ts';
+import { buildExtension, launchWithExtension, type ExtensionBrowser } from '../../tools/browser/extension.ts';
+import { expansionPicker, waitForContentScript } from '../../tools/browser/huashu-state.ts';
 
 let server: DemoServer;
 let browser: ExtensionBrowser;

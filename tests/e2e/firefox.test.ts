@@ -2,8 +2,8 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../scripts/serve-demo.ts';
-import { buildFirefoxExtension } from '../support/extension.ts';
-import { launchFirefoxWithExtension, pollInPage, type FirefoxWithExtension } from '../support/firefox.ts';
+import { buildFirefoxExtension } from '../../tools/browser/extension.ts';
+import { launchFirefoxWithExtension, pollInPage, type FirefoxWithExtension } from '../../tools/browser/firefox.ts';
 
 let server: DemoServer;
 let firefox: FirefoxWithExtension;

@@ -4,14 +4,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildExtension, launchWithExtension, type ExtensionBrowser } from '../support/extension.ts';
+import { buildExtension, launchWithExtension, type ExtensionBrowser } from '../../tools/browser/extension.ts';
 import {
   contentState,
   detectedScenario,
   findingCount,
   latestMessageId,
   waitForContentScript,
-} from '../support/huashu-state.ts';
+} from '../../tools/browser/huashu-state.ts';
 
 const FIXTURES = new URL('../fixtures/sites/', import.meta.url);
 

@@ -5,10 +5,10 @@ import type { ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPanel } from '../../scripts/lib/panel-page.ts';
 import { startDemoServer, type DemoServer } from '../../scripts/serve-demo.ts';
-import { buildExtension, launchWithExtension, type ExtensionBrowser } from '../support/extension.ts';
+import { buildExtension, launchWithExtension, type ExtensionBrowser } from '../../tools/browser/extension.ts';
 import { BRIDGE_PORT_EVENT, BRIDGE_TAG } from '../../composer/bridge-protocol.ts';
 import { DemoComposerPage, startInsertTestEnvironment, type InsertTestEnvironment } from './pages/browser-session.ts';
-import { findingCount } from '../support/huashu-state.ts';
+import { findingCount } from '../../tools/browser/huashu-state.ts';
 
 let server: DemoServer;
 let browser: ExtensionBrowser;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../scripts/serve-demo.ts';
-import { buildExtension, launchWithExtension } from '../support/extension.ts';
+import { buildExtension, launchWithExtension } from '../../tools/browser/extension.ts';
 
 let server: DemoServer;
 let browser: { context: BrowserContext; extensionId: string; close(): Promise<void> };

@@ -4,8 +4,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildExtension, launchWithExtension } from '../support/extension.ts';
-import { detectedScenario } from '../support/huashu-state.ts';
+import { buildExtension, launchWithExtension } from '../../tools/browser/extension.ts';
+import { detectedScenario } from '../../tools/browser/huashu-state.ts';
 
 const PAGE = readFileSync(new URL('./pages/unknown-chat.html', import.meta.url), 'utf8');
 const NAMED_PAGE = readFileSync(new URL('./pages/named-chat.html', import.meta.url), 'utf8');

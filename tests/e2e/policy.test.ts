@@ -7,10 +7,10 @@ import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPanel } from '../../scripts/lib/panel-page.ts';
 import { startDemoServer, type DemoServer } from '../../scripts/serve-demo.ts';
-import { buildExtension, launchWithExtension, type ExtensionBrowser } from '../support/extension.ts';
-import { canWritePolicies, CHROMIUM_POLICY_DIR as POLICY_DIR, createPolicyDir } from '../support/policy-dir.ts';
+import { buildExtension, launchWithExtension, type ExtensionBrowser } from '../../tools/browser/extension.ts';
+import { canWritePolicies, CHROMIUM_POLICY_DIR as POLICY_DIR, createPolicyDir } from '../../tools/browser/policy-dir.ts';
 
-// Only probed here: the folder is created in beforeAll and removed in afterAll (tests/support/policy-dir.ts).
+// Only probed here: the folder is created in beforeAll and removed in afterAll (tools/browser/policy-dir.ts).
 const writable = canWritePolicies();
 if (!writable)
   console.warn(`[policy.test] ${POLICY_DIR} is not writable (not root): the real policy file test is skipped.`);

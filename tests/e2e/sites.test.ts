@@ -5,8 +5,8 @@ import type { AddressInfo } from 'node:net';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPanel } from '../../scripts/lib/panel-page.ts';
-import { buildExtension, launchWithExtension, type ExtensionBrowser } from '../support/extension.ts';
-import { detectedScenario as scenarioIn } from '../support/huashu-state.ts';
+import { buildExtension, launchWithExtension, type ExtensionBrowser } from '../../tools/browser/extension.ts';
+import { detectedScenario as scenarioIn } from '../../tools/browser/huashu-state.ts';
 
 // A company's own Chatwoot on its own domain: recognized by its DOM, reached through a name that resolves to this machine.
 const HOSTNAME = 'support.acme.test';

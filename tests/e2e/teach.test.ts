@@ -8,8 +8,8 @@ import { createEngine, TAUGHT_PACK_ID } from '../../engine/index.ts';
 import { parsePack } from '../../engine/pack-load.ts';
 import { openPanel } from '../../scripts/lib/panel-page.ts';
 import { startDemoServer, type DemoServer } from '../../scripts/serve-demo.ts';
-import { buildExtension, launchWithExtension, type ExtensionBrowser } from '../support/extension.ts';
-import { detectedScenario } from '../support/huashu-state.ts';
+import { buildExtension, launchWithExtension, type ExtensionBrowser } from '../../tools/browser/extension.ts';
+import { detectedScenario } from '../../tools/browser/huashu-state.ts';
 
 // The demo's first conversation is with 林晓雨, whose name the adapter reads from the page.
 const CUSTOMER = '林晓雨';

@@ -3,7 +3,7 @@ import { build } from 'esbuild';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, chromiumPath } from '../../support/chromium.ts';
+import { CHROMIUM_ARGS, chromiumPath } from '../../../tools/browser/chromium.ts';
 import { startDemoServer, type DemoServer } from '../../../scripts/serve-demo.ts';
 import type { ComposerKind, InsertOutcome } from '../../../composer/index.ts';
 

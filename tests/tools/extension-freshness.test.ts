@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { newestSourceTime } from './extension.ts';
+import { newestSourceTime } from '../../tools/browser/extension.ts';
 
 let root: string | undefined;
 afterEach(() => {

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { canWritePolicies, createPolicyDir } from './policy-dir.ts';
+import { canWritePolicies, createPolicyDir } from '../../tools/browser/policy-dir.ts';
 
 let root: string | undefined;
 afterEach(() => {
