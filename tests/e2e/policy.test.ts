@@ -8,7 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPanel } from '../../scripts/lib/panel-page.ts';
 import { startDemoServer, type DemoServer } from '../../scripts/serve-demo.ts';
 import { buildExtension, launchWithExtension, type ExtensionBrowser } from '../../tools/browser/extension.ts';
-import { canWritePolicies, CHROMIUM_POLICY_DIR as POLICY_DIR, createPolicyDir } from '../../tools/browser/policy-dir.ts';
+import {
+  canWritePolicies,
+  CHROMIUM_POLICY_DIR as POLICY_DIR,
+  createPolicyDir,
+} from '../../tools/browser/policy-dir.ts';
 
 // Only probed here: the folder is created in beforeAll and removed in afterAll (tools/browser/policy-dir.ts).
 const writable = canWritePolicies();
