@@ -337,11 +337,6 @@ export function literalPattern(phrase: string): PatternParse {
   return { ok: true, variants: [{ pieces: [[piece]], gaps: [] }] };
 }
 
-/** Writes a literal phrase so the pattern language reads it as itself (for packs converted to the new format). */
-export function escapeLiteral(phrase: string): string {
-  return phrase.replace(/[\\()（）|｜<>＜＞{}｛｝…⋯]|\.{3,}/gu, (m) => [...m].map((c) => `\\${c}`).join(''));
-}
-
 function countGaps(nodes: readonly Node[]): { count: number; offset: number } {
   // The most gaps any one phrasing can have: a group counts with its widest option.
   let count = 0;
