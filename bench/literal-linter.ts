@@ -1,9 +1,8 @@
 // The literal-phrase linter as it was before the pattern language, kept only as the benchmark's baseline.
 import { AhoCorasickMatcher } from '../engine/aho-corasick.ts';
-import { normalizeForMatch, normalizeText, originalSpan, type NormalizedText } from '../engine/normalize.ts';
-import { insideAny, keepMostSpecific, quotedSpans, toFinding, type LintHit as Hit } from '../engine/lint-findings.ts';
-import { findSensitive } from '../engine/sensitive.ts';
-import type { Finding, Rule, SensitiveKind } from '../engine/types.ts';
+import { normalizeForMatch, normalizeText, type NormalizedText } from '../engine/normalize.ts';
+import { findingsOf, type LintHit as Hit } from '../engine/lint-findings.ts';
+import type { Finding, Rule } from '../engine/types.ts';
 
 interface PatternEntry {
   rule: Rule;
@@ -96,28 +95,7 @@ export function createLiteralLinter(rules: readonly Rule[]): Linter {
       }
     }
 
-    const quotes = quotedSpans(draft);
-    const findings: Finding[] = [];
-    for (const hit of keepMostSpecific(hits)) {
-      const span = originalSpan(normalized, hit.start, hit.end);
-      if (insideAny(quotes, span.start, span.end)) continue;
-      findings.push(toFinding(hit.rule, draft, span.start, span.end));
-    }
-
-    if (sensitiveRules.length > 0) {
-      const spans = findSensitive(draft);
-      // Each value is reported once, by the highest-priority rule that watches its kind.
-      const reported = new Set<number>();
-      for (const rule of [...sensitiveRules].reverse()) {
-        const kinds = new Set<SensitiveKind>(rule.sensitive);
-        for (const s of spans) {
-          if (reported.has(s.start) || !kinds.has(s.kind) || insideAny(quotes, s.start, s.end)) continue;
-          reported.add(s.start);
-          findings.push(toFinding(rule, draft, s.start, s.end));
-        }
-      }
-    }
-    return findings.sort((a, b) => a.start - b.start || b.end - a.end);
+    return findingsOf(draft, normalized, hits, sensitiveRules);
   };
 }
 

@@ -1,4 +1,5 @@
 // Maps a rich editor's DOM to the plain text of the draft and back, so the offsets the linter reports can be turned into a DOM range.
+import { BLOCK_TAGS as MESSAGE_BLOCK_TAGS } from '../sites/dom-text.ts';
 
 /** A spot in the DOM, as Range.setStart takes it. */
 export interface DomPoint {
@@ -22,43 +23,8 @@ export interface DraftTextMap {
 // Editors keep caret anchors and fillers in their DOM that are not part of what the agent wrote.
 const INVISIBLE_CHARACTERS = /[\u200b\ufeff\u2060]/;
 
-const BLOCK_TAGS = new Set([
-  'ADDRESS',
-  'ARTICLE',
-  'ASIDE',
-  'BLOCKQUOTE',
-  'DD',
-  'DIV',
-  'DL',
-  'DT',
-  'FIGCAPTION',
-  'FIGURE',
-  'FOOTER',
-  'FORM',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'HEADER',
-  'HR',
-  'LI',
-  'MAIN',
-  'NAV',
-  'OL',
-  'P',
-  'PRE',
-  'SECTION',
-  'TABLE',
-  'TBODY',
-  'TD',
-  'TFOOT',
-  'TH',
-  'THEAD',
-  'TR',
-  'UL',
-]);
+// The blocks a message is read by, and in an editor's draft the table parts too (a cell starts a new line).
+const BLOCK_TAGS = new Set([...MESSAGE_BLOCK_TAGS, 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD']);
 
 function isSkippedElement(element: Element): boolean {
   // Placeholders, widgets and editor UI inside the editable are not draft text.

@@ -191,6 +191,7 @@ export function createScenarioDetector(
   const counterIndex = createExampleIndex(
     scenarios.map((s) => (s.counterExamples ?? []).map((e) => normalizeForMatch(e))),
   );
+  const hasCounterExamples = scenarios.some((s) => (s.counterExamples ?? []).length > 0);
   const noScenarioIndex = createExampleIndex([noScenarioExamples.map((e) => normalizeForMatch(e))]);
   const classifier = trainScenarioClassifier(
     scenarios.map((s) => [...s.triggers, ...s.examples].map((t) => normalizeForMatch(t))),
@@ -318,10 +319,15 @@ export function createScenarioDetector(
     }
 
     // What the agents taught: a counter-example takes its scenario away, a no-scenario example the whole answer.
-    const counter = counterIndex.similarity(meant).byScenario;
-    for (let s = 0; s < scenarios.length; s++) if (counter[s]! >= settings.counterExampleCosine) scores[s] = 0;
-    const noScenario = noScenarioIndex.similarity(meant).byScenario[0]!;
-    if (noScenario >= settings.counterExampleCosine && noScenario >= Math.max(...similarity.byScenario)) return [];
+    // Only where something was taught: each look-up reads the message's features again.
+    if (hasCounterExamples) {
+      const counter = counterIndex.similarity(meant).byScenario;
+      for (let s = 0; s < scenarios.length; s++) if (counter[s]! >= settings.counterExampleCosine) scores[s] = 0;
+    }
+    if (noScenarioExamples.length > 0) {
+      const noScenario = noScenarioIndex.similarity(meant).byScenario[0]!;
+      if (noScenario >= settings.counterExampleCosine && noScenario >= Math.max(...similarity.byScenario)) return [];
+    }
 
     const ranked = [...scores.keys()].filter((s) => scores[s]! > 0).sort((a, b) => scores[b]! - scores[a]! || a - b);
     const best = ranked[0];

@@ -1,5 +1,7 @@
 // What lint does with raw hits, shared by every linter: quotation marks, overlapping hits, findings in the original text.
-import type { Finding, Rule } from './types.ts';
+import { originalSpan, type NormalizedText } from './normalize.ts';
+import { findSensitive } from './sensitive.ts';
+import type { Finding, Rule, SensitiveKind } from './types.ts';
 
 /** One match of a rule in the normalized draft. */
 export interface LintHit {
@@ -85,4 +87,38 @@ export function keepMostSpecific(hits: LintHit[]): LintHit[] {
     seen.add(key);
     return true;
   });
+}
+
+/**
+ * The findings of a draft from its raw hits: the most specific of overlapping hits, outside quotation marks, mapped to
+ * the original text; then repeated personal data for the rules that watch it. In order of position.
+ */
+export function findingsOf(
+  draft: string,
+  normalized: NormalizedText,
+  hits: LintHit[],
+  sensitiveRules: readonly Rule[],
+): Finding[] {
+  const quotes = quotedSpans(draft);
+  const findings: Finding[] = [];
+  for (const hit of keepMostSpecific(hits)) {
+    const span = originalSpan(normalized, hit.start, hit.end);
+    if (insideAny(quotes, span.start, span.end)) continue;
+    findings.push(toFinding(hit.rule, draft, span.start, span.end));
+  }
+
+  if (sensitiveRules.length > 0) {
+    const spans = findSensitive(draft);
+    // Each value is reported once, by the highest-priority rule that watches its kind.
+    const reported = new Set<number>();
+    for (const rule of [...sensitiveRules].reverse()) {
+      const kinds = new Set<SensitiveKind>(rule.sensitive);
+      for (const s of spans) {
+        if (reported.has(s.start) || !kinds.has(s.kind) || insideAny(quotes, s.start, s.end)) continue;
+        reported.add(s.start);
+        findings.push(toFinding(rule, draft, s.start, s.end));
+      }
+    }
+  }
+  return findings.sort((a, b) => a.start - b.start || b.end - a.end);
 }

@@ -1,11 +1,10 @@
 // Lints an agent's draft against the packs' warning rules: one automaton over the rules' literal pieces, gapped patterns chained in the same pass, spans mapped back to the original.
 import { AhoCorasickMatcher } from './aho-corasick.ts';
-import { isHan, normalizeForMatch, normalizeText, originalSpan, type NormalizedText } from './normalize.ts';
+import { isHan, normalizeForMatch, normalizeText, type NormalizedText } from './normalize.ts';
 import { literalPattern, parsePattern, type Gap, type WordClasses } from './rule-pattern.ts';
 import { STANDARD_CLASSES } from './word-classes.ts';
-import { insideAny, keepMostSpecific, quotedSpans, toFinding, type LintHit } from './lint-findings.ts';
-import { findSensitive } from './sensitive.ts';
-import type { Finding, Rule, SensitiveKind } from './types.ts';
+import { findingsOf, type LintHit } from './lint-findings.ts';
+import type { Finding, Rule } from './types.ts';
 
 /** One literal phrasing of one rule's pattern, ready to chain its pieces. */
 interface CompiledVariant {
@@ -170,28 +169,7 @@ export function createLinter(rules: readonly LintRule[], classes: WordClasses = 
       }
     }
 
-    const quotes = quotedSpans(draft);
-    const findings: Finding[] = [];
-    for (const hit of keepMostSpecific(hits)) {
-      const span = originalSpan(normalized, hit.start, hit.end);
-      if (insideAny(quotes, span.start, span.end)) continue;
-      findings.push(toFinding(hit.rule, draft, span.start, span.end));
-    }
-
-    if (sensitiveRules.length > 0) {
-      const spans = findSensitive(draft);
-      // Each value is reported once, by the highest-priority rule that watches its kind.
-      const reported = new Set<number>();
-      for (const rule of [...sensitiveRules].reverse()) {
-        const kinds = new Set<SensitiveKind>(rule.sensitive);
-        for (const s of spans) {
-          if (reported.has(s.start) || !kinds.has(s.kind) || insideAny(quotes, s.start, s.end)) continue;
-          reported.add(s.start);
-          findings.push(toFinding(rule, draft, s.start, s.end));
-        }
-      }
-    }
-    return findings.sort((a, b) => a.start - b.start || b.end - a.end);
+    return findingsOf(draft, normalized, hits, sensitiveRules);
   };
 }
 

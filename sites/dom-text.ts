@@ -1,7 +1,7 @@
 // Shared reading helpers for site adapters: message text without page chrome, and ids where the helpdesk gives none.
 
 /** Elements that start a new line when a person reads the message. */
-const BLOCK_TAGS = new Set([
+export const BLOCK_TAGS: ReadonlySet<string> = new Set([
   'ADDRESS',
   'ARTICLE',
   'ASIDE',
