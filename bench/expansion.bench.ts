@@ -1,38 +1,44 @@
-// `;;` picker search: per keystroke on the shipped packs, beside the panel's search (engine/search.ts, pinyin-pro + fuse.js).
+// Reply search per keystroke on the shipped packs (engine/search.ts, as the `;;` picker and the panel use it), beside a plain substring scan of the reply texts.
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_PACKS } from '../engine/default-packs.ts';
 import { mergePacks } from '../engine/pack-merge.ts';
 import { createPhraseSearch } from '../engine/search.ts';
-import { createExpansionSearch } from '../content/expansion-search.ts';
+import { fuseTypos } from '../engine/search-typos.ts';
 import { printTable, timeIt, type BenchRow } from './table.ts';
 
-const QUERIES = ['', 'tk', 'tuikuan', '退款', 'refund', 'wl dd'];
+const QUERIES = ['', 'tk', 'tuikuan', '退款', 'refund', 'wl dd', 'refnud'];
 
 export function benchExpansion(): BenchRow[] {
   const merged = mergePacks(DEFAULT_PACKS);
   const rows: BenchRow[] = [];
+  const wanted = { currentScenarioIds: ['return_refund'], limit: 8, locale: 'zh-CN' };
   // The first search builds the index: what the agent waits for on the first `;;` of a page.
   const firstStart = performance.now();
-  createExpansionSearch(merged).search('tk', { currentScenarioIds: [], limit: 8 });
+  createPhraseSearch(merged).search('tk', wanted);
   const firstMs = performance.now() - firstStart;
   rows.push({
     case: 'first search (index build)',
-    subject: 'huashu picker',
+    subject: 'huashu search',
     medianMs: firstMs,
     p99Ms: firstMs,
     runs: 1,
   });
-  const picker = createExpansionSearch(merged);
-  const panel = createPhraseSearch(merged);
+  const picker = createPhraseSearch(merged);
+  const panel = createPhraseSearch(merged, { typos: fuseTypos });
+  const texts = [...merged.scenarios, ...merged.stages].flatMap((scope) => scope.replies.map((reply) => reply.text));
   for (const query of QUERIES) {
-    const ours = timeIt(() => picker.search(query, { currentScenarioIds: ['return_refund'], limit: 8 }), 300);
-    rows.push({ case: `query "${query}"`, subject: 'huashu picker', ...ours });
+    const ours = timeIt(() => (query === '' ? picker.suggest(wanted) : picker.search(query, wanted)), 300);
+    rows.push({ case: `query "${query}"`, subject: 'huashu search (page picker)', ...ours });
     if (query === '') continue;
-    const theirs = timeIt(() => panel.search(query, { limit: 8 }), 300);
-    rows.push({ case: `query "${query}"`, subject: 'baseline: panel search', ...theirs });
+    rows.push({
+      case: `query "${query}"`,
+      subject: 'huashu search with typos (panel)',
+      ...timeIt(() => panel.search(query, wanted), 300),
+    });
+    const baseline = timeIt(() => texts.filter((text) => text.includes(query)).slice(0, 8), 300);
+    rows.push({ case: `query "${query}"`, subject: 'baseline: substring scan', ...baseline });
   }
   return rows;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url))
-  printTable('Expansion picker search, per keystroke', benchExpansion());
+if (process.argv[1] === fileURLToPath(import.meta.url)) printTable('Reply search, per keystroke', benchExpansion());

@@ -5,40 +5,16 @@ import {
   ExpansionPicker,
   type ExpansionPickerItem,
 } from '../components/inline/ExpansionPicker.tsx';
-import { type Engine, fillVariables } from '../engine/index.ts';
-import { enExpansion } from '../locales/en.ts';
-import { zhCNExpansion } from '../locales/zh-CN.ts';
-import { zhTWExpansion } from '../locales/zh-TW.ts';
+import { createPhraseSearch, fillVariables, type Engine, type PhraseHit, type PhraseSearch } from '../engine/index.ts';
 import type { ComposerInfo } from '../sites/types.ts';
 import { editableElementFor, replaceRange } from '../composer/index.ts';
-import type { UiLocale } from '../utils/i18n.ts';
-import type { Settings } from '../utils/storage.ts';
+import { pageTexts } from './page-texts.ts';
+import { replyValues, replyLanguage } from '../engine/index.ts';
+import { uiLocaleOf, type Tab } from './tab.ts';
 import { caretBox, readCaret, type CaretBox } from './expansion-caret.ts';
 import { findExpansionQuery, isUsableTrigger, type ExpansionQuery } from '../utils/expansion-query.ts';
-import { createExpansionSearch, type ExpansionCandidate, type ExpansionSearch } from './expansion-search.ts';
-
-/** Our picker's own element on the page; test hooks are its attributes (the list itself is in a closed shadow root). */
-export const EXPANSION_HOST_TAG = 'huashu-expansion';
 
 const MAX_ITEMS = 8;
-
-const LABELS = { en: enExpansion, 'zh-CN': zhCNExpansion, 'zh-TW': zhTWExpansion } as const;
-
-export interface ExpansionOptions {
-  doc?: Document;
-  /** The composer the draft watcher follows (re-found by it when the page swaps it). */
-  composer(): ComposerInfo | null;
-  engine(): Engine | null;
-  /** Detected scenario ids of the latest customer message, best first: their replies lead when the query is empty. */
-  currentScenarioIds(): readonly string[];
-  customerName(): string | undefined;
-  settings(): Settings;
-  locale(): UiLocale;
-  /** The language replies are wanted in: the customer's when known, else the interface's. */
-  replyLocale?(): string;
-  /** After an insertion, so the linter and the panel see the new draft. */
-  onInserted?(): void;
-}
 
 export interface ExpansionController {
   /** The picker is open (tests and the runtime read it). */
@@ -47,51 +23,34 @@ export interface ExpansionController {
   stop(): void;
 }
 
-/** The values the panel fills variables with (same rule as the side panel's view model: blank means unknown). */
-function variableValues(settings: Settings, customerName: string | undefined): Record<string, string> {
-  const values: Record<string, string> = { ...settings.customVariables };
-  const known = {
-    customer: customerName,
-    agentName: settings.agentName,
-    agentId: settings.agentId,
-    company: settings.company,
-  };
-  for (const [name, value] of Object.entries(known)) if (value && value.trim() !== '') values[name] = value.trim();
-  return values;
+/** The `;;` picker for the tab: reads the store's composer, engine, settings and latest message; draws in the UI host. */
+export function startExpansion(tab: Tab): () => void {
+  const controller = watchExpansion(tab);
+  return () => controller.stop();
 }
 
-export function watchExpansion(options: ExpansionOptions): ExpansionController {
-  const doc = options.doc ?? document;
+export function watchExpansion(tab: Tab): ExpansionController {
+  const { doc, store } = tab;
   const win = doc.defaultView ?? window;
-  const host = doc.createElement(EXPANSION_HOST_TAG);
-  // The page's second Huashu element (beside the runtime's inline layer): the ;; picker's own closed root. No attribute
-  // says whether it is open or which replies it offers: those would tell the page what the customer's message is about.
-  host.style.cssText = 'all: initial; position: fixed; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647;';
-  // Closed: the helpdesk's scripts cannot reach in and its styles do not apply.
-  const shadow = host.attachShadow({ mode: 'closed' });
-  const style = doc.createElement('style');
-  style.textContent = EXPANSION_PICKER_CSS;
-  const container = doc.createElement('div');
-  shadow.append(style, container);
-  doc.documentElement.append(host);
+  const container = tab.host.layer('expansion', EXPANSION_PICKER_CSS);
 
   let composing = false;
   let open: {
     composer: ComposerInfo;
     query: ExpansionQuery;
-    candidates: ExpansionCandidate[];
+    candidates: PhraseHit[];
     items: ExpansionPickerItem[];
     caret: CaretBox;
   } | null = null;
   let active = 0;
   // Esc on a trigger leaves it as text: do not reopen on the same trigger while the agent types on.
   let dismissedAt: number | null = null;
-  let search: { engine: Engine; search: ExpansionSearch } | null = null;
+  let built: { engine: Engine; search: PhraseSearch } | null = null;
   let inserting = false;
 
-  function searchFor(engine: Engine): ExpansionSearch {
-    if (search?.engine !== engine) search = { engine, search: createExpansionSearch(engine.merged) };
-    return search.search;
+  function searchFor(engine: Engine): PhraseSearch {
+    if (built?.engine !== engine) built = { engine, search: createPhraseSearch(engine.merged) };
+    return built.search;
   }
 
   function draw(): void {
@@ -101,7 +60,7 @@ export function watchExpansion(options: ExpansionOptions): ExpansionController {
     }
     render(
       h(ExpansionPicker, {
-        labels: LABELS[options.locale()],
+        labels: pageTexts(uiLocaleOf(tab)).expansion,
         items: open.items,
         active,
         query: open.query.query,
@@ -126,9 +85,7 @@ export function watchExpansion(options: ExpansionOptions): ExpansionController {
 
   /** Reads the draft at the caret and opens, narrows or closes the picker. */
   function evaluate(target: EventTarget | null): void {
-    const settings = options.settings();
-    const composer = options.composer();
-    const engine = options.engine();
+    const { settings, composer, engine, view } = store.get();
     // Settings stored before the switch existed have no value: on.
     if (settings.expansionEnabled === false || !composer || !engine || !(target instanceof Node)) return close();
     const editable = editableElementFor(composer.element, composer.kind);
@@ -140,12 +97,16 @@ export function watchExpansion(options: ExpansionOptions): ExpansionController {
       if (!query) dismissedAt = null;
       return close();
     }
-    const values = variableValues(settings, options.customerName());
-    const candidates = searchFor(engine).search(query.query, {
-      currentScenarioIds: options.currentScenarioIds(),
+    const values = replyValues(settings, view.customerName);
+    const wanted = {
+      // Detected scenarios of the latest customer message, best first: their replies lead.
+      currentScenarioIds: view.latest?.detection.scenarios.map((scenario) => scenario.id) ?? [],
       limit: MAX_ITEMS,
-      locale: options.replyLocale?.() ?? options.locale(),
-    });
+      locale: replyLanguage(view.latest?.detection.text, uiLocaleOf(tab)),
+    };
+    const search = searchFor(engine);
+    // The trigger alone offers what the panel would suggest now; a query that matches nothing says so.
+    const candidates = query.query.trim() === '' ? search.suggest(wanted) : search.search(query.query, wanted);
     const items = candidates.map((c) => ({
       key: `${c.scopeId}:${c.reply.id}`,
       title: c.reply.title ?? c.scopeTitle,
@@ -173,7 +134,8 @@ export function watchExpansion(options: ExpansionOptions): ExpansionController {
         item.text,
       );
       if (!outcome.ok) console.error(`[huashu] inserting the picked reply failed: ${outcome.message}`);
-      options.onInserted?.();
+      // The linter and the panel see the new draft.
+      store.get().draft?.lintNow();
     } catch (error) {
       console.error('[huashu] inserting the picked reply failed', error);
     } finally {
@@ -270,7 +232,6 @@ export function watchExpansion(options: ExpansionOptions): ExpansionController {
       doc.removeEventListener('focusout', onFocusOut, true);
       win.removeEventListener('resize', onViewportChange);
       win.removeEventListener('scroll', onViewportChange, { capture: true });
-      host.remove();
     },
   };
 }

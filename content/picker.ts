@@ -1,5 +1,6 @@
 // The element picker: the agent points at the message list, then the composer, when the generic adapter guessed wrong.
 import { selectorFor } from '../sites/selector.ts';
+import type { UiHost } from './ui-host.ts';
 
 export type PickStep = 'list' | 'composer';
 
@@ -53,27 +54,24 @@ export interface PickerLabels {
   composer: string;
 }
 
-const OVERLAY_TAG = 'huashu-picker';
-
 /**
  * Runs the picker on `doc` until the agent picks both elements (resolves with their selectors) or presses Esc (null).
- * The highlight is drawn in our own closed shadow root so page elements are never restyled.
+ * The highlight is drawn in the UI host's closed root, so page elements are never restyled and the page sees no state.
  */
-export function runElementPicker(doc: Document, labels: PickerLabels): Promise<PickResult | null> {
+export function runElementPicker(doc: Document, host: UiHost, labels: PickerLabels): Promise<PickResult | null> {
   return new Promise((resolve) => {
-    // No attribute on the host: the page learns nothing of the step the agent is at.
-    const host = doc.createElement(OVERLAY_TAG);
-    // Clicks pass through the overlay to elementFromPoint; the host itself takes no room.
-    host.style.cssText = 'all: initial; position: fixed; inset: 0; pointer-events: none; z-index: 2147483647;';
-    const root = host.attachShadow({ mode: 'closed' });
+    // Clicks pass through the highlight to the page's element under the pointer, read by elementFromPoint.
+    const frame = doc.createElement('div');
+    frame.dataset.elementPicker = '';
+    frame.style.cssText = 'position: fixed; inset: 0; pointer-events: none;';
     const box = doc.createElement('div');
     box.style.cssText =
       'position: fixed; display: none; pointer-events: none; box-sizing: border-box; border: 2px solid #2563eb; background: rgba(37,99,235,0.15);';
     const hint = doc.createElement('div');
     hint.style.cssText =
       'position: fixed; top: 8px; left: 50%; transform: translateX(-50%); padding: 6px 12px; border-radius: 6px; background: #1e293b; color: #fff; font: 13px/1.4 system-ui, sans-serif;';
-    root.append(box, hint);
-    doc.documentElement.append(host);
+    frame.append(box, hint);
+    host.layer('element-picker').append(frame);
 
     let state = initialPickerState;
     const render = (): void => {
@@ -98,7 +96,7 @@ export function runElementPicker(doc: Document, labels: PickerLabels): Promise<P
         finish({ messageListSelector: state.listSelector, composerSelector: state.composerSelector });
       } else if (state.step === 'cancelled') finish(null);
     };
-    const isOurs = (target: EventTarget | null): boolean => target instanceof Node && host.contains(target);
+    const isOurs = (target: EventTarget | null): boolean => target instanceof Node && host.element.contains(target);
     const onMove = (event: MouseEvent): void => {
       const target = event.target;
       if (target instanceof Element && !isOurs(target)) dispatch({ type: 'hover', target });
@@ -139,7 +137,7 @@ export function runElementPicker(doc: Document, labels: PickerLabels): Promise<P
     for (const [type, listener] of listeners) doc.addEventListener(type, listener, true);
     function finish(result: PickResult | null): void {
       for (const [type, listener] of listeners) doc.removeEventListener(type, listener, true);
-      host.remove();
+      frame.remove();
       resolve(result);
     }
     render();

@@ -1,15 +1,16 @@
 // The engine's entry for every runtime: builds a matcher from packs and exposes detect() and lint(), and the small pure
 // helpers the panel and the content script share (reply ranking, variables, masking, language, pinyin). Reading and
-// checking pack files is the other entry, engine/packs.ts; engine/search.ts is loaded lazily by the panel.
+// checking pack files is the other entry, engine/packs.ts; the panel adds typo tolerance (engine/search-typos.ts).
 import { detectEmotion, emotionGivenScenario, isSarcastic } from './emotion.ts';
 import { createScenarioDetector } from './detect.ts';
 import { MAX_INPUT_LINE_CHARS } from './limits.ts';
 import { createLinter } from './lint.ts';
-import { mergePacks } from './pack-merge.ts';
+import { createCatalog, type Catalog } from './catalog.ts';
 import { findSensitive } from './sensitive.ts';
-import type { Detection, Finding, MergedPacks, MergedScenario, MergedStage, Pack, ScenarioMatch } from './types.ts';
+import type { Detection, Finding, Pack, ScenarioMatch } from './types.ts';
 
 export * from './types.ts';
+export { createCatalog, type Catalog } from './catalog.ts';
 export { MAX_INPUT_LINE_CHARS } from './limits.ts';
 export {
   languageTier,
@@ -22,6 +23,8 @@ export {
   type ReplyUsageCounts,
 } from './ranking.ts';
 export { fillVariables, findVariables } from './variables.ts';
+export { replyLanguage, replyValues, type ReplyValueSettings } from './replies.ts';
+export { createPhraseSearch, type PhraseHit, type PhraseSearch, type TypoMatcher } from './search.ts';
 export { findSensitive, maskSensitive, maskValue } from './sensitive.ts';
 export { guessLanguage, type ConversationLanguage } from './language.ts';
 export { pinyinOf } from './pinyin.ts';
@@ -46,12 +49,7 @@ export interface DetectOptions {
   top?: number;
 }
 
-export interface Engine {
-  /** The enabled packs, in priority order. */
-  readonly packs: readonly Pack[];
-  readonly merged: MergedPacks;
-  scenario(id: string): MergedScenario | undefined;
-  stage(id: string): MergedStage | undefined;
+export interface Engine extends Catalog {
   /** Scenarios, emotion and sensitive spans of one customer message. */
   detect(message: string, options?: DetectOptions): Detection;
   /**
@@ -91,19 +89,19 @@ function readSarcasm(text: string, found: ScenarioMatch[], hasComplaint: boolean
 }
 
 export function createEngine(packs: readonly Pack[]): Engine {
-  const merged = mergePacks(packs);
+  const catalog = createCatalog(packs);
+  const { merged } = catalog;
   const detectScenarios = createScenarioDetector(merged.scenarios, undefined, merged.noScenarioExamples);
   const lintDraft = createLinter(merged.rules, merged.classes);
-  const scenarios = new Map(merged.scenarios.map((s) => [s.id, s]));
-  const stages = new Map(merged.stages.map((s) => [s.id, s]));
   return {
-    packs,
-    merged,
-    scenario: (id) => scenarios.get(id),
-    stage: (id) => stages.get(id),
+    ...catalog,
     detect(message, options = {}) {
       const read = detectionWindow(message);
-      const found = readSarcasm(read, detectScenarios(read, options.top ?? 3), scenarios.has('complaint'));
+      const found = readSarcasm(
+        read,
+        detectScenarios(read, options.top ?? 3),
+        catalog.scenario('complaint') !== undefined,
+      );
       return {
         text: message,
         scenarios: found,

@@ -1,13 +1,13 @@
-// Phrase search over every reply of every scenario and stage: words (simplified or traditional), pinyin initials and full pinyin.
-import Fuse from 'fuse.js';
-import { pinyin } from 'pinyin-pro';
+// The one reply search of the panel and the `;;` picker: words (simplified or traditional), full pinyin and pinyin initials from the engine's own table, ranked by match, language and the conversation's scenarios.
 import { isHan, toSimplified } from './normalize.ts';
+import { pinyinOf as syllableOf } from './pinyin.ts';
+import { languageTier } from './ranking.ts';
 import type { MergedPacks, MergedReply } from './types.ts';
 
 export type PhraseScopeKind = 'scenario' | 'stage';
 
 /** How a hit was found, best first; the panel may show it and tests check it. */
-export type PhraseMatchKind = 'text' | 'title' | 'scope' | 'pinyin' | 'initials' | 'fuzzy';
+export type PhraseMatchKind = 'text' | 'title' | 'pinyin' | 'initials' | 'scope' | 'fuzzy';
 
 export interface PhraseHit {
   scopeKind: PhraseScopeKind;
@@ -18,26 +18,39 @@ export interface PhraseHit {
   /** Higher is better; only meaningful to order hits of one search. */
   score: number;
   matchedBy: PhraseMatchKind;
-  /** matchedBy as a rank, 0 best: orders hits of equal kind by something else (the UI language) without this module. */
+  /** matchedBy as a rank, 0 best. */
   matchRank: number;
 }
 
 export interface PhraseSearchOptions {
   /** At most this many hits (default 30). */
   limit?: number;
+  /** The language replies are wanted in (the conversation's): among equal matches it comes first. */
+  locale?: string;
+  /** The scenarios detected in the latest customer message, best first: among equal matches their replies lead. */
+  currentScenarioIds?: readonly string[];
 }
 
 export interface PhraseSearch {
+  /**
+   * Replies matching every word of the query, best first; each reply (scope and id) once, in the language that matched
+   * best, else the one closest to `locale`. Nothing for an empty query: no match is said, never guessed.
+   */
   search(query: string, options?: PhraseSearchOptions): PhraseHit[];
+  /** What to offer before anything is typed: the current scenarios' replies, then the stages' (greetings, closings). */
+  suggest(options: PhraseSearchOptions): PhraseHit[];
   /** How many phrases are indexed. */
   readonly size: number;
 }
 
-interface IndexedPhrase {
+/** One indexed reply, as a typo matcher sees it. */
+export interface IndexedPhrase {
   scopeKind: PhraseScopeKind;
   scopeId: string;
   scopeTitle: string;
   reply: MergedReply;
+  /** Where the reply stands in the packs (the order the team lead wrote). */
+  order: number;
   /** Folded (NFKC, lower case, simplified) reply text, reply title and scope title. */
   text: string;
   title: string;
@@ -50,6 +63,18 @@ interface IndexedPhrase {
   initials: string;
 }
 
+/**
+ * Finds phrases close to a query with a typo in it (the panel plugs in fuse.js; the page's picker goes without, to stay
+ * small). Scores run from 0 (exact) to 1 (unrelated).
+ */
+export type TypoMatcher = (phrases: readonly IndexedPhrase[]) => {
+  find(query: string, limit: number): { phrase: IndexedPhrase; score: number }[];
+};
+
+export interface PhraseSearchSetup {
+  typos?: TypoMatcher;
+}
+
 // Tier scores: a literal match in the reply beats its title, pinyin beats initials (fewer chance hits), fuzzy is last.
 const TIER_SCORE: Record<PhraseMatchKind, number> = {
   text: 100,
@@ -59,62 +84,54 @@ const TIER_SCORE: Record<PhraseMatchKind, number> = {
   scope: 60,
   fuzzy: 40,
 };
-
-// Fuse only stands in when nothing matches literally (a typo): over long texts it finds loose matches almost anywhere.
-const FUZZY_OPTIONS = Object.freeze({
-  includeScore: true,
-  ignoreLocation: true,
-  // Lets one swapped pair of letters through (refnud → refund, tuikaun → tuikuan).
-  threshold: 0.35,
-  minMatchCharLength: 2,
-  keys: ['text', 'pinyinFull'],
-});
+const MATCH_RANK = Object.keys(TIER_SCORE) as PhraseMatchKind[];
 
 /** NFKC, lower case and traditional → simplified: the same folding for phrases and queries. */
 export function foldForSearch(text: string): string {
   return toSimplified(text.normalize('NFKC').toLowerCase());
 }
 
-function pinyinOf(folded: string): { full: string; starts: Set<number>; initials: string } {
-  const chars = Array.from(folded);
-  const syllables = pinyin(folded, { toneType: 'none', type: 'array' });
-  // pinyin-pro returns one item per code point; fall back to the characters themselves if that ever changes.
-  const aligned = syllables.length === chars.length ? syllables : chars;
+function spell(folded: string): { full: string; starts: Set<number>; initials: string } {
   let full = '';
   let initials = '';
   const starts = new Set<number>();
-  chars.forEach((char, i) => {
-    const syllable = isHan(char) ? (aligned[i] ?? char).toLowerCase() : char;
-    if (/\s/u.test(syllable)) return;
+  for (const char of folded) {
+    if (/\s/u.test(char)) continue;
+    const syllable = isHan(char) ? syllableOf(char) : undefined;
     starts.add(full.length);
-    full += syllable;
-    if (isHan(char)) initials += syllable.charAt(0);
-    else if (/[\p{L}\p{N}]/u.test(char)) initials += char;
-  });
+    if (syllable) {
+      full += syllable;
+      initials += syllable.charAt(0);
+    } else {
+      full += char;
+      if (/[\p{L}\p{N}]/u.test(char) && !isHan(char)) initials += char;
+    }
+  }
   return { full, starts, initials };
 }
 
 function indexPhrases(merged: Pick<MergedPacks, 'scenarios' | 'stages'>): IndexedPhrase[] {
-  const phrases: IndexedPhrase[] = [];
   const scopes = [
     ...merged.scenarios.map((s) => ({ kind: 'scenario' as const, id: s.id, title: s.title, replies: s.replies })),
     ...merged.stages.map((s) => ({ kind: 'stage' as const, id: s.id, title: s.title, replies: s.replies })),
   ];
+  const phrases: IndexedPhrase[] = [];
   for (const scope of scopes) {
     for (const reply of scope.replies) {
       const text = foldForSearch(reply.text);
-      const pinyinIndex = pinyinOf(text);
+      const spelled = spell(text);
       phrases.push({
         scopeKind: scope.kind,
         scopeId: scope.id,
         scopeTitle: scope.title,
         reply,
+        order: phrases.length,
         text,
         title: foldForSearch(reply.title ?? ''),
         scope: foldForSearch(scope.title),
-        pinyinFull: pinyinIndex.full,
-        syllableStarts: pinyinIndex.starts,
-        initials: pinyinIndex.initials,
+        pinyinFull: spelled.full,
+        syllableStarts: spelled.starts,
+        initials: spelled.initials,
       });
     }
   }
@@ -129,10 +146,12 @@ function matchToken(phrase: IndexedPhrase, token: string): { kind: PhraseMatchKi
   if (phrase.title.includes(token)) return { kind: 'title', score: TIER_SCORE.title };
   if (/^[a-z0-9']+$/u.test(token)) {
     const letters = token.replace(/'/gu, '');
-    let from = phrase.pinyinFull.indexOf(letters);
-    while (from >= 0) {
+    for (
+      let from = phrase.pinyinFull.indexOf(letters);
+      from >= 0;
+      from = phrase.pinyinFull.indexOf(letters, from + 1)
+    ) {
       if (phrase.syllableStarts.has(from)) return { kind: 'pinyin', score: TIER_SCORE.pinyin + letters.length / 10 };
-      from = phrase.pinyinFull.indexOf(letters, from + 1);
     }
     // One letter as initials would match nearly everything.
     if (letters.length >= 2) {
@@ -152,21 +171,68 @@ function hitOf(phrase: IndexedPhrase, score: number, matchedBy: PhraseMatchKind)
     reply: phrase.reply,
     score,
     matchedBy,
-    matchRank: Object.keys(TIER_SCORE).indexOf(matchedBy),
+    matchRank: MATCH_RANK.indexOf(matchedBy),
   };
 }
 
-/** Builds the search over the merged packs; the pinyin index is built on the first search, not at panel start. */
-export function createPhraseSearch(merged: Pick<MergedPacks, 'scenarios' | 'stages'>): PhraseSearch {
-  let phrases: IndexedPhrase[] | undefined;
-  let fuse: Fuse<IndexedPhrase> | undefined;
-  const ensureIndex = (): IndexedPhrase[] => {
-    phrases ??= indexPhrases(merged);
-    return phrases;
+/**
+ * Best first: how it matched, then the wanted language, then relevance, then the current scenarios, then the packs'
+ * order; each reply (scope and id) once, so a translated reply shows in its best language only.
+ */
+function ranked(
+  hits: readonly { hit: PhraseHit; order: number }[],
+  options: PhraseSearchOptions,
+  limit: number,
+): PhraseHit[] {
+  const current = options.currentScenarioIds ?? [];
+  const scopeRank = (hit: PhraseHit): number => {
+    const at = hit.scopeKind === 'scenario' ? current.indexOf(hit.scopeId) : -1;
+    return at >= 0 ? at : current.length;
   };
+  const tier = (hit: PhraseHit): number => (options.locale ? languageTier(hit.reply.locale, options.locale) : 0);
+  const listed = new Set<string>();
+  return [...hits]
+    .sort(
+      (a, b) =>
+        a.hit.matchRank - b.hit.matchRank ||
+        tier(a.hit) - tier(b.hit) ||
+        b.hit.score - a.hit.score ||
+        scopeRank(a.hit) - scopeRank(b.hit) ||
+        a.order - b.order,
+    )
+    .filter(({ hit }) => {
+      const key = `${hit.scopeId}|${hit.reply.id}`;
+      if (listed.has(key)) return false;
+      listed.add(key);
+      return true;
+    })
+    .slice(0, limit)
+    .map(({ hit }) => hit);
+}
+
+/** Builds the search over the merged packs; the pinyin index is built on the first search, not when a page opens. */
+export function createPhraseSearch(
+  merged: Pick<MergedPacks, 'scenarios' | 'stages'>,
+  setup: PhraseSearchSetup = {},
+): PhraseSearch {
+  let phrases: IndexedPhrase[] | undefined;
+  let typos: ReturnType<TypoMatcher> | undefined;
+  const ensureIndex = (): IndexedPhrase[] => (phrases ??= indexPhrases(merged));
   return {
     get size() {
       return ensureIndex().length;
+    },
+    suggest(options) {
+      const current = options.currentScenarioIds ?? [];
+      const offered = ensureIndex().filter(
+        (phrase) => phrase.scopeKind === 'stage' || current.includes(phrase.scopeId),
+      );
+      // Stages after the scenarios: ranked() orders scopes by the current list, stages last.
+      return ranked(
+        offered.map((phrase) => ({ hit: hitOf(phrase, 0, 'text'), order: phrase.order })),
+        options,
+        options.limit ?? 30,
+      );
     },
     search(query, options = {}) {
       const limit = options.limit ?? 30;
@@ -175,8 +241,7 @@ export function createPhraseSearch(merged: Pick<MergedPacks, 'scenarios' | 'stag
         .filter((t) => t !== '');
       if (tokens.length === 0) return [];
       const all = ensureIndex();
-      const hits: PhraseHit[] = [];
-      const found = new Set<IndexedPhrase>();
+      const hits: { hit: PhraseHit; order: number }[] = [];
       for (const phrase of all) {
         let total = 0;
         let weakest: PhraseMatchKind = 'text';
@@ -190,25 +255,16 @@ export function createPhraseSearch(merged: Pick<MergedPacks, 'scenarios' | 'stag
           total += match.score;
           if (TIER_SCORE[match.kind] < TIER_SCORE[weakest]) weakest = match.kind;
         }
-        if (!matchedAll) continue;
-        found.add(phrase);
-        hits.push(hitOf(phrase, total / tokens.length, weakest));
+        if (matchedAll) hits.push({ hit: hitOf(phrase, total / tokens.length, weakest), order: phrase.order });
       }
       const whole = tokens.join(' ');
       // Typos: only when the literal tiers found nothing, and for queries long enough to be more than noise.
-      if (hits.length === 0 && Array.from(whole).length >= 3) {
-        fuse ??= new Fuse(all, FUZZY_OPTIONS);
-        for (const result of fuse.search(whole, { limit })) {
-          if (found.has(result.item)) continue;
-          hits.push(hitOf(result.item, TIER_SCORE.fuzzy * (1 - (result.score ?? 1)), 'fuzzy'));
-        }
+      if (hits.length === 0 && setup.typos && Array.from(whole).length >= 3) {
+        typos ??= setup.typos(all);
+        for (const { phrase, score } of typos.find(whole, limit))
+          hits.push({ hit: hitOf(phrase, TIER_SCORE.fuzzy * (1 - score), 'fuzzy'), order: phrase.order });
       }
-      // Stable on ties: pack and list order (the order the team lead wrote) decides.
-      return hits
-        .map((hit, order) => ({ hit, order }))
-        .sort((a, b) => b.hit.score - a.hit.score || a.order - b.order)
-        .slice(0, limit)
-        .map(({ hit }) => hit);
+      return ranked(hits, options, limit);
     },
   };
 }

@@ -1,11 +1,11 @@
 // English UI strings of the side panel; the keys of this file are the list every other locale must translate.
-/** The `;;` picker's strings: their own object, so the content script bundles these and not the whole catalog. */
-/** The in-page element picker's hints (shown by the content script). */
+/** The in-page element picker's hints (content/page-texts.ts): their own object, so the content script bundles these and not the whole catalog. */
 export const enPicker = {
   list: 'Click the message list (↑↓ widen/narrow, Enter picks, Esc cancels)',
   composer: 'Now click the reply box (↑↓ widen/narrow, Enter picks, Esc cancels)',
 } as const;
 
+/** The `;;` picker's strings (content/page-texts.ts). */
 export const enExpansion = {
   expansionLabel: 'Replies matching what you typed',
   expansionNoMatch: 'No reply matches “{query}”. Type other words or pinyin initials, or press Esc.',

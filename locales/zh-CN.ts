@@ -1,13 +1,13 @@
 // 侧边栏界面文字（简体中文）。
 import type { Messages } from './en.ts';
 
-/** The `;;` picker's strings: their own object, so the content script bundles these and not the whole catalog. */
-/** The in-page element picker's hints (shown by the content script). */
+/** The in-page element picker's hints (content/page-texts.ts): their own object, so the content script bundles these and not the whole catalog. */
 export const zhCNPicker = {
   list: '点击消息列表（↑↓ 扩大/缩小，Enter 选定，Esc 取消）',
   composer: '再点击回复输入框（↑↓ 扩大/缩小，Enter 选定，Esc 取消）',
 } as const;
 
+/** The `;;` picker's strings (content/page-texts.ts). */
 export const zhCNExpansion = {
   expansionLabel: '与输入匹配的话术',
   expansionNoMatch: '没有与“{query}”匹配的话术。换个词或拼音首字母，或按 Esc 关闭。',

@@ -1,13 +1,13 @@
 // 側邊欄介面文字（繁體中文）。
 import type { Messages } from './en.ts';
 
-/** The `;;` picker's strings: their own object, so the content script bundles these and not the whole catalog. */
-/** The in-page element picker's hints (shown by the content script). */
+/** The in-page element picker's hints (content/page-texts.ts): their own object, so the content script bundles these and not the whole catalog. */
 export const zhTWPicker = {
   list: '點擊訊息列表（↑↓ 擴大/縮小，Enter 選定，Esc 取消）',
   composer: '再點擊回覆輸入框（↑↓ 擴大/縮小，Enter 選定，Esc 取消）',
 } as const;
 
+/** The `;;` picker's strings (content/page-texts.ts). */
 export const zhTWExpansion = {
   expansionLabel: '與輸入相符的話術',
   expansionNoMatch: '沒有與「{query}」相符的話術。換個詞或拼音首字母，或按 Esc 關閉。',

@@ -5,20 +5,23 @@ import { I18nProvider } from '../../components/common/i18n.tsx';
 import { Panel } from '../../components/panel/Panel.tsx';
 import type { Finding, PanelCommand, PanelNotice, ReplyView, TeachView } from '../../components/panel/types.ts';
 import {
-  createEngine,
+  createCatalog,
+  createPhraseSearch,
+  replyLanguage,
+  replyValues,
   maskCustomerMessage,
   MAX_INPUT_LINE_CHARS,
-  type Engine,
+  type Catalog,
+  type PhraseSearch,
   type TaughtCorrection,
   languageTier,
   recordReplyUse,
   replyUsageToCsv,
   resetReplyUsage,
   maskSensitive,
-  guessLanguage,
   fillVariables,
 } from '../../engine/index.ts';
-import type { PhraseSearch } from '../../engine/search.ts';
+import type { TypoMatcher } from '../../engine/index.ts';
 import { downloadTextFile } from '../../utils/download.ts';
 import { createTranslator, resolveUiLocale } from '../../utils/i18n.ts';
 import { contentToPanel, panelToContent, type TabState } from '../../utils/messaging.ts';
@@ -37,7 +40,6 @@ import {
   localizedTitles,
   pageStatusOf,
   scenarioChoices,
-  variableValues,
   type Connection,
 } from './view-model.ts';
 
@@ -56,7 +58,7 @@ export function App() {
   const [connection, setConnection] = useState<Connection>({ kind: 'loading' });
   // Known when the browser lets us see it (host permission granted, or a page of ours): needed to turn a site on.
   const [tabUrl, setTabUrl] = useState<string | undefined>(undefined);
-  const [engine, setEngine] = useState<Engine | null>(null);
+  const [catalog, setCatalog] = useState<Catalog | null>(null);
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [usage, setUsage] = useState<ReplyUsage>({});
   const [notice, setNotice] = useState<PanelNotice | null>(null);
@@ -84,8 +86,8 @@ export function App() {
 
   // Packs, settings and usage: read once, then follow every change (options page, other windows).
   useEffect(() => {
-    void loadEnabledPacks().then((packs) => setEngine(createEngine(packs)));
-    const unwatchPacks = watchEnabledPacks((packs) => setEngine(createEngine(packs)));
+    void loadEnabledPacks().then((packs) => setCatalog(createCatalog(packs)));
+    const unwatchPacks = watchEnabledPacks((packs) => setCatalog(createCatalog(packs)));
     void settingsItem.getValue().then(setSettings);
     const unwatchSettings = settingsItem.watch((value) => setSettings(value ?? DEFAULT_SETTINGS));
     void replyUsageItem.getValue().then(setUsage);
@@ -188,28 +190,32 @@ export function App() {
   }, []);
 
   const state: TabState | null = connection.kind === 'connected' ? connection.state : null;
-  // The search (pinyin-pro's dictionary is most of the panel's size) loads after the first paint, not before it.
-  const [searchModule, setSearchModule] = useState<typeof import('../../engine/search.ts') | null>(null);
+  // Typo tolerance (fuse.js) loads after the first paint: the search works without it until then.
+  const [typos, setTypos] = useState<TypoMatcher | undefined>(undefined);
   useEffect(() => {
-    const timer = setTimeout(() => void import('../../engine/search.ts').then(setSearchModule), 0);
+    const timer = setTimeout(
+      () => void import('../../engine/search-typos.ts').then((module) => setTypos(() => module.fuseTypos)),
+      0,
+    );
     return () => clearTimeout(timer);
   }, []);
   const phraseSearch = useMemo<PhraseSearch | null>(
-    () => (engine && searchModule ? searchModule.createPhraseSearch(engine.merged) : null),
-    [engine, searchModule],
+    () => (catalog ? createPhraseSearch(catalog.merged, { typos }) : null),
+    [catalog, typos],
   );
   const fill = useMemo(() => {
-    const values = variableValues(settings, state?.customerName);
-    const definitions = engine?.merged.variables ?? {};
+    const values = replyValues(settings, state?.customerName);
+    const definitions = catalog?.merged.variables ?? {};
     return (text: string) => fillVariables(text, values, definitions);
-  }, [settings, state?.customerName, engine]);
-  const titleOf = useMemo(() => (engine ? localizedTitles(engine.packs, locale) : undefined), [engine, locale]);
-  const tipsOf = useMemo(() => (engine ? localizedTips(engine.packs, locale) : undefined), [engine, locale]);
+  }, [settings, state?.customerName, catalog]);
+  const titleOf = useMemo(() => (catalog ? localizedTitles(catalog.packs, locale) : undefined), [catalog, locale]);
+  const tipsOf = useMemo(() => (catalog ? localizedTips(catalog.packs, locale) : undefined), [catalog, locale]);
   // Replies in the customer's language first (an English-speaking agent may answer a Chinese customer), else the UI's.
   const customerText = state?.latest?.detection.text;
-  const replyLocale = useMemo(
-    () => (customerText ? guessLanguage(customerText) : undefined) ?? locale,
-    [customerText, locale],
+  const replyLocale = useMemo(() => replyLanguage(customerText, locale), [customerText, locale]);
+  const latestScenarioIds = useMemo(
+    () => state?.latest?.detection.scenarios.map((scenario) => scenario.id) ?? [],
+    [state?.latest],
   );
   const replyInputs = useMemo(
     () => ({ uiLocale: replyLocale, usage, fill, titleOf }),
@@ -217,27 +223,33 @@ export function App() {
   );
   const repliesFor = useCallback(
     (scopeId: string) =>
-      engine ? buildScopeReplies(engine.scenario(scopeId) ?? engine.stage(scopeId), replyInputs) : [],
-    [engine, replyInputs],
+      catalog ? buildScopeReplies(catalog.scenario(scopeId) ?? catalog.stage(scopeId), replyInputs) : [],
+    [catalog, replyInputs],
   );
   const search = useCallback(
-    (query: string) => (phraseSearch ? buildSearchReplies(phraseSearch.search(query), replyInputs) : []),
-    [phraseSearch, replyInputs],
+    (query: string) =>
+      phraseSearch
+        ? buildSearchReplies(
+            phraseSearch.search(query, { locale: replyLocale, currentScenarioIds: latestScenarioIds }),
+            replyInputs,
+          )
+        : [],
+    [phraseSearch, replyInputs, replyLocale, latestScenarioIds],
   );
   const detection = useMemo(
     () =>
-      engine && state
-        ? buildDetectionView(state.latest, { scenario: engine.scenario, mask: maskSensitive, titleOf, tipsOf })
+      catalog && state
+        ? buildDetectionView(state.latest, { scenario: catalog.scenario, mask: maskSensitive, titleOf, tipsOf })
         : null,
-    [engine, state?.latest, titleOf, tipsOf],
+    [catalog, state?.latest, titleOf, tipsOf],
   );
-  const stages = useMemo(() => (engine ? buildStageViews(engine.merged, titleOf) : []), [engine, titleOf]);
+  const stages = useMemo(() => (catalog ? buildStageViews(catalog.merged, titleOf) : []), [catalog, titleOf]);
 
   // ---- Teaching: one correction per customer message, changed in place when the agent changes their mind ----
   const [taught, setTaught] = useState<{ messageId: string; correction: TaughtCorrection } | null>(null);
   const choices = useMemo(
-    () => (engine ? scenarioChoices(engine.merged, locale, titleOf) : []),
-    [engine, locale, titleOf],
+    () => (catalog ? scenarioChoices(catalog.merged, locale, titleOf) : []),
+    [catalog, locale, titleOf],
   );
   const latest = state?.latest ?? null;
   const keepCorrection = (next: Omit<TaughtCorrection, 'id' | 'message' | 'at'>, notice: string) => {
@@ -260,7 +272,7 @@ export function App() {
   };
   const titleOfChoice = (id: string) => choices.find((c) => c.id === id)?.title ?? id;
   const teach: TeachView | undefined =
-    latest && engine
+    latest && catalog
       ? {
           scenarios: choices,
           taught: taught?.messageId === latest.messageId ? taught.correction : undefined,
@@ -369,7 +381,7 @@ export function App() {
 
   const onExportUsage = () => {
     const titleOfReply = (scopeId: string, replyId: string) => {
-      const scope = engine?.scenario(scopeId) ?? engine?.stage(scopeId);
+      const scope = catalog?.scenario(scopeId) ?? catalog?.stage(scopeId);
       const candidates = scope?.replies.filter((reply) => reply.id === replyId) ?? [];
       const best = candidates.find((reply) => languageTier(reply.locale, locale) === 0) ?? candidates[0];
       return best?.title;

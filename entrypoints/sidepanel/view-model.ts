@@ -9,8 +9,7 @@ import type {
   Pack,
 } from '../../engine/types.ts';
 import { languageTier, rankReplies, type ReplyUsageCounts } from '../../engine/index.ts';
-// Types only: the search itself (with pinyin-pro) is loaded lazily by the panel.
-import type { PhraseHit } from '../../engine/search.ts';
+import type { PhraseHit } from '../../engine/index.ts';
 import type {
   Confidence,
   DetectionView,
@@ -193,22 +192,6 @@ export function buildStageViews(merged: Pick<MergedPacks, 'stages'>, titleOf?: T
   return merged.stages
     .filter((stage) => stage.replies.length > 0)
     .map((stage) => ({ id: stage.id, title: titleOf?.(stage.id) ?? stage.title }));
-}
-
-/** The values of the variables the panel knows; unknown ones are left to the variables' fallbacks. */
-export function variableValues(
-  settings: { agentName: string; agentId: string; company: string; customVariables: Record<string, string> },
-  customerName: string | undefined,
-): Record<string, string> {
-  const values: Record<string, string> = { ...settings.customVariables };
-  const known: Record<string, string | undefined> = {
-    customer: customerName,
-    agentName: settings.agentName,
-    agentId: settings.agentId,
-    company: settings.company,
-  };
-  for (const [name, value] of Object.entries(known)) if (value && value.trim() !== '') values[name] = value.trim();
-  return values;
 }
 
 /** Every scenario of the packs, titled in the interface language and sorted by title, for the agent to pick when teaching. */

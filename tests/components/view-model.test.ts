@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MergedReply, MergedScenario, Pack, SensitiveSpan } from '../../engine/types.ts';
 import { createPhraseSearch } from '../../engine/search.ts';
+import { replyValues } from '../../engine/replies.ts';
 import { findSensitive, maskSensitive } from '../../engine/sensitive.ts';
 import {
   buildDetectionView,
@@ -13,7 +14,6 @@ import {
   localizedTips,
   localizedTitles,
   pageStatusOf,
-  variableValues,
 } from '../../entrypoints/sidepanel/view-model.ts';
 import type { TabState } from '../../utils/messaging.ts';
 
@@ -138,7 +138,7 @@ describe('detection view', () => {
 });
 
 describe('replies', () => {
-  const values = variableValues(
+  const values = replyValues(
     { agentName: ' 小李 ', agentId: '', company: 'ACME', customVariables: { hotline: '400' } },
     '王女士',
   );

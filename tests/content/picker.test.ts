@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGenericAdapter } from '../../sites/generic.ts';
 import { initialPickerState, pickerReducer, runElementPicker, type PickerState } from '../../content/picker.ts';
+import { createUiHost } from '../../content/ui-host.ts';
 
 const LABELS = { list: 'pick list', composer: 'pick composer' };
 
@@ -64,17 +65,20 @@ describe('runElementPicker', () => {
     page();
     let pageSawClick = false;
     document.querySelector('.thread')!.addEventListener('click', () => (pageSawClick = true));
-    const picking = runElementPicker(document, LABELS);
+    const host = createUiHost(document);
+    const picking = runElementPicker(document, host, LABELS);
     // The overlay's host says nothing to the page: no attribute but its own layout.
-    expect(document.querySelector('huashu-picker')?.getAttributeNames()).toEqual(['style']);
+    expect(host.layer('element-picker').childElementCount).toBe(1);
+    expect(document.querySelector('huashu-root')?.getAttributeNames()).toEqual(['style']);
     const thread = document.querySelector('.thread')!;
     thread.dispatchEvent(new MouseEvent('mousemove', { bubbles: true }));
     thread.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
-    expect(document.querySelector('huashu-picker')?.getAttributeNames()).toEqual(['style']);
+    expect(document.querySelector('huashu-root')?.getAttributeNames()).toEqual(['style']);
     document.querySelector('.reply')!.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
     const result = await picking;
     expect(pageSawClick).toBe(false);
-    expect(document.querySelector('huashu-picker')).toBeNull();
+    expect(host.layer('element-picker').childElementCount).toBe(0);
+    host.remove();
     // The picks drive the generic adapter: its list and composer are the picked ones.
     const adapter = createGenericAdapter(result!);
     expect(adapter.findMessageList(document)).toBe(thread);
@@ -83,14 +87,15 @@ describe('runElementPicker', () => {
 
   it('picks by keyboard (arrow up widens, Enter picks) and Esc cancels', async () => {
     page();
-    const keyboard = runElementPicker(document, LABELS);
+    const host = createUiHost(document);
+    const keyboard = runElementPicker(document, host, LABELS);
     document.querySelector('.bubble')!.dispatchEvent(new MouseEvent('mousemove', { bubbles: true }));
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowUp', bubbles: true, cancelable: true }));
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
     expect(await keyboard).toBeNull();
 
-    const again = runElementPicker(document, LABELS);
+    const again = runElementPicker(document, host, LABELS);
     document.querySelector('.bubble')!.dispatchEvent(new MouseEvent('mousemove', { bubbles: true }));
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowUp', bubbles: true }));
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
@@ -100,5 +105,6 @@ describe('runElementPicker', () => {
     expect(document.querySelector(result!.messageListSelector)).toBe(document.querySelector('.thread'));
     // A picked wrapper counts: the adapter types into the editable inside it.
     expect(createGenericAdapter(result!).findComposer(document)?.element).toBe(document.querySelector('.reply'));
+    host.remove();
   });
 });

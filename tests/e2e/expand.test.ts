@@ -21,7 +21,7 @@ async function openDesk(editor: string): Promise<Page> {
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(`${server.url}?editor=${editor}`);
   await page.evaluate(() => window.huashuDemo.ready);
-  await page.locator('huashu-expansion').waitFor({ state: 'attached', timeout: 10_000 });
+  await page.locator('huashu-root').waitFor({ state: 'attached', timeout: 10_000 });
   await waitForContentScript(browser, page);
   await page.evaluate(() => window.huashuDemo.clear());
   await page.evaluate(() => window.huashuDemo.clearComposer());

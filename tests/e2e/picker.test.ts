@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExtension, launchWithExtension } from '../../tools/browser/extension.ts';
-import { detectedScenario } from '../../tools/browser/huashu-state.ts';
+import { detectedScenario, elementPickerOpen } from '../../tools/browser/huashu-state.ts';
 
 const PAGE = readFileSync(new URL('./pages/unknown-chat.html', import.meta.url), 'utf8');
 const NAMED_PAGE = readFileSync(new URL('./pages/named-chat.html', import.meta.url), 'utf8');
@@ -50,13 +50,13 @@ describe('element picker', () => {
     await start.click();
     await chat.bringToFront();
     // The picker's overlay: the first click picks the list, the second the box.
-    await chat.locator('huashu-picker').waitFor({ state: 'attached', timeout: 5_000 });
+    await expect.poll(() => elementPickerOpen(chat), { timeout: 5_000 }).toBe(true);
     const flow = chat.locator('#flow');
     await flow.hover({ position: { x: 200, y: 150 } });
     await flow.click({ position: { x: 200, y: 150 } });
     await chat.locator('.ipt').hover();
     await chat.locator('.ipt').click();
-    await chat.locator('huashu-picker').waitFor({ state: 'detached' });
+    await expect.poll(() => elementPickerOpen(chat), { timeout: 5_000 }).toBe(false);
     await panel.locator('[data-testid="status-picks"]').waitFor({ timeout: 10_000 });
 
     await chat.evaluate(() =>
@@ -92,13 +92,13 @@ describe('element picker', () => {
     await start.waitFor({ timeout: 15_000 });
     await start.click();
     await named.bringToFront();
-    await named.locator('huashu-picker').waitFor({ state: 'attached', timeout: 5_000 });
+    await expect.poll(() => elementPickerOpen(named), { timeout: 5_000 }).toBe(true);
     const list = named.locator('.pane').nth(1).locator('.messages');
     await list.hover();
     await list.click();
     await named.locator('.ipt').hover();
     await named.locator('.ipt').click();
-    await named.locator('huashu-picker').waitFor({ state: 'detached' });
+    await expect.poll(() => elementPickerOpen(named), { timeout: 5_000 }).toBe(false);
     await namedPanel.locator('[data-testid="status-picks"]').waitFor({ timeout: 10_000 });
 
     const host = new URL(address).host;

@@ -118,6 +118,11 @@ async function piercedElements(page: Page): Promise<Array<{ name: string; attrib
   }
 }
 
+/** Whether the element picker ("point at the chat area") is drawn in the UI host's closed root. */
+export async function elementPickerOpen(page: Page): Promise<boolean> {
+  return (await piercedElements(page)).some((element) => element.attributes['data-element-picker'] !== undefined);
+}
+
 /** The `;;` picker as drawn in its closed root: open or not, the reply keys it offers, and the highlighted one. */
 export async function expansionPicker(
   page: Page,

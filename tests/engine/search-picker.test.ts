@@ -1,9 +1,9 @@
-// The picker's search in the content script: words, full pinyin and initials from the engine's pinyin table, current scenario first.
+// The reply search as the `;;` picker uses it: words, full pinyin and initials from the engine's pinyin table, current scenario first, each reply once.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PACKS } from '../../engine/default-packs.ts';
 import { mergePacks } from '../../engine/pack-merge.ts';
 import type { MergedPacks, MergedReply } from '../../engine/types.ts';
-import { createExpansionSearch } from '../../content/expansion-search.ts';
+import { createPhraseSearch } from '../../engine/search.ts';
 
 function reply(id: string, text: string, title?: string): MergedReply {
   return { id, text, title, packId: 'zh-CN', locale: 'zh-CN' };
@@ -23,8 +23,8 @@ const fixture = {
 
 const ids = (hits: { reply: MergedReply }[]) => hits.map((h) => h.reply.id);
 
-describe('createExpansionSearch', () => {
-  const search = createExpansionSearch(fixture);
+describe('createPhraseSearch', () => {
+  const search = createPhraseSearch(fixture);
 
   it('finds by pinyin initials, full pinyin and words', () => {
     expect(ids(search.search('tk', { currentScenarioIds: [], limit: 5 }))).toEqual(['refund.time']);
@@ -40,11 +40,11 @@ describe('createExpansionSearch', () => {
   });
 
   it('with an empty query lists the current scenario first, then the stages', () => {
-    expect(ids(search.search('', { currentScenarioIds: ['logistics'], limit: 5 }))).toEqual([
+    expect(ids(search.suggest({ currentScenarioIds: ['logistics'], limit: 5 }))).toEqual([
       'logistics.where',
       'hold.wait',
     ]);
-    expect(ids(search.search('', { currentScenarioIds: [], limit: 5 }))).toEqual(['hold.wait']);
+    expect(ids(search.suggest({ currentScenarioIds: [], limit: 5 }))).toEqual(['hold.wait']);
   });
 
   it('ranks the current scenario first among equal matches and keeps the limit', () => {
@@ -58,19 +58,19 @@ describe('createExpansionSearch', () => {
 
   it('finds refund replies in the shipped packs from ;;tk', () => {
     const merged = mergePacks(DEFAULT_PACKS);
-    const hits = createExpansionSearch(merged).search('tk', { currentScenarioIds: [], limit: 8 });
+    const hits = createPhraseSearch(merged).search('tk', { currentScenarioIds: [], limit: 8 });
     expect(hits.length).toBeGreaterThan(0);
     expect(hits[0]!.scopeId).toBe('return_refund');
     for (const hit of hits) expect(hit.reply.text).toMatch(/退款|退貨|退货|退還|退还/u);
   });
 });
 
-describe('createExpansionSearch with translated packs', () => {
-  const search = createExpansionSearch(mergePacks(DEFAULT_PACKS));
+describe('createPhraseSearch with translated packs', () => {
+  const search = createPhraseSearch(mergePacks(DEFAULT_PACKS));
   const languages = (hits: { reply: MergedReply }[]) => hits.map((h) => `${h.reply.id}:${h.reply.locale}`);
 
   it('offers each reply once, in the language asked for, when only the trigger is typed', () => {
-    const hits = search.search('', { currentScenarioIds: ['return_refund'], limit: 50, locale: 'en' });
+    const hits = search.suggest({ currentScenarioIds: ['return_refund'], limit: 50, locale: 'en' });
     const keys = hits.map((h) => h.reply.id);
     expect(new Set(keys).size).toBe(keys.length);
     expect(
@@ -78,7 +78,7 @@ describe('createExpansionSearch with translated packs', () => {
         .slice(0, 3)
         .every((key) => key.endsWith(':en')),
     ).toBe(true);
-    const chinese = search.search('', { currentScenarioIds: ['return_refund'], limit: 50, locale: 'zh-CN' });
+    const chinese = search.suggest({ currentScenarioIds: ['return_refund'], limit: 50, locale: 'zh-CN' });
     expect(
       languages(chinese)
         .slice(0, 3)

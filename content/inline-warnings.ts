@@ -1,4 +1,4 @@
-// Mounts the inline warnings in a closed shadow root on our host element and keeps them over the composer (never touching the editor's DOM).
+// Inline warnings in the page: underlines the draft's findings over the composer in the UI host's layer (never touching the editor's DOM); a click applies the fix.
 import { h, render } from 'preact';
 import {
   INLINE_WARNINGS_CSS,
@@ -8,17 +8,12 @@ import {
 } from '../components/inline/InlineWarnings.tsx';
 import type { Finding } from '../engine/types.ts';
 import type { ComposerInfo } from '../sites/types.ts';
-import { domRangeForOffsets, editableElementFor, mapDraftText } from '../composer/index.ts';
+import { domRangeForOffsets, editableElementFor, mapDraftText, replaceRange } from '../composer/index.ts';
+import { currentComposer } from './draft-lint.ts';
+import { findingsForComposer } from './note-lint.ts';
+import type { Tab } from './tab.ts';
 import { textFieldUnderlineRects } from './text-field-rects.ts';
-
-export interface InlineOverlay {
-  update(composer: ComposerInfo | null, findings: Finding[]): void;
-  destroy(): void;
-}
-
-export interface InlineOverlayCallbacks {
-  applyFinding(finding: Finding): void;
-}
+import type { InsertResult } from '../utils/messaging.ts';
 
 function toRect(rect: DOMRect | DOMRectReadOnly): InlineRect {
   return { left: rect.left, top: rect.top, width: rect.width, height: rect.height };
@@ -49,32 +44,32 @@ function underlineRects(editable: HTMLElement, findings: Finding[], clip: DOMRec
   });
 }
 
-// A closed root cannot be found again from its host, and a host takes only one: keep it for a remount (site switched off and on).
-const shadowRoots = new WeakMap<HTMLElement, ShadowRoot>();
+/** Replaces a span of the draft (a finding's) with its fix, then lints again. */
+export async function applyFix(tab: Tab, start: number, end: number, replacement: string): Promise<InsertResult> {
+  const composer = currentComposer(tab);
+  if (!composer) return { ok: false, reason: 'no-composer', message: 'No composer on this page.' };
+  const outcome = await replaceRange(composer.element, composer.kind, start, end, replacement);
+  tab.store.get().draft?.lintNow();
+  return outcome.ok ? { ok: true } : outcome;
+}
 
-export function mountInlineOverlay(host: HTMLElement, callbacks: InlineOverlayCallbacks): InlineOverlay {
-  // Closed: the helpdesk's scripts cannot reach in, and its styles do not apply.
-  const shadow = shadowRoots.get(host) ?? host.attachShadow({ mode: 'closed' });
-  shadowRoots.set(host, shadow);
-  shadow.replaceChildren();
-  const style = document.createElement('style');
-  style.textContent = INLINE_WARNINGS_CSS;
-  const container = document.createElement('div');
+export function startInlineWarnings(tab: Tab): () => void {
+  const { store, host } = tab;
+  const layer = host.layer('warnings', INLINE_WARNINGS_CSS);
+  const container = layer.ownerDocument.createElement('div');
   // Where a text field's text is copied to be measured (text-field-rects.ts): inside our root, out of the page's sight.
-  const scratch = document.createElement('div');
-  shadow.append(style, container, scratch);
-  const win = host.ownerDocument.defaultView ?? window;
+  const scratch = layer.ownerDocument.createElement('div');
+  layer.replaceChildren(container, scratch);
+  const win = host.element.ownerDocument.defaultView ?? window;
 
   let composer: ComposerInfo | null = null;
   let findings: Finding[] = [];
   let frame: number | null = null;
 
   const onApply = (finding: Finding): void => {
-    try {
-      callbacks.applyFinding(finding);
-    } catch (error) {
-      console.error('[huashu] applying the inline suggestion failed', error);
-    }
+    applyFix(tab, finding.start, finding.end, finding.suggestion ?? '').catch((error: unknown) =>
+      console.error('[huashu] applying the suggestion failed', error),
+    );
   };
 
   function layout(): void {
@@ -108,17 +103,18 @@ export function mountInlineOverlay(host: HTMLElement, callbacks: InlineOverlayCa
   win.addEventListener('scroll', onViewportChange, { capture: true, passive: true });
   win.addEventListener('resize', onViewportChange, { passive: true });
 
-  return {
-    update(nextComposer, nextFindings) {
-      composer = nextComposer;
-      findings = nextFindings;
-      scheduleLayout();
-    },
-    destroy() {
-      if (frame !== null) win.cancelAnimationFrame(frame);
-      win.removeEventListener('scroll', onViewportChange, { capture: true });
-      win.removeEventListener('resize', onViewportChange);
-      render(null, container);
-    },
+  const unsubscribe = store.subscribe((next, previous) => {
+    if (next.composer === previous.composer && next.view.findings === previous.view.findings) return;
+    composer = next.composer;
+    findings = composer ? findingsForComposer(composer, next.view.findings) : [];
+    scheduleLayout();
+  });
+
+  return () => {
+    unsubscribe();
+    if (frame !== null) win.cancelAnimationFrame(frame);
+    win.removeEventListener('scroll', onViewportChange, { capture: true });
+    win.removeEventListener('resize', onViewportChange);
+    render(null, container);
   };
 }

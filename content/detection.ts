@@ -1,0 +1,93 @@
+// Detection in the page: reads the conversation through the adapter, detects the latest customer message and keeps the ones no scenario fits for teaching.
+import { maskCustomerMessage, type Engine } from '../engine/index.ts';
+import type { Detection } from '../engine/types.ts';
+import type { SiteAdapter } from '../sites/types.ts';
+import { recordUnmatched } from '../utils/teach.ts';
+import { forgetComposerCaret } from '../composer/index.ts';
+import { watchConversation, type ConversationSnapshot } from './conversation-watcher.ts';
+import { detectLatestCustomer } from './latest-customer.ts';
+import { duringSession, setView } from './tab-store.ts';
+import { uiLocaleOf, type Tab } from './tab.ts';
+
+const DETECTION_CACHE_LIMIT = 500;
+
+export function startDetection(tab: Tab): () => void {
+  const { store, doc } = tab;
+  const cache = new Map<string, Detection>();
+  let cachedFor: Engine | null = null;
+  let lastSnapshot: ConversationSnapshot | null = null;
+  /** The last message kept as unmatched: every snapshot of the same conversation re-evaluates it. */
+  let lastUnmatchedKey = '';
+
+  function detectCached(engine: Engine, text: string): Detection {
+    if (cachedFor !== engine) {
+      cache.clear();
+      cachedFor = engine;
+    }
+    const cached = cache.get(text);
+    if (cached) return cached;
+    const detection = engine.detect(text);
+    if (cache.size >= DETECTION_CACHE_LIMIT) cache.clear();
+    cache.set(text, detection);
+    return detection;
+  }
+
+  function evaluate(adapter: SiteAdapter): void {
+    const { engine } = store.get();
+    if (!engine || !lastSnapshot) return;
+    try {
+      const latest = detectLatestCustomer(lastSnapshot.messages, (text) => detectCached(engine, text));
+      let customerName: string | undefined;
+      try {
+        customerName = adapter.readCustomerName?.(doc);
+      } catch (error) {
+        console.error(`[huashu] the ${adapter.id} adapter failed to read the customer name`, error);
+      }
+      setView(store, { latest: latest ? { ...latest, role: 'customer' } : null, customerName });
+      // A follow-up borrows an earlier message's scenarios only because its own detection found none.
+      if (latest && (latest.followUpOf !== undefined || latest.detection.scenarios.length === 0))
+        keepUnmatched(latest.detection.text, customerName);
+    } catch (error) {
+      console.error('[huashu] detecting the latest customer message failed', error);
+    }
+  }
+
+  /** Keeps a message detection found no scenario for, masked, so the agent can label it later on the options page. */
+  function keepUnmatched(text: string, customerName: string | undefined): void {
+    const masked = maskCustomerMessage(text, { customerName, fallbackLanguage: uiLocaleOf(tab) });
+    if (masked === lastUnmatchedKey) return;
+    lastUnmatchedKey = masked;
+    recordUnmatched(masked).catch((error: unknown) =>
+      console.error('[huashu] keeping the unmatched message failed', error),
+    );
+  }
+
+  return duringSession(store, (adapter) => {
+    const conversation = watchConversation({
+      adapter,
+      doc,
+      onSnapshot(snapshot) {
+        lastSnapshot = snapshot;
+        evaluate(adapter);
+        // Switching conversation may swap the composer (and its mode); a reused one must not insert at the old caret.
+        const draft = store.get().draft;
+        if (snapshot.conversationChanged && draft) {
+          const previous = draft.composer;
+          if (previous) forgetComposerCaret(previous.element, previous.kind);
+          draft.refresh();
+        }
+      },
+    });
+    store.set({ conversation });
+    // New packs mean a new engine: detect the same conversation again.
+    const unsubscribe = store.subscribe((next, previous) => {
+      if (next.engine !== previous.engine) evaluate(adapter);
+    });
+    return () => {
+      unsubscribe();
+      conversation.stop();
+      lastSnapshot = null;
+      store.set({ conversation: null });
+    };
+  });
+}

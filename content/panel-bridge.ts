@@ -1,0 +1,94 @@
+// The side panel's link to the tab: tells it every change of what it shows, and answers its requests (state, insert a reply, apply a fix, point at the chat area).
+import { insertText } from '../composer/index.ts';
+import { contentToPanel, panelToContent, type InsertResult } from '../utils/messaging.ts';
+import { sitePreferencesItem } from '../utils/storage.ts';
+import { currentComposer } from './draft-lint.ts';
+import { applyFix } from './inline-warnings.ts';
+import { pageTexts } from './page-texts.ts';
+import { runElementPicker } from './picker.ts';
+import { uiLocaleOf, type Tab } from './tab.ts';
+
+function isNoReceiverError(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return /Receiving end does not exist|Could not establish connection|message port closed|No response/i.test(message);
+}
+
+function failed(error: unknown): InsertResult {
+  return { ok: false, reason: 'failed', message: error instanceof Error ? error.message : String(error) };
+}
+
+export function startPanelBridge(tab: Tab): () => void {
+  const { store, ctx, doc } = tab;
+  let changeQueued = false;
+  const unsubscribe = store.subscribe((next, previous) => {
+    if (next.view === previous.view || changeQueued) return;
+    changeQueued = true;
+    // A new message and its detection, or a burst of keystrokes in one frame, make one message to the panel.
+    queueMicrotask(() => {
+      changeQueued = false;
+      if (ctx.isInvalid) return;
+      contentToPanel.sendMessage('tabStateChanged', store.get().view).catch((error: unknown) => {
+        // No panel open is the usual case, not an error.
+        if (!isNoReceiverError(error)) console.error('[huashu] could not tell the panel about the new state', error);
+      });
+    });
+  });
+
+  let picking = false;
+  /** The agent points at the list and the reply box; saving the picks restarts the session on them (runtime.ts). */
+  async function pickChatArea(): Promise<void> {
+    if (picking) return;
+    picking = true;
+    try {
+      const result = await runElementPicker(doc, tab.host, pageTexts(uiLocaleOf(tab)).picker);
+      if (!result) return;
+      const prefs = await sitePreferencesItem.getValue();
+      await sitePreferencesItem.setValue({
+        ...prefs,
+        [location.host]: { ...prefs[location.host], enabled: true, ...result },
+      });
+    } catch (error) {
+      console.error('[huashu] the element picker failed', error);
+    } finally {
+      picking = false;
+    }
+  }
+
+  const stops = [
+    unsubscribe,
+    panelToContent.onMessage('getTabState', () => {
+      const { adapter, draft } = store.get();
+      if (adapter && draft) draft.refresh();
+      return store.get().view;
+    }),
+    panelToContent.onMessage('insertReply', async ({ data }): Promise<InsertResult> => {
+      try {
+        const composer = currentComposer(tab);
+        if (!composer) return { ok: false, reason: 'no-composer', message: 'No composer on this page.' };
+        const outcome = await insertText(composer.element, composer.kind, data.text);
+        store.get().draft?.lintNow();
+        return outcome.ok ? { ok: true } : outcome;
+      } catch (error) {
+        console.error('[huashu] inserting the reply failed', error);
+        return failed(error);
+      }
+    }),
+    panelToContent.onMessage('applyFinding', async ({ data }): Promise<InsertResult> => {
+      try {
+        return await applyFix(tab, data.start, data.end, data.replacement);
+      } catch (error) {
+        console.error('[huashu] applying the fix failed', error);
+        return failed(error);
+      }
+    }),
+    // The element picker belongs to the generic adapter; the adapters here know their markup.
+    // Answers at once (the picking takes as long as the agent needs); the result arrives as a site preference.
+    panelToContent.onMessage('startPicker', () => {
+      void pickChatArea();
+      return { ok: true };
+    }),
+  ];
+  return () => {
+    for (const stop of stops) stop();
+  };
+}
