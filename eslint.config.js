@@ -95,7 +95,7 @@ export default tseslint.config(
               message: 'utils/ holds the few pieces every runtime shares: it imports none of them.',
             },
             // Outside code reaches the engine through its entries: index.ts (runtimes), packs.ts (pack files), types.ts,
-            // default-packs.ts (the shipped packs) and search-typos.ts (fuse.js, loaded lazily by the panel).
+            // and default-packs.ts (the shipped packs).
             ...[
               './content',
               './composer',
@@ -108,7 +108,7 @@ export default tseslint.config(
             ].map((target) => ({
               target,
               from: './engine',
-              except: ['./index.ts', './packs.ts', './types.ts', './default-packs.ts', './search-typos.ts'],
+              except: ['./index.ts', './packs.ts', './types.ts', './default-packs.ts'],
               message: 'Import the engine through engine/index.ts or engine/packs.ts (types from engine/types.ts).',
             })),
             // Tools (the browser harness that tests, scripts and benches share) and tests are never part of the product.

@@ -1,6 +1,6 @@
 // The engine's entry for every runtime: builds a matcher from packs and exposes detect() and lint(), and the small pure
 // helpers the panel and the content script share (reply ranking, variables, masking, language, pinyin). Reading and
-// checking pack files is the other entry, engine/packs.ts; the panel adds typo tolerance (engine/search-typos.ts).
+// checking pack files is the other entry, engine/packs.ts; the reply search (search.ts) serves the panel and the page's `;;` picker alike.
 import { detectEmotion, emotionGivenScenario, isSarcastic } from './emotion.ts';
 import { createScenarioDetector } from './detect.ts';
 import { MAX_INPUT_LINE_CHARS } from './limits.ts';
@@ -24,7 +24,7 @@ export {
 } from './ranking.ts';
 export { fillVariables, findVariables } from './variables.ts';
 export { replyLanguage, replyValues, type ReplyValueSettings } from './replies.ts';
-export { createPhraseSearch, type PhraseHit, type PhraseSearch, type TypoMatcher } from './search.ts';
+export { createPhraseSearch, type PhraseHit, type PhraseSearch } from './search.ts';
 export { findSensitive, maskSensitive, maskValue } from './sensitive.ts';
 export { guessLanguage, type ConversationLanguage } from './language.ts';
 export { pinyinOf } from './pinyin.ts';

@@ -1,4 +1,5 @@
-// The one reply search of the panel and the `;;` picker: words (simplified or traditional), full pinyin and pinyin initials from the engine's own table, ranked by match, language and the conversation's scenarios.
+// The one reply search of the panel and the `;;` picker: words (simplified or traditional), full pinyin and pinyin initials from the engine's own table, typos, ranked by match, language and the conversation's scenarios.
+import Fuse from 'fuse.js';
 import { isHan, toSimplified } from './normalize.ts';
 import { pinyinOf as syllableOf } from './pinyin.ts';
 import { languageTier } from './ranking.ts';
@@ -43,8 +44,7 @@ export interface PhraseSearch {
   readonly size: number;
 }
 
-/** One indexed reply, as a typo matcher sees it. */
-export interface IndexedPhrase {
+interface IndexedPhrase {
   scopeKind: PhraseScopeKind;
   scopeId: string;
   scopeTitle: string;
@@ -63,17 +63,15 @@ export interface IndexedPhrase {
   initials: string;
 }
 
-/**
- * Finds phrases close to a query with a typo in it (the panel plugs in fuse.js; the page's picker goes without, to stay
- * small). Scores run from 0 (exact) to 1 (unrelated).
- */
-export type TypoMatcher = (phrases: readonly IndexedPhrase[]) => {
-  find(query: string, limit: number): { phrase: IndexedPhrase; score: number }[];
-};
-
-export interface PhraseSearchSetup {
-  typos?: TypoMatcher;
-}
+// Fuse only stands in when nothing matches literally (a typo): over long texts it finds loose matches almost anywhere.
+const TYPO_OPTIONS = Object.freeze({
+  includeScore: true,
+  ignoreLocation: true,
+  // Lets one swapped pair of letters through (refnud → refund, tuikaun → tuikuan).
+  threshold: 0.35,
+  minMatchCharLength: 2,
+  keys: ['text', 'pinyinFull'],
+});
 
 // Tier scores: a literal match in the reply beats its title, pinyin beats initials (fewer chance hits), fuzzy is last.
 const TIER_SCORE: Record<PhraseMatchKind, number> = {
@@ -211,12 +209,9 @@ function ranked(
 }
 
 /** Builds the search over the merged packs; the pinyin index is built on the first search, not when a page opens. */
-export function createPhraseSearch(
-  merged: Pick<MergedPacks, 'scenarios' | 'stages'>,
-  setup: PhraseSearchSetup = {},
-): PhraseSearch {
+export function createPhraseSearch(merged: Pick<MergedPacks, 'scenarios' | 'stages'>): PhraseSearch {
   let phrases: IndexedPhrase[] | undefined;
-  let typos: ReturnType<TypoMatcher> | undefined;
+  let typos: Fuse<IndexedPhrase> | undefined;
   const ensureIndex = (): IndexedPhrase[] => (phrases ??= indexPhrases(merged));
   return {
     get size() {
@@ -259,10 +254,10 @@ export function createPhraseSearch(
       }
       const whole = tokens.join(' ');
       // Typos: only when the literal tiers found nothing, and for queries long enough to be more than noise.
-      if (hits.length === 0 && setup.typos && Array.from(whole).length >= 3) {
-        typos ??= setup.typos(all);
-        for (const { phrase, score } of typos.find(whole, limit))
-          hits.push({ hit: hitOf(phrase, TIER_SCORE.fuzzy * (1 - score), 'fuzzy'), order: phrase.order });
+      if (hits.length === 0 && Array.from(whole).length >= 3) {
+        typos ??= new Fuse(all, TYPO_OPTIONS);
+        for (const { item, score } of typos.search(whole, { limit }))
+          hits.push({ hit: hitOf(item, TIER_SCORE.fuzzy * (1 - (score ?? 1)), 'fuzzy'), order: item.order });
       }
       return ranked(hits, options, limit);
     },

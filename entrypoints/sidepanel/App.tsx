@@ -21,7 +21,6 @@ import {
   maskSensitive,
   fillVariables,
 } from '../../engine/index.ts';
-import type { TypoMatcher } from '../../engine/index.ts';
 import { downloadTextFile } from '../../utils/download.ts';
 import { createTranslator, resolveUiLocale } from '../../utils/i18n.ts';
 import { contentToPanel, panelToContent, type TabState } from '../../utils/messaging.ts';
@@ -190,18 +189,9 @@ export function App() {
   }, []);
 
   const state: TabState | null = connection.kind === 'connected' ? connection.state : null;
-  // Typo tolerance (fuse.js) loads after the first paint: the search works without it until then.
-  const [typos, setTypos] = useState<TypoMatcher | undefined>(undefined);
-  useEffect(() => {
-    const timer = setTimeout(
-      () => void import('../../engine/search-typos.ts').then((module) => setTypos(() => module.fuseTypos)),
-      0,
-    );
-    return () => clearTimeout(timer);
-  }, []);
   const phraseSearch = useMemo<PhraseSearch | null>(
-    () => (catalog ? createPhraseSearch(catalog.merged, { typos }) : null),
-    [catalog, typos],
+    () => (catalog ? createPhraseSearch(catalog.merged) : null),
+    [catalog],
   );
   const fill = useMemo(() => {
     const values = replyValues(settings, state?.customerName);

@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import zhCN from '../../data/packs/zh-CN.json' with { type: 'json' };
 import { createPhraseSearch, foldForSearch } from '../../engine/search.ts';
-import { fuseTypos } from '../../engine/search-typos.ts';
 import type { MergedPacks, MergedReply, Pack } from '../../engine/types.ts';
 
 function reply(id: string, text: string, locale = 'zh-CN', title?: string): MergedReply {
@@ -52,8 +51,7 @@ const fixture: Pick<MergedPacks, 'scenarios' | 'stages'> = {
 const ids = (hits: { reply: { id: string } }[]) => hits.map((h) => h.reply.id);
 
 describe('phrase search', () => {
-  // As the panel builds it: with typo tolerance.
-  const search = createPhraseSearch(fixture, { typos: fuseTypos });
+  const search = createPhraseSearch(fixture);
 
   it('indexes every reply of scenarios and stages', () => {
     expect(search.size).toBe(5);
