@@ -1,4 +1,5 @@
 // Every site adapter Huashu ships, and the choice of the one that fits a page.
+import { bytedeskAdapter } from './bytedesk.ts';
 import { chatwootAdapter } from './chatwoot.ts';
 import { crispAdapter } from './crisp.ts';
 import { demoAdapter } from './demo.ts';
@@ -17,6 +18,7 @@ export const SITE_ADAPTERS: readonly SiteAdapter[] = [
   freescoutAdapter,
   zendeskAdapter,
   crispAdapter,
+  bytedeskAdapter,
 ];
 
 /**

@@ -121,7 +121,7 @@ const HARMLESS_URLS = [
   /^http:\/\/www\.w3\.org\/(1998\/Math\/MathML|1999\/xhtml|2000\/svg|1999\/xlink|XML\/1998\/namespace|2000\/xmlns\/)$/u,
   /^https:\/\/(wxt\.dev|github\.com\/wxt-dev)\//u,
   /^https?:\/\/(localhost|127\.0\.0\.1)\/$/u,
-  /^https:\/\/(app\.chatwoot\.com|app\.crisp\.chat)\/$/u,
+  /^https:\/\/(app\.chatwoot\.com|app\.crisp\.chat|www\.weiyuai\.cn\/agent)\/$/u,
   /^https?:\/\/$/u,
   /^https:\/\/support\.example\.com\.?$/u,
 ];

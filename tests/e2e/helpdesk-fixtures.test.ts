@@ -120,6 +120,16 @@ const SHAPES: Record<string, FixtureShape> = {
     composer: '.c-editor-composer__field',
     noteMode: true,
   },
+  'bytedesk.html': {
+    customer: '.MessageList .Message.left[data-type="TEXT"]',
+    text: '.Bubble p',
+    note: '.Message[data-type="TRANSFER"]',
+    noteText: '.CardContent',
+    system: '.SystemMessage',
+    systemText: '.SystemMessage-inner span',
+    composer: '.Composer-inputWrap textarea',
+    insert: true,
+  },
   'generic-aria.html': {
     customer: '[aria-label="Message from customer"]',
     text: 'span',

@@ -43,12 +43,13 @@ const SAMPLE_URLS: Readonly<Record<string, string>> = {
   freescout: 'https://help.example.org/conversation/1187',
   zendesk: 'https://acme.zendesk.com/agent/tickets/5121',
   crisp: 'https://app.crisp.chat/website/8c842203/inbox/session_700c65e1/',
+  bytedesk: 'https://www.weiyuai.cn/agent/chat',
 };
 
 describe('site registry', () => {
   it('finds the adapter modules', () => {
     expect(ADAPTER_FILES).toEqual(
-      expect.arrayContaining(['chatwoot.ts', 'crisp.ts', 'freescout.ts', 'zammad.ts', 'zendesk.ts']),
+      expect.arrayContaining(['bytedesk.ts', 'chatwoot.ts', 'crisp.ts', 'freescout.ts', 'zammad.ts', 'zendesk.ts']),
     );
   });
 
@@ -102,6 +103,7 @@ describe('site registry', () => {
         'https://*.zammad.com/*',
         'https://*.zendesk.com/*',
         'https://app.crisp.chat/*',
+        'https://www.weiyuai.cn/agent/*',
       ]),
     );
     expect(new Set(patterns).size).toBe(patterns.length);
