@@ -4,7 +4,7 @@ import { createEngine } from '../engine/index.ts';
 import type { Pack } from '../engine/types.ts';
 import { injectPageBridge } from '../composer/index.ts';
 import type { TabState } from '../utils/messaging.ts';
-import { loadEnabledPacks, watchEnabledPacks } from '../utils/packs.ts';
+import { followEnabledPacks } from '../utils/enabled-packs.ts';
 import { DEFAULT_SETTINGS, settingsItem } from '../utils/storage.ts';
 import { startDetection } from './detection.ts';
 import { startDraftLint } from './draft-lint.ts';
@@ -50,17 +50,14 @@ export function startContentRuntime(ctx: ContentScriptContext, doc: Document = d
     }),
     startRecognition(tab),
     settingsItem.watch((value) => store.set({ settings: { ...DEFAULT_SETTINGS, ...value } })),
-    watchEnabledPacks(rebuildEngine),
+    followEnabledPacks((packs) => {
+      if (!ctx.isInvalid) rebuildEngine(packs);
+    }),
   ];
   settingsItem
     .getValue()
     .then((value) => store.set({ settings: { ...DEFAULT_SETTINGS, ...value } }))
     .catch((error: unknown) => console.error('[huashu] reading the settings failed; using the defaults', error));
-  loadEnabledPacks()
-    .then((packs) => {
-      if (!ctx.isInvalid) rebuildEngine(packs);
-    })
-    .catch((error: unknown) => console.error('[huashu] loading the packs failed', error));
 
   const stop = (): void => {
     for (const cleanup of stops.splice(0).reverse()) {

@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { resolveUiLocale } from '../utils/i18n.ts';
 import { setLibraryLocale } from '../library/errors.ts';
 import { settingsItem } from '../utils/storage.ts';
+import { startEnabledPacksPublishing } from '../library/enabled-packs.ts';
 import { startManagedPolicySync } from '../library/policy.ts';
 import { startSubscriptionRefresh } from '../library/subscriptions.ts';
 import { startSiteScriptSync } from '../library/sites/registration.ts';
@@ -17,6 +18,8 @@ export default defineBackground(() => {
     setLibraryLocale(resolveUiLocale(setting, browser.i18n.getUILanguage()));
   void settingsItem.getValue().then((settings) => applyLocale(settings.uiLanguage));
   settingsItem.watch((settings) => applyLocale(settings?.uiLanguage));
+  // The enabled packs, built here once per change and read by every tab and panel.
+  startEnabledPacksPublishing();
   // Packs added from an address are fetched again every hour; a failure keeps the last good version.
   startSubscriptionRefresh();
   // Packs and settings from the administrator's policy, at start and whenever it changes.

@@ -90,24 +90,3 @@ export async function loadEnabledPacks(): Promise<Pack[]> {
     locale,
   );
 }
-
-/** Calls `onChange` with the new enabled packs whenever packs, their preferences or the corrections change. Returns the unwatch function. */
-export function watchEnabledPacks(onChange: (packs: Pack[]) => void): () => void {
-  const reload = (): void => {
-    void loadEnabledPacks().then(onChange);
-  };
-  const unwatchInstalled = installedPacksItem.watch(reload);
-  const unwatchPrefs = packPreferencesItem.watch(reload);
-  // A correction counts from the next message on, in every tab and panel.
-  const unwatchTaught = taughtCorrectionsItem.watch(reload);
-  // The interface language decides which built-in Chinese pack's rule texts win (builtInPacksFor).
-  const unwatchSettings = settingsItem.watch((next, previous) => {
-    if (next?.uiLanguage !== previous?.uiLanguage) reload();
-  });
-  return () => {
-    unwatchInstalled();
-    unwatchPrefs();
-    unwatchTaught();
-    unwatchSettings();
-  };
-}

@@ -129,3 +129,10 @@ export const unmatchedMessagesItem = storage.defineItem<UnmatchedMessage[]>('loc
   fallback: [],
   version: 1,
 });
+
+/**
+ * The enabled packs in priority order, taught pack included, as the background last built them (library/enabled-packs.ts)
+ * from the built-in, installed and taught packs. The content script and the panel read this instead of carrying the
+ * built-in packs in their own code; null until the background has built it once.
+ */
+export const enabledPacksItem = storage.defineItem<Pack[] | null>('local:enabledPacks', { fallback: null });

@@ -24,7 +24,7 @@ import {
 import { downloadTextFile } from '../../utils/download.ts';
 import { createTranslator, resolveUiLocale } from '../../utils/i18n.ts';
 import { contentToPanel, panelToContent, type TabState } from '../../utils/messaging.ts';
-import { loadEnabledPacks, watchEnabledPacks } from '../../utils/packs.ts';
+import { followEnabledPacks } from '../../utils/enabled-packs.ts';
 import { DEFAULT_SETTINGS, replyUsageItem, settingsItem, type ReplyUsage, type Settings } from '../../utils/storage.ts';
 import { sitePartsOf } from '../../library/sites/site-access.ts';
 import { forgetPicks, switchSiteOff, switchSiteOn } from '../../library/sites/site-actions.ts';
@@ -85,8 +85,7 @@ export function App() {
 
   // Packs, settings and usage: read once, then follow every change (options page, other windows).
   useEffect(() => {
-    void loadEnabledPacks().then((packs) => setCatalog(createCatalog(packs)));
-    const unwatchPacks = watchEnabledPacks((packs) => setCatalog(createCatalog(packs)));
+    const unwatchPacks = followEnabledPacks((packs) => setCatalog(createCatalog(packs)));
     void settingsItem.getValue().then(setSettings);
     const unwatchSettings = settingsItem.watch((value) => setSettings(value ?? DEFAULT_SETTINGS));
     void replyUsageItem.getValue().then(setUsage);

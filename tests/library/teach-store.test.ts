@@ -2,7 +2,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createEngine, maskCustomerMessage, TAUGHT_PACK_ID } from '../../engine/index.ts';
-import { loadEnabledPacks, loadPackEntries, watchEnabledPacks } from '../../utils/packs.ts';
+import { startEnabledPacksPublishing } from '../../library/enabled-packs.ts';
+import { followEnabledPacks } from '../../utils/enabled-packs.ts';
+import { loadEnabledPacks, loadPackEntries } from '../../utils/packs.ts';
 import { taughtCorrectionsItem, unmatchedMessagesItem } from '../../utils/storage.ts';
 import {
   deleteAllTaught,
@@ -40,12 +42,15 @@ describe('the taught pack in the pack set', () => {
     expect((await loadPackEntries()).map((e) => e.pack.id)).not.toContain(TAUGHT_PACK_ID);
   });
 
-  it('reaches every engine when a correction is saved', async () => {
+  it('reaches every engine when a correction is saved: the background publishes, tabs and panels follow', async () => {
+    const stopPublishing = startEnabledPacksPublishing();
     const seen: string[][] = [];
-    const unwatch = watchEnabledPacks((packs) => seen.push(packs.map((p) => p.id)));
+    const unwatch = followEnabledPacks((packs) => seen.push(packs.map((p) => p.id)));
+    await expect.poll(() => seen.at(-1)).toEqual(['en', 'zh-TW', 'zh-CN']);
     await saveCorrection({ id: 'c1', message: '在吗在吗', scenario: null, at: 1 });
     await expect.poll(() => seen.at(-1)).toEqual(['en', 'zh-TW', 'zh-CN', TAUGHT_PACK_ID]);
     unwatch();
+    stopPublishing();
   });
 
   it('is stored in storage.local, never in sync', async () => {

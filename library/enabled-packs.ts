@@ -1,0 +1,41 @@
+// Builds the enabled packs (built-in, installed, taught) in the background and publishes them in storage, so the content script and the panel need not carry the built-in packs.
+import { loadEnabledPacks } from '../utils/packs.ts';
+import {
+  enabledPacksItem,
+  installedPacksItem,
+  packPreferencesItem,
+  settingsItem,
+  taughtCorrectionsItem,
+} from '../utils/storage.ts';
+
+/** Builds the enabled packs now and publishes them. */
+export async function publishEnabledPacks(): Promise<void> {
+  await enabledPacksItem.setValue(await loadEnabledPacks());
+}
+
+/**
+ * Publishes at start and again whenever packs, their order and switches, the corrections or the interface language
+ * (which decides whose Chinese rule texts win) change. Returns the stop function.
+ */
+export function startEnabledPacksPublishing(): () => void {
+  let running: Promise<void> = Promise.resolve();
+  // One build at a time, in order: the last change is the last written.
+  const publish = (): void => {
+    running = running
+      .then(publishEnabledPacks)
+      .catch((error: unknown) => console.error('[huashu] publishing the enabled packs failed', error));
+  };
+  const stops = [
+    installedPacksItem.watch(publish),
+    packPreferencesItem.watch(publish),
+    // A correction counts from the next message on, in every tab and panel.
+    taughtCorrectionsItem.watch(publish),
+    settingsItem.watch((next, previous) => {
+      if (next?.uiLanguage !== previous?.uiLanguage) publish();
+    }),
+  ];
+  publish();
+  return () => {
+    for (const stop of stops) stop();
+  };
+}
