@@ -139,6 +139,9 @@ export function startContentRuntime(ctx: ContentScriptContext, doc: Document = d
   }
 
   function onComposerChange(composer: ComposerInfo | null): void {
+    // Where chats sit side by side (Zammad), the agent moves to another conversation by moving to its composer: the
+    // adapter reads the conversation of the composer with focus, which no mutation of the message list announces.
+    conversation?.refresh();
     stopCaretTracking?.();
     stopCaretTracking = null;
     if (composer) {
