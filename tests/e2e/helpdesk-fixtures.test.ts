@@ -124,6 +124,17 @@ const SHAPES: Record<string, FixtureShape> = {
     composer: '.c-editor-composer__field',
     noteMode: true,
   },
+  // Two chats in tabs, the second shown: rows go to its #messagesBlock, the textarea is its #CSChatMessage.
+  'livehelperchat.html': {
+    customer: '#messagesBlock-1202 > .message-row.response',
+    text: '.msg-body',
+    note: '#messagesBlock-1202 > .whisper-msg',
+    noteText: '.msg-body',
+    system: '#messagesBlock-1202 > .system-response:not([id])',
+    systemText: '.msg-body',
+    composer: '#CSChatMessage-1202',
+    insert: true,
+  },
   'generic-aria.html': {
     customer: '[aria-label="Message from customer"]',
     text: 'span',
