@@ -79,9 +79,12 @@ export function startDetection(tab: Tab): () => void {
       },
     });
     store.set({ conversation });
-    // New packs mean a new engine: detect the same conversation again.
     const unsubscribe = store.subscribe((next, previous) => {
+      // New packs mean a new engine: detect the same conversation again.
       if (next.engine !== previous.engine) evaluate(adapter);
+      // Where chats sit side by side (Zammad), the agent moves to another conversation by moving to its composer: the
+      // adapter reads the conversation of the composer with focus, which no mutation of the message list announces.
+      if (next.composer !== previous.composer) conversation.refresh();
     });
     return () => {
       unsubscribe();

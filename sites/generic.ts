@@ -77,10 +77,13 @@ const CHINESE_CUES: ReadonlyArray<[RegExp, MessageRole]> = [
 
 /** Parts of an item that are chrome, not the message: names, times, avatars, status ticks. */
 const ITEM_CHROME =
-  'time, img, [class*="avatar"], [class*="time"], [class*="date"], [class*="name"], [class*="nick"], [class*="author"], [class*="sender"], [class*="meta"], [class*="status"], [class*="label"], [class*="who"], [aria-hidden="true"]';
+  'time, img, [class*="avatar"], [class*="time"], [class*="date"], [class*="name"], [class*="nick"], [class*="author"], [class*="sender"], [class*="speaker"], [class*="meta"], [class*="status"], [class*="label"], [class*="who"], [class*="header"], [class*="heading"], [aria-hidden="true"]';
+/** A line that only says when (a time, "12 mins ago"), left by a time element without a telling class. */
+const TIME_ONLY_LINE =
+  /^(\d{1,2}:\d{2}(:\d{2})?|\d+\s*(s|secs?|mins?|minutes?|hours?|days?)\s+ago|刚刚|\d+\s*(秒|分钟|小时|天)前)$/i;
 /** Elements whose text names who spoke. */
 const LABEL_PARTS =
-  '[class*="name"], [class*="nick"], [class*="author"], [class*="sender"], [class*="label"], [class*="who"], [class*="role"]';
+  '[class*="name"], [class*="nick"], [class*="author"], [class*="sender"], [class*="label"], [class*="who"], [class*="role"], [class*="speaker"]';
 const ROLE_ATTRIBUTES = [
   'data-role',
   'data-author',
@@ -239,6 +242,25 @@ function roleFromAlignment(element: Element): MessageRole | undefined {
   return undefined;
 }
 
+/**
+ * The speaker written before the words, the way plain pages log a chat: a first bold/span child ending in a colon
+ * ("Visitor:", "Operator Lisa:", "访客：").
+ */
+function speakerPrefixOf(item: Element): Element | null {
+  const first = item.firstElementChild;
+  if (!first || !['B', 'STRONG', 'SPAN', 'LABEL', 'EM'].includes(first.tagName)) return null;
+  // Nothing but spaces before it: it opens the line.
+  for (let node = item.firstChild; node && node !== first; node = node.nextSibling)
+    if ((node.textContent ?? '').trim() !== '') return null;
+  const label = (first.textContent ?? '').trim();
+  return label.length > 0 && label.length <= 40 && /[:：]$/.test(label) ? first : null;
+}
+
+function roleFromSpeakerPrefix(item: Element): MessageRole | undefined {
+  const label = speakerPrefixOf(item)?.textContent ?? '';
+  return label ? (roleFromChinese(label) ?? roleFromWords(wordsOf(label))) : undefined;
+}
+
 /** The role of one list item, strongest cue first: explicit attributes, the item's classes, its parts' classes, name labels, alignment. */
 function roleOfItem(item: Element): MessageRole | undefined {
   const attributeText = (element: Element): string =>
@@ -258,7 +280,7 @@ function roleOfItem(item: Element): MessageRole | undefined {
     .join(' ');
   const fromLabels = roleFromChinese(labels) ?? roleFromWords(wordsOf(labels));
   if (fromLabels) return fromLabels;
-  return roleFromAlignment(item);
+  return roleFromSpeakerPrefix(item) ?? roleFromAlignment(item);
 }
 
 // ---- Order ----
@@ -320,7 +342,12 @@ function ownIdOf(item: Element): string | undefined {
 }
 
 function itemText(item: Element): string {
-  return readableText(item, ITEM_CHROME) || readableText(item);
+  const text = readableText(item, ITEM_CHROME) || readableText(item);
+  const prefix = speakerPrefixOf(item);
+  const label = prefix ? readableText(prefix) : '';
+  const words = label && text.startsWith(label) ? text.slice(label.length).trim() : text;
+  const lines = words.split('\n').filter((line) => !TIME_ONLY_LINE.test(line));
+  return lines.length > 0 ? lines.join('\n') : words;
 }
 
 /**
@@ -356,14 +383,19 @@ function roleInference(context: Element[]): (item: Element) => MessageRole {
   for (const item of context) {
     const role = roleOfItem(item);
     if (!role) continue;
-    if (!roleByClasses.has(classesOf(item))) roleByClasses.set(classesOf(item), role);
+    // A prefix names this line's speaker only: lines of the same classes may be anyone's.
+    const perLine = speakerPrefixOf(item) !== null && roleFromSpeakerPrefix(item) === role;
+    if (!perLine && !roleByClasses.has(classesOf(item))) roleByClasses.set(classesOf(item), role);
     if (role === 'customer' || role === 'agent') {
       const parties = partiesBySignature.get(signatureOf(item)) ?? new Set<MessageRole>();
       parties.add(role);
       partiesBySignature.set(signatureOf(item), parties);
     }
   }
+  // Where lines name their speaker in a prefix, a line of the same shape without one is the page speaking.
+  const prefixed = context.some((item) => roleFromSpeakerPrefix(item) !== undefined);
   return (item) => {
+    if (prefixed && speakerPrefixOf(item) === null) return 'system';
     const twin = roleByClasses.get(classesOf(item));
     if (twin) return twin;
     const parties = partiesBySignature.get(signatureOf(item));
@@ -372,6 +404,31 @@ function roleInference(context: Element[]): (item: Element) => MessageRole {
     if (partiesBySignature.size > 0 && !partiesBySignature.has(signatureOf(item))) return 'system';
     return 'customer';
   };
+}
+
+/**
+ * The lines of a conversation block: a block that groups one speaker's consecutive lines under one header (name, time)
+ * holds two or more text children of one shape beside the header, each a message of its own. Null for a plain item.
+ */
+function blockLinesOf(item: Element): Element[] | null {
+  const withText = Array.from(item.children).filter((child) => readableText(child, ITEM_CHROME) !== '');
+  if (withText.length < 2 || withText.length === item.children.length) return null;
+  const shape = signatureOf(withText[0]!);
+  return withText.every((child) => signatureOf(child) === shape && child.children.length === 0) ? withText : null;
+}
+
+/** A line of a block: its text, its id from the line (or the item) before it, its role the block's. */
+function readBlockLine(line: Element, block: Element, role: MessageRole): ChatMessage | null {
+  const text = readableText(line, ITEM_CHROME);
+  if (!text) return null;
+  const previous = line.previousElementSibling;
+  const before =
+    previous && blockLinesOf(block)?.includes(previous)
+      ? readableText(previous, ITEM_CHROME)
+      : block.previousElementSibling
+        ? itemText(block.previousElementSibling)
+        : '';
+  return { id: ownIdOf(line) ?? `generic-${fingerprint(`${before}\u0000${text}\u0001`)}`, role, text };
 }
 
 /** Whether the list runs newest first, decided once per list element: the order of a list does not change. */
@@ -406,7 +463,16 @@ function readItems(list: HTMLElement): ChatMessage[] {
   for (const item of ordered) {
     const text = textOf(item);
     if (!text) continue;
-    messages.push({ id: idOf(item, newestFirst, textOf), role: roleOfItem(item) ?? inferRole(item), text });
+    const role = roleOfItem(item) ?? inferRole(item);
+    const lines = newestFirst ? null : blockLinesOf(item);
+    if (lines) {
+      for (const line of lines) {
+        const message = readBlockLine(line, item, role);
+        if (message) messages.push(message);
+      }
+      continue;
+    }
+    messages.push({ id: idOf(item, newestFirst, textOf), role, text });
   }
   return messages;
 }
@@ -423,6 +489,12 @@ function readAddedItem(node: Element, list: HTMLElement): ChatMessage | null {
   if (!text) return null;
   const newestFirst = listIsNewestFirst(list);
   const role = roleOfItem(item) ?? roleInference(neighboursOf(item))(item);
+  const lines = newestFirst ? null : blockLinesOf(item);
+  if (lines) {
+    // A line added to a block, or a new block: the line that holds the node, else the block's latest.
+    const line = lines.find((candidate) => candidate.contains(node)) ?? lines.at(-1)!;
+    return readBlockLine(line, item, role);
+  }
   return { id: idOf(item, newestFirst), role, text };
 }
 
@@ -445,10 +517,25 @@ function neighboursOf(item: Element): Element[] {
 
 // ---- The composer ----
 
+/** A dialog the page keeps in the DOM while closed (Bootstrap's .modal without .in/.show, <dialog> without open). */
+const CLOSED_DIALOG = '.modal:not(.in, .show), dialog:not([open])';
+/** Fields that are not the reply: the customer's remarks, searches, feedback forms. */
+const NOT_A_REPLY = /remark|memo|search|feedback|comment|备注|備註|搜索|搜尋|查找|反馈|反饋/i;
+
+function describesField(element: HTMLElement): string {
+  return ['id', 'name', 'class', 'placeholder', 'aria-label', 'title']
+    .map((name) => element.getAttribute(name) ?? '')
+    .join(' ');
+}
+
 function guessComposerElement(doc: Document): HTMLElement | null {
-  const editables = editablesOf(doc).filter((element) => !(element instanceof HTMLInputElement));
-  // The reply field is the last editable on the page in nearly every chat layout (search boxes come first).
-  return editables.at(-1) ?? null;
+  const editables = editablesOf(doc).filter(
+    (element) => !(element instanceof HTMLInputElement) && !element.closest(CLOSED_DIALOG),
+  );
+  const replies = editables.filter((element) => !NOT_A_REPLY.test(describesField(element)));
+  // The reply field is the last editable on the page in nearly every chat layout (search boxes come first); a field
+  // that says it holds remarks or feedback is passed over while another one is there.
+  return replies.at(-1) ?? editables.at(-1) ?? null;
 }
 
 export function composerKindOf(element: HTMLElement): ComposerInfo['kind'] {

@@ -5,6 +5,7 @@ import { crispAdapter } from './crisp.ts';
 import { demoAdapter } from './demo.ts';
 import { freescoutAdapter } from './freescout.ts';
 import { createGenericAdapter } from './generic.ts';
+import { liveHelperChatAdapter } from './livehelperchat.ts';
 import { parseMatchPattern, patternHostCovers } from './match-pattern.ts';
 import type { SiteAdapter } from './types.ts';
 import { zammadAdapter } from './zammad.ts';
@@ -19,6 +20,7 @@ export const SITE_ADAPTERS: readonly SiteAdapter[] = [
   zendeskAdapter,
   crispAdapter,
   bytedeskAdapter,
+  liveHelperChatAdapter,
 ];
 
 /**

@@ -13,10 +13,16 @@ const SELECTORS = {
   articleForm: 'form.article-add',
   articleEditor: '[contenteditable="true"][data-name="body"]',
   chatWindow: '.chat-window',
+  chatWorkspace: '.chat-workspace',
   chatBody: '.chat-body.js-body',
-  chatEntry: '.chat-message, .chat-notice-message',
+  // chat_message, chat_notice_message and chat_status_message ("<name> left the conversation"); the typing indicator
+  // (chat_loader, a customer-styled line that comes and goes) is none of them, so it never shifts a position.
+  chatEntry: '.chat-message:not(.chat-message--loader, .js-loader), .chat-notice-message, .chat-status-message',
+  chatOffline: '.is-offline',
+  chatNewCustomerMessage: '.chat-message--customer.chat-message--new',
   chatInput: '.js-customerChatInput[contenteditable="true"]',
   chatName: '.chat-name .js-name',
+  chatNameLegacy: '.chat-name',
 } as const;
 
 /** The active task, or the whole document when a build renders a single task without the `.content` wrapper. */
@@ -24,11 +30,30 @@ function activeScope(doc: Document): ParentNode {
   return doc.querySelector(SELECTORS.activeTask) ?? doc;
 }
 
-/** Several chats can be open side by side: the one the agent is typing in, else the first. */
+/**
+ * Several chats can be open side by side (ChatWindow in controllers/customer_chat). The one the agent is typing in;
+ * else the first one with a customer message still highlighted as new (receiveMessage marks each one that arrives while
+ * the chat's input has no focus; focusing or clicking the chat clears every mark); else the first chat still running
+ * (a closed one is `is-offline` until the agent closes its window); else the first.
+ */
 function activeChatWindow(doc: Document): HTMLElement | null {
   const windows = Array.from(activeScope(doc).querySelectorAll<HTMLElement>(SELECTORS.chatWindow));
   const focused = doc.activeElement;
-  return windows.find((chat) => focused !== null && chat.contains(focused)) ?? windows[0] ?? null;
+  const typing = windows.find((chat) => focused !== null && focused !== doc.body && chat.contains(focused));
+  if (typing) return typing;
+  const highlighted = windows.find((chat) => chat.querySelector(SELECTORS.chatNewCustomerMessage) !== null);
+  if (highlighted) return highlighted;
+  return windows.find((chat) => !chat.matches(SELECTORS.chatOffline)) ?? windows[0] ?? null;
+}
+
+/**
+ * The element observed for chats: the workspace that holds every chat window, so a message arriving in a chat other
+ * than the one read now is seen too (it may become the active one).
+ */
+function chatContainer(doc: Document): HTMLElement | null {
+  const chat = activeScope(doc).querySelector<HTMLElement>(SELECTORS.chatWindow);
+  if (!chat) return null;
+  return chat.closest<HTMLElement>(SELECTORS.chatWorkspace) ?? chat.parentElement;
 }
 
 function articleRole(article: HTMLElement): MessageRole {
@@ -70,10 +95,20 @@ function readChatEntry(entry: HTMLElement, session: string, index: number): Chat
   return text ? { id: `${session}:${index}`, role, text } : null;
 }
 
+/** The body of the chat read now, when it lies inside `list` (the workspace, or a chat body itself). */
+function activeChatBody(list: HTMLElement): HTMLElement | null {
+  if (list.matches(SELECTORS.chatBody)) return list;
+  const chat = activeChatWindow(list.ownerDocument);
+  const body = chat?.querySelector<HTMLElement>(SELECTORS.chatBody) ?? null;
+  return body && list.contains(body) ? body : null;
+}
+
 function readChatMessages(list: HTMLElement): ChatMessage[] {
-  const session = sessionIdOf(list.closest<HTMLElement>(SELECTORS.chatWindow)) ?? 'chat';
+  const body = activeChatBody(list);
+  if (!body) return [];
+  const session = sessionIdOf(body.closest<HTMLElement>(SELECTORS.chatWindow)) ?? 'chat';
   const messages: ChatMessage[] = [];
-  list.querySelectorAll<HTMLElement>(SELECTORS.chatEntry).forEach((entry, index) => {
+  body.querySelectorAll<HTMLElement>(SELECTORS.chatEntry).forEach((entry, index) => {
     const message = readChatEntry(entry, session, index);
     if (message) messages.push(message);
   });
@@ -88,14 +123,19 @@ function readAddedEntry(node: Element, list: HTMLElement): ChatMessage | null {
   }
   const entry = node.closest<HTMLElement>(SELECTORS.chatEntry) ?? node.querySelector<HTMLElement>(SELECTORS.chatEntry);
   if (!entry) return null;
-  const session = sessionIdOf(list.closest<HTMLElement>(SELECTORS.chatWindow)) ?? 'chat';
+  // A line taken out of the page: a message, whatever its place was (the watcher then reads the whole chat again).
+  if (!entry.isConnected) return readChatEntry(entry, 'removed', -1);
+  // A line of another chat than the one read now is not this conversation's (a removed one has no body left).
+  const body = activeChatBody(list);
+  if (!body || !body.contains(entry)) return null;
+  const session = sessionIdOf(body.closest<HTMLElement>(SELECTORS.chatWindow)) ?? 'chat';
   let index = 0;
-  if (entry.parentElement === list) {
+  if (entry.parentElement === body) {
     for (let previous = entry.previousElementSibling; previous; previous = previous.previousElementSibling) {
       if (previous.matches(SELECTORS.chatEntry)) index += 1;
     }
   } else {
-    index = Array.prototype.indexOf.call(list.querySelectorAll(SELECTORS.chatEntry), entry) as number;
+    index = Array.prototype.indexOf.call(body.querySelectorAll(SELECTORS.chatEntry), entry) as number;
   }
   return readChatEntry(entry, session, index);
 }
@@ -118,10 +158,29 @@ function senderOfLatestCustomerArticle(articles: Element): string | undefined {
   return undefined;
 }
 
-/** chat_window.jst.eco prints "<name> #<session id>" in the header. */
+// Session ids read from a window's header, kept: the header loses " #<id>" when the agent edits the visitor's name
+// (sendMetaForm writes the name alone into .js-name), and the conversation must stay the same one.
+const sessionIds = new WeakMap<HTMLElement, string>();
+
+/**
+ * chat_window.jst.eco prints "<name> #<session id>" in the header: in `.js-name` since the header became clickable,
+ * straight in `.chat-name` before.
+ */
 function sessionIdOf(chat: HTMLElement | null): string | undefined {
   if (!chat) return undefined;
-  return /#\s*([\w-]+)\s*$/.exec(chat.querySelector(SELECTORS.chatName)?.textContent ?? '')?.[1];
+  const header = chat.querySelector(SELECTORS.chatName) ?? chat.querySelector(SELECTORS.chatNameLegacy);
+  const id = /#\s*([\w-]+)\s*$/.exec(header?.textContent ?? '')?.[1];
+  if (id) sessionIds.set(chat, id);
+  return id ?? sessionIds.get(chat);
+}
+
+/** The visitor's name: the header's text before " #<session>" (chat_window.jst.eco). */
+function chatName(chat: HTMLElement | null): string | undefined {
+  const header = chat?.querySelector(SELECTORS.chatName) ?? chat?.querySelector(SELECTORS.chatNameLegacy);
+  const first = header?.firstChild;
+  const text = first?.nodeType === 3 ? (first.nodeValue ?? '') : '';
+  const name = text.replace(/#\s*[\w-]+\s*$/, '').trim();
+  return name || undefined;
 }
 
 export const zammadAdapter: SiteAdapter = {
@@ -139,7 +198,7 @@ export const zammadAdapter: SiteAdapter = {
   findMessageList(doc) {
     const articles = activeScope(doc).querySelector<HTMLElement>(SELECTORS.ticketArticles);
     if (articles) return articles;
-    return activeChatWindow(doc)?.querySelector<HTMLElement>(SELECTORS.chatBody) ?? null;
+    return chatContainer(doc);
   },
 
   readMessages(list) {
@@ -165,11 +224,7 @@ export const zammadAdapter: SiteAdapter = {
   readCustomerName(doc) {
     const articles = activeScope(doc).querySelector(SELECTORS.ticketArticles);
     if (articles) return senderOfLatestCustomerArticle(articles);
-    // chat_window.jst.eco: the visitor's name is the header's first text, before " #<session>".
-    const nameElement = activeChatWindow(doc)?.querySelector(SELECTORS.chatName);
-    const firstText = nameElement?.firstChild?.nodeType === 3 ? nameElement.firstChild.nodeValue : null;
-    const name = firstText?.trim();
-    return name || undefined;
+    return chatName(activeChatWindow(doc));
   },
 
   conversationKey(doc) {

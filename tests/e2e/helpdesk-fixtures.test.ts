@@ -22,6 +22,8 @@ const FIXTURES = new URL('../fixtures/sites/', import.meta.url);
 interface FixtureShape {
   customer: string;
   text?: string;
+  /** A class the helpdesk gives a customer message as it arrives (Zammad's chat-message--new). */
+  customerClass?: string;
   note?: string;
   noteText?: string;
   system?: string;
@@ -68,11 +70,13 @@ const SHAPES: Record<string, FixtureShape> = {
     composer: '.content.active [data-name="body"]',
     noteMode: true,
   },
-  // Two chats side by side: the first is read until the agent types in another.
+  // A closed chat and two running ones side by side: the message arrives in the last one, which the agent is not typing
+  // in, highlighted as new the way ChatWindow.receiveMessage appends it.
   'zammad-chat.html': {
-    customer: '.chat-window:nth-of-type(1) .chat-message--customer',
-    system: '.chat-window:nth-of-type(1) .chat-notice-message',
-    composer: '.chat-window:nth-of-type(1) .js-customerChatInput',
+    customer: '.chat-window:nth-of-type(3) .chat-message--customer',
+    customerClass: 'chat-message--new',
+    system: '.chat-window:nth-of-type(3) .chat-notice-message',
+    composer: '.chat-window:nth-of-type(3) .js-customerChatInput',
     insert: true,
   },
   'freescout.html': {
@@ -130,6 +134,17 @@ const SHAPES: Record<string, FixtureShape> = {
     composer: '.Composer-inputWrap textarea',
     insert: true,
   },
+  // Two chats in tabs, the second shown: rows go to its #messagesBlock, the textarea is its #CSChatMessage.
+  'livehelperchat.html': {
+    customer: '#messagesBlock-1202 > .message-row.response',
+    text: '.msg-body',
+    note: '#messagesBlock-1202 > .whisper-msg',
+    noteText: '.msg-body',
+    system: '#messagesBlock-1202 > .system-response:not([id])',
+    systemText: '.msg-body',
+    composer: '#CSChatMessage-1202',
+    insert: true,
+  },
   'generic-aria.html': {
     customer: '[aria-label="Message from customer"]',
     text: 'span',
@@ -172,6 +187,44 @@ const SHAPES: Record<string, FixtureShape> = {
     note: 'li[data-visibility="private"]',
     noteText: 'p',
     composer: '.composer',
+    insert: true,
+  },
+  'generic-legacy-php-table.html': {
+    customer: '#transcript tr:nth-child(4)',
+    text: 'td:last-child',
+    system: '#transcript tr:nth-child(5)',
+    systemText: 'td',
+    composer: 'textarea[name="message"]',
+    insert: true,
+  },
+  'generic-legacy-visitor-operator.html': {
+    customer: '#lines .line:nth-child(6)',
+    text: 'span',
+    system: '#lines .line:first-child',
+    systemText: 'i',
+    composer: '#reply',
+    insert: true,
+  },
+  'generic-legacy-blocks.html': {
+    customer: '.block-visitor',
+    text: '.block-line',
+    system: '.block-event',
+    composer: '.reply-text',
+    insert: true,
+  },
+  'generic-legacy-zh-kefu.html': {
+    customer: '.chat-con .item:nth-child(4)',
+    text: '.con',
+    system: '.sys-line',
+    composer: '#msgInput',
+    insert: true,
+  },
+  'generic-legacy-bootstrap.html': {
+    customer: 'ul.chat > li.left',
+    text: 'p',
+    system: 'ul.chat > li.center',
+    systemText: 'small',
+    composer: '#btn-input',
     insert: true,
   },
   'generic-newest-first.html': {
@@ -225,10 +278,11 @@ async function addLike(
   textSelector: string | undefined,
   text: string,
   newestFirst = false,
+  className?: string,
 ): Promise<void> {
   counter += 1;
   await page.evaluate(
-    ({ selector, textSelector, text, newestFirst, n }) => {
+    ({ selector, textSelector, text, newestFirst, n, className }) => {
       const all = document.querySelectorAll(selector);
       const template = newestFirst ? all[0] : all[all.length - 1];
       if (!template) throw new Error(`no element matches ${selector}`);
@@ -250,6 +304,7 @@ async function addLike(
       const targets = textSelector ? [...copy.querySelectorAll(textSelector)] : [copy];
       if (targets.length === 0) throw new Error(`no ${textSelector} inside ${selector}`);
       for (const target of targets) target.textContent = text;
+      if (className) copy.classList.add(className);
       if (newestFirst) {
         // On top of the list, before its newest item (whoever wrote it).
         const parent = template.parentElement!;
@@ -260,7 +315,7 @@ async function addLike(
         siblings[siblings.length - 1]!.after(copy);
       }
     },
-    { selector, textSelector, text, newestFirst, n: counter },
+    { selector, textSelector, text, newestFirst, n: counter, className },
   );
 }
 
@@ -321,7 +376,7 @@ describe('helpdesk fixture pages in Chromium', () => {
       const page = await openFixture(file);
       try {
         const before = await latestId(page);
-        await addLike(page, shape.customer, shape.text, CUSTOMER_TEXT, shape.newestFirst);
+        await addLike(page, shape.customer, shape.text, CUSTOMER_TEXT, shape.newestFirst, shape.customerClass);
         await expect.poll(() => scenario(page), { timeout: 10_000 }).toBe('return_refund');
         const latest = await latestId(page);
         expect(latest).not.toBe(before);
@@ -337,7 +392,7 @@ describe('helpdesk fixture pages in Chromium', () => {
         if (shape.note || shape.system || shape.inactiveCustomer) {
           // A customer follow-up after them: once it is the latest, they were read too. Had one of them counted as the
           // customer's, the follow-up would take its scenario (a stolen account) instead of the refund.
-          await addLike(page, shape.customer, shape.text, FOLLOW_UP, shape.newestFirst);
+          await addLike(page, shape.customer, shape.text, FOLLOW_UP, shape.newestFirst, shape.customerClass);
           await expect.poll(() => latestId(page), { timeout: 10_000 }).not.toBe(latest);
           expect(await scenario(page)).toBe('return_refund');
         }
@@ -360,6 +415,29 @@ describe('helpdesk fixture pages in Chromium', () => {
       }
     });
   }
+
+  it("zammad-chat.html: moving to another chat's input follows that conversation", async () => {
+    const page = await openFixture('zammad-chat.html');
+    try {
+      await addLike(
+        page,
+        '.chat-window:nth-of-type(3) .chat-message--customer',
+        undefined,
+        CUSTOMER_TEXT,
+        false,
+        'chat-message--new',
+      );
+      await expect.poll(() => scenario(page), { timeout: 10_000 }).toBe('return_refund');
+      const inThird = await latestId(page);
+      // The second chat's latest customer message asks about a coupon, not a refund.
+      await page.locator('.chat-window:nth-of-type(2) .js-customerChatInput').click();
+      await expect.poll(() => latestId(page), { timeout: 10_000 }).toBe('c7f1e2:3');
+      expect(inThird).toMatch(/^d9a044:/u);
+      expect(await scenario(page)).not.toBe('return_refund');
+    } finally {
+      await page.close();
+    }
+  });
 
   // WXT's content-script context makes an earlier copy of the script stand down when a new one starts in the page.
   it('starts once per page: the content script injected again (as when a site is turned on) leaves one working runtime', async () => {
@@ -402,7 +480,7 @@ describe('helpdesk fixture pages in Chromium', () => {
       const page = await openFixture(file);
       const panel = await panelFor(page);
       try {
-        await addLike(page, shape.customer, shape.text, CUSTOMER_TEXT, shape.newestFirst);
+        await addLike(page, shape.customer, shape.text, CUSTOMER_TEXT, shape.newestFirst, shape.customerClass);
         const insert = panel.locator('[data-reply-id]').first();
         await insert.waitFor({ timeout: 10_000 });
         const replyText = ((await panel.locator('.reply').first().locator('.reply-text').textContent()) ?? '').trim();

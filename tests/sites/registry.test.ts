@@ -44,6 +44,7 @@ const SAMPLE_URLS: Readonly<Record<string, string>> = {
   zendesk: 'https://acme.zendesk.com/agent/tickets/5121',
   crisp: 'https://app.crisp.chat/website/8c842203/inbox/session_700c65e1/',
   bytedesk: 'https://www.weiyuai.cn/agent/chat',
+  livehelperchat: 'https://kefu.example.cn/index.php/site_admin/chat/dashboard#!#chat-id-1202',
 };
 
 describe('site registry', () => {
