@@ -1,5 +1,4 @@
 // Every helpdesk fixture page in real Chromium: a customer message appended in the helpdesk's own markup is detected, notes and system lines never count, drafts are linted (not in note mode), replies land in the composer.
-import { readFileSync, readdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
@@ -12,8 +11,7 @@ import {
   latestMessageId,
   waitForContentScript,
 } from '../../tools/browser/huashu-state.ts';
-
-const FIXTURES = new URL('../fixtures/sites/', import.meta.url);
+import { fixtureHtml, fixturePages } from '../sites/load-fixture.ts';
 
 /**
  * How each fixture shows a customer message, a note and a system line, read off the fixture itself: an existing element
@@ -349,11 +347,12 @@ async function panelFor(page: Page): Promise<Page> {
 
 beforeAll(async () => {
   await buildExtension();
-  const files = new Set(readdirSync(FIXTURES).filter((name) => name.endsWith('.html')));
+  // The note variants are derived from their base fixtures, so the pages are served as fixtureHtml gives them.
+  const files = new Set(fixturePages());
   server = createServer((req, res) => {
     const name = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname.slice(1));
     if (!files.has(name)) return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(readFileSync(new URL(name, FIXTURES)));
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(fixtureHtml(name.replace(/\.html$/u, '')));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   baseUrl = `http://localhost:${(server.address() as AddressInfo).port}`;
@@ -367,7 +366,7 @@ afterAll(async () => {
 
 describe('helpdesk fixture pages in Chromium', () => {
   it('has a shape for every fixture, so a new fixture cannot go untested here', () => {
-    const files = readdirSync(FIXTURES).filter((name) => name.endsWith('.html') && name !== 'chatwoot-legacy.html');
+    const files = fixturePages().filter((name) => name !== 'chatwoot-legacy.html');
     expect(Object.keys(SHAPES).sort()).toEqual(files.sort());
   });
 

@@ -4,84 +4,53 @@ import { describe, expect, it } from 'vitest';
 import { createGenericAdapter } from '../../sites/generic.ts';
 import { SITE_ADAPTERS, genericAdapter, pickAdapter } from '../../sites/registry.ts';
 import { selectorFor } from '../../sites/selector.ts';
-import type { ChatMessage } from '../../sites/types.ts';
+import type { ChatMessage, ComposerInfo, MessageRole } from '../../sites/types.ts';
+import { readAll, rolesOf } from './describe-adapter.ts';
 import { loadFixture } from './load-fixture.ts';
 
 const generic = createGenericAdapter();
 
-function readAll(name: string): ChatMessage[] {
-  const doc = loadFixture(name);
-  const list = generic.findMessageList(doc);
-  expect(list).not.toBeNull();
-  return generic.readMessages(list!);
+function readFixture(name: string): ChatMessage[] {
+  return readAll(generic, loadFixture(name));
 }
 
 function latestCustomerText(messages: ChatMessage[]): string | undefined {
   return messages.filter((message) => message.role === 'customer').at(-1)?.text;
 }
 
-interface Expectation {
-  fixture: string;
-  roles: ChatMessage['role'][];
-  first: string;
-  latestCustomer: string;
-  composerKind: string;
-}
+/** Per fixture: the kind of its composer and every message's role, oldest first. */
+const COMPOSERS_AND_ROLES: Record<string, [ComposerInfo['kind'], MessageRole[]]> = {
+  'generic-bubbles': ['textarea', ['customer', 'agent', 'customer', 'agent', 'customer']],
+  'generic-roles': ['contenteditable', ['system', 'customer', 'agent', 'note', 'customer']],
+  'generic-table': ['textarea', ['customer', 'agent', 'customer', 'system']],
+  'generic-zh-inhouse': ['contenteditable', ['system', 'customer', 'agent', 'note', 'customer']],
+  'generic-aria': ['quill', ['customer', 'agent', 'customer', 'note', 'agent']],
+  'generic-newest-first': ['textarea', ['customer', 'agent', 'customer', 'agent']],
+};
 
-const EXPECTATIONS: Expectation[] = [
-  {
-    fixture: 'generic-bubbles',
-    roles: ['customer', 'agent', 'customer', 'agent', 'customer'],
-    first: '你好，我的订单还没发货',
-    latestCustomer: 'Can you hurry up please?',
-    composerKind: 'textarea',
-  },
-  {
-    fixture: 'generic-roles',
-    roles: ['system', 'customer', 'agent', 'note', 'customer'],
-    first: 'Conversation started from the pricing page',
-    latestCustomer: '退款要多久？',
-    composerKind: 'contenteditable',
-  },
-  {
-    fixture: 'generic-table',
-    roles: ['customer', 'agent', 'customer', 'system'],
-    first: 'My router keeps dropping the connection.',
-    latestCustomer: '重启了，还是红灯',
-    composerKind: 'textarea',
-  },
-  {
-    fixture: 'generic-zh-inhouse',
-    roles: ['system', 'customer', 'agent', 'note', 'customer'],
-    first: '访客进入会话，来源：官网',
-    latestCustomer: '我要退货！太差了',
-    composerKind: 'contenteditable',
-  },
-  {
-    fixture: 'generic-aria',
-    roles: ['customer', 'agent', 'customer', 'note', 'agent'],
-    first: 'Where is my parcel? It has been a week.',
-    latestCustomer: '包裹显示已签收但我没收到',
-    composerKind: 'quill',
-  },
-  {
-    fixture: 'generic-newest-first',
-    roles: ['customer', 'agent', 'customer', 'agent'],
-    first: 'My tablet will not turn on.',
-    latestCustomer: '屏幕还是黑的，怎么办？',
-    composerKind: 'textarea',
-  },
-];
+/** Per fixture: the text of its first message and of its latest customer message. */
+const FIRST_AND_LATEST_CUSTOMER: Record<string, [first: string, latestCustomer: string]> = {
+  'generic-bubbles': ['你好，我的订单还没发货', 'Can you hurry up please?'],
+  'generic-roles': ['Conversation started from the pricing page', '退款要多久？'],
+  'generic-table': ['My router keeps dropping the connection.', '重启了，还是红灯'],
+  'generic-zh-inhouse': ['访客进入会话，来源：官网', '我要退货！太差了'],
+  'generic-aria': ['Where is my parcel? It has been a week.', '包裹显示已签收但我没收到'],
+  'generic-newest-first': ['My tablet will not turn on.', '屏幕还是黑的，怎么办？'],
+};
+
+const FIXTURES = Object.keys(COMPOSERS_AND_ROLES);
 
 describe('generic adapter on chat UIs it has never seen', () => {
-  for (const expected of EXPECTATIONS) {
-    it(`${expected.fixture}: roles, order, latest customer message, composer`, () => {
-      const messages = readAll(expected.fixture);
-      expect(messages.map((message) => message.role)).toEqual(expected.roles);
-      expect(messages[0]!.text).toBe(expected.first);
-      expect(latestCustomerText(messages)).toBe(expected.latestCustomer);
+  for (const fixture of FIXTURES) {
+    it(`${fixture}: roles, order, latest customer message, composer`, () => {
+      const [composerKind, roles] = COMPOSERS_AND_ROLES[fixture]!;
+      const [first, latestCustomer] = FIRST_AND_LATEST_CUSTOMER[fixture]!;
+      const messages = readFixture(fixture);
+      expect(rolesOf(messages)).toEqual(roles);
+      expect(messages[0]!.text).toBe(first);
+      expect(latestCustomerText(messages)).toBe(latestCustomer);
       const composer = generic.findComposer(document);
-      expect(composer?.kind).toBe(expected.composerKind);
+      expect(composer?.kind).toBe(composerKind);
       expect(composer?.noteMode).toBe(false);
       expect(generic.detect(document)).toBe(true);
       // Ids are stable: a second read of the same list gives the same ids, all distinct.
@@ -92,19 +61,19 @@ describe('generic adapter on chat UIs it has never seen', () => {
   }
 
   it('keeps timestamps, names and labels out of the message text', () => {
-    const texts = readAll('generic-zh-inhouse').map((message) => message.text);
+    const texts = readFixture('generic-zh-inhouse').map((message) => message.text);
     expect(texts).toContain('我买的耳机有杂音');
     expect(texts.join('\n')).not.toMatch(/14:2|王小明|小李/);
     expect(
-      readAll('generic-newest-first')
+      readFixture('generic-newest-first')
         .map((message) => message.text)
         .join('\n'),
     ).not.toMatch(/Nov \d/);
   });
 
   it('uses the helpdesk ids when items carry them', () => {
-    expect(readAll('generic-newest-first').map((message) => message.id)).toEqual(['t1', 't2', 't3', 't4']);
-    expect(readAll('generic-roles').map((message) => message.id)).toEqual(['m1', 'm2', 'm3', 'm4', 'm5']);
+    expect(readFixture('generic-newest-first').map((message) => message.id)).toEqual(['t1', 't2', 't3', 't4']);
+    expect(readFixture('generic-roles').map((message) => message.id)).toEqual(['m1', 'm2', 'm3', 'm4', 'm5']);
   });
 
   it('prefers the agent picks over its guess, and ignores a pick that no longer parses', () => {
@@ -161,7 +130,7 @@ describe('selectorFor', () => {
 });
 
 describe('reading only the items the watcher saw added', () => {
-  for (const { fixture } of EXPECTATIONS) {
+  for (const fixture of FIXTURES) {
     it(`${fixture}: each item read alone gives what the full read gives`, () => {
       const doc = loadFixture(fixture);
       const list = generic.findMessageList(doc)!;

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SITE_ADAPTERS, hostMatchPatterns, pickAdapter } from '../../sites/registry.ts';
 import type { SiteAdapter } from '../../sites/types.ts';
-import { FIXTURE_DIR, fixtureHtml, loadFixture } from './load-fixture.ts';
+import { FIXTURE_DIR, fixtureHtml, fixturePages, loadFixture } from './load-fixture.ts';
 
 const SITES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'sites');
 const TESTS_DIR = dirname(fileURLToPath(import.meta.url));
@@ -69,25 +69,19 @@ describe('site registry', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it.each(readdirSync(FIXTURE_DIR).filter((file) => file.endsWith('.html')))(
-    'fixture %s names its source on the first line',
-    (file) => {
-      const firstLine = fixtureHtml(file.replace(/\.html$/, '')).split('\n')[0] ?? '';
-      expect(firstLine).toMatch(/^<!-- Source: .{20,} -->$/);
-    },
-  );
+  it.each(fixturePages())('fixture %s names its source on the first line', (file) => {
+    const firstLine = fixtureHtml(file.replace(/\.html$/, '')).split('\n')[0] ?? '';
+    expect(firstLine).toMatch(/^<!-- Source: .{20,} -->$/);
+  });
 
-  it.each(readdirSync(FIXTURE_DIR).filter((file) => file.endsWith('.html')))(
-    'fixture %s works as a standalone page',
-    (file) => {
-      const html = fixtureHtml(file.replace(/\.html$/, ''));
-      // Opened from disk in a browser: nothing runs and nothing loads from the network, yet the agent can type.
-      expect(html).not.toMatch(/<script\b/i);
-      expect(html).not.toMatch(/\b(src|href)="(https?:)?\/\/[^"]*\.(js|css|woff2?)"/i);
-      const doc = new DOMParser().parseFromString(html, 'text/html');
-      expect(doc.querySelector('textarea, [contenteditable="true"]')).not.toBeNull();
-    },
-  );
+  it.each(fixturePages())('fixture %s works as a standalone page', (file) => {
+    const html = fixtureHtml(file.replace(/\.html$/, ''));
+    // Opened from disk in a browser: nothing runs and nothing loads from the network, yet the agent can type.
+    expect(html).not.toMatch(/<script\b/i);
+    expect(html).not.toMatch(/\b(src|href)="(https?:)?\/\/[^"]*\.(js|css|woff2?)"/i);
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    expect(doc.querySelector('textarea, [contenteditable="true"]')).not.toBeNull();
+  });
 
   it.each(Object.entries(SAMPLE_URLS))('picks the %s adapter on its fixture', (id, url) => {
     const doc = loadFixture(id);

@@ -3,51 +3,29 @@
 import { describe, expect, it } from 'vitest';
 import { watchConversation, type ConversationSnapshot } from '../../content/conversation-watcher.ts';
 import { zammadAdapter } from '../../sites/zammad.ts';
+import { describeAdapter, readAll } from './describe-adapter.ts';
 import { loadFixture } from './load-fixture.ts';
 
-function readAll(doc: Document) {
-  const list = zammadAdapter.findMessageList(doc);
-  expect(list).not.toBeNull();
-  return zammadAdapter.readMessages(list!);
-}
+// The ticket zoom: the active ticket only, with article ids; its composer in the active ticket, internal when locked.
+describeAdapter(zammadAdapter, {
+  notOn: 'chatwoot',
+  roles: ['customer', 'agent', 'note', 'system', 'customer'],
+  ids: ['70101', '70102', '70103', '70104', '70105'],
+  moreOnMessages: (messages) => expect(messages.some((message) => message.id === '70011')).toBe(false),
+  body: {
+    leavesOut: 'meta rows, avatar or time',
+    texts: {
+      0: '你好，\n昨天开的发票抬头写成了个人，我需要改成公司：上海星河贸易有限公司。',
+      1: '陈女士您好，已收到，我们会作废原发票并重新开具。\n请提供公司税号。',
+      3: '"发票抬头写错了" -> "finance@example.cn"',
+    },
+    latestCustomer: 'Tax ID is 91310000MA1FL8XQ2K. How long will the new invoice take?',
+  },
+  composer: 'contenteditable',
+  composerElement: (element) => expect(element.closest('.content')?.classList.contains('active')).toBe(true),
+});
 
 describe('zammad adapter, ticket zoom', () => {
-  it('recognises the agent UI by its DOM', () => {
-    expect(zammadAdapter.detect(loadFixture('zammad'))).toBe(true);
-    expect(zammadAdapter.detect(loadFixture('chatwoot'))).toBe(false);
-  });
-
-  it('reads the active ticket only, oldest first, with article ids and roles', () => {
-    const messages = readAll(loadFixture('zammad'));
-    expect(messages.map((message) => [message.id, message.role])).toEqual([
-      ['70101', 'customer'],
-      ['70102', 'agent'],
-      ['70103', 'note'],
-      ['70104', 'system'],
-      ['70105', 'customer'],
-    ]);
-    expect(messages.some((message) => message.id === '70011')).toBe(false);
-  });
-
-  it('keeps only the article body: no meta rows, avatar or time', () => {
-    const messages = readAll(loadFixture('zammad'));
-    expect(messages[0]?.text).toBe('你好，\n昨天开的发票抬头写成了个人，我需要改成公司：上海星河贸易有限公司。');
-    expect(messages[1]?.text).toBe('陈女士您好，已收到，我们会作废原发票并重新开具。\n请提供公司税号。');
-    expect(messages[3]?.text).toBe('"发票抬头写错了" -> "finance@example.cn"');
-    expect(messages.filter((message) => message.role === 'customer').at(-1)?.text).toBe(
-      'Tax ID is 91310000MA1FL8XQ2K. How long will the new invoice take?',
-    );
-  });
-
-  it('finds the active ticket composer and its internal mode', () => {
-    const doc = loadFixture('zammad');
-    const composer = zammadAdapter.findComposer(doc);
-    expect(composer?.kind).toBe('contenteditable');
-    expect(composer?.element.closest('.content')?.classList.contains('active')).toBe(true);
-    expect(composer?.noteMode).toBe(false);
-    expect(zammadAdapter.findComposer(loadFixture('zammad-note'))?.noteMode).toBe(true);
-  });
-
   it('names the customer from the latest customer article that shows a sender', () => {
     expect(zammadAdapter.readCustomerName?.(loadFixture('zammad'))).toBe('陈静');
   });
@@ -62,7 +40,7 @@ describe('zammad adapter, customer chat', () => {
   it('reads the first open chat with customer, agent and notice lines, past a closed one', () => {
     const doc = loadFixture('zammad-chat', '/#customer_chat');
     expect(zammadAdapter.detect(doc)).toBe(true);
-    const messages = readAll(doc);
+    const messages = readAll(zammadAdapter, doc);
     expect(messages.map((message) => [message.id, message.role, message.text])).toEqual([
       ['c7f1e2:0', 'system', 'Connection established'],
       ['c7f1e2:1', 'customer', '你好，优惠券为什么用不了？'],
@@ -80,7 +58,7 @@ describe('zammad adapter, customer chat', () => {
     const composer = zammadAdapter.findComposer(doc);
     expect(composer?.element).toBe(inputs[2]);
     expect(composer?.noteMode).toBe(false);
-    expect(readAll(doc).map((message) => message.text)).toEqual([
+    expect(readAll(zammadAdapter, doc).map((message) => message.text)).toEqual([
       'https://shop.example.com/shipping',
       'Hi, do you ship to Canada?',
     ]);
@@ -104,7 +82,11 @@ describe('zammad adapter, the states of a chat window', () => {
   it('follows the chat that received a new message when no chat input has focus (chat-message--new)', () => {
     const doc = loadFixture('zammad-chat', '/#customer_chat');
     chatBody(doc, 2).insertAdjacentHTML('beforeend', NEW_CUSTOMER_LINE('收到的耳机是坏的，我要退款'));
-    expect(readAll(doc).at(-1)).toEqual({ id: 'd9a044:2', role: 'customer', text: '收到的耳机是坏的，我要退款' });
+    expect(readAll(zammadAdapter, doc).at(-1)).toEqual({
+      id: 'd9a044:2',
+      role: 'customer',
+      text: '收到的耳机是坏的，我要退款',
+    });
     expect(zammadAdapter.conversationKey?.(doc)).toBe('chat:d9a044');
     expect(zammadAdapter.readCustomerName?.(doc)).toBe('Emily Carter');
   });
@@ -114,7 +96,7 @@ describe('zammad adapter, the states of a chat window', () => {
     doc.querySelectorAll<HTMLElement>('.js-customerChatInput')[1]!.focus();
     chatBody(doc, 2).insertAdjacentHTML('beforeend', NEW_CUSTOMER_LINE('Are you there?'));
     expect(zammadAdapter.conversationKey?.(doc)).toBe('chat:c7f1e2');
-    expect(readAll(doc).at(-1)?.text).toBe('满200减30, my order is 180 yuan.');
+    expect(readAll(zammadAdapter, doc).at(-1)?.text).toBe('满200减30, my order is 180 yuan.');
   });
 
   it('reports a customer message appended to a chat the agent is not typing in, as the page appends it', async () => {
@@ -148,10 +130,10 @@ describe('zammad adapter, the states of a chat window', () => {
     body.insertAdjacentHTML('beforeend', TYPING_LOADER);
     // The agent answers while the customer is still typing.
     body.insertAdjacentHTML('beforeend', '<div class="chat-message chat-message--agent">请稍等，我查一下。</div>');
-    const whileTyping = readAll(doc).at(-1);
+    const whileTyping = readAll(zammadAdapter, doc).at(-1);
     body.querySelector('.js-loader')!.remove();
     body.insertAdjacentHTML('beforeend', NEW_CUSTOMER_LINE('好的'));
-    const after = readAll(doc);
+    const after = readAll(zammadAdapter, doc);
     expect(after.at(-2)).toEqual(whileTyping);
     expect(new Set(after.map((m) => m.id)).size).toBe(after.length);
     expect(zammadAdapter.readMessage?.(body.lastElementChild!, zammadAdapter.findMessageList(doc)!)).toEqual(
@@ -162,7 +144,7 @@ describe('zammad adapter, the states of a chat window', () => {
   it('reads a closed chat: the status line is the system, the footer is nothing', () => {
     const doc = loadFixture('zammad-chat', '/#customer_chat');
     doc.querySelectorAll<HTMLElement>('.js-customerChatInput')[0]!.focus();
-    expect(readAll(doc).map((m) => [m.role, m.text])).toEqual([
+    expect(readAll(zammadAdapter, doc).map((m) => [m.role, m.text])).toEqual([
       ['customer', '我的账号被盗了，密码也被改了'],
       ['agent', '已为您冻结账户，请查收短信。'],
       ['system', '李娜 left the conversation'],

@@ -1,9 +1,9 @@
 // The options page's view model: pack rows with counts and "wins over", and the format guessed for pasted text.
 import { describe, expect, it } from 'vitest';
-import { buildPackRows, pastedFileName } from '../../entrypoints/options/view-model.ts';
-import type { Pack } from '../../engine/types.ts';
-import { orderPacks } from '../../utils/packs.ts';
-import type { InstalledPack } from '../../utils/storage.ts';
+import { buildPackRows, pastedFileName } from '../../../entrypoints/options/view-model.ts';
+import type { Pack } from '../../../engine/types.ts';
+import { orderPacks } from '../../../utils/packs.ts';
+import type { InstalledPack } from '../../../utils/storage.ts';
 
 const team: Pack = {
   schemaVersion: 1,

@@ -8,7 +8,7 @@ import {
   patternCoversHost,
   siteRows,
   sitePartsOf,
-} from '../../library/sites/site-access.ts';
+} from '../../../library/sites/site-access.ts';
 
 const BUILT_IN = ['https://*.zendesk.com/*', 'https://app.crisp.chat/*', 'http://localhost/*', 'http://127.0.0.1/*'];
 

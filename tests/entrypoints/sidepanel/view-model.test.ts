@@ -1,9 +1,9 @@
 // The panel's view data from a tab state and merged packs: confidence cues, page states, ranking, variables, masking.
 import { describe, expect, it } from 'vitest';
-import type { MergedReply, MergedScenario, Pack, SensitiveSpan } from '../../engine/types.ts';
-import { createPhraseSearch } from '../../engine/search.ts';
-import { replyValues } from '../../engine/replies.ts';
-import { findSensitive, maskSensitive } from '../../engine/sensitive.ts';
+import type { MergedReply, MergedScenario, Pack, SensitiveSpan } from '../../../engine/types.ts';
+import { createPhraseSearch } from '../../../engine/search.ts';
+import { replyValues } from '../../../engine/replies.ts';
+import { findSensitive, maskSensitive } from '../../../engine/sensitive.ts';
 import {
   buildDetectionView,
   buildScopeReplies,
@@ -14,8 +14,8 @@ import {
   localizedTips,
   localizedTitles,
   pageStatusOf,
-} from '../../entrypoints/sidepanel/view-model.ts';
-import type { TabState } from '../../utils/messaging.ts';
+} from '../../../entrypoints/sidepanel/view-model.ts';
+import type { TabState } from '../../../utils/messaging.ts';
 
 const reply = (id: string, text: string, locale: string): MergedReply => ({ id, text, locale, packId: locale });
 

@@ -2,8 +2,8 @@
 import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('wxt/browser', () => ({ browser: {} }));
-vi.mock('../../utils/storage.ts', () => ({ sitePreferencesItem: {} }));
-const { hostOfOrigin, wantedOrigins } = await import('../../library/sites/registration.ts');
+vi.mock('../../../utils/storage.ts', () => ({ sitePreferencesItem: {} }));
+const { hostOfOrigin, wantedOrigins } = await import('../../../library/sites/registration.ts');
 
 describe('site script registration', () => {
   it('reads the host of a single-site origin pattern only', () => {
