@@ -76,8 +76,9 @@ export async function exportAll(now: Date = new Date()): Promise<string> {
 
 type Fail = (path: string, error: LibraryError) => void;
 
-const expect = libraryError;
+// A field that is not what a backup holds there; `expected` is one of the expect… texts of errors.ts.
 const shape = (field: string, expected: LibraryError): LibraryError => libraryError('backupShape', { field, expected });
+// Limits are counts as people read them in every language: 1,000.
 const tooMany = (field: string, limit: number): LibraryError =>
   libraryError('backupTooMany', { field, limit: limit.toLocaleString('en') });
 const tooLong = (field: string, limit: number): LibraryError =>
@@ -97,7 +98,7 @@ const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFi
 /** A text field: absent (undefined), or text of at most `limit` characters. */
 function readText(value: unknown, at: string, limit: number, fail: Fail): string | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'string') fail(at, shape(at, expect('expectText')));
+  if (typeof value !== 'string') fail(at, shape(at, libraryError('expectText')));
   else if (value.length > limit) fail(at, tooLong(at, limit));
   else return value;
   return undefined;
@@ -106,7 +107,7 @@ function readText(value: unknown, at: string, limit: number, fail: Fail): string
 function readSettings(value: unknown, fail: Fail): Settings {
   const settings: Settings = { ...DEFAULT_SETTINGS, customVariables: {} };
   if (!isRecord(value)) {
-    fail('settings', shape('settings', expect('expectObject')));
+    fail('settings', shape('settings', libraryError('expectObject')));
     return settings;
   }
   for (const field of ['agentName', 'agentId', 'company'] as const) {
@@ -118,7 +119,7 @@ function readSettings(value: unknown, fail: Fail): Settings {
   const expansionEnabled = value.expansionEnabled;
   if (expansionEnabled !== undefined) {
     if (typeof expansionEnabled !== 'boolean')
-      fail('settings.expansionEnabled', shape('settings.expansionEnabled', expect('expectTrueOrFalse')));
+      fail('settings.expansionEnabled', shape('settings.expansionEnabled', libraryError('expectTrueOrFalse')));
     else settings.expansionEnabled = expansionEnabled;
   }
   const language = value.uiLanguage;
@@ -126,14 +127,14 @@ function readSettings(value: unknown, fail: Fail): Settings {
     if (!UI_LANGUAGES.includes(language as UiLanguage))
       fail(
         'settings.uiLanguage',
-        shape('settings.uiLanguage', expect('expectOneOf', { options: UI_LANGUAGES.join(', ') })),
+        shape('settings.uiLanguage', libraryError('expectOneOf', { options: UI_LANGUAGES.join(', ') })),
       );
     else settings.uiLanguage = language as UiLanguage;
   }
   const variables = value.customVariables;
   if (variables === undefined) return settings;
   if (!isRecord(variables)) {
-    fail('settings.customVariables', shape('settings.customVariables', expect('expectVariables')));
+    fail('settings.customVariables', shape('settings.customVariables', libraryError('expectVariables')));
     return settings;
   }
   const entries = Object.entries(variables);
@@ -145,7 +146,7 @@ function readSettings(value: unknown, fail: Fail): Settings {
   for (const [name, text] of entries) {
     const at = `settings.customVariables["${name.slice(0, SETTINGS_LIMITS.variableNameLength)}"]`;
     if (!VARIABLE_NAME.test(name) || name.length > SETTINGS_LIMITS.variableNameLength) {
-      fail(at, shape(at, expect('expectVariableName', { limit: SETTINGS_LIMITS.variableNameLength })));
+      fail(at, shape(at, libraryError('expectVariableName', { limit: SETTINGS_LIMITS.variableNameLength })));
       continue;
     }
     const checked = readText(text, at, SETTINGS_LIMITS.textLength, fail);
@@ -159,7 +160,7 @@ function readSettings(value: unknown, fail: Fail): Settings {
 /** A pack's source, rebuilt field by field from what an export writes; null for what a backup cannot restore. */
 function readSource(value: unknown, at: string, fail: Fail): PackSource | 'policy' | null {
   if (!isRecord(value)) {
-    fail(at, shape(at, expect('expectSource')));
+    fail(at, shape(at, libraryError('expectSource')));
     return null;
   }
   // The administrator's packs come from the browser's managed storage alone; a file naming one is left out of it.
@@ -172,14 +173,14 @@ function readSource(value: unknown, at: string, fail: Fail): PackSource | 'polic
   if (value.kind === 'file') {
     const fileName = readText(value.fileName, `${at}.fileName`, BACKUP_LIMITS.fileNameLength, fail);
     if (fileName === undefined) {
-      if (value.fileName === undefined) fail(`${at}.fileName`, shape(`${at}.fileName`, expect('expectFileName')));
+      if (value.fileName === undefined) fail(`${at}.fileName`, shape(`${at}.fileName`, libraryError('expectFileName')));
       return null;
     }
     return { kind: 'file', fileName };
   }
   const url = readText(value.url, `${at}.url`, BACKUP_LIMITS.urlLength, fail);
   if (url === undefined) {
-    if (value.url === undefined) fail(`${at}.url`, shape(`${at}.url`, expect('expectUrl')));
+    if (value.url === undefined) fail(`${at}.url`, shape(`${at}.url`, libraryError('expectUrl')));
     return null;
   }
   const checked = checkSubscriptionUrl(url);
@@ -198,14 +199,14 @@ function readSource(value: unknown, at: string, fail: Fail): PackSource | 'polic
   // The last refresh's reason is only shown, and the next refresh replaces it: a long one is cut, not refused.
   if (typeof value.lastError === 'string') source.lastError = value.lastError.slice(0, BACKUP_LIMITS.lastErrorLength);
   else if (value.lastError !== undefined) {
-    fail(`${at}.lastError`, shape(`${at}.lastError`, expect('expectText')));
+    fail(`${at}.lastError`, shape(`${at}.lastError`, libraryError('expectText')));
     sound = false;
   }
   for (const field of ['lastChecked', 'lastChanged'] as const) {
     const time = value[field];
     if (time === undefined) continue;
     if (!isTime(time)) {
-      fail(`${at}.${field}`, shape(`${at}.${field}`, expect('expectTime')));
+      fail(`${at}.${field}`, shape(`${at}.${field}`, libraryError('expectTime')));
       sound = false;
     } else source[field] = time;
   }
@@ -215,7 +216,7 @@ function readSource(value: unknown, at: string, fail: Fail): PackSource | 'polic
 function readInstalledPacks(value: unknown, fileName: string, fail: Fail): InstalledPack[] {
   const installedPacks: InstalledPack[] = [];
   if (!Array.isArray(value)) {
-    fail('installedPacks', shape('installedPacks', expect('expectList')));
+    fail('installedPacks', shape('installedPacks', libraryError('expectList')));
     return installedPacks;
   }
   if (value.length > BACKUP_LIMITS.packs) {
@@ -225,7 +226,7 @@ function readInstalledPacks(value: unknown, fileName: string, fail: Fail): Insta
   value.forEach((item: unknown, index) => {
     const at = `installedPacks[${index}]`;
     if (!isRecord(item)) {
-      fail(at, shape(at, expect('expectInstalledPack')));
+      fail(at, shape(at, libraryError('expectInstalledPack')));
       return;
     }
     const source = readSource(item.source, `${at}.source`, fail);
@@ -233,7 +234,7 @@ function readInstalledPacks(value: unknown, fileName: string, fail: Fail): Insta
     let sound = source !== null;
     for (const field of ['addedAt', 'updatedAt'] as const) {
       if (!isTime(item[field])) {
-        fail(`${at}.${field}`, shape(`${at}.${field}`, expect('expectTime')));
+        fail(`${at}.${field}`, shape(`${at}.${field}`, libraryError('expectTime')));
         sound = false;
       }
     }
@@ -246,7 +247,7 @@ function readInstalledPacks(value: unknown, fileName: string, fail: Fail): Insta
     }
     if (BUILTIN_IDS.has(parsed.pack.id)) fail(`${at}.pack.id`, libraryError('builtinId', { id: parsed.pack.id }));
     else if (installedPacks.some((p) => p.pack.id === parsed.pack.id)) {
-      fail(`${at}.pack.id`, shape(`${at}.pack.id`, expect('expectUnusedId', { id: parsed.pack.id })));
+      fail(`${at}.pack.id`, shape(`${at}.pack.id`, libraryError('expectUnusedId', { id: parsed.pack.id })));
     } else if (sound && source)
       installedPacks.push({
         pack: parsed.pack,
@@ -261,7 +262,7 @@ function readInstalledPacks(value: unknown, fileName: string, fail: Fail): Insta
 function readPackPreferences(value: unknown, fail: Fail): PackPreferences {
   const prefs: PackPreferences = { order: [], disabled: [] };
   if (!isRecord(value) || !Array.isArray(value.order) || !Array.isArray(value.disabled)) {
-    fail('packPreferences', shape('packPreferences', expect('expectPreferences')));
+    fail('packPreferences', shape('packPreferences', libraryError('expectPreferences')));
     return prefs;
   }
   for (const list of ['order', 'disabled'] as const) {
@@ -275,7 +276,7 @@ function readPackPreferences(value: unknown, fail: Fail): PackPreferences {
       const place = `${at}[${index}]`;
       if (typeof id === 'string' && id.length > BACKUP_LIMITS.packIdLength)
         fail(place, tooLong(place, BACKUP_LIMITS.packIdLength));
-      else if (typeof id !== 'string' || !PACK_ID.test(id)) fail(place, shape(place, expect('expectPackId')));
+      else if (typeof id !== 'string' || !PACK_ID.test(id)) fail(place, shape(place, libraryError('expectPackId')));
       else if (!prefs[list].includes(id)) prefs[list].push(id);
     });
   }
@@ -286,7 +287,7 @@ function readPackPreferences(value: unknown, fail: Fail): PackPreferences {
 function readSitePreferences(value: unknown, fail: Fail): Record<string, SitePreference> {
   const sites: Array<[string, SitePreference]> = [];
   if (!isRecord(value)) {
-    fail('sitePreferences', shape('sitePreferences', expect('expectSites')));
+    fail('sitePreferences', shape('sitePreferences', libraryError('expectSites')));
     return {};
   }
   const entries = Object.entries(value);
@@ -297,17 +298,17 @@ function readSitePreferences(value: unknown, fail: Fail): Record<string, SitePre
   for (const [host, pref] of entries) {
     const at = `sitePreferences["${host.slice(0, SITE_HOST_LENGTH)}"]`;
     if (host.length > SITE_HOST_LENGTH || !SITE_HOST.test(host)) {
-      fail(at, shape(`sitePreferences key "${host.slice(0, SITE_HOST_LENGTH)}"`, expect('expectSiteHost')));
+      fail(at, shape(`sitePreferences key "${host.slice(0, SITE_HOST_LENGTH)}"`, libraryError('expectSiteHost')));
       continue;
     }
     if (!isRecord(pref) || typeof pref.enabled !== 'boolean') {
-      fail(at, shape(at, expect('expectSite')));
+      fail(at, shape(at, libraryError('expectSite')));
       continue;
     }
     const site: SitePreference = { enabled: pref.enabled };
     if (pref.scheme !== undefined) {
       if (pref.scheme !== 'http' && pref.scheme !== 'https')
-        fail(`${at}.scheme`, shape(`${at}.scheme`, expect('expectScheme')));
+        fail(`${at}.scheme`, shape(`${at}.scheme`, libraryError('expectScheme')));
       else site.scheme = pref.scheme;
     }
     for (const field of ['messageListSelector', 'composerSelector'] as const) {
@@ -316,7 +317,7 @@ function readSitePreferences(value: unknown, fail: Fail): Record<string, SitePre
       if (typeof selector !== 'string' || selector.length > BACKUP_LIMITS.selectorLength) {
         fail(
           `${at}.${field}`,
-          shape(`${at}.${field}`, expect('expectSelector', { limit: BACKUP_LIMITS.selectorLength })),
+          shape(`${at}.${field}`, libraryError('expectSelector', { limit: BACKUP_LIMITS.selectorLength })),
         );
       } else site[field] = selector;
     }
