@@ -1,11 +1,12 @@
 // The error the huashu command stops with: lines for the person at the terminal, and the exit code.
+import { describeCliLine, type CliLine } from './messages.ts';
 
-/** An error meant for the person at the terminal: its lines are printed as they are, then the exit code. */
+/** An error meant for the person at the terminal: its lines are printed in the command's language, then the exit code. */
 export class CliError extends Error {
   constructor(
-    readonly lines: string[],
+    readonly lines: CliLine[],
     readonly exitCode: 1 | 2,
   ) {
-    super(lines.join('\n'));
+    super(lines.map((line) => describeCliLine(line, 'en')).join('\n'));
   }
 }

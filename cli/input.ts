@@ -1,9 +1,9 @@
 // What the huashu command reads: pack and cases files (regular files only, at most 50 MB, read with a byte cap) and
 // input lines for detect and lint (UTF-8 checked per line, long lines cut without holding their rest).
 import { closeSync, constants, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
-import { coded, tooLargeParams, formatProblem, MAX_PACK_BYTES } from '../engine/packs.ts';
+import { coded, tooLargeParams, MAX_PACK_BYTES } from '../engine/packs.ts';
 import { CliError } from './cli-error.ts';
-import { CLI_ERRORS, READ_REASONS, type FileRole } from './messages.ts';
+import { cliText, fileNoun, type CliText, type FileRole } from './messages.ts';
 
 /**
  * Opens `file` for reading if it is a regular file. A pipe would make the command wait for a writer forever and a
@@ -15,37 +15,39 @@ export function openRegularFile(file: string, role: FileRole): { fd: number; siz
   try {
     fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
-    throw new CliError([CLI_ERRORS.unreadable(file, openFailure((error as NodeJS.ErrnoException).code, role))], 1);
+    throw new CliError([unreadable(file, openFailure((error as NodeJS.ErrnoException).code, role))], 1);
   }
   const stat = fstatSync(fd);
   if (!stat.isFile()) {
     closeSync(fd);
-    throw new CliError(
-      [CLI_ERRORS.unreadable(file, stat.isDirectory() ? READ_REASONS.folder(role) : READ_REASONS.notRegular(role))],
-      1,
-    );
+    throw new CliError([unreadable(file, stat.isDirectory() ? folder(role) : notRegular(role))], 1);
   }
   return { fd, size: stat.size };
 }
 
-function openFailure(code: string | undefined, role: FileRole): string {
+const unreadable = (file: string, reason: CliText): CliText => cliText('unreadable', { file, reason });
+const folder = (role: FileRole): CliText => cliText('readFolder', { file: fileNoun(role) });
+// Input can come through standard input instead; a pack or cases file is named, so it must be saved first.
+const notRegular = (role: FileRole): CliText => cliText(role === 'input' ? 'readNotRegularInput' : 'readNotRegular');
+
+function openFailure(code: string | undefined, role: FileRole): CliText {
   switch (code) {
     case 'ENOENT':
-      return READ_REASONS.missing;
+      return cliText('readMissing');
     case 'ELOOP':
-      return READ_REASONS.loop(role);
+      return cliText('readLoop', { file: fileNoun(role) });
     case 'EISDIR':
-      return READ_REASONS.folder(role);
+      return folder(role);
     case 'EACCES':
     case 'EPERM':
-      return READ_REASONS.denied;
+      return cliText('readDenied');
     case 'ENOTDIR':
-      return READ_REASONS.notFolderOnPath;
+      return cliText('readNotFolderOnPath');
     // A socket cannot be opened as a file at all.
     case 'ENXIO':
-      return READ_REASONS.notRegular(role);
+      return notRegular(role);
     default:
-      return READ_REASONS.other(code ?? 'unknown');
+      return cliText('readOther', { code: code ?? 'unknown' });
   }
 }
 
@@ -58,7 +60,7 @@ export function readCappedText(file: string, role: FileRole): string {
   const { fd, size } = openRegularFile(file, role);
   try {
     const tooLarge = (bytes: number): CliError =>
-      new CliError([formatProblem({ file, ...coded('tooLarge', tooLargeParams(bytes, MAX_PACK_BYTES)) })], 1);
+      new CliError([{ file, ...coded('tooLarge', tooLargeParams(bytes, MAX_PACK_BYTES)) }], 1);
     if (size > MAX_PACK_BYTES) throw tooLarge(size);
     const chunks: Buffer[] = [];
     let total = 0;

@@ -2,11 +2,27 @@
 import { writeFileSync } from 'node:fs';
 import { DEFAULT_PACKS } from '../engine/default-packs.ts';
 import { createEngine, type Engine, MAX_INPUT_LINE_CHARS } from '../engine/index.ts';
-import { parseCsvPack, formatProblem, parsePack, problemTotal, type PackParse } from '../engine/packs.ts';
+import {
+  formatProblemIn,
+  groupDigits,
+  parseCsvPack,
+  parsePack,
+  problemTotal,
+  type PackParse,
+} from '../engine/packs.ts';
 import type { Pack } from '../engine/types.ts';
 import { CliError } from './cli-error.ts';
 import { inputBytes, inputLines, readCappedText } from './input.ts';
-import { CLI_ERRORS, CLI_TEXT, USAGE } from './messages.ts';
+import {
+  cliLocale,
+  cliText,
+  describeCli,
+  describeCliLine,
+  NOT_UTF8_ANSWER,
+  usage,
+  type CliLocale,
+  type CliText,
+} from './messages.ts';
 
 interface ParsedArgs {
   positional: string[];
@@ -24,9 +40,9 @@ function parseArgs(argv: readonly string[], command: string, allowed: readonly s
     if (arg === '--help' || arg === '-h') parsed.help = true;
     else if (arg.startsWith('-') && arg !== '-') {
       if (!allowed.includes(arg) || !VALUE_OPTIONS.has(arg))
-        throw new CliError([CLI_ERRORS.unknownOption(arg, command)], 2);
+        throw new CliError([cliText('unknownOption', { option: arg, command })], 2);
       const value = argv[++i];
-      if (value === undefined) throw new CliError([CLI_ERRORS.missingValue(arg)], 2);
+      if (value === undefined) throw new CliError([cliText('missingValue', { option: arg })], 2);
       if (arg === '--pack') parsed.packs.push(value);
       else parsed.options.set(arg === '--out' ? '-o' : arg, value);
     } else parsed.positional.push(arg);
@@ -39,7 +55,8 @@ function topOption(args: ParsedArgs): number {
   const raw = args.options.get('--top');
   if (raw === undefined) return 3;
   const value = Number(raw);
-  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < 1) throw new CliError([CLI_ERRORS.badTop(raw)], 2);
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < 1)
+    throw new CliError([cliText('badTop', { value: raw })], 2);
   return value;
 }
 
@@ -48,7 +65,8 @@ function accuracyOption(args: ParsedArgs): number {
   const raw = args.options.get('--min-accuracy');
   if (raw === undefined) return 0.9;
   const value = Number(raw);
-  if (!/^(?:\d+(?:\.\d*)?|\.\d+)$/.test(raw) || value > 1) throw new CliError([CLI_ERRORS.badAccuracy(raw)], 2);
+  if (!/^(?:\d+(?:\.\d*)?|\.\d+)$/.test(raw) || value > 1)
+    throw new CliError([cliText('badAccuracy', { value: raw })], 2);
   return value;
 }
 
@@ -59,11 +77,13 @@ function parsePackFile(file: string): PackParse {
 
 function loadPack(file: string): Pack {
   const result = parsePackFile(file);
-  if (!result.ok)
+  if (!result.ok) {
+    const count = problemTotal(result.problems);
     throw new CliError(
-      [...result.problems.map(formatProblem), CLI_ERRORS.packInvalid(file, problemTotal(result.problems))],
+      [...result.problems, count === 1 ? cliText('packInvalidOne', { file }) : cliText('packInvalid', { file, count })],
       1,
     );
+  }
   return result.pack;
 }
 
@@ -99,6 +119,7 @@ function cutText(text: string, max: number): string {
 async function eachInputLine(
   command: string,
   inputs: readonly string[],
+  locale: CliLocale,
   onText: (text: string) => string,
 ): Promise<number> {
   // Every file is checked before any output, so a typo in the last name does not come after pages of answers.
@@ -108,13 +129,14 @@ async function eachInputLine(
   let exitCode = 0;
   for (const { file, bytes } of sources) {
     for await (const line of inputLines(bytes, keep)) {
-      const where = CLI_TEXT.inputLine(file, line.number);
+      const where: CliText =
+        file === '-' ? cliText('stdinLine', { line: line.number }) : cliText('fileLine', { file, line: line.number });
       if (line.notUtf8) {
-        console.error(CLI_ERRORS.notUtf8(command, where));
+        console.error(describeCli(cliText('notUtf8', { command, where }), locale));
         const answer =
           file === '-'
-            ? { line: line.number, error: CLI_TEXT.notUtf8Answer }
-            : { file, line: line.number, error: CLI_TEXT.notUtf8Answer };
+            ? { line: line.number, error: NOT_UTF8_ANSWER }
+            : { file, line: line.number, error: NOT_UTF8_ANSWER };
         process.stdout.write(JSON.stringify(answer) + '\n');
         exitCode = 1;
         continue;
@@ -122,19 +144,22 @@ async function eachInputLine(
       const cut = line.text.length < line.length;
       const text = inputText(line.text);
       const length = cut ? line.length : text.length;
-      if (length > MAX_INPUT_LINE_CHARS) console.error(CLI_ERRORS.lineCut(command, where, length));
+      if (length > MAX_INPUT_LINE_CHARS) {
+        const limit = groupDigits(MAX_INPUT_LINE_CHARS);
+        console.error(describeCli(cliText('lineCut', { command, where, length: groupDigits(length), limit }), locale));
+      }
       process.stdout.write(onText(cutText(text, MAX_INPUT_LINE_CHARS)) + '\n');
     }
   }
   return exitCode;
 }
 
-async function detectCommand(argv: readonly string[]): Promise<number> {
+async function detectCommand(argv: readonly string[], locale: CliLocale): Promise<number> {
   const args = parseArgs(argv, 'detect', ['--pack', '--top']);
-  if (args.help) return printUsage();
+  if (args.help) return printUsage(locale);
   const top = topOption(args);
   const engine = engineFor(args.packs);
-  return eachInputLine('detect', args.positional, (text) => {
+  return eachInputLine('detect', args.positional, locale, (text) => {
     const d = engine.detect(text, { top });
     return JSON.stringify({
       text,
@@ -145,11 +170,11 @@ async function detectCommand(argv: readonly string[]): Promise<number> {
   });
 }
 
-async function lintCommand(argv: readonly string[]): Promise<number> {
+async function lintCommand(argv: readonly string[], locale: CliLocale): Promise<number> {
   const args = parseArgs(argv, 'lint', ['--pack']);
-  if (args.help) return printUsage();
+  if (args.help) return printUsage(locale);
   const engine = engineFor(args.packs);
-  return eachInputLine('lint', args.positional, (text) => {
+  return eachInputLine('lint', args.positional, locale, (text) => {
     const findings = engine.lint(text).map((f) => ({
       ruleId: f.ruleId,
       category: f.category,
@@ -164,10 +189,10 @@ async function lintCommand(argv: readonly string[]): Promise<number> {
   });
 }
 
-function validateCommand(argv: readonly string[]): number {
+function validateCommand(argv: readonly string[], locale: CliLocale): number {
   const args = parseArgs(argv, 'pack validate', []);
-  if (args.help) return printUsage();
-  if (args.positional.length === 0) throw new CliError([CLI_ERRORS.noFiles('pack validate')], 2);
+  if (args.help) return printUsage(locale);
+  if (args.positional.length === 0) throw new CliError([cliText('noFiles', { command: 'pack validate' })], 2);
   let failed = false;
   for (const file of args.positional) {
     const result = parseOrReport(file);
@@ -175,10 +200,11 @@ function validateCommand(argv: readonly string[]): number {
     if (result.ok) {
       const p = result.pack;
       const replies = [...(p.scenarios ?? []), ...(p.stages ?? [])].reduce((n, s) => n + (s.replies?.length ?? 0), 0);
-      console.log(CLI_TEXT.valid(file, p.scenarios?.length ?? 0, replies, p.rules?.length ?? 0));
+      const counts = { scenarios: p.scenarios?.length ?? 0, replies, rules: p.rules?.length ?? 0 };
+      console.log(describeCli(cliText('valid', { file, ...counts }), locale));
     } else {
       failed = true;
-      for (const problem of result.problems) console.error(formatProblem(problem));
+      for (const problem of result.problems) console.error(formatProblemIn(problem, locale));
     }
   }
   return failed ? 1 : 0;
@@ -190,7 +216,7 @@ function validateCommand(argv: readonly string[]): number {
       if (error instanceof CliError) {
         // One unreadable file does not stop the others from being checked; its one line says why.
         failed = true;
-        for (const line of error.lines) console.error(line);
+        for (const line of error.lines) console.error(describeCliLine(line, locale));
         return undefined;
       }
       throw error;
@@ -198,17 +224,17 @@ function validateCommand(argv: readonly string[]): number {
   }
 }
 
-function convertCommand(argv: readonly string[]): number {
+function convertCommand(argv: readonly string[], locale: CliLocale): number {
   const args = parseArgs(argv, 'pack convert', ['-o', '--out']);
-  if (args.help) return printUsage();
+  if (args.help) return printUsage(locale);
   const [file] = args.positional;
-  if (file === undefined) throw new CliError([CLI_ERRORS.noFiles('pack convert')], 2);
+  if (file === undefined) throw new CliError([cliText('noFiles', { command: 'pack convert' })], 2);
   const json = JSON.stringify(loadPack(file), null, 2) + '\n';
   const out = args.options.get('-o');
   if (out === undefined) process.stdout.write(json);
   else {
     writeFileSync(out, json);
-    console.error(CLI_TEXT.wrote(out));
+    console.error(describeCli(cliText('wrote', { file: out }), locale));
   }
   return 0;
 }
@@ -230,34 +256,25 @@ function readCases(file: string): TestCase[] {
       try {
         value = JSON.parse(line);
       } catch {
-        throw new CliError([CLI_ERRORS.badCase(file, number, 'not a JSON object')], 1);
+        throw new CliError([cliText('badCase', { file, line: number, reason: cliText('caseNotJson') })], 1);
       }
       const c = value as Partial<TestCase>;
       const expectOk =
         typeof c.expect === 'string' || (Array.isArray(c.expect) && c.expect.every((e) => typeof e === 'string'));
       if (typeof c.text !== 'string' || !expectOk) {
-        throw new CliError(
-          [
-            CLI_ERRORS.badCase(
-              file,
-              number,
-              'a case is {"text": …, "expect": "scenario id" | "none" | ["category", …]}',
-            ),
-          ],
-          1,
-        );
+        throw new CliError([cliText('badCase', { file, line: number, reason: cliText('caseShape') })], 1);
       }
       return { text: c.text, expect: c.expect, line: number } as TestCase;
     });
 }
 
-function testCommand(argv: readonly string[]): number {
+function testCommand(argv: readonly string[], locale: CliLocale): number {
   const args = parseArgs(argv, 'pack test', ['--cases', '--min-accuracy', '--pack']);
-  if (args.help) return printUsage();
+  if (args.help) return printUsage(locale);
   const files = [...args.positional, ...args.packs];
-  if (files.length === 0) throw new CliError([CLI_ERRORS.noFiles('pack test')], 2);
+  if (files.length === 0) throw new CliError([cliText('noFiles', { command: 'pack test' })], 2);
   const casesFile = args.options.get('--cases');
-  if (casesFile === undefined) throw new CliError([CLI_ERRORS.casesMissing], 2);
+  if (casesFile === undefined) throw new CliError([cliText('casesMissing')], 2);
   const threshold = accuracyOption(args);
   const engine = createEngine(files.map(loadPack));
   // One row per scenario and per lint category: a case expecting two categories counts under each, so a lead sees
@@ -270,6 +287,18 @@ function testCommand(argv: readonly string[]): number {
     rows.set(label, row);
   };
   const failures: string[] = [];
+  /** One failed case, with its place so a lead can open it; a long text is cut to 80 characters. */
+  const caseFailed = (line: number, expected: string, got: string, text: string): string =>
+    describeCli(
+      cliText('caseFailed', {
+        file: casesFile,
+        line,
+        expected,
+        got,
+        text: text.length > 80 ? `${text.slice(0, 79)}…` : text,
+      }),
+      locale,
+    );
   let right = 0;
   const cases = readCases(casesFile);
   for (const c of cases) {
@@ -278,7 +307,7 @@ function testCommand(argv: readonly string[]): number {
       const best = engine.detect(c.text, { top: 1 }).scenarios[0]?.id ?? 'none';
       ok = best === c.expect;
       tally(`detect ${c.expect}`, ok);
-      if (!ok) failures.push(CLI_TEXT.caseFailed(casesFile, c.line, c.expect, best, c.text));
+      if (!ok) failures.push(caseFailed(c.line, c.expect, best, c.text));
     } else {
       const found = new Set(engine.lint(c.text).map((f) => f.category as string));
       ok = c.expect.every((e) => found.has(e)) && [...found].every((f) => c.expect.includes(f));
@@ -286,69 +315,73 @@ function testCommand(argv: readonly string[]): number {
       for (const category of c.expect) tally(`lint ${category}`, found.has(category));
       if (!ok)
         failures.push(
-          CLI_TEXT.caseFailed(
-            casesFile,
-            c.line,
-            c.expect.join('+') || 'clean',
-            [...found].sort().join('+') || 'clean',
-            c.text,
-          ),
+          caseFailed(c.line, c.expect.join('+') || 'clean', [...found].sort().join('+') || 'clean', c.text),
         );
     }
     if (ok) right++;
   }
   const accuracy = cases.length === 0 ? 0 : right / cases.length;
-  console.log('| cases | right | total | accuracy |\n|---|---|---|---|');
+  console.log(`${describeCli(cliText('tableHead'), locale)}\n|---|---|---|---|`);
   for (const [label, row] of [...rows.entries()].sort())
     console.log(`| ${label} | ${row.right} | ${row.total} | ${(row.right / row.total).toFixed(3)} |`);
-  console.log(`| **all** | ${right} | ${cases.length} | ${accuracy.toFixed(3)} |`);
+  console.log(`| ${describeCli(cliText('tableAll'), locale)} | ${right} | ${cases.length} | ${accuracy.toFixed(3)} |`);
   if (failures.length > 0) console.log(`\n${failures.join('\n')}`);
   if (accuracy < threshold) {
-    console.error(CLI_ERRORS.belowThreshold(accuracy, threshold));
+    console.error(
+      describeCli(cliText('belowThreshold', { accuracy: accuracy.toFixed(3), threshold: String(threshold) }), locale),
+    );
     return 1;
   }
   return 0;
 }
 
-function printUsage(): number {
-  console.log(USAGE);
+function printUsage(locale: CliLocale): number {
+  console.log(describeCli(usage(), locale));
   return 0;
 }
 
-async function run(argv: readonly string[]): Promise<number> {
+async function run(argv: readonly string[], locale: CliLocale): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     if (command === undefined) {
-      console.error(USAGE);
+      console.error(describeCli(usage(), locale));
       return 2;
     }
-    return printUsage();
+    return printUsage(locale);
   }
-  if (command === 'detect') return detectCommand(rest);
-  if (command === 'lint') return lintCommand(rest);
+  if (command === 'detect') return detectCommand(rest, locale);
+  if (command === 'lint') return lintCommand(rest, locale);
   if (command === 'pack') {
     const [sub, ...packArgs] = rest;
-    if (sub === 'validate') return validateCommand(packArgs);
-    if (sub === 'convert') return convertCommand(packArgs);
-    if (sub === 'test') return testCommand(packArgs);
-    if (sub === '--help' || sub === '-h') return printUsage();
-    throw new CliError([CLI_ERRORS.unknownCommand(`pack ${sub ?? ''}`.trim())], 2);
+    if (sub === 'validate') return validateCommand(packArgs, locale);
+    if (sub === 'convert') return convertCommand(packArgs, locale);
+    if (sub === 'test') return testCommand(packArgs, locale);
+    if (sub === '--help' || sub === '-h') return printUsage(locale);
+    throw new CliError([cliText('unknownCommand', { command: `pack ${sub ?? ''}`.trim() })], 2);
   }
-  throw new CliError([CLI_ERRORS.unknownCommand(command)], 2);
+  throw new CliError([cliText('unknownCommand', { command })], 2);
 }
 
-/** Runs the command and returns its exit code; people see messages, never stack traces. */
-export async function main(argv: readonly string[]): Promise<number> {
+/**
+ * Runs the command and returns its exit code; people see messages, never stack traces. The messages are in the
+ * language the environment asks for (LC_ALL, LC_MESSAGES, LANG).
+ */
+export async function main(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<number> {
+  const locale = cliLocale(env);
   try {
-    return await run(argv);
+    return await run(argv, locale);
   } catch (error) {
     if (error instanceof CliError) {
-      for (const line of error.lines) console.error(line);
+      for (const line of error.lines) console.error(describeCliLine(line, locale));
       // Wrong usage: show how to use it right away, on stderr so piped output stays clean.
-      if (error.exitCode === 2) console.error(`\n${USAGE}`);
+      if (error.exitCode === 2) console.error(`\n${describeCli(usage(), locale)}`);
       return error.exitCode;
     }
-    console.error(CLI_ERRORS.unexpected(error instanceof Error ? error.message : String(error)));
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(describeCli(cliText('unexpected', { message }), locale));
     return 1;
   }
 }

@@ -1,5 +1,5 @@
 // The content script's side of the page bridge: asks the main-world helper, on a private channel, to write into editors whose API only the page can see.
-import { composerErrors } from './errors.ts';
+import { composerError, type ComposerError } from './errors.ts';
 import {
   BRIDGE_PORT_EVENT,
   BRIDGE_TAG,
@@ -10,7 +10,7 @@ import {
   type BridgeSpan,
 } from './bridge-protocol.ts';
 
-export type BridgeAnswer = { ok: true } | { ok: false; message: string };
+export type BridgeAnswer = { ok: true } | { ok: false; error: ComposerError };
 
 export interface PageBridgeClient {
   /**
@@ -93,15 +93,15 @@ export function createPageBridgeClient(doc: Document = document): PageBridgeClie
     },
     isAvailable,
     async insertIntoCkeditor(editable, text, span) {
-      if (!(await isAvailable())) return { ok: false, message: composerErrors.bridgeUnavailable() };
+      if (!(await isAvailable())) return { ok: false, error: composerError('bridgeUnavailable') };
       const target = randomToken();
       editable.setAttribute(BRIDGE_TARGET_ATTRIBUTE, target);
       try {
         const answer = await request({ op: 'ckeditor5-insert', target, text, span }, INSERT_TIMEOUT_MS);
-        if (!answer) return { ok: false, message: composerErrors.bridgeTimeout(INSERT_TIMEOUT_MS) };
+        if (!answer) return { ok: false, error: composerError('bridgeTimeout', { ms: INSERT_TIMEOUT_MS }) };
         if (answer.ok) return { ok: true };
-        if (answer.error === 'no-editor') return { ok: false, message: composerErrors.bridgeNoEditor() };
-        return { ok: false, message: composerErrors.bridgeFailed(answer.detail ?? 'unknown') };
+        if (answer.error === 'no-editor') return { ok: false, error: composerError('bridgeNoEditor') };
+        return { ok: false, error: composerError('bridgeFailed', { detail: answer.detail ?? 'unknown' }) };
       } finally {
         editable.removeAttribute(BRIDGE_TARGET_ATTRIBUTE);
       }

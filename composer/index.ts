@@ -15,6 +15,7 @@ export type { ComposerKind, InsertMethod, InsertOutcome, InsertOptions } from '.
 export { pageBridgeClient, createPageBridgeClient } from './bridge-client.ts';
 export type { PageBridgeClient, BridgeAnswer } from './bridge-client.ts';
 export { injectPageBridge } from './inject-bridge.ts';
-export { composerErrors } from './errors.ts';
+export { composerError, describeComposerError, COMPOSER_CATALOGS } from './errors.ts';
+export type { ComposerError, ComposerErrorCode, ComposerLocale } from './errors.ts';
 export { mapDraftText, domRangeForOffsets } from './draft-text.ts';
 export { selectionInside } from './caret-memory.ts';

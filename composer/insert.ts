@@ -1,6 +1,6 @@
 // Writes a reply into the helpdesk's composer through paths the host editor listens to, so its own state (and undo) sees the text.
 import type { ComposerInfo } from '../sites/types.ts';
-import { composerErrors } from './errors.ts';
+import { composerError, describeComposerError, type ComposerError, type ComposerErrorCode } from './errors.ts';
 import { domRangeForOffsets, mapDraftText, type DomPoint } from './draft-text.ts';
 import { pageBridgeClient, type PageBridgeClient } from './bridge-client.ts';
 import { forgetCaret, rememberedCaret, selectionInside, trackCaret } from './caret-memory.ts';
@@ -10,8 +10,22 @@ export type ComposerKind = ComposerInfo['kind'];
 /** How the text got in: kept so the runtime can log which path a helpdesk needs. */
 export type InsertMethod = 'exec-command' | 'value-setter' | 'paste' | 'before-input' | 'page-bridge' | 'dom-edit';
 
+/**
+ * A failed insertion carries what went wrong as data (`error`, for whoever shows it in its language) and, as the
+ * engine's problems do, its English text (`message`, for the console and the messages that carry it to the panel).
+ */
 export type InsertOutcome =
-  { ok: true; method: InsertMethod } | { ok: false; reason: 'no-composer' | 'failed'; message: string };
+  | { ok: true; method: InsertMethod }
+  | { ok: false; reason: 'no-composer' | 'failed'; error: ComposerError; message: string };
+
+function failed(
+  reason: 'no-composer' | 'failed',
+  code: ComposerErrorCode,
+  params?: Readonly<Record<string, string | number>>,
+): InsertOutcome {
+  const error = composerError(code, params);
+  return { ok: false, reason, error, message: describeComposerError(error, 'en') };
+}
 
 export interface InsertOptions {
   /** The main-world helper for editors whose API the content script cannot see (CKEditor 5). */
@@ -88,11 +102,11 @@ export async function insertText(
   text: string,
   options: InsertOptions = {},
 ): Promise<InsertOutcome> {
-  if (!el.isConnected) return { ok: false, reason: 'no-composer', message: composerErrors.detached() };
+  if (!el.isConnected) return failed('no-composer', 'detached');
   const editable = editableElementFor(el, kind);
   const cleanText = normalizeLineBreaks(text);
   if (isTextField(editable)) return insertIntoTextField(editable, cleanText, null);
-  if (!editable.isContentEditable) return { ok: false, reason: 'failed', message: composerErrors.notEditable() };
+  if (!editable.isContentEditable) return failed('failed', 'notEditable');
   // Draft.js clears the DOM selection when it loses focus: fall back to where the agent's caret was seen last.
   const caret = selectionInside(editable) ?? rememberedCaret(editable);
   let span: DraftSpan | null = null;
@@ -112,15 +126,15 @@ export async function replaceRange(
   text: string,
   options: InsertOptions = {},
 ): Promise<InsertOutcome> {
-  if (!el.isConnected) return { ok: false, reason: 'no-composer', message: composerErrors.detached() };
+  if (!el.isConnected) return failed('no-composer', 'detached');
   const editable = editableElementFor(el, kind);
   const cleanText = normalizeLineBreaks(text);
   const length = isTextField(editable) ? editable.value.length : mapDraftText(editable).text.length;
   if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= length)) {
-    return { ok: false, reason: 'failed', message: composerErrors.rangeOutOfDraft(start, end, length) };
+    return failed('failed', 'rangeOutOfDraft', { start, end, length });
   }
   if (isTextField(editable)) return insertIntoTextField(editable, cleanText, { start, end });
-  if (!editable.isContentEditable) return { ok: false, reason: 'failed', message: composerErrors.notEditable() };
+  if (!editable.isContentEditable) return failed('failed', 'notEditable');
   return insertIntoRichEditor(editable, kind, cleanText, { start, end }, null, options);
 }
 
@@ -128,7 +142,7 @@ export async function replaceRange(
 // textarea and input
 
 async function insertIntoTextField(field: TextField, rawText: string, span: DraftSpan | null): Promise<InsertOutcome> {
-  if (field.disabled || field.readOnly) return { ok: false, reason: 'failed', message: composerErrors.notEditable() };
+  if (field.disabled || field.readOnly) return failed('failed', 'notEditable');
   // A single-line input would silently drop everything after the first line break.
   const text = field.tagName === 'INPUT' ? rawText.replace(/\n+/g, ' ') : rawText;
   const hadFocus = field.ownerDocument.activeElement === field;
@@ -153,7 +167,7 @@ async function insertIntoTextField(field: TextField, rawText: string, span: Draf
   field.dispatchEvent(new InputEventCtor('input', { bubbles: true, inputType: 'insertText', data: text }));
   field.dispatchEvent(new Event('change', { bubbles: true }));
   if (field.value === expected) return { ok: true, method: 'value-setter' };
-  return { ok: false, reason: 'failed', message: composerErrors.notInserted(field.tagName.toLowerCase()) };
+  return failed('failed', 'notInserted', { kind: field.tagName.toLowerCase() });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -358,7 +372,7 @@ async function insertIntoRichEditor(
     const after = mapDraftText(editable).text;
     if (draftTookText(before, after, text)) return { ok: true, method: attempt.method };
     // Once the draft changed at all, another attempt could insert the reply twice: stop and let the agent look.
-    if (after !== before) return { ok: false, reason: 'failed', message: composerErrors.notInserted(kind) };
+    if (after !== before) return failed('failed', 'notInserted', { kind });
   }
 
   if (kind === 'contenteditable' || kind === 'summernote') {
@@ -367,5 +381,5 @@ async function insertIntoRichEditor(
     await afterEditorRender();
     if (draftTookText(before, mapDraftText(editable).text, text)) return { ok: true, method: 'dom-edit' };
   }
-  return { ok: false, reason: 'failed', message: composerErrors.notInserted(kind) };
+  return failed('failed', 'notInserted', { kind });
 }

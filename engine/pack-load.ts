@@ -53,8 +53,10 @@ export function listProblems(problems: readonly PackProblem[], file: string): Pa
   ];
 }
 
-/** How many problems a pack has, those counted in the last line of a long list included. */
-export function problemTotal(problems: readonly PackProblem[]): number {
+/** How many problems a pack has, those counted in the last line of a long list included (and others listed beside them). */
+export function problemTotal(
+  problems: ReadonlyArray<Pick<PackProblem, 'file'> & Partial<Pick<PackProblem, 'code' | 'params'>>>,
+): number {
   return problems.reduce((total, p) => total + (p.code === 'moreProblems' ? Number(p.params?.count ?? 0) : 1), 0);
 }
 

@@ -11,6 +11,6 @@ export {
 } from './pack-load.ts';
 export { parseCsvPack } from './pack-convert.ts';
 export { explainMerge, mergePacks, sameReply } from './pack-merge.ts';
-export { formatProblemIn, problemMessage } from './problem-locale.ts';
+export { formatProblemIn, problemMessage, type ProblemLocale } from './problem-locale.ts';
 export { coded, groupDigits, tooLargeParams } from './errors.ts';
 export { MAX_LISTED_PROBLEMS } from './limits.ts';

@@ -2,7 +2,6 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { resolveUiLocale } from '../utils/i18n.ts';
-import { setLibraryLocale } from '../library/errors.ts';
 import { settingsItem } from '../utils/storage.ts';
 import { startEnabledPacksPublishing } from '../library/enabled-packs.ts';
 import { startManagedPolicySync } from '../library/policy.ts';
@@ -13,17 +12,16 @@ import { pruneUnmatched } from '../utils/teach.ts';
 export default defineBackground(() => {
   // Chrome: the toolbar button opens the side panel (Firefox has sidebar_action and no sidePanel API).
   void browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
-  // A failed refresh's reason is stored and shown later: write it in the agent's interface language.
-  const applyLocale = (setting: string | undefined) =>
-    setLibraryLocale(resolveUiLocale(setting, browser.i18n.getUILanguage()));
-  void settingsItem.getValue().then((settings) => applyLocale(settings.uiLanguage));
-  settingsItem.watch((settings) => applyLocale(settings?.uiLanguage));
+  // A failed refresh's reason and the policy's problems are stored and shown later: written in the agent's interface
+  // language as it is set when they are written.
+  const agentLocale = async () =>
+    resolveUiLocale((await settingsItem.getValue()).uiLanguage, browser.i18n.getUILanguage());
   // The enabled packs, built here once per change and read by every tab and panel.
   startEnabledPacksPublishing();
   // Packs added from an address are fetched again every hour; a failure keeps the last good version.
-  startSubscriptionRefresh();
+  startSubscriptionRefresh(agentLocale);
   // Packs and settings from the administrator's policy, at start and whenever it changes.
-  startManagedPolicySync();
+  startManagedPolicySync(agentLocale);
   // Sites the agent turned on get the content script registered; kept in step with granted permissions.
   startSiteScriptSync();
   // Unmatched messages are kept for a limited time, also when no new one arrives to prune them.

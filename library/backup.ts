@@ -1,7 +1,6 @@
 // Backups of the agent's own library (settings, added packs, their order, sites): export, and a restore that checks and bounds every field.
 import { storage } from 'wxt/utils/storage';
 import { parsePack } from '../engine/packs.ts';
-import type { PackProblem } from '../engine/types.ts';
 import {
   DEFAULT_SETTINGS,
   installedPacksItem,
@@ -17,7 +16,7 @@ import {
   type SitePreference,
   type UiLanguage,
 } from '../utils/storage.ts';
-import { LIBRARY_ERRORS, packProblemMessage } from './errors.ts';
+import { libraryError, type LibraryError, type LibraryProblem } from './errors.ts';
 import { AGENT_SOURCE_KINDS, BUILTIN_IDS, storageGrowth, storageRoom } from './library.ts';
 import { policyStatusItem } from './policy.ts';
 import { checkSubscriptionUrl } from './subscriptions.ts';
@@ -75,7 +74,15 @@ export async function exportAll(now: Date = new Date()): Promise<string> {
   return `${JSON.stringify(backup, null, 2)}\n`;
 }
 
-type Fail = (path: string, message: string) => void;
+type Fail = (path: string, error: LibraryError) => void;
+
+// A field that is not what a backup holds there; `expected` is one of the expect… texts of errors.ts.
+const shape = (field: string, expected: LibraryError): LibraryError => libraryError('backupShape', { field, expected });
+// Limits are counts as people read them in every language: 1,000.
+const tooMany = (field: string, limit: number): LibraryError =>
+  libraryError('backupTooMany', { field, limit: limit.toLocaleString('en') });
+const tooLong = (field: string, limit: number): LibraryError =>
+  libraryError('backupTooLong', { field, limit: limit.toLocaleString('en') });
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const UI_LANGUAGES: readonly UiLanguage[] = ['auto', 'zh-CN', 'zh-TW', 'en'];
@@ -91,8 +98,8 @@ const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFi
 /** A text field: absent (undefined), or text of at most `limit` characters. */
 function readText(value: unknown, at: string, limit: number, fail: Fail): string | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'string') fail(at, LIBRARY_ERRORS.backupShape(at, 'text'));
-  else if (value.length > limit) fail(at, LIBRARY_ERRORS.backupTooLong(at, limit));
+  if (typeof value !== 'string') fail(at, shape(at, libraryError('expectText')));
+  else if (value.length > limit) fail(at, tooLong(at, limit));
   else return value;
   return undefined;
 }
@@ -100,7 +107,7 @@ function readText(value: unknown, at: string, limit: number, fail: Fail): string
 function readSettings(value: unknown, fail: Fail): Settings {
   const settings: Settings = { ...DEFAULT_SETTINGS, customVariables: {} };
   if (!isRecord(value)) {
-    fail('settings', LIBRARY_ERRORS.backupShape('settings', 'an object'));
+    fail('settings', shape('settings', libraryError('expectObject')));
     return settings;
   }
   for (const field of ['agentName', 'agentId', 'company'] as const) {
@@ -112,40 +119,34 @@ function readSettings(value: unknown, fail: Fail): Settings {
   const expansionEnabled = value.expansionEnabled;
   if (expansionEnabled !== undefined) {
     if (typeof expansionEnabled !== 'boolean')
-      fail('settings.expansionEnabled', LIBRARY_ERRORS.backupShape('settings.expansionEnabled', 'true or false'));
+      fail('settings.expansionEnabled', shape('settings.expansionEnabled', libraryError('expectTrueOrFalse')));
     else settings.expansionEnabled = expansionEnabled;
   }
   const language = value.uiLanguage;
   if (language !== undefined) {
     if (!UI_LANGUAGES.includes(language as UiLanguage))
-      fail('settings.uiLanguage', LIBRARY_ERRORS.backupShape('settings.uiLanguage', UI_LANGUAGES.join(', ')));
+      fail(
+        'settings.uiLanguage',
+        shape('settings.uiLanguage', libraryError('expectOneOf', { options: UI_LANGUAGES.join(', ') })),
+      );
     else settings.uiLanguage = language as UiLanguage;
   }
   const variables = value.customVariables;
   if (variables === undefined) return settings;
   if (!isRecord(variables)) {
-    fail('settings.customVariables', LIBRARY_ERRORS.backupShape('settings.customVariables', 'names with text values'));
+    fail('settings.customVariables', shape('settings.customVariables', libraryError('expectVariables')));
     return settings;
   }
   const entries = Object.entries(variables);
   if (entries.length > SETTINGS_LIMITS.variables) {
-    fail(
-      'settings.customVariables',
-      LIBRARY_ERRORS.backupTooMany('settings.customVariables', SETTINGS_LIMITS.variables),
-    );
+    fail('settings.customVariables', tooMany('settings.customVariables', SETTINGS_LIMITS.variables));
     return settings;
   }
   const kept: Array<[string, string]> = [];
   for (const [name, text] of entries) {
     const at = `settings.customVariables["${name.slice(0, SETTINGS_LIMITS.variableNameLength)}"]`;
     if (!VARIABLE_NAME.test(name) || name.length > SETTINGS_LIMITS.variableNameLength) {
-      fail(
-        at,
-        LIBRARY_ERRORS.backupShape(
-          at,
-          `a variable name such as shopName (letters, digits, _; at most ${SETTINGS_LIMITS.variableNameLength})`,
-        ),
-      );
+      fail(at, shape(at, libraryError('expectVariableName', { limit: SETTINGS_LIMITS.variableNameLength })));
       continue;
     }
     const checked = readText(text, at, SETTINGS_LIMITS.textLength, fail);
@@ -159,37 +160,32 @@ function readSettings(value: unknown, fail: Fail): Settings {
 /** A pack's source, rebuilt field by field from what an export writes; null for what a backup cannot restore. */
 function readSource(value: unknown, at: string, fail: Fail): PackSource | 'policy' | null {
   if (!isRecord(value)) {
-    fail(at, LIBRARY_ERRORS.backupShape(at, 'an object with "kind"'));
+    fail(at, shape(at, libraryError('expectSource')));
     return null;
   }
   // The administrator's packs come from the browser's managed storage alone; a file naming one is left out of it.
   if (value.kind === 'policy') return 'policy';
   if (!AGENT_SOURCE_KINDS.includes(value.kind as PackSource['kind'])) {
-    fail(`${at}.kind`, LIBRARY_ERRORS.backupSourceKind(`${at}.kind`));
+    fail(`${at}.kind`, libraryError('backupSourceKind', { field: `${at}.kind` }));
     return null;
   }
   if (value.kind === 'paste') return { kind: 'paste' };
   if (value.kind === 'file') {
     const fileName = readText(value.fileName, `${at}.fileName`, BACKUP_LIMITS.fileNameLength, fail);
     if (fileName === undefined) {
-      if (value.fileName === undefined)
-        fail(
-          `${at}.fileName`,
-          LIBRARY_ERRORS.backupShape(`${at}.fileName`, 'the name of the file the pack was added from'),
-        );
+      if (value.fileName === undefined) fail(`${at}.fileName`, shape(`${at}.fileName`, libraryError('expectFileName')));
       return null;
     }
     return { kind: 'file', fileName };
   }
   const url = readText(value.url, `${at}.url`, BACKUP_LIMITS.urlLength, fail);
   if (url === undefined) {
-    if (value.url === undefined)
-      fail(`${at}.url`, LIBRARY_ERRORS.backupShape(`${at}.url`, 'the https:// address the pack is fetched from'));
+    if (value.url === undefined) fail(`${at}.url`, shape(`${at}.url`, libraryError('expectUrl')));
     return null;
   }
   const checked = checkSubscriptionUrl(url);
   if (!checked.ok) {
-    fail(`${at}.url`, `${at}.url: ${checked.message}`);
+    fail(`${at}.url`, libraryError('backupUrl', { field: `${at}.url`, reason: checked.error }));
     return null;
   }
   const source: Extract<PackSource, { kind: 'url' }> = { kind: 'url', url };
@@ -203,14 +199,14 @@ function readSource(value: unknown, at: string, fail: Fail): PackSource | 'polic
   // The last refresh's reason is only shown, and the next refresh replaces it: a long one is cut, not refused.
   if (typeof value.lastError === 'string') source.lastError = value.lastError.slice(0, BACKUP_LIMITS.lastErrorLength);
   else if (value.lastError !== undefined) {
-    fail(`${at}.lastError`, LIBRARY_ERRORS.backupShape(`${at}.lastError`, 'text'));
+    fail(`${at}.lastError`, shape(`${at}.lastError`, libraryError('expectText')));
     sound = false;
   }
   for (const field of ['lastChecked', 'lastChanged'] as const) {
     const time = value[field];
     if (time === undefined) continue;
     if (!isTime(time)) {
-      fail(`${at}.${field}`, LIBRARY_ERRORS.backupShape(`${at}.${field}`, 'a time in milliseconds'));
+      fail(`${at}.${field}`, shape(`${at}.${field}`, libraryError('expectTime')));
       sound = false;
     } else source[field] = time;
   }
@@ -220,17 +216,17 @@ function readSource(value: unknown, at: string, fail: Fail): PackSource | 'polic
 function readInstalledPacks(value: unknown, fileName: string, fail: Fail): InstalledPack[] {
   const installedPacks: InstalledPack[] = [];
   if (!Array.isArray(value)) {
-    fail('installedPacks', LIBRARY_ERRORS.backupShape('installedPacks', 'a list'));
+    fail('installedPacks', shape('installedPacks', libraryError('expectList')));
     return installedPacks;
   }
   if (value.length > BACKUP_LIMITS.packs) {
-    fail('installedPacks', LIBRARY_ERRORS.backupTooMany('installedPacks', BACKUP_LIMITS.packs));
+    fail('installedPacks', tooMany('installedPacks', BACKUP_LIMITS.packs));
     return installedPacks;
   }
   value.forEach((item: unknown, index) => {
     const at = `installedPacks[${index}]`;
     if (!isRecord(item)) {
-      fail(at, LIBRARY_ERRORS.backupShape(at, 'an object with pack, source, addedAt and updatedAt'));
+      fail(at, shape(at, libraryError('expectInstalledPack')));
       return;
     }
     const source = readSource(item.source, `${at}.source`, fail);
@@ -238,7 +234,7 @@ function readInstalledPacks(value: unknown, fileName: string, fail: Fail): Insta
     let sound = source !== null;
     for (const field of ['addedAt', 'updatedAt'] as const) {
       if (!isTime(item[field])) {
-        fail(`${at}.${field}`, LIBRARY_ERRORS.backupShape(`${at}.${field}`, 'a time in milliseconds'));
+        fail(`${at}.${field}`, shape(`${at}.${field}`, libraryError('expectTime')));
         sound = false;
       }
     }
@@ -246,15 +242,12 @@ function readInstalledPacks(value: unknown, fileName: string, fail: Fail): Insta
     const parsed = parsePack(JSON.stringify(item.pack ?? null), `${fileName} ${at}.pack`, 'json');
     if (!parsed.ok) {
       for (const p of parsed.problems)
-        fail(`${at}.pack${p.path ? `.${p.path}` : ''}`, LIBRARY_ERRORS.backupPack(index, packProblemMessage(p)));
+        fail(`${at}.pack${p.path ? `.${p.path}` : ''}`, libraryError('backupPack', { index, detail: { problem: p } }));
       return;
     }
-    if (BUILTIN_IDS.has(parsed.pack.id)) fail(`${at}.pack.id`, LIBRARY_ERRORS.builtinId(parsed.pack.id));
+    if (BUILTIN_IDS.has(parsed.pack.id)) fail(`${at}.pack.id`, libraryError('builtinId', { id: parsed.pack.id }));
     else if (installedPacks.some((p) => p.pack.id === parsed.pack.id)) {
-      fail(
-        `${at}.pack.id`,
-        LIBRARY_ERRORS.backupShape(`${at}.pack.id`, `an id not used by an earlier pack ("${parsed.pack.id}" is)`),
-      );
+      fail(`${at}.pack.id`, shape(`${at}.pack.id`, libraryError('expectUnusedId', { id: parsed.pack.id })));
     } else if (sound && source)
       installedPacks.push({
         pack: parsed.pack,
@@ -269,24 +262,21 @@ function readInstalledPacks(value: unknown, fileName: string, fail: Fail): Insta
 function readPackPreferences(value: unknown, fail: Fail): PackPreferences {
   const prefs: PackPreferences = { order: [], disabled: [] };
   if (!isRecord(value) || !Array.isArray(value.order) || !Array.isArray(value.disabled)) {
-    fail(
-      'packPreferences',
-      LIBRARY_ERRORS.backupShape('packPreferences', 'an object with "order" and "disabled" lists of pack ids'),
-    );
+    fail('packPreferences', shape('packPreferences', libraryError('expectPreferences')));
     return prefs;
   }
   for (const list of ['order', 'disabled'] as const) {
     const ids: unknown[] = value[list] as unknown[];
     const at = `packPreferences.${list}`;
     if (ids.length > BACKUP_LIMITS.preferenceIds) {
-      fail(at, LIBRARY_ERRORS.backupTooMany(at, BACKUP_LIMITS.preferenceIds));
+      fail(at, tooMany(at, BACKUP_LIMITS.preferenceIds));
       continue;
     }
     ids.forEach((id, index) => {
       const place = `${at}[${index}]`;
       if (typeof id === 'string' && id.length > BACKUP_LIMITS.packIdLength)
-        fail(place, LIBRARY_ERRORS.backupTooLong(place, BACKUP_LIMITS.packIdLength));
-      else if (typeof id !== 'string' || !PACK_ID.test(id)) fail(place, LIBRARY_ERRORS.backupShape(place, 'a pack id'));
+        fail(place, tooLong(place, BACKUP_LIMITS.packIdLength));
+      else if (typeof id !== 'string' || !PACK_ID.test(id)) fail(place, shape(place, libraryError('expectPackId')));
       else if (!prefs[list].includes(id)) prefs[list].push(id);
     });
   }
@@ -297,34 +287,28 @@ function readPackPreferences(value: unknown, fail: Fail): PackPreferences {
 function readSitePreferences(value: unknown, fail: Fail): Record<string, SitePreference> {
   const sites: Array<[string, SitePreference]> = [];
   if (!isRecord(value)) {
-    fail('sitePreferences', LIBRARY_ERRORS.backupShape('sitePreferences', 'an object of sites by host'));
+    fail('sitePreferences', shape('sitePreferences', libraryError('expectSites')));
     return {};
   }
   const entries = Object.entries(value);
   if (entries.length > BACKUP_LIMITS.sites) {
-    fail('sitePreferences', LIBRARY_ERRORS.backupTooMany('sitePreferences', BACKUP_LIMITS.sites));
+    fail('sitePreferences', tooMany('sitePreferences', BACKUP_LIMITS.sites));
     return {};
   }
   for (const [host, pref] of entries) {
     const at = `sitePreferences["${host.slice(0, SITE_HOST_LENGTH)}"]`;
     if (host.length > SITE_HOST_LENGTH || !SITE_HOST.test(host)) {
-      fail(
-        at,
-        LIBRARY_ERRORS.backupShape(
-          `sitePreferences key "${host.slice(0, SITE_HOST_LENGTH)}"`,
-          'a host such as support.example.com or localhost:3000',
-        ),
-      );
+      fail(at, shape(`sitePreferences key "${host.slice(0, SITE_HOST_LENGTH)}"`, libraryError('expectSiteHost')));
       continue;
     }
     if (!isRecord(pref) || typeof pref.enabled !== 'boolean') {
-      fail(at, LIBRARY_ERRORS.backupShape(at, 'an object with "enabled": true or false'));
+      fail(at, shape(at, libraryError('expectSite')));
       continue;
     }
     const site: SitePreference = { enabled: pref.enabled };
     if (pref.scheme !== undefined) {
       if (pref.scheme !== 'http' && pref.scheme !== 'https')
-        fail(`${at}.scheme`, LIBRARY_ERRORS.backupShape(`${at}.scheme`, '"http" or "https"'));
+        fail(`${at}.scheme`, shape(`${at}.scheme`, libraryError('expectScheme')));
       else site.scheme = pref.scheme;
     }
     for (const field of ['messageListSelector', 'composerSelector'] as const) {
@@ -333,10 +317,7 @@ function readSitePreferences(value: unknown, fail: Fail): Record<string, SitePre
       if (typeof selector !== 'string' || selector.length > BACKUP_LIMITS.selectorLength) {
         fail(
           `${at}.${field}`,
-          LIBRARY_ERRORS.backupShape(
-            `${at}.${field}`,
-            `a CSS selector of at most ${BACKUP_LIMITS.selectorLength} characters`,
-          ),
+          shape(`${at}.${field}`, libraryError('expectSelector', { limit: BACKUP_LIMITS.selectorLength })),
         );
       } else site[field] = selector;
     }
@@ -349,23 +330,27 @@ function readSitePreferences(value: unknown, fail: Fail): Record<string, SitePre
 export function readBackup(
   text: string,
   fileName: string,
-): { ok: true; backup: Backup } | { ok: false; problems: PackProblem[] } {
-  const problems: PackProblem[] = [];
-  const fail: Fail = (path, message) => problems.push({ file: fileName, path, message });
+): { ok: true; backup: Backup } | { ok: false; problems: LibraryProblem[] } {
+  const problems: LibraryProblem[] = [];
+  const fail: Fail = (path, error) => problems.push({ file: fileName, path, error });
   let data: unknown;
   try {
     data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
     return {
       ok: false,
-      problems: [{ file: fileName, message: LIBRARY_ERRORS.backupNotJson((error as Error).message) }],
+      problems: [{ file: fileName, error: libraryError('backupNotJson', { detail: (error as Error).message }) }],
     };
   }
   if (!isRecord(data) || data.format !== BACKUP_FORMAT || data.version !== BACKUP_VERSION) {
     return {
       ok: false,
       problems: [
-        { file: fileName, path: 'format', message: LIBRARY_ERRORS.backupFormat(isRecord(data) ? data.format : data) },
+        {
+          file: fileName,
+          path: 'format',
+          error: libraryError('backupFormat', { found: String(JSON.stringify(isRecord(data) ? data.format : data)) }),
+        },
       ],
     };
   }
@@ -400,7 +385,7 @@ export function readBackup(
 export async function importAll(
   text: string,
   fileName: string,
-): Promise<{ ok: true } | { ok: false; problems: PackProblem[] }> {
+): Promise<{ ok: true } | { ok: false; problems: LibraryProblem[] }> {
   const read = readBackup(text, fileName);
   if (!read.ok) return read;
   const { backup } = read;
@@ -434,7 +419,15 @@ export async function importAll(
     if (growth > 0) {
       const room = await storageRoom();
       if (growth > room)
-        return { ok: false, problems: [{ file: fileName, message: LIBRARY_ERRORS.backupQuota(growth, room) }] };
+        return {
+          ok: false,
+          problems: [
+            {
+              file: fileName,
+              error: libraryError('backupQuota', { needed: { bytes: growth }, room: { bytes: room } }),
+            },
+          ],
+        };
     }
     await storage.setItems([
       { item: settingsItem, value: settings },

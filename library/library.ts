@@ -13,7 +13,7 @@ import {
   type PackSource,
   withPackLibraryLock,
 } from '../utils/storage.ts';
-import { LIBRARY_ERRORS } from './errors.ts';
+import { libraryError, type LibraryError, type LibraryProblem } from './errors.ts';
 
 export type ChangeKind = 'scenario' | 'stage' | 'reply' | 'rule';
 
@@ -40,8 +40,11 @@ export interface ImportPreview {
   replaces?: InstalledPack;
 }
 
-export type ImportCheck = { ok: true; preview: ImportPreview } | { ok: false; problems: PackProblem[] };
-export type LibraryResult<T = void> = { ok: true; value: T } | { ok: false; message: string };
+/** A refused import lists the pack's own problems and, for an id it may not take, the library's. */
+export type ImportCheck =
+  { ok: true; preview: ImportPreview } | { ok: false; problems: Array<PackProblem | LibraryProblem> };
+/** A refusal is data: the page that shows it phrases it in its language (describeLibraryError). */
+export type LibraryResult<T = void> = { ok: true; value: T } | { ok: false; error: LibraryError };
 
 /** How an agent adds a pack; `policy` is the policy sync's alone and `builtin` is never stored. */
 export type AgentPackSource = Extract<PackSource, { kind: 'file' | 'paste' | 'url' }>;
@@ -52,7 +55,7 @@ export const BUILTIN_IDS: ReadonlySet<string> = new Set(DEFAULT_PACKS.map((p) =>
 const FALLBACK_QUOTA_BYTES = 10 * 1024 * 1024;
 
 export const ok = <T>(value: T): LibraryResult<T> => ({ ok: true, value });
-const refuse = (message: string): LibraryResult<never> => ({ ok: false, message });
+const refuse = (error: LibraryError): LibraryResult<never> => ({ ok: false, error });
 
 /** The packs in force if `pack` were saved: it replaces its namesake in place, or comes last (highest priority). */
 function packsWith(
@@ -84,10 +87,10 @@ export function previewImport(
   if (!parsed.ok) return parsed;
   const pack = parsed.pack;
   if (BUILTIN_IDS.has(pack.id))
-    return { ok: false, problems: [{ file: fileName, path: 'id', message: LIBRARY_ERRORS.builtinId(pack.id) }] };
+    return { ok: false, problems: [{ file: fileName, path: 'id', error: libraryError('builtinId', { id: pack.id }) }] };
   const replaces = installed.find((i) => i.pack.id === pack.id);
   if (replaces?.source.kind === 'policy') {
-    return { ok: false, problems: [{ file: fileName, path: 'id', message: LIBRARY_ERRORS.policyId(pack.id) }] };
+    return { ok: false, problems: [{ file: fileName, path: 'id', error: libraryError('policyId', { id: pack.id }) }] };
   }
 
   const { before, after } = packsWith(pack, installed, prefs);
@@ -164,7 +167,9 @@ async function checkRoom(current: readonly InstalledPack[], next: readonly Insta
   const growth = storageGrowth([{ key: 'installedPacks', current, next }]);
   if (growth <= 0) return ok(undefined);
   const room = await storageRoom();
-  return growth > room ? refuse(LIBRARY_ERRORS.quota(growth, room)) : ok(undefined);
+  return growth > room
+    ? refuse(libraryError('quota', { needed: { bytes: growth }, room: { bytes: room } }))
+    : ok(undefined);
 }
 
 /** Saves a previewed pack (replacing its namesake in place). Reads the library afresh, so a stale preview cannot drop a pack. */
@@ -174,13 +179,13 @@ export async function commitImport(
   now: number = Date.now(),
 ): Promise<LibraryResult<InstalledPack>> {
   const id = preview.pack.id;
-  if (BUILTIN_IDS.has(id)) return refuse(LIBRARY_ERRORS.builtinId(id));
+  if (BUILTIN_IDS.has(id)) return refuse(libraryError('builtinId', { id }));
   // Only the policy sync, from the browser's managed storage, makes a policy pack; the agent's packs are theirs.
-  if (!AGENT_SOURCE_KINDS.includes(source.kind)) return refuse(LIBRARY_ERRORS.policyId(id));
+  if (!AGENT_SOURCE_KINDS.includes(source.kind)) return refuse(libraryError('policyId', { id }));
   return withPackLibraryLock(async () => {
     const installed = await installedPacksItem.getValue();
     const at = installed.findIndex((i) => i.pack.id === id);
-    if (at !== -1 && installed[at]!.source.kind === 'policy') return refuse(LIBRARY_ERRORS.policyId(id));
+    if (at !== -1 && installed[at]!.source.kind === 'policy') return refuse(libraryError('policyId', { id }));
     const entry: InstalledPack = {
       pack: preview.pack,
       source,
@@ -204,16 +209,16 @@ export interface RemovedPack {
 }
 
 export async function removePack(id: string): Promise<LibraryResult<RemovedPack>> {
-  if (BUILTIN_IDS.has(id)) return refuse(LIBRARY_ERRORS.builtinRemove(id));
+  if (BUILTIN_IDS.has(id)) return refuse(libraryError('builtinRemove', { id }));
   return withPackLibraryLock(() => removeUnlocked(id));
 }
 
 async function removeUnlocked(id: string): Promise<LibraryResult<RemovedPack>> {
   const [installed, prefs] = await Promise.all([installedPacksItem.getValue(), packPreferencesItem.getValue()]);
   const index = installed.findIndex((i) => i.pack.id === id);
-  if (index === -1) return refuse(LIBRARY_ERRORS.unknownPack(id));
+  if (index === -1) return refuse(libraryError('unknownPack', { id }));
   const entry = installed[index]!;
-  if (entry.source.kind === 'policy') return refuse(LIBRARY_ERRORS.policyLocked(id));
+  if (entry.source.kind === 'policy') return refuse(libraryError('policyLocked', { id }));
   const removed: RemovedPack = {
     entry,
     index,
@@ -264,9 +269,9 @@ export function setPackEnabled(id: string, enabled: boolean): Promise<LibraryRes
   return withPackLibraryLock(async () => {
     const { entries, prefs } = await currentEntries();
     const entry = entries.find((e) => e.pack.id === id);
-    if (!entry) return refuse(LIBRARY_ERRORS.unknownPack(id));
+    if (!entry) return refuse(libraryError('unknownPack', { id }));
     if (entry.installed?.source.kind === 'policy')
-      return enabled ? ok(undefined) : refuse(LIBRARY_ERRORS.policyLocked(id));
+      return enabled ? ok(undefined) : refuse(libraryError('policyLocked', { id }));
     const disabled = prefs.disabled.filter((p) => p !== id);
     if (!enabled) disabled.push(id);
     await packPreferencesItem.setValue({ order: prefs.order, disabled });
@@ -283,7 +288,7 @@ async function moveUnlocked(id: string, direction: 'up' | 'down'): Promise<Libra
   const { entries, prefs } = await currentEntries();
   const ids = entries.map((e) => e.pack.id);
   const at = ids.indexOf(id);
-  if (at === -1) return refuse(LIBRARY_ERRORS.unknownPack(id));
+  if (at === -1) return refuse(libraryError('unknownPack', { id }));
   const to = direction === 'up' ? at + 1 : at - 1;
   if (to < 0 || to >= ids.length) return ok(undefined);
   [ids[at], ids[to]] = [ids[to]!, ids[at]!];

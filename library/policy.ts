@@ -2,7 +2,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { parsePack } from '../engine/packs.ts';
-import { formatPackProblem, LIBRARY_ERRORS } from './errors.ts';
+import { describeLibraryError, libraryError, type LibraryError, type LibraryLocale } from './errors.ts';
 import type { Pack } from '../engine/types.ts';
 import {
   installedPacksItem,
@@ -13,6 +13,11 @@ import {
 } from '../utils/storage.ts';
 import { downloadPack, type FetchOptions } from './subscriptions.ts';
 
+/** How to read the policy: the transport, and the language its problems are written in (English when not given). */
+export interface PolicyOptions extends FetchOptions {
+  locale?: LibraryLocale;
+}
+
 /** What the last reading of the policy found wrong, for the options page; empty when all was well. */
 export interface PolicyStatus {
   checkedAt: number;
@@ -20,6 +25,7 @@ export interface PolicyStatus {
   packIds: string[];
   /** Settings the policy sets (the agent cannot change them). */
   lockedSettings: string[];
+  /** What was wrong, in the agent's language when the policy was read. */
   problems: string[];
 }
 
@@ -29,7 +35,8 @@ export const policyStatusItem = storage.defineItem<PolicyStatus>('local:policySt
 });
 
 /** The settings a policy may set, with the type each must have. */
-const POLICY_SETTINGS: Record<string, 'string' | 'boolean' | 'record'> = {
+type SettingKind = 'string' | 'boolean' | 'record';
+const POLICY_SETTINGS: Record<string, SettingKind> = {
   agentName: 'string',
   agentId: 'string',
   company: 'string',
@@ -39,6 +46,11 @@ const POLICY_SETTINGS: Record<string, 'string' | 'boolean' | 'record'> = {
   customVariables: 'record',
 };
 const UI_LANGUAGES = new Set(['auto', 'zh-CN', 'zh-TW', 'en']);
+const WRONG_SETTING = {
+  string: 'policySettingString',
+  boolean: 'policySettingBoolean',
+  record: 'policySettingRecord',
+} as const satisfies Record<SettingKind, string>;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -48,10 +60,11 @@ async function fetchPolicyPack(
   url: string,
   place: string,
   options: FetchOptions,
-): Promise<{ text: string; url: string } | { problem: string }> {
+): Promise<{ text: string; url: string } | { problem: LibraryError }> {
   const download = await downloadPack(url, {}, options);
-  if (download.kind === 'failed') return { problem: LIBRARY_ERRORS.policyPackDownload(place, url, download.reason) };
-  if (download.kind === 'unchanged') return { problem: LIBRARY_ERRORS.policyPackUnchanged(place, url) };
+  if (download.kind === 'failed')
+    return { problem: libraryError('policyPackDownload', { place, url, reason: download.reason }) };
+  if (download.kind === 'unchanged') return { problem: libraryError('policyPackUnchanged', { place, url }) };
   return { text: download.text, url };
 }
 
@@ -63,25 +76,25 @@ async function packText(
   entry: unknown,
   place: string,
   options: FetchOptions,
-): Promise<{ text: string; url?: string } | { problem: string }> {
+): Promise<{ text: string; url?: string } | { problem: LibraryError }> {
   if (typeof entry === 'string') {
     const trimmed = entry.trim();
     return /^https?:\/\/\S+$/u.test(trimmed) ? fetchPolicyPack(trimmed, place, options) : { text: entry };
   }
   if (isRecord(entry) && 'url' in entry) {
     if (typeof entry.url !== 'string' || Object.keys(entry).length !== 1)
-      return { problem: LIBRARY_ERRORS.policyPackByUrl(place) };
+      return { problem: libraryError('policyPackByUrl', { place }) };
     return fetchPolicyPack(entry.url, place, options);
   }
   if (isRecord(entry)) return { text: JSON.stringify(entry) };
-  return { problem: LIBRARY_ERRORS.policyPackShape(place, String(JSON.stringify(entry)?.slice(0, 40))) };
+  return { problem: libraryError('policyPackShape', { place, found: String(JSON.stringify(entry)?.slice(0, 40)) }) };
 }
 
 /** The settings the policy sets, checked one by one; a wrong one is a problem and is left out. */
-function policySettings(value: unknown, problems: string[]): Partial<Settings> {
+function policySettings(value: unknown, problems: LibraryError[]): Partial<Settings> {
   if (value === undefined) return {};
   if (!isRecord(value)) {
-    problems.push(LIBRARY_ERRORS.policySettingsNotObject);
+    problems.push(libraryError('policySettingsNotObject'));
     return {};
   }
   const picked: Record<string, unknown> = {};
@@ -96,8 +109,8 @@ function policySettings(value: unknown, problems: string[]): Partial<Settings> {
     if (!fits) {
       problems.push(
         kind
-          ? LIBRARY_ERRORS.policySettingType(key, kind)
-          : LIBRARY_ERRORS.policyUnknownSetting(key, Object.keys(POLICY_SETTINGS).join(', ')),
+          ? libraryError(WRONG_SETTING[kind], { key })
+          : libraryError('policyUnknownSetting', { key, known: Object.keys(POLICY_SETTINGS).join(', ') }),
       );
       continue;
     }
@@ -109,18 +122,19 @@ function policySettings(value: unknown, problems: string[]): Partial<Settings> {
 /**
  * Applies a managed policy `{ packs?: [...], settings?: {...} }`: installs or updates its packs as policy packs (which the
  * agent cannot switch off or remove), sets its settings, and records what went wrong. A pack that fails to load keeps its
- * last good version; policy packs are removed only when the whole policy loaded and no longer lists them.
+ * last good version; policy packs are removed only when the whole policy loaded and no longer lists them. The problems
+ * are stored in `options.locale`, for the options page to show.
  */
 export async function applyManagedPolicy(
   policy: unknown,
-  options: FetchOptions = {},
+  options: PolicyOptions = {},
   now: number = Date.now(),
 ): Promise<PolicyStatus> {
-  const problems: string[] = [];
+  const problems: LibraryError[] = [];
   const root = isRecord(policy) ? policy : {};
-  if (!isRecord(policy) && policy !== undefined) problems.push(LIBRARY_ERRORS.policyNotObject);
+  if (!isRecord(policy) && policy !== undefined) problems.push(libraryError('policyNotObject'));
   const entries = root.packs === undefined ? [] : Array.isArray(root.packs) ? root.packs : null;
-  if (entries === null) problems.push(LIBRARY_ERRORS.policyPacksNotList);
+  if (entries === null) problems.push(libraryError('policyPacksNotList'));
 
   const loaded: { pack: Pack; url?: string }[] = [];
   for (const [index, entry] of (entries ?? []).entries()) {
@@ -132,7 +146,9 @@ export async function applyManagedPolicy(
     }
     const parsed = parsePack(got.text, place, 'json');
     if (!parsed.ok) {
-      problems.push(...parsed.problems.map(formatPackProblem));
+      problems.push(
+        ...parsed.problems.map((problem) => libraryError('policyPackProblem', { problem: { problem, place: true } })),
+      );
       continue;
     }
     loaded.push({ pack: parsed.pack, url: got.url });
@@ -168,7 +184,7 @@ export async function applyManagedPolicy(
       checkedAt: now,
       packIds: next.filter((i) => i.source.kind === 'policy').map((i) => i.pack.id),
       lockedSettings: Object.keys(settings),
-      problems,
+      problems: problems.map((problem) => describeLibraryError(problem, options.locale ?? 'en')),
     };
     await policyStatusItem.setValue(status);
     return status;
@@ -176,7 +192,7 @@ export async function applyManagedPolicy(
 }
 
 /** Reads the browser's managed storage (empty where no policy is set) and applies it. */
-export async function syncManagedPolicy(options: FetchOptions = {}): Promise<PolicyStatus> {
+export async function syncManagedPolicy(options: PolicyOptions = {}): Promise<PolicyStatus> {
   let policy: Record<string, unknown> = {};
   try {
     policy = ((await browser.storage.managed?.get(null)) ?? {}) as Record<string, unknown>;
@@ -187,11 +203,17 @@ export async function syncManagedPolicy(options: FetchOptions = {}): Promise<Pol
   return applyManagedPolicy(policy, options);
 }
 
-/** Applies the policy at start and whenever the administrator changes it. */
-export function startManagedPolicySync(): void {
-  void syncManagedPolicy().catch((error) => console.error('[huashu] applying the managed policy failed', error));
+/**
+ * Applies the policy at start and whenever the administrator changes it; `agentLocale` tells, at each reading, the
+ * language the agent reads its problems in.
+ */
+export function startManagedPolicySync(agentLocale: () => Promise<LibraryLocale>): void {
+  const sync = () =>
+    void agentLocale()
+      .then((locale) => syncManagedPolicy({ locale }))
+      .catch((error) => console.error('[huashu] applying the managed policy failed', error));
+  sync();
   browser.storage.onChanged.addListener((_changes, area) => {
-    if (area === 'managed')
-      void syncManagedPolicy().catch((error) => console.error('[huashu] applying the managed policy failed', error));
+    if (area === 'managed') sync();
   });
 }

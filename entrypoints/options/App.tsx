@@ -4,10 +4,10 @@ import { browser } from 'wxt/browser';
 import { I18nProvider } from '../../components/common/i18n.tsx';
 import type { PackInput } from '../../components/options/AddPack.tsx';
 import { OptionsPage, type OptionsPageProps } from '../../components/options/OptionsPage.tsx';
-import { mergePacks } from '../../engine/packs.ts';
+import { mergePacks, problemMessage } from '../../engine/packs.ts';
 import { buildTaughtPack, freshUnmatched, scenarioTitles, TEACH_LIMITS } from '../../engine/index.ts';
 import type { TaughtSectionProps } from '../../components/options/TaughtSection.tsx';
-import { packProblemMessage, setLibraryLocale } from '../../library/errors.ts';
+import { describeLibraryError, describeProblem } from '../../library/errors.ts';
 import { policyStatusItem, type PolicyStatus } from '../../library/policy.ts';
 import type { ActionResult, PackRowView, SettingsView } from '../../components/options/types.ts';
 import { exportAll, importAll } from '../../library/backup.ts';
@@ -95,8 +95,6 @@ export function App() {
   }, [reload]);
 
   const locale = resolveUiLocale(settings.uiLanguage, browser.i18n?.getUILanguage?.() ?? navigator.language);
-  // Refusals and subscription errors in the page's language (set before any action runs).
-  setLibraryLocale(locale);
   const t = createTranslator(locale);
   const sites = useSites(t);
   useEffect(() => {
@@ -105,7 +103,7 @@ export function App() {
   }, [locale]);
 
   const report = (result: LibraryResult<unknown>) => {
-    if (!result.ok) setNotice({ tone: 'error', text: result.message });
+    if (!result.ok) setNotice({ tone: 'error', text: describeLibraryError(result.error, locale) });
     else setNotice(undefined);
   };
 
@@ -183,7 +181,7 @@ export function App() {
       const pack = entries?.find((e) => e.pack.id === id)?.pack;
       if (pack) downloadTextFile(`${pack.id}.json`, exportPack(pack), 'application/json');
     },
-    onCheck: (input) => importCheckView(previewImport(input.text, fileNameOf(input), installed, prefs)),
+    onCheck: (input) => importCheckView(previewImport(input.text, fileNameOf(input), installed, prefs), locale),
     onSave: async (input): Promise<ActionResult> => {
       // Checked again against the library as stored now: another tab may have changed it since the preview.
       const check = previewImport(
@@ -195,17 +193,20 @@ export function App() {
       if (!check.ok)
         return {
           ok: false,
-          message: check.problems.map((p) => `${p.path ? `${p.path}: ` : ''}${packProblemMessage(p)}`).join('\n'),
+          message: check.problems
+            .map((problem) => describeProblem(problem, locale))
+            .map((p) => `${p.path ? `${p.path}: ` : ''}${problemMessage(p, locale)}`)
+            .join('\n'),
         };
       const fetched = input.url ? fetchedSources.current.get(input.url) : undefined;
       const source: PackSource =
         fetched ?? (input.fileName ? { kind: 'file', fileName: input.fileName } : { kind: 'paste' });
       const saved = await commitImport(check.preview, source);
-      return saved.ok ? { ok: true } : saved;
+      return saved.ok ? { ok: true } : { ok: false, message: describeLibraryError(saved.error, locale) };
     },
     onFetchUrl: async (address) => {
       const checked = checkSubscriptionUrl(address);
-      if (!checked.ok) return checked;
+      if (!checked.ok) return { ok: false, message: describeLibraryError(checked.error, locale) };
       // Other servers need the agent's permission; asked before any await, while the click still counts as a gesture.
       const origin = `${checked.url.protocol}//${checked.url.hostname}/*`;
       const granted = browser.permissions?.request
@@ -213,21 +214,21 @@ export function App() {
         : Promise.resolve(true);
       await granted;
       const result = await previewSubscription(checked.url.href);
-      if (!result.ok) return result;
+      if (!result.ok) return { ok: false, message: describeLibraryError(result.error, locale) };
       fetchedSources.current.set(checked.url.href, result.source);
       return {
         ok: true,
         input: { text: result.text, fileName: result.fileName, url: checked.url.href },
-        check: importCheckView(result.check),
+        check: importCheckView(result.check, locale),
       };
     },
     onRefresh: (id) =>
-      void refreshSubscription(id).then((result) => {
+      void refreshSubscription(id, { locale }).then((result) => {
         const name = entries?.find((e) => e.pack.id === id)?.pack.name ?? id;
         setNotice(
           result.ok
             ? { tone: 'ok', text: t('refreshed', { name }) }
-            : { tone: 'error', text: `${name}: ${result.message}` },
+            : { tone: 'error', text: `${name}: ${describeLibraryError(result.error, locale)}` },
         );
       }),
     onExportAll: () =>
@@ -239,7 +240,12 @@ export function App() {
         .text()
         .then((text) => importAll(text, file.name))
         .then(async (result) => {
-          if (!result.ok) return setNotice({ tone: 'error', text: t('restoreFailed'), problems: result.problems });
+          if (!result.ok)
+            return setNotice({
+              tone: 'error',
+              text: t('restoreFailed'),
+              problems: result.problems.map((problem) => describeProblem(problem, locale)),
+            });
           // Access to sites is the browser's to give, on the agent's click: a backup brings the choices back, not the access.
           const needing = await sitesNeedingAccess().catch(() => []);
           setNotice({

@@ -1,6 +1,7 @@
 // Turns the stored library into what the options page shows: pack rows with counts and "wins over", import previews.
 import type { ImportCheckView, PackRowView } from '../../components/options/types.ts';
 import { explainMerge } from '../../engine/packs.ts';
+import { describeProblem, type LibraryLocale } from '../../library/errors.ts';
 import type { ImportCheck } from '../../library/library.ts';
 import type { PackEntry } from '../../utils/packs.ts';
 
@@ -40,8 +41,9 @@ export function buildPackRows(entries: readonly PackEntry[]): PackRowView[] {
   });
 }
 
-export function importCheckView(check: ImportCheck): ImportCheckView {
-  if (!check.ok) return check;
+/** A check as the page shows it; the library's own refusals are phrased in the page's `locale`. */
+export function importCheckView(check: ImportCheck, locale: LibraryLocale): ImportCheckView {
+  if (!check.ok) return { ok: false, problems: check.problems.map((problem) => describeProblem(problem, locale)) };
   const { pack, adds, overrides, replaces } = check.preview;
   return {
     ok: true,

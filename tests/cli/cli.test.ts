@@ -8,11 +8,23 @@ import { describe, expect, it } from 'vitest';
 const root = join(import.meta.dirname, '../..');
 const tmp = mkdtempSync(join(tmpdir(), 'huashu-cli-'));
 
-function huashu(args: string[], input = ''): { code: number | null; stdout: string; stderr: string } {
+/** The environment the command runs in: the machine's, with its language settings replaced by `language` (C: English). */
+function environment(language: Record<string, string> = { LANG: 'C' }): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG', 'LANGUAGE']) delete env[name];
+  return { ...env, ...language };
+}
+
+function huashu(
+  args: string[],
+  input = '',
+  language?: Record<string, string>,
+): { code: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [join(root, 'bin/huashu.mjs'), ...args], {
     input,
     encoding: 'utf8',
     cwd: root,
+    env: environment(language),
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -209,6 +221,7 @@ describe('huashu pack', () => {
       {
         encoding: 'utf8',
         cwd: root,
+        env: environment(),
       },
     );
     const [first, exit] = result.stdout.trim().split('\n');
@@ -228,6 +241,31 @@ describe('huashu pack', () => {
   });
 });
 
+describe('the language of huashu', () => {
+  const bad = join(tmp, 'bad-language.json');
+  writeFileSync(
+    bad,
+    '{\n  "schemaVersion": 1,\n  "id": "team",\n  "name": "Team",\n  "version": 5,\n  "locale": "zh-CN"\n}\n',
+  );
+
+  it('speaks simplified Chinese under LANG=zh_CN.UTF-8: the problems of a pack and its own texts', () => {
+    const { code, stderr } = huashu(['pack', 'validate', bad], '', { LANG: 'zh_CN.UTF-8' });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/bad-language\.json:5:\d+ version：应为 string，实际是 5/u);
+    const missing = huashu(['pack', 'validate', join(tmp, 'nowhere.json')], '', { LANG: 'zh_CN.UTF-8' });
+    expect(missing.stderr).toMatch(/^huashu：无法读取 .*nowhere\.json：文件不存在/u);
+  });
+
+  it('speaks traditional Chinese for zh_TW and zh_HK, and LC_ALL wins over LANG', () => {
+    const taiwan = huashu(['frobnicate'], '', { LANG: 'zh_TW.UTF-8' });
+    expect(taiwan.stderr).toMatch(/^huashu：沒有 "frobnicate" 這個指令。[\s\S]*用法：/u);
+    const hongKong = huashu(['pack', 'validate', bad], '', { LC_ALL: 'zh_HK.UTF-8', LANG: 'en_US.UTF-8' });
+    expect(hongKong.stderr).toMatch(/version：應為 string，實際是 5/u);
+    const english = huashu(['pack', 'validate', bad], '', { LC_ALL: 'C', LANG: 'zh_CN.UTF-8' });
+    expect(english.stderr).toMatch(/version: expected string, found 5/u);
+  });
+});
+
 describe('huashu on files that are not packs', () => {
   // A hang here would otherwise last as long as the test runner lets it; the limit only ends the process, it measures nothing.
   const guarded = (args: string[], input = ''): { code: number | null; stdout: string; stderr: string } => {
@@ -236,6 +274,7 @@ describe('huashu on files that are not packs', () => {
       encoding: 'utf8',
       cwd: root,
       timeout: 60_000,
+      env: environment(),
     });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
   };
@@ -365,7 +404,11 @@ describe('huashu detect and lint input', () => {
       Buffer.from('我不能\n'),
     ]);
     for (const command of ['lint', 'detect']) {
-      const result = spawnSync(process.execPath, [join(root, 'bin/huashu.mjs'), command], { input, cwd: root });
+      const result = spawnSync(process.execPath, [join(root, 'bin/huashu.mjs'), command], {
+        input,
+        cwd: root,
+        env: environment(),
+      });
       expect(result.status, command).toBe(1);
       const out = result.stdout
         .toString('utf8')
@@ -414,6 +457,7 @@ describe('huashu detect and lint input', () => {
       input,
       encoding: 'utf8',
       cwd: root,
+      env: environment(),
     });
     expect(result.status, result.stderr.slice(0, 500)).toBe(0);
     expect(

@@ -214,7 +214,7 @@ describe('adding a pack', () => {
   it('shows the problems of a broken paste in the interface language: traditional characters for zh-TW', async () => {
     // The real check the options page runs: the pasted text goes through the engine's parser.
     props.onCheck = vi.fn((input: { text: string }) =>
-      importCheckView(previewImport(input.text, pastedFileName(input.text), [])),
+      importCheckView(previewImport(input.text, pastedFileName(input.text), []), 'en'),
     );
     show(props, 'zh-TW');
     typeInto(

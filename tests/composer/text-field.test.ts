@@ -2,7 +2,19 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { insertText, readDraft, replaceRange } from '../../composer/insert.ts';
-import { composerErrors } from '../../composer/errors.ts';
+import { composerError, describeComposerError, type ComposerErrorCode } from '../../composer/errors.ts';
+
+/** A refused insertion as insert.ts reports it: the error as data and its English text. */
+const refused = (
+  reason: 'no-composer' | 'failed',
+  code: ComposerErrorCode,
+  params?: Record<string, string | number>,
+) => ({
+  ok: false,
+  reason,
+  error: composerError(code, params),
+  message: describeComposerError(composerError(code, params), 'en'),
+});
 
 /** Mimics React's value tracking: an own `value` property that swallows writes React did not make itself. */
 function reactLikeTextarea(initial: string): {
@@ -57,20 +69,12 @@ describe('insertText into a textarea', () => {
   it('refuses a read-only field with a message for the agent', async () => {
     const { field } = reactLikeTextarea('已发送');
     field.readOnly = true;
-    expect(await insertText(field, 'textarea', '再次')).toEqual({
-      ok: false,
-      reason: 'failed',
-      message: composerErrors.notEditable(),
-    });
+    expect(await insertText(field, 'textarea', '再次')).toEqual(refused('failed', 'notEditable'));
   });
 
   it('reports a detached composer as missing', async () => {
     const field = document.createElement('textarea');
-    expect(await insertText(field, 'textarea', '你好')).toEqual({
-      ok: false,
-      reason: 'no-composer',
-      message: composerErrors.detached(),
-    });
+    expect(await insertText(field, 'textarea', '你好')).toEqual(refused('no-composer', 'detached'));
   });
 });
 
@@ -85,11 +89,9 @@ describe('replaceRange in a textarea', () => {
 
   it('rejects a span outside the draft instead of guessing', async () => {
     const { field } = reactLikeTextarea('短');
-    expect(await replaceRange(field, 'textarea', 0, 5, '长')).toEqual({
-      ok: false,
-      reason: 'failed',
-      message: composerErrors.rangeOutOfDraft(0, 5, 1),
-    });
+    expect(await replaceRange(field, 'textarea', 0, 5, '长')).toEqual(
+      refused('failed', 'rangeOutOfDraft', { start: 0, end: 5, length: 1 }),
+    );
     expect(await replaceRange(field, 'textarea', 1, 0, 'x')).toMatchObject({ ok: false, reason: 'failed' });
     expect(field.value).toBe('短');
   });

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { exportAll, importAll } from '../../library/backup.ts';
+import { describeProblem } from '../../library/errors.ts';
 import { commitImport, previewImport, setPackEnabled } from '../../library/library.ts';
 import { applyManagedPolicy, policyStatusItem } from '../../library/policy.ts';
 import { loadPackEntries } from '../../utils/packs.ts';
@@ -102,7 +103,7 @@ describe('every restored field is bounded', () => {
       'settings.customVariables["ok"]',
       'settings.customVariables["not a name"]',
     ]);
-    if (!result.ok) expect(result.problems[0]!.message).toContain('200');
+    if (!result.ok) expect(describeProblem(result.problems[0]!, 'en').message).toContain('200');
     expect(await browser.storage.local.get(null)).toEqual(state);
   });
 
@@ -178,7 +179,7 @@ describe('every restored field is bounded', () => {
     });
     const result = await importAll(text, 'backup.json');
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problems[0]!.message).toMatch(/browser storage/);
+    if (!result.ok) expect(describeProblem(result.problems[0]!, 'en').message).toMatch(/browser storage/);
   });
 });
 

@@ -1,61 +1,96 @@
-// Library and subscription messages follow the interface language (zh-CN, zh-TW, en), keeping their places and values.
-import { afterEach, describe, expect, it } from 'vitest';
-import { LIBRARY_ERRORS, setLibraryLocale } from '../../library/errors.ts';
-import { checkSubscriptionUrl, SUBSCRIPTION_ERRORS } from '../../library/subscriptions.ts';
+// Library and subscription messages in the language the caller passes (zh-CN, zh-TW, en), keeping their places and values.
+import { describe, expect, it } from 'vitest';
+import {
+  describeLibraryError,
+  LIBRARY_CATALOGS,
+  libraryError,
+  type LibraryErrorCode,
+  type LibraryLocale,
+} from '../../library/errors.ts';
+import { checkSubscriptionUrl } from '../../library/subscriptions.ts';
 
-afterEach(() => setLibraryLocale('en'));
+const LOCALES: readonly LibraryLocale[] = ['en', 'zh-CN', 'zh-TW'];
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/gu)].map((m) => m[1]).sort();
 
-describe('setLibraryLocale', () => {
+describe('describeLibraryError', () => {
   it('speaks simplified Chinese, with the id, the amounts and the place kept', () => {
-    setLibraryLocale('zh-CN');
-    expect(LIBRARY_ERRORS.builtinRemove('zh-CN')).toBe('"zh-CN" 是内置话术包：不能删除，只能关闭');
-    expect(LIBRARY_ERRORS.quota(20_000, 1_000)).toContain('20 KB');
-    expect(LIBRARY_ERRORS.backupPack(2, 'x')).toBe('installedPacks[2].pack：x');
-    expect(SUBSCRIPTION_ERRORS.status(404, 'Not Found')).toBe(
+    expect(describeLibraryError(libraryError('builtinRemove', { id: 'zh-CN' }), 'zh-CN')).toBe(
+      '"zh-CN" 是内置话术包：不能删除，只能关闭',
+    );
+    expect(
+      describeLibraryError(libraryError('quota', { needed: { bytes: 20_000 }, room: { bytes: 1_000 } }), 'zh-CN'),
+    ).toContain('20 KB');
+    expect(describeLibraryError(libraryError('backupPack', { index: 2, detail: 'x' }), 'zh-CN')).toBe(
+      'installedPacks[2].pack：x',
+    );
+    expect(describeLibraryError(libraryError('status', { status: '404 Not Found' }), 'zh-CN')).toBe(
       '服务器返回 404 Not Found：请检查地址（必须直接指向话术包文件）',
     );
     const refused = checkSubscriptionUrl('http://example.com/pack.json');
     expect(refused.ok).toBe(false);
-    if (!refused.ok) expect(refused.message).toMatch(/不是 HTTPS/u);
+    if (!refused.ok) expect(describeLibraryError(refused.error, 'zh-CN')).toMatch(/不是 HTTPS/u);
   });
 
-  it('speaks traditional Chinese, and English again when switched back', () => {
-    setLibraryLocale('zh-TW');
-    expect(LIBRARY_ERRORS.policyLocked('team')).toBe('"team" 由管理員設定：這裡不能關閉或刪除');
-    expect(SUBSCRIPTION_ERRORS.html).toMatch(/^這個網址回傳的是網頁/u);
-    expect(LIBRARY_ERRORS.quota(500, 100)).toContain('位元組');
-    setLibraryLocale('en');
-    expect(LIBRARY_ERRORS.policyLocked('team')).toBe(
+  it('speaks traditional Chinese, and English, each in the call that asks for it', () => {
+    const locked = libraryError('policyLocked', { id: 'team' });
+    expect(describeLibraryError(locked, 'zh-TW')).toBe('"team" 由管理員設定：這裡不能關閉或刪除');
+    expect(describeLibraryError(libraryError('html'), 'zh-TW')).toMatch(/^這個網址回傳的是網頁/u);
+    expect(
+      describeLibraryError(libraryError('quota', { needed: { bytes: 500 }, room: { bytes: 100 } }), 'zh-TW'),
+    ).toContain('位元組');
+    expect(describeLibraryError(locked, 'en')).toBe(
       '"team" is set by your administrator: it cannot be switched off or removed here',
     );
-    expect(SUBSCRIPTION_ERRORS.html).toMatch(/^the address returned a web page/u);
+    expect(describeLibraryError(libraryError('html'), 'en')).toMatch(/^the address returned a web page/u);
   });
 
-  it('has every message in every language, none left in English', () => {
-    for (const locale of ['zh-CN', 'zh-TW'] as const) {
-      setLibraryLocale(locale);
-      // backupPack and policyPackDownload only prefix a place to a message that is itself translated.
-      const wrappers = new Set(['backupPack', 'policyPackDownload']);
-      for (const [name, message] of Object.entries({ ...LIBRARY_ERRORS, ...SUBSCRIPTION_ERRORS }).filter(
-        ([key]) => !wrappers.has(key),
-      )) {
-        const text = typeof message === 'function' ? (message as (...args: unknown[]) => string)('x', 'y') : message;
-        expect(text, `${locale} ${name}`).toMatch(/\p{Script=Han}/u);
+  it('has every message in every language, with the same parameters, none left in English', () => {
+    const codes = Object.keys(LIBRARY_CATALOGS.en.texts) as LibraryErrorCode[];
+    // These only put a place before a message that is itself phrased in the language.
+    const wrappers = new Set(['backupPack', 'backupUrl', 'policyPackDownload', 'policyPackProblem']);
+    for (const locale of LOCALES) {
+      const texts = LIBRARY_CATALOGS[locale].texts;
+      expect(Object.keys(texts).sort(), locale).toEqual([...codes].sort());
+      for (const code of codes) {
+        expect(texts[code], `${locale} ${code}`).not.toBe('');
+        expect(placeholders(texts[code]), `${locale} ${code}`).toEqual(placeholders(LIBRARY_CATALOGS.en.texts[code]));
+        if (locale !== 'en' && !wrappers.has(code)) expect(texts[code], `${locale} ${code}`).toMatch(/\p{Script=Han}/u);
       }
     }
   });
 
-  it('phrases what a policy got wrong in the interface language, keeping its place in the policy JSON', () => {
-    setLibraryLocale('zh-TW');
-    expect(LIBRARY_ERRORS.policyUnknownSetting('colour', 'agentName, company')).toBe(
-      'policy settings.colour：沒有這項設定；可用的設定有 agentName, company',
-    );
-    expect(LIBRARY_ERRORS.policySettingType('expansionEnabled', 'boolean')).toBe(
+  it('phrases what a policy got wrong in the language asked for, keeping its place in the policy JSON', () => {
+    expect(
+      describeLibraryError(
+        libraryError('policyUnknownSetting', { key: 'colour', known: 'agentName, company' }),
+        'zh-TW',
+      ),
+    ).toBe('policy settings.colour：沒有這項設定；可用的設定有 agentName, company');
+    expect(describeLibraryError(libraryError('policySettingBoolean', { key: 'expansionEnabled' }), 'zh-TW')).toBe(
       'policy settings.expansionEnabled：應為布林值（true 或 false）',
     );
-    setLibraryLocale('zh-CN');
-    expect(LIBRARY_ERRORS.policyPacksNotList).toBe('policy packs：应为一个列表');
-    setLibraryLocale('en');
-    expect(LIBRARY_ERRORS.policySettingType('company', 'string')).toBe('policy settings.company: expected a string');
+    expect(describeLibraryError(libraryError('policyPacksNotList'), 'zh-CN')).toBe('policy packs：应为一个列表');
+    expect(describeLibraryError(libraryError('policySettingString', { key: 'company' }), 'en')).toBe(
+      'policy settings.company: expected a string',
+    );
+  });
+
+  it('phrases what is nested in a message (a reason, an expectation) in the same language', () => {
+    const reason = libraryError('timeout', { seconds: 15 });
+    const download = libraryError('policyPackDownload', {
+      place: 'policy packs[0]',
+      url: 'https://a.example/p.json',
+      reason,
+    });
+    expect(describeLibraryError(download, 'zh-CN')).toBe(
+      'policy packs[0]（https://a.example/p.json）：服务器 15 秒内没有响应：请检查地址或稍后再试',
+    );
+    const shape = libraryError('backupShape', { field: 'settings', expected: libraryError('expectObject') });
+    expect(describeLibraryError(shape, 'en')).toBe(
+      'settings: expected an object; pick a file made by "Export everything" and do not edit it by hand',
+    );
+    expect(describeLibraryError(shape, 'zh-TW')).toBe(
+      'settings：應為一個物件；請選擇用「匯出全部」產生的檔案，不要手動修改',
+    );
   });
 });

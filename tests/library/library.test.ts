@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { exportAll, importAll } from '../../library/backup.ts';
+import { describeLibraryError, describeProblem } from '../../library/errors.ts';
 import {
   commitImport,
   exportPack,
@@ -53,7 +54,7 @@ async function importText(text: string, file = 'team.json') {
   const check = previewImport(text, file, await installedPacksItem.getValue(), await packPreferencesItem.getValue());
   if (!check.ok) throw new Error(JSON.stringify(check.problems));
   const saved = await commitImport(check.preview, { kind: 'file', fileName: file }, 1000);
-  if (!saved.ok) throw new Error(saved.message);
+  if (!saved.ok) throw new Error(describeLibraryError(saved.error, 'en'));
   return saved.value;
 }
 
@@ -107,11 +108,14 @@ describe('previewImport', () => {
     const builtin = previewImport(TEAM.replace('"id":"team"', '"id":"zh-CN"'), 'a.json', []);
     expect(builtin.ok).toBe(false);
     if (!builtin.ok)
-      expect(builtin.problems[0]).toMatchObject({ path: 'id', message: expect.stringContaining('built-in') });
+      expect(describeProblem(builtin.problems[0]!, 'en')).toMatchObject({
+        path: 'id',
+        message: expect.stringContaining('built-in'),
+      });
     const policy: InstalledPack = { pack: JSON.parse(TEAM), source: { kind: 'policy' }, addedAt: 1, updatedAt: 1 };
     const locked = previewImport(TEAM, 'a.json', [policy]);
     expect(locked.ok).toBe(false);
-    if (!locked.ok) expect(locked.problems[0]!.message).toContain('administrator');
+    if (!locked.ok) expect(describeProblem(locked.problems[0]!, 'en').message).toContain('administrator');
   });
 
   it('names the installed pack a new version replaces', async () => {
@@ -142,7 +146,10 @@ describe('commitImport', () => {
     if (!check.ok) throw new Error('expected a valid pack');
     const saved = await commitImport(check.preview, { kind: 'file', fileName: 'team.json' });
     expect(saved.ok).toBe(false);
-    if (!saved.ok) expect(saved.message).toMatch(/needs \d+ bytes but only 200 bytes of browser storage is left/);
+    if (!saved.ok)
+      expect(describeLibraryError(saved.error, 'en')).toMatch(
+        /needs \d+ bytes but only 200 bytes of browser storage is left/,
+      );
     expect(await installedPacksItem.getValue()).toEqual([]);
   });
 });
@@ -168,14 +175,14 @@ describe('remove, enable, move', () => {
     expect((await setPackEnabled('en', false)).ok).toBe(true);
     expect(await packIds()).toEqual(['en(off)', 'zh-TW', 'zh-CN']);
     const builtin = await removePack('en');
-    expect(!builtin.ok && builtin.message).toContain('built in');
+    expect(!builtin.ok && describeLibraryError(builtin.error, 'en')).toContain('built in');
     await installedPacksItem.setValue([
       { pack: JSON.parse(TEAM), source: { kind: 'policy' }, addedAt: 1, updatedAt: 1 },
     ]);
     const off = await setPackEnabled('team', false);
-    expect(!off.ok && off.message).toContain('administrator');
+    expect(!off.ok && describeLibraryError(off.error, 'en')).toContain('administrator');
     const gone = await removePack('team');
-    expect(!gone.ok && gone.message).toContain('administrator');
+    expect(!gone.ok && describeLibraryError(gone.error, 'en')).toContain('administrator');
     expect(await packIds()).toContain('team');
   });
 
@@ -263,6 +270,6 @@ describe('export and restore', () => {
     expect(({} as Record<string, unknown>).enabled).toBeUndefined();
     expect(await browser.storage.local.get(null)).toEqual(state);
     const notJson = await importAll('{', 'backup.json');
-    expect(!notJson.ok && notJson.problems[0]!.message).toContain('not valid JSON');
+    expect(!notJson.ok && describeProblem(notJson.problems[0]!, 'en').message).toContain('not valid JSON');
   });
 });

@@ -100,6 +100,17 @@ describe('applyManagedPolicy', () => {
     expect((await applyManagedPolicy({ packs: 'nope' })).problems).toEqual(['policy packs: expected a list']);
     expect((await settingsItem.getValue()).company).toBe('');
   });
+
+  it('writes its problems in the language it is given, the pack problems and download reasons within them too', async () => {
+    const status = await applyManagedPolicy(
+      { packs: [{ ...pack('inline'), version: 5 }, { url: `${origin}/gone.json` }], settings: { colour: 'red' } },
+      { locale: 'zh-CN' },
+    );
+    expect(status.problems[0]).toMatch(/^policy packs\[0\]:1:\d+ version：应为 /u);
+    expect(status.problems[1]).toMatch(/^policy packs\[1\]（http:\/\/127\.0\.0\.1:\d+\/gone\.json）：服务器返回 404/u);
+    expect(status.problems[2]).toMatch(/^policy settings\.colour：没有这项设置/u);
+    expect((await policyStatusItem.getValue()).problems).toEqual(status.problems);
+  });
 });
 
 describe('the README policy examples', () => {

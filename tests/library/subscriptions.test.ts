@@ -11,8 +11,17 @@ import {
   MAX_REDIRECTS,
   previewSubscription,
   refreshSubscription,
+  type PackDownload,
 } from '../../library/subscriptions.ts';
 import { installedPacksItem } from '../../utils/storage.ts';
+import { describeLibraryError } from '../../library/errors.ts';
+
+/** A download as the tests read it: a failure's reason in English. */
+const inEnglish = (download: PackDownload) =>
+  download.kind === 'failed' ? { ...download, reason: describeLibraryError(download.reason, 'en') } : download;
+/** A redirect refused, in English. */
+const refusal = (decision: ReturnType<typeof judgeRedirect>) =>
+  'refuse' in decision && describeLibraryError(decision.refuse, 'en');
 
 const pack = (version: string) =>
   JSON.stringify({
@@ -146,11 +155,11 @@ describe('checkSubscriptionUrl', () => {
     expect(checkSubscriptionUrl('http://localhost:8080/pack.json').ok).toBe(true);
     expect(checkSubscriptionUrl('http://127.0.0.1/pack.json').ok).toBe(true);
     const plain = checkSubscriptionUrl('http://example.com/pack.json');
-    expect(!plain.ok && plain.message).toContain('not HTTPS');
+    expect(!plain.ok && describeLibraryError(plain.error, 'en')).toContain('not HTTPS');
     const login = checkSubscriptionUrl('https://lead:secret@example.com/pack.json');
-    expect(!login.ok && login.message).toContain('user name or password');
+    expect(!login.ok && describeLibraryError(login.error, 'en')).toContain('user name or password');
     const junk = checkSubscriptionUrl('pack.json');
-    expect(!junk.ok && junk.message).toContain('not a web address');
+    expect(!junk.ok && describeLibraryError(junk.error, 'en')).toContain('not a web address');
   });
 });
 
@@ -180,14 +189,14 @@ describe('judgeRedirect', () => {
     ['another scheme', 'ftp://cs.example.com/team.json', 'redirected to another server'],
   ])('refuses %s', (_name, location, message) => {
     const decision = judgeRedirect(from, redirect(location), 0);
-    expect('refuse' in decision && decision.refuse).toContain(message);
+    expect(refusal(decision)).toContain(message);
   });
 
   it('refuses a redirect the browser keeps hidden (an opaque redirect), and one hop too many', () => {
     const hidden = judgeRedirect(from, { type: 'opaqueredirect', status: 0, headers: new Headers() }, 0);
-    expect('refuse' in hidden && hidden.refuse).toContain('does not show where');
+    expect(refusal(hidden)).toContain('does not show where');
     const tooMany = judgeRedirect(from, redirect('v2.json'), MAX_REDIRECTS);
-    expect('refuse' in tooMany && tooMany.refuse).toContain(`more than ${MAX_REDIRECTS} times`);
+    expect(refusal(tooMany)).toContain(`more than ${MAX_REDIRECTS} times`);
   });
 });
 
@@ -208,23 +217,23 @@ describe('downloadPack', () => {
   });
 
   it('explains a 404, an HTML page (by type or by content), a slow server and an over-size body', async () => {
-    expect(await downloadPack(`${baseUrl}/missing.json`)).toEqual({
+    expect(inEnglish(await downloadPack(`${baseUrl}/missing.json`))).toEqual({
       kind: 'failed',
       reason: expect.stringContaining('answered 404 Not Found'),
     });
-    expect(await downloadPack(`${baseUrl}/page`)).toEqual({
+    expect(inEnglish(await downloadPack(`${baseUrl}/page`))).toEqual({
       kind: 'failed',
       reason: expect.stringContaining('web page (HTML)'),
     });
-    expect(await downloadPack(`${baseUrl}/sneaky.json`)).toEqual({
+    expect(inEnglish(await downloadPack(`${baseUrl}/sneaky.json`))).toEqual({
       kind: 'failed',
       reason: expect.stringContaining('web page (HTML)'),
     });
-    expect(await downloadPack(`${baseUrl}/slow.json`, {}, { timeoutMs: 300 })).toEqual({
+    expect(inEnglish(await downloadPack(`${baseUrl}/slow.json`, {}, { timeoutMs: 300 }))).toEqual({
       kind: 'failed',
       reason: expect.stringContaining('did not answer within'),
     });
-    expect(await downloadPack(`${baseUrl}/huge.json`, {}, { maxBytes: 16 * 1024 })).toEqual({
+    expect(inEnglish(await downloadPack(`${baseUrl}/huge.json`, {}, { maxBytes: 16 * 1024 }))).toEqual({
       kind: 'failed',
       reason: expect.stringContaining('larger than'),
     });
@@ -240,29 +249,29 @@ describe('downloadPack', () => {
   });
 
   it('refuses a redirect to another host before anything is sent there', async () => {
-    const away = await downloadPack(`${baseUrl}/elsewhere.json`);
+    const away = inEnglish(await downloadPack(`${baseUrl}/elsewhere.json`));
     expect(away).toEqual({ kind: 'failed', reason: expect.stringContaining('redirected to another server') });
     expect(otherSeen).toEqual([]);
   });
 
   it('refuses a redirect from https to http on the same host, before the request in clear', async () => {
-    const downgraded = await downloadPack(tls(`${baseUrl}/downgrade.json`), {}, { fetch: overLocalTls });
+    const downgraded = inEnglish(await downloadPack(tls(`${baseUrl}/downgrade.json`), {}, { fetch: overLocalTls }));
     expect(downgraded).toEqual({ kind: 'failed', reason: expect.stringContaining('not HTTPS') });
     expect(seen.map((request) => request.url)).toEqual(['/downgrade.json']);
   });
 
   it('stops after a bounded number of redirects, and says what a redirect without a target is', async () => {
-    const loop = await downloadPack(`${baseUrl}/loop.json`);
+    const loop = inEnglish(await downloadPack(`${baseUrl}/loop.json`));
     expect(loop).toEqual({ kind: 'failed', reason: expect.stringContaining(`more than ${MAX_REDIRECTS} times`) });
     expect(seen).toHaveLength(MAX_REDIRECTS + 1);
-    expect(await downloadPack(`${baseUrl}/nowhere.json`)).toEqual({
+    expect(inEnglish(await downloadPack(`${baseUrl}/nowhere.json`))).toEqual({
       kind: 'failed',
       reason: expect.stringContaining('answered 302'),
     });
   });
 
   it('names a malformed %-escape in the path, without asking the server', async () => {
-    const result = await downloadPack(`${baseUrl}/%ZZ.json`);
+    const result = inEnglish(await downloadPack(`${baseUrl}/%ZZ.json`));
     expect(result).toEqual({ kind: 'failed', reason: expect.stringContaining('%ZZ') });
     expect(result.kind === 'failed' && result.reason).not.toContain('could not be reached');
     expect(seen).toEqual([]);
@@ -272,7 +281,7 @@ describe('downloadPack', () => {
     const closed = createServer();
     const url = await listen(closed);
     await new Promise((r) => closed.close(r));
-    expect(await downloadPack(`${url}/pack.json`)).toEqual({
+    expect(inEnglish(await downloadPack(`${url}/pack.json`))).toEqual({
       kind: 'failed',
       reason: expect.stringContaining('could not be reached'),
     });
@@ -284,7 +293,7 @@ describe('subscriptions in the library', () => {
     const first = await previewSubscription(`${baseUrl}/pack.json`);
     if (!first.ok || !first.check.ok) throw new Error(JSON.stringify(first));
     const saved = await commitImport(first.check.preview, first.source, 1000);
-    if (!saved.ok) throw new Error(saved.message);
+    if (!saved.ok) throw new Error(describeLibraryError(saved.error, 'en'));
   }
   const stored = async () => (await installedPacksItem.getValue())[0]!;
 
@@ -306,7 +315,7 @@ describe('subscriptions in the library', () => {
     etag = '"v2"';
     current = '{ "schemaVersion": 1, "id": "remote", ';
     const broken = await refreshSubscription('remote', {}, 2000);
-    expect(!broken.ok && broken.message).toMatch(
+    expect(!broken.ok && describeLibraryError(broken.error, 'en')).toMatch(
       /1 problem\(s\), so the last good version stays in use; first: pack\.json:1:\d+ JSON syntax/,
     );
     expect((await stored()).pack.version).toBe('1.0.0');
@@ -320,8 +329,24 @@ describe('subscriptions in the library', () => {
       { ...entry, source: { ...entry.source, url: `${baseUrl}/missing.json` } as typeof entry.source },
     ]);
     const missing = await refreshSubscription('remote', {}, 3000);
-    expect(!missing.ok && missing.message).toContain('404');
+    expect(!missing.ok && describeLibraryError(missing.error, 'en')).toContain('404');
     expect((await stored()).pack.version).toBe('1.0.0');
+  });
+
+  it('stores the reason in the language the caller reads it in', async () => {
+    await subscribe();
+    const entry = await stored();
+    await installedPacksItem.setValue([
+      { ...entry, source: { ...entry.source, url: `${baseUrl}/missing.json` } as typeof entry.source },
+    ]);
+    await refreshSubscription('remote', { locale: 'zh-TW' }, 2000);
+    expect((await stored()).source).toMatchObject({
+      lastError: '伺服器回應 404 Not Found：請檢查網址（必須直接指向話術包檔案）',
+    });
+    await refreshSubscription('remote', { locale: 'zh-CN' }, 3000);
+    expect((await stored()).source).toMatchObject({
+      lastError: '服务器返回 404 Not Found：请检查地址（必须直接指向话术包文件）',
+    });
   });
 
   it('reports the problems of a pack published as YAML with its line', async () => {
@@ -333,10 +358,10 @@ describe('subscriptions in the library', () => {
   });
 
   it('cannot refresh a pack that was not added from an address', async () => {
-    expect(await refreshSubscription('zh-CN')).toEqual({
-      ok: false,
-      message: expect.stringContaining('not added from an address'),
-    });
+    const refused = await refreshSubscription('zh-CN');
+    expect(!refused.ok && describeLibraryError(refused.error, 'en')).toEqual(
+      expect.stringContaining('not added from an address'),
+    );
   });
 });
 
@@ -349,7 +374,7 @@ describe('hourly refresh', () => {
     await commitImport(first.check.preview, first.source, 1000);
     expect(await refreshAllSubscriptions({}, 2000)).toEqual({ remote: 'unchanged' });
 
-    startSubscriptionRefresh();
+    startSubscriptionRefresh(async () => 'en');
     const alarm = await fakeBrowser.alarms.get(REFRESH_ALARM);
     expect(alarm?.periodInMinutes).toBe(60);
     current = pack('3.0.0');
