@@ -6,6 +6,7 @@ import {
   DEFAULT_SETTINGS,
   installedPacksItem,
   packPreferencesItem,
+  SEND_GUARD_MODES,
   settingsItem,
   SETTINGS_LIMITS,
   sitePreferencesItem,
@@ -13,6 +14,7 @@ import {
   type InstalledPack,
   type PackPreferences,
   type PackSource,
+  type SendGuardMode,
   type Settings,
   type SitePreference,
   type UiLanguage,
@@ -114,6 +116,12 @@ function readSettings(value: unknown, fail: Fail): Settings {
     if (typeof expansionEnabled !== 'boolean')
       fail('settings.expansionEnabled', LIBRARY_ERRORS.backupShape('settings.expansionEnabled', 'true or false'));
     else settings.expansionEnabled = expansionEnabled;
+  }
+  const sendGuard = value.sendGuard;
+  if (sendGuard !== undefined) {
+    if (!SEND_GUARD_MODES.includes(sendGuard as SendGuardMode))
+      fail('settings.sendGuard', LIBRARY_ERRORS.backupShape('settings.sendGuard', SEND_GUARD_MODES.join(', ')));
+    else settings.sendGuard = sendGuard as SendGuardMode;
   }
   const language = value.uiLanguage;
   if (language !== undefined) {

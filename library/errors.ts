@@ -45,6 +45,7 @@ const LIBRARY_ERRORS_EN = {
   policySettingsNotObject: 'policy settings: expected an object such as {"company": "ACME"}',
   policySettingType: (key: string, kind: 'string' | 'boolean' | 'record') =>
     `policy settings.${key}: expected ${kind === 'record' ? 'an object of texts' : `a ${kind}`}`,
+  policySettingChoice: (key: string, choices: string) => `policy settings.${key}: expected one of ${choices}`,
   policyUnknownSetting: (key: string, known: string) =>
     `policy settings.${key}: unknown setting; the settings are ${known}`,
 };
@@ -87,6 +88,7 @@ const LIBRARY_ERRORS_ZH_CN: LibraryErrors = {
   policySettingsNotObject: 'policy settings：应为一个对象，例如 {"company": "ACME"}',
   policySettingType: (key, kind) =>
     `policy settings.${key}：应为${kind === 'record' ? '由文本组成的对象' : kind === 'boolean' ? '布尔值（true 或 false）' : '文本'}`,
+  policySettingChoice: (key, choices) => `policy settings.${key}：应为以下之一：${choices}`,
   policyUnknownSetting: (key, known) => `policy settings.${key}：没有这项设置；可用的设置有 ${known}`,
 };
 
@@ -123,6 +125,7 @@ const LIBRARY_ERRORS_ZH_TW: LibraryErrors = {
   policySettingsNotObject: 'policy settings：應為一個物件，例如 {"company": "ACME"}',
   policySettingType: (key, kind) =>
     `policy settings.${key}：應為${kind === 'record' ? '由文字組成的物件' : kind === 'boolean' ? '布林值（true 或 false）' : '文字'}`,
+  policySettingChoice: (key, choices) => `policy settings.${key}：應為以下之一：${choices}`,
   policyUnknownSetting: (key, known) => `policy settings.${key}：沒有這項設定；可用的設定有 ${known}`,
 };
 

@@ -6,6 +6,7 @@ import { formatPackProblem, LIBRARY_ERRORS } from './errors.ts';
 import type { Pack } from '../engine/types.ts';
 import {
   installedPacksItem,
+  SEND_GUARD_MODES,
   settingsItem,
   withPackLibraryLock,
   type InstalledPack,
@@ -36,9 +37,14 @@ const POLICY_SETTINGS: Record<string, 'string' | 'boolean' | 'record'> = {
   uiLanguage: 'string',
   expansionTrigger: 'string',
   expansionEnabled: 'boolean',
+  sendGuard: 'string',
   customVariables: 'record',
 };
-const UI_LANGUAGES = new Set(['auto', 'zh-CN', 'zh-TW', 'en']);
+/** The settings whose text must be one of a few values. */
+const POLICY_CHOICES: Record<string, ReadonlySet<string>> = {
+  uiLanguage: new Set(['auto', 'zh-CN', 'zh-TW', 'en']),
+  sendGuard: new Set<string>(SEND_GUARD_MODES),
+};
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -90,15 +96,18 @@ function policySettings(value: unknown, problems: string[]): Partial<Settings> {
     const fits =
       kind === 'record'
         ? isRecord(setting) && Object.values(setting).every((v) => typeof v === 'string')
-        : kind !== undefined &&
-          typeof setting === kind &&
-          (key !== 'uiLanguage' || UI_LANGUAGES.has(setting as string));
+        : kind !== undefined && typeof setting === kind;
     if (!fits) {
       problems.push(
         kind
           ? LIBRARY_ERRORS.policySettingType(key, kind)
           : LIBRARY_ERRORS.policyUnknownSetting(key, Object.keys(POLICY_SETTINGS).join(', ')),
       );
+      continue;
+    }
+    const choices = Object.hasOwn(POLICY_CHOICES, key) ? POLICY_CHOICES[key] : undefined;
+    if (choices && !choices.has(setting as string)) {
+      problems.push(LIBRARY_ERRORS.policySettingChoice(key, [...choices].join(', ')));
       continue;
     }
     picked[key] = kind === 'record' ? { ...(setting as Record<string, string>) } : setting;
