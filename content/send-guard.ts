@@ -208,12 +208,16 @@ export function startSendGuard(tab: Tab): () => void {
       draw();
     }
 
-    /** The composer the event's target is in, or null. */
+    /**
+     * The composer a key at `target` may send, or null: keys in the editor, and on the focused send button (a click
+     * there moves the focus to it, and Ctrl+Enter still sends in many helpdesks).
+     */
     function composerHolding(target: EventTarget | null): ComposerInfo | null {
       const composer = store.get().composer;
       if (!composer || !(target instanceof Node)) return null;
       const editable = editableElementFor(composer.element, composer.kind);
-      return composer.element.contains(target) || editable.contains(target) ? composer : null;
+      if (composer.element.contains(target) || editable.contains(target)) return composer;
+      return adapter.findSendButton?.(doc)?.contains(target) ? composer : null;
     }
 
     const onKeyDown = (event: KeyboardEvent): void => {

@@ -57,7 +57,10 @@ describe('decideSend', () => {
   });
 
   it('never takes an input method’s Enter (isComposing, or key code 229)', () => {
-    expect(decideSend(facts({ attempt: key({ isComposing: true }) }))).toEqual({ verdict: 'pass', reason: 'composing' });
+    expect(decideSend(facts({ attempt: key({ isComposing: true }) }))).toEqual({
+      verdict: 'pass',
+      reason: 'composing',
+    });
     expect(decideSend(facts({ attempt: key({ keyCode: 229, key: 'Process' }) }))).toEqual({
       verdict: 'pass',
       reason: 'composing',
@@ -106,6 +109,12 @@ describe('decideSend', () => {
 
   it('reads the facts off a keyboard event', () => {
     const event = new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, shiftKey: false, repeat: true });
-    expect(keyFacts(event)).toMatchObject({ key: 'Enter', ctrlKey: true, shiftKey: false, repeat: true, metaKey: false });
+    expect(keyFacts(event)).toMatchObject({
+      key: 'Enter',
+      ctrlKey: true,
+      shiftKey: false,
+      repeat: true,
+      metaKey: false,
+    });
   });
 });

@@ -76,7 +76,9 @@ describe('zammad adapter, customer chat', () => {
     const chat = loadFixture('zammad-chat', '/#customer_chat');
     const composer = zammadAdapter.findComposer(chat)!;
     expect(zammadAdapter.findSendButton?.(chat)?.textContent).toBe('Send');
-    expect(zammadAdapter.findSendButton?.(chat)?.closest('.chat-window')).toBe(composer.element.closest('.chat-window'));
+    expect(zammadAdapter.findSendButton?.(chat)?.closest('.chat-window')).toBe(
+      composer.element.closest('.chat-window'),
+    );
     expect(zammadAdapter.enterSends?.(chat, composer)).toBe(true);
     const ticket = loadFixture('zammad');
     expect(zammadAdapter.findSendButton?.(ticket)).toBeNull();
