@@ -54,6 +54,8 @@ export function watchExpansion(tab: Tab): ExpansionController {
   }
 
   function draw(): void {
+    // The guard before sending reads this: while the picker has rows, Enter picks one and sends nothing.
+    store.set({ expansionTakesEnter: open !== null && open.items.length > 0 });
     if (!open) {
       render(null, container);
       return;

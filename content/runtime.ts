@@ -1,4 +1,4 @@
-// The content script's runtime: one store for the tab, one UI host on the page, and the features that read and set the store (recognition, detection, draft lint, inline warnings, `;;` expansion, the panel bridge).
+// The content script's runtime: one store for the tab, one UI host on the page, and the features that read and set the store (recognition, detection, draft lint, inline warnings, `;;` expansion, the guard before sending, the panel bridge).
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createEngine } from '../engine/index.ts';
 import type { Pack } from '../engine/types.ts';
@@ -12,6 +12,7 @@ import { startExpansion } from './expansion.ts';
 import { startInlineWarnings } from './inline-warnings.ts';
 import { startPanelBridge } from './panel-bridge.ts';
 import { startRecognition } from './recognition.ts';
+import { startSendGuard } from './send-guard.ts';
 import { createStore, duringSession, initialTabModel } from './tab-store.ts';
 import type { Tab } from './tab.ts';
 import { createUiHost } from './ui-host.ts';
@@ -40,6 +41,7 @@ export function startContentRuntime(ctx: ContentScriptContext, doc: Document = d
     startDetection(tab),
     startInlineWarnings(tab),
     startExpansion(tab),
+    startSendGuard(tab),
     startPanelBridge(tab),
     // CKEditor 5 is written to from the page's own world: the bridge goes in once a helpdesk is recognized.
     duringSession(store, () => {

@@ -20,6 +20,8 @@ export interface TabModel {
   draft: DraftWatcher | null;
   /** The composer the draft watcher follows. */
   composer: ComposerInfo | null;
+  /** The `;;` picker is open with replies to pick: Enter is its (it picks), not the helpdesk's (send). */
+  expansionTakesEnter: boolean;
 }
 
 export interface Store<T> {
@@ -70,6 +72,7 @@ export function initialTabModel(): TabModel {
     conversation: null,
     draft: null,
     composer: null,
+    expansionTakesEnter: false,
   };
 }
 

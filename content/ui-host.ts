@@ -1,4 +1,4 @@
-// Huashu's one element on the page and its closed shadow root, where every part drawn over the helpdesk (inline warnings, the `;;` picker, the element picker) gets a layer.
+// Huashu's one element on the page and its closed shadow root, where every part drawn over the helpdesk (inline warnings, the `;;` picker, the guard before sending, the element picker) gets a layer.
 
 /**
  * The page's only Huashu element. It carries no attribute of ours: the page can see that it is there, never what Huashu
@@ -6,7 +6,7 @@
  */
 export const HOST_TAG = 'huashu-root';
 
-export type UiLayerName = 'warnings' | 'expansion' | 'element-picker';
+export type UiLayerName = 'warnings' | 'expansion' | 'send-guard' | 'element-picker';
 
 export interface UiHost {
   readonly element: HTMLElement;
@@ -16,8 +16,8 @@ export interface UiHost {
   remove(): void;
 }
 
-// Later layers draw over earlier ones: the element picker over the `;;` list over the underlines.
-const LAYER_ORDER: readonly UiLayerName[] = ['warnings', 'expansion', 'element-picker'];
+// Later layers draw over earlier ones: the element picker over the guard before sending over the `;;` list over the underlines.
+const LAYER_ORDER: readonly UiLayerName[] = ['warnings', 'expansion', 'send-guard', 'element-picker'];
 
 export function createUiHost(doc: Document): UiHost {
   const element = doc.createElement(HOST_TAG);

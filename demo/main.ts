@@ -16,6 +16,8 @@ export interface HuashuDemoApi {
   editorModelText(): string;
   /** Sends the draft as an agent message (or an internal note in note mode) and empties the composer. */
   send(): string | null;
+  /** Every message the helpdesk sent in this page's life (by the button, Enter or Ctrl+Enter, or send()), oldest first. */
+  sentMessages(): string[];
   /** Replaces the draft through the editor's own API with a fresh undo history, to set up a test or a scripted demo. */
   setDraftForTest(text: string): void;
   clearComposer(): void;
@@ -42,6 +44,7 @@ let activeConversation: DemoConversation =
 let editor: DemoEditor | null = null;
 let noteMode = false;
 let messageCounter = 0;
+const sentMessages: string[] = [];
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const messageList = byId<HTMLOListElement>('message-list');
@@ -146,6 +149,7 @@ function send(): string | null {
   const text = editor.modelText().trim();
   if (text === '') return null;
   const id = renderMessage(noteMode ? 'note' : 'agent', '客服·小美', nowLabel(), text);
+  sentMessages.push(text);
   editor.clear();
   return id;
 }
@@ -179,12 +183,27 @@ function setUpControls(): void {
     button.addEventListener('click', () => setNoteMode(button.dataset.mode === 'note'));
   });
   byId('send-button').addEventListener('click', () => send());
-  byId('composer').addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+  const enterSends = byId<HTMLInputElement>('enter-sends');
+  const hint = byId('composer-hint');
+  const showHint = () => {
+    hint.textContent = enterSends.checked ? 'Shift+Enter 换行 · Ctrl+Enter 发送' : 'Enter 换行 · Ctrl+Enter 发送';
+  };
+  enterSends.checked = params.get('enter') !== 'newline';
+  enterSends.addEventListener('change', showHint);
+  showHint();
+  // Capture, on the composer: the send keys are taken before the editor inside sees them (its own Enter would start a
+  // line), as chat helpdesks do. An input method's Enter picks a candidate and is left to it.
+  byId('composer').addEventListener(
+    'keydown',
+    (event) => {
+      if (event.key !== 'Enter' || event.isComposing || event.keyCode === 229 || event.shiftKey || event.altKey) return;
+      if (!(event.ctrlKey || event.metaKey || enterSends.checked)) return;
       event.preventDefault();
+      event.stopPropagation();
       send();
-    }
-  });
+    },
+    true,
+  );
 }
 
 setUpControls();
@@ -209,6 +228,7 @@ window.huashuDemo = {
   clear: () => messageList.replaceChildren(),
   editorModelText: () => editor?.modelText() ?? '',
   send,
+  sentMessages: () => [...sentMessages],
   setDraftForTest: (text) => editor?.setDraft(text),
   clearComposer: () => editor?.clear(),
 };

@@ -5,6 +5,7 @@ import {
   DEFAULT_SETTINGS,
   installedPacksItem,
   packPreferencesItem,
+  SEND_GUARD_MODES,
   settingsItem,
   SETTINGS_LIMITS,
   sitePreferencesItem,
@@ -12,6 +13,7 @@ import {
   type InstalledPack,
   type PackPreferences,
   type PackSource,
+  type SendGuardMode,
   type Settings,
   type SitePreference,
   type UiLanguage,
@@ -121,6 +123,15 @@ function readSettings(value: unknown, fail: Fail): Settings {
     if (typeof expansionEnabled !== 'boolean')
       fail('settings.expansionEnabled', shape('settings.expansionEnabled', libraryError('expectTrueOrFalse')));
     else settings.expansionEnabled = expansionEnabled;
+  }
+  const sendGuard = value.sendGuard;
+  if (sendGuard !== undefined) {
+    if (!SEND_GUARD_MODES.includes(sendGuard as SendGuardMode))
+      fail(
+        'settings.sendGuard',
+        shape('settings.sendGuard', libraryError('expectOneOf', { options: SEND_GUARD_MODES.join(', ') })),
+      );
+    else settings.sendGuard = sendGuard as SendGuardMode;
   }
   const language = value.uiLanguage;
   if (language !== undefined) {

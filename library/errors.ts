@@ -93,6 +93,7 @@ const LIBRARY_TEXTS_EN = {
   policySettingBoolean: 'policy settings.{key}: expected a boolean',
   policySettingRecord: 'policy settings.{key}: expected an object of texts',
   policyUnknownSetting: 'policy settings.{key}: unknown setting; the settings are {known}',
+  policySettingChoice: 'policy settings.{key}: expected one of {choices}',
 } as const;
 
 export type LibraryErrorCode = keyof typeof LIBRARY_TEXTS_EN;
@@ -169,6 +170,7 @@ const LIBRARY_TEXTS_ZH_CN: LibraryTexts = {
   policySettingBoolean: 'policy settings.{key}：应为布尔值（true 或 false）',
   policySettingRecord: 'policy settings.{key}：应为由文本组成的对象',
   policyUnknownSetting: 'policy settings.{key}：没有这项设置；可用的设置有 {known}',
+  policySettingChoice: 'policy settings.{key}：应为以下之一：{choices}',
 };
 
 const LIBRARY_TEXTS_ZH_TW: LibraryTexts = {
@@ -242,6 +244,7 @@ const LIBRARY_TEXTS_ZH_TW: LibraryTexts = {
   policySettingBoolean: 'policy settings.{key}：應為布林值（true 或 false）',
   policySettingRecord: 'policy settings.{key}：應為由文字組成的物件',
   policyUnknownSetting: 'policy settings.{key}：沒有這項設定；可用的設定有 {known}',
+  policySettingChoice: 'policy settings.{key}：應為以下之一：{choices}',
 };
 
 /** Small amounts in bytes, so "0 KB left" never hides that a few bytes are free. */

@@ -6,6 +6,7 @@ import { describeLibraryError, libraryError, type LibraryError, type LibraryLoca
 import type { Pack } from '../engine/types.ts';
 import {
   installedPacksItem,
+  SEND_GUARD_MODES,
   settingsItem,
   withPackLibraryLock,
   type InstalledPack,
@@ -43,14 +44,19 @@ const POLICY_SETTINGS: Record<string, SettingKind> = {
   uiLanguage: 'string',
   expansionTrigger: 'string',
   expansionEnabled: 'boolean',
+  sendGuard: 'string',
   customVariables: 'record',
 };
-const UI_LANGUAGES = new Set(['auto', 'zh-CN', 'zh-TW', 'en']);
 const WRONG_SETTING = {
   string: 'policySettingString',
   boolean: 'policySettingBoolean',
   record: 'policySettingRecord',
 } as const satisfies Record<SettingKind, string>;
+/** The settings whose text must be one of a few values. */
+const POLICY_CHOICES: Record<string, ReadonlySet<string>> = {
+  uiLanguage: new Set(['auto', 'zh-CN', 'zh-TW', 'en']),
+  sendGuard: new Set<string>(SEND_GUARD_MODES),
+};
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -103,15 +109,18 @@ function policySettings(value: unknown, problems: LibraryError[]): Partial<Setti
     const fits =
       kind === 'record'
         ? isRecord(setting) && Object.values(setting).every((v) => typeof v === 'string')
-        : kind !== undefined &&
-          typeof setting === kind &&
-          (key !== 'uiLanguage' || UI_LANGUAGES.has(setting as string));
+        : kind !== undefined && typeof setting === kind;
     if (!fits) {
       problems.push(
         kind
           ? libraryError(WRONG_SETTING[kind], { key })
           : libraryError('policyUnknownSetting', { key, known: Object.keys(POLICY_SETTINGS).join(', ') }),
       );
+      continue;
+    }
+    const choices = Object.hasOwn(POLICY_CHOICES, key) ? POLICY_CHOICES[key] : undefined;
+    if (choices && !choices.has(setting as string)) {
+      problems.push(libraryError('policySettingChoice', { key, choices: [...choices].join(', ') }));
       continue;
     }
     picked[key] = kind === 'record' ? { ...(setting as Record<string, string>) } : setting;

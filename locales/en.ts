@@ -12,6 +12,17 @@ export const enExpansion = {
   expansionHint: '↑↓ choose · Enter or Tab insert · Esc close',
 } as const;
 
+/** The guard before sending's strings (content/page-texts.ts); `{key}` is the key that sent, `{suggestion}` a fix. */
+export const enGuard = {
+  guardTitle: 'Not sent: this reply has wording that should not reach a customer',
+  guardConfirmHint: 'Fix it, or press {key} again to send it as it is.',
+  guardBlockHint: 'Your team does not allow sending this wording. Fix it, then send.',
+  guardApply: 'Replace with “{suggestion}”',
+  guardNoSuggestion: 'No ready wording for this: rewrite it yourself.',
+  guardSendAnyway: 'Send anyway',
+  guardKeepEditing: 'Keep editing (Esc)',
+} as const;
+
 export const en = {
   appTitle: 'Huashu',
   loading: 'Reading this tab…',
@@ -278,6 +289,11 @@ export const en = {
   taughtExportNothing:
     'Nothing to export: each of your corrections names a scenario that none of the packs now on has. Turn that pack back on, or teach again.',
   ...enExpansion,
+  ...enGuard,
+  settingsSendGuard: 'Before a reply with a red warning is sent',
+  settingsSendGuardOff: 'Send it as usual',
+  settingsSendGuardConfirm: 'Stop it and show the warning; I can still send it',
+  settingsSendGuardBlock: 'Stop it until the wording is fixed',
   settingsExpansionEnabled: 'Open the reply picker when I type the trigger in the reply box',
   settingsExpansionTrigger: 'Trigger',
   settingsExpansionTriggerInvalid:

@@ -14,6 +14,17 @@ export const zhCNExpansion = {
   expansionHint: '↑↓ 选择 · Enter 或 Tab 插入 · Esc 关闭',
 } satisfies Partial<Messages>;
 
+/** The guard before sending's strings (content/page-texts.ts). */
+export const zhCNGuard = {
+  guardTitle: '尚未发送：这条回复里有不该发给客户的说法',
+  guardConfirmHint: '请修改，或再按一次 {key} 照原样发送。',
+  guardBlockHint: '团队规定不能发送这种说法。请修改后再发送。',
+  guardApply: '替换为“{suggestion}”',
+  guardNoSuggestion: '没有现成的说法，请自己改写这一处。',
+  guardSendAnyway: '仍然发送',
+  guardKeepEditing: '继续编辑（Esc）',
+} satisfies Partial<Messages>;
+
 export const zhCN: Messages = {
   appTitle: '话术',
   loading: '正在读取当前标签页…',
@@ -254,6 +265,11 @@ export const zhCN: Messages = {
   taughtExportNothing:
     '没有可导出的内容：你的纠正提到的场景都不在当前启用的话术包里。请重新启用那个话术包，或重新纠正。',
   ...zhCNExpansion,
+  ...zhCNGuard,
+  settingsSendGuard: '发送带红色警告的回复之前',
+  settingsSendGuardOff: '照常发送',
+  settingsSendGuardConfirm: '拦下并显示警告，我仍可选择发送',
+  settingsSendGuardBlock: '拦下，改好之后才能发送',
   settingsExpansionEnabled: '在回复框输入触发符时打开话术选择框',
   settingsExpansionTrigger: '触发符',
   settingsExpansionTriggerInvalid:

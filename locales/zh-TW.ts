@@ -14,6 +14,17 @@ export const zhTWExpansion = {
   expansionHint: '↑↓ 選擇 · Enter 或 Tab 插入 · Esc 關閉',
 } satisfies Partial<Messages>;
 
+/** The guard before sending's strings (content/page-texts.ts). */
+export const zhTWGuard = {
+  guardTitle: '尚未送出：這則回覆裡有不該傳給客戶的說法',
+  guardConfirmHint: '請修改，或再按一次 {key} 照原樣送出。',
+  guardBlockHint: '團隊規定不能送出這種說法。請修改後再送出。',
+  guardApply: '替換為「{suggestion}」',
+  guardNoSuggestion: '沒有現成的說法，請自行改寫這一處。',
+  guardSendAnyway: '仍然送出',
+  guardKeepEditing: '繼續編輯（Esc）',
+} satisfies Partial<Messages>;
+
 export const zhTW: Messages = {
   appTitle: '話術',
   loading: '正在讀取目前分頁…',
@@ -256,6 +267,11 @@ export const zhTW: Messages = {
   taughtExportNothing:
     '沒有可匯出的內容：你的修正提到的情境都不在目前啟用的話術包裡。請重新啟用那個話術包，或重新修正。',
   ...zhTWExpansion,
+  ...zhTWGuard,
+  settingsSendGuard: '送出帶紅色警告的回覆之前',
+  settingsSendGuardOff: '照常送出',
+  settingsSendGuardConfirm: '攔下並顯示警告，我仍可選擇送出',
+  settingsSendGuardBlock: '攔下，改好之後才能送出',
   settingsExpansionEnabled: '在回覆框輸入觸發符時開啟話術選擇框',
   settingsExpansionTrigger: '觸發符',
   settingsExpansionTriggerInvalid:

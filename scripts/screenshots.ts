@@ -49,6 +49,7 @@ async function main(): Promise<void> {
           uiLanguage: language,
           expansionTrigger: ';;',
           expansionEnabled: true,
+          sendGuard: 'confirm',
         } satisfies Settings,
       );
       await panel.reload();

@@ -8,6 +8,7 @@ const SELECTORS = {
   bubble: '[data-bubble-name]',
   activityBubble: '[data-bubble-name="activity"]',
   replyBox: '.reply-box',
+  replyBoxButton: '.reply-box button',
   editor: '.ProseMirror[contenteditable="true"]',
   headerActions: '.conversation--header--actions',
   // Dashboards before components-next (self-hosted v3 and older): li.left/right/center > .wrap > .bubble(.is-private).
@@ -22,6 +23,12 @@ const SELECTORS = {
  * preview, the translation toggle. The meta block is recognised by the <time> it holds, see `dropMeta`.
  */
 const BUBBLE_CHROME = 'time, .bg-n-alpha-black1, [class*="i-lucide-"], [class*="i-ph-"]';
+
+/** ReplyBottomPanel's send button: the one whose label names the send shortcut (↵). */
+function sendButton(doc: Document): HTMLElement | null {
+  const buttons = doc.querySelectorAll<HTMLElement>(SELECTORS.replyBoxButton);
+  return Array.from(buttons).find((button) => button.textContent?.includes('↵')) ?? null;
+}
 
 /** Private notes are right bubbles painted amber with a lock (Base.vue variant PRIVATE). */
 function isPrivateNote(bubble: Element): boolean {
@@ -129,6 +136,16 @@ export const chatwootAdapter: SiteAdapter = {
     if (!replyBox || !element) return null;
     const kind: ComposerInfo['kind'] = 'prosemirror';
     return { element, kind, noteMode: replyBox.classList.contains('is-private') };
+  },
+
+  findSendButton(doc) {
+    return sendButton(doc);
+  },
+
+  enterSends(doc) {
+    // The send button names its shortcut: "Send (⌘ + ↵)", or "Send (↵)" when the agent chose Enter to send.
+    const label = sendButton(doc)?.textContent ?? '';
+    return /\(\s*↵\s*\)/u.test(label);
   },
 
   readCustomerName(doc) {

@@ -10,6 +10,8 @@ const SELECTORS = {
   composerSection: '#composer',
   composer: '[data-huashu-demo-composer]',
   customerName: '#customer-name',
+  sendButton: '#send-button',
+  enterSendsSwitch: '#enter-sends',
 } as const;
 
 const ROLES: ReadonlySet<string> = new Set<MessageRole>(['customer', 'agent', 'note', 'system']);
@@ -84,6 +86,15 @@ export const demoAdapter: SiteAdapter = {
     if (!element || !isComposerKind(kind)) return null;
     const noteMode = doc.querySelector(SELECTORS.composerSection)?.classList.contains('is-note') ?? false;
     return { element, kind, noteMode };
+  },
+
+  findSendButton(doc) {
+    return doc.querySelector<HTMLElement>(`${SELECTORS.composerSection} ${SELECTORS.sendButton}`);
+  },
+
+  enterSends(doc) {
+    // The demo's switch beside the send button, as helpdesks offer "Enter sends" as a choice.
+    return doc.querySelector<HTMLInputElement>(SELECTORS.enterSendsSwitch)?.checked === true;
   },
 
   readCustomerName(doc) {

@@ -52,4 +52,11 @@ export interface SiteAdapter {
    * list, or a node inside one); null when it holds no message. The id equals the one readMessages gives that message.
    */
   readMessage?(item: Element, list: HTMLElement): ChatMessage | null;
+  /** The helpdesk's own send button of the composer, when it shows one (the guard before sending watches its clicks). */
+  findSendButton?(doc: Document): HTMLElement | null;
+  /**
+   * True when a plain Enter in this composer sends (chat helpdesks: Shift+Enter for a new line). Absent, only a
+   * single-line input sends on Enter; Ctrl/Cmd+Enter is taken as sending everywhere.
+   */
+  enterSends?(doc: Document, composer: ComposerInfo): boolean;
 }

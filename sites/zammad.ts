@@ -21,6 +21,7 @@ const SELECTORS = {
   chatOffline: '.is-offline',
   chatNewCustomerMessage: '.chat-message--customer.chat-message--new',
   chatInput: '.js-customerChatInput[contenteditable="true"]',
+  chatSend: '.js-send',
   chatName: '.chat-name .js-name',
   chatNameLegacy: '.chat-name',
 } as const;
@@ -219,6 +220,16 @@ export const zammadAdapter: SiteAdapter = {
     }
     const chatInput = activeChatWindow(doc)?.querySelector<HTMLElement>(SELECTORS.chatInput);
     return chatInput ? { element: chatInput, kind, noteMode: false } : null;
+  },
+
+  findSendButton(doc) {
+    // The chat window's Send; a ticket's reply is submitted with the whole ticket form, not watched here.
+    return activeChatWindow(doc)?.querySelector<HTMLElement>(SELECTORS.chatSend) ?? null;
+  },
+
+  enterSends(doc, composer) {
+    // In a chat window Enter sends and Shift+Enter starts a line; a ticket article is written over several lines.
+    return composer.element.matches(SELECTORS.chatInput) && activeChatWindow(doc)?.contains(composer.element) === true;
   },
 
   readCustomerName(doc) {

@@ -5,6 +5,13 @@ import type { TaughtCorrection, UnmatchedMessage } from '../engine/index.ts';
 
 export type UiLanguage = 'auto' | 'zh-CN' | 'zh-TW' | 'en';
 
+/**
+ * What Huashu does when the agent sends a draft with an error-severity finding: nothing (`off`), stops the send and
+ * offers "send anyway" (`confirm`), or stops it with no way past but fixing the draft (`block`).
+ */
+export type SendGuardMode = 'off' | 'confirm' | 'block';
+export const SEND_GUARD_MODES: readonly SendGuardMode[] = ['off', 'confirm', 'block'];
+
 export interface Settings {
   agentName: string;
   agentId: string;
@@ -16,6 +23,8 @@ export interface Settings {
   expansionTrigger: string;
   /** The inline picker is on (off: the trigger is plain text). */
   expansionEnabled: boolean;
+  /** The guard before sending (content/send-guard.ts); settings stored before it existed have none: `confirm`. */
+  sendGuard: SendGuardMode;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -26,6 +35,7 @@ export const DEFAULT_SETTINGS: Settings = {
   uiLanguage: 'auto',
   expansionTrigger: ';;',
   expansionEnabled: true,
+  sendGuard: 'confirm',
 };
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS, version: 1 });

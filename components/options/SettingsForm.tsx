@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { isUsableTrigger } from '../../utils/expansion-query.ts';
 import { useI18n } from '../common/i18n.tsx';
-import type { PackVariableView, SettingsView, UiLanguageChoice } from './types.ts';
+import type { PackVariableView, SendGuardChoice, SettingsView, UiLanguageChoice } from './types.ts';
 
 export interface SettingsFormProps {
   settings: SettingsView;
@@ -154,6 +154,22 @@ export function SettingsForm(props: SettingsFormProps) {
           {triggerProblem}
         </p>
       )}
+      <label class="field">
+        <span>{t('settingsSendGuard')}</span>
+        <select
+          name="sendGuard"
+          value={draft.sendGuard ?? 'confirm'}
+          disabled={isLocked('sendGuard')}
+          onChange={(e) =>
+            setDraft({ ...draft, sendGuard: (e.currentTarget as HTMLSelectElement).value as SendGuardChoice })
+          }
+        >
+          <option value="confirm">{t('settingsSendGuardConfirm')}</option>
+          <option value="block">{t('settingsSendGuardBlock')}</option>
+          <option value="off">{t('settingsSendGuardOff')}</option>
+        </select>
+        {lockNote('sendGuard')}
+      </label>
       <button type="submit" class="button button-primary">
         {t('saveSettings')}
       </button>

@@ -41,6 +41,9 @@ export type ImportCheckView = { ok: true; preview: ImportPreviewView } | { ok: f
 
 export type UiLanguageChoice = 'auto' | 'zh-CN' | 'zh-TW' | 'en';
 
+/** The guard before sending a reply with an error-severity finding: off, stop and ask, or stop until fixed. */
+export type SendGuardChoice = 'off' | 'confirm' | 'block';
+
 export interface SettingsView {
   agentName: string;
   agentId: string;
@@ -49,6 +52,8 @@ export interface SettingsView {
   /** The `;;` picker in the composer (absent: on, with `;;`). */
   expansionEnabled?: boolean;
   expansionTrigger?: string;
+  /** The guard before sending (absent: `confirm`). */
+  sendGuard?: SendGuardChoice;
   /** Values of the variables packs define ({hotline}, {storeName}…), by name. */
   customVariables?: Record<string, string>;
 }

@@ -154,6 +154,7 @@ export function App() {
       uiLanguage: settings.uiLanguage,
       expansionEnabled: settings.expansionEnabled !== false,
       expansionTrigger: settings.expansionTrigger,
+      sendGuard: settings.sendGuard ?? 'confirm',
       customVariables: settings.customVariables,
     },
     // The variables of the enabled packs ({customer} and the agent's own are filled elsewhere).

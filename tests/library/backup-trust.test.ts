@@ -87,6 +87,17 @@ describe('restoring a backup and the administrator’s policy', () => {
 });
 
 describe('every restored field is bounded', () => {
+  it('restores the guard before sending’s mode, and refuses one it does not know', async () => {
+    await settingsItem.setValue({ ...(await settingsItem.getValue()), sendGuard: 'block' });
+    const good = await exportAll(new Date(0));
+    await settingsItem.setValue({ ...(await settingsItem.getValue()), sendGuard: 'off' });
+    expect((await importAll(good, 'backup.json')).ok).toBe(true);
+    expect((await settingsItem.getValue()).sendGuard).toBe('block');
+    const bad = await importAll(await backupWith((b) => (b.settings.sendGuard = 'always')), 'backup.json');
+    expect(problemPaths(bad)).toEqual(['settings.sendGuard']);
+    if (!bad.ok) expect(describeProblem(bad.problems[0]!, 'en').message).toContain('off, confirm, block');
+  });
+
   it('refuses over-long settings, with the field and the limit', async () => {
     const text = await backupWith((b) => {
       b.settings.agentName = 'x'.repeat(3 * 1024 * 1024);

@@ -113,6 +113,23 @@ describe('applyManagedPolicy', () => {
   });
 });
 
+describe('the guard before sending, set by policy', () => {
+  it('sets and locks the mode the policy names', async () => {
+    const status = await applyManagedPolicy({ settings: { sendGuard: 'block' } });
+    expect(status.problems).toEqual([]);
+    expect(status.lockedSettings).toEqual(['sendGuard']);
+    expect((await settingsItem.getValue()).sendGuard).toBe('block');
+  });
+
+  it('refuses a mode it does not know, naming the modes, and keeps the agent’s', async () => {
+    await settingsItem.setValue({ ...(await settingsItem.getValue()), sendGuard: 'off' });
+    const status = await applyManagedPolicy({ settings: { sendGuard: 'strict' } });
+    expect(status.problems).toEqual(['policy settings.sendGuard: expected one of off, confirm, block']);
+    expect(status.lockedSettings).toEqual([]);
+    expect((await settingsItem.getValue()).sendGuard).toBe('off');
+  });
+});
+
 describe('the README policy examples', () => {
   const readme = readFileSync('README.md', 'utf8');
   const section = readme.slice(readme.indexOf('## Policy'), readme.indexOf('\n## ', readme.indexOf('## Policy') + 5));

@@ -45,4 +45,14 @@ describe('chatwoot adapter', () => {
     expect(new Set(idsOf(messages)).size).toBe(5);
     expect(chatwootAdapter.findComposer(doc)?.kind).toBe('prosemirror');
   });
+
+  it('finds the send button by the shortcut its label names, and reads from it whether Enter sends', () => {
+    const doc = loadFixture('chatwoot');
+    const composer = chatwootAdapter.findComposer(doc)!;
+    expect(chatwootAdapter.findSendButton?.(doc)?.textContent).toBe('发送 (⌘ + ↵)');
+    expect(chatwootAdapter.enterSends?.(doc, composer)).toBe(false);
+    // The agent chose "Enter to send": the label names Enter alone.
+    chatwootAdapter.findSendButton!(doc)!.textContent = '发送 (↵)';
+    expect(chatwootAdapter.enterSends?.(doc, composer)).toBe(true);
+  });
 });

@@ -12,7 +12,7 @@ const DESK = `
     <li class="message message--customer" data-message-id="c-1001-m2" data-role="customer"><div class="message__meta"><span class="message__author">林晓雨</span><span class="message__time">14:02</span></div><div class="message__bubble">你好，我上周买的空气炸锅到现在还没发货</div></li>
     <li class="message message--note" data-message-id="c-1001-m3" data-role="note"><div class="message__meta"><span class="message__author">客服·小美 · 内部备注，客户不可见</span><span class="message__time">14:04</span></div><div class="message__bubble">仓库显示缺货</div></li>
   </ol>
-  <section class="composer" id="composer"><div class="composer__editor" id="composer-editor"><div class="ProseMirror" contenteditable="true" data-huashu-demo-composer="prosemirror"><p></p></div></div></section>
+  <section class="composer" id="composer"><div class="composer__editor" id="composer-editor"><div class="ProseMirror" contenteditable="true" data-huashu-demo-composer="prosemirror"><p></p></div></div><div class="composer__actions"><label><input type="checkbox" id="enter-sends" checked> Enter 发送</label><button type="button" class="composer__send" id="send-button">发送</button></div></section>
 </main>`;
 
 beforeEach(() => {
@@ -39,6 +39,14 @@ describe('demo adapter', () => {
     expect(demoAdapter.findComposer(document)).toMatchObject({ kind: 'prosemirror', noteMode: false });
     document.getElementById('composer')!.classList.add('is-note');
     expect(demoAdapter.findComposer(document)?.noteMode).toBe(true);
+  });
+
+  it('finds the send button, and whether Enter sends from the switch beside it', () => {
+    expect(demoAdapter.findSendButton?.(document)?.id).toBe('send-button');
+    const composer = demoAdapter.findComposer(document)!;
+    expect(demoAdapter.enterSends?.(document, composer)).toBe(true);
+    document.querySelector<HTMLInputElement>('#enter-sends')!.checked = false;
+    expect(demoAdapter.enterSends?.(document, composer)).toBe(false);
   });
 
   it('reads the customer name and the conversation key', () => {

@@ -51,6 +51,19 @@ describe('zammad adapter, customer chat', () => {
     expect(zammadAdapter.conversationKey?.(doc)).toBe('chat:c7f1e2');
   });
 
+  it('finds the chat window’s Send, where Enter sends; a ticket article has neither', () => {
+    const chat = loadFixture('zammad-chat', '/#customer_chat');
+    const composer = zammadAdapter.findComposer(chat)!;
+    expect(zammadAdapter.findSendButton?.(chat)?.textContent).toBe('Send');
+    expect(zammadAdapter.findSendButton?.(chat)?.closest('.chat-window')).toBe(
+      composer.element.closest('.chat-window'),
+    );
+    expect(zammadAdapter.enterSends?.(chat, composer)).toBe(true);
+    const ticket = loadFixture('zammad');
+    expect(zammadAdapter.findSendButton?.(ticket)).toBeNull();
+    expect(zammadAdapter.enterSends?.(ticket, zammadAdapter.findComposer(ticket)!)).toBe(false);
+  });
+
   it('follows the chat the agent is typing in', () => {
     const doc = loadFixture('zammad-chat', '/#customer_chat');
     const inputs = doc.querySelectorAll<HTMLElement>('.js-customerChatInput');

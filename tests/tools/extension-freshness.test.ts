@@ -33,4 +33,16 @@ describe('newestSourceTime', () => {
     utimesSync(join(root, 'package-lock.json'), 3_000, 3_000);
     expect(newestSourceTime(root)).toBe(3_000_000);
   });
+
+  // The content runtime, the editor insertion and the pack library are bundled into the content script and the pages.
+  it.each(['content/send-guard.ts', 'composer/insert.ts', 'library/policy.ts'])(
+    'follows %s, a folder the entrypoints import',
+    (file) => {
+      root = project(1_000);
+      mkdirSync(join(root, file, '..'), { recursive: true });
+      writeFileSync(join(root, file), '');
+      utimesSync(join(root, file), 4_000, 4_000);
+      expect(newestSourceTime(root)).toBe(4_000_000);
+    },
+  );
 });

@@ -24,7 +24,19 @@ export const extensionOutDir = join(projectRoot, '.output', 'chrome-mv3');
 export const firefoxOutDir = join(projectRoot, '.output', 'firefox-mv2');
 
 /** Everything that goes into the bundle: when none of it is newer than the manifest, the last build stands. */
-const SOURCE_ROOTS = ['entrypoints', 'components', 'engine', 'sites', 'utils', 'locales', 'public', 'data/packs'];
+const SOURCE_ROOTS = [
+  'entrypoints',
+  'content',
+  'composer',
+  'components',
+  'engine',
+  'sites',
+  'library',
+  'utils',
+  'locales',
+  'public',
+  'data/packs',
+];
 // package-lock.json: another locked version of WXT, Vite or a bundled library is another bundle.
 const SOURCE_FILES = ['wxt.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json'];
 const STALE_LOCK_MS = 5 * 60_000;

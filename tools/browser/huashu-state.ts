@@ -138,3 +138,35 @@ export async function expansionPicker(
       options.find((option) => option.attributes['aria-selected'] === 'true')?.attributes['data-reply-key'] ?? null,
   };
 }
+
+/** The guard before sending as drawn in its closed root: shown or not, its mode, the rules it lists, "send anyway". */
+export async function sendGuardShown(
+  page: Page,
+): Promise<{ open: boolean; mode: string | null; ruleIds: string[]; canSendAnyway: boolean }> {
+  const elements = await piercedElements(page);
+  const guard = elements.find((element) => element.attributes['data-send-guard'] !== undefined);
+  return {
+    open: guard !== undefined,
+    mode: guard?.attributes['data-send-guard'] ?? null,
+    ruleIds: elements
+      .filter((element) => element.attributes['data-guard-finding'] !== undefined)
+      .map((element) => element.attributes['data-guard-finding']!),
+    canSendAnyway: elements.some((element) => element.attributes['data-guard-send-anyway'] !== undefined),
+  };
+}
+
+/** Changes the stored settings (as the options page saves them) from an extension page. */
+export async function patchSettings(extension: ExtensionBrowser, patch: Record<string, unknown>): Promise<void> {
+  const asker = await askerFor(extension);
+  await asker.evaluate(async (changes) => {
+    const local = (
+      globalThis as unknown as {
+        chrome: {
+          storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } };
+        };
+      }
+    ).chrome.storage.local;
+    const current = ((await local.get('settings')).settings ?? {}) as Record<string, unknown>;
+    await local.set({ settings: { ...current, ...changes } });
+  }, patch);
+}
