@@ -4,9 +4,19 @@ import { DEFAULT_PACKS } from '../engine/default-packs.ts';
 import { createEngine, type Engine, MAX_INPUT_LINE_CHARS } from '../engine/index.ts';
 import { parseCsvPack, formatProblem, parsePack, problemTotal, type PackParse } from '../engine/packs.ts';
 import type { Pack } from '../engine/types.ts';
+import { auditCommand } from './audit/command.ts';
+import { localeFromEnv } from './audit/locale.ts';
+import { auditCatalog } from './audit/messages.ts';
 import { CliError } from './cli-error.ts';
 import { inputBytes, inputLines, readCappedText } from './input.ts';
-import { CLI_ERRORS, CLI_TEXT, USAGE } from './messages.ts';
+import { CLI_ERRORS, CLI_TEXT, USAGE as BASE_USAGE } from './messages.ts';
+import { VERSION } from './version.ts';
+
+/** The usage text with the audit command's lines after the other commands (its texts follow the locale). */
+const USAGE = BASE_USAGE.replace(
+  '\n\ndetect and lint read',
+  `\n${auditCatalog(localeFromEnv(process.env)).usage}\n\ndetect and lint read`,
+);
 
 interface ParsedArgs {
   positional: string[];
@@ -324,6 +334,11 @@ async function run(argv: readonly string[]): Promise<number> {
     }
     return printUsage();
   }
+  if (command === '--version' || command === '-V') {
+    console.log(VERSION);
+    return 0;
+  }
+  if (command === 'audit') return auditCommand(rest, localeFromEnv(process.env), USAGE);
   if (command === 'detect') return detectCommand(rest);
   if (command === 'lint') return lintCommand(rest);
   if (command === 'pack') {

@@ -1,0 +1,14 @@
+// A worker thread of `huashu audit --jobs N`: builds its own engine once, then analyzes batches of messages.
+import { parentPort, workerData } from 'node:worker_threads';
+import { DEFAULT_PACKS } from '../../engine/default-packs.ts';
+import type { Pack } from '../../engine/index.ts';
+import { createAnalyzer } from './analyze.ts';
+import type { WorkerBatch, WorkerReply } from './pool.ts';
+
+const { packs } = workerData as { packs: Pack[] | undefined };
+const analyze = createAnalyzer(packs ?? DEFAULT_PACKS);
+
+parentPort!.on('message', (batch: WorkerBatch) => {
+  const results = batch.roles.map((role, index) => analyze(role, batch.texts[index]!));
+  parentPort!.postMessage({ id: batch.id, results } satisfies WorkerReply);
+});
