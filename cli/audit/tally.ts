@@ -20,6 +20,8 @@ export class DurationHistogram {
   private readonly counts = new Float64Array(220);
   count = 0;
   private sum = 0;
+  private min = Infinity;
+  private max = -Infinity;
 
   add(seconds: number): void {
     const s = Math.max(0, seconds);
@@ -27,6 +29,8 @@ export class DurationHistogram {
     this.counts[bucket]!++;
     this.count++;
     this.sum += s;
+    this.min = Math.min(this.min, s);
+    this.max = Math.max(this.max, s);
   }
 
   /** The q-quantile (0.5 for the median), as the middle of its bucket; undefined without data. */
@@ -36,7 +40,9 @@ export class DurationHistogram {
     let seen = 0;
     for (let i = 0; i < this.counts.length; i++) {
       seen += this.counts[i]!;
-      if (seen > rank) return i === 0 ? 0.5 : Math.pow(DurationHistogram.RATIO, i - 0.5);
+      // Never outside what was seen: one reply of 60 s has a median of 60 s, not its bucket's middle.
+      if (seen > rank)
+        return Math.min(this.max, Math.max(this.min, i === 0 ? 0.5 : Math.pow(DurationHistogram.RATIO, i - 0.5)));
     }
     return undefined;
   }
