@@ -16,26 +16,35 @@ export interface WorkerReply {
 }
 
 /**
- * Where the worker's code is: beside the bundle when the command runs built (dist/audit-worker.mjs), the TypeScript
- * source through tsx when it runs from source (the benchmark).
+ * Starts one worker: the bundle's dist/audit-worker.mjs when the command runs built, the TypeScript source through
+ * tsx's loader when it runs from source (the benchmark); a worker does not inherit the loader, so it registers it.
  */
-function workerEntry(): { url: URL; execArgv: string[] } {
+function startWorker(packs: readonly Pack[] | undefined): Worker {
   const here = import.meta.url;
-  return here.endsWith('.ts')
-    ? { url: new URL('./worker.ts', here), execArgv: ['--import', 'tsx'] }
-    : { url: new URL('./audit-worker.mjs', here), execArgv: [] };
+  if (!here.endsWith('.ts')) return new Worker(new URL('./audit-worker.mjs', here), { workerData: { packs } });
+  const source = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => {
+    register();
+    return import(${JSON.stringify(new URL('./worker.ts', here).href)});
+  });`;
+  return new Worker(source, { eval: true, workerData: { packs } });
 }
 
 export class AnalysisPool {
   private readonly workers: Worker[];
   private readonly waiting = new Map<number, { resolve: (r: Analysis[]) => void; reject: (e: Error) => void }>();
   private nextId = 0;
+  /** Settles when every worker has built its engine. */
+  readonly ready: Promise<void>;
 
   constructor(jobs: number, packs: readonly Pack[] | undefined) {
-    const { url, execArgv } = workerEntry();
+    const readiness: Array<Promise<void>> = [];
     this.workers = Array.from({ length: jobs }, () => {
-      const worker = new Worker(url, { workerData: { packs }, execArgv });
-      worker.on('message', (reply: WorkerReply) => {
+      const worker = startWorker(packs);
+      readiness.push(
+        new Promise((resolve) => worker.once('message', () => resolve())),
+      );
+      worker.on('message', (reply: WorkerReply | { ready: true }) => {
+        if ('ready' in reply) return;
         const waiter = this.waiting.get(reply.id);
         this.waiting.delete(reply.id);
         waiter?.resolve(reply.results);
@@ -43,6 +52,7 @@ export class AnalysisPool {
       worker.on('error', (error) => this.failAll(error));
       return worker;
     });
+    this.ready = Promise.all(readiness).then(() => undefined);
   }
 
   /** The analyses of one batch, in its order. */

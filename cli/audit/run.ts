@@ -33,6 +33,8 @@ export interface AuditRunOptions {
   onBadLine?: (file: string, line: number, reason: BadLineReason) => void;
   /** Bytes read so far of all files, their total, and the messages counted. */
   onProgress?: (read: number, total: number, messages: number) => void;
+  /** Called once the engines are built, before or while the first batches wait for them. */
+  onEnginesReady?: () => void;
 }
 
 interface Pending {
@@ -53,6 +55,8 @@ export async function runAudit(options: AuditRunOptions): Promise<AuditTally> {
   const tally = new AuditTally();
   const pool = options.jobs > 0 ? new AnalysisPool(options.jobs, options.packs) : undefined;
   const analyze = pool === undefined ? createAnalyzer(options.packs ?? DEFAULT_PACKS) : undefined;
+  if (pool) void pool.ready.then(() => options.onEnginesReady?.());
+  else options.onEnginesReady?.();
   const inFlight: Pending[] = [];
   let batch: { messages: AuditMessage[]; files: string[]; lines: number[] } = { messages: [], files: [], lines: [] };
   let read = 0;
