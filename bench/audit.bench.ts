@@ -49,7 +49,13 @@ function writeExport(file: string, count: number): void {
     const text = pool[next() % pool.length]!.replace('{n}', String(100000 + (next() % 900000)));
     const time = new Date(start + conversation * 600_000 + step * 45_000 + (next() % 30_000)).toISOString();
     lines.push(
-      JSON.stringify({ conversation: `c${conversation}`, agent: role === 'customer' ? '' : `agent${conversation % 12}`, role, time, text }),
+      JSON.stringify({
+        conversation: `c${conversation}`,
+        agent: role === 'customer' ? '' : `agent${conversation % 12}`,
+        role,
+        time,
+        text,
+      }),
     );
     if (lines.length === 10_000) flush();
   }
@@ -108,7 +114,13 @@ export async function benchAudit(): Promise<BenchRow[]> {
         );
         rows.push(row(`huashu --jobs ${jobs}`, run, run.result.messageTotal));
         // The same run without the engines' start (the packs compiled once per worker): the rate a long export reaches.
-        rows.push(row(`huashu --jobs ${jobs}, after engine start`, { ...run, ms: t0 + run.ms - readyAt }, run.result.messageTotal));
+        rows.push(
+          row(
+            `huashu --jobs ${jobs}, after engine start`,
+            { ...run, ms: t0 + run.ms - readyAt },
+            run.result.messageTotal,
+          ),
+        );
       }
     }
   } finally {

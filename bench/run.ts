@@ -42,4 +42,7 @@ if (benchLoad)
   printTable('Load, real Chromium: long tasks (median and longest), with Huashu and without', await benchLoad());
 const benchAuditRun = await optionalBench('audit.bench.ts', 'benchAudit');
 if (benchAuditRun)
-  printTable('huashu audit: whole run over a generated export (engine start included), messages per second', await benchAuditRun());
+  printTable(
+    'huashu audit: whole run over a generated export (engine start included), messages per second',
+    await benchAuditRun(),
+  );

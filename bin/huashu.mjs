@@ -11,7 +11,9 @@ try {
   cli = await import('../dist/cli.mjs');
 } catch (error) {
   if (error?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
-  console.error('huashu: the command is not built (dist/cli.mjs is missing): run "npm run build:cli" in the huashu folder.');
+  console.error(
+    'huashu: the command is not built (dist/cli.mjs is missing): run "npm run build:cli" in the huashu folder.',
+  );
   process.exit(1);
 }
 process.exitCode = await cli.main(process.argv.slice(2));

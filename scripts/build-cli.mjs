@@ -18,7 +18,9 @@ const node = {
   legalComments: 'none',
   logLevel: 'warning',
   // papaparse and the other CommonJS packages call require(); ESM output needs it defined.
-  banner: { js: "import { createRequire as __huashuRequire } from 'node:module'; const require = __huashuRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __huashuRequire } from 'node:module'; const require = __huashuRequire(import.meta.url);",
+  },
 };
 const outputs = [
   { ...node, entryPoints: [join(root, 'cli/main.ts')], outfile: join(out, 'cli.mjs') },

@@ -68,7 +68,10 @@ function loadPack(file: string): Pack {
 }
 
 /** A progress line on stderr, redrawn at most ten times a second, only when stderr is a terminal. */
-function progressBar(text: AuditCatalog): { update: (read: number, total: number, messages: number) => void; done: () => void } {
+function progressBar(text: AuditCatalog): {
+  update: (read: number, total: number, messages: number) => void;
+  done: () => void;
+} {
   if (!process.stderr.isTTY) return { update: () => {}, done: () => {} };
   let last = 0;
   let shown = false;
@@ -81,7 +84,9 @@ function progressBar(text: AuditCatalog): { update: (read: number, total: number
       shown = true;
       const share = total === 0 ? 1 : Math.min(1, read / total);
       const filled = Math.round(share * width);
-      process.stderr.write(`\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${text.progress(share * 100, messages)}`);
+      process.stderr.write(
+        `\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${text.progress(share * 100, messages)}`,
+      );
     },
     done() {
       if (shown) process.stderr.write('\r\x1b[K');

@@ -72,7 +72,11 @@ function decodeZendeskTicket(ticket: Readonly<Record<string, unknown>>): Decoded
     if (!isObject(comment)) return fail({ code: 'notObject' });
     const author = idText(comment.author_id);
     const text =
-      typeof comment.plain_body === 'string' ? comment.plain_body : typeof comment.body === 'string' ? comment.body : '';
+      typeof comment.plain_body === 'string'
+        ? comment.plain_body
+        : typeof comment.body === 'string'
+          ? comment.body
+          : '';
     const created = typeof comment.created_at === 'string' ? comment.created_at : '';
     const time = parseIsoTime(created);
     if (time === undefined)

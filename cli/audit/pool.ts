@@ -40,9 +40,7 @@ export class AnalysisPool {
     const readiness: Array<Promise<void>> = [];
     this.workers = Array.from({ length: jobs }, () => {
       const worker = startWorker(packs);
-      readiness.push(
-        new Promise((resolve) => worker.once('message', () => resolve())),
-      );
+      readiness.push(new Promise((resolve) => worker.once('message', () => resolve())));
       worker.on('message', (reply: WorkerReply | { ready: true }) => {
         if ('ready' in reply) return;
         const waiter = this.waiting.get(reply.id);

@@ -13,8 +13,7 @@ export const MAX_AUDIT_LINE_CHARS = 1_000_000;
 export const MAX_DOCUMENT_BYTES = 100_000_000;
 
 export type ExportEvent =
-  | { kind: 'messages'; messages: AuditMessage[]; line: number }
-  | { kind: 'bad'; line: number; reason: BadLineReason };
+  { kind: 'messages'; messages: AuditMessage[]; line: number } | { kind: 'bad'; line: number; reason: BadLineReason };
 
 /** Thrown for what stops the whole command (exit 1), with its catalog code. */
 export class AuditStop extends CliError {
@@ -31,7 +30,10 @@ function sniffFormat(file: string): Format {
   try {
     const head = Buffer.alloc(4096);
     const read = readSync(fd, head, 0, head.length, 0);
-    const text = head.subarray(0, read).toString('utf8').replace(/^\ufeff/u, '');
+    const text = head
+      .subarray(0, read)
+      .toString('utf8')
+      .replace(/^\ufeff/u, '');
     const first = /\S/u.exec(text)?.[0];
     if (first === undefined) return 'empty';
     return first === '{' || first === '[' ? 'json' : 'csv';
@@ -140,7 +142,15 @@ async function* readCsv(file: string, onBytes: (bytes: number) => void): AsyncGe
     line += 1 + row.reduce((n, field) => n + countNewlines(field), 0);
     if (row.length === 1 && row[0]!.trim() === '') continue;
     if (columns === undefined) {
-      columns = new Map(row.map((name, index) => [name.replace(/^\ufeff/u, '').trim().toLowerCase(), index]));
+      columns = new Map(
+        row.map((name, index) => [
+          name
+            .replace(/^\ufeff/u, '')
+            .trim()
+            .toLowerCase(),
+          index,
+        ]),
+      );
       const missing = LAYOUT_FIELDS.find((field) => field !== 'agent' && !columns!.has(field));
       if (missing !== undefined) {
         source.destroy();

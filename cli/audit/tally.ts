@@ -25,7 +25,8 @@ export class DurationHistogram {
 
   add(seconds: number): void {
     const s = Math.max(0, seconds);
-    const bucket = s < 1 ? 0 : Math.min(this.counts.length - 1, 1 + Math.floor(Math.log(s) / Math.log(DurationHistogram.RATIO)));
+    const bucket =
+      s < 1 ? 0 : Math.min(this.counts.length - 1, 1 + Math.floor(Math.log(s) / Math.log(DurationHistogram.RATIO)));
     this.counts[bucket]!++;
     this.count++;
     this.sum += s;
@@ -135,7 +136,11 @@ export class AuditTally {
         agent.conversations++;
       }
       // Times run backwards only in a broken export; such a pair is not a response time.
-      if (!conversation.replied && conversation.firstCustomer !== undefined && message.time >= conversation.firstCustomer)
+      if (
+        !conversation.replied &&
+        conversation.firstCustomer !== undefined &&
+        message.time >= conversation.firstCustomer
+      )
         agent.firstReply.add((message.time - conversation.firstCustomer) / 1000);
       if (conversation.waitingSince !== undefined && message.time >= conversation.waitingSince)
         agent.reply.add((message.time - conversation.waitingSince) / 1000);

@@ -156,4 +156,3 @@ describe('huashu audit speaks the locale', () => {
     );
   });
 });
-

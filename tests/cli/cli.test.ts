@@ -15,7 +15,9 @@ describe('huashu --version', () => {
   it('prints the package version from the build, no TypeScript loader in the process', () => {
     const { code, stdout } = huashu(['--version']);
     expect(code).toBe(0);
-    expect(stdout.trim()).toBe((JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version);
+    expect(stdout.trim()).toBe(
+      (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version,
+    );
     expect(readFileSync(join(root, 'bin/huashu.mjs'), 'utf8')).not.toMatch(/tsx/u);
   });
 });
