@@ -40,3 +40,9 @@ if (benchHostileInput) printTable('Worst cases: hostile input, typing, long conv
 const benchLoad = await optionalBench('load.bench.ts', 'benchLoad');
 if (benchLoad)
   printTable('Load, real Chromium: long tasks (median and longest), with Huashu and without', await benchLoad());
+const benchAuditRun = await optionalBench('audit.bench.ts', 'benchAudit');
+if (benchAuditRun)
+  printTable(
+    'huashu audit: whole run over a generated export (engine start included), messages per second',
+    await benchAuditRun(),
+  );

@@ -2,16 +2,11 @@
 import { writeFileSync } from 'node:fs';
 import { DEFAULT_PACKS } from '../engine/default-packs.ts';
 import { createEngine, type Engine, MAX_INPUT_LINE_CHARS } from '../engine/index.ts';
-import {
-  formatProblemIn,
-  groupDigits,
-  parseCsvPack,
-  parsePack,
-  problemTotal,
-  type PackParse,
-} from '../engine/packs.ts';
-import type { Pack } from '../engine/types.ts';
+import { formatProblemIn, groupDigits, type PackParse } from '../engine/packs.ts';
+import { auditCommand } from './audit/command.ts';
+import { auditCatalog } from './audit/messages.ts';
 import { CliError } from './cli-error.ts';
+import { loadPack, parsePackFile } from './pack-file.ts';
 import { inputBytes, inputLines, readCappedText } from './input.ts';
 import {
   cliLocale,
@@ -23,6 +18,7 @@ import {
   type CliLocale,
   type CliText,
 } from './messages.ts';
+import { VERSION } from './version.ts';
 
 interface ParsedArgs {
   positional: string[];
@@ -68,23 +64,6 @@ function accuracyOption(args: ParsedArgs): number {
   if (!/^(?:\d+(?:\.\d*)?|\.\d+)$/.test(raw) || value > 1)
     throw new CliError([cliText('badAccuracy', { value: raw })], 2);
   return value;
-}
-
-/** A pack file read with the command's limits, in any of the three formats. */
-function parsePackFile(file: string): PackParse {
-  return parsePack(readCappedText(file, 'pack'), file, undefined, { csv: parseCsvPack });
-}
-
-function loadPack(file: string): Pack {
-  const result = parsePackFile(file);
-  if (!result.ok) {
-    const count = problemTotal(result.problems);
-    throw new CliError(
-      [...result.problems, count === 1 ? cliText('packInvalidOne', { file }) : cliText('packInvalid', { file, count })],
-      1,
-    );
-  }
-  return result.pack;
 }
 
 function engineFor(packFiles: readonly string[]): Engine {
@@ -335,8 +314,13 @@ function testCommand(argv: readonly string[], locale: CliLocale): number {
   return 0;
 }
 
+/** The usage text, the audit command's lines last (they live in its own catalog). */
+function fullUsage(locale: CliLocale): string {
+  return `${describeCli(usage(), locale)}\n\n${auditCatalog(locale).usage}`;
+}
+
 function printUsage(locale: CliLocale): number {
-  console.log(describeCli(usage(), locale));
+  console.log(fullUsage(locale));
   return 0;
 }
 
@@ -344,11 +328,16 @@ async function run(argv: readonly string[], locale: CliLocale): Promise<number> 
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     if (command === undefined) {
-      console.error(describeCli(usage(), locale));
+      console.error(fullUsage(locale));
       return 2;
     }
     return printUsage(locale);
   }
+  if (command === '--version' || command === '-V') {
+    console.log(VERSION);
+    return 0;
+  }
+  if (command === 'audit') return auditCommand(rest, locale, fullUsage(locale));
   if (command === 'detect') return detectCommand(rest, locale);
   if (command === 'lint') return lintCommand(rest, locale);
   if (command === 'pack') {
@@ -377,7 +366,7 @@ export async function main(
     if (error instanceof CliError) {
       for (const line of error.lines) console.error(describeCliLine(line, locale));
       // Wrong usage: show how to use it right away, on stderr so piped output stays clean.
-      if (error.exitCode === 2) console.error(`\n${describeCli(usage(), locale)}`);
+      if (error.exitCode === 2) console.error(`\n${fullUsage(locale)}`);
       return error.exitCode;
     }
     const message = error instanceof Error ? error.message : String(error);

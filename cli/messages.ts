@@ -236,10 +236,14 @@ export function describeCli(text: CliText, locale: CliLocale): string {
   });
 }
 
-/** What the command stops with, line by line: its own texts, or a pack's problems with their places. */
-export type CliLine = CliText | PackProblem;
+/**
+ * What the command stops with, line by line: its own texts, a pack's problems with their places, or a text a command
+ * already wrote in the locale from a catalog of its own (cli/audit/messages.ts).
+ */
+export type CliLine = CliText | PackProblem | string;
 
 export function describeCliLine(line: CliLine, locale: CliLocale): string {
+  if (typeof line === 'string') return line;
   return 'file' in line ? formatProblemIn(line, locale) : describeCli(line, locale);
 }
 

@@ -3,10 +3,24 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildCli } from './build-cli.ts';
 
 const root = join(import.meta.dirname, '../..');
 const tmp = mkdtempSync(join(tmpdir(), 'huashu-cli-'));
+
+beforeAll(buildCli);
+
+describe('huashu --version', () => {
+  it('prints the package version from the build, no TypeScript loader in the process', () => {
+    const { code, stdout } = huashu(['--version']);
+    expect(code).toBe(0);
+    expect(stdout.trim()).toBe(
+      (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version,
+    );
+    expect(readFileSync(join(root, 'bin/huashu.mjs'), 'utf8')).not.toMatch(/tsx/u);
+  });
+});
 
 /** The environment the command runs in: the machine's, with its language settings replaced by `language` (C: English). */
 function environment(language: Record<string, string> = { LANG: 'C' }): NodeJS.ProcessEnv {

@@ -1,5 +1,5 @@
 // The side panel in real Chromium with the built extension on the demo helpdesk: message → scenario and replies → insert; draft → finding → fix.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
