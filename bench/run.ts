@@ -46,3 +46,9 @@ if (benchAuditRun)
     'huashu audit: whole run over a generated export (engine start included), messages per second',
     await benchAuditRun(),
   );
+const benchStartup = await optionalBench('startup.bench.ts', 'benchStartup');
+if (benchStartup)
+  printTable(
+    'Size (KiB, in the median column) and page load → first detection, beside a baseline build',
+    await benchStartup(),
+  );
