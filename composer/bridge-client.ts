@@ -10,7 +10,7 @@ import {
   type BridgeSpan,
 } from './bridge-protocol.ts';
 
-export type BridgeAnswer = { ok: true } | { ok: false; error: ComposerError };
+type BridgeAnswer = { ok: true } | { ok: false; error: ComposerError };
 
 export interface PageBridgeClient {
   /**

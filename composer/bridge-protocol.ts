@@ -31,7 +31,7 @@ export type BridgeRequest =
       span: BridgeSpan | null;
     };
 
-export type BridgeErrorCode = 'no-editor' | 'failed';
+type BridgeErrorCode = 'no-editor' | 'failed';
 
 export interface BridgeResponse {
   tag: typeof BRIDGE_TAG;

@@ -11,11 +11,9 @@ export {
   trackComposerCaret,
   forgetComposerCaret,
 } from './insert.ts';
-export type { ComposerKind, InsertMethod, InsertOutcome, InsertOptions } from './insert.ts';
-export { pageBridgeClient, createPageBridgeClient } from './bridge-client.ts';
-export type { PageBridgeClient, BridgeAnswer } from './bridge-client.ts';
+export type { ComposerKind, InsertMethod, InsertOutcome } from './insert.ts';
+export { createPageBridgeClient } from './bridge-client.ts';
+export type { PageBridgeClient } from './bridge-client.ts';
 export { injectPageBridge } from './inject-bridge.ts';
-export { composerError, describeComposerError, COMPOSER_CATALOGS } from './errors.ts';
-export type { ComposerError, ComposerErrorCode, ComposerLocale } from './errors.ts';
 export { mapDraftText, domRangeForOffsets } from './draft-text.ts';
 export { selectionInside } from './caret-memory.ts';

@@ -3,7 +3,7 @@ import type { Finding } from '../engine/types.ts';
 import type { ComposerInfo } from '../sites/types.ts';
 import { editableElementFor, readDraft } from '../composer/index.ts';
 
-export interface DraftLint {
+interface DraftLint {
   draft: string;
   findings: Finding[];
 }

@@ -16,7 +16,7 @@ import { findExpansionQuery, isUsableTrigger, type ExpansionQuery } from '../uti
 
 const MAX_ITEMS = 8;
 
-export interface ExpansionController {
+interface ExpansionController {
   /** The picker is open (tests and the runtime read it). */
   readonly isOpen: boolean;
   close(): void;
@@ -29,7 +29,7 @@ export function startExpansion(tab: Tab): () => void {
   return () => controller.stop();
 }
 
-export function watchExpansion(tab: Tab): ExpansionController {
+function watchExpansion(tab: Tab): ExpansionController {
   const { doc, store } = tab;
   const win = doc.defaultView ?? window;
   const container = tab.host.layer('expansion', EXPANSION_PICKER_CSS);

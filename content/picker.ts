@@ -2,7 +2,7 @@
 import { selectorFor } from '../sites/selector.ts';
 import type { UiHost } from './ui-host.ts';
 
-export type PickStep = 'list' | 'composer';
+type PickStep = 'list' | 'composer';
 
 export interface PickerState {
   step: PickStep | 'done' | 'cancelled';

@@ -22,7 +22,7 @@ export interface SendKeyFacts {
   metaKey: boolean;
 }
 
-export type SendAttempt = { kind: 'key'; facts: SendKeyFacts } | { kind: 'button' };
+type SendAttempt = { kind: 'key'; facts: SendKeyFacts } | { kind: 'button' };
 
 export interface SendGuardFacts {
   attempt: SendAttempt;

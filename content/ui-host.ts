@@ -4,9 +4,9 @@
  * The page's only Huashu element. It carries no attribute of ours: the page can see that it is there, never what Huashu
  * found or offers (the panel and tests ask the content script by messaging, or read the closed root through DevTools).
  */
-export const HOST_TAG = 'huashu-root';
+const HOST_TAG = 'huashu-root';
 
-export type UiLayerName = 'warnings' | 'expansion' | 'send-guard' | 'element-picker';
+type UiLayerName = 'warnings' | 'expansion' | 'send-guard' | 'element-picker';
 
 export interface UiHost {
   readonly element: HTMLElement;

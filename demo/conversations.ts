@@ -1,7 +1,7 @@
 // The demo helpdesk's sample conversations: what a 星河商城 agent sees on a busy afternoon.
 import type { MessageRole } from '../sites/types.ts';
 
-export interface DemoMessage {
+interface DemoMessage {
   role: MessageRole;
   author: string;
   time: string;

@@ -35,7 +35,7 @@ function stem(word: string): string {
   return word.length > 5 ? word.replace(/(ing|ed|es|s)$/u, '') : word;
 }
 
-export interface Similarity {
+interface Similarity {
   /** Cosine similarity (0..1) of the message to the closest example of each scenario, by scenario index. */
   byScenario: Float64Array;
   /** How many features the message has: one shared bigram ("收到") is too little to lean on. */

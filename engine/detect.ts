@@ -80,7 +80,7 @@ interface TriggerTarget {
  * Scenarios whose triggers are unambiguous whatever their length: an insult is an insult ("scam", "骗子"), so a hit
  * weighs at least this much and ranks the abuse before the refund it comes with.
  */
-export const TRIGGER_WEIGHT_FLOOR: Readonly<Record<string, number>> = Object.freeze({ angry_abusive: 0.88 });
+const TRIGGER_WEIGHT_FLOOR: Readonly<Record<string, number>> = Object.freeze({ angry_abusive: 0.88 });
 
 type Detector = (text: string, top: number) => ScenarioMatch[];
 

@@ -4,12 +4,12 @@ import { normalizeForMatch } from './normalize.ts';
 import type { Emotion } from './types.ts';
 
 /** The cue lists are data (data/cues/emotion.json), so they grow without a change of code. */
-export const ANGRY_CUES: readonly string[] = emotionCues.angry;
+const ANGRY_CUES: readonly string[] = emotionCues.angry;
 /** Praise or thanks that mean anger: "呵呵", "真是谢谢你们了", "amazing service as always". */
-export const SARCASM_CUES: readonly string[] = emotionCues.sarcasm;
-export const ANXIOUS_CUES: readonly string[] = emotionCues.anxious;
-export const CALM_STATEMENTS: readonly string[] = emotionCues.calmStatements;
-export const APOLOGY_CUES: readonly string[] = emotionCues.apology;
+const SARCASM_CUES: readonly string[] = emotionCues.sarcasm;
+const ANXIOUS_CUES: readonly string[] = emotionCues.anxious;
+const CALM_STATEMENTS: readonly string[] = emotionCues.calmStatements;
+const APOLOGY_CUES: readonly string[] = emotionCues.apology;
 
 /** Exclamation marks in a row that read as shouting; question marks in a row that read as urgency. */
 const SHOUTING = /!{3,}/u;

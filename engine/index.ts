@@ -18,17 +18,12 @@ export {
   recordReplyUse,
   replyUsageToCsv,
   resetReplyUsage,
-  type LanguageTier,
-  type RankedReply,
   type ReplyUsageCounts,
 } from './ranking.ts';
-export { fillVariables, findVariables } from './variables.ts';
-export { replyLanguage, replyValues, type ReplyValueSettings } from './replies.ts';
+export { fillVariables } from './variables.ts';
+export { replyLanguage, replyValues } from './replies.ts';
 export { createPhraseSearch, type PhraseHit, type PhraseSearch } from './search.ts';
-export { findSensitive, maskSensitive, maskValue } from './sensitive.ts';
-export { guessLanguage, type ConversationLanguage } from './language.ts';
-export { pinyinOf } from './pinyin.ts';
-export { isHan, toSimplified } from './normalize.ts';
+export { maskSensitive } from './sensitive.ts';
 export {
   buildTaughtPack,
   freshUnmatched,
@@ -38,13 +33,11 @@ export {
   TEACH_LIMITS,
   withCorrection,
   withUnmatched,
-  type MaskOptions,
   type TaughtCorrection,
-  type TaughtPackOptions,
   type UnmatchedMessage,
 } from './teach.ts';
 
-export interface DetectOptions {
+interface DetectOptions {
   /** How many scenarios at most (default 3). */
   top?: number;
 }

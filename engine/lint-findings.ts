@@ -23,7 +23,7 @@ const QUOTE_PAIRS: ReadonlyArray<readonly [string, string]> = [
 ];
 
 /** Spans of the ORIGINAL text that are inside quotation marks. */
-export function quotedSpans(original: string): Array<[number, number]> {
+function quotedSpans(original: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   for (const [open, close] of QUOTE_PAIRS) {
     let from = 0;
@@ -40,12 +40,12 @@ export function quotedSpans(original: string): Array<[number, number]> {
   return spans;
 }
 
-export function insideAny(spans: ReadonlyArray<readonly [number, number]>, start: number, end: number): boolean {
+function insideAny(spans: ReadonlyArray<readonly [number, number]>, start: number, end: number): boolean {
   return spans.some(([s, e]) => start >= s && end <= e);
 }
 
 /** A finding of a rule at a span of the original draft. */
-export function toFinding(rule: Rule, draft: string, start: number, end: number): Finding {
+function toFinding(rule: Rule, draft: string, start: number, end: number): Finding {
   const finding: Finding = {
     ruleId: rule.id,
     category: rule.category,
@@ -63,7 +63,7 @@ export function toFinding(rule: Rule, draft: string, start: number, end: number)
  * Of hits that overlap within one category, the longest stays (不能为您服务 over 不能); hits of different categories
  * both stay, since each tells the agent something else.
  */
-export function keepMostSpecific(hits: LintHit[]): LintHit[] {
+function keepMostSpecific(hits: LintHit[]): LintHit[] {
   // Longest first; at equal length the rule of the later (higher-priority) pack first, as merging orders them.
   const sorted = [...hits].sort(
     (a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || b.order - a.order,

@@ -16,7 +16,7 @@ import { lazyLineIndex, type PackParse } from './pack-load.ts';
 import { validatePack } from './pack-schema.ts';
 import { PACK_SCHEMA_VERSION, type PackProblem, type Reply, type Rule, type Scenario, type Stage } from './types.ts';
 
-export const CSV_COLUMNS = [
+const CSV_COLUMNS = [
   'kind',
   'id',
   'parent',

@@ -13,7 +13,7 @@ export type PackFormat = 'json' | 'yaml' | 'csv';
 export type PackParse = { ok: true; pack: Pack } | { ok: false; problems: PackProblem[] };
 
 /** Reads a CSV pack (pack-convert.ts's parseCsvPack); passed in so that a caller without CSV does not bundle papaparse. */
-export type CsvPackReader = (source: string, file: string) => PackParse;
+type CsvPackReader = (source: string, file: string) => PackParse;
 
 /** Readers of the formats that not every caller carries: without `csv`, a CSV pack is refused as an unknown format. */
 export interface PackReaders {
@@ -44,7 +44,7 @@ export function lazyLineIndex(text: string): () => LineIndex {
  * The problems to list: all of them up to MAX_LISTED_PROBLEMS, else that many and one last problem counting the rest.
  * Applied before places are looked up, so that a pack with 50 000 bad ids costs 200 lookups, not 50 000.
  */
-export function listProblems(problems: readonly PackProblem[], file: string): PackProblem[] {
+function listProblems(problems: readonly PackProblem[], file: string): PackProblem[] {
   if (problems.length <= MAX_LISTED_PROBLEMS) return [...problems];
   const more = problems.length - MAX_LISTED_PROBLEMS;
   return [
@@ -68,7 +68,7 @@ interface JsonScan {
 }
 
 /** A small JSON scanner: finds where the syntax breaks, and where every value starts. */
-export function scanJson(source: string, lines: () => LineIndex = lazyLineIndex(source)): JsonScan {
+function scanJson(source: string, lines: () => LineIndex = lazyLineIndex(source)): JsonScan {
   const places = new Map<string, number>();
   let i = 0;
   const fail = (code: PackProblemCode, params: ProblemParams = {}): never => {

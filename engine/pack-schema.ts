@@ -19,7 +19,7 @@ import { findVariables } from './variables.ts';
 import { parsePattern, PATTERN_LIMITS, type PatternError } from './rule-pattern.ts';
 import { STANDARD_CLASSES } from './word-classes.ts';
 
-export const PACK_LIMITS = {
+const PACK_LIMITS = {
   stringLength: 10_000,
   arrayLength: 50_000,
   phrases: 100_000,
@@ -88,7 +88,7 @@ const RuleSchema = v.strictObject({
   disabled: v.optional(v.boolean()),
 });
 
-export const PackSchema = v.strictObject({
+const PackSchema = v.strictObject({
   schemaVersion: v.picklist(READABLE_SCHEMA_VERSIONS),
   id,
   name: text,
@@ -127,7 +127,7 @@ export const PackSchema = v.strictObject({
 });
 
 /** Path segments → "scenarios[3].replies[0].text". */
-export function formatPath(segments: ReadonlyArray<string | number>): string {
+function formatPath(segments: ReadonlyArray<string | number>): string {
   let out = '';
   for (const segment of segments) {
     if (typeof segment === 'number') out += `[${segment}]`;

@@ -2,7 +2,6 @@
 // explaining the merge, and the problems' phrasings per language (options page, background, command line).
 export {
   formatFromFileName,
-  formatProblem,
   MAX_PACK_BYTES,
   parsePack,
   problemTotal,

@@ -24,7 +24,7 @@ export const PATTERN_LIMITS = Object.freeze({
 });
 
 /** What `…` (or `...`) stands for: up to this many characters within one clause. */
-export const DEFAULT_GAP: Readonly<Gap> = Object.freeze({ min: 0, max: 6 });
+const DEFAULT_GAP: Readonly<Gap> = Object.freeze({ min: 0, max: 6 });
 
 export interface Gap {
   min: number;
@@ -34,13 +34,13 @@ export interface Gap {
 }
 
 /** One phrasing of a pattern: pieces, each a set of normalized alternatives, with a gap between each two. */
-export interface PatternVariant {
+interface PatternVariant {
   pieces: string[][];
   /** gaps[i] lies between pieces[i] and pieces[i + 1]. */
   gaps: Gap[];
 }
 
-export type PatternErrorCode =
+type PatternErrorCode =
   | 'patternTooLong'
   | 'patternUnclosedGroup'
   | 'patternUnopenedGroup'
@@ -228,7 +228,7 @@ const CONCAT_LIMIT = 48;
 const PIECE_LIMIT = 400;
 
 /** Joins two pieces with nothing between them but, at most, one space ("i" + "can't" in "i can't"). */
-export const ADJACENT: Readonly<Gap> = Object.freeze({ min: 0, max: 0, space: true });
+const ADJACENT: Readonly<Gap> = Object.freeze({ min: 0, max: 0, space: true });
 
 /** The strings a gap-free sequence of nodes stands for, or undefined when it holds a gap or is too large to list. */
 function literalsOf(nodes: readonly Node[], classes: WordClasses): string[] | undefined {

@@ -5,10 +5,10 @@ import { pinyinOf as syllableOf } from './pinyin.ts';
 import { languageTier } from './ranking.ts';
 import type { MergedPacks, MergedReply } from './types.ts';
 
-export type PhraseScopeKind = 'scenario' | 'stage';
+type PhraseScopeKind = 'scenario' | 'stage';
 
 /** How a hit was found, best first; the panel may show it and tests check it. */
-export type PhraseMatchKind = 'text' | 'title' | 'pinyin' | 'initials' | 'scope' | 'fuzzy';
+type PhraseMatchKind = 'text' | 'title' | 'pinyin' | 'initials' | 'scope' | 'fuzzy';
 
 export interface PhraseHit {
   scopeKind: PhraseScopeKind;
@@ -23,7 +23,7 @@ export interface PhraseHit {
   matchRank: number;
 }
 
-export interface PhraseSearchOptions {
+interface PhraseSearchOptions {
   /** At most this many hits (default 30). */
   limit?: number;
   /** The language replies are wanted in (the conversation's): among equal matches it comes first. */

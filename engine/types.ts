@@ -28,7 +28,6 @@ export const SCENARIO_IDS = [
   'callback_request',
   'closing',
 ] as const;
-export type TaxonomyScenarioId = (typeof SCENARIO_IDS)[number];
 
 /** Agent stages: not detected, always at hand in the panel. */
 export const STAGE_IDS = [
@@ -43,7 +42,6 @@ export const STAGE_IDS = [
   'stage.anything_else',
   'stage.closing',
 ] as const;
-export type StageId = (typeof STAGE_IDS)[number];
 
 /** Warning categories for drafts (../shared/docs/warnings.md). */
 export const WARNING_CATEGORIES = [
@@ -58,13 +56,12 @@ export const WARNING_CATEGORIES = [
   'impatience',
   'sensitive_echo',
 ] as const;
-export type WarningCategory = (typeof WARNING_CATEGORIES)[number];
+type WarningCategory = (typeof WARNING_CATEGORIES)[number];
 
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-export const EMOTIONS = ['calm', 'anxious', 'angry'] as const;
-export type Emotion = (typeof EMOTIONS)[number];
+export type Emotion = 'calm' | 'anxious' | 'angry';
 
 export const SENSITIVE_KINDS = ['id_card', 'bank_card', 'phone', 'email', 'password', 'verification_code'] as const;
 export type SensitiveKind = (typeof SENSITIVE_KINDS)[number];
@@ -111,7 +108,7 @@ export interface Stage {
   merge?: 'extend' | 'replace';
 }
 
-export interface RuleExamples {
+interface RuleExamples {
   /** Drafts that must produce a finding of this rule. */
   match?: string[];
   /** Drafts that must not. */

@@ -23,10 +23,10 @@ import { AGENT_SOURCE_KINDS, BUILTIN_IDS, storageGrowth, storageRoom } from './l
 import { policyStatusItem } from './policy.ts';
 import { checkSubscriptionUrl } from './subscriptions.ts';
 
-export const BACKUP_FORMAT = 'huashu-backup';
-export const BACKUP_VERSION = 1;
+const BACKUP_FORMAT = 'huashu-backup';
+const BACKUP_VERSION = 1;
 
-export interface Backup {
+interface Backup {
   format: typeof BACKUP_FORMAT;
   version: typeof BACKUP_VERSION;
   exportedAt: string;
@@ -42,7 +42,7 @@ export interface Backup {
  * The most a backup may hold of each list and text: no more than the library itself ever stores, so a hand-made file
  * cannot fill storage or the options page. Packs are bounded by the pack format's own limits and the storage quota.
  */
-export const BACKUP_LIMITS = {
+const BACKUP_LIMITS = {
   packs: 200,
   /** Pack ids in the order and the off list: every pack, built-in ones and some long gone. */
   preferenceIds: 1000,
@@ -338,7 +338,7 @@ function readSitePreferences(value: unknown, fail: Fail): Record<string, SitePre
 }
 
 /** Checks a backup file completely, rebuilding every value from the fields it may have; on any problem nothing is stored. */
-export function readBackup(
+function readBackup(
   text: string,
   fileName: string,
 ): { ok: true; backup: Backup } | { ok: false; problems: LibraryProblem[] } {

@@ -9,7 +9,7 @@ import {
 } from '../utils/storage.ts';
 
 /** Builds the enabled packs now and publishes them. */
-export async function publishEnabledPacks(): Promise<void> {
+async function publishEnabledPacks(): Promise<void> {
   await enabledPacksItem.setValue(await loadEnabledPacks());
 }
 

@@ -263,12 +263,12 @@ export const LIBRARY_CATALOGS: Readonly<
 };
 
 /** An amount of browser storage, phrased in each language ("812 bytes", "20 KB"). */
-export interface ByteAmount {
+interface ByteAmount {
   readonly bytes: number;
 }
 
 /** A problem standing inside a sentence, phrased in the sentence's language; with `place`, its file, line and field too. */
-export interface NestedProblem {
+interface NestedProblem {
   readonly problem: PackProblem | LibraryProblem;
   readonly place?: boolean;
 }

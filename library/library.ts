@@ -15,16 +15,16 @@ import {
 } from '../utils/storage.ts';
 import { libraryError, type LibraryError, type LibraryProblem } from './errors.ts';
 
-export type ChangeKind = 'scenario' | 'stage' | 'reply' | 'rule';
+type ChangeKind = 'scenario' | 'stage' | 'reply' | 'rule';
 
-export interface ImportChange {
+interface ImportChange {
   kind: ChangeKind;
   id: string;
   /** For replies: the scenario or stage they belong to. */
   parent?: string;
 }
 
-export interface ImportOverride extends ImportChange {
+interface ImportOverride extends ImportChange {
   /** Packs that define the same id now; the imported pack wins over them. */
   over: string[];
 }
@@ -54,7 +54,7 @@ export const BUILTIN_IDS: ReadonlySet<string> = new Set(DEFAULT_PACKS.map((p) =>
 /** Chrome's storage.local quota when the browser does not say (Firefox has no getBytesInUse nor QUOTA_BYTES). */
 const FALLBACK_QUOTA_BYTES = 10 * 1024 * 1024;
 
-export const ok = <T>(value: T): LibraryResult<T> => ({ ok: true, value });
+const ok = <T>(value: T): LibraryResult<T> => ({ ok: true, value });
 const refuse = (error: LibraryError): LibraryResult<never> => ({ ok: false, error });
 
 /** The packs in force if `pack` were saved: it replaces its namesake in place, or comes last (highest priority). */

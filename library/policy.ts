@@ -201,7 +201,7 @@ export async function applyManagedPolicy(
 }
 
 /** Reads the browser's managed storage (empty where no policy is set) and applies it. */
-export async function syncManagedPolicy(options: PolicyOptions = {}): Promise<PolicyStatus> {
+async function syncManagedPolicy(options: PolicyOptions = {}): Promise<PolicyStatus> {
   let policy: Record<string, unknown> = {};
   try {
     policy = ((await browser.storage.managed?.get(null)) ?? {}) as Record<string, unknown>;

@@ -379,7 +379,7 @@ export async function refreshAllSubscriptions(
 
 export const REFRESH_ALARM = 'huashu-refresh-subscriptions';
 /** Hourly: packs change a few times a week, and a 304 costs the server next to nothing. */
-export const REFRESH_PERIOD_MINUTES = 60;
+const REFRESH_PERIOD_MINUTES = 60;
 
 /**
  * For the background worker: an alarm that refreshes subscribed packs every hour (alarms survive the worker's sleep).

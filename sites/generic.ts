@@ -538,7 +538,7 @@ function guessComposerElement(doc: Document): HTMLElement | null {
   return replies.at(-1) ?? editables.at(-1) ?? null;
 }
 
-export function composerKindOf(element: HTMLElement): ComposerInfo['kind'] {
+function composerKindOf(element: HTMLElement): ComposerInfo['kind'] {
   if (element instanceof HTMLTextAreaElement) return 'textarea';
   if (element instanceof HTMLInputElement) return 'input';
   if (element.closest('.ProseMirror')) return 'prosemirror';

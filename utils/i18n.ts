@@ -3,9 +3,7 @@ import { en, type MessageKey, type Messages } from '../locales/en.ts';
 import { zhCN } from '../locales/zh-CN.ts';
 import { zhTW } from '../locales/zh-TW.ts';
 
-export type { MessageKey, Messages };
-
-export const UI_LOCALES = ['zh-CN', 'zh-TW', 'en'] as const;
+const UI_LOCALES = ['zh-CN', 'zh-TW', 'en'] as const;
 export type UiLocale = (typeof UI_LOCALES)[number];
 
 const CATALOGS: Record<UiLocale, Messages> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en };

@@ -27,7 +27,7 @@ export function createAnalyzer(packs: readonly Pack[]): Analyze {
   return analyzerOf(createEngine(packs));
 }
 
-export function analyzerOf(engine: Engine): Analyze {
+function analyzerOf(engine: Engine): Analyze {
   return (role, text) => {
     if (role === 'agent') {
       const findings = engine.lint(text);

@@ -11,7 +11,7 @@ import { defaultJobs, MAX_JOBS, runAudit } from './run.ts';
 import { textReport } from './text-report.ts';
 
 /** Bad lines named one by one on stderr; past these only their count, so a broken export cannot flood the terminal. */
-export const LISTED_BAD_LINES = 50;
+const LISTED_BAD_LINES = 50;
 
 interface AuditArgs {
   files: string[];

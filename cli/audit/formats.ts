@@ -2,7 +2,7 @@
 // with their comments, and Chatwoot messages or conversations. Each becomes the same AuditMessage.
 import type { BadLineReason } from './messages.ts';
 
-export const AUDIT_ROLES = ['customer', 'agent', 'system', 'note'] as const;
+const AUDIT_ROLES = ['customer', 'agent', 'system', 'note'] as const;
 export type AuditRole = (typeof AUDIT_ROLES)[number];
 
 /** One message of a conversation, whatever export it came from. */
@@ -26,7 +26,7 @@ export const LAYOUT_FIELDS = ['conversation', 'agent', 'role', 'time', 'text'] a
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$/iu;
 
 /** An ISO 8601 date and time in milliseconds, or undefined; Date.parse alone would also take "June 1" and "1". */
-export function parseIsoTime(value: string): number | undefined {
+function parseIsoTime(value: string): number | undefined {
   const trimmed = value.trim();
   if (!ISO_8601.test(trimmed)) return undefined;
   const ms = Date.parse(trimmed.replace(' ', 'T').replace(',', '.'));

@@ -8,9 +8,9 @@ import { decodeJsonValue, decodeLayout, documentItems, LAYOUT_FIELDS, type Audit
 import type { AuditError, BadLineReason } from './messages.ts';
 
 /** The longest line read: an export's line is one message or one ticket with its comments, far below this. */
-export const MAX_AUDIT_LINE_CHARS = 1_000_000;
+const MAX_AUDIT_LINE_CHARS = 1_000_000;
 /** A whole JSON document is parsed in memory, so it is read only up to this size; JSON Lines have no limit. */
-export const MAX_DOCUMENT_BYTES = 100_000_000;
+const MAX_DOCUMENT_BYTES = 100_000_000;
 
 export type ExportEvent =
   { kind: 'messages'; messages: AuditMessage[]; line: number } | { kind: 'bad'; line: number; reason: BadLineReason };

@@ -1,7 +1,7 @@
 // The audit's result as plain data: what --json prints and what the text tables and the HTML report are drawn from.
 import type { AuditTally, KeptFinding, SeverityCounts } from './tally.ts';
 
-export interface DurationFigures {
+interface DurationFigures {
   count: number;
   medianSeconds: number | null;
   p90Seconds: number | null;

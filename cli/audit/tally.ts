@@ -4,18 +4,18 @@ import type { Analysis, SentFinding } from './analyze.ts';
 import type { AuditMessage, AuditRole } from './formats.ts';
 
 /** Conversations kept open at once; a conversation quiet for this many others is closed (exports group them). */
-export const OPEN_CONVERSATIONS = 10_000;
+const OPEN_CONVERSATIONS = 10_000;
 /** Findings kept for the drill-down, each with its context; the rest are counted only. */
-export const KEPT_FINDINGS = 1_000;
+const KEPT_FINDINGS = 1_000;
 /** Messages before a finding shown as its context, each cut to CONTEXT_CHARS. */
-export const CONTEXT_MESSAGES = 3;
-export const CONTEXT_CHARS = 500;
+const CONTEXT_MESSAGES = 3;
+const CONTEXT_CHARS = 500;
 
 /**
  * Durations in seconds, counted in buckets 10 % apart (from 1 s to about a year), so a median is read within 10 %
  * from 200 numbers whatever the count.
  */
-export class DurationHistogram {
+class DurationHistogram {
   private static readonly RATIO = 1.1;
   private readonly counts = new Float64Array(220);
   count = 0;
@@ -69,7 +69,7 @@ export interface AgentTally {
   reply: DurationHistogram;
 }
 
-export interface ContextLine {
+interface ContextLine {
   role: AuditRole;
   agent: string;
   time: number;

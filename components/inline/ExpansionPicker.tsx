@@ -10,7 +10,7 @@ export interface ExpansionPickerItem {
 }
 
 /** The picker's strings in the UI language (locales/*Expansion); `{query}` in noMatch is filled here. */
-export interface ExpansionPickerLabels {
+interface ExpansionPickerLabels {
   expansionLabel: string;
   expansionNoMatch: string;
   expansionHint: string;
@@ -32,7 +32,7 @@ export interface ExpansionPickerProps {
 const WIDTH = 360;
 const MAX_HEIGHT = 260;
 
-export const EXPANSION_PICKER_ID = 'huashu-expansion-list';
+const EXPANSION_PICKER_ID = 'huashu-expansion-list';
 
 export function expansionOptionId(index: number): string {
   return `huashu-expansion-option-${index}`;

@@ -2,7 +2,7 @@
 import type { Finding } from '../../engine/types.ts';
 
 /** The guard's strings in the UI language (locales/*Guard); `{key}` and `{suggestion}` are filled here. */
-export interface SendGuardLabels {
+interface SendGuardLabels {
   guardTitle: string;
   guardConfirmHint: string;
   guardBlockHint: string;

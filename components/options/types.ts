@@ -1,7 +1,7 @@
 // What the options page shows: plain view data built by the page's wiring, so the components need no storage.
 import type { PackProblem } from '../../engine/types.ts';
 
-export type PackSourceKind = 'builtin' | 'file' | 'paste' | 'url' | 'policy';
+type PackSourceKind = 'builtin' | 'file' | 'paste' | 'url' | 'policy';
 
 export interface PackRowView {
   id: string;
@@ -25,9 +25,9 @@ export interface PackRowView {
   error?: string;
 }
 
-export type ChangeKind = 'scenario' | 'stage' | 'reply' | 'rule';
+type ChangeKind = 'scenario' | 'stage' | 'reply' | 'rule';
 
-export interface ImportPreviewView {
+interface ImportPreviewView {
   packId: string;
   name: string;
   version: string;

@@ -4,7 +4,7 @@ import type { Emotion, Finding, SensitiveKind } from '../../engine/types.ts';
 /** A plain cue instead of a raw score. */
 export type Confidence = 'likely' | 'possible';
 
-export interface ScenarioView {
+interface ScenarioView {
   id: string;
   title: string;
   confidence: Confidence;

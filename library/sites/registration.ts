@@ -5,7 +5,7 @@ import { parseMatchPattern } from '../../sites/match-pattern.ts';
 import { patternCoversHost } from './site-access.ts';
 
 /** The content script as WXT builds it (entrypoints/helpdesk.content). */
-export const CONTENT_SCRIPT_FILE = '/content-scripts/helpdesk.js';
+const CONTENT_SCRIPT_FILE = '/content-scripts/helpdesk.js';
 const ID_PREFIX = 'huashu-site:';
 
 /** The static content script's matches: those sites run it already. Read from the manifest so the service worker need not load the adapters. */
@@ -39,7 +39,7 @@ export function wantedOrigins(
 }
 
 /** Registers what is wanted and unregisters the rest of ours; other registrations are left alone. */
-export async function syncSiteScripts(): Promise<void> {
+async function syncSiteScripts(): Promise<void> {
   if (!browser.scripting?.registerContentScripts) return;
   const [{ origins = [] }, prefs, registered] = await Promise.all([
     browser.permissions.getAll(),
@@ -64,7 +64,7 @@ export async function syncSiteScripts(): Promise<void> {
 }
 
 /** Starts the content script in tabs already open on a newly granted origin, so the agent need not reload. */
-export async function injectIntoOpenTabs(origins: readonly string[]): Promise<void> {
+async function injectIntoOpenTabs(origins: readonly string[]): Promise<void> {
   const prefs = await sitePreferencesItem.getValue();
   for (const origin of wantedOrigins(origins, prefs)) {
     // The new host permission lets tabs.query see these tabs' URLs without the broad `tabs` permission.

@@ -19,9 +19,9 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium.ts';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const extensionOutDir = join(projectRoot, '.output', 'chrome-mv3');
+const extensionOutDir = join(projectRoot, '.output', 'chrome-mv3');
 /** The Firefox build (MV2, sidebar instead of side panel). */
-export const firefoxOutDir = join(projectRoot, '.output', 'firefox-mv2');
+const firefoxOutDir = join(projectRoot, '.output', 'firefox-mv2');
 
 /** Everything that goes into the bundle: when none of it is newer than the manifest, the last build stands. */
 const SOURCE_ROOTS = [
