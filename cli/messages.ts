@@ -9,7 +9,7 @@ import {
   MAX_PACK_BYTES,
   type ProblemLocale,
 } from '../engine/packs.ts';
-import { MAX_INPUT_LINE_CHARS } from '../engine/index.ts';
+import { fillTemplate, MAX_INPUT_LINE_CHARS } from '../engine/index.ts';
 import type { PackProblem } from '../engine/types.ts';
 
 export type CliLocale = ProblemLocale;
@@ -229,9 +229,9 @@ export function cliText(code: CliTextCode, params: Readonly<Record<string, CliPa
 
 /** A text in `locale`; "{name}" is filled in one pass, so a value holding braces stays as it is. */
 export function describeCli(text: CliText, locale: CliLocale): string {
-  return CLI_CATALOGS[locale][text.code].replace(/\{(\w+)\}/gu, (whole, name: string) => {
+  return fillTemplate(CLI_CATALOGS[locale][text.code], (name) => {
     const value = Object.hasOwn(text.params, name) ? text.params[name] : undefined;
-    if (value === undefined) return whole;
+    if (value === undefined) return undefined;
     return typeof value === 'object' ? describeCli(value, locale) : String(value);
   });
 }

@@ -1,5 +1,6 @@
 // Every text the composer layer gives when writing into a helpdesk's editor fails: a code and its parameters as data,
 // and a phrasing per language in which "{name}" stands for a parameter. Whoever shows one passes its language in.
+import { fillTemplate } from '../engine/index.ts';
 
 export type ComposerLocale = 'en' | 'zh-CN' | 'zh-TW';
 
@@ -65,7 +66,7 @@ export function composerError(
 
 /** An error's text in `locale`; "{name}" is filled in one pass, so a value holding braces stays as it is. */
 export function describeComposerError(error: ComposerError, locale: ComposerLocale): string {
-  return COMPOSER_CATALOGS[locale][error.code].replace(/\{(\w+)\}/gu, (whole, name: string) =>
-    Object.hasOwn(error.params, name) ? String(error.params[name]) : whole,
+  return fillTemplate(COMPOSER_CATALOGS[locale][error.code], (name) =>
+    Object.hasOwn(error.params, name) ? String(error.params[name]) : undefined,
   );
 }

@@ -21,6 +21,7 @@ export {
   type ReplyUsageCounts,
 } from './ranking.ts';
 export { fillVariables } from './variables.ts';
+export { fillTemplate } from './template.ts';
 export { replyLanguage, replyValues } from './replies.ts';
 export { createPhraseSearch, type PhraseHit, type PhraseSearch } from './search.ts';
 export { maskSensitive } from './sensitive.ts';

@@ -9,6 +9,7 @@ export {
   type PackParse,
 } from './pack-load.ts';
 export { parseCsvPack } from './pack-convert.ts';
+export { fillTemplate } from './template.ts';
 export { explainMerge, mergePacks, sameReply } from './pack-merge.ts';
 export { formatProblemIn, problemMessage, type ProblemLocale } from './problem-locale.ts';
 export { coded, groupDigits, tooLargeParams } from './errors.ts';

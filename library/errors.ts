@@ -3,7 +3,7 @@
 // An error is data, a code and its parameters; its phrasing per language is plain text in which "{name}" stands for a
 // parameter. Whoever shows an error passes in the language it shows it in (the options page its interface language,
 // the background the agent's), the way engine/problem-locale.ts rephrases the problems of a pack.
-import { formatProblemIn, problemMessage, type ProblemLocale } from '../engine/packs.ts';
+import { fillTemplate, formatProblemIn, problemMessage, type ProblemLocale } from '../engine/packs.ts';
 import type { PackProblem } from '../engine/types.ts';
 
 export type LibraryLocale = ProblemLocale;
@@ -306,9 +306,9 @@ function describeParam(value: LibraryParam, locale: LibraryLocale): string {
 
 /** An error's text in `locale`; "{name}" is filled in one pass, so a value holding braces stays as it is. */
 export function describeLibraryError(error: LibraryError, locale: LibraryLocale): string {
-  return LIBRARY_CATALOGS[locale].texts[error.code].replace(/\{(\w+)\}/gu, (whole, name: string) => {
+  return fillTemplate(LIBRARY_CATALOGS[locale].texts[error.code], (name) => {
     const value = Object.hasOwn(error.params, name) ? error.params[name] : undefined;
-    return value === undefined ? whole : describeParam(value, locale);
+    return value === undefined ? undefined : describeParam(value, locale);
   });
 }
 

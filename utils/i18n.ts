@@ -2,6 +2,7 @@
 import { en, type MessageKey, type Messages } from '../locales/en.ts';
 import { zhCN } from '../locales/zh-CN.ts';
 import { zhTW } from '../locales/zh-TW.ts';
+import { fillTemplate } from '../engine/index.ts';
 
 const UI_LOCALES = ['zh-CN', 'zh-TW', 'en'] as const;
 export type UiLocale = (typeof UI_LOCALES)[number];
@@ -33,6 +34,6 @@ export function createTranslator(locale: UiLocale): Translate {
   return (key, params) => {
     const template = catalog[key] ?? en[key];
     if (!params) return template;
-    return template.replace(/\{(\w+)\}/gu, (whole, name: string) => (name in params ? String(params[name]) : whole));
+    return fillTemplate(template, (name) => (name in params ? String(params[name]) : undefined));
   };
 }

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { AuditLocale } from './locale.ts';
 import type { AuditCatalog } from './messages.ts';
 import type { AuditReport } from './report.ts';
+import { auditSummary, auditTables } from './tables.ts';
 import type { KeptFinding } from './tally.ts';
 
 /** The chart library's browser build: beside the bundle when built, in dist/ when run from source. */
@@ -126,33 +127,9 @@ export function htmlReport(
       messages: c.messages,
     },
   };
-  const summary = text.summary({
-    files: report.files.length,
-    conversations: report.conversations,
-    messages: report.messages.total,
-    badLines: report.badLines,
-    findings: report.findings.total,
-  });
-  const agentsTable = table(
-    [c.agent, c.conversations, c.replies, c.errors, c.warnings, c.infos, c.firstReply, c.reply],
-    report.agents.map((a) => [
-      a.agent || '–',
-      String(a.conversations),
-      String(a.replies),
-      String(a.findings.error),
-      String(a.findings.warning),
-      String(a.findings.info),
-      text.duration(a.firstReply.medianSeconds ?? undefined),
-      text.duration(a.reply.medianSeconds ?? undefined),
-    ]),
-  );
-  const categoriesTable = table(
-    [c.category, c.errors, c.warnings, c.infos],
-    report.categories.map((r) => [r.category, String(r.error), String(r.warning), String(r.info)]),
-  );
-  const scenariosTable = table(
-    [c.scenario, c.messages, c.conversations],
-    report.scenarios.map((s) => [s.scenario, String(s.messages), String(s.conversations)]),
+  const summary = auditSummary(report, text);
+  const [agentsTable, categoriesTable, scenariosTable] = auditTables(report, text).map(({ header, rows }) =>
+    table(header, rows),
   );
   const findings =
     report.drillDown.length === 0
