@@ -50,7 +50,8 @@ const storedPacks = () =>
 beforeAll(async () => {
   // The team lead's web server: a real HTTP server on this machine, publishing one pack.
   server = createServer((request, response) => {
-    received.push({ url: request.url ?? '', cookie: request.headers.cookie });
+    // The browser may ask for a favicon after a page of the server loads: not a request of ours.
+    if (request.url !== '/favicon.ico') received.push({ url: request.url ?? '', cookie: request.headers.cookie });
     // The team lead's intranet login on the same host: it leaves a session cookie in the browser.
     if (request.url === '/login')
       return void response
