@@ -49,10 +49,15 @@ export function startDraftLint(tab: Tab): () => void {
       onComposerChange,
     });
     store.set({ draft });
-    // New packs mean a new linter: lint the same draft again.
+    // New packs mean a new linter: lint the same draft again, and train its draft reader while the page is idle.
     const unsubscribe = store.subscribe((next, previous) => {
-      if (next.engine !== previous.engine) next.draft?.lintNow();
+      if (next.engine === previous.engine) return;
+      next.draft?.lintNow();
+      const { engine } = next;
+      if (engine) whenIdle(doc, () => engine.prepareLint());
     });
+    const { engine } = store.get();
+    if (engine) whenIdle(doc, () => engine.prepareLint());
     return () => {
       unsubscribe();
       draft.stop();
@@ -60,6 +65,13 @@ export function startDraftLint(tab: Tab): () => void {
       store.set({ draft: null, composer: null });
     };
   });
+}
+
+/** Runs a task when the page is idle (within two seconds at the latest); a timer where the browser has no idle callback. */
+function whenIdle(doc: Document, task: () => void): void {
+  const win = doc.defaultView ?? window;
+  if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(task, { timeout: 2000 });
+  else win.setTimeout(task, 200);
 }
 
 /** The composer to write into now: the draft watcher's, re-found first (the page may have swapped it). */

@@ -5,6 +5,7 @@ import { detectEmotion, emotionGivenScenario, isSarcastic } from './emotion.ts';
 import { createScenarioDetector } from './detect.ts';
 import { MAX_INPUT_LINE_CHARS } from './limits.ts';
 import { createLinter } from './lint.ts';
+import { withLearnedFindings } from './lint-learned.ts';
 import { createCatalog, type Catalog } from './catalog.ts';
 import { findSensitive } from './sensitive.ts';
 import type { Detection, Finding, Pack, ScenarioMatch } from './types.ts';
@@ -52,6 +53,11 @@ export interface Engine extends Catalog {
    * says so.
    */
   lint(draft: string): Finding[];
+  /**
+   * Trains the draft reader of lint-learned.ts (a few hundred milliseconds once per set of packs), so the agent's first
+   * keystroke does not pay for it: the content script calls it when the page is idle.
+   */
+  prepareLint(): void;
 }
 
 /**
@@ -86,7 +92,7 @@ export function createEngine(packs: readonly Pack[]): Engine {
   const catalog = createCatalog(packs);
   const { merged } = catalog;
   const detectScenarios = createScenarioDetector(merged.scenarios, undefined, merged.noScenarioExamples);
-  const lintDraft = createLinter(merged.rules, merged.classes);
+  const learned = withLearnedFindings(merged, createLinter(merged.rules, merged.classes));
   return {
     ...catalog,
     detect(message, options = {}) {
@@ -103,6 +109,7 @@ export function createEngine(packs: readonly Pack[]): Engine {
         sensitive: findSensitive(message),
       };
     },
-    lint: (draft) => lintDraft(draft.length > MAX_INPUT_LINE_CHARS ? draft.slice(0, MAX_INPUT_LINE_CHARS) : draft),
+    lint: (draft) => learned.lint(draft.length > MAX_INPUT_LINE_CHARS ? draft.slice(0, MAX_INPUT_LINE_CHARS) : draft),
+    prepareLint: learned.prepare,
   };
 }

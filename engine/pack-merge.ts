@@ -1,6 +1,8 @@
 // Merges packs in priority order: a later pack extends or replaces an earlier one's scenarios and stages, and overrides its rules.
 import { STANDARD_CLASSES } from './word-classes.ts';
+import { WARNING_CATEGORIES } from './types.ts';
 import type {
+  MergedDraftExamples,
   MergedPacks,
   MergedReply,
   MergedRule,
@@ -57,9 +59,11 @@ export function mergePacks(packs: readonly Pack[]): MergedPacks {
     Object.entries(STANDARD_CLASSES).map(([name, members]) => [name, [...members]]),
   );
   let noScenarioExamples: string[] = [];
+  const draftExamples: MergedDraftExamples = { flawed: {}, clean: [], notes: [] };
 
   for (const pack of packs) {
     noScenarioExamples = union(noScenarioExamples, pack.noScenarioExamples);
+    addDraftExamples(draftExamples, pack);
     for (const scenario of pack.scenarios ?? []) {
       const earlier = scenarios.get(scenario.id);
       const replies = tagReplies(scenario.replies, pack);
@@ -143,7 +147,21 @@ export function mergePacks(packs: readonly Pack[]): MergedPacks {
     variables,
     classes,
     noScenarioExamples,
+    draftExamples,
   };
+}
+
+/** Adds a pack's labelled drafts to every earlier pack's, and its notes with the pack's language. */
+function addDraftExamples(merged: MergedDraftExamples, pack: Pack): void {
+  const examples = pack.draftExamples;
+  if (!examples) return;
+  for (const category of WARNING_CATEGORIES) {
+    const drafts = examples.flawed?.[category];
+    if (drafts) merged.flawed[category] = union(merged.flawed[category] ?? [], drafts);
+    const note = examples.notes?.[category];
+    if (note !== undefined) merged.notes.push({ category, locale: pack.locale, text: note });
+  }
+  merged.clean = union(merged.clean, examples.clean);
 }
 
 export interface MergeWinner {

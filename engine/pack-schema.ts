@@ -27,8 +27,19 @@ const PACK_LIMITS = {
 } as const;
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-/** The lists whose items the matchers index, counted together against PACK_LIMITS.phrases. */
-const PHRASE_LISTS = new Set(['triggers', 'examples', 'counterExamples', 'noScenarioExamples', 'patterns']);
+/**
+ * The lists whose items the matchers index or the classifiers learn from, counted together against
+ * PACK_LIMITS.phrases (draftExamples.flawed lists are named by their category).
+ */
+const PHRASE_LISTS = new Set<string>([
+  'triggers',
+  'examples',
+  'counterExamples',
+  'noScenarioExamples',
+  'patterns',
+  'clean',
+  ...WARNING_CATEGORIES,
+]);
 
 // The schema's messages are problem codes; SCHEMA_PARAMS gives the values their phrasings name.
 const SCHEMA_PARAMS: Partial<Record<PackProblemCode, ProblemParams>> = {
@@ -75,9 +86,11 @@ const ScenarioSchema = v.strictObject({
 
 const StageSchema = v.strictObject({ id, title: text, replies, tips: v.optional(texts), merge });
 
+const category = v.picklist(WARNING_CATEGORIES, code('category'));
+
 const RuleSchema = v.strictObject({
   id,
-  category: v.picklist(WARNING_CATEGORIES, code('category')),
+  category,
   severity: v.picklist(SEVERITIES, code('severity')),
   patterns: v.optional(texts),
   exceptions: v.optional(texts),
@@ -86,6 +99,12 @@ const RuleSchema = v.strictObject({
   suggestion: v.optional(v.string()),
   examples: v.optional(v.strictObject({ match: v.optional(texts), noMatch: v.optional(texts) })),
   disabled: v.optional(v.boolean()),
+});
+
+const DraftExamplesSchema = v.strictObject({
+  flawed: v.optional(v.record(category, texts)),
+  clean: v.optional(texts),
+  notes: v.optional(v.record(category, text)),
 });
 
 const PackSchema = v.strictObject({
@@ -122,6 +141,7 @@ const PackSchema = v.strictObject({
   ),
   scenarios: v.optional(v.pipe(v.array(ScenarioSchema), v.maxLength(PACK_LIMITS.arrayLength, code('tooManyItems')))),
   noScenarioExamples: v.optional(texts),
+  draftExamples: v.optional(DraftExamplesSchema),
   stages: v.optional(v.pipe(v.array(StageSchema), v.maxLength(PACK_LIMITS.arrayLength, code('tooManyItems')))),
   rules: v.optional(v.pipe(v.array(RuleSchema), v.maxLength(PACK_LIMITS.arrayLength, code('tooManyItems')))),
 });

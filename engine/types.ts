@@ -56,7 +56,7 @@ export const WARNING_CATEGORIES = [
   'impatience',
   'sensitive_echo',
 ] as const;
-type WarningCategory = (typeof WARNING_CATEGORIES)[number];
+export type WarningCategory = (typeof WARNING_CATEGORIES)[number];
 
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -108,6 +108,18 @@ export interface Stage {
   merge?: 'extend' | 'replace';
 }
 
+export interface DraftExamples {
+  /** Per warning category: whole drafts that hold such a phrase, however it is worded. */
+  flawed?: Partial<Record<WarningCategory, string[]>>;
+  /** Drafts a careful team lead would send as they are, above all those with look-alike words. */
+  clean?: string[];
+  /**
+   * Per category: what the agent reads when a draft reads as that category but no rule names its phrase (what is wrong
+   * and what to write instead).
+   */
+  notes?: Partial<Record<WarningCategory, string>>;
+}
+
 interface RuleExamples {
   /** Drafts that must produce a finding of this rule. */
   match?: string[];
@@ -157,6 +169,8 @@ export interface Pack {
   scenarios?: Scenario[];
   /** Whole customer messages that need no scenario at all (small talk, a bare order number, a wrong chat). */
   noScenarioExamples?: string[];
+  /** Labelled agent drafts the draft reader learns from when packs load (docs/packs.md, "Draft examples"). */
+  draftExamples?: DraftExamples;
   stages?: Stage[];
   rules?: Rule[];
 }
@@ -245,6 +259,14 @@ export interface MergedPacks {
   classes: Record<string, string[]>;
   /** Messages that need no scenario, from every enabled pack. */
   noScenarioExamples: string[];
+  /** Every enabled pack's labelled drafts added together, and each pack's notes with the pack's language. */
+  draftExamples: MergedDraftExamples;
+}
+
+export interface MergedDraftExamples {
+  flawed: Partial<Record<WarningCategory, string[]>>;
+  clean: string[];
+  notes: Array<{ category: WarningCategory; locale: string; text: string }>;
 }
 
 /** One problem found in a pack, with its place. */

@@ -4,7 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as OpenCC from 'opencc-js';
-import type { Pack, Rule, Scenario, Stage } from '../engine/types.ts';
+import type { DraftExamples, Pack, Rule, Scenario, Stage } from '../engine/types.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const srcDir = join(root, 'data/src');
@@ -18,6 +18,8 @@ interface PackSources {
   triggers: Record<string, { triggers?: string[]; examples?: string[] }>;
   /** rules.json: the warning rules. */
   rules: Rule[];
+  /** draft-examples.json: labelled drafts the draft reader learns from, and its notes. */
+  draftExamples?: DraftExamples;
 }
 
 function readJson<T>(file: string, fallback: T): T {
@@ -31,6 +33,7 @@ function readSources(locale: string): PackSources {
     content: readJson(join(dir, 'scenarios.json'), {}),
     triggers: readJson(join(dir, 'triggers.json'), {}),
     rules: readJson(join(dir, 'rules.json'), []),
+    draftExamples: readJson<DraftExamples | undefined>(join(dir, 'draft-examples.json'), undefined),
   };
 }
 
@@ -52,7 +55,8 @@ export function assemblePack(sources: PackSources): Pack {
     if (!scenarioIds.has(id))
       scenarios.push({ id, title: id, triggers: t.triggers ?? [], examples: t.examples ?? [], replies: [], tips: [] });
   }
-  return { ...sources.meta, scenarios, stages: sources.content.stages ?? [], rules: sources.rules };
+  const pack: Pack = { ...sources.meta, scenarios, stages: sources.content.stages ?? [], rules: sources.rules };
+  return sources.draftExamples ? { ...pack, draftExamples: sources.draftExamples } : pack;
 }
 
 /** Converts every human-readable string of a pack; ids, categories and severities stay as they are. */
@@ -89,8 +93,13 @@ export function buildPacks(): Record<string, string> {
     ['”', '」'],
   ]);
   const toTraditional = (text: string): string => taiwanUsage(openccTaiwan(text));
+  const converted = convertPackText(zhCN, toTraditional);
+  // The zh-TW pack learns from drafts written in Taiwan (data/src/zh-TW), not from the zh-CN ones converted: both packs
+  // are on by default, and the same drafts twice would only double the training. The notes are converted.
+  const taiwanDrafts = readJson<DraftExamples>(join(srcDir, 'zh-TW/draft-examples.json'), {});
   const zhTW: Pack = {
-    ...convertPackText(zhCN, toTraditional),
+    ...converted,
+    draftExamples: { ...taiwanDrafts, notes: converted.draftExamples?.notes ?? {} },
     id: 'zh-TW',
     locale: 'zh-TW',
     name: '預設話術（繁體中文）',

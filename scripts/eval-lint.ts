@@ -146,6 +146,19 @@ export function printLintEvals(results: LintEval[]): void {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const { createEngine } = await import('../engine/index.ts');
   const { DEFAULT_PACKS } = await import('../engine/default-packs.ts');
+  const { createLinter } = await import('../engine/lint.ts');
+  const { mergePacks } = await import('../engine/pack-merge.ts');
   const evalDir = process.env.HUASHU_EVAL_DIR ?? join(root, '../shared/eval');
-  printLintEvals(evalLint(createEngine(DEFAULT_PACKS).lint, evalDir));
+  // --rules-only: the pattern rules alone, without the learned reader (to see what each part adds).
+  const merged = mergePacks(DEFAULT_PACKS);
+  const lint = process.argv.includes('--rules-only')
+    ? createLinter(merged.rules, merged.classes)
+    : createEngine(DEFAULT_PACKS).lint;
+  // --file <path> (repeatable): those draft files only, e.g. a new blind set measured once.
+  const files = process.argv.flatMap((arg, i) => (process.argv[i - 1] === '--file' ? [arg] : []));
+  printLintEvals(
+    files.length > 0
+      ? files.map((file) => evaluateDrafts(basename(file), readDrafts(file), lint))
+      : evalLint(lint, evalDir),
+  );
 }

@@ -1,0 +1,181 @@
+// Warnings the rules did not name: the draft classifier, trained from the packs' labelled drafts, rule examples and replies, reads each sentence of a draft.
+import { trainDraftClassifier, type DraftClassifier, type LabelledDraft } from './draft-classifier.ts';
+import { guessLanguage } from './language.ts';
+import { normalizeForMatch } from './normalize.ts';
+import type { Linter } from './lint.ts';
+import type { Finding, MergedPacks, WarningCategory } from './types.ts';
+
+/**
+ * `threshold`: the probability from which a sentence is reported, chosen on the development drafts
+ * (tests/fixtures/heldout/README.md, "Drafts") where it kept clean drafts free of findings. A category with fewer than
+ * `minExamples` flawed drafts is not learned: a handful of examples teaches words, not a kind of phrase.
+ */
+export const LEARNED_LINT = { threshold: 0.4, minExamples: 5, cacheSize: 256, wholeDraftChars: 120 } as const;
+
+// sensitive_echo is about values (an 18-character id), which sensitive.ts reads exactly; there is nothing to learn.
+const NOT_LEARNED: ReadonlySet<WarningCategory> = new Set(['sensitive_echo']);
+
+// Sentence ends: the classifier reads one sentence at a time, as it was trained on short drafts.
+const SENTENCE_END = /[。！？!?\n~～…]+|\.(?:\s+|$)/gu;
+// Text inside quotes is the customer's, not the agent's: it is blanked before reading, as the rules skip it.
+const QUOTED = /“[^”\n]{0,200}”|「[^」\n]{0,200}」|『[^』\n]{0,200}』|"[^"\n]{0,200}"/gu;
+
+interface Sentence {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The sentences of a draft with their offsets, trimmed, and empty ones left out. */
+function sentencesOf(draft: string): Sentence[] {
+  const sentences: Sentence[] = [];
+  const add = (from: number, to: number): void => {
+    const piece = draft.slice(from, to);
+    const lead = piece.length - piece.trimStart().length;
+    const text = piece.trim();
+    if (text !== '') sentences.push({ start: from + lead, end: from + lead + text.length, text });
+  };
+  let from = 0;
+  for (const end of draft.matchAll(SENTENCE_END)) {
+    // The end mark stays with its sentence: a question mark changes how the words read.
+    add(from, end.index + end[0].trimEnd().length);
+    from = end.index + end[0].length;
+  }
+  add(from, draft.length);
+  return sentences;
+}
+
+/**
+ * The training drafts the packs hold: labelled drafts, rule examples, and replies the rules pass as clean. A draft that
+ * two packs hold (simplified and traditional alike, once normalized) is learned once, with the categories of both.
+ */
+function trainingDrafts(merged: MergedPacks, lintRules: Linter): LabelledDraft[] {
+  const drafts = new Map<string, { text: string; categories: string[] }>();
+  const add = (text: string, category?: string): void => {
+    const key = normalizeForMatch(text);
+    const draft = drafts.get(key) ?? { text, categories: [] };
+    drafts.set(key, draft);
+    if (category !== undefined && !draft.categories.includes(category)) draft.categories.push(category);
+  };
+  // A clean draft is clean in each of its sentences too, and sentences are what the linter reads.
+  const addClean = (text: string): void => {
+    add(text);
+    const sentences = sentencesOf(text);
+    if (sentences.length > 1) for (const sentence of sentences) add(sentence.text);
+  };
+  const clean = (text: string): void => {
+    if (lintRules(text).length === 0) addClean(text);
+  };
+  for (const [category, texts] of Object.entries(merged.draftExamples.flawed)) {
+    for (const text of texts ?? []) add(text, category);
+  }
+  for (const text of merged.draftExamples.clean) addClean(text);
+  for (const rule of merged.rules) {
+    for (const text of rule.examples?.match ?? []) add(text, rule.category);
+    for (const text of rule.examples?.noMatch ?? []) clean(text);
+  }
+  // The standard replies are what agents are told to send: the best clean examples there are.
+  for (const holder of [...merged.scenarios, ...merged.stages]) for (const reply of holder.replies) clean(reply.text);
+  return [...drafts.values()];
+}
+
+/** The categories with enough flawed drafts to learn from. */
+function learnableCategories(drafts: readonly LabelledDraft[]): WarningCategory[] {
+  const counts = new Map<string, number>();
+  for (const draft of drafts) for (const c of draft.categories) counts.set(c, (counts.get(c) ?? 0) + 1);
+  return [...counts]
+    .filter(([category, count]) => count >= LEARNED_LINT.minExamples && !NOT_LEARNED.has(category as WarningCategory))
+    .map(([category]) => category as WarningCategory);
+}
+
+/**
+ * What a learned finding says: the note of the pack whose language fits the draft's, else any pack's note, else the
+ * message of the first rule of that category. Undefined when no pack says anything about the category.
+ */
+function messageFor(merged: MergedPacks, category: WarningCategory, draft: string): string | undefined {
+  const notes = merged.draftExamples.notes.filter((note) => note.category === category);
+  const language = guessLanguage(draft);
+  const sameLocale = notes.find((note) => note.locale === language);
+  const sameScript = notes.find((note) => language !== undefined && note.locale.slice(0, 2) === language.slice(0, 2));
+  return (sameLocale ?? sameScript ?? notes[0])?.text ?? merged.rules.find((r) => r.category === category)?.message;
+}
+
+/**
+ * Wraps the rules' linter: a draft gets, for each learned category the rules found nothing of, one finding on the
+ * sentence that reads most like it. Learned findings are warnings: they never block a send. The classifier is trained by
+ * `prepare` or the first draft with text (not when the engine starts, so detection alone never pays for it), and sentence
+ * readings are cached, since typing changes only the sentence being typed.
+ */
+export function withLearnedFindings(
+  merged: MergedPacks,
+  lintRules: Linter,
+  threshold: number = LEARNED_LINT.threshold,
+): LearnedLinter {
+  let classifier: DraftClassifier | null | undefined;
+  const cache = new Map<string, Float32Array>();
+  const read = (text: string): Float32Array => {
+    let probabilities = cache.get(text);
+    if (!probabilities) {
+      if (cache.size >= LEARNED_LINT.cacheSize) cache.clear();
+      probabilities = classifier!.read(text.replace(QUOTED, (quote) => ' '.repeat(quote.length)));
+      cache.set(text, probabilities);
+    }
+    return probabilities;
+  };
+
+  const prepare = (): void => {
+    if (classifier !== undefined) return;
+    const drafts = trainingDrafts(merged, lintRules);
+    const categories = learnableCategories(drafts);
+    classifier = categories.length > 0 ? trainDraftClassifier(drafts, categories) : null;
+  };
+
+  const lint: Linter = (draft) => {
+    const findings = lintRules(draft);
+    // An empty composer has nothing to read: it does not pay for the training (prepare does, when the page is idle).
+    if (draft.trim() === '') return findings;
+    prepare();
+    if (!classifier) return findings;
+    const sentences = sentencesOf(draft);
+    // A short draft is also read whole: "不行。这个改不了" says more together than apart.
+    if (sentences.length > 1 && draft.length <= LEARNED_LINT.wholeDraftChars) {
+      sentences.push({ start: sentences[0]!.start, end: sentences.at(-1)!.end, text: draft.trim() });
+    }
+    const found = new Set(findings.map((f) => f.category));
+    const learned: Finding[] = [];
+    classifier.categories.forEach((name, c) => {
+      const category = name as WarningCategory;
+      if (found.has(category)) return;
+      let best: Sentence | undefined;
+      let bestScore = threshold;
+      for (const sentence of sentences) {
+        const score = read(sentence.text)[c]!;
+        // Among sentences that pass, the shortest span that reads as the category is the most useful to highlight.
+        if (score >= bestScore && (!best || score > bestScore || sentence.text.length < best.text.length)) {
+          best = sentence;
+          bestScore = score;
+        }
+      }
+      const message = best && messageFor(merged, category, draft);
+      if (!best || message === undefined) return;
+      learned.push({
+        ruleId: `learned.${category}`,
+        category,
+        severity: 'warning',
+        start: best.start,
+        end: best.end,
+        match: best.text,
+        message,
+      });
+    });
+    if (learned.length === 0) return findings;
+    return [...findings, ...learned].sort((a, b) => a.start - b.start || a.end - b.end);
+  };
+  return { lint, prepare };
+}
+
+export interface LearnedLinter {
+  lint: Linter;
+  /** Trains the draft reader now, if it is not trained yet (else the first draft with text does). */
+  prepare(): void;
+}

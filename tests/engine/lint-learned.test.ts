@@ -1,0 +1,114 @@
+// Learned findings: what a pack's labelled drafts add to its rules, in which words, on which span, and what they leave alone.
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../engine/index.ts';
+import { DEFAULT_PACKS } from '../../engine/default-packs.ts';
+import type { Pack } from '../../engine/types.ts';
+
+const SHIRKING = [
+  '这个不归我管',
+  '这事不归我们组管',
+  '不归我管哦您找别人',
+  '售后不归我们管',
+  '这个真不归我管啊',
+  '物流的事不归我管',
+  '这块不归我们负责',
+];
+const CLEAN = [
+  '好的亲，我帮您查一下',
+  '已经帮您登记了',
+  '我来跟进，稍后回复您',
+  '订单已经发出了哦',
+  '感谢您的耐心等待',
+];
+
+function packWith(draftExamples: Pack['draftExamples'], locale = 'zh-CN', id = 'team'): Pack {
+  return { schemaVersion: 2, id, name: id, version: '1.0.0', locale, draftExamples };
+}
+
+const notes = { shirking: '别把客户推开：说“我帮您联系负责的同事”。' };
+const engine = createEngine([
+  packWith({ flawed: { shirking: SHIRKING, impatience: ['急什么', '催什么催'] }, clean: CLEAN, notes }),
+  packWith({ notes: { shirking: 'Do not push the customer away.' } }, 'en', 'team-en'),
+]);
+
+describe('a learned finding', () => {
+  it('marks the sentence that reads as the category, as a warning with the pack’s note', () => {
+    const draft = '亲您好。这个真的不归我们这边管哈！有别的问题再找我';
+    const [finding, ...rest] = engine.lint(draft);
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({
+      ruleId: 'learned.shirking',
+      category: 'shirking',
+      severity: 'warning',
+      message: notes.shirking,
+    });
+    expect(finding!.suggestion).toBeUndefined();
+    expect(draft.slice(finding!.start, finding!.end)).toBe(finding!.match);
+    expect(finding!.match).toBe('这个真的不归我们这边管哈！');
+  });
+
+  it('speaks the language of the draft when a pack of that language has a note', () => {
+    const english = createEngine([
+      packWith(
+        {
+          flawed: {
+            shirking: ['not my job', 'that is not my job', 'not my job mate', 'so not my job', 'really not my job'],
+          },
+        },
+        'en',
+      ),
+      packWith({ notes: { shirking: '别推给别人。' } }, 'zh-CN', 'zh'),
+      packWith({ notes: { shirking: 'Do not push it away.' } }, 'en', 'en-notes'),
+    ]);
+    expect(english.lint('honestly this is not my job').map((f) => f.message)).toEqual(['Do not push it away.']);
+  });
+
+  it('leaves a clean draft, an empty one and quoted customer words alone', () => {
+    expect(engine.lint('好的亲，我帮您查一下，稍后回复您')).toEqual([]);
+    expect(engine.lint('')).toEqual([]);
+    expect(engine.lint('您说“这个不归我们管”是之前同事说的吗？我来跟进')).toEqual([]);
+  });
+
+  it('does not learn a category from fewer than five drafts', () => {
+    expect(engine.lint('急什么').map((f) => f.category)).not.toContain('impatience');
+  });
+
+  it('is not added where a rule of the same category already found the phrase', () => {
+    const withRule = createEngine([
+      {
+        ...packWith({ flawed: { shirking: SHIRKING }, clean: CLEAN, notes }),
+        rules: [
+          { id: 'team.shirking', category: 'shirking', severity: 'error', patterns: ['不归我管'], message: '规则' },
+        ],
+      },
+    ]);
+    expect(withRule.lint('这个不归我管').map((f) => f.ruleId)).toEqual(['team.shirking']);
+  });
+
+  it('is ready before the first draft once prepareLint has run, and gives the same findings', () => {
+    const prepared = createEngine(DEFAULT_PACKS);
+    prepared.prepareLint();
+    expect(prepared.lint('这事不是我这边负责的哈，您去问物流')).toEqual(
+      createEngine(DEFAULT_PACKS).lint('这事不是我这边负责的哈，您去问物流'),
+    );
+  });
+});
+
+describe('the shipped packs read kinds of phrase the rules do not list', () => {
+  const shipped = createEngine(DEFAULT_PACKS);
+  it.each([
+    ['shirking', '退货的事你得去问仓库，我这边只负责咨询'],
+    ['impatience', '这都第几次了，能不能认真看一下我上面发的'],
+    ['sensitive_request', 'Could you send me the code from that text so I can verify you?'],
+  ])('%s: %s', (category, draft) => {
+    expect(shipped.lint(draft).map((f) => f.ruleId)).toContain(`learned.${category}`);
+  });
+
+  it.each([
+    '亲，这个问题我已经转给仓库同事了，今天下班前给您答复',
+    'Happy to help! Which size would you like instead?',
+    '為了您的帳戶安全，驗證碼請勿告訴任何人，包括客服喔',
+  ])('stays silent on a clean reply: %s', (draft) => {
+    expect(shipped.lint(draft)).toEqual([]);
+  });
+});
