@@ -10,7 +10,7 @@ import type { Finding, MergedPacks, WarningCategory } from './types.ts';
  * (tests/fixtures/heldout/README.md, "Drafts") where it kept clean drafts free of findings. A category with fewer than
  * `minExamples` flawed drafts is not learned: a handful of examples teaches words, not a kind of phrase.
  */
-export const LEARNED_LINT = { threshold: 0.4, minExamples: 5, cacheSize: 256, wholeDraftChars: 120 } as const;
+const LEARNED_LINT = { threshold: 0.4, minExamples: 5, cacheSize: 256, wholeDraftChars: 120 } as const;
 
 // sensitive_echo is about values (an 18-character id), which sensitive.ts reads exactly; there is nothing to learn.
 const NOT_LEARNED: ReadonlySet<WarningCategory> = new Set(['sensitive_echo']);

@@ -23,6 +23,7 @@ const MESSAGE_FLOORS: Record<string, number> = {
   'blind-messages-1.jsonl': 0.9,
   'blind-messages-2.jsonl': 0.87,
   'blind-messages-3.jsonl': 0.79,
+  'blind-messages-4.jsonl': 0.84,
 };
 
 /** File → the least recall over all categories, and the most false alarms on clean drafts (a share). */
@@ -30,10 +31,12 @@ const DRAFT_FLOORS: Record<string, { recall: number; falseAlarms: number }> = {
   'drafts.jsonl': { recall: 0.96, falseAlarms: 0.02 },
   'drafts-2.jsonl': { recall: 0.98, falseAlarms: 0.02 },
   'drafts-3.jsonl': { recall: 0.98, falseAlarms: 0.02 },
-  'blind-drafts-1.jsonl': { recall: 0.97, falseAlarms: 0.02 },
-  'blind-drafts-2.jsonl': { recall: 0.86, falseAlarms: 0.02 },
-  'blind-drafts-3.jsonl': { recall: 0.76, falseAlarms: 0.02 },
+  // blind-drafts-1…3 are also training drafts of the packs (data/src/*/draft-examples.json): these are training figures.
+  'blind-drafts-1.jsonl': { recall: 0.98, falseAlarms: 0.02 },
+  'blind-drafts-2.jsonl': { recall: 0.98, falseAlarms: 0.02 },
+  'blind-drafts-3.jsonl': { recall: 0.98, falseAlarms: 0.02 },
   'blind-drafts-4.jsonl': { recall: 0.56, falseAlarms: 0.02 },
+  'blind-drafts-5.jsonl': { recall: 0.91, falseAlarms: 0.04 },
 };
 
 function top1(file: string): number {
