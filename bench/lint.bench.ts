@@ -1,6 +1,7 @@
 // Lint benchmark: time per call on a 2 000-character draft, default packs and 10 000 generated rules, beside an indexOf loop.
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_PACKS } from '../engine/default-packs.ts';
+import { createEngine } from '../engine/index.ts';
 import { createLinter } from '../engine/lint.ts';
 import { normalizeForMatch, normalizeText } from '../engine/normalize.ts';
 import { mergePacks } from '../engine/pack-merge.ts';
@@ -143,6 +144,48 @@ export function benchLint(): BenchRow[] {
   return rows;
 }
 
+/**
+ * The learned draft reader (engine/lint-learned.ts) on the shipped packs, beside the rules alone: its training, once per
+ * set of packs; a keystroke, where only the sentence being typed is new; and drafts whose every sentence is new.
+ */
+export function benchLearnedLint(): BenchRow[] {
+  const merged = mergePacks(DEFAULT_PACKS);
+  const rulesOnly = createLinter(merged.rules, merged.classes);
+  const training = timeIt(() => createEngine(DEFAULT_PACKS).prepareLint(), 5, 1);
+  const engine = createEngine(DEFAULT_PACKS);
+  engine.prepareLint();
+  const typed =
+    '亲，您好！订单已经帮您查过了。仓库显示昨天已经出库，快递单号在订单详情里。今天应该能到，您留意一下电话哦';
+  let keystroke = 0;
+  // Each call types one more character of the last sentence, as an agent does.
+  const typeNext = (): string => `${typed}${HAN[keystroke++ % HAN.length]}`;
+  let fresh = 0;
+  // Each call is a draft of four sentences none of which was read before: the cache never helps.
+  const freshDraft = (): string =>
+    [0, 1, 2, 3].map((i) => `${HAN.slice((fresh * 4 + i) % 500, ((fresh * 4 + i) % 500) + 30)}。`).join('') +
+    String(fresh++);
+  const rows: BenchRow[] = [
+    {
+      case: 'learned reader: training on the shipped packs',
+      subject: 'huashu, prepareLint',
+      ...training,
+      note: 'once per set of packs, when the page is idle',
+    },
+  ];
+  const label = 'lint a typed draft (60 chars, 5 sentences), shipped packs';
+  rows.push({ case: label, subject: 'baseline: the rules alone', ...timeIt(() => rulesOnly(typeNext()), 500) });
+  rows.push({ case: label, subject: 'huashu, rules + learned reader', ...timeIt(() => engine.lint(typeNext()), 500) });
+  const freshLabel = 'lint a draft of 4 unseen sentences (120 chars), shipped packs';
+  rows.push({ case: freshLabel, subject: 'baseline: the rules alone', ...timeIt(() => rulesOnly(freshDraft()), 300) });
+  rows.push({
+    case: freshLabel,
+    subject: 'huashu, rules + learned reader',
+    ...timeIt(() => engine.lint(freshDraft()), 300),
+  });
+  return rows;
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   printTable('Draft lint, per call', benchLint());
+  printTable('Draft lint with the learned reader, per call', benchLearnedLint());
 }

@@ -29,6 +29,8 @@ async function optionalBench(
 printTable('Scenario detection, per message', benchDetect());
 const benchLint = await optionalBench('lint.bench.ts', 'benchLint');
 if (benchLint) printTable('Draft lint, per call', await benchLint());
+const benchLearnedLint = await optionalBench('lint.bench.ts', 'benchLearnedLint');
+if (benchLearnedLint) printTable('Draft lint with the learned reader, per call', await benchLearnedLint());
 const benchValidate = await optionalBench('validate.bench.ts', 'benchValidate');
 if (benchValidate) printTable('Pack validation of a broken pack, per file', await benchValidate());
 const benchEndToEnd = await optionalBench('e2e.bench.ts', 'benchEndToEnd');

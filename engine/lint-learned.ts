@@ -50,10 +50,10 @@ function sentencesOf(draft: string): Sentence[] {
  * two packs hold (simplified and traditional alike, once normalized) is learned once, with the categories of both.
  */
 function trainingDrafts(merged: MergedPacks, lintRules: Linter): LabelledDraft[] {
-  const drafts = new Map<string, { text: string; categories: string[] }>();
+  const drafts = new Map<string, { text: string; normalized: string; categories: string[] }>();
   const add = (text: string, category?: string): void => {
     const key = normalizeForMatch(text);
-    const draft = drafts.get(key) ?? { text, categories: [] };
+    const draft = drafts.get(key) ?? { text, normalized: key, categories: [] };
     drafts.set(key, draft);
     if (category !== undefined && !draft.categories.includes(category)) draft.categories.push(category);
   };

@@ -77,6 +77,10 @@ describe('docs/packs.md examples', () => {
       'noMatch',
       'counterExamples',
       'noScenarioExamples',
+      'draftExamples',
+      'flawed',
+      'clean',
+      'notes',
     ];
     for (const field of fields) expect(doc, field).toContain(`\`${field}\``);
   });
