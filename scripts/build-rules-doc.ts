@@ -22,6 +22,10 @@ export function renderRulesDoc(packs: readonly Pack[]): string {
     'language is described in `docs/packs.md`. The zh-TW pack is generated from zh-CN, so its rules are the same ones in',
     'traditional characters; both read simplified and traditional drafts alike.',
     '',
+    'Beside these rules, the packs\' labelled drafts teach the learned reader (`docs/packs.md`, "Draft examples"): where no',
+    'rule of a category fires, a sentence that reads as that category gets a `learned.<category>` warning with the note',
+    'listed under the pack below.',
+    '',
     '## Standard word classes',
     '',
     '| class | members |',
@@ -32,6 +36,14 @@ export function renderRulesDoc(packs: readonly Pack[]): string {
   ];
   for (const pack of packs) {
     lines.push('', `## ${pack.name} (${pack.id})`, '');
+    const notes = Object.entries(pack.draftExamples?.notes ?? {});
+    if (notes.length > 0) {
+      const flawed = pack.draftExamples?.flawed ?? {};
+      lines.push('### Learned warnings', '', '| category | labelled drafts | note |', '|---|---|---|');
+      for (const [category, note] of notes)
+        lines.push(`| ${category} | ${flawed[category as keyof typeof flawed]?.length ?? 0} | ${cell(note)} |`);
+      lines.push('');
+    }
     for (const rule of pack.rules ?? []) {
       lines.push(`### ${rule.id}`, '', `${rule.category}, ${rule.severity}: ${cell(rule.message)}`, '');
       if (rule.suggestion) lines.push(`Suggested wording: ${cell(rule.suggestion)}`, '');
