@@ -4,6 +4,7 @@ import { isHan, normalizeForMatch, normalizeText, type NormalizedText } from './
 import { literalPattern, parsePattern, type Gap, type WordClasses } from './rule-pattern.ts';
 import { STANDARD_CLASSES } from './word-classes.ts';
 import { findingsOf, type LintHit } from './lint-findings.ts';
+import { isAdviceAgainstSharing, isPoliteRefusal } from './lint-context.ts';
 import type { Finding, Rule } from './types.ts';
 
 /** One literal phrasing of one rule's pattern, ready to chain its pieces. */
@@ -34,13 +35,6 @@ interface PieceUse {
 const BUILTIN_EXCEPTIONS = ['保证金', '担保', '不对称', '不对劲', '但是否', '不能否认', '绝对值'];
 
 const LATIN_WORD = /[a-z0-9]/;
-
-// A request for a secret turned into a warning about it ("请勿向任何人提供验证码", "never share your password") is the
-// advice agents should give: those hits are dropped when such a word stands shortly before them in the same clause.
-const NEGATED_REQUEST =
-  /(?:请勿|切勿|不要|别|不会|不得|禁止|never|don't|do not|won't|will not|not to)[^,.;!?，。；！？]{0,16}$/;
-// The same advice with the warning after the secret: "完整卡号请不要在聊天中发送".
-const NEGATED_AFTER = /^[^,.;!?]{0,6}(?:请不要|请勿|切勿|不要|别|禁止|不能|never|don't|do not|must not)/;
 
 // What ends a clause in normalized text (NFKC has turned 。，！？；： into these): a gap never crosses one.
 const CLAUSE_BREAK = new Set([...'.,!?;:\n']);
@@ -157,13 +151,8 @@ export function createLinter(rules: readonly LintRule[], classes: WordClasses = 
           if (start === -1) continue;
           if (variant.exceptions.length > 0 && isInsideException(normalized, start, m.end, variant)) continue;
           if (variant.wholeWords && cutsAWord(text, start, m.end)) continue;
-          if (
-            variant.rule.category === 'sensitive_request' &&
-            (NEGATED_REQUEST.test(text.slice(Math.max(0, start - 24), start)) ||
-              NEGATED_AFTER.test(text.slice(m.end, m.end + 16)))
-          ) {
-            continue;
-          }
+          if (variant.rule.category === 'sensitive_request' && isAdviceAgainstSharing(text, start, m.end)) continue;
+          if (variant.rule.category === 'refusal' && isPoliteRefusal(text, start, m.end)) continue;
           hits.push({ rule: variant.rule, order: variant.order, start, end: m.end });
         }
       }

@@ -81,3 +81,32 @@ describe('overlapping hits', () => {
     expect(rejection).toMatchObject({ severity: 'error' });
   });
 });
+
+describe('a polite refusal (an apology or "for now", then an alternative) is not a flat one', () => {
+  const categories = (draft: string): string[] => lint(draft).map((f) => f.category);
+
+  it.each([
+    '很抱歉这个暂时没法改，我帮您申请一张10元无门槛券作为补偿可以吗？',
+    '不好意思，这个颜色目前做不了，可以给您换成同款黑色吗？',
+    "Sorry, I can't change the date for now, but I can offer you a full travel credit.",
+  ])('%s', (draft) => {
+    expect(categories(draft)).not.toContain('refusal');
+  });
+
+  it.each([
+    // No apology: still blunt.
+    '做不了，但是可以给您退差价。',
+    // The alternative named is the refused thing itself, in the same clause.
+    '抱歉我不能直接给您取消',
+    // An apology, and no alternative.
+    "Sorry, I can't do that.",
+  ])('still flags %s', (draft) => {
+    expect(categories(draft)).toContain('refusal');
+  });
+});
+
+describe('advice against sharing in a long English clause', () => {
+  it('reads "never" a few words before the secret', () => {
+    expect(lint('We never ask for your PIN or full card number in chat, if anyone does please report it.')).toEqual([]);
+  });
+});

@@ -1,0 +1,53 @@
+// What the words around a forbidden phrase change: advice against sharing a secret, and a refusal that offers an alternative (for the rules and the learned reader alike).
+
+// A request for a secret turned into a warning about it ("请勿向任何人提供验证码", "never share your password") is the
+// advice agents should give: those hits are dropped when such a word stands shortly before them in the same clause.
+// The window is wider than a Chinese clause needs because English says the same in more characters ("we never ask
+// for your pin or full card number").
+const NEGATED_BEFORE =
+  /(?:请勿|切勿|不要|别|不会|不得|禁止|never|don't|do not|won't|will not|not to)[^,.;!?，。；！？]{0,28}$/;
+// The same advice with the warning after the secret: "完整卡号请不要在聊天中发送".
+const NEGATED_AFTER = /^[^,.;!?]{0,6}(?:请不要|请勿|切勿|不要|别|禁止|不能|never|don't|do not|must not)/;
+
+/** True when the request for a secret at [start, end) of normalized text is advice not to share it. */
+export function isAdviceAgainstSharing(text: string, start: number, end: number): boolean {
+  return (
+    NEGATED_BEFORE.test(text.slice(Math.max(0, start - 36), start)) || NEGATED_AFTER.test(text.slice(end, end + 16))
+  );
+}
+
+// What the agent does instead, in normalized text (simplified, lower case): "我帮您申请一张券", "不过可以帮您取消重下",
+// "but I can offer a credit".
+const ALTERNATIVE =
+  /(?:帮您|为您|给您|替您)(?:申请|更换|换|改|取消|重新|登记|补|安排|转|联系|升级|办理|加急|争取)|作为补偿|可以(?:帮您|为您|给您|改成|换成)|\bi (?:can|could|will|'ll) (?:offer|arrange|request|set up|get you|send you|escalate)|\bwhat i can do\b|\binstead\b|\balternatively\b/;
+// Where the alternative may begin: after a clause break or a "but" (我不能直接给您取消 refuses the very thing it names).
+const TURN = /[,.;:!?\n]|\bbut\b|不过|但是?|可是/g;
+/** How far after a refusal its alternative may stand: the same sentence or the next one. */
+const ALTERNATIVE_WINDOW = 60;
+
+// What makes a refusal polite before it is said: an apology, or "for now" (很抱歉这个暂时没法改).
+const SOFTENER = /抱歉|不好意思|对不起|暂时|目前|sorry|unfortunately|afraid|at the moment|for now/;
+
+/**
+ * True when the refusal at [start, end) of normalized text is a polite one: softened before it (an apology, "for now")
+ * and followed by an alternative in a clause of its own. Such a refusal is not flat (warnings.md: refusal catches flat
+ * refusals); "做不了，但是可以…" is still blunt and stays a finding.
+ */
+export function isPoliteRefusal(text: string, start: number, end: number): boolean {
+  return (
+    SOFTENER.test(text.slice(Math.max(0, start - 24), end)) &&
+    alternativeAfter(text.slice(end, end + ALTERNATIVE_WINDOW))
+  );
+}
+
+/** The same reading of a whole sentence the learned reader flagged as a refusal (normalized text). */
+export function isPoliteRefusalSentence(sentence: string): boolean {
+  return SOFTENER.test(sentence) && alternativeAfter(sentence);
+}
+
+/** True when the text offers an alternative after a clause break or a "but". */
+function alternativeAfter(text: string): boolean {
+  TURN.lastIndex = 0;
+  const turn = TURN.exec(text);
+  return turn !== null && ALTERNATIVE.test(text.slice(turn.index));
+}
