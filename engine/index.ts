@@ -2,13 +2,15 @@
 // helpers the panel and the content script share (reply ranking, variables, masking, language, pinyin). Reading and
 // checking pack files is the other entry, engine/packs.ts; the reply search (search.ts) serves the panel and the page's `;;` picker alike.
 import { detectEmotion, emotionGivenScenario, isSarcastic } from './emotion.ts';
+import { createEmotionReader } from './emotion-learned.ts';
+import { normalizeForMatch } from './normalize.ts';
 import { createScenarioDetector } from './detect.ts';
 import { MAX_INPUT_LINE_CHARS } from './limits.ts';
 import { createLinter } from './lint.ts';
 import { withLearnedFindings } from './lint-learned.ts';
 import { createCatalog, type Catalog } from './catalog.ts';
 import { findSensitive } from './sensitive.ts';
-import type { Detection, Finding, Pack, ScenarioMatch } from './types.ts';
+import type { Detection, Emotion, Finding, Pack, ScenarioMatch } from './types.ts';
 
 export * from './types.ts';
 export { createCatalog, type Catalog } from './catalog.ts';
@@ -78,6 +80,9 @@ export function detectionWindow(message: string): string {
   return `${message.slice(0, headEnd)}\n…\n${message.slice(tailStart)}`;
 }
 
+// Scenarios whose customers are calm by nature: the learned emotion reader does not speak there.
+const CALM_SCENARIOS = new Set(['praise', 'thanks', 'greeting', 'closing', 'customer_apology', 'suggestion']);
+
 // What a sneer turns into a complaint: thanks and praise said sarcastically.
 const SARCASM_TURNS = new Set(['praise', 'thanks']);
 
@@ -92,7 +97,15 @@ export function createEngine(packs: readonly Pack[]): Engine {
   const catalog = createCatalog(packs);
   const { merged } = catalog;
   const detectScenarios = createScenarioDetector(merged.scenarios, undefined, merged.noScenarioExamples);
+  const readEmotion = createEmotionReader(merged.emotionExamples);
   const learned = withLearnedFindings(merged, createLinter(merged.rules, merged.classes));
+  // The cue lists first (an insult, shouting, an apology); where they read calm, what the packs' messages taught,
+  // except in a scenario that is calm by nature (praise, thanks), where a learned guess is more often wrong than right.
+  const emotionOf = (text: string, scenario: string | undefined): Emotion => {
+    const fromCues = detectEmotion(text);
+    if (fromCues !== 'calm' || (scenario !== undefined && CALM_SCENARIOS.has(scenario))) return fromCues;
+    return readEmotion(normalizeForMatch(text)) ?? 'calm';
+  };
   return {
     ...catalog,
     detect(message, options = {}) {
@@ -105,7 +118,7 @@ export function createEngine(packs: readonly Pack[]): Engine {
       return {
         text: message,
         scenarios: found,
-        emotion: emotionGivenScenario(detectEmotion(read), found[0]?.id),
+        emotion: emotionGivenScenario(emotionOf(read, found[0]?.id), found[0]?.id),
         sensitive: findSensitive(message),
       };
     },

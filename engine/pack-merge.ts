@@ -1,6 +1,6 @@
 // Merges packs in priority order: a later pack extends or replaces an earlier one's scenarios and stages, and overrides its rules.
 import { STANDARD_CLASSES } from './word-classes.ts';
-import { WARNING_CATEGORIES } from './types.ts';
+import { EMOTIONS, WARNING_CATEGORIES } from './types.ts';
 import type {
   MergedDraftExamples,
   MergedPacks,
@@ -60,10 +60,13 @@ export function mergePacks(packs: readonly Pack[]): MergedPacks {
   );
   let noScenarioExamples: string[] = [];
   const draftExamples: MergedDraftExamples = { flawed: {}, clean: [], notes: [] };
+  const emotionExamples: MergedPacks['emotionExamples'] = { calm: [], anxious: [], angry: [] };
 
   for (const pack of packs) {
     noScenarioExamples = union(noScenarioExamples, pack.noScenarioExamples);
     addDraftExamples(draftExamples, pack);
+    for (const emotion of EMOTIONS)
+      emotionExamples[emotion] = union(emotionExamples[emotion], pack.emotionExamples?.[emotion]);
     for (const scenario of pack.scenarios ?? []) {
       const earlier = scenarios.get(scenario.id);
       const replies = tagReplies(scenario.replies, pack);
@@ -148,6 +151,7 @@ export function mergePacks(packs: readonly Pack[]): MergedPacks {
     classes,
     noScenarioExamples,
     draftExamples,
+    emotionExamples,
   };
 }
 

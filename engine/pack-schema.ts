@@ -6,6 +6,7 @@ import { coded, PACK_PROBLEMS_EN, type PackProblemCode, type ProblemParams } fro
 import { normalizeForMatch } from './normalize.ts';
 import {
   BUILTIN_VARIABLES,
+  EMOTIONS,
   PACK_SCHEMA_VERSION,
   READABLE_SCHEMA_VERSIONS,
   SENSITIVE_KINDS,
@@ -39,6 +40,7 @@ const PHRASE_LISTS = new Set<string>([
   'patterns',
   'clean',
   ...WARNING_CATEGORIES,
+  ...EMOTIONS,
 ]);
 
 // The schema's messages are problem codes; SCHEMA_PARAMS gives the values their phrasings name.
@@ -107,6 +109,12 @@ const DraftExamplesSchema = v.strictObject({
   notes: v.optional(v.record(category, text)),
 });
 
+const EmotionExamplesSchema = v.strictObject({
+  calm: v.optional(texts),
+  anxious: v.optional(texts),
+  angry: v.optional(texts),
+});
+
 const PackSchema = v.strictObject({
   schemaVersion: v.picklist(READABLE_SCHEMA_VERSIONS),
   id,
@@ -142,6 +150,7 @@ const PackSchema = v.strictObject({
   scenarios: v.optional(v.pipe(v.array(ScenarioSchema), v.maxLength(PACK_LIMITS.arrayLength, code('tooManyItems')))),
   noScenarioExamples: v.optional(texts),
   draftExamples: v.optional(DraftExamplesSchema),
+  emotionExamples: v.optional(EmotionExamplesSchema),
   stages: v.optional(v.pipe(v.array(StageSchema), v.maxLength(PACK_LIMITS.arrayLength, code('tooManyItems')))),
   rules: v.optional(v.pipe(v.array(RuleSchema), v.maxLength(PACK_LIMITS.arrayLength, code('tooManyItems')))),
 });

@@ -61,7 +61,8 @@ export type WarningCategory = (typeof WARNING_CATEGORIES)[number];
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-export type Emotion = 'calm' | 'anxious' | 'angry';
+export const EMOTIONS = ['calm', 'anxious', 'angry'] as const;
+export type Emotion = (typeof EMOTIONS)[number];
 
 export const SENSITIVE_KINDS = ['id_card', 'bank_card', 'phone', 'email', 'password', 'verification_code'] as const;
 export type SensitiveKind = (typeof SENSITIVE_KINDS)[number];
@@ -171,6 +172,8 @@ export interface Pack {
   noScenarioExamples?: string[];
   /** Labelled agent drafts the draft reader learns from when packs load (docs/packs.md, "Draft examples"). */
   draftExamples?: DraftExamples;
+  /** Customer messages by the emotion they carry, which the emotion reader learns from (docs/packs.md, "Emotion examples"). */
+  emotionExamples?: Partial<Record<Emotion, string[]>>;
   stages?: Stage[];
   rules?: Rule[];
 }
@@ -261,6 +264,8 @@ export interface MergedPacks {
   noScenarioExamples: string[];
   /** Every enabled pack's labelled drafts added together, and each pack's notes with the pack's language. */
   draftExamples: MergedDraftExamples;
+  /** Every enabled pack's customer messages by emotion, added together. */
+  emotionExamples: Record<Emotion, string[]>;
 }
 
 export interface MergedDraftExamples {

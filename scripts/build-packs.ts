@@ -20,6 +20,8 @@ interface PackSources {
   rules: Rule[];
   /** draft-examples.json: labelled drafts the draft reader learns from, and its notes. */
   draftExamples?: DraftExamples;
+  /** emotion-examples.json: customer messages by emotion, which the emotion reader learns from. */
+  emotionExamples?: Pack['emotionExamples'];
 }
 
 function readJson<T>(file: string, fallback: T): T {
@@ -34,6 +36,7 @@ function readSources(locale: string): PackSources {
     triggers: readJson(join(dir, 'triggers.json'), {}),
     rules: readJson(join(dir, 'rules.json'), []),
     draftExamples: readJson<DraftExamples | undefined>(join(dir, 'draft-examples.json'), undefined),
+    emotionExamples: readJson<Pack['emotionExamples']>(join(dir, 'emotion-examples.json'), undefined),
   };
 }
 
@@ -56,7 +59,11 @@ export function assemblePack(sources: PackSources): Pack {
       scenarios.push({ id, title: id, triggers: t.triggers ?? [], examples: t.examples ?? [], replies: [], tips: [] });
   }
   const pack: Pack = { ...sources.meta, scenarios, stages: sources.content.stages ?? [], rules: sources.rules };
-  return sources.draftExamples ? { ...pack, draftExamples: sources.draftExamples } : pack;
+  return {
+    ...pack,
+    ...(sources.draftExamples && { draftExamples: sources.draftExamples }),
+    ...(sources.emotionExamples && { emotionExamples: sources.emotionExamples }),
+  };
 }
 
 /** Converts every human-readable string of a pack; ids, categories and severities stay as they are. */
@@ -94,12 +101,15 @@ export function buildPacks(): Record<string, string> {
   ]);
   const toTraditional = (text: string): string => taiwanUsage(openccTaiwan(text));
   const converted = convertPackText(zhCN, toTraditional);
-  // The zh-TW pack learns from drafts written in Taiwan (data/src/zh-TW), not from the zh-CN ones converted: both packs
-  // are on by default, and the same drafts twice would only double the training. The notes are converted.
+  // The zh-TW pack learns from drafts and messages written in Taiwan (data/src/zh-TW), not from the zh-CN ones
+  // converted: both packs are on by default, and the same texts twice would only double the training. The notes are
+  // converted.
   const taiwanDrafts = readJson<DraftExamples>(join(srcDir, 'zh-TW/draft-examples.json'), {});
+  const taiwanEmotions = readJson<Pack['emotionExamples']>(join(srcDir, 'zh-TW/emotion-examples.json'), {});
   const zhTW: Pack = {
     ...converted,
     draftExamples: { ...taiwanDrafts, notes: converted.draftExamples?.notes ?? {} },
+    emotionExamples: taiwanEmotions,
     id: 'zh-TW',
     locale: 'zh-TW',
     name: '預設話術（繁體中文）',

@@ -82,3 +82,22 @@ describe('lint keeps its recall and false-alarm rate on every labelled draft set
     },
   );
 });
+
+/** File → the least emotion accuracy, and the least recall of anxious customers (the class word lists miss). */
+const EMOTION_FLOORS: Record<string, { accuracy: number; anxious: number }> = {
+  'blind-messages-1.jsonl': { accuracy: 0.87, anxious: 0.8 },
+  'blind-messages-3.jsonl': { accuracy: 0.83, anxious: 0.72 },
+  'blind-messages-4.jsonl': { accuracy: 0.86, anxious: 0.57 },
+  'fresh-4.jsonl': { accuracy: 0.88, anxious: 0.65 },
+};
+
+describe('emotion keeps its accuracy and its anxious recall', () => {
+  it.each(Object.entries(EMOTION_FLOORS))('%s', (file, floor) => {
+    const rows = readJsonl(join(heldOut, file));
+    const right = rows.filter((row) => engine.detect(row.text).emotion === row.emotion).length;
+    const anxious = rows.filter((row) => row.emotion === 'anxious');
+    const anxiousRight = anxious.filter((row) => engine.detect(row.text).emotion === 'anxious').length;
+    expect(right / rows.length).toBeGreaterThanOrEqual(floor.accuracy);
+    expect(anxiousRight / anxious.length).toBeGreaterThanOrEqual(floor.anxious);
+  });
+});

@@ -81,6 +81,7 @@ describe('docs/packs.md examples', () => {
       'flawed',
       'clean',
       'notes',
+      'emotionExamples',
     ];
     for (const field of fields) expect(doc, field).toContain(`\`${field}\``);
   });
