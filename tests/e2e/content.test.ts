@@ -128,6 +128,23 @@ describe('content script on the demo helpdesk', () => {
     await expect.poll(() => findingsOf(desk)).toBe(0);
   });
 
+  it('warns on a kind of phrase no rule lists, read by the learned reader in the page', async () => {
+    await desk.evaluate(() => window.huashuDemo.clearComposer());
+    await desk.locator('[data-huashu-demo-composer]').click();
+    const draft = '退货的事你得去问仓库，我这边只负责咨询';
+    await desk.keyboard.type(draft);
+    await expect
+      .poll(async () => (await contentState(browser, desk))?.findings.map((f) => f.ruleId), { timeout: 10_000 })
+      .toContain('learned.shirking');
+    const finding = (await contentState(browser, desk))!.findings.find((f) => f.ruleId === 'learned.shirking')!;
+    expect(finding.severity).toBe('warning');
+    expect(draft.slice(finding.start, finding.end)).toBe(finding.match);
+    await desk.evaluate(() => window.huashuDemo.clearComposer());
+    await desk.locator('[data-huashu-demo-composer]').press('End');
+    await desk.keyboard.type('好的，我帮您联系仓库同事，今天给您答复');
+    await expect.poll(() => findingsOf(desk)).toBe(0);
+  });
+
   it('does not lint a draft written as an internal note, and lints it again back in reply mode', async () => {
     await desk.evaluate(() => window.huashuDemo.clearComposer());
     await desk.locator('.composer__mode[data-mode="note"]').click();
