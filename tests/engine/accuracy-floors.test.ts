@@ -21,9 +21,10 @@ const MESSAGE_FLOORS: Record<string, number> = {
   'fresh-4.jsonl': 0.94,
   'fresh-5.jsonl': 0.97,
   'blind-messages-1.jsonl': 0.93,
-  'blind-messages-2.jsonl': 0.87,
+  'blind-messages-2.jsonl': 0.9,
   'blind-messages-3.jsonl': 0.85,
   'blind-messages-4.jsonl': 0.87,
+  'blind-messages-5.jsonl': 0.92,
 };
 
 /** File → the least recall over all categories, and the most false alarms on clean drafts (a share). */
@@ -35,8 +36,9 @@ const DRAFT_FLOORS: Record<string, { recall: number; falseAlarms: number }> = {
   'blind-drafts-1.jsonl': { recall: 0.98, falseAlarms: 0.02 },
   'blind-drafts-2.jsonl': { recall: 0.98, falseAlarms: 0.02 },
   'blind-drafts-3.jsonl': { recall: 0.98, falseAlarms: 0.02 },
-  'blind-drafts-4.jsonl': { recall: 0.56, falseAlarms: 0.02 },
+  'blind-drafts-4.jsonl': { recall: 0.81, falseAlarms: 0.02 },
   'blind-drafts-5.jsonl': { recall: 0.91, falseAlarms: 0.02 },
+  'blind-drafts-6.jsonl': { recall: 0.94, falseAlarms: 0.02 },
 };
 
 function top1(file: string): number {
@@ -88,6 +90,7 @@ const EMOTION_FLOORS: Record<string, { accuracy: number; anxious: number }> = {
   'blind-messages-1.jsonl': { accuracy: 0.87, anxious: 0.8 },
   'blind-messages-3.jsonl': { accuracy: 0.83, anxious: 0.72 },
   'blind-messages-4.jsonl': { accuracy: 0.86, anxious: 0.57 },
+  'blind-messages-5.jsonl': { accuracy: 0.86, anxious: 0.67 },
   'fresh-4.jsonl': { accuracy: 0.88, anxious: 0.65 },
 };
 
