@@ -1,5 +1,5 @@
 // Character-bigram and word similarity of a message to a pack's example messages, through an inverted index built once.
-import { isHan } from './normalize.ts';
+import { hanRuns } from './normalize.ts';
 
 /** English words too common to say anything about a scenario. */
 const ENGLISH_STOPWORDS = new Set(
@@ -12,17 +12,10 @@ const ENGLISH_STOPWORDS = new Set(
 /** Features of a normalized text: Han character bigrams (single Han characters when a run is one long) and Latin words. */
 export function featuresOf(normalized: string): string[] {
   const features = new Set<string>();
-  let hanRun = '';
-  const flushHan = (): void => {
-    if (hanRun.length === 1) features.add(hanRun);
-    for (let i = 0; i + 1 < hanRun.length; i++) features.add(hanRun.slice(i, i + 2));
-    hanRun = '';
-  };
-  for (const char of normalized) {
-    if (isHan(char)) hanRun += char;
-    else flushHan();
+  for (const run of hanRuns(normalized)) {
+    if (run.length === 1) features.add(run);
+    for (let i = 0; i + 1 < run.length; i++) features.add(run.slice(i, i + 2));
   }
-  flushHan();
   for (const word of normalized.match(/[a-z0-9']+/gu) ?? []) {
     const bare = word.replace(/'/gu, '');
     if (bare.length >= 2 && !ENGLISH_STOPWORDS.has(word) && !/^\d+$/u.test(bare)) features.add('w:' + stem(bare));

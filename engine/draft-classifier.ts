@@ -1,6 +1,6 @@
 // Reads an agent's draft for the kinds of phrase warnings.md names, however they are worded: a linear classifier per
 // warning category, trained when packs load from their labelled drafts and rule examples, over character and word n-grams.
-import { isHan, normalizeForMatch } from './normalize.ts';
+import { hanRuns, normalizeForMatch } from './normalize.ts';
 
 /** A labelled training draft: the categories it holds (none for a clean draft). */
 export interface LabelledDraft {
@@ -32,21 +32,13 @@ export function draftFeatures(text: string): string[] {
 
 function featuresOfNormalized(normalized: string): string[] {
   const features = new Set<string>();
-  let run = '';
-  const flushHan = (): void => {
-    if (run === '') return;
+  for (const run of hanRuns(normalized)) {
     // ^ and $ mark the edges of a run of Han characters: 不行 alone reads differently from inside 不行李.
     const marked = `^${run}$`;
     for (let i = 0; i < run.length; i++) features.add(run[i]!);
     for (let i = 0; i + 1 < marked.length; i++) features.add(marked.slice(i, i + 2));
     for (let i = 0; i + 2 < marked.length; i++) features.add(marked.slice(i, i + 3));
-    run = '';
-  };
-  for (const char of normalized) {
-    if (isHan(char)) run += char;
-    else flushHan();
   }
-  flushHan();
   const words = normalized.match(/[a-z0-9']+/gu) ?? [];
   for (let i = 0; i < words.length; i++) {
     features.add(`w:${words[i]}`);

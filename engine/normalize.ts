@@ -44,6 +44,21 @@ export function isHan(char: string): boolean {
   return HAN.test(char);
 }
 
+/** The runs of consecutive Han characters in a text, in order: the units character n-grams are taken from. */
+export function hanRuns(text: string): string[] {
+  const runs: string[] = [];
+  let run = '';
+  for (const char of text) {
+    if (isHan(char)) run += char;
+    else if (run !== '') {
+      runs.push(run);
+      run = '';
+    }
+  }
+  if (run !== '') runs.push(run);
+  return runs;
+}
+
 // Typographic variants that NFKC keeps apart but a phrase list should not.
 const FOLDED_PUNCTUATION: Record<string, string> = {
   '\u2018': "'",

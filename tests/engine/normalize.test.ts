@@ -1,6 +1,6 @@
 // Normalization: variants fold together and every normalized unit points back at the original text.
 import { describe, expect, it } from 'vitest';
-import { normalizeText, originalSpan, toSimplified } from '../../engine/normalize.ts';
+import { normalizeText, originalSpan, toSimplified, hanRuns } from '../../engine/normalize.ts';
 
 function spanOf(original: string, needle: string): string {
   const n = normalizeText(original);
@@ -62,5 +62,13 @@ describe('toSimplified', () => {
     expect(toSimplified('帳號被盜用了')).toBe('账号被盗用了');
     expect(toSimplified('帐号')).toBe('账号');
     expect(toSimplified('abc')).toBe('abc');
+  });
+});
+
+describe('hanRuns', () => {
+  it('splits a text into its runs of Han characters, in order', () => {
+    expect(hanRuns('亲,这个order我check一下!好的')).toEqual(['亲', '这个', '我', '一下', '好的']);
+    expect(hanRuns('no Han here 123')).toEqual([]);
+    expect(hanRuns('𠀀字')).toEqual(['𠀀字']);
   });
 });
