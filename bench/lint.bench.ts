@@ -184,6 +184,22 @@ export function benchLearnedLint(): BenchRow[] {
     subject: 'huashu, rules + learned reader',
     ...timeIt(() => engine.lint(freshDraft()), 300),
   });
+  // A pasted 20 000-character draft of a thousand sentences, then typed at its end: only the sentence typed is read again.
+  const sentence = '亲，您的订单已经发货了，请耐心等待。';
+  let long = '';
+  for (let i = 0; long.length < 20_000; i++) long += sentence.replace('订单', `订单${i}`);
+  engine.lint(long);
+  const longLabel = 'lint a 20 000-char draft (1 000 sentences) typed at its end, shipped packs';
+  rows.push({
+    case: longLabel,
+    subject: 'baseline: the rules alone',
+    ...timeIt(() => rulesOnly(long + typeNext()), 50),
+  });
+  rows.push({
+    case: longLabel,
+    subject: 'huashu, rules + learned reader',
+    ...timeIt(() => engine.lint(long + typeNext()), 50),
+  });
   return rows;
 }
 
