@@ -191,6 +191,11 @@ describe.each(PACK_IDS)('pack %s', (packId) => {
       expect(text, reply.id).not.toMatch(packId === 'en' ? ASKS_FOR_SECRET_EN : ASKS_FOR_SECRET_ZH);
     }
   });
+
+  it('holds no web address: the packs are bundled, and the built code must name no remote host', () => {
+    // A pasted link is masked before reading, so an example that is only a link teaches nothing anyway.
+    expect(JSON.stringify(pack).match(/https?:\/\/[^"\s]*/gu) ?? []).toEqual([]);
+  });
 });
 
 describe('pack languages', () => {
