@@ -181,6 +181,8 @@ function validateCommand(argv: readonly string[], locale: CliLocale): number {
       const replies = [...(p.scenarios ?? []), ...(p.stages ?? [])].reduce((n, s) => n + (s.replies?.length ?? 0), 0);
       const counts = { scenarios: p.scenarios?.length ?? 0, replies, rules: p.rules?.length ?? 0 };
       console.log(describeCli(cliText('valid', { file, ...counts }), locale));
+      // Notices do not fail the check: the pack loads, but the lead should see them.
+      for (const notice of result.notices ?? []) console.error(formatProblemIn(notice, locale));
     } else {
       failed = true;
       for (const problem of result.problems) console.error(formatProblemIn(problem, locale));

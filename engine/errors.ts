@@ -69,6 +69,9 @@ export const PACK_PROBLEMS_EN = {
   duplicateId: 'duplicate {kind} id "{id}" (first at {first}): ids must be unique',
   duplicatePattern: 'the pattern "{pattern}" appears twice in this rule',
   unknownVariable: 'unknown variable {{name}}: use one of {known} or declare it under "variables"',
+  // A notice, not an error: the pack loads, but the blank will go to the customer as it is.
+  ellipsisBlank:
+    'warning: "{blank}" marks something to fill; write a field instead, e.g. [[days]] or [[days:3]] (the agent gets it selected, and a draft that still holds it is not sent)',
   ruleNeedsPatterns: 'a rule needs "patterns" (phrases to find) or "sensitive" (kinds of personal data to find)',
   emptyPattern: 'a pattern is empty after normalization (only spaces or punctuation): remove it',
   patternTooLong: 'the pattern is {found} characters, over the limit of {limit}: split it into several patterns',

@@ -1,5 +1,6 @@
 // What lint does with raw hits, shared by every linter: quotation marks, overlapping hits, findings in the original text.
 import { originalSpan, type NormalizedText } from './normalize.ts';
+import { findUnfilledFields } from './fields.ts';
 import { findSensitive } from './sensitive.ts';
 import type { Finding, Rule, SensitiveKind } from './types.ts';
 
@@ -98,6 +99,7 @@ export function findingsOf(
   normalized: NormalizedText,
   hits: LintHit[],
   sensitiveRules: readonly Rule[],
+  fieldRule?: Rule,
 ): Finding[] {
   const quotes = quotedSpans(draft);
   const findings: Finding[] = [];
@@ -120,5 +122,7 @@ export function findingsOf(
       }
     }
   }
+  if (fieldRule)
+    for (const field of findUnfilledFields(draft)) findings.push(toFinding(fieldRule, draft, field.start, field.end));
   return findings.sort((a, b) => a.start - b.start || b.end - a.end);
 }

@@ -13,8 +13,9 @@ import type { Finding, MergedPacks, WarningCategory } from './types.ts';
  */
 const LEARNED_LINT = { threshold: 0.4, minExamples: 5, wholeDraftChars: 120 } as const;
 
-// sensitive_echo is about values (an 18-character id), which sensitive.ts reads exactly; there is nothing to learn.
-const NOT_LEARNED: ReadonlySet<WarningCategory> = new Set(['sensitive_echo']);
+// sensitive_echo is about values (an 18-character id), which sensitive.ts reads exactly, and unfilled_field about
+// [[fields]], which fields.ts reads exactly: there is nothing to learn.
+const NOT_LEARNED: ReadonlySet<WarningCategory> = new Set(['sensitive_echo', 'unfilled_field']);
 
 // Sentence ends: the classifier reads one sentence at a time, as it was trained on short drafts.
 const SENTENCE_END = /[。！？!?\n~～…]+|\.(?:\s+|$)/gu;

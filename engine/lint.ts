@@ -132,6 +132,8 @@ export function createLinter(rules: readonly LintRule[], classes: WordClasses = 
   const pieces = [...pieceIds.keys()];
   const matcher = pieces.length > 0 ? new AhoCorasickMatcher(pieces) : undefined;
   const sensitiveRules = active.filter((r) => (r.sensitive ?? []).length > 0);
+  // The highest-priority rule of the category speaks for every field a draft still holds.
+  const fieldRule = active.filter((r) => r.category === 'unfilled_field').at(-1);
 
   return function lintDraft(draft: string): Finding[] {
     if (draft === '') return [];
@@ -158,7 +160,7 @@ export function createLinter(rules: readonly LintRule[], classes: WordClasses = 
       }
     }
 
-    return findingsOf(draft, normalized, hits, sensitiveRules);
+    return findingsOf(draft, normalized, hits, sensitiveRules, fieldRule);
   };
 }
 

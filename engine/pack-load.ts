@@ -3,14 +3,15 @@ import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'ya
 import { coded, groupDigits, tooLargeParams, type PackProblemCode, type ProblemParams } from './errors.ts';
 import { MAX_LISTED_PROBLEMS } from './limits.ts';
 import { indexLines, type LineIndex } from './line-index.ts';
-import { validatePack } from './pack-schema.ts';
+import { packNotices, validatePack } from './pack-schema.ts';
 import type { Pack, PackProblem } from './types.ts';
 
 /** 50 MB as people count them (and as the messages and docs/packs.md say), not 50 MiB. */
 export const MAX_PACK_BYTES = 50_000_000;
 
 export type PackFormat = 'json' | 'yaml' | 'csv';
-export type PackParse = { ok: true; pack: Pack } | { ok: false; problems: PackProblem[] };
+/** A pack read, with notices (placed like problems) that do not stop it loading; or why it cannot be read. */
+export type PackParse = { ok: true; pack: Pack; notices?: PackProblem[] } | { ok: false; problems: PackProblem[] };
 
 /** Reads a CSV pack (pack-convert.ts's parseCsvPack); passed in so that a caller without CSV does not bundle papaparse. */
 type CsvPackReader = (source: string, file: string) => PackParse;
@@ -196,8 +197,22 @@ function parseJsonPack(source: string, file: string): PackParse {
     return { ok: false, problems: [{ file, ...lines().at(offset), ...problem }] };
   }
   const result = validatePack(JSON.parse(text) as unknown, file);
-  if (result.ok) return result;
+  if (result.ok) return withNotices(result.pack, file, scan.places, lines, text);
   return { ok: false, problems: placeProblems(listProblems(result.problems, file), scan.places, lines, source) };
+}
+
+/** The pack with its notices (packNotices), each at the line and column of its place. */
+function withNotices(
+  pack: Pack,
+  file: string,
+  places: ReadonlyMap<string, number>,
+  lines: () => LineIndex,
+  source: string,
+): PackParse {
+  const notices = packNotices(pack, file);
+  return notices.length === 0
+    ? { ok: true, pack }
+    : { ok: true, pack, notices: placeProblems(notices, places, lines, source) };
 }
 
 /** Gives each shape problem the line and column of its field, or of the nearest enclosing one that exists (a missing field has none). */
@@ -301,15 +316,11 @@ function parseYamlPack(source: string, file: string): PackParse {
     };
   }
   const result = validatePack(value, file);
-  if (result.ok) return result;
+  const places = yamlPlaces(doc.contents as YamlNode | null);
+  if (result.ok) return withNotices(result.pack, file, places, lazyLineIndex(source), source);
   return {
     ok: false,
-    problems: placeProblems(
-      listProblems(result.problems, file),
-      yamlPlaces(doc.contents as YamlNode | null),
-      lazyLineIndex(source),
-      source,
-    ),
+    problems: placeProblems(listProblems(result.problems, file), places, lazyLineIndex(source), source),
   };
 }
 

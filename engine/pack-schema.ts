@@ -16,6 +16,7 @@ import {
   type PackProblem,
   type Reply,
 } from './types.ts';
+import { findEllipsisBlank } from './fields.ts';
 import { findVariables } from './variables.ts';
 import { parsePattern, PATTERN_LIMITS, type PatternError } from './rule-pattern.ts';
 import { STANDARD_CLASSES } from './word-classes.ts';
@@ -257,7 +258,8 @@ function checkPack(pack: Pack, file: string): PackProblem[] {
   });
   (pack.rules ?? []).forEach((rule, i) => {
     unique('rule', rule.id, `rules[${i}].id`);
-    if ((rule.patterns ?? []).length === 0 && (rule.sensitive ?? []).length === 0 && !rule.disabled) {
+    const builtIn = (rule.sensitive ?? []).length > 0 || rule.category === 'unfilled_field';
+    if ((rule.patterns ?? []).length === 0 && !builtIn && !rule.disabled) {
       problems.push({ file, path: `rules[${i}]`, ...coded('ruleNeedsPatterns') });
     }
     const patterns = new Set<string>();
@@ -286,6 +288,25 @@ function patternProblem(
       .map((name) => `<${name}>`)
       .join(', ');
   return coded(error.code, params);
+}
+
+/**
+ * What a valid pack may still get wrong, as notices that do not stop it loading: a reply that marks a blank with an
+ * ellipsis instead of a field ([[name]]), which would reach the customer as it is.
+ */
+export function packNotices(pack: Pack, file: string): PackProblem[] {
+  const notices: PackProblem[] = [];
+  const visit = (owner: string, list: readonly Reply[] | undefined): void => {
+    (list ?? []).forEach((reply, i) => {
+      const blank = findEllipsisBlank(reply.text);
+      if (!blank) return;
+      const path = `${owner}.replies[${i}].text`;
+      notices.push({ file, path, ...coded('ellipsisBlank', { blank: blank.blank, at: blank.index + 1 }) });
+    });
+  };
+  (pack.scenarios ?? []).forEach((s, i) => visit(`scenarios[${i}]`, s.replies));
+  (pack.stages ?? []).forEach((s, i) => visit(`stages[${i}]`, s.replies));
+  return notices;
 }
 
 export type PackValidation = { ok: true; pack: Pack } | { ok: false; problems: PackProblem[] };

@@ -66,6 +66,8 @@ const PACK_PROBLEMS_ZH_CN: ProblemCatalog = {
   duplicateId: '{kind} id "{id}" 重复了（第一次出现在 {first}）：id 不能重复',
   duplicatePattern: '这条规则里短语 "{pattern}" 出现了两次：请删掉一个',
   unknownVariable: '未知变量 {{name}}：请使用 {known} 之一，或在 "variables" 里声明它',
+  ellipsisBlank:
+    '提醒："{blank}" 表示要填写的内容；请改写成填空字段，例如 [[天数]] 或 [[天数:3]]（插入后会自动选中，没填的草稿不会被发送）',
   ruleNeedsPatterns: '规则需要 "patterns"（要查找的短语）或 "sensitive"（要查找的个人信息类型）',
   emptyPattern: '这条短语去掉空格和标点后是空的：请删掉',
   patternTooLong: '这条规则写了 {found} 个字符，超过了 {limit} 个字符的上限：请拆成几条',
@@ -148,6 +150,8 @@ const PACK_PROBLEMS_ZH_TW: ProblemCatalog = {
   duplicateId: '{kind} id "{id}" 重複了（第一次出現在 {first}）：id 不能重複',
   duplicatePattern: '這條規則裡的詞句 "{pattern}" 出現了兩次：請刪除一個',
   unknownVariable: '無法辨識的變數 {{name}}：請使用 {known} 其中之一，或在 "variables" 底下宣告',
+  ellipsisBlank:
+    '提醒：「{blank}」表示要填寫的內容；請改寫成填空欄位，例如 [[天數]] 或 [[天數:3]]（插入後會自動選取，沒填的草稿不會送出）',
   ruleNeedsPatterns: '規則需要 "patterns"（要尋找的詞句）或 "sensitive"（要尋找的個人資料類型）',
   emptyPattern: '這個詞句去掉空白和標點後是空的：請刪除',
   patternTooLong: '這條規則寫了 {found} 個字元，超過了 {limit} 個字元的上限：請拆成幾條',

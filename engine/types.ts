@@ -55,6 +55,8 @@ export const WARNING_CATEGORIES = [
   'sensitive_request',
   'impatience',
   'sensitive_echo',
+  // Not in the contract's phrase categories: a reply's field the agent has not filled yet ([[天数]]), found by the engine.
+  'unfilled_field',
 ] as const;
 export type WarningCategory = (typeof WARNING_CATEGORIES)[number];
 

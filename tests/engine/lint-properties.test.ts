@@ -11,8 +11,11 @@ const rules = mergePacks(DEFAULT_PACKS).rules;
 const lint = createLinter(rules);
 
 const examples = rules.flatMap((rule) => (rule.examples?.match ?? []).map((text) => ({ rule: rule.id, text })));
-const latinExamples = examples.filter((e) => !/\p{Script=Han}/u.test(e.text));
-const hanExamples = examples.filter((e) => /\p{Script=Han}/u.test(e.text));
+// A field to fill ([[天数]]) is markup that insertion writes, not a phrase an agent types: its spelling does not vary.
+const fieldRules = new Set(rules.filter((r) => r.category === 'unfilled_field').map((r) => r.id));
+const typedExamples = examples.filter((e) => !fieldRules.has(e.rule));
+const latinExamples = typedExamples.filter((e) => !/\p{Script=Han}/u.test(e.text));
+const hanExamples = typedExamples.filter((e) => /\p{Script=Han}/u.test(e.text));
 
 const ruleIds = (draft: string): string[] => lint(draft).map((f) => f.ruleId);
 // A phrase or value two packs watch (100%, a card number) is reported once, by one of their rules of the same category.

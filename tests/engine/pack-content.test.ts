@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../engine/index.ts';
+import { renderFields } from '../../engine/fields.ts';
 import { normalizeForMatch, toSimplified } from '../../engine/normalize.ts';
 import { BUILTIN_VARIABLES, SCENARIO_IDS, STAGE_IDS, type Pack, type Reply } from '../../engine/types.ts';
 
@@ -178,8 +179,12 @@ describe.each(PACK_IDS)('pack %s', (packId) => {
 
   it("every reply passes the pack's own draft rules without a finding", () => {
     // An agent sends these sentences as they are: a warning on a standard reply would teach agents to ignore warnings.
+    // Its fields are filled first, as the agent fills them (an unfilled one is an error by design: fields.test.ts).
     const engine = createEngine([pack]);
-    for (const reply of allReplies(pack)) expect(engine.lint(reply.text), `${reply.id}: ${reply.text}`).toEqual([]);
+    for (const reply of allReplies(pack)) {
+      const filled = renderFields(reply.text).text.replace(/\[\[([^\]]+)\]\]/gu, '3');
+      expect(engine.lint(filled), `${reply.id}: ${filled}`).toEqual([]);
+    }
   });
 
   it('no reply contains a forbidden phrase of the training material', () => {
