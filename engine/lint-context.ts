@@ -5,7 +5,7 @@
 // The window is wider than a Chinese clause needs because English says the same in more characters ("we never ask
 // for your pin or full card number").
 const NEGATED_BEFORE =
-  /(?:请勿|切勿|不要|别|不会|不得|禁止|never|don't|do not|won't|will not|not to)[^,.;!?，。；！？]{0,28}$/;
+  /(?:请勿|切勿|不要|别|不会|不得|禁止|不用|不需要|无需|没必要|never|don't|do not|won't|will not|not to|no need to)[^,.;!?，。；！？]{0,28}$/;
 // The same advice with the warning after the secret: "完整卡号请不要在聊天中发送".
 const NEGATED_AFTER = /^[^,.;!?]{0,6}(?:请不要|请勿|切勿|不要|别|禁止|不能|never|don't|do not|must not)/;
 
@@ -25,6 +25,10 @@ const TURN = /[,.;:!?\n]|\bbut\b|不过|但是?|可是/g;
 /** How far after a refusal its alternative may stand: the same sentence or the next one. */
 const ALTERNATIVE_WINDOW = 60;
 
+// Asking the customer's agreement to an offer: it makes the refusal before it a proposal, and it is no rhetorical question.
+const CONSULT =
+  /您看(?:可以|行|这样|如何|怎么样|合适)|这样(?:可以|行)吗|可以吗[?？]?$|\b(?:would|does|will|could) (?:that|this) (?:help|work|suit you|be ok|be okay)\b|\bhow does (?:that|this) sound\b/;
+
 // What makes a refusal polite before it is said: an apology, or "for now" (很抱歉这个暂时没法改).
 const SOFTENER = /抱歉|不好意思|对不起|暂时|目前|sorry|unfortunately|afraid|at the moment|for now/;
 
@@ -34,15 +38,25 @@ const SOFTENER = /抱歉|不好意思|对不起|暂时|目前|sorry|unfortunatel
  * refusals); "做不了，但是可以…" is still blunt and stays a finding.
  */
 export function isPoliteRefusal(text: string, start: number, end: number): boolean {
-  return (
-    SOFTENER.test(text.slice(Math.max(0, start - 24), end)) &&
-    alternativeAfter(text.slice(end, end + ALTERNATIVE_WINDOW))
-  );
+  const after = text.slice(end, end + ALTERNATIVE_WINDOW);
+  const softened =
+    SOFTENER.test(text.slice(Math.max(0, start - 24), end)) ||
+    CONSULT.test(text.slice(end, end + 2 * ALTERNATIVE_WINDOW));
+  return softened && alternativeAfter(after);
 }
 
-/** The same reading of a whole sentence the learned reader flagged as a refusal (normalized text). */
-export function isPoliteRefusalSentence(sentence: string): boolean {
-  return SOFTENER.test(sentence) && alternativeAfter(sentence);
+/**
+ * The same reading for a sentence the learned reader flagged as a refusal, with what follows it in the draft (normalized
+ * text): the alternative is often the next sentence ("地址没法直接改哦～ 我帮您联系骑手…您看可以吗？").
+ */
+export function isPoliteRefusalSentence(sentence: string, following = ''): boolean {
+  const after = sentence + following.slice(0, 2 * ALTERNATIVE_WINDOW);
+  return (SOFTENER.test(sentence) || CONSULT.test(after)) && alternativeAfter(after);
+}
+
+/** True when a sentence asks the customer's agreement to what the agent offers ("您看可以吗？", "Would that help?"). */
+export function isConsultingQuestion(sentence: string): boolean {
+  return CONSULT.test(sentence);
 }
 
 /** True when the text offers an alternative after a clause break or a "but". */

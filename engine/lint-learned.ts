@@ -1,7 +1,7 @@
 // Warnings the rules did not name: the draft classifier, trained from the packs' labelled drafts, rule examples and replies, reads each sentence of a draft.
 import { trainDraftClassifier, type DraftClassifier, type LabelledDraft } from './draft-classifier.ts';
 import { guessLanguage } from './language.ts';
-import { isPoliteRefusalSentence } from './lint-context.ts';
+import { isConsultingQuestion, isPoliteRefusalSentence } from './lint-context.ts';
 import { normalizeForMatch } from './normalize.ts';
 import type { Linter } from './lint.ts';
 import type { Finding, MergedPacks, WarningCategory } from './types.ts';
@@ -164,7 +164,12 @@ export function withLearnedFindings(
         }
       });
       // The rules' exception holds here too: a refusal said with an apology and an alternative is not flat.
-      if (best && category === 'refusal' && isPoliteRefusalSentence(normalizeForMatch(best.text))) return;
+      if (best && category === 'refusal') {
+        const following = normalizeForMatch(draft.slice(best.end, best.end + 80));
+        if (isPoliteRefusalSentence(normalizeForMatch(best.text), following)) return;
+      }
+      // Asking whether an offer suits the customer is the opposite of a rhetorical question.
+      if (best && category === 'rhetorical' && isConsultingQuestion(normalizeForMatch(best.text))) return;
       const message = best && messageFor(merged, category, draft);
       if (!best || message === undefined) return;
       learned.push({

@@ -118,10 +118,11 @@ const MORE_HELD_OUT_DRAFTS = [
   'blind-drafts-2.jsonl',
   'blind-drafts-3.jsonl',
   'blind-drafts-5.jsonl',
+  'blind-drafts-7.jsonl',
 ].map((file) => join(root, 'tests/fixtures/heldout', file));
 
 /** Sealed: printed only with --sealed, for the final figure of a round. */
-const SEALED_DRAFTS = ['blind-drafts-4.jsonl', 'blind-drafts-6.jsonl'].map((file) =>
+const SEALED_DRAFTS = ['blind-drafts-4.jsonl', 'blind-drafts-6.jsonl', 'blind-drafts-8.jsonl'].map((file) =>
   join(root, 'tests/fixtures/heldout', file),
 );
 

@@ -159,7 +159,8 @@ describe('createScenarioDetector with the default packs', () => {
   });
 
   it.each([
-    ['不是要退款,我是想换个颜色', 'order_change'],
+    // (Not 换个颜色: after "not a refund" that reads as an exchange, which is return_refund too.)
+    ['不是要退款,我是想改个收货地址', 'order_change'],
     ['我不是投诉,就是提个建议', 'suggestion'],
     ["I don't want a refund, I just need to change the delivery address", 'order_change'],
     ['没有要取消订单,只是问下什么时候发货', 'shipping_delay'],
