@@ -6,6 +6,7 @@
 export {
   insertText,
   replaceRange,
+  selectDraftRange,
   readDraft,
   editableElementFor,
   trackComposerCaret,

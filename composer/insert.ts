@@ -117,6 +117,29 @@ export async function insertText(
   return insertIntoRichEditor(editable, kind, cleanText, span, caret, options);
 }
 
+/**
+ * Selects the draft's plain text between start and end (offsets as readDraft returns them), so the agent types over it;
+ * false when the span is not in the draft.
+ */
+export async function selectDraftRange(
+  el: HTMLElement,
+  kind: ComposerKind,
+  start: number,
+  end: number,
+): Promise<boolean> {
+  if (!el.isConnected) return false;
+  const editable = editableElementFor(el, kind);
+  const length = isTextField(editable) ? editable.value.length : mapDraftText(editable).text.length;
+  if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= length)) return false;
+  if (isTextField(editable)) {
+    editable.focus({ preventScroll: true });
+    editable.setSelectionRange(start, end);
+    return true;
+  }
+  await placeCaret(editable, kind, { start, end }, null);
+  return true;
+}
+
 /** Replaces the draft's plain text between start and end (offsets as readDraft returns them). */
 export async function replaceRange(
   el: HTMLElement,

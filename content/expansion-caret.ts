@@ -20,8 +20,24 @@ export function readCaret(editable: HTMLElement): { text: string; caret: number 
   }
   const range = selectionInside(editable);
   if (!range || !range.collapsed) return null;
+  return readRangeEnd(editable, range);
+}
+
+/** The draft text and where the selection (or the caret) ends in it, or null when the selection is elsewhere. */
+export function readSelectionEnd(editable: HTMLElement): { text: string; caret: number } | null {
+  if (isTextField(editable)) {
+    const { selectionEnd, value } = editable;
+    return selectionEnd === null ? null : { text: value, caret: selectionEnd };
+  }
+  const range = selectionInside(editable);
+  return range ? readRangeEnd(editable, range) : null;
+}
+
+function readRangeEnd(editable: HTMLElement, selection: Range): { text: string; caret: number } {
+  const range = selection.cloneRange();
+  range.collapse(false);
   const map = mapDraftText(editable);
-  // The caret's offset is the number of draft characters that end at or before it.
+  // The offset is the number of draft characters that end at or before the point.
   let caret = 0;
   for (const place of map.places) {
     try {

@@ -5,7 +5,15 @@ import {
   ExpansionPicker,
   type ExpansionPickerItem,
 } from '../components/inline/ExpansionPicker.tsx';
-import { createPhraseSearch, fillVariables, type Engine, type PhraseHit, type PhraseSearch } from '../engine/index.ts';
+import {
+  createPhraseSearch,
+  fillVariables,
+  renderFields,
+  type Engine,
+  type PhraseHit,
+  type PhraseSearch,
+} from '../engine/index.ts';
+import { selectFirstField } from './fields.ts';
 import type { ComposerInfo } from '../sites/types.ts';
 import { editableElementFor, replaceRange } from '../composer/index.ts';
 import { pageTexts } from './page-texts.ts';
@@ -40,6 +48,8 @@ function watchExpansion(tab: Tab): ExpansionController {
     query: ExpansionQuery;
     candidates: PhraseHit[];
     items: ExpansionPickerItem[];
+    /** Each item's reply with its variables filled and its [[fields]] as written: what a pick inserts. */
+    replies: string[];
     caret: CaretBox;
   } | null = null;
   let active = 0;
@@ -109,33 +119,37 @@ function watchExpansion(tab: Tab): ExpansionController {
     const search = searchFor(engine);
     // The trigger alone offers what the panel would suggest now; a query that matches nothing says so.
     const candidates = query.query.trim() === '' ? search.suggest(wanted) : search.search(query.query, wanted);
-    const items = candidates.map((c) => ({
+    const replies = candidates.map((c) => fillVariables(c.reply.text, values, engine.merged.variables));
+    const items = candidates.map((c, i) => ({
       key: `${c.scopeId}:${c.reply.id}`,
       title: c.reply.title ?? c.scopeTitle,
-      text: fillVariables(c.reply.text, values, engine.merged.variables),
+      // Shown as it will read in the composer: defaults in place, fields to fill as [[name]].
+      text: renderFields(replies[i]!).text,
       scopeTitle: c.scopeTitle,
     }));
     const sameList = open?.items.map((i) => i.key).join(' ') === items.map((i) => i.key).join(' ');
     if (!sameList) active = 0;
-    open = { composer, query, candidates, items, caret: caretBox(editable, query.end, container) };
+    open = { composer, query, candidates, items, replies, caret: caretBox(editable, query.end, container) };
     draw();
   }
 
   async function pick(index: number): Promise<void> {
     const current = open;
-    const item = current?.items[index];
-    if (!current || !item || inserting) return;
+    const text = current?.replies[index];
+    if (!current || text === undefined || inserting) return;
     close();
     inserting = true;
     try {
+      const reply = renderFields(text);
       const outcome = await replaceRange(
         current.composer.element,
         current.composer.kind,
         current.query.start,
         current.query.end,
-        item.text,
+        reply.text,
       );
       if (!outcome.ok) console.error(`[huashu] inserting the picked reply failed: ${outcome.message}`);
+      else await selectFirstField(current.composer, reply, current.query.start);
       // The linter and the panel see the new draft.
       store.get().draft?.lintNow();
     } catch (error) {

@@ -1,5 +1,7 @@
 // The side panel's link to the tab: tells it every change of what it shows, and answers its requests (state, insert a reply, apply a fix, point at the chat area).
 import { insertText } from '../composer/index.ts';
+import { renderFields } from '../engine/index.ts';
+import { selectFirstField } from './fields.ts';
 import { contentToPanel, panelToContent, type InsertResult } from '../utils/messaging.ts';
 import { sitePreferencesItem } from '../utils/storage.ts';
 import { currentComposer } from './draft-lint.ts';
@@ -65,7 +67,10 @@ export function startPanelBridge(tab: Tab): () => void {
       try {
         const composer = currentComposer(tab);
         if (!composer) return { ok: false, reason: 'no-composer', message: 'No composer on this page.' };
-        const outcome = await insertText(composer.element, composer.kind, data.text);
+        // A reply's fields go in as their defaults or as [[name]]; the first is selected for the agent to type over.
+        const reply = renderFields(data.text);
+        const outcome = await insertText(composer.element, composer.kind, reply.text);
+        if (outcome.ok) await selectFirstField(composer, reply);
         store.get().draft?.lintNow();
         return outcome.ok ? { ok: true } : outcome;
       } catch (error) {

@@ -13,6 +13,7 @@ import { startInlineWarnings } from './inline-warnings.ts';
 import { startPanelBridge } from './panel-bridge.ts';
 import { startRecognition } from './recognition.ts';
 import { startSendGuard } from './send-guard.ts';
+import { startFieldTab } from './fields.ts';
 import { createStore, duringSession, initialTabModel } from './tab-store.ts';
 import type { Tab } from './tab.ts';
 import { createUiHost } from './ui-host.ts';
@@ -42,6 +43,7 @@ export function startContentRuntime(ctx: ContentScriptContext, doc: Document = d
     startInlineWarnings(tab),
     startExpansion(tab),
     startSendGuard(tab),
+    startFieldTab(tab),
     startPanelBridge(tab),
     // CKEditor 5 is written to from the page's own world: the bridge goes in once a helpdesk is recognized.
     duringSession(store, () => {

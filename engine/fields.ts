@@ -16,10 +16,8 @@ export interface FieldSpan {
   end: number;
 }
 
-/** The limits a field's parts are held to; the pack check names them. */
-export const FIELD_LIMITS = Object.freeze({ name: 20, defaultValue: 40, hint: 60 });
-
-// Bounded parts and no nesting: one linear pass, whatever a pack holds.
+// Bounded parts (a name of 1–20 characters, a default up to 40, a hint up to 60; docs/packs.md) and no nesting: one linear
+// pass, whatever a pack holds.
 const FIELD = /\[\[([^[\]:|\n]{1,20})(?::([^[\]|\n]{0,40}))?(?:\|([^[\]\n]{0,60}))?\]\]/gu;
 // What the agent gets in the composer for a field without a default: the name in double brackets, so it stands out,
 // and the send guard can find it.

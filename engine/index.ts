@@ -24,6 +24,7 @@ export {
   type ReplyUsageCounts,
 } from './ranking.ts';
 export { fillVariables } from './variables.ts';
+export { findUnfilledFields, renderFields, type FieldSpan } from './fields.ts';
 export { fillTemplate } from './template.ts';
 export { replyLanguage, replyValues } from './replies.ts';
 export { createPhraseSearch, type PhraseHit, type PhraseSearch } from './search.ts';

@@ -57,7 +57,7 @@ export function ReplyItem(props: ReplyItemProps) {
       </div>
       {draft === null ? (
         <p class="reply-text" lang={reply.locale}>
-          {reply.text}
+          {reply.shown}
         </p>
       ) : (
         <textarea
@@ -93,10 +93,10 @@ export function ReplyItem(props: ReplyItemProps) {
             >
               {insertLabel}
             </button>
-            <button type="button" class="button" aria-describedby={titleId} onClick={() => props.onCopy(reply.text)}>
+            <button type="button" class="button" aria-describedby={titleId} onClick={() => props.onCopy(reply.shown)}>
               {t('copy')}
             </button>
-            <button type="button" class="button" aria-describedby={titleId} onClick={() => setDraft(reply.text)}>
+            <button type="button" class="button" aria-describedby={titleId} onClick={() => setDraft(reply.shown)}>
               {t('edit')}
             </button>
           </>

@@ -55,8 +55,10 @@ export interface ReplyView {
   scopeId: string;
   scopeTitle: string;
   title: string;
-  /** Text with variables filled, as it would be inserted. */
+  /** Text with variables filled, as it is sent to be inserted ([[fields]] as the pack wrote them). */
   text: string;
+  /** The text as it reads in the composer, to show and copy: field defaults in place, fields to fill as [[name]]. */
+  shown: string;
   locale: string;
   /** The UI language differs from the reply's: show the reply's language. */
   otherLanguage: boolean;

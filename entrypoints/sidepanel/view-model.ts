@@ -8,7 +8,7 @@ import type {
   MergedPacks,
   Pack,
 } from '../../engine/types.ts';
-import { languageTier, rankReplies, type ReplyUsageCounts } from '../../engine/index.ts';
+import { languageTier, rankReplies, renderFields, type ReplyUsageCounts } from '../../engine/index.ts';
 import type { PhraseHit } from '../../engine/index.ts';
 import type {
   Confidence,
@@ -152,6 +152,7 @@ function replyView(
     scopeTitle,
     title: reply.title ?? Array.from(text).slice(0, 24).join(''),
     text,
+    shown: renderFields(text).text,
     locale: reply.locale,
     otherLanguage: languageTier(reply.locale, inputs.uiLocale) === 2,
     uses,

@@ -113,6 +113,21 @@ describe('huashu pack', () => {
     expect(stdout).toMatch(/^ok data\/templates\/pack\.csv \(1 scenarios, 2 replies, 1 rules\)$/m);
   });
 
+  it('warns of a reply that marks a blank with an ellipsis, at its place and with the field syntax, and still exits 0', () => {
+    const pack = join(tmp, 'ellipsis.json');
+    writeFileSync(
+      pack,
+      '{\n  "schemaVersion": 2, "id": "t", "name": "t", "version": "1", "locale": "zh-CN",\n  "scenarios": [{ "id": "invoice", "title": "发票",\n' +
+        '    "replies": [{ "id": "invoice.t", "text": "一般……个工作日内开好" }] }]\n}\n',
+    );
+    const { code, stdout, stderr } = huashu(['pack', 'validate', pack]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^ok /mu);
+    expect(stderr.trim()).toBe(
+      `${pack}:4:49 scenarios[0].replies[0].text: warning: "……" marks something to fill; write a field instead, e.g. [[days]] or [[days:3]] (the agent gets it selected, and a draft that still holds it is not sent)`,
+    );
+  });
+
   it('lists every problem of a broken pack with its place, and exits 1', () => {
     const broken = join(tmp, 'broken.json');
     writeFileSync(broken, '{\n  "schemaVersion": 1,\n  "id": "t",\n  "name": ,\n}');

@@ -16,6 +16,7 @@ function replyView(id: string, scopeId: string, text: string, uses = 0): ReplyVi
     scopeTitle: scopeId,
     title: id,
     text,
+    shown: text,
     locale: 'zh-CN',
     otherLanguage: false,
     uses,

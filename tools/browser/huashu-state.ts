@@ -1,6 +1,6 @@
 // What Huashu holds for a helpdesk tab, read from the extension's side (messaging from an extension page, the DevTools protocol into closed roots), never from the page's DOM.
 import type { BrowserContext, Page } from 'playwright-core';
-import type { TabState } from '../../utils/messaging.ts';
+import type { InsertResult, TabState } from '../../utils/messaging.ts';
 import type { ExtensionBrowser } from './extension.ts';
 
 const askers = new WeakMap<BrowserContext, Promise<Page>>();
@@ -22,39 +22,60 @@ function askerFor(extension: ExtensionBrowser): Promise<Page> {
 }
 
 /**
+ * Sends one panel message to the content script of `page`'s tab, as the panel does, and returns its answer; null while
+ * no content script answers there.
+ */
+async function askContent(extension: ExtensionBrowser, page: Page, type: string, data: unknown): Promise<unknown> {
+  const asker = await askerFor(extension);
+  const answer = await asker.evaluate(
+    async ({ url, type, data }) => {
+      type Tab = { id?: number; url?: string };
+      const chromeApi = (
+        globalThis as unknown as {
+          chrome: {
+            tabs: {
+              query(filter: object): Promise<Tab[]>;
+              sendMessage(tabId: number, message: unknown, options: object): Promise<unknown>;
+            };
+          };
+        }
+      ).chrome;
+      const tabs = (await chromeApi.tabs.query({})).filter((tab) => tab.url === url);
+      // No tab there: the extension may not see the page's address (a site without access), so nothing answers.
+      if (tabs.length === 0) return { answer: null };
+      if (tabs.length > 1)
+        return { error: `${tabs.length} tabs show ${url}; give each page of a test its own address` };
+      try {
+        // The wire format of @webext-core/messaging, as the panel's panelToContent.sendMessage produces it.
+        const message = { id: Date.now(), type, data, timestamp: Date.now() };
+        return { answer: await chromeApi.tabs.sendMessage(tabs[0]!.id!, message, { frameId: 0 }) };
+      } catch {
+        // No content script in that tab (yet): nothing to report.
+        return { answer: null };
+      }
+    },
+    { url: page.url(), type, data },
+  );
+  if ('error' in answer) throw new Error(answer.error);
+  const response = answer.answer as { res?: unknown; err?: unknown } | null;
+  return response?.res ?? null;
+}
+
+/**
  * The content script's state for `page`'s tab (latest customer message and its detection, draft findings), asked with
  * the panel's own `getTabState` message; null while no content script answers there.
  */
 export async function contentState(extension: ExtensionBrowser, page: Page): Promise<TabState | null> {
-  const asker = await askerFor(extension);
-  const answer = await asker.evaluate(async (url) => {
-    type Tab = { id?: number; url?: string };
-    const chromeApi = (
-      globalThis as unknown as {
-        chrome: {
-          tabs: {
-            query(filter: object): Promise<Tab[]>;
-            sendMessage(tabId: number, message: unknown, options: object): Promise<unknown>;
-          };
-        };
-      }
-    ).chrome;
-    const tabs = (await chromeApi.tabs.query({})).filter((tab) => tab.url === url);
-    // No tab there: the extension may not see the page's address (a site without access), so nothing answers.
-    if (tabs.length === 0) return { answer: null };
-    if (tabs.length > 1) return { error: `${tabs.length} tabs show ${url}; give each page of a test its own address` };
-    try {
-      // The wire format of @webext-core/messaging, as the panel's panelToContent.sendMessage produces it.
-      const message = { id: Date.now(), type: 'getTabState', data: undefined, timestamp: Date.now() };
-      return { answer: await chromeApi.tabs.sendMessage(tabs[0]!.id!, message, { frameId: 0 }) };
-    } catch {
-      // No content script in that tab (yet): nothing to report.
-      return { answer: null };
-    }
-  }, page.url());
-  if ('error' in answer) throw new Error(answer.error);
-  const response = answer.answer as { res?: TabState; err?: unknown } | null;
-  return response?.res ?? null;
+  return (await askContent(extension, page, 'getTabState', undefined)) as TabState | null;
+}
+
+/** Inserts a reply as the panel's Insert button does (its text as the panel sends it); the content script's answer. */
+export async function insertFromPanel(
+  extension: ExtensionBrowser,
+  page: Page,
+  text: string,
+): Promise<InsertResult | null> {
+  return (await askContent(extension, page, 'insertReply', { text })) as InsertResult | null;
 }
 
 /** Waits until the content script of `page` answers and has recognized the helpdesk (for setup, outside a test). */
