@@ -27,7 +27,7 @@ const ALTERNATIVE_WINDOW = 60;
 
 // Asking the customer's agreement to an offer: it makes the refusal before it a proposal, and it is no rhetorical question.
 const CONSULT =
-  /您看(?:可以|行|这样|如何|怎么样|合适)|这样(?:可以|行)吗|可以吗[?？]?$|\b(?:would|does|will|could) (?:that|this) (?:help|work|suit you|be ok|be okay)\b|\bhow does (?:that|this) sound\b/;
+  /您看(?:可以|行|这样|如何|怎么样|合适)|这样(?:可以|行)吗|可以吗[?？]?$|还有(?:什么|其他|别的)(?:想了解|需要|可以帮|问题)|需要我(?:帮|为)|要不要我|\b(?:would|does|will|could) (?:that|this) (?:help|work|suit you|be ok|be okay)\b|\bhow does (?:that|this) sound\b|\bdoes (?:that|this) sound (?:ok|okay|good|alright|all right|fair)\b|\bis (?:that|this) (?:ok|okay|alright|all right)\b|\bwould you like\b|\bdo you want me to\b|\bshall i\b|\bwant me to\b/;
 
 // What makes a refusal polite before it is said: an apology, or "for now" (很抱歉这个暂时没法改).
 const SOFTENER = /抱歉|不好意思|对不起|暂时|目前|sorry|unfortunately|afraid|at the moment|for now/;
@@ -64,4 +64,29 @@ function alternativeAfter(text: string): boolean {
   TURN.lastIndex = 0;
   const turn = TURN.exec(text);
   return turn !== null && ALTERNATIVE.test(text.slice(turn.index));
+}
+
+// A measure word vouches for an outcome ("百分百入账", "definitely will", "it'll be fixed, 100%."), except where it
+// qualifies what a thing is: after a copula or "made of" ("是100%纯棉的", "is 100% recyclable", "made with 100% latex",
+// "I'd definitely recommend"), and not followed by an outcome ("is definitely going to arrive" still vouches).
+const MEASURE = /^(?:100 ?%|100 per cent|(?:a |one )?hundred percent|百分之百|百分百|百分之一百|definitely)$/;
+const DESCRIBED_BEFORE =
+  /(?:是|采用|用的是|含有?|(?:\bis|\bare|\bit's|\bmade (?:with|of|from)|\bwith|\bi'd|\bi would)\s*)$/;
+const OUTCOME_AFTER =
+  /^(?:will|'ll|be\b|get|arrive|work|fix|solve|resolve|sure|certain|safe|guarantee|won't|not\b|no\b|going|receive|happen|能|会|可以|没|不会|到|好|解决|成功|保证|放心|安全|正品|真|准|靠谱|有效|退|赔|给)/;
+
+/** True when the measure word at [start, end) of normalized text describes something instead of vouching for it. */
+export function isDescriptiveMeasure(text: string, start: number, end: number): boolean {
+  if (!MEASURE.test(text.slice(start, end))) return false;
+  const after = text.slice(end, end + 16).trimStart();
+  if (after === '' || /^[^\p{L}\p{N}]/u.test(after) || OUTCOME_AFTER.test(after)) return false;
+  return DESCRIBED_BEFORE.test(text.slice(Math.max(0, start - 16), start));
+}
+
+// An apology for our own error ("是我们这边把您的等级算错了"): the agent owns the mistake, the customer is not told they are wrong.
+const OUR_DOING = /(?:是我们|我们这边|我这边|我们把|是我把|我们的|是我)[^,.;!?\n]{0,16}$/;
+
+/** True when the "wrong" at [start, end) of normalized text is the agent owning a mistake of ours. */
+export function isOwnMistake(text: string, start: number, end: number): boolean {
+  return /错/u.test(text.slice(start, end)) && OUR_DOING.test(text.slice(Math.max(0, start - 20), start));
 }

@@ -20,11 +20,13 @@ const MESSAGE_FLOORS: Record<string, number> = {
   'fresh-3.jsonl': 0.97,
   'fresh-4.jsonl': 0.94,
   'fresh-5.jsonl': 0.97,
-  'blind-messages-1.jsonl': 0.93,
-  'blind-messages-2.jsonl': 0.9,
-  'blind-messages-3.jsonl': 0.85,
-  'blind-messages-4.jsonl': 0.87,
-  'blind-messages-5.jsonl': 0.92,
+  'blind-messages-1.jsonl': 0.96,
+  'blind-messages-2.jsonl': 0.92,
+  'blind-messages-3.jsonl': 0.86,
+  'blind-messages-4.jsonl': 0.89,
+  'blind-messages-5.jsonl': 0.93,
+  'blind-messages-6.jsonl': 0.87,
+  'blind-messages-7.jsonl': 0.88,
 };
 
 /** File → the least recall over all categories, and the most false alarms on clean drafts (a share). */
@@ -36,9 +38,12 @@ const DRAFT_FLOORS: Record<string, { recall: number; falseAlarms: number }> = {
   'blind-drafts-1.jsonl': { recall: 0.98, falseAlarms: 0.02 },
   'blind-drafts-2.jsonl': { recall: 0.98, falseAlarms: 0.02 },
   'blind-drafts-3.jsonl': { recall: 0.98, falseAlarms: 0.02 },
-  'blind-drafts-4.jsonl': { recall: 0.81, falseAlarms: 0.02 },
-  'blind-drafts-5.jsonl': { recall: 0.91, falseAlarms: 0.02 },
-  'blind-drafts-6.jsonl': { recall: 0.94, falseAlarms: 0.02 },
+  'blind-drafts-4.jsonl': { recall: 0.86, falseAlarms: 0.02 },
+  'blind-drafts-5.jsonl': { recall: 0.94, falseAlarms: 0.02 },
+  'blind-drafts-6.jsonl': { recall: 0.97, falseAlarms: 0.02 },
+  'blind-drafts-7.jsonl': { recall: 0.94, falseAlarms: 0.02 },
+  // 5 false alarms in 105 when it was unsealed, over the 2 % goal: the floor holds today's figure, not the goal.
+  'blind-drafts-8.jsonl': { recall: 0.94, falseAlarms: 0.05 },
 };
 
 function top1(file: string): number {
@@ -90,7 +95,10 @@ const EMOTION_FLOORS: Record<string, { accuracy: number; anxious: number }> = {
   'blind-messages-1.jsonl': { accuracy: 0.87, anxious: 0.8 },
   'blind-messages-3.jsonl': { accuracy: 0.83, anxious: 0.72 },
   'blind-messages-4.jsonl': { accuracy: 0.86, anxious: 0.57 },
-  'blind-messages-5.jsonl': { accuracy: 0.86, anxious: 0.67 },
+  'blind-messages-2.jsonl': { accuracy: 0.84, anxious: 0.78 },
+  'blind-messages-5.jsonl': { accuracy: 0.88, anxious: 0.7 },
+  'blind-messages-6.jsonl': { accuracy: 0.78, anxious: 0.65 },
+  'blind-messages-7.jsonl': { accuracy: 0.71, anxious: 0.45 },
   'fresh-4.jsonl': { accuracy: 0.88, anxious: 0.65 },
 };
 

@@ -110,3 +110,34 @@ describe('advice against sharing in a long English clause', () => {
     expect(lint('We never ask for your PIN or full card number in chat, if anyone does please report it.')).toEqual([]);
   });
 });
+
+describe('a measure word that describes a thing is no promise', () => {
+  it.each([
+    '亲，这款手机壳是100%硅胶材质的，摸起来软软的',
+    'The packaging is 100% recyclable, by the way.',
+    'The mattress is made with 100% natural latex.',
+    "I'd definitely recommend checking the size chart first.",
+    'This jacket is definitely one of our warmest.',
+  ])('%s', (draft) => {
+    expect(summary(draft).filter((f) => f.startsWith('absolute_promise'))).toEqual([]);
+  });
+
+  it.each([
+    '跟您讲，退款三天内百分百入账',
+    'It is definitely going to arrive tomorrow.',
+    "It'll arrive tomorrow for sure, a hundred percent.",
+    'You will definitely get it by Friday.',
+  ])('one that vouches for an outcome is: %s', (draft) => {
+    expect(summary(draft).some((f) => f.startsWith('absolute_promise'))).toBe(true);
+  });
+});
+
+describe('owning our own mistake is no contradiction', () => {
+  it('是我们这边把您的会员等级算错了', () => {
+    expect(summary('不好意思，是我们这边录入的时候把您的会员等级算错了，已经修正好了')).toEqual([]);
+  });
+
+  it('telling the customer they got it wrong still is', () => {
+    expect(summary('您把会员等级算错了').some((f) => f.startsWith('contradiction'))).toBe(true);
+  });
+});
