@@ -38,6 +38,8 @@ export interface ImportPreview {
   overrides: ImportOverride[];
   /** The installed pack of the same id that saving would replace (keeping its place and on/off state). */
   replaces?: InstalledPack;
+  /** What the pack may still get wrong without it stopping the save (a blank written "……" instead of a field). */
+  notices: PackProblem[];
 }
 
 /** A refused import lists the pack's own problems and, for an id it may not take, the library's. */
@@ -124,7 +126,7 @@ export function previewImport(
       else adds.push({ kind: 'reply', id: reply.id, parent: scope.id });
     }
   }
-  return { ok: true, preview: { pack, fileName, adds, overrides, replaces } };
+  return { ok: true, preview: { pack, fileName, adds, overrides, replaces, notices: parsed.notices ?? [] } };
 }
 
 const encoder = new TextEncoder();

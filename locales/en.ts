@@ -224,6 +224,7 @@ export const en = {
   problemsHeading: '{count} problem(s) found; nothing was saved. Fix them and check again.',
   previewHeading: 'Ready to save “{name}” v{version}',
   previewReplaces: 'Replaces the installed version {version} (keeping its place and on/off state).',
+  noticesHeading: '{count} thing(s) to check; the pack can still be saved.',
   previewNothing: 'This pack adds nothing the enabled packs do not have already.',
   previewAdds: 'Adds {count}',
   previewOverrides: 'Takes over {count} already defined by other packs',

@@ -206,6 +206,7 @@ export const zhCN: Messages = {
   problemsHeading: '发现 {count} 个问题，未保存。请修改后重新检查。',
   previewHeading: '可以保存“{name}” v{version}',
   previewReplaces: '将替换已安装的 {version} 版（保留其位置和启用状态）。',
+  noticesHeading: '有 {count} 处需要留意；话术包仍可保存。',
   previewNothing: '这个话术包没有启用的话术包中尚未有的内容。',
   previewAdds: '新增 {count} 项',
   previewOverrides: '覆盖其他话术包已定义的 {count} 项',

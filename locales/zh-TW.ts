@@ -208,6 +208,7 @@ export const zhTW: Messages = {
   problemsHeading: '發現 {count} 個問題，未儲存。請修改後重新檢查。',
   previewHeading: '可以儲存「{name}」v{version}',
   previewReplaces: '將替換已安裝的 {version} 版（保留其位置和啟用狀態）。',
+  noticesHeading: '有 {count} 處需要留意；話術包仍可儲存。',
   previewNothing: '這個話術包沒有啟用的話術包中尚未有的內容。',
   previewAdds: '新增 {count} 項',
   previewOverrides: '覆蓋其他話術包已定義的 {count} 項',

@@ -1,6 +1,7 @@
 // "Add a pack": a file or pasted text is checked first; every problem is listed with its place, or a preview with Save.
 import { useState } from 'preact/hooks';
-import { problemMessage } from '../../engine/packs.ts';
+import { problemMessage, type ProblemLocale } from '../../engine/packs.ts';
+import type { PackProblem } from '../../engine/types.ts';
 import { Banner } from '../common/Banner.tsx';
 import { useI18n } from '../common/i18n.tsx';
 import type { ActionResult, ImportCheckView } from './types.ts';
@@ -145,18 +146,7 @@ export function AddPack(props: AddPackProps) {
       {check && !check.ok && (
         <div class="banner banner-error" role="alert" data-testid="pack-problems">
           <strong class="banner-title">{t('problemsHeading', { count: check.problems.length })}</strong>
-          <ul class="problems">
-            {check.problems.map((p, i) => (
-              <li key={i}>
-                <code class="problem-place">
-                  {p.file}
-                  {p.line !== undefined ? `:${p.line}` : ''}
-                  {p.line !== undefined && p.column !== undefined ? `:${p.column}` : ''}
-                </code>{' '}
-                {p.path && <code class="problem-path">{p.path}</code>} <span>{problemMessage(p, locale)}</span>
-              </li>
-            ))}
-          </ul>
+          <ProblemList problems={check.problems} locale={locale} />
         </div>
       )}
       {check && check.ok && (
@@ -164,6 +154,15 @@ export function AddPack(props: AddPackProps) {
           <h3>{t('previewHeading', { name: check.preview.name, version: check.preview.version })}</h3>
           {check.preview.replacesVersion !== undefined && (
             <p>{t('previewReplaces', { version: check.preview.replacesVersion })}</p>
+          )}
+          {check.preview.notices.length > 0 && (
+            <Banner
+              tone="warning"
+              testId="pack-notices"
+              title={t('noticesHeading', { count: check.preview.notices.length })}
+            >
+              <ProblemList problems={check.preview.notices} locale={locale} />
+            </Banner>
           )}
           {check.preview.adds.length === 0 && check.preview.overrides.length === 0 && <p>{t('previewNothing')}</p>}
           {check.preview.adds.length > 0 && (
@@ -205,5 +204,23 @@ export function AddPack(props: AddPackProps) {
         </div>
       )}
     </section>
+  );
+}
+
+/** Problems or notices of a pack, each with its file:line:column and field path, phrased in the page's language. */
+function ProblemList(props: { problems: readonly PackProblem[]; locale: ProblemLocale }) {
+  return (
+    <ul class="problems">
+      {props.problems.map((p, i) => (
+        <li key={i}>
+          <code class="problem-place">
+            {p.file}
+            {p.line !== undefined ? `:${p.line}` : ''}
+            {p.line !== undefined && p.column !== undefined ? `:${p.column}` : ''}
+          </code>{' '}
+          {p.path && <code class="problem-path">{p.path}</code>} <span>{problemMessage(p, props.locale)}</span>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -35,6 +35,8 @@ interface ImportPreviewView {
   overrides: Array<{ kind: ChangeKind; id: string; parent?: string; over: string[] }>;
   /** Version of the installed pack this one replaces. */
   replacesVersion?: string;
+  /** Things to check that do not stop the save, placed like problems. */
+  notices: PackProblem[];
 }
 
 export type ImportCheckView = { ok: true; preview: ImportPreviewView } | { ok: false; problems: PackProblem[] };

@@ -44,7 +44,7 @@ export function buildPackRows(entries: readonly PackEntry[]): PackRowView[] {
 /** A check as the page shows it; the library's own refusals are phrased in the page's `locale`. */
 export function importCheckView(check: ImportCheck, locale: LibraryLocale): ImportCheckView {
   if (!check.ok) return { ok: false, problems: check.problems.map((problem) => describeProblem(problem, locale)) };
-  const { pack, adds, overrides, replaces } = check.preview;
+  const { pack, adds, overrides, replaces, notices } = check.preview;
   return {
     ok: true,
     preview: {
@@ -54,6 +54,7 @@ export function importCheckView(check: ImportCheck, locale: LibraryLocale): Impo
       adds,
       overrides,
       replacesVersion: replaces?.pack.version,
+      notices: notices.map((notice) => describeProblem(notice, locale)),
     },
   };
 }

@@ -37,6 +37,7 @@ const PREVIEW: ImportCheckView = {
     adds: [{ kind: 'scenario', id: 'team_vip' }],
     overrides: [{ kind: 'rule', id: 'zh.refusal.wo-bu-neng', over: ['zh-CN'] }],
     replacesVersion: '1.0.0',
+    notices: [],
   },
 };
 
@@ -235,6 +236,25 @@ describe('adding a pack', () => {
     await click($('[data-testid=pack-check]'));
     // A schema problem keeps its field path as written in the pack.
     expect($('[data-testid=pack-problems]').textContent).toContain('pasted.json:1:44 name 不能空白');
+  });
+
+  it('shows what a valid pack still gets wrong without stopping the save (a blank written with an ellipsis)', async () => {
+    // The real check the options page runs, on a pack whose reply marks a blank with "……".
+    props.onCheck = vi.fn((input: { text: string }) =>
+      importCheckView(previewImport(input.text, pastedFileName(input.text), []), 'zh-CN'),
+    );
+    show(props, 'zh-CN');
+    typeInto(
+      $('[data-testid=pack-paste]') as HTMLTextAreaElement,
+      '{"schemaVersion": 2, "id": "team", "name": "Team", "version": "1", "locale": "zh-CN",\n' +
+        ' "scenarios": [{"id": "invoice", "title": "发票", "replies": [{"id": "invoice.t", "text": "一般……个工作日内开好"}]}]}',
+    );
+    await click($('[data-testid=pack-check]'));
+    const notices = $('[data-testid=pack-notices]');
+    expect(notices.textContent).toContain('有 1 处需要留意；话术包仍可保存。');
+    expect(notices.textContent).toContain('pasted.json:2:92');
+    expect(notices.textContent).toContain('[[天数]]');
+    expect(host.querySelector('[data-testid=pack-save]')).not.toBeNull();
   });
 
   it('shows what a valid pack adds and overrides, then saves it with Save', async () => {
