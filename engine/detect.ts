@@ -50,10 +50,13 @@ export const DETECTION_SETTINGS = Object.freeze({
   classifierFloor: 0.7,
   classifierMinFeatures: 4,
   /**
-   * A message this close (cosine) to a scenario's counter-example ("not this", taught by an agent) loses that scenario;
-   * this close to a message that needs no scenario, it gets none, unless one of the scenario's own examples is closer.
+   * A message this close (cosine) to a scenario's counter-example ("not this", taught by an agent) loses that scenario.
+   * A similar message differs in its details (another phone number, a name left out: 0.70–0.75 for the pair in
+   * tests/e2e/teach.test.ts), and an agent who corrected a reading expects the next one like it to follow.
    */
-  counterExampleCosine: 0.75,
+  counterExampleCosine: 0.7,
+  /** This close to a message that needs no scenario, a message gets none, unless one of a scenario's examples is closer. */
+  noScenarioCosine: 0.75,
   /** A cue in a clause that only sets a condition keeps this share; one in background beside the clause that asks, this. */
   conditionShare: 0.5,
   backgroundShare: 0.9,
@@ -333,7 +336,7 @@ export function createScenarioDetector(
     }
     if (noScenarioExamples.length > 0) {
       const noScenario = noScenarioIndex.similarity(meant).byScenario[0]!;
-      if (noScenario >= settings.counterExampleCosine && noScenario >= Math.max(...similarity.byScenario)) return [];
+      if (noScenario >= settings.noScenarioCosine && noScenario >= Math.max(...similarity.byScenario)) return [];
     }
 
     const ranked = [...scores.keys()].filter((s) => scores[s]! > 0).sort((a, b) => scores[b]! - scores[a]! || a - b);

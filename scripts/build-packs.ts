@@ -4,6 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as OpenCC from 'opencc-js';
+import { maskCustomerMessage } from '../engine/teach.ts';
 import type { DraftExamples, Pack, Rule, Scenario, Stage } from '../engine/types.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -84,6 +85,28 @@ export function convertPackText(pack: Pack, convert: (text: string) => string): 
   return walk(pack) as Pack;
 }
 
+/**
+ * The pack with every example customer message masked as the agents' own corrections are (engine/teach.ts): a phone number, an
+ * e-mail or a long digit run becomes a placeholder (drafts are the agents' own text and stay as written). The packs are stored in the browser
+ * and bundled, and a made-up number in an example looks like a customer's to whoever reads them.
+ */
+export function withMaskedExamples(pack: Pack): Pack {
+  const mask = (texts: readonly string[] | undefined): string[] => [
+    ...new Set((texts ?? []).map((text) => maskCustomerMessage(text))),
+  ];
+  const maskEach = <K extends string>(record: Partial<Record<K, string[]>> | undefined) =>
+    record &&
+    (Object.fromEntries(Object.entries(record).map(([k, v]) => [k, mask(v as string[])])) as Record<K, string[]>);
+  return {
+    ...pack,
+    ...(pack.noScenarioExamples && { noScenarioExamples: mask(pack.noScenarioExamples) }),
+    ...(pack.scenarios && {
+      scenarios: pack.scenarios.map((s) => (s.examples ? { ...s, examples: mask(s.examples) } : s)),
+    }),
+    ...(pack.emotionExamples && { emotionExamples: maskEach(pack.emotionExamples) }),
+  };
+}
+
 export function formatPack(pack: Pack): string {
   return JSON.stringify(pack, null, 2) + '\n';
 }
@@ -116,9 +139,9 @@ export function buildPacks(): Record<string, string> {
     description: '由簡體中文預設話術轉換而來(台灣用語)：標準話術、情境辨識詞與禁用語規則。',
   };
   return {
-    'zh-CN.json': formatPack(zhCN),
-    'zh-TW.json': formatPack(zhTW),
-    'en.json': formatPack(en),
+    'zh-CN.json': formatPack(withMaskedExamples(zhCN)),
+    'zh-TW.json': formatPack(withMaskedExamples(zhTW)),
+    'en.json': formatPack(withMaskedExamples(en)),
   };
 }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../engine/index.ts';
 import { renderFields } from '../../engine/fields.ts';
+import { findSensitive } from '../../engine/sensitive.ts';
 import { normalizeForMatch, toSimplified } from '../../engine/normalize.ts';
 import { BUILTIN_VARIABLES, SCENARIO_IDS, STAGE_IDS, type Pack, type Reply } from '../../engine/types.ts';
 
@@ -195,6 +196,19 @@ describe.each(PACK_IDS)('pack %s', (packId) => {
       expect(hits, `${reply.id}: ${reply.text}`).toEqual([]);
       expect(text, reply.id).not.toMatch(packId === 'en' ? ASKS_FOR_SECRET_EN : ASKS_FOR_SECRET_ZH);
     }
+  });
+
+  it('holds no personal data in its training texts (example messages and drafts are masked as taught ones are)', () => {
+    const texts = [
+      ...(pack.noScenarioExamples ?? []),
+      ...(pack.scenarios ?? []).flatMap((s) => s.examples ?? []),
+      ...Object.values(pack.emotionExamples ?? {}).flat(),
+      ...Object.values(pack.draftExamples?.flawed ?? {}).flat(),
+      ...(pack.draftExamples?.clean ?? []),
+    ];
+    expect(texts.length).toBeGreaterThan(500);
+    const found = texts.filter((text) => findSensitive(text).some((s) => s.kind === 'phone' || s.kind === 'email'));
+    expect(found).toEqual([]);
   });
 
   it('holds no web address: the packs are bundled, and the built code must name no remote host', () => {
