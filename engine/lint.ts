@@ -4,7 +4,13 @@ import { isHan, normalizeForMatch, normalizeText, type NormalizedText } from './
 import { literalPattern, parsePattern, type Gap, type WordClasses } from './rule-pattern.ts';
 import { STANDARD_CLASSES } from './word-classes.ts';
 import { findingsOf, type LintHit } from './lint-findings.ts';
-import { isAdviceAgainstSharing, isDescriptiveMeasure, isOwnMistake, isPoliteRefusal } from './lint-context.ts';
+import {
+  isAdviceAgainstSharing,
+  isConditionalWrong,
+  isDescriptiveMeasure,
+  isOwnMistake,
+  isPoliteRefusal,
+} from './lint-context.ts';
 import type { Finding, Rule } from './types.ts';
 
 /** One literal phrasing of one rule's pattern, ready to chain its pieces. */
@@ -157,6 +163,7 @@ export function createLinter(rules: readonly LintRule[], classes: WordClasses = 
           if (variant.rule.category === 'refusal' && isPoliteRefusal(text, start, m.end)) continue;
           if (variant.rule.category === 'absolute_promise' && isDescriptiveMeasure(text, start, m.end)) continue;
           if (variant.rule.category === 'contradiction' && isOwnMistake(text, start, m.end)) continue;
+          if (variant.rule.category === 'contradiction' && isConditionalWrong(text, start)) continue;
           hits.push({ rule: variant.rule, order: variant.order, start, end: m.end });
         }
       }

@@ -119,12 +119,16 @@ const MORE_HELD_OUT_DRAFTS = [
   'blind-drafts-3.jsonl',
   'blind-drafts-5.jsonl',
   'blind-drafts-7.jsonl',
+  'blind-drafts-9.jsonl',
 ].map((file) => join(root, 'tests/fixtures/heldout', file));
 
 /** Sealed: printed only with --sealed, for the final figure of a round. */
-const SEALED_DRAFTS = ['blind-drafts-4.jsonl', 'blind-drafts-6.jsonl', 'blind-drafts-8.jsonl'].map((file) =>
-  join(root, 'tests/fixtures/heldout', file),
-);
+const SEALED_DRAFTS = [
+  'blind-drafts-4.jsonl',
+  'blind-drafts-6.jsonl',
+  'blind-drafts-8.jsonl',
+  'blind-drafts-10.jsonl',
+].map((file) => join(root, 'tests/fixtures/heldout', file));
 
 /** The dev set, then our own held-out drafts (written apart from the rules, to see whether they generalize). */
 export function evalLint(

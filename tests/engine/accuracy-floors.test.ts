@@ -44,6 +44,9 @@ const DRAFT_FLOORS: Record<string, { recall: number; falseAlarms: number }> = {
   'blind-drafts-7.jsonl': { recall: 0.94, falseAlarms: 0.02 },
   // 5 false alarms in 105 when it was unsealed, over the 2 % goal: the floor holds today's figure, not the goal.
   'blind-drafts-8.jsonl': { recall: 0.94, falseAlarms: 0.05 },
+  'blind-drafts-9.jsonl': { recall: 0.97, falseAlarms: 0.02 },
+  // Written to be hard on false alarms (150 clean look-alikes): 12 of 150 when it was unsealed, far over the 2 % goal.
+  'blind-drafts-10.jsonl': { recall: 0.93, falseAlarms: 0.085 },
 };
 
 function top1(file: string): number {

@@ -141,3 +141,27 @@ describe('owning our own mistake is no contradiction', () => {
     expect(summary('您把会员等级算错了').some((f) => f.startsWith('contradiction'))).toBe(true);
   });
 });
+
+describe('more words around a hit that change it', () => {
+  it.each([
+    ['advice with "definitely"', 'Quick tip: definitely switch on Find My first thing when you get the phone back.'],
+    ['a condition about the goods', '如果收到的颜色不对，您拍张照发过来，我们这边包退换。'],
+    ['whoever asks, never give it', '不管是谁打电话找您要短信验证码，都绝对不要给哦。'],
+    ['a reading that shows 100%', '换完后电池健康度显示100%是正常现象。'],
+    [
+      'a refusal with a booking offered instead',
+      '今天的时段已经约满了，没法安排今天送达，很抱歉～我帮您预约明天最早的一档，可以吗？',
+    ],
+    ['a report of what the agent cannot see', "Hmm, I can't see the photo on my side yet, could you attach it again?"],
+  ])('%s', (_kind, draft) => {
+    expect(summary(draft)).toEqual([]);
+  });
+
+  it.each([
+    ['a promise with "definitely"', 'This will definitely fix it for good.'],
+    ['telling the customer they are wrong', '您说的不对，我们从来没有收过您的退货。'],
+    ['asking for the code', '把短信验证码发给我一下。'],
+  ])('still reported: %s', (_kind, draft) => {
+    expect(summary(draft).length).toBeGreaterThan(0);
+  });
+});
