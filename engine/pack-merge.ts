@@ -26,15 +26,12 @@ export function sameReply(a: Pick<MergedReply, 'id' | 'locale'>, b: Pick<MergedR
   return a.id === b.id && a.locale.toLowerCase().replace('_', '-') === b.locale.toLowerCase().replace('_', '-');
 }
 
-/** Appends `incoming` to `existing`; the same reply in the same language already present is replaced in place. */
+/**
+ * Puts `incoming` (a pack of higher priority) before `existing`, in its own order: a team's replies lead the built-in
+ * ones, including those it rewrites. The same reply in the same language is kept once, the incoming one.
+ */
 function mergeReplies(existing: MergedReply[], incoming: MergedReply[]): MergedReply[] {
-  const merged = [...existing];
-  for (const reply of incoming) {
-    const at = merged.findIndex((r) => sameReply(r, reply));
-    if (at === -1) merged.push(reply);
-    else merged[at] = reply;
-  }
-  return merged;
+  return [...incoming, ...existing.filter((reply) => !incoming.some((replacing) => sameReply(reply, replacing)))];
 }
 
 function union(a: readonly string[], b: readonly string[] | undefined): string[] {

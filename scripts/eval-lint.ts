@@ -120,6 +120,7 @@ const MORE_HELD_OUT_DRAFTS = [
   'blind-drafts-5.jsonl',
   'blind-drafts-7.jsonl',
   'blind-drafts-9.jsonl',
+  'blind-drafts-11.jsonl',
 ].map((file) => join(root, 'tests/fixtures/heldout', file));
 
 /** Sealed: printed only with --sealed, for the final figure of a round. */
@@ -128,6 +129,7 @@ const SEALED_DRAFTS = [
   'blind-drafts-6.jsonl',
   'blind-drafts-8.jsonl',
   'blind-drafts-10.jsonl',
+  'blind-drafts-12.jsonl',
 ].map((file) => join(root, 'tests/fixtures/heldout', file));
 
 /** The dev set, then our own held-out drafts (written apart from the rules, to see whether they generalize). */

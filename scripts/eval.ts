@@ -19,11 +19,15 @@ const heldOutFiles = [
   'blind-messages-3.jsonl',
   'blind-messages-4.jsonl',
   'blind-messages-6.jsonl',
+  'blind-messages-8.jsonl',
 ].map((file) => join(root, 'tests/fixtures/heldout', file));
 // Sealed sets: printed only with --sealed, for the final figure of a round, so nobody tunes on them by looking.
-const sealedFiles = ['blind-messages-2.jsonl', 'blind-messages-5.jsonl', 'blind-messages-7.jsonl'].map((file) =>
-  join(root, 'tests/fixtures/heldout', file),
-);
+const sealedFiles = [
+  'blind-messages-2.jsonl',
+  'blind-messages-5.jsonl',
+  'blind-messages-7.jsonl',
+  'blind-messages-9.jsonl',
+].map((file) => join(root, 'tests/fixtures/heldout', file));
 // Our later sets, each written fresh after a tuning round, measured once untouched and then tuned on (see README there).
 const tuningFiles = [
   'tuning.jsonl',

@@ -54,28 +54,28 @@ const team: Pack = {
 };
 
 describe('mergePacks', () => {
-  it('extends a scenario: triggers unioned, a same-id reply in another language kept as a translation, new replies appended, last title wins', () => {
+  it("extends a scenario: triggers unioned, a same-id reply in another language kept as a translation, the later pack's replies first, last title wins", () => {
     const merged = mergePacks([base, team]);
     const refund = merged.scenarios.find((s) => s.id === 'return_refund')!;
     expect(refund.title).toBe('Refund');
     expect(refund.triggers).toEqual(['退款', 'refund']);
     expect(refund.replies.map((r) => [r.id, r.text, r.packId, r.locale])).toEqual([
-      ['r.a', 'A', 'base', 'zh-CN'],
-      ['r.b', 'B', 'base', 'zh-CN'],
       ['r.a', 'A2', 'team', 'en'],
       ['r.c', 'C', 'team', 'en'],
+      ['r.a', 'A', 'base', 'zh-CN'],
+      ['r.b', 'B', 'base', 'zh-CN'],
     ]);
     expect(refund.tips).toEqual(['先核实订单']);
     expect(refund.packIds).toEqual(['base', 'team']);
   });
 
-  it('replaces the same reply in the same language in place', () => {
+  it("replaces the same reply in the same language, the later pack's replies first", () => {
     const sameLanguage: Pack = { ...team, id: 'team-zh', locale: 'zh_CN' };
     const refund = mergePacks([base, sameLanguage]).scenarios.find((s) => s.id === 'return_refund')!;
     expect(refund.replies.map((r) => [r.id, r.text, r.packId])).toEqual([
       ['r.a', 'A2', 'team-zh'],
-      ['r.b', 'B', 'base'],
       ['r.c', 'C', 'team-zh'],
+      ['r.b', 'B', 'base'],
     ]);
   });
 
