@@ -30,6 +30,16 @@ const ALTERNATIVE_WINDOW = 60;
 const CONSULT =
   /您看(?:可以|行|这样|如何|怎么样|合适)|这样(?:可以|行)吗|可以吗[?？]?$|还有(?:什么|其他|别的)(?:想了解|需要|可以帮|问题)|需要我(?:帮|为)|要不要我|\b(?:would|does|will|could) (?:that|this) (?:help|work|suit you|be ok|be okay)\b|\bhow does (?:that|this) sound\b|\bdoes (?:that|this) sound (?:ok|okay|good|alright|all right|fair)\b|\bis (?:that|this) (?:ok|okay|alright|all right)\b|\bwould you like\b|\bwould be (?:a )?(?:nice|good|better|helpful|useful)\b|(?:有必要|要不要|需要)(?:加|加购|加上|附上|升级)|\bdo you want me to\b|\bshall i\b|\bwant me to\b/;
 
+// The closing offer of more help ("还有什么可以帮您的吗？", "Anything else?"): said after any reply, it offers nothing
+// instead of what was refused, so it is read neither as an alternative nor as the customer's agreement being asked.
+const CLOSING_OFFER =
+  /(?:请问)?(?:您)?还(?:有|需要)(?:什么|其他|其它|别的)[^。！？?!\n]{0,12}?(?:吗|呢|嘛)?(?:[?？]|$)|\b(?:is there )?anything else(?: i can (?:help|do)[^.?!\n]{0,20})?(?:[?]|$)/g;
+
+/** The text with its closing offers blanked (same length: offsets stay valid). */
+function withoutClosingOffers(text: string): string {
+  return text.replace(CLOSING_OFFER, (offer) => ' '.repeat(offer.length));
+}
+
 // What makes a refusal polite before it is said: an apology, or "for now" (很抱歉这个暂时没法改).
 const SOFTENER = /抱歉|不好意思|对不起|暂时|目前|sorry|unfortunately|afraid|at the moment|for now/;
 
@@ -39,10 +49,9 @@ const SOFTENER = /抱歉|不好意思|对不起|暂时|目前|sorry|unfortunatel
  * refusals); "做不了，但是可以…" is still blunt and stays a finding.
  */
 export function isPoliteRefusal(text: string, start: number, end: number): boolean {
-  const after = text.slice(end, end + ALTERNATIVE_WINDOW);
-  const softened =
-    SOFTENER.test(text.slice(Math.max(0, start - 24), end)) ||
-    CONSULT.test(text.slice(end, end + 2 * ALTERNATIVE_WINDOW));
+  const following = withoutClosingOffers(text.slice(end, end + 2 * ALTERNATIVE_WINDOW));
+  const after = following.slice(0, ALTERNATIVE_WINDOW);
+  const softened = SOFTENER.test(text.slice(Math.max(0, start - 24), end)) || CONSULT.test(following);
   return softened && alternativeAfter(after);
 }
 
@@ -51,13 +60,14 @@ export function isPoliteRefusal(text: string, start: number, end: number): boole
  * text): the alternative is often the next sentence ("地址没法直接改哦～ 我帮您联系骑手…您看可以吗？").
  */
 export function isPoliteRefusalSentence(sentence: string, following = ''): boolean {
-  const after = sentence + following.slice(0, 2 * ALTERNATIVE_WINDOW);
+  const after = withoutClosingOffers(sentence + following.slice(0, 2 * ALTERNATIVE_WINDOW));
   return (SOFTENER.test(sentence) || CONSULT.test(after)) && alternativeAfter(after);
 }
 
-/** True when a sentence asks the customer's agreement to what the agent offers ("您看可以吗？", "Would that help?"). */
+/** True when a sentence asks the customer's agreement ("您看可以吗？", "Would that help?") or offers more help ("Anything else?"). */
 export function isConsultingQuestion(sentence: string): boolean {
-  return CONSULT.test(sentence);
+  CLOSING_OFFER.lastIndex = 0;
+  return CONSULT.test(sentence) || CLOSING_OFFER.test(sentence);
 }
 
 /** True when the text offers an alternative after a clause break or a "but". */
