@@ -18,6 +18,29 @@ export function pinyinOf(char: string): string | undefined {
   return syllableOfChar.get(char);
 }
 
+let syllables: Set<string> | undefined;
+
+/**
+ * Latin letters read as toneless pinyin syllables, longest syllable first ("kuaididaonale" → kuai di dao na le), or
+ * undefined when the letters do not spell pinyin throughout ("refund", "wl").
+ */
+export function splitPinyin(letters: string): string[] | undefined {
+  if (!syllables) {
+    pinyinOf('的');
+    syllables = new Set(syllableOfChar?.values());
+  }
+  const out: string[] = [];
+  let at = 0;
+  while (at < letters.length) {
+    let length = Math.min(6, letters.length - at);
+    while (length > 0 && !syllables.has(letters.slice(at, at + length))) length--;
+    if (length === 0) return undefined;
+    out.push(letters.slice(at, at + length));
+    at += length;
+  }
+  return out;
+}
+
 /** The pinyin spelling of a phrase made only of Han characters that all have a reading, else undefined. */
 export function pinyinKeyOfPhrase(phrase: string): string | undefined {
   let key = '';

@@ -3,12 +3,13 @@ import Fuse from 'fuse.js';
 import { isHan, toSimplified } from './normalize.ts';
 import { pinyinOf as syllableOf } from './pinyin.ts';
 import { languageTier } from './ranking.ts';
+import { createMeaningIndex, type MeaningIndex } from './search-meaning.ts';
 import type { MergedPacks, MergedReply } from './types.ts';
 
 type PhraseScopeKind = 'scenario' | 'stage';
 
 /** How a hit was found, best first; the panel may show it and tests check it. */
-type PhraseMatchKind = 'text' | 'title' | 'pinyin' | 'initials' | 'scope' | 'fuzzy';
+type PhraseMatchKind = 'text' | 'title' | 'pinyin' | 'initials' | 'scope' | 'meaning' | 'fuzzy';
 
 export interface PhraseHit {
   scopeKind: PhraseScopeKind;
@@ -61,6 +62,12 @@ interface IndexedPhrase {
   syllableStarts: Set<number>;
   /** First letter of each Han syllable; Latin letters and digits kept so mixed text still matches. */
   initials: string;
+  wordStarts: Set<number>;
+  wordEnds: Set<number>;
+  singleWords: Set<number>;
+  /** What the scope is about, folded: its title, id and triggers; then its example messages (the meaning index). */
+  about: string;
+  examples: string;
 }
 
 // Fuse only stands in when nothing matches literally (a typo): over long texts it finds loose matches almost anywhere.
@@ -80,38 +87,116 @@ const TIER_SCORE: Record<PhraseMatchKind, number> = {
   pinyin: 80,
   initials: 70,
   scope: 60,
+  meaning: 50,
   fuzzy: 40,
 };
 const MATCH_RANK = Object.keys(TIER_SCORE) as PhraseMatchKind[];
+// How much the meaning of a query moves a hit within its tier, and the least share of it a reply must hold to be found
+// by meaning alone (below, the search says "no match" rather than offer something unrelated).
+const MEANING_WEIGHT = 10;
+const SCOPE_SHARE = 0.75;
+const OWN_WORDS_SHARE = 0.5;
+const MEANING_BAR = 0.6;
+const SINGLE_WORD_PENALTY = 5;
 
 /** NFKC, lower case and traditional → simplified: the same folding for phrases and queries. */
 export function foldForSearch(text: string): string {
   return toSimplified(text.normalize('NFKC').toLowerCase());
 }
 
-function spell(folded: string): { full: string; starts: Set<number>; initials: string } {
+let wordSegmenter: Intl.Segmenter | undefined;
+
+interface Spelling {
+  full: string;
+  starts: Set<number>;
+  initials: string;
+  /** Offsets in initials where a Chinese word of two or more characters starts. */
+  wordStarts: Set<number>;
+  /** Offsets in initials that end a Chinese word (exclusive), and the offsets of one-character words. */
+  wordEnds: Set<number>;
+  singleWords: Set<number>;
+}
+
+function spell(folded: string): Spelling {
   let full = '';
   let initials = '';
   const starts = new Set<number>();
-  for (const char of folded) {
-    if (/\s/u.test(char)) continue;
-    const syllable = isHan(char) ? syllableOf(char) : undefined;
-    starts.add(full.length);
-    if (syllable) {
-      full += syllable;
-      initials += syllable.charAt(0);
-    } else {
-      full += char;
-      if (/[\p{L}\p{N}]/u.test(char) && !isHan(char)) initials += char;
+  const wordStarts = new Set<number>();
+  const wordEnds = new Set<number>();
+  const singleWords = new Set<number>();
+  wordSegmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  for (const { segment } of wordSegmenter.segment(folded)) {
+    const chars = Array.from(segment);
+    const chinese = chars.every((char) => isHan(char) && syllableOf(char) !== undefined);
+    if (chinese && chars.length >= 2) wordStarts.add(initials.length);
+    if (chinese && chars.length === 1) singleWords.add(initials.length);
+    for (const char of chars) {
+      if (/\s/u.test(char)) continue;
+      const syllable = isHan(char) ? syllableOf(char) : undefined;
+      starts.add(full.length);
+      if (syllable) {
+        full += syllable;
+        initials += syllable.charAt(0);
+      } else {
+        full += char;
+        if (/[\p{L}\p{N}]/u.test(char) && !isHan(char)) initials += char;
+      }
     }
+    if (chinese) wordEnds.add(initials.length);
   }
-  return { full, starts, initials };
+  return { full, starts, initials, wordStarts, wordEnds, singleWords };
+}
+
+/**
+ * Where initials spell whole Chinese words (wl → 物流, qxdd → 取消订单, yhq → 优惠|券, dz → 到|账), and how many
+ * one-character words they take in; undefined when they start or end inside a word, run over other text, or take in
+ * more than two one-character words (chance).
+ */
+function wordInitialsAt(phrase: IndexedPhrase, letters: string): { at: number; singles: number } | undefined {
+  for (let at = phrase.initials.indexOf(letters); at >= 0; at = phrase.initials.indexOf(letters, at + 1)) {
+    const end = at + letters.length;
+    const startsWord = phrase.wordStarts.has(at) || phrase.singleWords.has(at);
+    if (!startsWord || !phrase.wordEnds.has(end)) continue;
+    let singles = 0;
+    let whole = true;
+    for (let i = at; i < end && whole; i++) {
+      if (phrase.singleWords.has(i)) singles++;
+      // Every offset inside is a Chinese word's start, a one-character word, or inside a word begun in the span.
+      if (i > at && phrase.wordEnds.has(i) && !phrase.wordStarts.has(i) && !phrase.singleWords.has(i)) whole = false;
+    }
+    if (whole && singles <= 2) return { at, singles };
+  }
+  return undefined;
+}
+
+/** Where a Latin token starts a word of the text ("wl" is not in "knowledge"), or -1; other tokens anywhere. */
+function indexAtWordStart(text: string, token: string): number {
+  if (!/^[a-z0-9]/u.test(token)) return text.indexOf(token);
+  for (let at = text.indexOf(token); at >= 0; at = text.indexOf(token, at + 1))
+    if (at === 0 || !/[a-z0-9]/u.test(text.charAt(at - 1))) return at;
+  return -1;
 }
 
 function indexPhrases(merged: Pick<MergedPacks, 'scenarios' | 'stages'>): IndexedPhrase[] {
+  const aboutOf = (id: string, title: string, words: readonly string[]): string =>
+    foldForSearch([title, id.replace(/[._]/gu, ' '), ...words].join('\n'));
   const scopes = [
-    ...merged.scenarios.map((s) => ({ kind: 'scenario' as const, id: s.id, title: s.title, replies: s.replies })),
-    ...merged.stages.map((s) => ({ kind: 'stage' as const, id: s.id, title: s.title, replies: s.replies })),
+    ...merged.scenarios.map((s) => ({
+      kind: 'scenario' as const,
+      id: s.id,
+      title: s.title,
+      replies: s.replies,
+      about: aboutOf(s.id, s.title, s.triggers),
+      examples: foldForSearch(s.examples.join('\n')),
+    })),
+    ...merged.stages.map((s) => ({
+      kind: 'stage' as const,
+      id: s.id,
+      title: s.title,
+      replies: s.replies,
+      about: aboutOf(s.id, s.title, []),
+      examples: '',
+    })),
   ];
   const phrases: IndexedPhrase[] = [];
   for (const scope of scopes) {
@@ -130,6 +215,11 @@ function indexPhrases(merged: Pick<MergedPacks, 'scenarios' | 'stages'>): Indexe
         pinyinFull: spelled.full,
         syllableStarts: spelled.starts,
         initials: spelled.initials,
+        wordStarts: spelled.wordStarts,
+        wordEnds: spelled.wordEnds,
+        singleWords: spelled.singleWords,
+        about: scope.about,
+        examples: scope.examples,
       });
     }
   }
@@ -138,10 +228,10 @@ function indexPhrases(merged: Pick<MergedPacks, 'scenarios' | 'stages'>): Indexe
 
 /** The best way one query token matches one phrase, with a score; null when it does not. */
 function matchToken(phrase: IndexedPhrase, token: string): { kind: PhraseMatchKind; score: number } | null {
-  const at = phrase.text.indexOf(token);
+  const at = indexAtWordStart(phrase.text, token);
   // Earlier matches rank a little higher: the start of a reply is what the agent remembers.
   if (at >= 0) return { kind: 'text', score: TIER_SCORE.text - Math.min(at, 50) / 10 };
-  if (phrase.title.includes(token)) return { kind: 'title', score: TIER_SCORE.title };
+  if (indexAtWordStart(phrase.title, token) >= 0) return { kind: 'title', score: TIER_SCORE.title };
   if (/^[a-z0-9']+$/u.test(token)) {
     const letters = token.replace(/'/gu, '');
     for (
@@ -153,11 +243,16 @@ function matchToken(phrase: IndexedPhrase, token: string): { kind: PhraseMatchKi
     }
     // One letter as initials would match nearly everything.
     if (letters.length >= 2) {
-      const initialAt = phrase.initials.indexOf(letters);
-      if (initialAt >= 0) return { kind: 'initials', score: TIER_SCORE.initials - Math.min(initialAt, 50) / 10 };
+      const initials = wordInitialsAt(phrase, letters);
+      // One-character words line up by chance more often than real words do (我|来 against 物流).
+      if (initials)
+        return {
+          kind: 'initials',
+          score: TIER_SCORE.initials - Math.min(initials.at, 50) / 10 - SINGLE_WORD_PENALTY * initials.singles,
+        };
     }
   }
-  if (phrase.scope.includes(token)) return { kind: 'scope', score: TIER_SCORE.scope };
+  if (indexAtWordStart(phrase.scope, token) >= 0) return { kind: 'scope', score: TIER_SCORE.scope };
   return null;
 }
 
@@ -177,6 +272,11 @@ function hitOf(phrase: IndexedPhrase, score: number, matchedBy: PhraseMatchKind)
  * Best first: how it matched, then the wanted language, then relevance, then the current scenarios, then the packs'
  * order; each reply (scope and id) once, so a translated reply shows in its best language only.
  */
+// Initials, a scope's name and the meaning of a query are all loose readings: within them the score decides.
+const LOOSE_KINDS: ReadonlySet<PhraseMatchKind> = new Set(['initials', 'scope', 'meaning']);
+const rankGroup = (hit: PhraseHit): number =>
+  LOOSE_KINDS.has(hit.matchedBy) ? MATCH_RANK.indexOf('initials') : hit.matchRank;
+
 function ranked(
   hits: readonly { hit: PhraseHit; order: number }[],
   options: PhraseSearchOptions,
@@ -192,7 +292,7 @@ function ranked(
   return [...hits]
     .sort(
       (a, b) =>
-        a.hit.matchRank - b.hit.matchRank ||
+        rankGroup(a.hit) - rankGroup(b.hit) ||
         tier(a.hit) - tier(b.hit) ||
         b.hit.score - a.hit.score ||
         scopeRank(a.hit) - scopeRank(b.hit) ||
@@ -212,6 +312,7 @@ function ranked(
 export function createPhraseSearch(merged: Pick<MergedPacks, 'scenarios' | 'stages'>): PhraseSearch {
   let phrases: IndexedPhrase[] | undefined;
   let typos: Fuse<IndexedPhrase> | undefined;
+  let meanings: MeaningIndex | undefined;
   const ensureIndex = (): IndexedPhrase[] => (phrases ??= indexPhrases(merged));
   return {
     get size() {
@@ -234,10 +335,22 @@ export function createPhraseSearch(merged: Pick<MergedPacks, 'scenarios' | 'stag
       const tokens = foldForSearch(query)
         .split(/[\s,.;:!?，。；：！？、]+/u)
         .filter((t) => t !== '');
-      if (tokens.length === 0) return [];
+      // One key held down (zzzz, ……) is no query: say so rather than offer a reply.
+      if (tokens.length === 0 || tokens.every((token) => /^(.)\1{2,}$/su.test(token))) return [];
       const all = ensureIndex();
+      meanings ??= createMeaningIndex(
+        all.map((phrase) => ({
+          own: `${phrase.text}\n${phrase.title}`,
+          scope: `${phrase.scope}\n${phrase.about}`,
+          examples: phrase.examples,
+        })),
+      );
+      const meaning = meanings.score(tokens.join(' '));
       const hits: { hit: PhraseHit; order: number }[] = [];
-      for (const phrase of all) {
+      all.forEach((phrase, at) => {
+        const read = meaning[at]!;
+        // Meaning orders the literal hits among themselves, and finds replies whose words differ from the query's.
+        const bonus = MEANING_WEIGHT * (read.meaning + SCOPE_SHARE * read.scope + OWN_WORDS_SHARE * read.own);
         let total = 0;
         let weakest: PhraseMatchKind = 'text';
         let matchedAll = true;
@@ -250,8 +363,10 @@ export function createPhraseSearch(merged: Pick<MergedPacks, 'scenarios' | 'stag
           total += match.score;
           if (TIER_SCORE[match.kind] < TIER_SCORE[weakest]) weakest = match.kind;
         }
-        if (matchedAll) hits.push({ hit: hitOf(phrase, total / tokens.length, weakest), order: phrase.order });
-      }
+        if (matchedAll) hits.push({ hit: hitOf(phrase, total / tokens.length + bonus, weakest), order: phrase.order });
+        else if (read.meaning >= MEANING_BAR)
+          hits.push({ hit: hitOf(phrase, TIER_SCORE.meaning + bonus, 'meaning'), order: phrase.order });
+      });
       const whole = tokens.join(' ');
       // Typos: only when the literal tiers found nothing, and for queries long enough to be more than noise.
       if (hits.length === 0 && Array.from(whole).length >= 3) {

@@ -4,6 +4,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DEFAULT_PACKS } from '../engine/default-packs.ts';
 import type { Detection, Emotion, MergedScenario, Pack, ScenarioMatch, SensitiveKind } from '../engine/types.ts';
+import { mergePacks } from '../engine/pack-merge.ts';
+import { createPhraseSearch } from '../engine/search.ts';
+import { evaluateSearch, printSearchEval, readQueries } from './eval-search.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const evalDir = resolve(process.env.HUASHU_EVAL_DIR ?? join(root, '../shared/eval'));
@@ -343,6 +346,17 @@ async function main(): Promise<void> {
   if (process.argv.includes('--tuning')) {
     for (const file of tuningFiles)
       if (existsSync(file)) reportDetection(`tuning (${file.slice(root.length + 1)})`, readJsonl(file), engine.detect);
+  }
+
+  // Reply search: the dev query set always, the sealed one with --sealed.
+  const search = createPhraseSearch(mergePacks(DEFAULT_PACKS));
+  for (const [file, sealed] of [
+    ['blind-queries-1.jsonl', false],
+    ['blind-queries-2.jsonl', true],
+  ] as const) {
+    const path = join(root, 'tests/fixtures/heldout', file);
+    if (existsSync(path) && (!sealed || process.argv.includes('--sealed')))
+      printSearchEval(evaluateSearch(sealed ? `sealed ${file}` : file, readQueries(path), search), verbose && !sealed);
   }
 
   const lintEvalFile = join(root, 'scripts/eval-lint.ts');

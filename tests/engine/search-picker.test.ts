@@ -59,12 +59,29 @@ describe('createPhraseSearch', () => {
     expect(search.search('您', { currentScenarioIds: [], limit: 1 })).toHaveLength(1);
   });
 
+  it('reads what a query means in the shipped packs: everyday questions, whole-word initials, nothing for a held key', () => {
+    const search = createPhraseSearch(mergePacks(DEFAULT_PACKS));
+    const first = (query: string, locale: string): string | undefined =>
+      search.search(query, { locale, limit: 3 })[0]?.scopeId;
+    expect(first('快递到哪了', 'zh-CN')).toBe('shipping_delay');
+    expect(first('物流查詢', 'zh-TW')).toBe('shipping_delay');
+    expect(first('where is my parcel', 'en')).toBe('shipping_delay');
+    expect(search.search('快递到哪了', { locale: 'zh-CN', limit: 1 })[0]?.matchedBy).toBe('meaning');
+    // wl is 物流, not the w and l inside "acknowledge".
+    expect(first('wl', 'zh-CN')).toBe('shipping_delay');
+    expect(search.search('wl', { locale: 'en' }).some((hit) => hit.matchedBy === 'title')).toBe(false);
+    expect(search.search('zzzz', { locale: 'zh-CN' })).toEqual([]);
+  });
+
   it('finds refund replies in the shipped packs from ;;tk', () => {
     const merged = mergePacks(DEFAULT_PACKS);
     const hits = createPhraseSearch(merged).search('tk', { currentScenarioIds: [], limit: 8 });
     expect(hits.length).toBeGreaterThan(0);
-    expect(hits[0]!.scopeId).toBe('return_refund');
-    for (const hit of hits) expect(hit.reply.text).toMatch(/退款|退貨|退货|退還|退还/u);
+    expect(hits.slice(0, 3).map((hit) => hit.scopeId)).toEqual(['return_refund', 'return_refund', 'return_refund']);
+    // Replies spelling 退款 come first; the scope's other replies follow by meaning.
+    expect(hits[0]!.reply.text).toMatch(/退款|退貨|退货|退還|退还/u);
+    const literal = hits.filter((hit) => hit.matchedBy === 'initials');
+    for (const hit of literal) expect(hit.reply.text).toMatch(/退款|退貨|退货|退還|退还/u);
   });
 });
 
@@ -92,10 +109,12 @@ describe('createPhraseSearch with translated packs', () => {
   it('offers the language the query matched: English words find the English wording, pinyin the Chinese', () => {
     const english = search.search('refund', { currentScenarioIds: [], limit: 5, locale: 'zh-CN' });
     expect(english.length).toBeGreaterThan(0);
-    expect(english.every((h) => h.reply.locale === 'en')).toBe(true);
+    expect(english[0]!.reply.locale).toBe('en');
+    expect(english.filter((h) => h.matchedBy === 'text').every((h) => h.reply.locale === 'en')).toBe(true);
     const pinyin = search.search('tuikuan', { currentScenarioIds: [], limit: 5, locale: 'en' });
     expect(pinyin.length).toBeGreaterThan(0);
-    expect(pinyin.every((h) => h.reply.locale.startsWith('zh'))).toBe(true);
+    expect(pinyin[0]!.reply.locale.startsWith('zh')).toBe(true);
+    expect(pinyin.filter((h) => h.matchedBy === 'pinyin').every((h) => h.reply.locale.startsWith('zh'))).toBe(true);
     const keys = pinyin.map((h) => `${h.scopeId}|${h.reply.id}`);
     expect(new Set(keys).size).toBe(keys.length);
   });
