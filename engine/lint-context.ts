@@ -40,7 +40,9 @@ function withoutClosingOffers(text: string): string {
   return text.replace(CLOSING_OFFER, (offer) => ' '.repeat(offer.length));
 }
 
-// What makes a refusal polite before it is said: an apology, or "for now" (很抱歉这个暂时没法改).
+// What makes a refusal polite before it is said: an apology, or "for now" (很抱歉这个暂时没法改), anywhere earlier in
+// its sentence ("Unfortunately the room type can't be changed…").
+const SOFTENER_WINDOW = 60;
 const SOFTENER = /抱歉|不好意思|对不起|暂时|目前|sorry|unfortunately|afraid|at the moment|for now/;
 
 /**
@@ -51,8 +53,15 @@ const SOFTENER = /抱歉|不好意思|对不起|暂时|目前|sorry|unfortunatel
 export function isPoliteRefusal(text: string, start: number, end: number): boolean {
   const following = withoutClosingOffers(text.slice(end, end + 2 * ALTERNATIVE_WINDOW));
   const after = following.slice(0, ALTERNATIVE_WINDOW);
-  const softened = SOFTENER.test(text.slice(Math.max(0, start - 24), end)) || CONSULT.test(following);
+  const softened = SOFTENER.test(sentenceBefore(text, start) + text.slice(start, end)) || CONSULT.test(following);
   return softened && alternativeAfter(after);
+}
+
+/** The words before `start` back to the start of its sentence, at most SOFTENER_WINDOW characters. */
+function sentenceBefore(text: string, start: number): string {
+  const before = text.slice(Math.max(0, start - SOFTENER_WINDOW), start);
+  const breakAt = Math.max(...['。', '！', '？', '.', '!', '?', '\n'].map((mark) => before.lastIndexOf(mark)));
+  return before.slice(breakAt + 1);
 }
 
 /**

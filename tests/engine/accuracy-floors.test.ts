@@ -27,6 +27,8 @@ const MESSAGE_FLOORS: Record<string, number> = {
   'blind-messages-5.jsonl': 0.93,
   'blind-messages-6.jsonl': 0.87,
   'blind-messages-7.jsonl': 0.88,
+  'blind-messages-8.jsonl': 0.95,
+  'blind-messages-9.jsonl': 0.91,
 };
 
 /** File → the least recall over all categories, and the most false alarms on clean drafts (a share). */
@@ -46,7 +48,10 @@ const DRAFT_FLOORS: Record<string, { recall: number; falseAlarms: number }> = {
   'blind-drafts-8.jsonl': { recall: 0.94, falseAlarms: 0.05 },
   'blind-drafts-9.jsonl': { recall: 0.97, falseAlarms: 0.02 },
   // Written to be hard on false alarms (150 clean look-alikes): 12 of 150 when it was unsealed, far over the 2 % goal.
-  'blind-drafts-10.jsonl': { recall: 0.93, falseAlarms: 0.085 },
+  'blind-drafts-10.jsonl': { recall: 0.95, falseAlarms: 0.08 },
+  'blind-drafts-11.jsonl': { recall: 0.98, falseAlarms: 0.02 },
+  // Short fast-typed drafts with many look-alikes: 8 of 63 clean drafts flagged when it was unsealed.
+  'blind-drafts-12.jsonl': { recall: 0.94, falseAlarms: 0.13 },
 };
 
 function top1(file: string): number {
@@ -102,6 +107,8 @@ const EMOTION_FLOORS: Record<string, { accuracy: number; anxious: number }> = {
   'blind-messages-5.jsonl': { accuracy: 0.88, anxious: 0.7 },
   'blind-messages-6.jsonl': { accuracy: 0.78, anxious: 0.65 },
   'blind-messages-7.jsonl': { accuracy: 0.71, anxious: 0.45 },
+  'blind-messages-8.jsonl': { accuracy: 0.77, anxious: 0.64 },
+  'blind-messages-9.jsonl': { accuracy: 0.85, anxious: 0.63 },
   'fresh-4.jsonl': { accuracy: 0.88, anxious: 0.65 },
 };
 
