@@ -20,7 +20,7 @@ export interface PhraseHit {
   /** Higher is better; only meaningful to order hits of one search. */
   score: number;
   matchedBy: PhraseMatchKind;
-  /** matchedBy as a rank, 0 best. */
+  /** matchedBy as a rank, 0 best; the loose readings (initials, scope, meaning) share one. */
   matchRank: number;
 }
 
@@ -256,6 +256,10 @@ function matchToken(phrase: IndexedPhrase, token: string): { kind: PhraseMatchKi
   return null;
 }
 
+// Initials, a scope's name and the meaning of a query are all loose readings: they share a rank, the score decides.
+const LOOSE_KINDS: ReadonlySet<PhraseMatchKind> = new Set(['initials', 'scope', 'meaning']);
+const rankOf = (kind: PhraseMatchKind): number => MATCH_RANK.indexOf(LOOSE_KINDS.has(kind) ? 'initials' : kind);
+
 function hitOf(phrase: IndexedPhrase, score: number, matchedBy: PhraseMatchKind): PhraseHit {
   return {
     scopeKind: phrase.scopeKind,
@@ -264,7 +268,7 @@ function hitOf(phrase: IndexedPhrase, score: number, matchedBy: PhraseMatchKind)
     reply: phrase.reply,
     score,
     matchedBy,
-    matchRank: MATCH_RANK.indexOf(matchedBy),
+    matchRank: rankOf(matchedBy),
   };
 }
 
@@ -272,11 +276,6 @@ function hitOf(phrase: IndexedPhrase, score: number, matchedBy: PhraseMatchKind)
  * Best first: how it matched, then the wanted language, then relevance, then the current scenarios, then the packs'
  * order; each reply (scope and id) once, so a translated reply shows in its best language only.
  */
-// Initials, a scope's name and the meaning of a query are all loose readings: within them the score decides.
-const LOOSE_KINDS: ReadonlySet<PhraseMatchKind> = new Set(['initials', 'scope', 'meaning']);
-const rankGroup = (hit: PhraseHit): number =>
-  LOOSE_KINDS.has(hit.matchedBy) ? MATCH_RANK.indexOf('initials') : hit.matchRank;
-
 function ranked(
   hits: readonly { hit: PhraseHit; order: number }[],
   options: PhraseSearchOptions,
@@ -292,7 +291,7 @@ function ranked(
   return [...hits]
     .sort(
       (a, b) =>
-        rankGroup(a.hit) - rankGroup(b.hit) ||
+        a.hit.matchRank - b.hit.matchRank ||
         tier(a.hit) - tier(b.hit) ||
         b.hit.score - a.hit.score ||
         scopeRank(a.hit) - scopeRank(b.hit) ||
