@@ -20,7 +20,7 @@ export interface PhraseHit {
   /** Higher is better; only meaningful to order hits of one search. */
   score: number;
   matchedBy: PhraseMatchKind;
-  /** matchedBy as a rank, 0 best; the loose readings (initials, scope, meaning) share one. */
+  /** matchedBy as a rank, 0 best; initials and scope share one. */
   matchRank: number;
 }
 
@@ -256,8 +256,9 @@ function matchToken(phrase: IndexedPhrase, token: string): { kind: PhraseMatchKi
   return null;
 }
 
-// Initials, a scope's name and the meaning of a query are all loose readings: they share a rank, the score decides.
-const LOOSE_KINDS: ReadonlySet<PhraseMatchKind> = new Set(['initials', 'scope', 'meaning']);
+// Initials and a scope's name are loose readings: they share a rank and the score decides. Meaning comes after them,
+// so a reply spelled by the agent's initials is never pushed down by one in the wanted language found by meaning alone.
+const LOOSE_KINDS: ReadonlySet<PhraseMatchKind> = new Set(['initials', 'scope']);
 const rankOf = (kind: PhraseMatchKind): number => MATCH_RANK.indexOf(LOOSE_KINDS.has(kind) ? 'initials' : kind);
 
 function hitOf(phrase: IndexedPhrase, score: number, matchedBy: PhraseMatchKind): PhraseHit {

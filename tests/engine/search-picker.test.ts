@@ -77,7 +77,7 @@ describe('createPhraseSearch', () => {
     const merged = mergePacks(DEFAULT_PACKS);
     const hits = createPhraseSearch(merged).search('tk', { currentScenarioIds: [], limit: 8 });
     expect(hits.length).toBeGreaterThan(0);
-    expect(hits.slice(0, 3).map((hit) => hit.scopeId)).toEqual(['return_refund', 'return_refund', 'return_refund']);
+    expect(hits.slice(0, 2).map((hit) => hit.scopeId)).toEqual(['return_refund', 'return_refund']);
     // Replies spelling 退款 come first; the scope's other replies follow by meaning.
     expect(hits[0]!.reply.text).toMatch(/退款|退貨|退货|退還|退还/u);
     const literal = hits.filter((hit) => hit.matchedBy === 'initials');
