@@ -33,11 +33,12 @@ const CONSULT =
 // The closing offer of more help ("还有什么可以帮您的吗？", "Anything else?"): said after any reply, it offers nothing
 // instead of what was refused, so it is read neither as an alternative nor as the customer's agreement being asked.
 const CLOSING_OFFER =
-  /(?:请问)?(?:您)?还(?:有|需要)(?:什么|其他|其它|别的)[^。！？?!\n]{0,12}?(?:吗|呢|嘛)?(?:[?？]|$)|\b(?:is there )?anything else(?: i can (?:help|do)[^.?!\n]{0,20})?(?:[?]|$)/g;
+  /(?:请问)?(?:您)?还(?:有|需要)(?:什么|其他|其它|别的)[^。！？?!\n]{0,12}?(?:吗|呢|嘛)?(?:[?？]|$)|\b(?:is there )?anything else(?: i can (?:help|do)[^.?!\n]{0,20})?(?:[?]|$)/;
+const EVERY_CLOSING_OFFER = new RegExp(CLOSING_OFFER.source, 'g');
 
 /** The text with its closing offers blanked (same length: offsets stay valid). */
 function withoutClosingOffers(text: string): string {
-  return text.replace(CLOSING_OFFER, (offer) => ' '.repeat(offer.length));
+  return text.replace(EVERY_CLOSING_OFFER, (offer) => ' '.repeat(offer.length));
 }
 
 // What makes a refusal polite before it is said: an apology, or "for now" (很抱歉这个暂时没法改), anywhere earlier in
@@ -75,7 +76,6 @@ export function isPoliteRefusalSentence(sentence: string, following = ''): boole
 
 /** True when a sentence asks the customer's agreement ("您看可以吗？", "Would that help?") or offers more help ("Anything else?"). */
 export function isConsultingQuestion(sentence: string): boolean {
-  CLOSING_OFFER.lastIndex = 0;
   return CONSULT.test(sentence) || CLOSING_OFFER.test(sentence);
 }
 

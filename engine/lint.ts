@@ -1,6 +1,6 @@
 // Lints an agent's draft against the packs' warning rules: one automaton over the rules' literal pieces, gapped patterns chained in the same pass, spans mapped back to the original.
 import { AhoCorasickMatcher } from './aho-corasick.ts';
-import { isHan, normalizeForMatch, normalizeText, type NormalizedText } from './normalize.ts';
+import { chineseWordSegmenter, isHan, normalizeForMatch, normalizeText, type NormalizedText } from './normalize.ts';
 import { literalPattern, parsePattern, type Gap, type WordClasses } from './rule-pattern.ts';
 import { STANDARD_CLASSES } from './word-classes.ts';
 import { findingsOf, type LintHit } from './lint-findings.ts';
@@ -49,19 +49,9 @@ function isWordChar(char: string | undefined): boolean {
   return char !== undefined && LATIN_WORD.test(char);
 }
 
-let wordSegmenter: Intl.Segmenter | null | undefined;
-/** The platform's Chinese word segmenter (every browser and Node have one); null where a runtime lacks it. */
-function segmenter(): Intl.Segmenter | null {
-  if (wordSegmenter === undefined) {
-    wordSegmenter =
-      typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
-  }
-  return wordSegmenter;
-}
-
 /** True when [start, end) of the text begins or ends inside a word, as the segmenter reads the text around it. */
 function cutsAWord(text: string, start: number, end: number): boolean {
-  const words = segmenter();
+  const words = chineseWordSegmenter();
   if (!words) return false;
   // A few characters of context either side are enough for the segmenter to see the words the span touches.
   const from = Math.max(0, start - 4);

@@ -44,6 +44,23 @@ export function isHan(char: string): boolean {
   return HAN.test(char);
 }
 
+let wordSegmenter: Intl.Segmenter | null | undefined;
+
+/** The platform's Chinese word segmenter (every browser and Node have one); null where a runtime lacks it. */
+export function chineseWordSegmenter(): Intl.Segmenter | null {
+  if (wordSegmenter === undefined) {
+    wordSegmenter =
+      typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
+  }
+  return wordSegmenter;
+}
+
+/** The words of a text, in order, as the segmenter reads them; one piece per character where there is none. */
+export function segmentWords(text: string): string[] {
+  const segmenter = chineseWordSegmenter();
+  return segmenter ? Array.from(segmenter.segment(text), (piece) => piece.segment) : Array.from(text);
+}
+
 /** The runs of consecutive Han characters in a text, in order: the units character n-grams are taken from. */
 export function hanRuns(text: string): string[] {
   const runs: string[] = [];

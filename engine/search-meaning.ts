@@ -1,5 +1,5 @@
 // What a search query means when no reply holds its words: character pairs, pinyin, initials and English stems weighed by rarity against each reply and the scenario it answers (its title, triggers and examples).
-import { hanRuns } from './normalize.ts';
+import { hanRuns, segmentWords } from './normalize.ts';
 import { pinyinOf, splitPinyin } from './pinyin.ts';
 
 /** One reply as the meaning index reads it, in folded text (NFKC, lower case, simplified). */
@@ -48,14 +48,6 @@ function englishWords(folded: string): string[] {
     .filter((word) => word.length >= 2 && !ENGLISH_STOPWORDS.has(word));
 }
 
-let segmenter: Intl.Segmenter | undefined;
-
-/** Chinese words of a Han run, by the platform's dictionary segmenter. */
-function chineseWords(run: string): string[] {
-  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
-  return Array.from(segmenter.segment(run), (part) => part.segment);
-}
-
 function initialsOf(word: string): string {
   let initials = '';
   for (const char of word) initials += pinyinOf(char)?.charAt(0) ?? '';
@@ -77,7 +69,7 @@ function documentFeatures(folded: string, withSpellings = true): Set<string> {
       features.add(`p:${spelled}`);
     });
     if (!withSpellings) continue;
-    const words = chineseWords(run).filter((word) => Array.from(word).length >= 2);
+    const words = segmentWords(run).filter((word) => Array.from(word).length >= 2);
     words.forEach((word, i) => {
       features.add(`i:${initialsOf(word)}`);
       const next = words[i + 1];
@@ -97,7 +89,7 @@ function queryTokens(folded: string): Reading[][] {
   for (const run of hanRuns(folded)) {
     // Pairs inside the query's words only: 物流查询 is 物流 and 查询, and 流查 is nobody's word.
     const reading: Reading = [];
-    for (const word of chineseWords(run)) {
+    for (const word of segmentWords(run)) {
       const chars = Array.from(word);
       for (const char of chars) reading.push({ feature: `c:${char}`, weight: SINGLE_CHARACTER_WEIGHT });
       for (let i = 0; i + 1 < chars.length; i++) reading.push({ feature: `b:${chars[i]}${chars[i + 1]}`, weight: 1 });

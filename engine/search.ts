@@ -1,6 +1,6 @@
 // The one reply search of the panel and the `;;` picker: words (simplified or traditional), full pinyin and pinyin initials from the engine's own table, typos, ranked by match, language and the conversation's scenarios.
 import Fuse from 'fuse.js';
-import { isHan, toSimplified } from './normalize.ts';
+import { isHan, segmentWords, toSimplified } from './normalize.ts';
 import { pinyinOf as syllableOf } from './pinyin.ts';
 import { languageTier } from './ranking.ts';
 import { createMeaningIndex, type MeaningIndex } from './search-meaning.ts';
@@ -104,8 +104,6 @@ export function foldForSearch(text: string): string {
   return toSimplified(text.normalize('NFKC').toLowerCase());
 }
 
-let wordSegmenter: Intl.Segmenter | undefined;
-
 interface Spelling {
   full: string;
   starts: Set<number>;
@@ -124,8 +122,7 @@ function spell(folded: string): Spelling {
   const wordStarts = new Set<number>();
   const wordEnds = new Set<number>();
   const singleWords = new Set<number>();
-  wordSegmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
-  for (const { segment } of wordSegmenter.segment(folded)) {
+  for (const segment of segmentWords(folded)) {
     const chars = Array.from(segment);
     const chinese = chars.every((char) => isHan(char) && syllableOf(char) !== undefined);
     if (chinese && chars.length >= 2) wordStarts.add(initials.length);
