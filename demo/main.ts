@@ -14,6 +14,8 @@ export interface HuashuDemoApi {
   clear(): void;
   /** The draft as the composer editor's own model holds it. */
   editorModelText(): string;
+  /** The text selected in the editor's model, where it keeps its own copy of the selection; null where it does not. */
+  editorModelSelection(): string | null;
   /** Sends the draft as an agent message (or an internal note in note mode) and empties the composer. */
   send(): string | null;
   /** Every message the helpdesk sent in this page's life (by the button, Enter or Ctrl+Enter, or send()), oldest first. */
@@ -227,6 +229,7 @@ window.huashuDemo = {
     ),
   clear: () => messageList.replaceChildren(),
   editorModelText: () => editor?.modelText() ?? '',
+  editorModelSelection: () => editor?.modelSelection?.() ?? null,
   send,
   sentMessages: () => [...sentMessages],
   setDraftForTest: (text) => editor?.setDraft(text),

@@ -16,3 +16,31 @@ export function createCatalog(packs: readonly Pack[]): Catalog {
   const stages = new Map(merged.stages.map((s) => [s.id, s]));
   return { packs, merged, scenario: (id) => scenarios.get(id), stage: (id) => stages.get(id) };
 }
+
+/** Where a scope id is found in the enabled packs: a scenario or a stage, and its title there. */
+export type ScopeLookup = (id: string) => { kind: 'scenario' | 'stage'; title: string } | undefined;
+
+/**
+ * Each scope's kind and title as the panel picks titles: from a pack in `locale` itself, else in the same language
+ * (zh-TW for zh-CN), else any; the later pack among equals. A pack built on this device (taught, the agent's replies)
+ * comes last, so its titles are the ones merging keeps: they must be the titles the agent sees.
+ */
+export function scopeTitles(packs: readonly Pack[], locale: string): ScopeLookup {
+  const tag = (value: string) => value.toLowerCase().replace('_', '-');
+  const tier = (packLocale: string) =>
+    tag(packLocale) === tag(locale) ? 0 : tag(packLocale).split('-')[0] === tag(locale).split('-')[0] ? 1 : 2;
+  const best = new Map<string, { kind: 'scenario' | 'stage'; title: string; tier: number }>();
+  for (const pack of packs) {
+    const packTier = tier(pack.locale);
+    const visit = (kind: 'scenario' | 'stage', id: string, title: string) => {
+      const current = best.get(id);
+      if (!current || packTier <= current.tier) best.set(id, { kind, title, tier: packTier });
+    };
+    for (const scenario of pack.scenarios ?? []) visit('scenario', scenario.id, scenario.title);
+    for (const stage of pack.stages ?? []) visit('stage', stage.id, stage.title);
+  }
+  return (id) => {
+    const found = best.get(id);
+    return found ? { kind: found.kind, title: found.title } : undefined;
+  };
+}

@@ -13,7 +13,20 @@ import { findSensitive } from './sensitive.ts';
 import type { Detection, Emotion, Finding, Pack, ScenarioMatch } from './types.ts';
 
 export * from './types.ts';
-export { createCatalog, type Catalog } from './catalog.ts';
+export { createCatalog, scopeTitles, type Catalog, type ScopeLookup } from './catalog.ts';
+export {
+  buildMyRepliesPack,
+  checkMyReply,
+  foldShortcut,
+  moveMyReply,
+  MY_REPLIES_PACK_ID,
+  MY_REPLY_LIMITS,
+  recogniseVariables,
+  titleOf as myReplyTitle,
+  type MyReply,
+  type MyReplyField,
+  type MyReplyProblem,
+} from './my-replies.ts';
 export { MAX_INPUT_LINE_CHARS } from './limits.ts';
 export {
   languageTier,
@@ -23,7 +36,7 @@ export {
   resetReplyUsage,
   type ReplyUsageCounts,
 } from './ranking.ts';
-export { fillVariables } from './variables.ts';
+export { fillVariables, findVariables } from './variables.ts';
 export { findUnfilledFields, renderFields, type FieldSpan } from './fields.ts';
 export { fillTemplate } from './template.ts';
 export { replyLanguage, replyValues } from './replies.ts';

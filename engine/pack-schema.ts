@@ -73,7 +73,13 @@ const id = v.pipe(
 const texts = v.pipe(v.array(text), v.maxLength(PACK_LIMITS.arrayLength, code('tooManyItems')));
 const merge = v.optional(v.picklist(['extend', 'replace'], code('mergeValue')));
 
-const ReplySchema = v.strictObject({ id, text, title: v.optional(text) });
+// A reply's shortcut is one word the picker's query can hold: letters and digits, then also ".", "_" and "-".
+const shortcut = v.pipe(
+  v.string(),
+  v.regex(/^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u, code('shortcutFormat')),
+  v.maxLength(20, code('shortcutFormat')),
+);
+const ReplySchema = v.strictObject({ id, text, title: v.optional(text), shortcut: v.optional(shortcut) });
 const replies = v.pipe(v.array(ReplySchema), v.maxLength(PACK_LIMITS.arrayLength, code('tooManyItems')));
 
 const ScenarioSchema = v.strictObject({
@@ -234,10 +240,23 @@ function checkPack(pack: Pack, file: string): PackProblem[] {
   };
   const known = [...BUILTIN_VARIABLES, ...Object.keys(pack.variables ?? {})];
   const classes = { ...STANDARD_CLASSES, ...pack.classes };
+  const shortcuts = new Map<string, string>();
   const checkReplies = (owner: string, list: readonly Reply[] | undefined): void => {
     (list ?? []).forEach((reply, i) => {
       const path = `${owner}.replies[${i}]`;
       unique('reply', reply.id, `${path}.id`);
+      if (reply.shortcut !== undefined) {
+        // One reply under two scopes keeps its shortcut: only another reply id taking it is a clash.
+        const folded = reply.shortcut.normalize('NFKC').toLowerCase();
+        const first = shortcuts.get(folded);
+        if (first === undefined) shortcuts.set(folded, `${path}.shortcut|${reply.id}`);
+        else if (first.split('|')[1] !== reply.id)
+          problems.push({
+            file,
+            path: `${path}.shortcut`,
+            ...coded('duplicateShortcut', { shortcut: reply.shortcut, first: first.split('|')[0]! }),
+          });
+      }
       for (const name of findVariables(reply.text)) {
         if (!known.includes(name))
           problems.push({

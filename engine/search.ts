@@ -9,7 +9,7 @@ import type { MergedPacks, MergedReply } from './types.ts';
 type PhraseScopeKind = 'scenario' | 'stage';
 
 /** How a hit was found, best first; the panel may show it and tests check it. */
-type PhraseMatchKind = 'text' | 'title' | 'pinyin' | 'initials' | 'scope' | 'meaning' | 'fuzzy';
+type PhraseMatchKind = 'shortcut' | 'text' | 'title' | 'pinyin' | 'initials' | 'scope' | 'meaning' | 'fuzzy';
 
 export interface PhraseHit {
   scopeKind: PhraseScopeKind;
@@ -52,8 +52,9 @@ interface IndexedPhrase {
   reply: MergedReply;
   /** Where the reply stands in the packs (the order the team lead wrote). */
   order: number;
-  /** Folded (NFKC, lower case, simplified) reply text, reply title and scope title. */
+  /** Folded (NFKC, lower case, simplified) reply text, reply title and scope title; the shortcut, '' when none. */
   text: string;
+  shortcut: string;
   title: string;
   scope: string;
   /** Toneless pinyin of the text, syllables joined without spaces; other characters kept (lower case). */
@@ -82,6 +83,8 @@ const TYPO_OPTIONS = Object.freeze({
 
 // Tier scores: a literal match in the reply beats its title, pinyin beats initials (fewer chance hits), fuzzy is last.
 const TIER_SCORE: Record<PhraseMatchKind, number> = {
+  // The reply's own shortcut, typed whole: the agent named this reply.
+  shortcut: 120,
   text: 100,
   title: 90,
   pinyin: 80,
@@ -102,6 +105,13 @@ const SINGLE_WORD_PENALTY = 5;
 /** NFKC, lower case and traditional → simplified: the same folding for phrases and queries. */
 export function foldForSearch(text: string): string {
   return toSimplified(text.normalize('NFKC').toLowerCase());
+}
+
+/** A query's words, folded: what every token match reads. */
+function searchWords(text: string): string[] {
+  return foldForSearch(text)
+    .split(/[\s,.;:!?，。；：！？、]+/u)
+    .filter((t) => t !== '');
 }
 
 interface Spelling {
@@ -208,6 +218,7 @@ function indexPhrases(merged: Pick<MergedPacks, 'scenarios' | 'stages'>): Indexe
         order: phrases.length,
         text,
         title: foldForSearch(reply.title ?? ''),
+        shortcut: searchWords(reply.shortcut ?? '').join(' '),
         scope: foldForSearch(scope.title),
         pinyinFull: spelled.full,
         syllableStarts: spelled.starts,
@@ -329,9 +340,7 @@ export function createPhraseSearch(merged: Pick<MergedPacks, 'scenarios' | 'stag
     },
     search(query, options = {}) {
       const limit = options.limit ?? 30;
-      const tokens = foldForSearch(query)
-        .split(/[\s,.;:!?，。；：！？、]+/u)
-        .filter((t) => t !== '');
+      const tokens = searchWords(query);
       // One key held down (zzzz, ……) is no query: say so rather than offer a reply.
       if (tokens.length === 0 || tokens.every((token) => /^(.)\1{2,}$/su.test(token))) return [];
       const all = ensureIndex();
@@ -344,7 +353,12 @@ export function createPhraseSearch(merged: Pick<MergedPacks, 'scenarios' | 'stag
       );
       const meaning = meanings.score(tokens.join(' '));
       const hits: { hit: PhraseHit; order: number }[] = [];
+      const whole = tokens.join(' ');
       all.forEach((phrase, at) => {
+        if (phrase.shortcut !== '' && phrase.shortcut === whole) {
+          hits.push({ hit: hitOf(phrase, TIER_SCORE.shortcut, 'shortcut'), order: phrase.order });
+          return;
+        }
         const read = meaning[at]!;
         // Meaning orders the literal hits among themselves, and finds replies whose words differ from the query's.
         const bonus = MEANING_WEIGHT * (read.meaning + SCOPE_SHARE * read.scope + OWN_WORDS_SHARE * read.own);
@@ -364,7 +378,6 @@ export function createPhraseSearch(merged: Pick<MergedPacks, 'scenarios' | 'stag
         else if (read.meaning >= MEANING_BAR)
           hits.push({ hit: hitOf(phrase, TIER_SCORE.meaning + bonus, 'meaning'), order: phrase.order });
       });
-      const whole = tokens.join(' ');
       // Typos: only when the literal tiers found nothing, and for queries long enough to be more than noise.
       if (hits.length === 0 && Array.from(whole).length >= 3) {
         typos ??= new Fuse(all, TYPO_OPTIONS);

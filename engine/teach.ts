@@ -1,5 +1,6 @@
 // What an agent teaches the detector: customer messages masked for keeping on the device, bounded lists of corrections
 // and unmatched messages, and the local pack built from the corrections.
+import { scopeTitles } from './catalog.ts';
 import { guessLanguage, type ConversationLanguage } from './language.ts';
 import { findSensitive } from './sensitive.ts';
 import { PACK_SCHEMA_VERSION, type Pack, type Scenario, type SensitiveKind } from './types.ts';
@@ -265,22 +266,11 @@ export function buildTaughtPack(
   };
 }
 
-/**
- * Each scenario's title for the taught pack, as the panel picks titles: from a pack in `locale` itself, else in the same
- * language (zh-TW for zh-CN), else any; the later pack among equals. The taught pack comes last, so its title is the one
- * merging keeps: it must be the title the agent sees.
- */
+/** Each scenario's title for the taught pack, as the panel picks titles (catalog.ts scopeTitles). */
 export function scenarioTitles(packs: readonly Pack[], locale: string): (scenarioId: string) => string | undefined {
-  const tag = (value: string) => value.toLowerCase().replace('_', '-');
-  const tier = (packLocale: string) =>
-    tag(packLocale) === tag(locale) ? 0 : tag(packLocale).split('-')[0] === tag(locale).split('-')[0] ? 1 : 2;
-  const best = new Map<string, { tier: number; title: string }>();
-  for (const pack of packs) {
-    const packTier = tier(pack.locale);
-    for (const scenario of pack.scenarios ?? []) {
-      const current = best.get(scenario.id);
-      if (!current || packTier <= current.tier) best.set(scenario.id, { tier: packTier, title: scenario.title });
-    }
-  }
-  return (id) => best.get(id)?.title;
+  const lookup = scopeTitles(packs, locale);
+  return (id) => {
+    const scope = lookup(id);
+    return scope?.kind === 'scenario' ? scope.title : undefined;
+  };
 }

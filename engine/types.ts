@@ -85,6 +85,8 @@ export interface Reply {
   text: string;
   /** Short label shown in lists; the text's start when absent. */
   title?: string;
+  /** Typed after the picker's trigger (`;;tks`), it puts this reply first: letters and digits, no spaces. */
+  shortcut?: string;
 }
 
 export interface Scenario {

@@ -1,6 +1,8 @@
 // Backups of the agent's own library (settings, added packs, their order, sites): export, and a restore that checks and bounds every field.
 import { storage } from 'wxt/utils/storage';
+import { checkMyReply, findVariables, MY_REPLY_LIMITS, type MyReply } from '../engine/index.ts';
 import { parsePack } from '../engine/packs.ts';
+import { loadMyReplies, writeMyReplies } from '../utils/my-replies.ts';
 import {
   DEFAULT_SETTINGS,
   installedPacksItem,
@@ -36,6 +38,8 @@ interface Backup {
   packPreferences: PackPreferences;
   /** The sites turned on or off, and the chat areas pointed at (absent in backups made before sites were kept). */
   sitePreferences?: Record<string, SitePreference>;
+  /** The agent's own replies (absent in backups made before they existed). */
+  myReplies?: MyReply[];
 }
 
 /**
@@ -58,11 +62,12 @@ const BACKUP_LIMITS = {
 
 /** Settings, the agent's added packs and their order/on-off state, and the sites Huashu is on or off for, in one JSON file. */
 export async function exportAll(now: Date = new Date()): Promise<string> {
-  const [settings, installedPacks, packPreferences, sitePreferences] = await Promise.all([
+  const [settings, installedPacks, packPreferences, sitePreferences, myReplies] = await Promise.all([
     settingsItem.getValue(),
     installedPacksItem.getValue(),
     packPreferencesItem.getValue(),
     sitePreferencesItem.getValue(),
+    loadMyReplies(),
   ]);
   const backup: Backup = {
     format: BACKUP_FORMAT,
@@ -72,6 +77,7 @@ export async function exportAll(now: Date = new Date()): Promise<string> {
     installedPacks: installedPacks.filter((i) => i.source.kind !== 'policy'),
     packPreferences,
     sitePreferences,
+    myReplies,
   };
   return `${JSON.stringify(backup, null, 2)}\n`;
 }
@@ -337,6 +343,51 @@ function readSitePreferences(value: unknown, fail: Fail): Record<string, SitePre
   return Object.fromEntries(sites);
 }
 
+const MY_REPLY_ID = /^[a-z0-9][a-z0-9-]{0,63}$/iu;
+
+/** The agent's replies, each checked as the form checks it (its variables are the packs' business: not checked here). */
+function readMyReplies(value: unknown, fail: Fail): MyReply[] {
+  if (!Array.isArray(value) || value.length > MY_REPLY_LIMITS.replies) {
+    fail('myReplies', shape('myReplies', libraryError('expectMyReplies', { limit: MY_REPLY_LIMITS.replies })));
+    return [];
+  }
+  const replies: MyReply[] = [];
+  value.forEach((entry: unknown, i) => {
+    const at = `myReplies[${i}]`;
+    const scopes = isRecord(entry) && Array.isArray(entry.scopes) ? entry.scopes : undefined;
+    const wellFormed =
+      isRecord(entry) &&
+      typeof entry.id === 'string' &&
+      MY_REPLY_ID.test(entry.id) &&
+      typeof entry.title === 'string' &&
+      typeof entry.text === 'string' &&
+      (entry.shortcut === undefined || typeof entry.shortcut === 'string') &&
+      scopes !== undefined &&
+      scopes.length <= 100 &&
+      scopes.every((scope) => typeof scope === 'string' && PACK_ID.test(scope) && scope.length <= 200);
+    if (!wellFormed) {
+      fail(at, shape(at, libraryError('expectMyReply', { problem: 'text' })));
+      return;
+    }
+    const reply: MyReply = {
+      id: entry.id as string,
+      title: entry.title as string,
+      text: entry.text as string,
+      ...(typeof entry.shortcut === 'string' ? { shortcut: entry.shortcut } : {}),
+      scopes: scopes as string[],
+      updatedAt: isTime(entry.updatedAt) ? entry.updatedAt : 0,
+    };
+    const problem = checkMyReply(reply, { others: replies, variables: findVariables(reply.text) })[0];
+    if (problem)
+      fail(
+        `${at}.${problem.field}`,
+        shape(`${at}.${problem.field}`, libraryError('expectMyReply', { problem: problem.code })),
+      );
+    else replies.push(reply);
+  });
+  return replies;
+}
+
 /** Checks a backup file completely, rebuilding every value from the fields it may have; on any problem nothing is stored. */
 function readBackup(
   text: string,
@@ -370,6 +421,7 @@ function readBackup(
   const packPreferences = readPackPreferences(data.packPreferences, fail);
   const sitePreferences =
     data.sitePreferences === undefined ? undefined : readSitePreferences(data.sitePreferences, fail);
+  const myReplies = data.myReplies === undefined ? undefined : readMyReplies(data.myReplies, fail);
   if (problems.length > 0) return { ok: false, problems };
   const exportedAt =
     typeof data.exportedAt === 'string' ? data.exportedAt.slice(0, BACKUP_LIMITS.exportedAtLength) : '';
@@ -383,6 +435,7 @@ function readBackup(
       installedPacks,
       packPreferences,
       ...(sitePreferences ? { sitePreferences } : {}),
+      ...(myReplies ? { myReplies } : {}),
     },
   };
 }
@@ -447,6 +500,10 @@ export async function importAll(
       // A backup made before sites were kept leaves the current ones as they are.
       ...(sitePreferences ? [{ item: sitePreferencesItem, value: sitePreferences }] : []),
     ]);
+    // The agent's replies as the backup has them, unless a policy keeps them as they are (read-only or off).
+    const mine = backup.myReplies;
+    if (mine && (settings.personalReplies ?? 'on') === 'on' && (mine.length > 0 || (await loadMyReplies()).length > 0))
+      await writeMyReplies(mine, Date.now());
     return { ok: true } as const;
   });
 }

@@ -1,4 +1,5 @@
-// Builds the enabled packs (built-in, installed, taught) in the background and publishes them in storage, so the content script and the panel need not carry the built-in packs.
+// Builds the enabled packs (built-in, installed, taught, the agent's own replies) in the background and publishes them in storage, so the content script and the panel need not carry the built-in packs.
+import { watchMyReplies } from '../utils/my-replies.ts';
 import { loadEnabledPacks } from '../utils/packs.ts';
 import {
   enabledPacksItem,
@@ -30,8 +31,10 @@ export function startEnabledPacksPublishing(): () => void {
     packPreferencesItem.watch(publish),
     // A correction counts from the next message on, in every tab and panel.
     taughtCorrectionsItem.watch(publish),
+    // The agent's own replies, saved in the panel or the options page, or on another device of the profile.
+    watchMyReplies(publish),
     settingsItem.watch((next, previous) => {
-      if (next?.uiLanguage !== previous?.uiLanguage) publish();
+      if (next?.uiLanguage !== previous?.uiLanguage || next?.personalReplies !== previous?.personalReplies) publish();
     }),
   ];
   publish();

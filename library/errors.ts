@@ -55,6 +55,8 @@ const LIBRARY_TEXTS_EN = {
   expectSite: 'an object with "enabled": true or false',
   expectScheme: '"http" or "https"',
   expectSelector: 'a CSS selector of at most {limit} characters',
+  expectMyReply: 'a reply with a title, a text ({problem}), an optional shortcut and the scenarios it belongs to',
+  expectMyReplies: 'a list of at most {limit} replies',
 
   // A pack published at an address (subscriptions.ts).
   badUrl: '"{url}" is not a web address: paste the full address, starting with https://',
@@ -138,6 +140,8 @@ const LIBRARY_TEXTS_ZH_CN: LibraryTexts = {
   expectSite: '包含 "enabled": true 或 false 的对象',
   expectScheme: '协议 "http" 或 "https"',
   expectSelector: '不超过 {limit} 个字符的 CSS 选择器',
+  expectMyReply: '一条回复：标题、正文（{problem}）、可选的快捷词和所属场景',
+  expectMyReplies: '最多 {limit} 条回复的列表',
 
   badUrl: '"{url}" 不是网址：请粘贴以 https:// 开头的完整地址',
   insecure: '{url} 不是 HTTPS：话术包只通过 https:// 获取（http:// 仅限 localhost 和 127.0.0.1）',
@@ -212,6 +216,8 @@ const LIBRARY_TEXTS_ZH_TW: LibraryTexts = {
   expectSite: '包含 "enabled": true 或 false 的物件',
   expectScheme: '協定 "http" 或 "https"',
   expectSelector: '不超過 {limit} 個字元的 CSS 選擇器',
+  expectMyReply: '一則回覆：標題、內文（{problem}）、可選的快捷詞和所屬情境',
+  expectMyReplies: '最多 {limit} 則回覆的清單',
 
   badUrl: '"{url}" 不是網址：請貼上以 https:// 開頭的完整網址',
   insecure: '{url} 不是 HTTPS：話術包只透過 https:// 取得（http:// 僅限 localhost 和 127.0.0.1）',

@@ -6,6 +6,7 @@ import { describeLibraryError, libraryError, type LibraryError, type LibraryLoca
 import type { Pack } from '../engine/types.ts';
 import {
   installedPacksItem,
+  PERSONAL_REPLIES_MODES,
   SEND_GUARD_MODES,
   settingsItem,
   withPackLibraryLock,
@@ -45,6 +46,7 @@ const POLICY_SETTINGS: Record<string, SettingKind> = {
   expansionTrigger: 'string',
   expansionEnabled: 'boolean',
   sendGuard: 'string',
+  personalReplies: 'string',
   customVariables: 'record',
 };
 const WRONG_SETTING = {
@@ -56,6 +58,7 @@ const WRONG_SETTING = {
 const POLICY_CHOICES: Record<string, ReadonlySet<string>> = {
   uiLanguage: new Set(['auto', 'zh-CN', 'zh-TW', 'en']),
   sendGuard: new Set<string>(SEND_GUARD_MODES),
+  personalReplies: new Set<string>(PERSONAL_REPLIES_MODES),
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {

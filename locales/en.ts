@@ -299,6 +299,51 @@ export const en = {
   settingsExpansionTrigger: 'Trigger',
   settingsExpansionTriggerInvalid:
     'The trigger “{trigger}” cannot be used: type 1–4 characters that do not start with a letter or digit, and not “/” (the helpdesk’s own menu uses it). The picker keeps using “{current}”.',
+  // My replies (components/common/MyReplyForm.tsx, the panel and the options page)
+  myReplies: 'My replies',
+  myReplyNew: 'New reply',
+  myReplyFromDraft: 'Save draft as my reply',
+  myReplySaveEdited: 'Save as my reply',
+  myReplyNewHeading: 'New reply of my own',
+  myReplyEditHeading: 'Change my reply',
+  myReplyTitle: 'Title',
+  myReplyTitlePlaceholder: 'Shown in lists; the start of the text when empty',
+  myReplyText: 'Reply',
+  myReplyTextHint: 'Variables: {customer}, {agentName}, {agentId}, {company}. A blank to fill: [[days]] or [[days:3]].',
+  myReplyShortcut: 'Shortcut (optional)',
+  myReplyShortcutPlaceholder: 'e.g. tks: type ;;tks in the reply box',
+  myReplyScopes: 'Shown for',
+  myReplyStageScope: 'Step: {title}',
+  myReplySave: 'Save reply',
+  myReplySaveChanges: 'Save changes',
+  myReplyTextEmpty: 'Write the reply first: it is empty.',
+  myReplyTextTooLong:
+    'The reply has {length} characters; keep it to {limit}, or ask your team lead to put it in a team pack.',
+  myReplyTitleTooLong: 'The title is over {limit} characters: shorten it.',
+  myReplyUnknownVariable: '{{name}} is not a variable: use one of {known}, or write the text itself.',
+  myReplyPersonalData:
+    '“{found}” looks like a customer’s personal data ({kind}). A kept reply must not hold it: remove it, or use [[a blank]] to fill each time.',
+  myReplyShortcutFormat: 'A shortcut is one word of at most {limit} letters or digits (also “.”, “_”, “-”), e.g. tks.',
+  myReplyShortcutTaken: '“{title}” already has this shortcut: choose another.',
+  myReplyNoScope: 'Tick at least one scenario or step where this reply should be offered.',
+  myReplyTooMany: 'You keep {limit} replies already, the most there is room for: delete one you no longer use.',
+  myReplySaved: 'Saved “{title}” to my replies.',
+  myReplyDeleted: 'Deleted “{title}”.',
+  myReplyReadOnly: 'Your team’s policy keeps personal replies as they are: they cannot be changed here.',
+  myReplyOff: 'Your team’s policy has turned personal replies off.',
+  myReplyNoDraft: 'The reply box is empty: type the reply first, then save it.',
+  myReplyMine: 'Mine',
+  myReplyChange: 'Change',
+  myReplyDelete: 'Delete',
+  myReplyDeleteLabel: 'Delete my reply “{title}”',
+  myRepliesExplain:
+    'Replies you keep for yourself. They are offered first in their scenarios, in search and after ;; and follow your browser profile when it syncs.',
+  myRepliesEmpty:
+    'No replies of your own yet. Save one from the panel (“Save draft as my reply”, or Edit then “Save as my reply”), or press New reply.',
+  myRepliesExport: 'Export as a pack',
+  myRepliesKeptHere: 'Too many to sync: kept on this device only. Export them to keep a copy.',
+  myReplyMoveUp: 'Move “{title}” up',
+  myReplyMoveDown: 'Move “{title}” down',
 } as const;
 
 export type MessageKey = keyof typeof en;

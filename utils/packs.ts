@@ -10,7 +10,9 @@ import {
   taughtCorrectionsItem,
   type InstalledPack,
   type PackPreferences,
+  type Settings,
 } from './storage.ts';
+import { loadMyReplies, withMyRepliesPack } from './my-replies.ts';
 import { withTaughtPack } from './teach.ts';
 
 export interface PackEntry {
@@ -66,14 +68,14 @@ function browserLanguage(): string {
   }
 }
 
-async function loadPackSet(): Promise<{ entries: PackEntry[]; locale: UiLocale }> {
+async function loadPackSet(): Promise<{ entries: PackEntry[]; locale: UiLocale; settings: Settings }> {
   const [installed, prefs, settings] = await Promise.all([
     installedPacksItem.getValue(),
     packPreferencesItem.getValue(),
     settingsItem.getValue(),
   ]);
   const locale = resolveUiLocale(settings.uiLanguage, browserLanguage());
-  return { entries: orderPacks(installed, prefs, locale), locale };
+  return { entries: orderPacks(installed, prefs, locale), locale, settings };
 }
 
 /** The packs the options page lists (the taught pack has a section of its own there). */
@@ -81,12 +83,20 @@ export async function loadPackEntries(): Promise<PackEntry[]> {
   return (await loadPackSet()).entries;
 }
 
-/** What the engine is built from, in the content script and the panel alike: the enabled packs, then the taught pack. */
+/**
+ * What the engine is built from, in the content script and the panel alike: the enabled packs, then the taught pack,
+ * then the agent's own replies.
+ */
 export async function loadEnabledPacks(): Promise<Pack[]> {
-  const [{ entries, locale }, corrections] = await Promise.all([loadPackSet(), taughtCorrectionsItem.getValue()]);
-  return withTaughtPack(
+  const [{ entries, locale, settings }, corrections, mine] = await Promise.all([
+    loadPackSet(),
+    taughtCorrectionsItem.getValue(),
+    loadMyReplies(),
+  ]);
+  const packs = withTaughtPack(
     entries.filter((e) => e.enabled).map((e) => e.pack),
     corrections,
     locale,
   );
+  return withMyRepliesPack(packs, mine, locale, settings.personalReplies);
 }

@@ -12,6 +12,10 @@ export type UiLanguage = 'auto' | 'zh-CN' | 'zh-TW' | 'en';
 export type SendGuardMode = 'off' | 'confirm' | 'block';
 export const SEND_GUARD_MODES: readonly SendGuardMode[] = ['off', 'confirm', 'block'];
 
+/** The agent's own replies: kept and shown (`on`), shown but not changed (`read-only`), or neither (`off`). */
+export type PersonalRepliesMode = 'on' | 'read-only' | 'off';
+export const PERSONAL_REPLIES_MODES: readonly PersonalRepliesMode[] = ['on', 'read-only', 'off'];
+
 export interface Settings {
   agentName: string;
   agentId: string;
@@ -25,6 +29,8 @@ export interface Settings {
   expansionEnabled: boolean;
   /** The guard before sending (content/send-guard.ts); settings stored before it existed have none: `confirm`. */
   sendGuard: SendGuardMode;
+  /** Settings stored before personal replies existed have none: `on`. A policy may set it for a team. */
+  personalReplies?: PersonalRepliesMode;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -36,6 +42,7 @@ export const DEFAULT_SETTINGS: Settings = {
   expansionTrigger: ';;',
   expansionEnabled: true,
   sendGuard: 'confirm',
+  personalReplies: 'on',
 };
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS, version: 1 });

@@ -46,6 +46,7 @@ export async function mountSlate(host: HTMLElement, placeholder: string): Promis
     kind: 'slate',
     composer,
     modelText: () => editor.children.map((node) => Node.string(node)).join('\n'),
+    modelSelection: () => (editor.selection ? Editor.string(editor, editor.selection) : ''),
     setDraft: (text) => replaceDraft(text),
     clear: () => replaceDraft(''),
     destroy: () => root.unmount(),

@@ -9,6 +9,11 @@ export interface DemoEditor {
   composer: HTMLElement;
   /** The draft as the editor's own model holds it (not the DOM), lines joined with "\n". */
   modelText(): string;
+  /**
+   * The text selected in the editor's own model, for editors that copy the page's selection into it later (Slate, at
+   * most every 100 ms): tests wait for it instead of sleeping. Absent where the model reads the page's selection.
+   */
+  modelSelection?(): string;
   /** Replaces the draft through the editor's own API and starts a fresh undo history (sets up tests and the scripted demo). */
   setDraft(text: string): void;
   clear(): void;

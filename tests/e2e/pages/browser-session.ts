@@ -141,7 +141,15 @@ export class DemoComposerPage {
     await this.page.click('[data-huashu-demo-composer]');
     await this.page.keyboard.press('Control+End');
     for (let step = 0; step < characters; step++) await this.page.keyboard.press('Shift+ArrowLeft');
-    // Slate copies the DOM selection into its model at most every 100 ms.
+    // Slate copies the DOM selection into its model at most every 100 ms, later on a busy machine: wait for the model.
+    await this.page.waitForFunction(
+      (length) => {
+        const selected = window.huashuDemo.editorModelSelection();
+        return selected === null || Array.from(selected).length === length;
+      },
+      characters,
+      { timeout: 3_000 },
+    );
     await this.page.waitForTimeout(150);
   }
 
