@@ -1,5 +1,5 @@
-// The side panel's link to the tab: tells it every change of what it shows, and answers its requests (state, insert a reply, apply a fix, point at the chat area).
-import { insertText } from '../composer/index.ts';
+// The side panel's link to the tab: tells it every change of what it shows, and answers its requests (state, insert a reply, apply a fix, point at the chat area, the draft to keep as a reply).
+import { insertText, readDraft } from '../composer/index.ts';
 import { renderFields } from '../engine/index.ts';
 import { selectFirstField } from './fields.ts';
 import { contentToPanel, panelToContent, type InsertResult } from '../utils/messaging.ts';
@@ -91,6 +91,10 @@ export function startPanelBridge(tab: Tab): () => void {
     panelToContent.onMessage('startPicker', () => {
       void pickChatArea();
       return { ok: true };
+    }),
+    panelToContent.onMessage('getDraft', () => {
+      const composer = currentComposer(tab);
+      return composer ? { text: readDraft(composer.element, composer.kind) } : null;
     }),
   ];
   return () => {

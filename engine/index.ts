@@ -13,11 +13,10 @@ import { findSensitive } from './sensitive.ts';
 import type { Detection, Emotion, Finding, Pack, ScenarioMatch } from './types.ts';
 
 export * from './types.ts';
-export { createCatalog, scopeTitles, type Catalog, type ScopeLookup } from './catalog.ts';
+export { createCatalog, scopeTitles, type Catalog } from './catalog.ts';
 export {
   buildMyRepliesPack,
   checkMyReply,
-  foldShortcut,
   moveMyReply,
   MY_REPLIES_PACK_ID,
   MY_REPLY_LIMITS,

@@ -59,7 +59,7 @@ export interface MyReplyContext {
 const SHORTCUT = /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u;
 
 /** The text that matters for comparing shortcuts: NFKC and lower case (TKS and ｔｋｓ are one shortcut). */
-export function foldShortcut(shortcut: string): string {
+function foldShortcut(shortcut: string): string {
   return shortcut.normalize('NFKC').toLowerCase();
 }
 

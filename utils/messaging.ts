@@ -31,6 +31,11 @@ export interface PanelToContentProtocol {
   applyFinding(data: { start: number; end: number; replacement: string }): InsertResult;
   /** Starts the element picker of the generic adapter. */
   startPicker(): { ok: boolean };
+  /**
+   * The draft in the reply box, asked for only when the agent saves it as a reply of their own (the state the panel
+   * follows never carries it); null when the page has no reply box.
+   */
+  getDraft(): { text: string } | null;
 }
 
 /** Content script → side panel (broadcast to the extension's pages). */

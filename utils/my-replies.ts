@@ -29,7 +29,7 @@ export const myRepliesPlaceItem = storage.defineItem<Place>('local:myRepliesPlac
 /** The list when it is kept on this device. */
 const localRepliesItem = storage.defineItem<MyReply[]>('local:myReplies', { fallback: [] });
 /** Written last on every sync save: what the background watches to rebuild the packs. */
-export const syncManifestItem = storage.defineItem<SyncManifest | null>('sync:myReplies', { fallback: null });
+const syncManifestItem = storage.defineItem<SyncManifest | null>('sync:myReplies', { fallback: null });
 
 const utf8Bytes = (text: string): number => new TextEncoder().encode(text).length;
 

@@ -1,6 +1,7 @@
 // The side panel's view: page state, the customer's message, draft warnings, replies (suggested, by stage or searched).
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { Banner } from '../common/Banner.tsx';
+import { MyReplyForm } from '../common/MyReplyForm.tsx';
 import { useI18n } from '../common/i18n.tsx';
 import { DetectionSection } from './DetectionSection.tsx';
 import { FindingList } from './FindingList.tsx';
@@ -12,6 +13,7 @@ import { StageBar } from './StageBar.tsx';
 import type {
   DetectionView,
   Finding,
+  MyRepliesView,
   PageStatus,
   PanelCommand,
   PanelNotice,
@@ -55,6 +57,8 @@ export interface PanelProps {
   onReload: () => void;
   onExportUsage: () => void;
   onResetUsage: () => void;
+  /** The agent's own replies: save, change, delete (absent: turned off by a policy). */
+  mine?: MyRepliesView;
 }
 
 function isEditable(target: EventTarget | null): boolean {
@@ -81,6 +85,7 @@ export function Panel(props: PanelProps) {
   const scopeId = chosenScopeId ?? props.detection?.scenarios[0]?.id ?? null;
 
   const searching = query.trim() !== '';
+  const mine = props.mine;
   const { search, repliesFor } = props;
   const replies = useMemo(
     () => (searching ? search(query) : scopeId ? repliesFor(scopeId) : []),
@@ -225,7 +230,39 @@ export function Panel(props: PanelProps) {
               {t('clearSearch')}
             </button>
           )}
+          {mine?.writable && !mine.form && (
+            <span class="section-actions">
+              {props.hasComposer && props.draftLength > 0 && (
+                <button
+                  type="button"
+                  class="button button-small"
+                  data-testid="my-reply-from-draft"
+                  onClick={() => mine.onFromDraft(searching ? null : scopeId)}
+                >
+                  {t('myReplyFromDraft')}
+                </button>
+              )}
+              <button
+                type="button"
+                class="button button-small"
+                data-testid="my-reply-new"
+                onClick={() => mine.onNew(searching ? null : scopeId)}
+              >
+                {t('myReplyNew')}
+              </button>
+            </span>
+          )}
         </div>
+        {mine?.form && (
+          <MyReplyForm
+            key={`${mine.form.initial.id}|${mine.form.initial.text}`}
+            initial={mine.form.initial}
+            editing={mine.form.editing}
+            scopes={mine.scopes}
+            onSave={mine.onSave}
+            onCancel={mine.onClose}
+          />
+        )}
         {searching && replies.length === 0 && (
           <p class="muted" data-testid="search-empty">
             {t('searchNoResults', { query: query.trim() })}
@@ -248,6 +285,7 @@ export function Panel(props: PanelProps) {
               showScope={searching}
               onInsert={props.onInsert}
               onCopy={props.onCopy}
+              mine={mine}
               onFocusItem={(i) => {
                 activeIndexRef.current = i;
               }}
@@ -259,7 +297,14 @@ export function Panel(props: PanelProps) {
       {/* At the bottom and sticky: a result appearing must not push the button under the agent's pointer. */}
       <div class="notice-area">
         {props.notice && (
-          <Banner tone={props.notice.tone} testId="notice" key={props.notice.seq}>
+          <Banner
+            tone={props.notice.tone}
+            testId="notice"
+            key={props.notice.seq}
+            actions={
+              props.notice.action ? [{ label: props.notice.action.label, onClick: props.notice.action.run }] : []
+            }
+          >
             {props.notice.text}
           </Banner>
         )}

@@ -1,7 +1,7 @@
 // One reply: its text as it would be inserted, how often it was used, and insert / copy / edit-then-insert.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../common/i18n.tsx';
-import type { ReplyView } from './types.ts';
+import type { MyRepliesView, ReplyView } from './types.ts';
 
 export interface ReplyItemProps {
   reply: ReplyView;
@@ -13,6 +13,8 @@ export interface ReplyItemProps {
   onInsert: (reply: ReplyView, text: string) => void;
   onCopy: (text: string) => void;
   onFocusItem: (index: number) => void;
+  /** The agent's own replies: keep an edited reply, change or delete one's own (absent: turned off). */
+  mine?: MyRepliesView;
 }
 
 export function ReplyItem(props: ReplyItemProps) {
@@ -48,6 +50,7 @@ export function ReplyItem(props: ReplyItemProps) {
             {reply.locale}
           </span>
         )}
+        {reply.mine !== undefined && <span class="tag tag-mine">{t('myReplyMine')}</span>}
         {reply.uses > 0 && <span class="uses">{t('usedTimes', { count: reply.uses })}</span>}
         {props.shortcut && (
           <kbd class="shortcut" title={t('shortcutHint', { key: props.shortcut })}>
@@ -99,12 +102,47 @@ export function ReplyItem(props: ReplyItemProps) {
             <button type="button" class="button" aria-describedby={titleId} onClick={() => setDraft(reply.shown)}>
               {t('edit')}
             </button>
+            {props.mine?.writable && reply.mine !== undefined && (
+              <>
+                <button
+                  type="button"
+                  class="button"
+                  aria-describedby={titleId}
+                  data-testid="my-reply-change"
+                  onClick={() => props.mine?.onChange(reply)}
+                >
+                  {t('myReplyChange')}
+                </button>
+                <button
+                  type="button"
+                  class="button"
+                  aria-label={t('myReplyDeleteLabel', { title: reply.title })}
+                  data-testid="my-reply-delete"
+                  onClick={() => props.mine?.onDelete(reply)}
+                >
+                  {t('myReplyDelete')}
+                </button>
+              </>
+            )}
           </>
         ) : (
           <>
             <button type="button" class="button button-primary" data-edited-reply-id={reply.id} onClick={insertEdited}>
               {insertLabel}
             </button>
+            {props.mine?.writable && (
+              <button
+                type="button"
+                class="button"
+                data-testid="my-reply-from-edited"
+                onClick={() => {
+                  props.mine?.onFromEdited(reply, draft);
+                  setDraft(null);
+                }}
+              >
+                {t('myReplySaveEdited')}
+              </button>
+            )}
             <button type="button" class="button" onClick={() => setDraft(null)}>
               {t('cancel')}
             </button>

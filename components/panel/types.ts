@@ -1,5 +1,7 @@
 // What the panel components show: plain view data, built by the side panel entrypoint from the tab state and the packs.
+import type { MyReplyProblem } from '../../engine/index.ts';
 import type { Emotion, Finding, SensitiveKind } from '../../engine/types.ts';
+import type { MyReplyDraft, ScopeChoice } from '../common/MyReplyForm.tsx';
 
 /** A plain cue instead of a raw score. */
 export type Confidence = 'likely' | 'possible';
@@ -63,6 +65,8 @@ export interface ReplyView {
   /** The UI language differs from the reply's: show the reply's language. */
   otherLanguage: boolean;
   uses: number;
+  /** The agent's own reply: its id among them (absent for a pack's reply). */
+  mine?: string;
 }
 
 export interface StageView {
@@ -86,6 +90,25 @@ export interface PanelNotice {
   tone: 'ok' | 'error' | 'info';
   text: string;
   seq: number;
+  /** One thing to do about it (Undo after a delete). */
+  action?: { label: string; run: () => void };
+}
+
+/** The agent's own replies in the panel; absent when a policy turned them off. */
+export interface MyRepliesView {
+  /** False when a policy made them read-only: shown, never changed. */
+  writable: boolean;
+  /** The form open now (new, from the draft, from an edited reply, or changing a kept one), or null. */
+  form: { initial: MyReplyDraft; editing: boolean } | null;
+  scopes: ScopeChoice[];
+  /** The current scope (a new reply belongs to it), or null. */
+  onNew: (scopeId: string | null) => void;
+  onFromDraft: (scopeId: string | null) => void;
+  onFromEdited: (reply: ReplyView, text: string) => void;
+  onChange: (reply: ReplyView) => void;
+  onDelete: (reply: ReplyView) => void;
+  onSave: (reply: MyReplyDraft) => Promise<MyReplyProblem[]>;
+  onClose: () => void;
 }
 
 export type { Finding };

@@ -3,7 +3,15 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { browser } from 'wxt/browser';
 import { I18nProvider } from '../../components/common/i18n.tsx';
 import { Panel } from '../../components/panel/Panel.tsx';
-import type { Finding, PanelCommand, PanelNotice, ReplyView, TeachView } from '../../components/panel/types.ts';
+import type { MyReplyDraft } from '../../components/common/MyReplyForm.tsx';
+import type {
+  Finding,
+  MyRepliesView,
+  PanelCommand,
+  PanelNotice,
+  ReplyView,
+  TeachView,
+} from '../../components/panel/types.ts';
 import {
   createCatalog,
   createPhraseSearch,
@@ -20,7 +28,11 @@ import {
   resetReplyUsage,
   maskSensitive,
   fillVariables,
+  myReplyTitle,
+  recogniseVariables,
+  type MyReply,
 } from '../../engine/index.ts';
+import { deleteMyReply, loadMyReplies, replaceMyReplies, saveMyReply, watchMyReplies } from '../../utils/my-replies.ts';
 import { downloadTextFile } from '../../utils/download.ts';
 import { createTranslator, resolveUiLocale } from '../../utils/i18n.ts';
 import { contentToPanel, panelToContent, type TabState } from '../../utils/messaging.ts';
@@ -382,6 +394,94 @@ export function App() {
 
   const onResetUsage = () => void replyUsageItem.setValue(resetReplyUsage(usage));
 
+  // ---- The agent's own replies: saved from the draft, an edited reply or a blank form; changed and deleted here ----
+  const [myReplies, setMyReplies] = useState<MyReply[]>([]);
+  useEffect(() => {
+    const read = () => void loadMyReplies().then(setMyReplies);
+    read();
+    return watchMyReplies(read);
+  }, []);
+  const [replyForm, setReplyForm] = useState<MyRepliesView['form']>(null);
+  const personalMode = settings.personalReplies ?? 'on';
+  const scopeChoices = useMemo(
+    () => [
+      ...choices.map((choice) => ({ ...choice, kind: 'scenario' as const })),
+      ...stages.map((stage) => ({ ...stage, kind: 'stage' as const })),
+    ],
+    [choices, stages],
+  );
+  // What a saved draft holds of the known values becomes their variables: the reply fits the next customer too.
+  const knownValues = {
+    customer: state?.customerName,
+    agentName: settings.agentName,
+    agentId: settings.agentId,
+    company: settings.company,
+  };
+  const openForm = (initial: Partial<MyReplyDraft>) =>
+    setReplyForm({ initial: { id: newTeachId(), title: '', text: '', scopes: [], ...initial }, editing: false });
+  const sayRefused = (mode: 'off' | 'read-only') => say('error', t(mode === 'off' ? 'myReplyOff' : 'myReplyReadOnly'));
+  const mine: MyRepliesView | undefined =
+    personalMode === 'off'
+      ? undefined
+      : {
+          writable: personalMode === 'on',
+          form: replyForm,
+          scopes: scopeChoices,
+          onNew: (scopeId) => openForm({ scopes: scopeId ? [scopeId] : [] }),
+          onFromDraft: (scopeId) => {
+            if (tabId === null) return;
+            panelToContent.sendMessage('getDraft', undefined, tabId).then(
+              (draft) => {
+                if (!draft || draft.text.trim() === '') say('info', t('myReplyNoDraft'));
+                else openForm({ text: recogniseVariables(draft.text, knownValues), scopes: scopeId ? [scopeId] : [] });
+              },
+              () => say('error', t('insertUnreachable')),
+            );
+          },
+          onFromEdited: (reply, text) =>
+            openForm({ text: recogniseVariables(text, knownValues), scopes: [reply.scopeId] }),
+          onChange: (reply) => {
+            const kept = myReplies.find((r) => r.id === reply.mine);
+            if (!kept) return;
+            const { updatedAt: _updatedAt, ...initial } = kept;
+            setReplyForm({ initial, editing: true });
+          },
+          onDelete: (reply) => {
+            const id = reply.mine;
+            if (id === undefined) return;
+            void (async () => {
+              const before = await loadMyReplies();
+              const result = await deleteMyReply(id);
+              if (!result.ok) {
+                if ('mode' in result) sayRefused(result.mode);
+                return;
+              }
+              // Stays until the next action (not a fading confirmation): the agent may want it back.
+              setNotice({
+                tone: 'info',
+                text: t('myReplyDeleted', { title: reply.title }),
+                seq: ++seqRef.current,
+                action: {
+                  label: t('undo'),
+                  run: () => void replaceMyReplies(before).then(() => setNotice(null)),
+                },
+              });
+            })();
+          },
+          onSave: async (draft) => {
+            const result = await saveMyReply(draft, Object.keys(catalog?.merged.variables ?? {}));
+            if (result.ok) {
+              setReplyForm(null);
+              say('ok', t('myReplySaved', { title: myReplyTitle(draft) }));
+              return [];
+            }
+            if ('problems' in result) return result.problems;
+            sayRefused(result.mode);
+            return [];
+          },
+          onClose: () => setReplyForm(null),
+        };
+
   return (
     <I18nProvider locale={locale}>
       <Panel
@@ -411,6 +511,7 @@ export function App() {
         onReload={onReload}
         onExportUsage={onExportUsage}
         onResetUsage={onResetUsage}
+        mine={mine}
       />
     </I18nProvider>
   );

@@ -8,7 +8,13 @@ import type {
   MergedPacks,
   Pack,
 } from '../../engine/types.ts';
-import { languageTier, rankReplies, renderFields, type ReplyUsageCounts } from '../../engine/index.ts';
+import {
+  languageTier,
+  MY_REPLIES_PACK_ID,
+  rankReplies,
+  renderFields,
+  type ReplyUsageCounts,
+} from '../../engine/index.ts';
 import type { PhraseHit } from '../../engine/index.ts';
 import type {
   Confidence,
@@ -156,15 +162,18 @@ function replyView(
     locale: reply.locale,
     otherLanguage: languageTier(reply.locale, inputs.uiLocale) === 2,
     uses,
+    ...(reply.packId === MY_REPLIES_PACK_ID ? { mine: reply.id.replace(/^mine\./u, '') } : {}),
   };
 }
 
-/** The replies of one scenario or stage: UI language first, then the most used, variables filled. */
+/** The replies of one scenario or stage: the agent's own first, then UI language, then the most used; variables filled. */
 export function buildScopeReplies(scope: MergedScenario | MergedStage | undefined, inputs: ReplyInputs): ReplyView[] {
   if (!scope) return [];
   const title = inputs.titleOf?.(scope.id) ?? scope.title;
-  return rankReplies(scope.replies, inputs.uiLocale, inputs.usage[scope.id]).map((ranked) =>
-    replyView(ranked.reply, scope.id, title, ranked.uses, inputs),
+  const ranked = rankReplies(scope.replies, inputs.uiLocale, inputs.usage[scope.id]);
+  const isMine = (entry: (typeof ranked)[number]) => entry.reply.packId === MY_REPLIES_PACK_ID;
+  return [...ranked.filter(isMine), ...ranked.filter((entry) => !isMine(entry))].map((entry) =>
+    replyView(entry.reply, scope.id, title, entry.uses, inputs),
   );
 }
 
