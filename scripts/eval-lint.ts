@@ -130,6 +130,7 @@ const SEALED_DRAFTS = [
   'blind-drafts-8.jsonl',
   'blind-drafts-10.jsonl',
   'blind-drafts-12.jsonl',
+  'blind-drafts-13.jsonl',
 ].map((file) => join(root, 'tests/fixtures/heldout', file));
 
 /** The dev set, then our own held-out drafts (written apart from the rules, to see whether they generalize). */
