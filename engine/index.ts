@@ -16,6 +16,8 @@ export * from './types.ts';
 export { createCatalog, scopeTitles, type Catalog } from './catalog.ts';
 export {
   buildMyRepliesPack,
+  buildMyRepliesPacks,
+  isMyRepliesPack,
   checkMyReply,
   moveMyReply,
   MY_REPLIES_PACK_ID,

@@ -1,5 +1,6 @@
 // An agent's own replies: what makes one valid (each problem named at its field), variables recognised in a saved draft, and the pack they form.
 import type { ScopeLookup } from './catalog.ts';
+import { guessLanguage } from './language.ts';
 import { findSensitive } from './sensitive.ts';
 import { findVariables } from './variables.ts';
 import { BUILTIN_VARIABLES, PACK_SCHEMA_VERSION, type Pack, type Reply, type Scenario, type Stage } from './types.ts';
@@ -144,8 +145,13 @@ export interface MyRepliesPackOptions {
   description?: string;
 }
 
+/** Whether a pack is (one language of) the agent's own replies. */
+export function isMyRepliesPack(packId: string): boolean {
+  return packId === MY_REPLIES_PACK_ID || packId.startsWith(`${MY_REPLIES_PACK_ID}.`);
+}
+
 /**
- * The replies as a pack, in the agent's order, each under every scope it belongs to. Scopes no enabled pack has any
+ * The replies as one pack, in the agent's order, each under every scope it belongs to. Scopes no enabled pack has any
  * more are left out (their replies are kept, and show again when a pack brings the scope back). Undefined when empty.
  */
 export function buildMyRepliesPack(replies: readonly MyReply[], options: MyRepliesPackOptions): Pack | undefined {
@@ -183,6 +189,23 @@ export function buildMyRepliesPack(replies: readonly MyReply[], options: MyRepli
     ...(scenarios.size > 0 ? { scenarios: [...scenarios.values()] } : {}),
     ...(stages.size > 0 ? { stages: [...stages.values()] } : {}),
   };
+}
+
+/**
+ * The replies as the engine takes them: a pack per language the replies are written in (a pack has one language, and
+ * the panel offers replies in the customer's language first), `my-replies.<language>`; a reply whose language cannot
+ * be told goes with `options.locale`.
+ */
+export function buildMyRepliesPacks(replies: readonly MyReply[], options: MyRepliesPackOptions): Pack[] {
+  const byLanguage = new Map<string, MyReply[]>();
+  for (const reply of replies) {
+    const language = guessLanguage(reply.text) ?? options.locale;
+    byLanguage.set(language, [...(byLanguage.get(language) ?? []), reply]);
+  }
+  return [...byLanguage].flatMap(([locale, list]) => {
+    const pack = buildMyRepliesPack(list, { ...options, locale, id: `${MY_REPLIES_PACK_ID}.${locale}` });
+    return pack ? [pack] : [];
+  });
 }
 
 /** Moves the reply with `id` one place up (-1) or down (+1); the list as it was when it cannot move. */

@@ -1,7 +1,7 @@
 // The agent's own replies in storage: in storage.sync while they fit (they follow the browser profile), else on this device; saved only when valid.
 import { storage } from 'wxt/utils/storage';
 import {
-  buildMyRepliesPack,
+  buildMyRepliesPacks,
   checkMyReply,
   MY_REPLY_LIMITS,
   scopeTitles,
@@ -192,8 +192,8 @@ export function watchMyReplies(onChange: () => void): () => void {
 }
 
 /**
- * The packs with the agent's replies appended as the last pack (the highest priority, so they lead their scenario's
- * replies), unless personal replies are off. Their scope titles are copied from the packs: they change no title.
+ * The packs with the agent's replies appended last, a pack per language (the highest priority, so they lead their
+ * scenario's replies), unless personal replies are off. Their scope titles are copied from the packs: they change no title.
  */
 export function withMyRepliesPack(
   packs: readonly Pack[],
@@ -202,6 +202,5 @@ export function withMyRepliesPack(
   mode: PersonalRepliesMode = 'on',
 ): Pack[] {
   if (mode === 'off') return [...packs];
-  const mine = buildMyRepliesPack(replies, { locale, scopeOf: scopeTitles(packs, locale) });
-  return mine ? [...packs, mine] : [...packs];
+  return [...packs, ...buildMyRepliesPacks(replies, { locale, scopeOf: scopeTitles(packs, locale) })];
 }

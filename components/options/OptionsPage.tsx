@@ -1,9 +1,10 @@
-// The options page: installed packs, adding a pack, backup, what the agent taught, the sites Huashu is on for and the agent's settings (props in, callbacks out).
+// The options page: installed packs, adding a pack, backup, the agent's own replies, what the agent taught, the sites Huashu is on for and the agent's settings (props in, callbacks out).
 import { Banner } from '../common/Banner.tsx';
 import { problemMessage } from '../../engine/packs.ts';
 import { useI18n } from '../common/i18n.tsx';
 import { AddPack, type AddPackProps } from './AddPack.tsx';
 import { PackList, type PackListProps } from './PackList.tsx';
+import { MyRepliesSection, type MyRepliesSectionProps } from './MyRepliesSection.tsx';
 import { SettingsForm } from './SettingsForm.tsx';
 import { SitesSection, type SitesSectionProps } from './SitesSection.tsx';
 import { TaughtSection, type TaughtSectionProps } from './TaughtSection.tsx';
@@ -33,6 +34,8 @@ export interface OptionsPageProps extends PackListProps, AddPackProps {
   sites?: SitesSectionProps;
   /** What the agent taught (absent: the section is not shown, as in component tests of other parts). */
   taught?: TaughtSectionProps;
+  /** The agent's own replies (absent: turned off by a policy, or not shown in component tests of other parts). */
+  myReplies?: MyRepliesSectionProps;
 }
 
 export function OptionsPage(props: OptionsPageProps) {
@@ -102,6 +105,7 @@ export function OptionsPage(props: OptionsPageProps) {
           />
         </label>
       </section>
+      {props.myReplies && <MyRepliesSection {...props.myReplies} />}
       {props.taught && <TaughtSection {...props.taught} />}
       {props.sites && <SitesSection {...props.sites} />}
       <SettingsForm

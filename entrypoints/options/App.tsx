@@ -38,6 +38,7 @@ import {
 import { deleteAllTaught, deleteCorrection, deleteUnmatched, labelUnmatched } from '../../utils/teach.ts';
 import { downloadTextFile } from '../../utils/download.ts';
 import { sitesNeedingAccess } from '../../library/sites/site-actions.ts';
+import { useMyReplies } from './use-my-replies.ts';
 import { useSites } from './use-sites.ts';
 import { buildPackRows, importCheckView, pastedFileName } from './view-model.ts';
 
@@ -109,6 +110,12 @@ export function App() {
 
   const enabledPacks = entries ? entries.filter((e) => e.enabled).map((e) => e.pack) : [];
   const titleOfScenario = scenarioTitles(enabledPacks, locale);
+  const myReplies = useMyReplies(t, {
+    packs: enabledPacks,
+    locale,
+    mode: settings.personalReplies ?? 'on',
+    onRefused: (text) => setNotice({ tone: 'error', text }),
+  });
   const collator = new Intl.Collator(locale);
   const taught: TaughtSectionProps = {
     corrections: [...corrections].sort((a, b) => b.at - a.at),
@@ -270,6 +277,7 @@ export function App() {
     lockedSettings: policy?.lockedSettings,
     sites,
     taught,
+    myReplies,
   };
 
   return (

@@ -10,7 +10,7 @@ import type {
 } from '../../engine/types.ts';
 import {
   languageTier,
-  MY_REPLIES_PACK_ID,
+  isMyRepliesPack,
   rankReplies,
   renderFields,
   type ReplyUsageCounts,
@@ -162,7 +162,7 @@ function replyView(
     locale: reply.locale,
     otherLanguage: languageTier(reply.locale, inputs.uiLocale) === 2,
     uses,
-    ...(reply.packId === MY_REPLIES_PACK_ID ? { mine: reply.id.replace(/^mine\./u, '') } : {}),
+    ...(isMyRepliesPack(reply.packId) ? { mine: reply.id.replace(/^mine\./u, '') } : {}),
   };
 }
 
@@ -171,7 +171,7 @@ export function buildScopeReplies(scope: MergedScenario | MergedStage | undefine
   if (!scope) return [];
   const title = inputs.titleOf?.(scope.id) ?? scope.title;
   const ranked = rankReplies(scope.replies, inputs.uiLocale, inputs.usage[scope.id]);
-  const isMine = (entry: (typeof ranked)[number]) => entry.reply.packId === MY_REPLIES_PACK_ID;
+  const isMine = (entry: (typeof ranked)[number]) => isMyRepliesPack(entry.reply.packId);
   return [...ranked.filter(isMine), ...ranked.filter((entry) => !isMine(entry))].map((entry) =>
     replyView(entry.reply, scope.id, title, entry.uses, inputs),
   );

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildMyRepliesPack,
+  buildMyRepliesPacks,
   checkMyReply,
   createCatalog,
   createPhraseSearch,
@@ -141,6 +142,24 @@ describe('the pack of my replies', () => {
     const pack = buildMyRepliesPack([reply()], { locale: 'zh-CN', scopeOf: lookup })!;
     const catalog = createCatalog([...DEFAULT_PACKS, pack]);
     expect(catalog.scenario('return_refund')?.replies[0]?.id).toBe('mine.r1');
+  });
+});
+
+describe('my replies in several languages', () => {
+  it('make a pack per language, so each is offered to customers who write it', () => {
+    const packs = buildMyRepliesPacks(
+      [
+        reply(),
+        reply({ id: 'r2', text: 'Your refund is on its way, {customer}.', shortcut: 'rf' }),
+        reply({ id: 'r3', text: '退款已退回，請留意喔', shortcut: undefined }),
+      ],
+      { locale: 'zh-CN', scopeOf: scopeTitles(DEFAULT_PACKS, 'zh-CN') },
+    );
+    expect(packs.map((p) => [p.id, p.locale, p.scenarios?.[0]?.replies?.map((r) => r.id)])).toEqual([
+      ['my-replies.zh-CN', 'zh-CN', ['mine.r1']],
+      ['my-replies.en', 'en', ['mine.r2']],
+      ['my-replies.zh-TW', 'zh-TW', ['mine.r3']],
+    ]);
   });
 });
 

@@ -1,7 +1,7 @@
 // The agent's own replies on fake browser storage: in sync while they fit, on this device past that, saved only when valid, merged into every engine, refused by a policy, kept in backups.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createEngine, MY_REPLIES_PACK_ID, type MyReply } from '../../engine/index.ts';
+import { createEngine, isMyRepliesPack, type MyReply } from '../../engine/index.ts';
 import { exportAll, importAll } from '../../library/backup.ts';
 import {
   deleteMyReply,
@@ -104,11 +104,11 @@ describe('my replies in the engine', () => {
   it('come first among their scenario’s replies, and are gone when a policy turns them off', async () => {
     await saveMyReply(draft(), [], 10);
     const packs = await loadEnabledPacks();
-    expect(packs.at(-1)?.id).toBe(MY_REPLIES_PACK_ID);
+    expect(packs.at(-1)?.id).toBe('my-replies.zh-CN');
     expect(createEngine(packs).scenario('return_refund')?.replies[0]?.id).toBe('mine.r1');
 
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, personalReplies: 'off' });
-    expect((await loadEnabledPacks()).some((p) => p.id === MY_REPLIES_PACK_ID)).toBe(false);
+    expect((await loadEnabledPacks()).some((p) => isMyRepliesPack(p.id))).toBe(false);
   });
 });
 
