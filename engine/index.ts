@@ -20,7 +20,6 @@ export {
   isMyRepliesPack,
   checkMyReply,
   moveMyReply,
-  MY_REPLIES_PACK_ID,
   MY_REPLY_LIMITS,
   recogniseVariables,
   titleOf as myReplyTitle,

@@ -6,7 +6,7 @@ import { findVariables } from './variables.ts';
 import { BUILTIN_VARIABLES, PACK_SCHEMA_VERSION, type Pack, type Reply, type Scenario, type Stage } from './types.ts';
 
 /** The pack the agent's replies form; merged last, so they come first among their scenario's replies. */
-export const MY_REPLIES_PACK_ID = 'my-replies';
+const MY_REPLIES_PACK_ID = 'my-replies';
 
 /**
  * Small enough that a few hundred replies fit storage.sync (100 KB in all, 8 KB an item); a longer text belongs in a

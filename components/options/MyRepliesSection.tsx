@@ -4,7 +4,7 @@ import { MyReplyForm, type MyReplyDraft, type ScopeChoice } from '../common/MyRe
 import type { MyReplyProblem } from '../../engine/index.ts';
 import { UndoToast } from './UndoToast.tsx';
 
-export interface MyReplyRowView {
+interface MyReplyRowView {
   id: string;
   title: string;
   text: string;
