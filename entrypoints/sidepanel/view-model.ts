@@ -8,13 +8,7 @@ import type {
   MergedPacks,
   Pack,
 } from '../../engine/types.ts';
-import {
-  languageTier,
-  isMyRepliesPack,
-  rankReplies,
-  renderFields,
-  type ReplyUsageCounts,
-} from '../../engine/index.ts';
+import { languageTier, isMyRepliesPack, rankReplies, renderFields, type ReplyUsageCounts } from '../../engine/index.ts';
 import type { PhraseHit } from '../../engine/index.ts';
 import type {
   Confidence,
