@@ -9,12 +9,21 @@
 //   triggers, examples, tips      scenario/stage lists, items separated by |
 //   category, severity, patterns, exceptions, message, suggestion, match, noMatch   rule fields (lists separated by |)
 //   version, locale               meta fields
+//   shortcut                      reply field
 // Problems name the CSV line, so a lead can find the row in the spreadsheet.
 import Papa from 'papaparse';
 import { coded, type PackProblemCode } from './errors.ts';
 import { lazyLineIndex, type PackParse } from './pack-load.ts';
 import { validatePack } from './pack-schema.ts';
-import { PACK_SCHEMA_VERSION, type PackProblem, type Reply, type Rule, type Scenario, type Stage } from './types.ts';
+import {
+  PACK_SCHEMA_VERSION,
+  type Pack,
+  type PackProblem,
+  type Reply,
+  type Rule,
+  type Scenario,
+  type Stage,
+} from './types.ts';
 
 const CSV_COLUMNS = [
   'kind',
@@ -35,6 +44,7 @@ const CSV_COLUMNS = [
   'noMatch',
   'version',
   'locale',
+  'shortcut',
 ] as const;
 type Column = (typeof CSV_COLUMNS)[number];
 type Row = Partial<Record<Column, string>>;
@@ -136,6 +146,7 @@ export function parseCsvPack(source: string, file: string): PackParse {
     }
     const reply: Reply = { id: cell(row.id) ?? '', text: cell(row.text) ?? '' };
     if (cell(row.title)) reply.title = cell(row.title)!;
+    if (cell(row.shortcut)) reply.shortcut = cell(row.shortcut)!;
     lines.set(`${ownerPaths.get(cell(row.parent) ?? '')}.replies[${owner.replies?.length ?? 0}]`, line);
     owner.replies = [...(owner.replies ?? []), reply];
   }
@@ -161,4 +172,75 @@ function lineOfPath(lines: ReadonlyMap<string, number>, path: string | undefined
     at = parent === at ? '' : parent;
   }
   return undefined;
+}
+
+/**
+ * A pack as CSV rows, or the fields CSV cannot hold (a spreadsheet has no place for variables, classes, draft examples…,
+ * and `|` separates list items, so an item holding one would come back as two): then nothing is written, and the
+ * caller offers JSON or YAML instead. Parsing the CSV gives the same pack back.
+ */
+export function packToCsv(pack: Pack): { ok: true; csv: string } | { ok: false; lost: string[] } {
+  const lost = new Set<string>();
+  const joined = (items: readonly string[] | undefined, field: string): string => {
+    if ((items ?? []).some((item) => item.includes('|'))) lost.add(field);
+    return (items ?? []).join('|');
+  };
+  const fields = pack as unknown as Record<string, unknown>;
+  for (const key of ['variables', 'classes', 'noScenarioExamples', 'draftExamples', 'emotionExamples'])
+    if (fields[key] !== undefined) lost.add(key);
+  const rows: Row[] = [
+    {
+      kind: 'meta',
+      id: pack.id,
+      title: pack.name,
+      text: pack.description ?? '',
+      version: pack.version,
+      locale: pack.locale,
+    },
+  ];
+  const replyRows = (parent: string, replies: readonly Reply[] | undefined) =>
+    (replies ?? []).map((reply) => ({
+      kind: 'reply',
+      id: reply.id,
+      parent,
+      title: reply.title ?? '',
+      text: reply.text,
+      shortcut: reply.shortcut ?? '',
+    }));
+  (pack.scenarios ?? []).forEach((scenario, i) => {
+    if (scenario.counterExamples) lost.add(`scenarios[${i}].counterExamples`);
+    if (scenario.merge) lost.add(`scenarios[${i}].merge`);
+    rows.push({
+      kind: 'scenario',
+      id: scenario.id,
+      title: scenario.title,
+      triggers: joined(scenario.triggers, `scenarios[${i}].triggers`),
+      examples: joined(scenario.examples, `scenarios[${i}].examples`),
+      tips: joined(scenario.tips, `scenarios[${i}].tips`),
+    });
+    rows.push(...replyRows(scenario.id, scenario.replies));
+  });
+  (pack.stages ?? []).forEach((stage, i) => {
+    if (stage.merge) lost.add(`stages[${i}].merge`);
+    rows.push({ kind: 'stage', id: stage.id, title: stage.title, tips: joined(stage.tips, `stages[${i}].tips`) });
+    rows.push(...replyRows(stage.id, stage.replies));
+  });
+  (pack.rules ?? []).forEach((rule, i) => {
+    if (rule.sensitive) lost.add(`rules[${i}].sensitive`);
+    if (rule.disabled !== undefined) lost.add(`rules[${i}].disabled`);
+    rows.push({
+      kind: 'rule',
+      id: rule.id,
+      category: rule.category,
+      severity: rule.severity,
+      patterns: joined(rule.patterns, `rules[${i}].patterns`),
+      exceptions: joined(rule.exceptions, `rules[${i}].exceptions`),
+      message: rule.message,
+      suggestion: rule.suggestion ?? '',
+      match: joined(rule.examples?.match, `rules[${i}].examples.match`),
+      noMatch: joined(rule.examples?.noMatch, `rules[${i}].examples.noMatch`),
+    });
+  });
+  if (lost.size > 0) return { ok: false, lost: [...lost] };
+  return { ok: true, csv: `${Papa.unparse(rows, { columns: [...CSV_COLUMNS], newline: '\n' })}\n` };
 }

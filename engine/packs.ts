@@ -8,7 +8,8 @@ export {
   type PackFormat,
   type PackParse,
 } from './pack-load.ts';
-export { parseCsvPack } from './pack-convert.ts';
+export { packToCsv, parseCsvPack } from './pack-convert.ts';
+export { checkPackExamples, type ExampleMiss } from './pack-examples.ts';
 export { fillTemplate } from './template.ts';
 export { explainMerge, mergePacks, sameReply } from './pack-merge.ts';
 export { formatProblemIn, problemMessage, type ProblemLocale } from './problem-locale.ts';

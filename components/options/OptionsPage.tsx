@@ -1,10 +1,11 @@
-// The options page: installed packs, adding a pack, backup, the agent's own replies, what the agent taught, the sites Huashu is on for and the agent's settings (props in, callbacks out).
+// The options page: installed packs (and the pack editor), adding a pack, backup, the agent's own replies, what the agent taught, the sites Huashu is on for and the agent's settings (props in, callbacks out).
 import { Banner } from '../common/Banner.tsx';
 import { problemMessage } from '../../engine/packs.ts';
 import { useI18n } from '../common/i18n.tsx';
 import { AddPack, type AddPackProps } from './AddPack.tsx';
 import { PackList, type PackListProps } from './PackList.tsx';
 import { MyRepliesSection, type MyRepliesSectionProps } from './MyRepliesSection.tsx';
+import { PackEditor, type PackEditorProps } from './PackEditor.tsx';
 import { SettingsForm } from './SettingsForm.tsx';
 import { SitesSection, type SitesSectionProps } from './SitesSection.tsx';
 import { TaughtSection, type TaughtSectionProps } from './TaughtSection.tsx';
@@ -36,6 +37,8 @@ export interface OptionsPageProps extends PackListProps, AddPackProps {
   taught?: TaughtSectionProps;
   /** The agent's own replies (absent: turned off by a policy, or not shown in component tests of other parts). */
   myReplies?: MyRepliesSectionProps;
+  /** The pack open in the editor, if any. */
+  packEditor?: PackEditorProps;
 }
 
 export function OptionsPage(props: OptionsPageProps) {
@@ -80,9 +83,12 @@ export function OptionsPage(props: OptionsPageProps) {
             onRemove={props.onRemove}
             onExport={props.onExport}
             onRefresh={props.onRefresh}
+            onEdit={props.onEdit}
+            onCopyToEdit={props.onCopyToEdit}
           />
         )}
       </section>
+      {props.packEditor && <PackEditor {...props.packEditor} />}
       <AddPack onCheck={props.onCheck} onSave={props.onSave} onFetchUrl={props.onFetchUrl} />
       <section class="card" aria-labelledby="backup-heading">
         <h2 id="backup-heading">{t('backupHeading')}</h2>

@@ -1,4 +1,4 @@
-// The installed packs, highest priority first: what each holds, where it came from, and on/off, priority, export and remove.
+// The installed packs, highest priority first: what each holds, where it came from, and on/off, priority, edit (or copy to edit), export and remove.
 import { useI18n } from '../common/i18n.tsx';
 import type { PackRowView } from './types.ts';
 
@@ -11,6 +11,10 @@ export interface PackListProps {
   onExport: (id: string) => void;
   /** Fetches a pack added from an address again. */
   onRefresh: (id: string) => void;
+  /** Opens a pack from a file or pasted text in the editor (absent: no editor, as in component tests of other parts). */
+  onEdit?: (id: string) => void;
+  /** Copies a pack from an address or a policy as one to edit. */
+  onCopyToEdit?: (id: string) => void;
 }
 
 export function PackList(props: PackListProps) {
@@ -97,6 +101,27 @@ export function PackList(props: PackListProps) {
             >
               {t('exportPack')}
             </button>
+            {props.onEdit && (row.source === 'file' || row.source === 'paste') && (
+              <button
+                type="button"
+                class="button button-small"
+                data-testid="edit-pack"
+                aria-label={t('editPackLabel', { name: row.name })}
+                onClick={() => props.onEdit?.(row.id)}
+              >
+                {t('editPack')}
+              </button>
+            )}
+            {props.onCopyToEdit && (row.source === 'url' || row.source === 'policy') && (
+              <button
+                type="button"
+                class="button button-small"
+                aria-label={t('copyToEditLabel', { name: row.name })}
+                onClick={() => props.onCopyToEdit?.(row.id)}
+              >
+                {t('copyToEdit')}
+              </button>
+            )}
             {row.source === 'url' && (
               <button
                 type="button"

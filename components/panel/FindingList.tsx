@@ -39,6 +39,7 @@ export function FindingList(props: FindingListProps) {
             key={`${finding.ruleId}:${finding.start}`}
             class={`finding severity-${finding.severity}`}
             data-finding-category={finding.category}
+            data-finding-rule={finding.ruleId}
           >
             <div class="finding-head">
               <span class="severity">{t(`severity_${finding.severity}`)}</span>

@@ -39,6 +39,7 @@ import { deleteAllTaught, deleteCorrection, deleteUnmatched, labelUnmatched } fr
 import { downloadTextFile } from '../../utils/download.ts';
 import { sitesNeedingAccess } from '../../library/sites/site-actions.ts';
 import { useMyReplies } from './use-my-replies.ts';
+import { usePackEditor } from './use-pack-editor.ts';
 import { useSites } from './use-sites.ts';
 import { buildPackRows, importCheckView, pastedFileName } from './view-model.ts';
 
@@ -110,6 +111,12 @@ export function App() {
 
   const enabledPacks = entries ? entries.filter((e) => e.enabled).map((e) => e.pack) : [];
   const titleOfScenario = scenarioTitles(enabledPacks, locale);
+  const packEditor = usePackEditor(t, {
+    entries,
+    locale,
+    onNotice: (tone, text) => setNotice({ tone, text }),
+    onSaved: reload,
+  });
   const myReplies = useMyReplies(t, {
     packs: enabledPacks,
     locale,
@@ -278,6 +285,9 @@ export function App() {
     sites,
     taught,
     myReplies,
+    packEditor: packEditor.editor ?? undefined,
+    onEdit: packEditor.open,
+    onCopyToEdit: packEditor.copyToEdit,
   };
 
   return (
