@@ -2,13 +2,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { EditorFormat, PackEditorProps } from '../../components/options/PackEditor.tsx';
 import { createEngine, type Engine, type Pack } from '../../engine/index.ts';
-import {
-  checkPackExamples,
-  packToCsv,
-  parsePack,
-  problemMessage,
-  type ExampleMiss,
-} from '../../engine/packs.ts';
+import { checkPackExamples, packToCsv, parsePack, problemMessage, type ExampleMiss } from '../../engine/packs.ts';
 import type { PackProblem } from '../../engine/types.ts';
 import { describeLibraryError, describeProblem, type LibraryProblem } from '../../library/errors.ts';
 import {
