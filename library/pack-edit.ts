@@ -19,9 +19,56 @@ const previousVersionsItem = storage.defineItem<Record<string, InstalledPack>>('
   fallback: {},
 });
 
+// The order fields are read in: what a thing is before what it holds (a rule's id before its examples). Fields not
+// listed keep their place after these; the order of an object's fields never changes what a pack means.
+const FIELD_ORDER = [
+  'schemaVersion',
+  'id',
+  'name',
+  'title',
+  'version',
+  'locale',
+  'description',
+  'category',
+  'severity',
+  'text',
+  'shortcut',
+  'patterns',
+  'exceptions',
+  'sensitive',
+  'message',
+  'suggestion',
+  'triggers',
+  'examples',
+  'counterExamples',
+  'replies',
+  'tips',
+  'match',
+  'noMatch',
+  'merge',
+  'disabled',
+  'variables',
+  'classes',
+  'scenarios',
+  'stages',
+  'rules',
+];
+
+function readingOrder(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(readingOrder);
+  if (typeof value !== 'object' || value === null) return value;
+  const rank = (key: string) => {
+    const at = FIELD_ORDER.indexOf(key);
+    return at === -1 ? FIELD_ORDER.length : at;
+  };
+  const keys = Object.keys(value).sort((a, b) => rank(a) - rank(b));
+  return Object.fromEntries(keys.map((key) => [key, readingOrder((value as Record<string, unknown>)[key])]));
+}
+
 /** The pack as a lead edits it: YAML (no braces or quotes to balance) or JSON, as the pack format reads both. */
 export function packAsText(pack: Pack, format: EditFormat): string {
-  return format === 'json' ? `${JSON.stringify(pack, null, 2)}\n` : stringify(pack, { lineWidth: 0 });
+  const ordered = readingOrder(pack);
+  return format === 'json' ? `${JSON.stringify(ordered, null, 2)}\n` : stringify(ordered, { lineWidth: 0 });
 }
 
 /** The file name problems are placed in, whose extension tells the parser the format. */
