@@ -306,6 +306,8 @@ export const zhCN: Messages = {
   myReplyReadOnly: '团队策略规定个人话术保持不变：这里不能修改。',
   myReplyOff: '团队策略已关闭个人话术。',
   myReplyNoDraft: '回复框是空的：请先输入话术再保存。',
+  myReplyUnreadable: "你的话术还在从另一台设备同步过来：请稍后再试。没有做任何改动。",
+  myReplyStorageFailed: "话术没能保存（{error}）。没有做任何改动，请再试一次。",
   myReplyMine: '我的',
   myReplyChange: '修改',
   myReplyDelete: '删除',

@@ -309,6 +309,8 @@ export const zhTW: Messages = {
   myReplyReadOnly: '團隊政策規定個人話術維持不變：這裡不能修改。',
   myReplyOff: '團隊政策已關閉個人話術。',
   myReplyNoDraft: '回覆框是空的：請先輸入話術再儲存。',
+  myReplyUnreadable: "你的話術還在從另一台裝置同步過來：請稍後再試。沒有做任何變更。",
+  myReplyStorageFailed: "話術沒能儲存（{error}）。沒有做任何變更，請再試一次。",
   myReplyMine: '我的',
   myReplyChange: '修改',
   myReplyDelete: '刪除',

@@ -1,8 +1,10 @@
 // The agent's own replies in storage: in storage.sync while they fit (they follow the browser profile), else on this device; saved only when valid.
+import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import {
   buildMyRepliesPacks,
   checkMyReply,
+  moveMyReply,
   MY_REPLY_LIMITS,
   scopeTitles,
   type MyReply,
@@ -22,16 +24,36 @@ const CHUNK_KEY = (index: number) => `sync:myReplies.${index}` as const;
 interface SyncManifest {
   chunks: number;
   savedAt: number;
+  /** Length and FNV-1a hash of the whole JSON: chunks that arrived from another device without the rest do not match. */
+  length: number;
+  hash: number;
 }
 
 /** Where the list is kept; a new device reads sync (where another device of the profile may have written it). */
 export const myRepliesPlaceItem = storage.defineItem<Place>('local:myRepliesPlace', { fallback: 'sync' });
 /** The list when it is kept on this device. */
 const localRepliesItem = storage.defineItem<MyReply[]>('local:myReplies', { fallback: [] });
-/** Written last on every sync save: what the background watches to rebuild the packs. */
+/** Written with the chunks in one write: what says how many there are and what they must add up to. */
 const syncManifestItem = storage.defineItem<SyncManifest | null>('sync:myReplies', { fallback: null });
 
+/** The sync copy is incomplete or damaged (chunks still on their way from another device): read again later. */
+export class MyRepliesUnreadable extends Error {}
+
 const utf8Bytes = (text: string): number => new TextEncoder().encode(text).length;
+
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return hash;
+}
+
+// Chrome writes a stored string as JSON escaping quotes and backslashes (2 bytes), and "<", ">", "&", control
+// characters and U+2028/U+2029 as \uXXXX (6 bytes): count each as it is written, not as it is in memory.
+function storedBytes(char: string): number {
+  if (char === '"' || char === '\\') return 2;
+  if (/[<>&\u2028\u2029\u0000-\u001f]/u.test(char)) return 6;
+  return utf8Bytes(char);
+}
 
 /** The JSON of the list in pieces each of which, stored as a string, stays under SYNC_CHUNK_BYTES. */
 function chunksOf(json: string): string[] {
@@ -39,8 +61,7 @@ function chunksOf(json: string): string[] {
   let current = '';
   let bytes = 2; // the quotes around the stored string
   for (const char of json) {
-    // A quote or backslash is escaped in storage's JSON: count it twice.
-    const size = utf8Bytes(char) + (char === '"' || char === '\\' ? 1 : 0);
+    const size = storedBytes(char);
     if (bytes + size > SYNC_CHUNK_BYTES) {
       chunks.push(current);
       current = '';
@@ -71,22 +92,42 @@ function wellFormed(value: unknown): MyReply[] {
     .slice(0, MY_REPLY_LIMITS.replies);
 }
 
+const MAX_CHUNKS = 64;
+
 async function readSync(): Promise<MyReply[]> {
   const manifest = await syncManifestItem.getValue();
-  if (!manifest || !Number.isInteger(manifest.chunks) || manifest.chunks < 1 || manifest.chunks > 64) return [];
+  if (!manifest) return [];
+  if (!Number.isInteger(manifest.chunks) || manifest.chunks < 1 || manifest.chunks > MAX_CHUNKS)
+    throw new MyRepliesUnreadable('the sync manifest is damaged');
   const keys = Array.from({ length: manifest.chunks }, (_, i) => CHUNK_KEY(i));
-  const parts = await storage.getItems(keys);
+  const json = (await storage.getItems(keys))
+    .map((part) => (typeof part.value === 'string' ? part.value : ''))
+    .join('');
+  if (json.length !== manifest.length || fnv1a(json) !== manifest.hash)
+    throw new MyRepliesUnreadable('the sync copy is incomplete');
   try {
-    return wellFormed(JSON.parse(parts.map((part) => (typeof part.value === 'string' ? part.value : '')).join('')));
+    return wellFormed(JSON.parse(json));
   } catch {
-    return [];
+    throw new MyRepliesUnreadable('the sync copy is not JSON');
   }
 }
 
-/** The agent's replies, in the agent's order. */
+// What this page or worker last read whole: shown while a sync copy is still arriving, never written back.
+let lastRead: MyReply[] | undefined;
+
+/**
+ * The agent's replies, in the agent's order. While the sync copy is incomplete (another device's chunks still on their
+ * way) it is the list last read whole here; with nothing read yet, it throws MyRepliesUnreadable.
+ */
 export async function loadMyReplies(): Promise<MyReply[]> {
-  const place = await myRepliesPlaceItem.getValue();
-  return place === 'local' ? wellFormed(await localRepliesItem.getValue()) : readSync();
+  try {
+    const place = await myRepliesPlaceItem.getValue();
+    lastRead = place === 'local' ? wellFormed(await localRepliesItem.getValue()) : await readSync();
+    return lastRead;
+  } catch (error) {
+    if (error instanceof MyRepliesUnreadable && lastRead) return lastRead;
+    throw error;
+  }
 }
 
 /**
@@ -95,40 +136,54 @@ export async function loadMyReplies(): Promise<MyReply[]> {
  */
 export async function writeMyReplies(replies: readonly MyReply[], now: number): Promise<Place> {
   const json = JSON.stringify(replies);
-  const previous = await syncManifestItem.getValue();
-  const oldChunks = previous && Number.isInteger(previous.chunks) ? Math.min(previous.chunks, 64) : 0;
+  const previous = await syncManifestItem.getValue().catch(() => null);
+  const oldChunks = previous && Number.isInteger(previous.chunks) ? Math.min(previous.chunks, MAX_CHUNKS) : 0;
   if (utf8Bytes(json) <= SYNC_BUDGET_BYTES) {
     const chunks = chunksOf(json);
     try {
-      await storage.setItems(chunks.map((value, i) => ({ key: CHUNK_KEY(i), value })));
-      await syncManifestItem.setValue({ chunks: chunks.length, savedAt: now });
-      const stale = Array.from({ length: Math.max(0, oldChunks - chunks.length) }, (_, i) =>
-        CHUNK_KEY(chunks.length + i),
-      );
-      if (stale.length > 0) await storage.removeItems(stale);
-      await localRepliesItem.removeValue();
-      await myRepliesPlaceItem.setValue('sync');
-      return 'sync';
+      // One write: a reader (or another device) gets the chunks and the manifest that describes them together.
+      await storage.setItems([
+        ...chunks.map((value, i) => ({ key: CHUNK_KEY(i), value })),
+        {
+          item: syncManifestItem,
+          value: { chunks: chunks.length, savedAt: now, length: json.length, hash: fnv1a(json) },
+        },
+      ]);
     } catch {
-      // Sync refused (quota, or a browser without sync for this extension): this device keeps them.
+      // Sync refused (quota, the write limit, or a browser without sync for this extension): this device keeps them,
+      // and the sync copy stays as it was for the profile's other devices.
+      await localRepliesItem.setValue([...replies]);
+      await myRepliesPlaceItem.setValue('local');
+      lastRead = [...replies];
+      return 'local';
     }
+    await myRepliesPlaceItem.setValue('sync');
+    await localRepliesItem.removeValue();
+    const stale = Array.from({ length: Math.max(0, oldChunks - chunks.length) }, (_, i) =>
+      CHUNK_KEY(chunks.length + i),
+    );
+    if (stale.length > 0) await storage.removeItems(stale).catch(() => undefined);
+    lastRead = [...replies];
+    return 'sync';
   }
+  // Too many to sync: this device keeps them; the sync copy is left for the other devices (a smaller list goes back).
   await localRepliesItem.setValue([...replies]);
   await myRepliesPlaceItem.setValue('local');
-  if (oldChunks > 0) {
-    await storage
-      .removeItems([syncManifestItem.key, ...Array.from({ length: oldChunks }, (_, i) => CHUNK_KEY(i))])
-      .catch(() => undefined);
-  }
+  lastRead = [...replies];
   return 'local';
 }
 
 export type MyRepliesResult =
   | { ok: true; replies: MyReply[]; place: Place }
   | { ok: false; problems: MyReplyProblem[] }
-  | { ok: false; mode: Exclude<PersonalRepliesMode, 'on'> };
+  | { ok: false; mode: Exclude<PersonalRepliesMode, 'on'> }
+  /** The sync copy is still arriving from another device: writing now would lose its replies. */
+  | { ok: false; unreadable: true };
 
-/** Refused when a policy turned personal replies off or made them read-only. */
+/**
+ * Runs `change` on the list read afresh and writes the result. Refused when a policy turned personal replies off or
+ * made them read-only, and while the sync copy cannot be read whole (a write then would replace replies it cannot see).
+ */
 async function withWritableReplies(
   change: (replies: MyReply[]) => MyReply[] | { problems: MyReplyProblem[] },
   now: number,
@@ -137,7 +192,15 @@ async function withWritableReplies(
   return withPackLibraryLock(async () => {
     const mode = (await settingsItem.getValue()).personalReplies ?? 'on';
     if (mode !== 'on') return { ok: false, mode };
-    const next = change(await loadMyReplies());
+    let current: MyReply[];
+    try {
+      const place = await myRepliesPlaceItem.getValue();
+      current = place === 'local' ? wellFormed(await localRepliesItem.getValue()) : await readSync();
+    } catch (error) {
+      if (error instanceof MyRepliesUnreadable) return { ok: false, unreadable: true };
+      throw error;
+    }
+    const next = change(current);
     if (!Array.isArray(next)) return { ok: false, problems: next.problems };
     const place = await writeMyReplies(next, now);
     return { ok: true, replies: next, place };
@@ -169,24 +232,59 @@ export function saveMyReply(
   }, now);
 }
 
-/** Removes a reply; the result's list is what to put back (`replaceMyReplies`) for undo. */
-export function deleteMyReply(id: string, now: number = Date.now()): Promise<MyRepliesResult> {
-  return withWritableReplies((replies) => replies.filter((r) => r.id !== id), now);
+/** What `restoreMyReply` needs to put a deleted reply back where it was. */
+export interface DeletedMyReply {
+  reply: MyReply;
+  index: number;
 }
 
-/** Writes a whole list (undo of a delete, a new order). */
+/** Removes a reply; the result says what to give `restoreMyReply` for Undo (undefined: there was no such reply). */
+export async function deleteMyReply(
+  id: string,
+  now: number = Date.now(),
+): Promise<{ result: MyRepliesResult; deleted?: DeletedMyReply }> {
+  let deleted: DeletedMyReply | undefined;
+  const result = await withWritableReplies((replies) => {
+    const index = replies.findIndex((r) => r.id === id);
+    if (index !== -1) deleted = { reply: replies[index]!, index };
+    return replies.filter((r) => r.id !== id);
+  }, now);
+  return { result, deleted };
+}
+
+/**
+ * Undo of a delete: the reply goes back at its place in the list as it is now (replies saved meanwhile stay), unless a
+ * reply of its id came back already.
+ */
+export function restoreMyReply(deleted: DeletedMyReply, now: number = Date.now()): Promise<MyRepliesResult> {
+  return withWritableReplies((replies) => {
+    if (replies.some((r) => r.id === deleted.reply.id)) return replies;
+    const at = Math.min(deleted.index, replies.length);
+    return [...replies.slice(0, at), deleted.reply, ...replies.slice(at)];
+  }, now);
+}
+
+/** Moves a reply one place up (-1) or down (+1) in the list as it is now. */
+export function moveMyReplyBy(id: string, step: -1 | 1, now: number = Date.now()): Promise<MyRepliesResult> {
+  return withWritableReplies((replies) => moveMyReply(replies, id, step), now);
+}
+
+/** Writes a whole list (a restored backup's, tests). */
 export function replaceMyReplies(replies: readonly MyReply[], now: number = Date.now()): Promise<MyRepliesResult> {
   return withWritableReplies(() => wellFormed(replies), now);
 }
 
 /** Calls `onChange` whenever the list may have changed, on this device or (through sync) another. */
 export function watchMyReplies(onChange: () => void): () => void {
-  const stops = [
-    syncManifestItem.watch(onChange),
-    localRepliesItem.watch(onChange),
-    myRepliesPlaceItem.watch(onChange),
-  ];
+  // The chunks too: from another device they may arrive after the manifest.
+  const onSyncChange = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'sync' && Object.keys(changes).some((key) => key === 'myReplies' || key.startsWith('myReplies.')))
+      onChange();
+  };
+  browser.storage.onChanged.addListener(onSyncChange);
+  const stops = [localRepliesItem.watch(onChange), myRepliesPlaceItem.watch(onChange)];
   return () => {
+    browser.storage.onChanged.removeListener(onSyncChange);
     for (const stop of stops) stop();
   };
 }
@@ -203,4 +301,12 @@ export function withMyRepliesPack(
 ): Pack[] {
   if (mode === 'off') return [...packs];
   return [...packs, ...buildMyRepliesPacks(replies, { locale, scopeOf: scopeTitles(packs, locale) })];
+}
+
+/** Why a change was refused, as the catalog key the panel and the options page show (problems are shown at their fields). */
+export function refusalKey(
+  result: Exclude<MyRepliesResult, { ok: true } | { problems: MyReplyProblem[] }>,
+): 'myReplyOff' | 'myReplyReadOnly' | 'myReplyUnreadable' {
+  if ('unreadable' in result) return 'myReplyUnreadable';
+  return result.mode === 'off' ? 'myReplyOff' : 'myReplyReadOnly';
 }

@@ -2,23 +2,19 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { MyRepliesSectionProps } from '../../components/options/MyRepliesSection.tsx';
 import type { MyReplyDraft } from '../../components/common/MyReplyForm.tsx';
-import {
-  buildMyRepliesPack,
-  moveMyReply,
-  myReplyTitle,
-  scopeTitles,
-  type MyReply,
-  type Pack,
-} from '../../engine/index.ts';
+import { buildMyRepliesPack, myReplyTitle, scopeTitles, type MyReply, type Pack } from '../../engine/index.ts';
 import { downloadTextFile } from '../../utils/download.ts';
 import type { Translate } from '../../utils/i18n.ts';
 import {
   deleteMyReply,
   loadMyReplies,
+  moveMyReplyBy,
   myRepliesPlaceItem,
-  replaceMyReplies,
+  refusalKey,
+  restoreMyReply,
   saveMyReply,
   watchMyReplies,
+  type DeletedMyReply,
 } from '../../utils/my-replies.ts';
 import { newTeachId } from '../../utils/teach.ts';
 import type { PersonalRepliesMode } from '../../utils/storage.ts';
@@ -31,11 +27,11 @@ export function useMyReplies(
   const [replies, setReplies] = useState<MyReply[]>([]);
   const [keptHere, setKeptHere] = useState(false);
   const [form, setForm] = useState<MyRepliesSectionProps['form']>(null);
-  const [undo, setUndo] = useState<{ title: string; before: MyReply[] } | null>(null);
+  const [undo, setUndo] = useState<{ title: string; deleted: DeletedMyReply } | null>(null);
 
   useEffect(() => {
     const read = () => {
-      void loadMyReplies().then(setReplies);
+      void loadMyReplies().then(setReplies, () => undefined);
       void myRepliesPlaceItem.getValue().then((place) => setKeptHere(place === 'local'));
     };
     read();
@@ -52,8 +48,8 @@ export function useMyReplies(
   const scopes = [...kinds].map(([id, kind]) => ({ id, kind, title: lookup(id)?.title ?? id }));
   const collator = new Intl.Collator(options.locale);
   scopes.sort((a, b) => (a.kind === b.kind ? collator.compare(a.title, b.title) : a.kind === 'scenario' ? -1 : 1));
-  const refused = (mode: 'off' | 'read-only') =>
-    options.onRefused(t(mode === 'off' ? 'myReplyOff' : 'myReplyReadOnly'));
+  const refused = (result: Parameters<typeof refusalKey>[0]) => options.onRefused(t(refusalKey(result)));
+  const failed = (error: unknown) => options.onRefused(t('myReplyStorageFailed', { error: String(error) }));
 
   return {
     replies: replies.map((reply) => ({
@@ -76,26 +72,27 @@ export function useMyReplies(
       setForm({ initial, editing: true });
     },
     onMove: (id, step) =>
-      void replaceMyReplies(moveMyReply(replies, id, step)).then((result) => {
-        if (!result.ok && 'mode' in result) refused(result.mode);
-      }),
-    onDelete: (id) => {
-      const before = replies;
-      const title = myReplyTitle(before.find((reply) => reply.id === id) ?? { title: id, text: '' });
-      void deleteMyReply(id).then((result) => {
-        if (result.ok) setUndo({ title, before });
-        else if ('mode' in result) refused(result.mode);
-      });
-    },
+      void moveMyReplyBy(id, step).then((result) => {
+        if (!result.ok && !('problems' in result)) refused(result);
+      }, failed),
+    onDelete: (id) =>
+      void deleteMyReply(id).then(({ result, deleted }) => {
+        if (result.ok && deleted) setUndo({ title: myReplyTitle(deleted.reply), deleted });
+        else if (!result.ok && !('problems' in result)) refused(result);
+      }, failed),
     onSave: async (draft: MyReplyDraft) => {
       const variables = options.packs.flatMap((pack) => Object.keys(pack.variables ?? {}));
-      const result = await saveMyReply(draft, variables);
-      if (result.ok) {
-        setForm(null);
-        return [];
+      try {
+        const result = await saveMyReply(draft, variables);
+        if (result.ok) {
+          setForm(null);
+          return [];
+        }
+        if ('problems' in result) return result.problems;
+        refused(result);
+      } catch (error) {
+        failed(error);
       }
-      if ('problems' in result) return result.problems;
-      refused(result.mode);
       return [];
     },
     onClose: () => setForm(null),
@@ -113,8 +110,10 @@ export function useMyReplies(
     },
     onUndo: () => {
       if (!undo) return;
-      void replaceMyReplies(undo.before);
       setUndo(null);
+      void restoreMyReply(undo.deleted).then((result) => {
+        if (!result.ok && !('problems' in result)) refused(result);
+      }, failed);
     },
     onUndoExpire: () => setUndo(null),
   };

@@ -32,7 +32,14 @@ import {
   recogniseVariables,
   type MyReply,
 } from '../../engine/index.ts';
-import { deleteMyReply, loadMyReplies, replaceMyReplies, saveMyReply, watchMyReplies } from '../../utils/my-replies.ts';
+import {
+  deleteMyReply,
+  loadMyReplies,
+  refusalKey,
+  restoreMyReply,
+  saveMyReply,
+  watchMyReplies,
+} from '../../utils/my-replies.ts';
 import { downloadTextFile } from '../../utils/download.ts';
 import { createTranslator, resolveUiLocale } from '../../utils/i18n.ts';
 import { contentToPanel, panelToContent, type TabState } from '../../utils/messaging.ts';
@@ -397,7 +404,7 @@ export function App() {
   // ---- The agent's own replies: saved from the draft, an edited reply or a blank form; changed and deleted here ----
   const [myReplies, setMyReplies] = useState<MyReply[]>([]);
   useEffect(() => {
-    const read = () => void loadMyReplies().then(setMyReplies);
+    const read = () => void loadMyReplies().then(setMyReplies, () => undefined);
     read();
     return watchMyReplies(read);
   }, []);
@@ -419,7 +426,8 @@ export function App() {
   };
   const openForm = (initial: Partial<MyReplyDraft>) =>
     setReplyForm({ initial: { id: newTeachId(), title: '', text: '', scopes: [], ...initial }, editing: false });
-  const sayRefused = (mode: 'off' | 'read-only') => say('error', t(mode === 'off' ? 'myReplyOff' : 'myReplyReadOnly'));
+  const sayRefused = (result: Parameters<typeof refusalKey>[0]) => say('error', t(refusalKey(result)));
+  const sayFailed = (error: unknown) => say('error', t('myReplyStorageFailed', { error: String(error) }));
   const mine: MyRepliesView | undefined =
     personalMode === 'off'
       ? undefined
@@ -449,13 +457,12 @@ export function App() {
           onDelete: (reply) => {
             const id = reply.mine;
             if (id === undefined) return;
-            void (async () => {
-              const before = await loadMyReplies();
-              const result = await deleteMyReply(id);
+            deleteMyReply(id).then(({ result, deleted }) => {
               if (!result.ok) {
-                if ('mode' in result) sayRefused(result.mode);
+                if (!('problems' in result)) sayRefused(result);
                 return;
               }
+              if (!deleted) return;
               // Stays until the next action (not a fading confirmation): the agent may want it back.
               setNotice({
                 tone: 'info',
@@ -463,20 +470,28 @@ export function App() {
                 seq: ++seqRef.current,
                 action: {
                   label: t('undo'),
-                  run: () => void replaceMyReplies(before).then(() => setNotice(null)),
+                  run: () =>
+                    restoreMyReply(deleted).then((restored) => {
+                      if (restored.ok) setNotice(null);
+                      else if (!('problems' in restored)) sayRefused(restored);
+                    }, sayFailed),
                 },
               });
-            })();
+            }, sayFailed);
           },
           onSave: async (draft) => {
-            const result = await saveMyReply(draft, Object.keys(catalog?.merged.variables ?? {}));
-            if (result.ok) {
-              setReplyForm(null);
-              say('ok', t('myReplySaved', { title: myReplyTitle(draft) }));
-              return [];
+            try {
+              const result = await saveMyReply(draft, Object.keys(catalog?.merged.variables ?? {}));
+              if (result.ok) {
+                setReplyForm(null);
+                say('ok', t('myReplySaved', { title: myReplyTitle(draft) }));
+                return [];
+              }
+              if ('problems' in result) return result.problems;
+              sayRefused(result);
+            } catch (error) {
+              sayFailed(error);
             }
-            if ('problems' in result) return result.problems;
-            sayRefused(result.mode);
             return [];
           },
           onClose: () => setReplyForm(null),

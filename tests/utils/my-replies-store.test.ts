@@ -6,8 +6,10 @@ import { exportAll, importAll } from '../../library/backup.ts';
 import {
   deleteMyReply,
   loadMyReplies,
+  moveMyReplyBy,
   myRepliesPlaceItem,
   replaceMyReplies,
+  restoreMyReply,
   saveMyReply,
 } from '../../utils/my-replies.ts';
 import { loadEnabledPacks } from '../../utils/packs.ts';
@@ -72,7 +74,8 @@ describe('saving my replies', () => {
     const more = Array.from({ length: 200 }, (_, i) => ({ ...many[0]!, id: `n${i}` }));
     expect(await replaceMyReplies(more)).toMatchObject({ ok: true, place: 'local' });
     expect(await myRepliesPlaceItem.getValue()).toBe('local');
-    expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
+    // The sync copy stays as it was for the profile's other devices.
+    expect(Object.keys(await fakeBrowser.storage.sync.get(null))).toContain('myReplies');
     expect((await loadMyReplies()).length).toBe(200);
 
     // Back under the budget: back to sync, and this device's copy is gone.
@@ -81,21 +84,60 @@ describe('saving my replies', () => {
     expect((await loadMyReplies()).map((r) => r.id)).toEqual(['m0', 'm1']);
   });
 
-  it('deletes a reply, and undo puts the list back as it was', async () => {
+  it('deletes a reply, and undo puts it back at its place, keeping a reply saved meanwhile', async () => {
     await saveMyReply(draft(), [], 10);
     await saveMyReply(draft({ id: 'r2', shortcut: undefined }), [], 20);
-    const before = await loadMyReplies();
-    expect(await deleteMyReply('r2')).toMatchObject({ ok: true });
-    expect((await loadMyReplies()).map((r) => r.id)).toEqual(['r1']);
-    await replaceMyReplies(before);
-    expect(await loadMyReplies()).toEqual(before);
+    const { result, deleted } = await deleteMyReply('r1');
+    expect(result).toMatchObject({ ok: true });
+    expect(deleted?.index).toBe(1);
+    expect((await loadMyReplies()).map((r) => r.id)).toEqual(['r2']);
+    await saveMyReply(draft({ id: 'r3', shortcut: undefined }), [], 30);
+    expect(await restoreMyReply(deleted!)).toMatchObject({ ok: true });
+    expect((await loadMyReplies()).map((r) => r.id)).toEqual(['r3', 'r1', 'r2']);
+  });
+
+  it('moves a reply in the list as it is now', async () => {
+    await saveMyReply(draft(), [], 10);
+    await saveMyReply(draft({ id: 'r2', shortcut: undefined }), [], 20);
+    expect(await moveMyReplyBy('r1', -1)).toMatchObject({ ok: true });
+    expect((await loadMyReplies()).map((r) => r.id)).toEqual(['r1', 'r2']);
+  });
+
+  it('refuses to write while the sync copy is incomplete (chunks still arriving), and shows the last list read', async () => {
+    await saveMyReply(draft(), [], 10);
+    await saveMyReply(draft({ id: 'r2', shortcut: undefined }), [], 20);
+    expect((await loadMyReplies()).map((r) => r.id)).toEqual(['r2', 'r1']);
+    // Another device's manifest arrived, its chunk not yet.
+    const manifest = (await fakeBrowser.storage.sync.get('myReplies')).myReplies as { length: number; hash: number };
+    await fakeBrowser.storage.sync.set({ myReplies: { ...manifest, length: manifest.length + 10 } });
+    expect((await loadMyReplies()).map((r) => r.id)).toEqual(['r2', 'r1']);
+    expect(await saveMyReply(draft({ id: 'r3', shortcut: undefined }), [])).toEqual({ ok: false, unreadable: true });
+    expect((await deleteMyReply('r1')).result).toEqual({ ok: false, unreadable: true });
+  });
+
+  it('counts the bytes Chrome writes for "<" and ">" (six each), so no chunk passes 8 KB', async () => {
+    const angled = Array.from({ length: 12 }, (_, i) => ({
+      ...draft({ id: `a${i}`, shortcut: undefined, text: `<${'订单号>'.repeat(120)}${i}` }),
+      updatedAt: i,
+    }));
+    expect(await replaceMyReplies(angled)).toMatchObject({ ok: true, place: 'sync' });
+    const sync = await fakeBrowser.storage.sync.get(null);
+    for (const [key, value] of Object.entries(sync)) {
+      if (!key.startsWith('myReplies.')) continue;
+      const chromeBytes = Array.from(JSON.stringify(value)).reduce(
+        (sum, char) => sum + (/[<>&]/u.test(char) ? 6 : new TextEncoder().encode(char).length),
+        key.length,
+      );
+      expect(chromeBytes).toBeLessThan(8192);
+    }
+    expect(await loadMyReplies()).toEqual(angled);
   });
 
   it('refuses every change when a policy made personal replies read-only or off', async () => {
     await saveMyReply(draft(), [], 10);
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, personalReplies: 'read-only' });
     expect(await saveMyReply(draft({ id: 'r2', shortcut: undefined }), [])).toEqual({ ok: false, mode: 'read-only' });
-    expect(await deleteMyReply('r1')).toEqual({ ok: false, mode: 'read-only' });
+    expect((await deleteMyReply('r1')).result).toEqual({ ok: false, mode: 'read-only' });
     expect((await loadMyReplies()).map((r) => r.id)).toEqual(['r1']);
   });
 });
