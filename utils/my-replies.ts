@@ -51,7 +51,8 @@ function fnv1a(text: string): number {
 // characters and U+2028/U+2029 as \uXXXX (6 bytes): count each as it is written, not as it is in memory.
 function storedBytes(char: string): number {
   if (char === '"' || char === '\\') return 2;
-  if (/[<>&\u2028\u2029\u0000-\u001f]/u.test(char)) return 6;
+  const code = char.codePointAt(0) ?? 0;
+  if (code < 0x20 || code === 0x2028 || code === 0x2029 || char === '<' || char === '>' || char === '&') return 6;
   return utf8Bytes(char);
 }
 
