@@ -89,13 +89,18 @@ export function checkMyReply(reply: Omit<MyReply, 'updatedAt'>, context: MyReply
       });
   }
   // A reply is kept and may follow the agent's profile to other devices: a customer's number has no place in it.
-  const personal = findSensitive(text)[0];
-  if (personal)
-    problems.push({
-      field: 'text',
-      code: 'personalData',
-      params: { kind: personal.kind, found: text.slice(personal.start, personal.end) },
-    });
+  const personalIn = (field: MyReplyField, value: string) => {
+    const personal = findSensitive(value)[0];
+    if (personal)
+      problems.push({
+        field,
+        code: 'personalData',
+        params: { kind: personal.kind, found: value.slice(personal.start, personal.end) },
+      });
+  };
+  personalIn('title', reply.title);
+  personalIn('text', text);
+  if (reply.shortcut) personalIn('shortcut', reply.shortcut);
 
   const shortcut = reply.shortcut?.trim() ?? '';
   if (shortcut !== '') {
@@ -121,19 +126,36 @@ export function titleOf(reply: Pick<MyReply, 'title' | 'text'>): string {
   return chars.length > 24 ? `${chars.slice(0, 24).join('')}…` : chars.join('');
 }
 
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+
 /**
  * A draft as a reply text: literal braces doubled (so they stay text), then each known value the draft holds (the
- * customer's name, the agent's) written as its variable, longest first so "王小明" wins over "小明".
+ * customer's name, the agent's) written as its variable, in one pass over the draft, the longest value first so
+ * "王小明" wins over "小明"; a Latin name only as a whole word ("Al" is not in "Also").
  */
 export function recogniseVariables(draft: string, values: Readonly<Record<string, string | undefined>>): string {
-  let text = draft.trim().replace(/\{/gu, '{{').replace(/\}/gu, '}}');
+  const text = draft.trim();
   const known = Object.entries(values)
     .map(([name, value]) => [name, value?.trim() ?? ''] as const)
     // One letter or character would turn every "a" or "王" of the text into a variable.
-    .filter(([, value]) => Array.from(value).length >= 2 && !/[{}]/u.test(value))
+    .filter(([, value]) => Array.from(value).length >= 2)
     .sort((a, b) => b[1].length - a[1].length);
-  for (const [name, value] of known) text = text.split(value).join(`{${name}}`);
-  return text;
+  const escapeBraces = (part: string) => part.replace(/\{/gu, '{{').replace(/\}/gu, '}}');
+  if (known.length === 0) return escapeBraces(text);
+  const nameOf = new Map(known.map(([name, value]) => [value, name]));
+  const alternatives = known.map(([, value]) =>
+    /^[\p{L}\p{N}]/u.test(value) && !/\p{Script=Han}/u.test(value)
+      ? `(?<![\\p{L}\\p{N}])${escapeRegExp(value)}(?![\\p{L}\\p{N}])`
+      : escapeRegExp(value),
+  );
+  const pattern = new RegExp(alternatives.join('|'), 'gu');
+  let out = '';
+  let at = 0;
+  for (const match of text.matchAll(pattern)) {
+    out += `${escapeBraces(text.slice(at, match.index))}{${nameOf.get(match[0])!}}`;
+    at = match.index + match[0].length;
+  }
+  return out + escapeBraces(text.slice(at));
 }
 
 export interface MyRepliesPackOptions {

@@ -62,9 +62,14 @@ describe('checking a reply before it is saved', () => {
     });
   });
 
-  it("refuses a customer's phone number or card in a reply that is kept", () => {
+  it("refuses a customer's phone number or card in a reply that is kept, in its title and shortcut too", () => {
     const [problem] = checkMyReply(reply({ text: '已帮您登记，联系电话 13812345678' }), { others: [], variables: [] });
     expect(problem).toMatchObject({ field: 'text', code: 'personalData', params: { kind: 'phone' } });
+    const fields = checkMyReply(reply({ title: '回电 13812345678', shortcut: '13812345678' }), {
+      others: [],
+      variables: [],
+    }).map((p) => `${p.field}:${p.code}`);
+    expect(fields).toEqual(['title:personalData', 'shortcut:personalData']);
   });
 
   it('refuses a shortcut another reply has, whatever its case or width, but not its own', () => {
@@ -89,6 +94,13 @@ describe('recognising variables in a draft', () => {
     expect(
       recogniseVariables('王小明您好，我是客服小美，小明的订单已退款', { customer: '王小明', agentName: '小美' }),
     ).toBe('{customer}您好，我是客服{agentName}，小明的订单已退款');
+  });
+
+  it('replaces in one pass, a Latin name only as a whole word', () => {
+    expect(recogniseVariables('Hi Nam, I am Alice. Also Namibia.', { customer: 'Nam', agentName: 'Alice' })).toBe(
+      'Hi {customer}, I am {agentName}. Also Namibia.',
+    );
+    expect(recogniseVariables('Also, Al here', { customer: 'Al', agentName: 'Also Al' })).toBe('Also, {customer} here');
   });
 
   it('keeps literal braces as text and ignores one-character or empty values', () => {
