@@ -65,6 +65,22 @@ function sentenceBefore(text: string, start: number): string {
   return before.slice(breakAt + 1);
 }
 
+// "不过" or "but" that turns from the agent's own limit (sorry, sold out, can't) to what the agent can do, to advice or
+// to good news: it softens the limit and contradicts nobody. "但是" stays a finding (warnings.md names it).
+const SOFT_TURN = /^(?:不过|but|however)$/;
+const LIMIT_BEFORE =
+  /抱歉|不好意思|对不起|暂时|目前|没办法|没法|无法|不能|不了|售罄|售完|卖完|过期|没有货|缺货|sorry|unfortunately|afraid|not able|unable|can't|cannot|isn't possible|sold out/;
+const OFFER_AFTER_TURN =
+  /^[\s,，]*(?:(?:我|我们|咱们)(?:这边|可以|也)?(?:可以|能|来|帮|给|为|先)|可以(?:帮|为|给|先|申请|选)|建议|还有|还可以|也可以|明天|下周|what i can do|here's what|i can|we can|i could|i'd be happy|i'm happy|happy to|i'll)/;
+
+/** True when "不过" / "but" at [start, end) turns from the agent's own limit to an offer, advice or good news. */
+export function isTurnToOffer(text: string, start: number, end: number): boolean {
+  if (!SOFT_TURN.test(text.slice(start, end))) return false;
+  const before = text.slice(Math.max(0, start - 80), start);
+  const after = text.slice(end, end + 30);
+  return OFFER_AFTER_TURN.test(after) && (LIMIT_BEFORE.test(before) || /^[\s,，]*(?:建议|还有|还可以)/.test(after));
+}
+
 /**
  * The same reading for a sentence the learned reader flagged as a refusal, with what follows it in the draft (normalized
  * text): the alternative is often the next sentence ("地址没法直接改哦～ 我帮您联系骑手…您看可以吗？").

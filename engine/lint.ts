@@ -9,6 +9,7 @@ import {
   isConditionalWrong,
   isDescriptiveMeasure,
   isOwnMistake,
+  isTurnToOffer,
   isPoliteRefusal,
 } from './lint-context.ts';
 import type { Finding, Rule } from './types.ts';
@@ -153,6 +154,7 @@ export function createLinter(rules: readonly LintRule[], classes: WordClasses = 
           if (variant.rule.category === 'refusal' && isPoliteRefusal(text, start, m.end)) continue;
           if (variant.rule.category === 'absolute_promise' && isDescriptiveMeasure(text, start, m.end)) continue;
           if (variant.rule.category === 'contradiction' && isOwnMistake(text, start, m.end)) continue;
+          if (variant.rule.category === 'contradiction' && isTurnToOffer(text, start, m.end)) continue;
           if (variant.rule.category === 'contradiction' && isConditionalWrong(text, start)) continue;
           hits.push({ rule: variant.rule, order: variant.order, start, end: m.end });
         }

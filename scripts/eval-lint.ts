@@ -121,6 +121,7 @@ const MORE_HELD_OUT_DRAFTS = [
   'blind-drafts-7.jsonl',
   'blind-drafts-9.jsonl',
   'blind-drafts-11.jsonl',
+  'blind-drafts-14.jsonl',
 ].map((file) => join(root, 'tests/fixtures/heldout', file));
 
 /** Sealed: printed only with --sealed, for the final figure of a round. */

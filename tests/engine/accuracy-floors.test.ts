@@ -52,7 +52,8 @@ const DRAFT_FLOORS: Record<string, { recall: number; falseAlarms: number }> = {
   'blind-drafts-11.jsonl': { recall: 0.98, falseAlarms: 0.02 },
   // Short fast-typed drafts with many look-alikes: 8 of 63 clean drafts flagged when it was unsealed.
   'blind-drafts-12.jsonl': { recall: 0.94, falseAlarms: 0.13 },
-  'blind-drafts-13.jsonl': { recall: 0.87, falseAlarms: 0.13 },
+  'blind-drafts-13.jsonl': { recall: 0.88, falseAlarms: 0.08 },
+  'blind-drafts-14.jsonl': { recall: 0.98, falseAlarms: 0.07 },
 };
 
 function top1(file: string): number {
