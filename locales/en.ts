@@ -332,8 +332,9 @@ export const en = {
   myReplyReadOnly: 'Your team’s policy keeps personal replies as they are: they cannot be changed here.',
   myReplyOff: 'Your team’s policy has turned personal replies off.',
   myReplyNoDraft: 'The reply box is empty: type the reply first, then save it.',
-  myReplyUnreadable: "Your replies are still arriving from your other device: try again in a moment. Nothing was changed.",
-  myReplyStorageFailed: "Your replies could not be saved ({error}). Nothing was changed; try again.",
+  myReplyUnreadable:
+    'Your replies are still arriving from your other device: try again in a moment. Nothing was changed.',
+  myReplyStorageFailed: 'Your replies could not be saved ({error}). Nothing was changed; try again.',
   myReplyMine: 'Mine',
   myReplyChange: 'Change',
   myReplyDelete: 'Delete',

@@ -37,7 +37,7 @@ const localRepliesItem = storage.defineItem<MyReply[]>('local:myReplies', { fall
 const syncManifestItem = storage.defineItem<SyncManifest | null>('sync:myReplies', { fallback: null });
 
 /** The sync copy is incomplete or damaged (chunks still on their way from another device): read again later. */
-export class MyRepliesUnreadable extends Error {}
+class MyRepliesUnreadable extends Error {}
 
 const utf8Bytes = (text: string): number => new TextEncoder().encode(text).length;
 
