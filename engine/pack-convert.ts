@@ -188,6 +188,8 @@ export function packToCsv(pack: Pack): { ok: true; csv: string } | { ok: false; 
   const fields = pack as unknown as Record<string, unknown>;
   for (const key of ['variables', 'classes', 'noScenarioExamples', 'draftExamples', 'emotionExamples'])
     if (fields[key] !== undefined) lost.add(key);
+  // A CSV pack is read as the current schema: an older pack's literal phrases would come back as patterns.
+  if (pack.schemaVersion !== PACK_SCHEMA_VERSION) lost.add('schemaVersion');
   const rows: Row[] = [
     {
       kind: 'meta',

@@ -3,6 +3,7 @@ import Fuse from 'fuse.js';
 import { isHan, segmentWords, toSimplified } from './normalize.ts';
 import { pinyinOf as syllableOf } from './pinyin.ts';
 import { languageTier } from './ranking.ts';
+import { isMyRepliesPack } from './my-replies.ts';
 import { createMeaningIndex, type MeaningIndex } from './search-meaning.ts';
 import type { MergedPacks, MergedReply } from './types.ts';
 
@@ -356,7 +357,9 @@ export function createPhraseSearch(merged: Pick<MergedPacks, 'scenarios' | 'stag
       const whole = tokens.join(' ');
       all.forEach((phrase, at) => {
         if (phrase.shortcut !== '' && phrase.shortcut === whole) {
-          hits.push({ hit: hitOf(phrase, TIER_SCORE.shortcut, 'shortcut'), order: phrase.order });
+          // A team pack may use the agent's own shortcut too: the agent's reply is the one they meant.
+          const own = isMyRepliesPack(phrase.reply.packId) ? 1 : 0;
+          hits.push({ hit: hitOf(phrase, TIER_SCORE.shortcut + own, 'shortcut'), order: phrase.order });
           return;
         }
         const read = meaning[at]!;

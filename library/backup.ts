@@ -366,7 +366,7 @@ function readMyReplies(value: unknown, fail: Fail): MyReply[] {
       scopes.length <= 100 &&
       scopes.every((scope) => typeof scope === 'string' && PACK_ID.test(scope) && scope.length <= 200);
     if (!wellFormed) {
-      fail(at, shape(at, libraryError('expectMyReply', { problem: 'text' })));
+      fail(at, shape(at, libraryError('expectMyReply')));
       return;
     }
     const reply: MyReply = {
@@ -381,7 +381,7 @@ function readMyReplies(value: unknown, fail: Fail): MyReply[] {
     if (problem)
       fail(
         `${at}.${problem.field}`,
-        shape(`${at}.${problem.field}`, libraryError('expectMyReply', { problem: problem.code })),
+        shape(`${at}.${problem.field}`, libraryError('expectMyReply')),
       );
     else replies.push(reply);
   });

@@ -13,6 +13,8 @@ const LIBRARY_TEXTS_EN = {
     'id: the pack id "{id}" belongs to a built-in pack; give your pack its own id (for example "team-{id}") and import it again',
   policyId:
     'id: the pack id "{id}" belongs to a pack set by your administrator, which cannot be replaced here; give your pack another id',
+  reservedId:
+    'id: the pack id "{id}" is kept for the agent\'s own replies; give your pack its own id (for example "team-replies") and import it again',
   quota:
     'not saved: the pack needs {needed} but only {room} of browser storage is left; remove packs you no longer use, or split this one',
   unknownPack: 'there is no pack "{id}" in the library any more (it was removed meanwhile); reload the page',
@@ -55,7 +57,8 @@ const LIBRARY_TEXTS_EN = {
   expectSite: 'an object with "enabled": true or false',
   expectScheme: '"http" or "https"',
   expectSelector: 'a CSS selector of at most {limit} characters',
-  expectMyReply: 'a reply with a title, a text ({problem}), an optional shortcut and the scenarios it belongs to',
+  expectMyReply:
+    'a reply with a title, a text of at most 2,000 characters without personal data, an optional shortcut of its own and at least one scenario',
   expectMyReplies: 'a list of at most {limit} replies',
 
   // A pack published at an address (subscriptions.ts).
@@ -104,6 +107,7 @@ type LibraryTexts = Record<LibraryErrorCode, string>;
 const LIBRARY_TEXTS_ZH_CN: LibraryTexts = {
   builtinId: 'id：话术包 id "{id}" 属于内置话术包；请给你的话术包另起一个 id（例如 "team-{id}"）后重新导入',
   policyId: 'id：话术包 id "{id}" 属于管理员下发的话术包，这里不能替换；请给你的话术包另起一个 id',
+  reservedId: 'id：话术包 id "{id}" 留给客服自己的话术；请给你的话术包另起一个 id（例如 "team-replies"）后重新导入',
   quota: '未保存：这个话术包需要 {needed}，但浏览器存储只剩 {room}；请删除不再使用的话术包，或把它拆成几个',
   unknownPack: '话术库里已经没有 "{id}"（刚被删除了）；请刷新页面',
   policyLocked: '"{id}" 由管理员设置：这里不能关闭或删除',
@@ -140,7 +144,7 @@ const LIBRARY_TEXTS_ZH_CN: LibraryTexts = {
   expectSite: '包含 "enabled": true 或 false 的对象',
   expectScheme: '协议 "http" 或 "https"',
   expectSelector: '不超过 {limit} 个字符的 CSS 选择器',
-  expectMyReply: '一条回复：标题、正文（{problem}）、可选的快捷词和所属场景',
+  expectMyReply: '一条话术：标题、不超过 2,000 字且不含个人信息的正文、可选且不重复的快捷词，以及至少一个场景',
   expectMyReplies: '最多 {limit} 条回复的列表',
 
   badUrl: '"{url}" 不是网址：请粘贴以 https:// 开头的完整地址',
@@ -180,6 +184,7 @@ const LIBRARY_TEXTS_ZH_CN: LibraryTexts = {
 const LIBRARY_TEXTS_ZH_TW: LibraryTexts = {
   builtinId: 'id：話術包 id "{id}" 屬於內建話術包；請為你的話術包另取一個 id（例如 "team-{id}"）後重新匯入',
   policyId: 'id：話術包 id "{id}" 屬於管理員下發的話術包，這裡不能取代；請為你的話術包另取一個 id',
+  reservedId: 'id：話術包 id "{id}" 保留給客服自己的話術；請為你的話術包另取一個 id（例如 "team-replies"）後重新匯入',
   quota: '未儲存：這個話術包需要 {needed}，但瀏覽器儲存空間只剩 {room}；請刪除不再使用的話術包，或把它拆成幾個',
   unknownPack: '話術庫裡已經沒有 "{id}"（剛被刪除了）；請重新整理頁面',
   policyLocked: '"{id}" 由管理員設定：這裡不能關閉或刪除',
@@ -216,7 +221,7 @@ const LIBRARY_TEXTS_ZH_TW: LibraryTexts = {
   expectSite: '包含 "enabled": true 或 false 的物件',
   expectScheme: '協定 "http" 或 "https"',
   expectSelector: '不超過 {limit} 個字元的 CSS 選擇器',
-  expectMyReply: '一則回覆：標題、內文（{problem}）、可選的快捷詞和所屬情境',
+  expectMyReply: '一則話術：標題、不超過 2,000 字且不含個人資料的內文、可選且不重複的快捷詞，以及至少一個情境',
   expectMyReplies: '最多 {limit} 則回覆的清單',
 
   badUrl: '"{url}" 不是網址：請貼上以 https:// 開頭的完整網址',

@@ -2,6 +2,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_PACKS } from '../engine/default-packs.ts';
+import { isMyRepliesPack } from '../engine/index.ts';
 import { parseCsvPack, parsePack, explainMerge, mergePacks, sameReply } from '../engine/packs.ts';
 import type { MergedReply, Pack, PackProblem } from '../engine/types.ts';
 import { orderPacks, type PackEntry } from '../utils/packs.ts';
@@ -90,6 +91,8 @@ export function previewImport(
   const pack = parsed.pack;
   if (BUILTIN_IDS.has(pack.id))
     return { ok: false, problems: [{ file: fileName, path: 'id', error: libraryError('builtinId', { id: pack.id }) }] };
+  if (isMyRepliesPack(pack.id))
+    return { ok: false, problems: [{ file: fileName, path: 'id', error: libraryError('reservedId', { id: pack.id }) }] };
   const replaces = installed.find((i) => i.pack.id === pack.id);
   if (replaces?.source.kind === 'policy') {
     return { ok: false, problems: [{ file: fileName, path: 'id', error: libraryError('policyId', { id: pack.id }) }] };

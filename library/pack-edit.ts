@@ -135,6 +135,10 @@ export function undoLastEdit(id: string): Promise<LibraryResult<InstalledPack>> 
     const at = installed.findIndex((entry) => entry.pack.id === id);
     if (!before || at === -1) return { ok: false, error: libraryError('unknownPack', { id }) };
     const current = installed[at]!;
+    // Only over the same pack, still the agent's: not over a policy pack that took the id since, nor a pack removed and
+    // added again (a new addedAt), whose earlier version is another pack's.
+    if (!isEditableSource(current.source)) return { ok: false, error: libraryError('policyLocked', { id }) };
+    if (current.addedAt !== before.addedAt) return { ok: false, error: libraryError('unknownPack', { id }) };
     await installedPacksItem.setValue(installed.map((entry, index) => (index === at ? before : entry)));
     await previousVersionsItem.setValue({ ...previous, [id]: current });
     return { ok: true, value: before };

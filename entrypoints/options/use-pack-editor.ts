@@ -90,6 +90,9 @@ export function usePackEditor(
   };
 
   const load = (pack: Pack, asFormat: EditorFormat) => {
+    // A check still waiting is of a text that is gone: it must not land on this one.
+    clearTimeout(timer.current);
+    setChecking(false);
     const next = packAsText(pack, asFormat);
     setText(next);
     setFormat(asFormat);
@@ -162,7 +165,10 @@ export function usePackEditor(
         }, CHECK_DELAY_MS);
       },
       onFormatChange: (next) => {
-        if (analysis.pack) load(analysis.pack, next);
+        // From the text as it is now (a check may still be waiting for the last keystrokes).
+        const parsed = parsePack(text, editFileName({ id: editing.id }, format));
+        if (parsed.ok) load(parsed.pack, next);
+        else setAnalysis(analyze(text, editing.id, format));
       },
       onTrialMessage: setTrialMessage,
       onTrialDraft: setTrialDraft,

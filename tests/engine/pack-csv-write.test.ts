@@ -26,4 +26,9 @@ describe('a pack written as CSV', () => {
     // A pattern with alternatives holds "|", CSV's list separator.
     expect(lost.some((field) => /^rules\[\d+\]\.patterns$/u.test(field))).toBe(true);
   });
+
+  it('is refused for a pack of an older schema, whose phrases CSV would read as patterns', () => {
+    const old: Pack = { schemaVersion: 1, id: 'old', name: 'Old', version: '1', locale: 'en' };
+    expect(packToCsv(old)).toEqual({ ok: false, lost: ['schemaVersion'] });
+  });
 });

@@ -72,6 +72,23 @@ describe('saving an edited pack', () => {
     expect(await hasPreviousVersion('team')).toBe(false);
   });
 
+  it('will not undo over a pack removed and added again, nor one the policy took over', async () => {
+    await install(PACK);
+    await saveEditedPack(packAsText({ ...PACK, version: '2' }, 'json'), 'json', 'team', 5);
+    const installed = await installedPacksItem.getValue();
+    await installedPacksItem.setValue(installed.map((e) => ({ ...e, source: { kind: 'policy' as const } })));
+    expect((await undoLastEdit('team')).ok).toBe(false);
+    await installedPacksItem.setValue(installed.map((e) => ({ ...e, addedAt: 99 })));
+    expect((await undoLastEdit('team')).ok).toBe(false);
+    expect((await storedPack('team'))?.version).toBe('2');
+  });
+
+  it("refuses an import with the id kept for the agent's own replies", () => {
+    const check = previewImport(JSON.stringify({ ...PACK, id: 'my-replies.en' }), 'x.json', []);
+    expect(check.ok).toBe(false);
+    expect(check.ok ? '' : check.problems[0]!.path).toBe('id');
+  });
+
   it('refuses to change a subscribed pack, and makes a copy to edit instead', async () => {
     await install(PACK, { kind: 'url', url: 'https://packs.example.com/team.json' });
     const refused = await saveEditedPack(packAsText({ ...PACK, version: '9' }, 'json'), 'json', 'team');
