@@ -3,7 +3,15 @@ import type { ScopeLookup } from './catalog.ts';
 import { guessLanguage } from './language.ts';
 import { findSensitive } from './sensitive.ts';
 import { findVariables } from './variables.ts';
-import { BUILTIN_VARIABLES, PACK_SCHEMA_VERSION, type Pack, type Reply, type Scenario, type Stage } from './types.ts';
+import {
+  BUILTIN_VARIABLES,
+  PACK_SCHEMA_VERSION,
+  type Pack,
+  type Reply,
+  type Scenario,
+  type Stage,
+  type VariableDefinition,
+} from './types.ts';
 
 /** The pack the agent's replies form; merged last, so they come first among their scenario's replies. */
 const MY_REPLIES_PACK_ID = 'my-replies';
@@ -161,10 +169,25 @@ export function recogniseVariables(draft: string, values: Readonly<Record<string
 export interface MyRepliesPackOptions {
   locale: string;
   scopeOf: ScopeLookup;
+  /** The packs' variable definitions: those the replies use go into the pack, so it validates on its own. */
+  variables?: Readonly<Record<string, VariableDefinition>>;
   id?: string;
   name?: string;
   version?: string;
   description?: string;
+}
+
+/** The definitions of the pack-defined variables `replies` use, as a pack's `variables` field (none: no field). */
+function usedVariables(
+  replies: readonly MyReply[],
+  definitions: Readonly<Record<string, VariableDefinition>> | undefined,
+): { variables?: Record<string, VariableDefinition> } {
+  if (!definitions) return {};
+  const used = new Set(replies.flatMap((reply) => findVariables(reply.text)));
+  const entries = Object.entries(definitions).filter(
+    ([name]) => used.has(name) && !(BUILTIN_VARIABLES as readonly string[]).includes(name),
+  );
+  return entries.length > 0 ? { variables: Object.fromEntries(entries) } : {};
 }
 
 /** Whether a pack is (one language of) the agent's own replies. */
@@ -208,6 +231,7 @@ export function buildMyRepliesPack(replies: readonly MyReply[], options: MyRepli
     version: options.version ?? '1',
     locale: options.locale,
     ...(options.description ? { description: options.description } : {}),
+    ...usedVariables(replies, options.variables),
     ...(scenarios.size > 0 ? { scenarios: [...scenarios.values()] } : {}),
     ...(stages.size > 0 ? { stages: [...stages.values()] } : {}),
   };

@@ -2,7 +2,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { MyRepliesSectionProps } from '../../components/options/MyRepliesSection.tsx';
 import type { MyReplyDraft } from '../../components/common/MyReplyForm.tsx';
-import { buildMyRepliesPack, myReplyTitle, scopeTitles, type MyReply, type Pack } from '../../engine/index.ts';
+import {
+  buildMyRepliesPack,
+  myReplyTitle,
+  scopeTitles,
+  type MyReply,
+  type Pack,
+  type VariableDefinition,
+} from '../../engine/index.ts';
 import { downloadTextFile } from '../../utils/download.ts';
 import type { Translate } from '../../utils/i18n.ts';
 import {
@@ -102,6 +109,10 @@ export function useMyReplies(
       const pack = buildMyRepliesPack(replies, {
         locale: options.locale,
         scopeOf: lookup,
+        variables: Object.assign({}, ...options.packs.map((p) => p.variables ?? {})) as Record<
+          string,
+          VariableDefinition
+        >,
         id: `my-replies-${date}`,
         name: t('myReplies'),
         version: date,

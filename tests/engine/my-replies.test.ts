@@ -150,6 +150,17 @@ describe('the pack of my replies', () => {
     expect(checked.ok).toBe(true);
   });
 
+  it('carries the definitions of the pack variables its replies use, so an export validates alone', () => {
+    const pack = buildMyRepliesPack([reply({ text: '请拨打{hotline}，{customer}' })], {
+      locale: 'zh-CN',
+      scopeOf: lookup,
+      id: 'mine-export',
+      variables: { hotline: { label: '热线', fallback: '400-800-1234' }, unused: { label: 'x' } },
+    })!;
+    expect(pack.variables).toEqual({ hotline: { label: '热线', fallback: '400-800-1234' } });
+    expect(validatePack(pack, 'my-replies.json').ok).toBe(true);
+  });
+
   it('comes first among its scenario’s replies when merged last', () => {
     const pack = buildMyRepliesPack([reply()], { locale: 'zh-CN', scopeOf: lookup })!;
     const catalog = createCatalog([...DEFAULT_PACKS, pack]);
