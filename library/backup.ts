@@ -378,11 +378,7 @@ function readMyReplies(value: unknown, fail: Fail): MyReply[] {
       updatedAt: isTime(entry.updatedAt) ? entry.updatedAt : 0,
     };
     const problem = checkMyReply(reply, { others: replies, variables: findVariables(reply.text) })[0];
-    if (problem)
-      fail(
-        `${at}.${problem.field}`,
-        shape(`${at}.${problem.field}`, libraryError('expectMyReply')),
-      );
+    if (problem) fail(`${at}.${problem.field}`, shape(`${at}.${problem.field}`, libraryError('expectMyReply')));
     else replies.push(reply);
   });
   return replies;

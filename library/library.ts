@@ -92,7 +92,10 @@ export function previewImport(
   if (BUILTIN_IDS.has(pack.id))
     return { ok: false, problems: [{ file: fileName, path: 'id', error: libraryError('builtinId', { id: pack.id }) }] };
   if (isMyRepliesPack(pack.id))
-    return { ok: false, problems: [{ file: fileName, path: 'id', error: libraryError('reservedId', { id: pack.id }) }] };
+    return {
+      ok: false,
+      problems: [{ file: fileName, path: 'id', error: libraryError('reservedId', { id: pack.id }) }],
+    };
   const replaces = installed.find((i) => i.pack.id === pack.id);
   if (replaces?.source.kind === 'policy') {
     return { ok: false, problems: [{ file: fileName, path: 'id', error: libraryError('policyId', { id: pack.id }) }] };
