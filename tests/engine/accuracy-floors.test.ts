@@ -29,6 +29,7 @@ const MESSAGE_FLOORS: Record<string, number> = {
   'blind-messages-7.jsonl': 0.88,
   'blind-messages-8.jsonl': 0.95,
   'blind-messages-9.jsonl': 0.91,
+  'blind-messages-10.jsonl': 0.87,
 };
 
 /** File → the least recall over all categories, and the most false alarms on clean drafts (a share). */
@@ -111,6 +112,7 @@ const EMOTION_FLOORS: Record<string, { accuracy: number; anxious: number }> = {
   'blind-messages-7.jsonl': { accuracy: 0.71, anxious: 0.45 },
   'blind-messages-8.jsonl': { accuracy: 0.77, anxious: 0.64 },
   'blind-messages-9.jsonl': { accuracy: 0.85, anxious: 0.63 },
+  'blind-messages-10.jsonl': { accuracy: 0.78, anxious: 0.58 },
   'fresh-4.jsonl': { accuracy: 0.88, anxious: 0.65 },
 };
 
