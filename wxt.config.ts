@@ -1,10 +1,39 @@
 // Build configuration for the extension (Chrome MV3 and Firefox).
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
+
+/**
+ * Leaves the pinyin table (engine/tables/pinyin.ts, 17 KB gzip) out of the content script, which runs in every helpdesk
+ * tab: the background publishes it to storage with the packs, and the content script installs it before its first
+ * engine (content/runtime.ts). Every other entry (background, panel, options) keeps it bundled. Each content script is
+ * a build of its own, so the build's input tells which one this is.
+ */
+function pinyinTableFromStorage(): Plugin {
+  const STUB = '\0huashu-pinyin-table-from-storage';
+  let contentBuild = false;
+  return {
+    name: 'huashu-pinyin-table-from-storage',
+    enforce: 'pre',
+    options(options) {
+      const inputs = Object.values(
+        typeof options.input === 'string' ? [options.input] : (options.input ?? {}),
+      ) as string[];
+      contentBuild = inputs.length > 0 && inputs.every((input) => /helpdesk\.content/u.test(input));
+      return null;
+    },
+    resolveId(source) {
+      return contentBuild && /\/tables\/pinyin(?:\.ts)?$/u.test(source) ? STUB : null;
+    },
+    load(id) {
+      return id === STUB ? 'export const PINYIN_TABLE = undefined;' : null;
+    },
+  };
+}
 
 export default defineConfig({
   imports: false,
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact(), pinyinTableFromStorage()] }),
   hooks: {
     // Firefox (MV2) has a sidebar instead of Chrome's side panel, and asks for other hosts through optional_permissions.
     'build:manifestGenerated': (wxt, manifest) => {

@@ -1,11 +1,11 @@
 // The content script's runtime: one store for the tab, one UI host on the page, and the features that read and set the store (recognition, detection, draft lint, inline warnings, `;;` expansion, the guard before sending, the panel bridge).
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createEngine } from '../engine/index.ts';
+import { createEngine, installPinyinTable } from '../engine/index.ts';
 import type { Pack } from '../engine/types.ts';
 import { injectPageBridge } from '../composer/index.ts';
 import type { TabState } from '../utils/messaging.ts';
 import { followEnabledPacks } from '../utils/enabled-packs.ts';
-import { DEFAULT_SETTINGS, settingsItem } from '../utils/storage.ts';
+import { DEFAULT_SETTINGS, pinyinTableItem, settingsItem } from '../utils/storage.ts';
 import { startDetection } from './detection.ts';
 import { startDraftLint } from './draft-lint.ts';
 import { startExpansion } from './expansion.ts';
@@ -28,12 +28,23 @@ export function startContentRuntime(ctx: ContentScriptContext, doc: Document = d
   const tab: Tab = { doc, ctx, store: createStore(initialTabModel()), host: createUiHost(doc) };
   const { store } = tab;
 
+  // The pinyin table comes from storage (this script's build leaves it out): the first engine waits for it, so the
+  // first message is read as every later one is.
+  const pinyinReady = pinyinTableItem
+    .getValue()
+    .then((table) => {
+      if (table) installPinyinTable(table);
+    })
+    .catch((error: unknown) => console.error('[huashu] reading the pinyin table failed', error));
   function rebuildEngine(packs: Pack[]): void {
-    try {
-      store.set({ engine: createEngine(packs) });
-    } catch (error) {
-      console.error('[huashu] building the engine from the enabled packs failed', error);
-    }
+    void pinyinReady.then(() => {
+      if (ctx.isInvalid) return;
+      try {
+        store.set({ engine: createEngine(packs) });
+      } catch (error) {
+        console.error('[huashu] building the engine from the enabled packs failed', error);
+      }
+    });
   }
 
   // The features subscribe in this order: the panel hears of a change after detection and lint have made it.

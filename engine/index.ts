@@ -42,6 +42,7 @@ export { fillTemplate } from './template.ts';
 export { replyLanguage, replyValues } from './replies.ts';
 export { createPhraseSearch, type PhraseHit, type PhraseSearch } from './search.ts';
 export { maskSensitive } from './sensitive.ts';
+export { bundledPinyinTable, installPinyinTable } from './pinyin.ts';
 export {
   buildTaughtPack,
   freshUnmatched,

@@ -1,16 +1,20 @@
 // Builds the enabled packs (built-in, installed, taught, the agent's own replies) in the background and publishes them in storage, so the content script and the panel need not carry the built-in packs.
 import { watchMyReplies } from '../utils/my-replies.ts';
+import { bundledPinyinTable } from '../engine/index.ts';
 import { loadEnabledPacks } from '../utils/packs.ts';
 import {
   enabledPacksItem,
   installedPacksItem,
   packPreferencesItem,
+  pinyinTableItem,
   settingsItem,
   taughtCorrectionsItem,
 } from '../utils/storage.ts';
 
-/** Builds the enabled packs now and publishes them. */
+/** Builds the enabled packs now and publishes them, after the pinyin table their engines need (written when it changed). */
 async function publishEnabledPacks(): Promise<void> {
+  const table = bundledPinyinTable();
+  if (table && (await pinyinTableItem.getValue()) !== table) await pinyinTableItem.setValue(table);
   await enabledPacksItem.setValue(await loadEnabledPacks());
 }
 

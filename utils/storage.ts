@@ -153,3 +153,9 @@ export const unmatchedMessagesItem = storage.defineItem<UnmatchedMessage[]>('loc
  * built-in packs in their own code; null until the background has built it once.
  */
 export const enabledPacksItem = storage.defineItem<Pack[] | null>('local:enabledPacks', { fallback: null });
+
+/**
+ * The pinyin table (engine/tables/pinyin.ts), published by the background with the enabled packs: the content script's
+ * build leaves it out to stay small, and its engine waits for it.
+ */
+export const pinyinTableItem = storage.defineItem<string | null>('local:pinyinTable', { fallback: null });
