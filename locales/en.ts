@@ -175,7 +175,8 @@ export const en = {
 
   // Usage
   usageHeading: 'Your usage',
-  usageExplain: 'Replies you insert more often rise in their list (after replies in your language).',
+  usageExplain:
+    'Replies you insert more often rise in their list from the next conversation on (after replies in your language); within a conversation the list stays put.',
   exportUsage: 'Export usage (CSV)',
   resetUsage: 'Reset usage',
   resetUsageConfirm: 'Forget how often you used each reply? Lists go back to the packs’ order.',

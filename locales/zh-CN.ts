@@ -159,7 +159,7 @@ export const zhCN: Messages = {
   severity_info: '提示',
 
   usageHeading: '使用统计',
-  usageExplain: '您常用的话术会在列表中靠前（排在同语言话术之内）。',
+  usageExplain: '您常用的话术从下一个会话起在列表中靠前（排在同语言话术之内）；同一个会话里列表顺序不变。',
   exportUsage: '导出使用统计（CSV）',
   resetUsage: '重置统计',
   resetUsageConfirm: '清除每条话术的使用次数？列表将恢复为话术包的原始顺序。',

@@ -161,7 +161,7 @@ export const zhTW: Messages = {
   severity_info: '提示',
 
   usageHeading: '使用統計',
-  usageExplain: '您常用的話術會在清單中往前排（排在同語言話術之內）。',
+  usageExplain: '您常用的話術從下一個對話起在清單中往前排（排在同語言話術之內）；同一個對話裡清單順序不變。',
   exportUsage: '匯出使用統計（CSV）',
   resetUsage: '重設統計',
   resetUsageConfirm: '清除每則話術的使用次數？清單將恢復為話術包的原始順序。',

@@ -79,6 +79,7 @@ export function App() {
   const [catalog, setCatalog] = useState<Catalog | null>(null);
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [usage, setUsage] = useState<ReplyUsage>({});
+  const [usageRead, setUsageRead] = useState(false);
   const [notice, setNotice] = useState<PanelNotice | null>(null);
   const [command, setCommand] = useState<PanelCommand | null>(null);
   const [shortcuts, setShortcuts] = useState<string[]>([]);
@@ -107,7 +108,10 @@ export function App() {
     const unwatchPacks = followEnabledPacks((packs) => setCatalog(createCatalog(packs)));
     void settingsItem.getValue().then(setSettings);
     const unwatchSettings = settingsItem.watch((value) => setSettings(value ?? DEFAULT_SETTINGS));
-    void replyUsageItem.getValue().then(setUsage);
+    void replyUsageItem.getValue().then((value) => {
+      setUsage(value);
+      setUsageRead(true);
+    });
     const unwatchUsage = replyUsageItem.watch((value) => setUsage(value ?? {}));
     void browser.commands
       ?.getAll()
@@ -225,9 +229,16 @@ export function App() {
     () => state?.latest?.detection.scenarios.map((scenario) => scenario.id) ?? [],
     [state?.latest],
   );
+  // Usage ranks replies between conversations, never within one: the order is ranked by the usage read when the agent
+  // came to this tab and address (a helpdesk's conversations have addresses of their own), and by the usage first read.
+  const conversationKey = `${tabId ?? ''}|${tabUrl ?? ''}`;
+  const [rankingUsage, setRankingUsage] = useState<{ key: string; usage: ReplyUsage } | null>(null);
+  useEffect(() => {
+    if (usageRead) setRankingUsage({ key: conversationKey, usage });
+  }, [conversationKey, usageRead]);
   const replyInputs = useMemo(
-    () => ({ uiLocale: replyLocale, usage, fill, titleOf }),
-    [replyLocale, usage, fill, titleOf],
+    () => ({ uiLocale: replyLocale, usage, rankingUsage: rankingUsage?.usage ?? usage, fill, titleOf }),
+    [replyLocale, usage, rankingUsage, fill, titleOf],
   );
   const repliesFor = useCallback(
     (scopeId: string) =>

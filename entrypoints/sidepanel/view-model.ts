@@ -131,7 +131,13 @@ export function buildDetectionView(latest: TabState['latest'], inputs: Detection
 
 export interface ReplyInputs {
   uiLocale: string;
+  /** How often each reply was inserted, as shown on it ("used 3 times"). */
   usage: ReplyUsageCounts;
+  /**
+   * The usage the order is ranked by: as it was when the conversation opened, so an insert never moves the replies
+   * under the agent's cursor or changes what Alt+Shift+1 inserts (absent: `usage`).
+   */
+  rankingUsage?: ReplyUsageCounts;
   /** Fills {customer}, {agentName}… (engine/variables.ts fillVariables with the panel's values). */
   fill: (text: string) => string;
   titleOf?: TitleOf;
@@ -164,10 +170,10 @@ function replyView(
 export function buildScopeReplies(scope: MergedScenario | MergedStage | undefined, inputs: ReplyInputs): ReplyView[] {
   if (!scope) return [];
   const title = inputs.titleOf?.(scope.id) ?? scope.title;
-  const ranked = rankReplies(scope.replies, inputs.uiLocale, inputs.usage[scope.id]);
+  const ranked = rankReplies(scope.replies, inputs.uiLocale, (inputs.rankingUsage ?? inputs.usage)[scope.id]);
   const isMine = (entry: (typeof ranked)[number]) => isMyRepliesPack(entry.reply.packId);
   return [...ranked.filter(isMine), ...ranked.filter((entry) => !isMine(entry))].map((entry) =>
-    replyView(entry.reply, scope.id, title, entry.uses, inputs),
+    replyView(entry.reply, scope.id, title, inputs.usage[scope.id]?.[entry.reply.id] ?? 0, inputs),
   );
 }
 

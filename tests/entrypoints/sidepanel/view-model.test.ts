@@ -161,6 +161,16 @@ describe('replies', () => {
     expect(buildScopeReplies(undefined, inputs)).toEqual([]);
   });
 
+  it('ranks by the usage of when the conversation opened, and shows the uses as they are now', () => {
+    // refund.time was inserted 4 times during this conversation: it shows so, and stays where it was.
+    const views = buildScopeReplies(refund, { ...inputs, rankingUsage: {} });
+    expect(views.map((v) => [v.id, v.uses])).toEqual([
+      ['refund.ask', 0],
+      ['refund.time', 4],
+      ['refund.en', 0],
+    ]);
+  });
+
   it('turns search hits into filled replies with their scope and uses', () => {
     const search = createPhraseSearch({ scenarios: [refund], stages: [] });
     const views = buildSearchReplies(search.search('dz'), inputs);
