@@ -110,23 +110,27 @@ export function usePackEditor(
     void hasPreviousVersion(id).then(setCanUndo);
   };
 
-  if (!editing) {
-    return {
-      editor: null,
-      open,
-      copyToEdit: (id) =>
-        void copyPackToEdit(id, (name) => t('copyName', { name })).then(async (result) => {
-          if (!result.ok) {
-            options.onNotice('error', 'error' in result ? describeLibraryError(result.error, options.locale) : '');
-            return;
-          }
-          await options.onSaved();
-          setEditing({ id: result.entry.pack.id, name: result.entry.pack.name });
-          load(result.entry.pack, 'yaml');
-          setCanUndo(false);
-        }),
-    };
-  }
+  // Also while another pack is open: the copy opens in its place.
+  const copyToEdit = (id: string) =>
+    void copyPackToEdit(id, (name) => t('copyName', { name })).then(async (result) => {
+      if (!result.ok) {
+        options.onNotice(
+          'error',
+          'error' in result
+            ? describeLibraryError(result.error, options.locale)
+            : phrased(result.problems)
+                .map((problem) => `${problem.place}: ${problem.message}`)
+                .join('; '),
+        );
+        return;
+      }
+      await options.onSaved();
+      setEditing({ id: result.entry.pack.id, name: result.entry.pack.name });
+      load(result.entry.pack, 'yaml');
+      setCanUndo(false);
+    });
+
+  if (!editing) return { editor: null, open, copyToEdit };
 
   const engine = analysis.engine;
   const detected = engine && trialMessage.trim() !== '' ? engine.detect(trialMessage, { top: 1 }).scenarios[0] : null;
@@ -135,7 +139,7 @@ export function usePackEditor(
 
   return {
     open,
-    copyToEdit: () => undefined,
+    copyToEdit,
     editor: {
       packName: editing.name,
       text,
