@@ -91,6 +91,8 @@ const LIBRARY_TEXTS_EN = {
   policyPackUnchanged: '{place} ({url}): answered 304 without a previous copy',
   policyPackByUrl: '{place}: write a pack by address as {"url": "https://…"} and nothing else',
   policyPackShape: '{place}: expected a pack, a pack as JSON text, or {"url": "https://…"}, found {found}',
+  policyPackReserved:
+    '{place}: the pack id "{id}" is kept for the agent\'s own replies; give the pack another id in the policy',
   // A policy pack's own problem, with its place ("policy packs[0]:1:5 version: …").
   policyPackProblem: '{problem}',
   policySettingsNotObject: 'policy settings: expected an object such as {"company": "ACME"}',
@@ -172,6 +174,7 @@ const LIBRARY_TEXTS_ZH_CN: LibraryTexts = {
   policyPackUnchanged: '{place}（{url}）：服务器返回 304，但本地没有之前的版本',
   policyPackByUrl: '{place}：按地址下发话术包时请写成 {"url": "https://…"}，不要加别的字段',
   policyPackShape: '{place}：应为话术包、JSON 文本形式的话术包或 {"url": "https://…"}，实际是 {found}',
+  policyPackReserved: '{place}：话术包 id "{id}" 留给客服自己的话术；请在策略里给这个话术包换一个 id',
   policyPackProblem: '{problem}',
   policySettingsNotObject: 'policy settings：应为一个对象，例如 {"company": "ACME"}',
   policySettingString: 'policy settings.{key}：应为文本',
@@ -249,6 +252,7 @@ const LIBRARY_TEXTS_ZH_TW: LibraryTexts = {
   policyPackUnchanged: '{place}（{url}）：伺服器回傳 304，但本機沒有先前的版本',
   policyPackByUrl: '{place}：依網址下發話術包時請寫成 {"url": "https://…"}，不要加其他欄位',
   policyPackShape: '{place}：應為話術包、JSON 文字形式的話術包或 {"url": "https://…"}，實際是 {found}',
+  policyPackReserved: '{place}：話術包 id "{id}" 保留給客服自己的話術；請在政策裡為這個話術包換一個 id',
   policyPackProblem: '{problem}',
   policySettingsNotObject: 'policy settings：應為一個物件，例如 {"company": "ACME"}',
   policySettingString: 'policy settings.{key}：應為文字',

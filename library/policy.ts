@@ -1,6 +1,7 @@
 // Packs and settings an administrator pushes through the browser's managed storage (Chrome policy, Firefox policies.json).
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
+import { isMyRepliesPack } from '../engine/index.ts';
 import { parsePack } from '../engine/packs.ts';
 import { describeLibraryError, libraryError, type LibraryError, type LibraryLocale } from './errors.ts';
 import type { Pack } from '../engine/types.ts';
@@ -161,6 +162,11 @@ export async function applyManagedPolicy(
       problems.push(
         ...parsed.problems.map((problem) => libraryError('policyPackProblem', { problem: { problem, place: true } })),
       );
+      continue;
+    }
+    // The agent's own replies are merged under these ids: a policy pack of one would pass for them.
+    if (isMyRepliesPack(parsed.pack.id)) {
+      problems.push(libraryError('policyPackReserved', { place, id: parsed.pack.id }));
       continue;
     }
     loaded.push({ pack: parsed.pack, url: got.url });

@@ -101,6 +101,14 @@ describe('applyManagedPolicy', () => {
     expect((await settingsItem.getValue()).company).toBe('');
   });
 
+  it('refuses a pack with the id kept for the agent’s own replies, naming its place', async () => {
+    const status = await applyManagedPolicy({ packs: [pack('my-replies.zh-CN'), pack('team')] });
+    expect(status.problems).toEqual([
+      expect.stringMatching(/^policy packs\[0\]: the pack id "my-replies.zh-CN" is kept/u),
+    ]);
+    expect(await installedIds()).toEqual(['team:policy']);
+  });
+
   it('writes its problems in the language it is given, the pack problems and download reasons within them too', async () => {
     const status = await applyManagedPolicy(
       { packs: [{ ...pack('inline'), version: 5 }, { url: `${origin}/gone.json` }], settings: { colour: 'red' } },
