@@ -28,16 +28,25 @@ export function startContentRuntime(ctx: ContentScriptContext, doc: Document = d
   const tab: Tab = { doc, ctx, store: createStore(initialTabModel()), host: createUiHost(doc) };
   const { store } = tab;
 
-  // The pinyin table comes from storage (this script's build leaves it out): the first engine waits for it, so the
-  // first message is read as every later one is.
-  const pinyinReady = pinyinTableItem
-    .getValue()
-    .then((table) => {
-      if (table) installPinyinTable(table);
-    })
-    .catch((error: unknown) => console.error('[huashu] reading the pinyin table failed', error));
+  // The pinyin table comes from storage (this script's build leaves it out). Each engine is built after the table is
+  // read, so every message is read alike; until it is installed it is read again before each build, because on a fresh
+  // install this script can start before the background has published it (it writes the table before the packs).
+  let tableInstalled = false;
+  async function installTableOnce(): Promise<void> {
+    if (tableInstalled) return;
+    try {
+      const table = await pinyinTableItem.getValue();
+      if (!table) return;
+      installPinyinTable(table);
+      tableInstalled = true;
+    } catch (error) {
+      console.error('[huashu] reading the pinyin table failed', error);
+    }
+  }
+  // One build at a time, in order: the last packs published are the engine's.
+  let building: Promise<void> = Promise.resolve();
   function rebuildEngine(packs: Pack[]): void {
-    void pinyinReady.then(() => {
+    building = building.then(installTableOnce).then(() => {
       if (ctx.isInvalid) return;
       try {
         store.set({ engine: createEngine(packs) });
