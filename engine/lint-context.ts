@@ -10,17 +10,31 @@ const NEGATED_BEFORE =
 // The warning may follow in the next clause ("谁找您要验证码，都绝对不要给").
 const NEGATED_AFTER = /^[^.;!?]{0,8}(?:请不要|请勿|切勿|不要|别|禁止|不能|never|don't|do not|must not)/;
 
+// Asking for a document with the secret hidden ("截图里卡号可以打码", "cover all but the last 4 digits"): nothing secret is asked.
+const MASKED =
+  /打码|马赛克|遮住|遮挡|挡住|盖住|涂掉|隐藏|只要后四位|后四位|后4位|\b(?:mask|cover|blur|black out|redact|hide)\b|last (?:4|four)/;
+
 /** True when the request for a secret at [start, end) of normalized text is advice not to share it. */
 export function isAdviceAgainstSharing(text: string, start: number, end: number): boolean {
   return (
-    NEGATED_BEFORE.test(text.slice(Math.max(0, start - 36), start)) || NEGATED_AFTER.test(text.slice(end, end + 16))
+    NEGATED_BEFORE.test(text.slice(Math.max(0, start - 36), start)) ||
+    NEGATED_AFTER.test(text.slice(end, end + 16)) ||
+    isMaskedRequest(text.slice(Math.max(0, start - 24), end + 24))
   );
 }
 
+/** True when a request (a sentence, or the words around a hit) says the secret may be hidden. */
+export function isMaskedRequest(words: string): boolean {
+  return MASKED.test(words);
+}
+
 // What the agent does instead, in normalized text (simplified, lower case): "我帮您申请一张券", "不过可以帮您取消重下",
-// "but I can offer a credit".
+// "运费我们来承担", "but I can offer a credit", "though I can apply a $10 credit". "I can't…" offers nothing.
 const ALTERNATIVE =
-  /(?:帮您|为您|给您|替您)(?:申请|更换|换|改|取消|重新|登记|补|安排|转|联系|升级|办理|加急|争取|预约|改约|查询|核实|备注)|作为补偿|可以(?:帮您|为您|给您|改成|换成)|\bi (?:can|could|will|'ll) (?:offer|arrange|request|set up|get you|send you|escalate)|\bwhat i can do\b|\binstead\b|\balternatively\b/;
+  /(?:帮您|为您|给您|替您)(?:申请|更换|换|改|取消|重新|登记|补|安排|转|联系|升级|办理|加急|争取|预约|改约|查询|核实|备注)|作为补偿|可以(?:帮您|为您|给您|改成|换成)|(?:我们|我)(?:这边)?来(?:承担|出|处理|安排|跟进|联系|补)|\b(?:i|we) (?:can|could|will|'ll|am able to|'m able to|are able to|'re able to)(?!'t|not| not)\b|\bwhat i can do\b|\binstead\b|\balternatively\b/;
+// Advice that gives the customer a way ("您签收后直接申请退货就行", "you can reset it from the login page").
+const ADVICE =
+  /您(?:可以|直接|只需|只要|先)|就(?:行|可以|好)了?(?:[,.;!~，。！～]|$)|\byou (?:can|could|may|'ll be able to)(?!'t|not| not)\b/;
 // Where the alternative may begin: after a clause break or a "but" (我不能直接给您取消 refuses the very thing it names).
 const TURN = /[,.;:!?\n]|\bbut\b|不过|但是?|可是/g;
 /** How far after a refusal its alternative may stand: the same sentence or the next one. */
@@ -47,15 +61,29 @@ const SOFTENER_WINDOW = 60;
 const SOFTENER = /抱歉|不好意思|对不起|暂时|目前|sorry|unfortunately|afraid|at the moment|for now/;
 
 /**
- * True when the refusal at [start, end) of normalized text is a polite one: softened before it (an apology, "for now")
- * and followed by an alternative in a clause of its own. Such a refusal is not flat (warnings.md: refusal catches flat
- * refusals); "做不了，但是可以…" is still blunt and stays a finding.
+ * True when the refusal at [start, end) of normalized text is a polite one: softened before it (an apology, "for now"),
+ * or turned with "不过" / "though" / "but I can", and followed by an alternative or advice in a clause of its own. Such a
+ * refusal is not flat (warnings.md: refusal catches flat refusals); "做不了，但是可以…" is still blunt and stays a finding.
  */
 export function isPoliteRefusal(text: string, start: number, end: number): boolean {
   const following = withoutClosingOffers(text.slice(end, end + 2 * ALTERNATIVE_WINDOW));
   const after = following.slice(0, ALTERNATIVE_WINDOW);
+  if (softTurnToAlternative(following)) return true;
   const softened = SOFTENER.test(sentenceBefore(text, start) + text.slice(start, end)) || CONSULT.test(following);
   return softened && alternativeAfter(after);
+}
+
+// A turn that softens by itself when the agent's own offer or advice follows it: "不过您签收后申请退货就行",
+// "though I can apply a credit", "but I can offer…". "但是" and "可是" do not (warnings.md names 但是).
+const SOFT_TURN_TO = /(?:不过|\bthough\b|\bhowever\b|\bbut\b(?=,? (?:i|we) ))/g;
+
+/** True when the first soft turn in `following`, within the window, leads to an alternative or advice in its sentence. */
+function softTurnToAlternative(following: string): boolean {
+  SOFT_TURN_TO.lastIndex = 0;
+  const turn = SOFT_TURN_TO.exec(following);
+  if (!turn || turn.index > ALTERNATIVE_WINDOW) return false;
+  const clause = following.slice(turn.index + turn[0].length).split(/[。！？!?\n]|\.(?:\s|$)/u)[0] ?? '';
+  return ALTERNATIVE.test(clause) || ADVICE.test(clause);
 }
 
 /** The words before `start` back to the start of its sentence, at most SOFTENER_WINDOW characters. */
@@ -65,20 +93,32 @@ function sentenceBefore(text: string, start: number): string {
   return before.slice(breakAt + 1);
 }
 
-// "不过" or "but" that turns from the agent's own limit (sorry, sold out, can't) to what the agent can do, to advice or
-// to good news: it softens the limit and contradicts nobody. "但是" stays a finding (warnings.md names it).
-const SOFT_TURN = /^(?:不过|but|however)$/;
+// "不过" or "but" that turns from the agent's own limit (sorry, sold out, can't, a policy's "not") to what the agent can
+// do, to advice or to good news: it softens the limit and contradicts nobody. "但是" stays a finding (warnings.md names
+// it). A turn to the agent's own commitment ("…, but I'll keep an eye on the tracking") needs no limit before it.
+const SOFT_TURN = /^(?:不过|but|however|though)$/;
 const LIMIT_BEFORE =
-  /抱歉|不好意思|对不起|暂时|目前|没办法|没法|无法|不能|不了|售罄|售完|卖完|过期|没有货|缺货|sorry|unfortunately|afraid|not able|unable|can't|cannot|isn't possible|sold out/;
+  /抱歉|不好意思|对不起|暂时|目前|没办法|没法|无法|不能|不了|不退|不支持|不包|不可以|不提供|售罄|售完|卖完|过期|没有货|缺货|sorry|unfortunately|afraid|not able|unable|can't|cannot|isn't possible|sold out|\b(?:don't|doesn't|won't|isn't|aren't|not)\b|handled by|up to (?:the|our)/;
 const OFFER_AFTER_TURN =
-  /^[\s,，]*(?:(?:我|我们|咱们)(?:这边|可以|也)?(?:可以|能|来|帮|给|为|先)|可以(?:帮|为|给|先|申请|选)|建议|还有|还可以|也可以|明天|下周|what i can do|here's what|i can|we can|i could|i'd be happy|i'm happy|happy to|i'll)/;
+  /^[\s,，]*(?:(?:我|我们|咱们)(?:这边|可以|也)?(?:可以|能|来|帮|给|为|先)|可以|建议|还有|还可以|也可以|明天|下周|您(?:可以|直接|只需|只要|先|签收|收到)|what i can do|here's what|i can|we can|i could|i'd be happy|i'm happy|happy to|you can|you could|you'll|we'll|we will)(?!'t|not| not)/;
+const COMMITMENT_AFTER_TURN = /^[\s,，]*(?:我(?:会|来|马上|这就|先帮)|i'll|i will|i can|let me)(?!'t|not| not)/;
+// Good news under a condition: "不过如果是我们缺货导致发不了货，定金会全额退还" (and not "不过如果超过七天就不能退了").
+const GOOD_NEWS_IF =
+  /^[\s,，]*(?:如果|要是|若|假如|if)[^。！？!?\n]{0,40}?(?:会|可以|能|就|will|can|'ll)(?:全额|原路|免费|直接|马上|优先)?(?:退|赔|补|换|返|送|免|给|refund|replace|cover|send)/;
 
 /** True when "不过" / "but" at [start, end) turns from the agent's own limit to an offer, advice or good news. */
 export function isTurnToOffer(text: string, start: number, end: number): boolean {
   if (!SOFT_TURN.test(text.slice(start, end))) return false;
   const before = text.slice(Math.max(0, start - 80), start);
-  const after = text.slice(end, end + 30);
-  return OFFER_AFTER_TURN.test(after) && (LIMIT_BEFORE.test(before) || /^[\s,，]*(?:建议|还有|还可以)/.test(after));
+  const after = text.slice(end, end + 50);
+  if (COMMITMENT_AFTER_TURN.test(after)) return true;
+  const goodNews =
+    GOOD_NEWS_IF.test(after) && !/不能|不会|无法|没法|不可以|won't|can't|cannot/.test(after.split(/[。！？!?\n]/u)[0]!);
+  const stillOn = /^[\s,，]*[^。！？!?\n，,]{0,8}?(?:还有|也有|有货|有现货|还能|也能)(?!不)/.test(after);
+  return (
+    (OFFER_AFTER_TURN.test(after) || goodNews || stillOn) &&
+    (LIMIT_BEFORE.test(before) || /^[\s,，]*(?:建议|还有|还可以)/.test(after))
+  );
 }
 
 /**
@@ -87,7 +127,33 @@ export function isTurnToOffer(text: string, start: number, end: number): boolean
  */
 export function isPoliteRefusalSentence(sentence: string, following = ''): boolean {
   const after = withoutClosingOffers(sentence + following.slice(0, 2 * ALTERNATIVE_WINDOW));
+  if (softTurnToAlternative(withoutClosingOffers(sentence))) return true;
   return (SOFTENER.test(sentence) || CONSULT.test(after)) && alternativeAfter(after);
+}
+
+// Checking that the agent understood ("您是说…，对吗？", "跟您确认一下…", "just to confirm, …, right?") or asking for a fact
+// ("What email did you use?", "请问您是哪天下的单？"): the opposite of a rhetorical question.
+const CONFIRMING =
+  /^(?:好的|嗯|ok|okay)?[\s,，]*(?:跟您确认一下|和您确认一下|确认一下|我确认一下|您是说|您的意思是|您说的是|您指的是|just to confirm|to confirm|so you mean|just to be sure|just to make sure)/;
+const FACT_QUESTION =
+  /^(?:请问|麻烦问一下|方便说一下|(?:could|can) you (?:tell me|share|send me) (?:the|your) (?:order|email|address|phone|model|size)|may i have|(?:what|which) (?:email|e-mail|address|phone|order|name|size|colou?r|model|date|time|day|card type|browser|device|app version)\b)[^?？]*[?？]?\s*$/;
+const BELITTLING = /n't|not|\bever\b|\beven\b|\breally\b|seriously|\bagain\b|不会|不懂|看不|听不|难道|还要|到底|究竟/;
+
+/** True when a question checks what the customer said, or asks for a fact, without belittling words. */
+export function isPlainQuestion(sentence: string): boolean {
+  const trimmed = sentence.trim();
+  return (CONFIRMING.test(trimmed) || FACT_QUESTION.test(trimmed)) && !BELITTLING.test(trimmed);
+}
+
+// A promise of the agent's own effort ("这个问题我一定跟进到底", "I'll definitely follow up"), with no outcome vouched for.
+const OWN_EFFORT =
+  /跟进|追踪|跟踪|盯着?|反馈|转达|回电|回复您|同步|联系您|催|follow up|check back|keep you (?:posted|updated)|get back to you|pass (?:it|this|that|your)|look into/;
+const OUTCOME_VOUCHED =
+  /能到|会到|送到|到账|退款|退给|赔|解决|修好|搞定|成功|没问题|通过|批|放心吧|arrive|refund|fixed|resolved|approved|work|no problem/;
+
+/** True when a sentence promises only the agent's own effort, not an outcome. */
+export function isEffortPromise(sentence: string): boolean {
+  return OWN_EFFORT.test(sentence) && !OUTCOME_VOUCHED.test(sentence);
 }
 
 /** True when a sentence asks the customer's agreement ("您看可以吗？", "Would that help?") or offers more help ("Anything else?"). */
@@ -107,7 +173,7 @@ function alternativeAfter(text: string): boolean {
 // "I'd definitely recommend"), and not followed by an outcome ("is definitely going to arrive" still vouches).
 const MEASURE = /^(?:100 ?%|100 per cent|(?:a |one )?hundred percent|百分之百|百分百|百分之一百|definitely)$/;
 const DESCRIBED_BEFORE =
-  /(?:是|采用|用的是|含有?|显示|达到|(?:\bshows?|\bat|\bis|\bare|\bit's|\bmade (?:with|of|from)|\bwith|\bi'd|\bi would)\s*)$/;
+  /(?:是|采用|用的是|含有?|显示|达到|(?:\bshows?|\bat|\bis|\bare|\bit's|\bmade (?:with|of|from)|\bwith|\bi'd|\bi would|\ban?|\bthe)\s*)$/;
 const OUTCOME_AFTER =
   /^(?:will|'ll|be\b|can\b|get|arrive|work|fix|solve|resolve|sure|certain|safe|guarantee|won't|not\b|no\b|going|receive|happen|能|会|可以|没|不会|到|好|解决|成功|保证|放心|安全|正品|真|准|靠谱|有效|退|赔|给)/;
 
@@ -138,4 +204,68 @@ const CONDITION_BEFORE = /(?:如果|要是|万一|假如|若是|\bif\b|\bin case
 /** True when the "wrong" at [start, end) of normalized text stands in a condition about the goods or the order. */
 export function isConditionalWrong(text: string, start: number): boolean {
   return CONDITION_BEFORE.test(text.slice(Math.max(0, start - 24), start));
+}
+
+// "Guarantee" as a thing the goods come with ("a two-year guarantee against defects", "our satisfaction guarantee
+// covers it"): a warranty, not the agent vouching for an outcome. "I guarantee", "guaranteed to" and "a guarantee that…"
+// still vouch.
+const WARRANTY_BEFORE =
+  /(?:\b(?:a|the|our|its|their|this|that|year|years|month|months|day|lifetime|money-back|satisfaction|price|quality|manufacturer's|extended|full|limited)|-year|-month)\s*$/;
+const VOUCHING_AFTER = /^\s*(?:that|you|it|we|i|to)\b/;
+
+/** True when "guarantee" at [start, end) of normalized text names a warranty instead of a promise. */
+export function isWarrantyNoun(text: string, start: number, end: number): boolean {
+  if (text.slice(start, end) !== 'guarantee') return false;
+  return (
+    WARRANTY_BEFORE.test(text.slice(Math.max(0, start - 24), start)) && !VOUCHING_AFTER.test(text.slice(end, end + 8))
+  );
+}
+
+// A limit of what the agent can tell, not of what the agent will do: "it's impossible for me to tell which setting is
+// off", "I can't say for sure from the photo". "I can't tell you that" withholds, and stays a refusal.
+const KNOWING_AFTER =
+  /^\s*(?:for (?:me|us) )?(?:to )?(?:tell|say|know|judge|determine|guess|be sure|see which|see what|see whether)\b(?! you\b)/;
+
+/** True when the refusal at [start, end) of normalized text says the agent cannot know something yet. */
+export function isLimitOfKnowing(text: string, end: number): boolean {
+  return KNOWING_AFTER.test(text.slice(end, end + 24));
+}
+
+// Blame the agent takes back: "that wasn't your fault at all", "这不是您的问题", "不怪您".
+const NEGATION_BEFORE_BLAME = /(?:n't|\bnot|\bnever|\bno|不是|并不是|绝不是|不算|不怪)\s*(?:at all\s*)?$/;
+
+/** True when the blame at [start, end) of normalized text is denied just before it. */
+export function isDeniedBlame(text: string, start: number): boolean {
+  return NEGATION_BEFORE_BLAME.test(text.slice(Math.max(0, start - 12), start));
+}
+
+// Agreeing with the customer: "是的，您理解得完全正确", "您说得对", "You're right", "exactly".
+const AGREEMENT =
+  /您说得(?:对|没错)|您说的(?:对|没错)|理解得?(?:完全|非常|很)?(?:正确|对|没错)|没错|是的|对的|you're (?:right|correct|absolutely right)|that's (?:right|correct)|\bexactly\b/;
+const DISAGREEMENT = /不对|错了|搞错|不是这样|wrong|incorrect|mistaken|not right|not correct|但是|可是|\bbut\b/;
+
+/** True when a sentence agrees with the customer and holds no disagreement: no contradiction, whatever it reads like. */
+export function isAgreement(sentence: string): boolean {
+  return AGREEMENT.test(sentence) && !DISAGREEMENT.test(sentence);
+}
+
+/**
+ * True when the words around the rule's hit at [start, end) of normalized text excuse it for its category: advice not
+ * to share a secret, a polite refusal, a description or warranty, our own mistake, a turn to an offer, a condition.
+ */
+export function isExcusedByContext(category: string, text: string, start: number, end: number): boolean {
+  switch (category) {
+    case 'sensitive_request':
+      return isAdviceAgainstSharing(text, start, end);
+    case 'refusal':
+      return isPoliteRefusal(text, start, end) || isLimitOfKnowing(text, end);
+    case 'absolute_promise':
+      return isDescriptiveMeasure(text, start, end) || isWarrantyNoun(text, start, end);
+    case 'contradiction':
+      return isOwnMistake(text, start, end) || isTurnToOffer(text, start, end) || isConditionalWrong(text, start);
+    case 'impatience':
+      return isDeniedBlame(text, start);
+    default:
+      return false;
+  }
 }

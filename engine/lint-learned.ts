@@ -1,7 +1,14 @@
 // Warnings the rules did not name: the draft classifier, trained from the packs' labelled drafts, rule examples and replies, reads each sentence of a draft.
 import { trainDraftClassifier, type DraftClassifier, type LabelledDraft } from './draft-classifier.ts';
 import { guessLanguage } from './language.ts';
-import { isConsultingQuestion, isPoliteRefusalSentence } from './lint-context.ts';
+import {
+  isAgreement,
+  isConsultingQuestion,
+  isEffortPromise,
+  isMaskedRequest,
+  isPlainQuestion,
+  isPoliteRefusalSentence,
+} from './lint-context.ts';
 import { normalizeForMatch } from './normalize.ts';
 import type { Linter } from './lint.ts';
 import type { Finding, MergedPacks, WarningCategory } from './types.ts';
@@ -168,8 +175,7 @@ export function withLearnedFindings(
         const following = normalizeForMatch(draft.slice(best.end, best.end + 80));
         if (isPoliteRefusalSentence(normalizeForMatch(best.text), following)) return;
       }
-      // Asking whether an offer suits the customer is the opposite of a rhetorical question.
-      if (best && category === 'rhetorical' && isConsultingQuestion(normalizeForMatch(best.text))) return;
+      if (best && isExcusedSentence(category, normalizeForMatch(best.text))) return;
       const message = best && messageFor(merged, category, draft);
       if (!best || message === undefined) return;
       learned.push({
@@ -186,6 +192,26 @@ export function withLearnedFindings(
     return [...findings, ...learned].sort((a, b) => a.start - b.start || a.end - b.end);
   };
   return { lint, prepare };
+}
+
+/**
+ * True when a sentence the reader flagged is excused by what it says: asking whether an offer suits the customer, or
+ * checking what they said, is no rhetorical question; agreeing contradicts nobody; a promise of one's own effort vouches
+ * for no outcome; asking for a document with the secret hidden asks for no secret.
+ */
+function isExcusedSentence(category: WarningCategory, sentence: string): boolean {
+  switch (category) {
+    case 'rhetorical':
+      return isConsultingQuestion(sentence) || isPlainQuestion(sentence);
+    case 'contradiction':
+      return isAgreement(sentence);
+    case 'absolute_promise':
+      return isEffortPromise(sentence);
+    case 'sensitive_request':
+      return isMaskedRequest(sentence);
+    default:
+      return false;
+  }
 }
 
 export interface LearnedLinter {

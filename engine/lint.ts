@@ -4,14 +4,7 @@ import { chineseWordSegmenter, isHan, normalizeForMatch, normalizeText, type Nor
 import { literalPattern, parsePattern, type Gap, type WordClasses } from './rule-pattern.ts';
 import { STANDARD_CLASSES } from './word-classes.ts';
 import { findingsOf, type LintHit } from './lint-findings.ts';
-import {
-  isAdviceAgainstSharing,
-  isConditionalWrong,
-  isDescriptiveMeasure,
-  isOwnMistake,
-  isTurnToOffer,
-  isPoliteRefusal,
-} from './lint-context.ts';
+import { isExcusedByContext } from './lint-context.ts';
 import type { Finding, Rule } from './types.ts';
 
 /** One literal phrasing of one rule's pattern, ready to chain its pieces. */
@@ -150,12 +143,7 @@ export function createLinter(rules: readonly LintRule[], classes: WordClasses = 
           if (start === -1) continue;
           if (variant.exceptions.length > 0 && isInsideException(normalized, start, m.end, variant)) continue;
           if (variant.wholeWords && cutsAWord(text, start, m.end)) continue;
-          if (variant.rule.category === 'sensitive_request' && isAdviceAgainstSharing(text, start, m.end)) continue;
-          if (variant.rule.category === 'refusal' && isPoliteRefusal(text, start, m.end)) continue;
-          if (variant.rule.category === 'absolute_promise' && isDescriptiveMeasure(text, start, m.end)) continue;
-          if (variant.rule.category === 'contradiction' && isOwnMistake(text, start, m.end)) continue;
-          if (variant.rule.category === 'contradiction' && isTurnToOffer(text, start, m.end)) continue;
-          if (variant.rule.category === 'contradiction' && isConditionalWrong(text, start)) continue;
+          if (isExcusedByContext(variant.rule.category, text, start, m.end)) continue;
           hits.push({ rule: variant.rule, order: variant.order, start, end: m.end });
         }
       }

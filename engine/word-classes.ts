@@ -148,6 +148,12 @@ export const STANDARD_CLASSES: Readonly<Record<string, readonly string[]>> = Obj
     '其他平台',
     '别的平台',
     '外面',
+    '外边',
+    '第三方',
+    '代充',
+    '代购',
+    '黄牛',
+    '小作坊',
   ],
   /** Companies and platforms that agents name when they run them down. */
   brand: [

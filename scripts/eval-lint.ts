@@ -122,6 +122,7 @@ const MORE_HELD_OUT_DRAFTS = [
   'blind-drafts-9.jsonl',
   'blind-drafts-11.jsonl',
   'blind-drafts-14.jsonl',
+  'blind-drafts-16.jsonl',
 ].map((file) => join(root, 'tests/fixtures/heldout', file));
 
 /** Sealed: printed only with --sealed, for the final figure of a round. */
@@ -132,6 +133,7 @@ const SEALED_DRAFTS = [
   'blind-drafts-10.jsonl',
   'blind-drafts-12.jsonl',
   'blind-drafts-13.jsonl',
+  'blind-drafts-15.jsonl',
 ].map((file) => join(root, 'tests/fixtures/heldout', file));
 
 /** The dev set, then our own held-out drafts (written apart from the rules, to see whether they generalize). */

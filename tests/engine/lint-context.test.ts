@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PACKS } from '../../engine/default-packs.ts';
 import { createLinter } from '../../engine/lint.ts';
+import { isAgreement, isEffortPromise, isMaskedRequest, isPlainQuestion } from '../../engine/lint-context.ts';
 import { mergePacks } from '../../engine/pack-merge.ts';
 
 const lint = createLinter(mergePacks(DEFAULT_PACKS).rules);
@@ -163,5 +164,34 @@ describe('more words around a hit that change it', () => {
     ['asking for the code', '把短信验证码发给我一下。'],
   ])('still reported: %s', (_kind, draft) => {
     expect(summary(draft).length).toBeGreaterThan(0);
+  });
+});
+
+describe('sentences the learned reader flags that their words excuse', () => {
+  it('checking what the customer said, or asking for a fact, is no rhetorical question; belittling stays one', () => {
+    expect(isPlainQuestion('好的，跟您确认一下，收货地址是杭州西湖区那个对吧？')).toBe(true);
+    expect(isPlainQuestion('您的意思是两件都要换成m码，是吗？')).toBe(true);
+    expect(isPlainQuestion('which email did you sign up with?')).toBe(true);
+    expect(isPlainQuestion('你是说你看不懂说明书吗？')).toBe(false);
+    expect(isPlainQuestion('what did you expect for that price?')).toBe(false);
+    expect(isPlainQuestion("so you mean you didn't even read the terms?")).toBe(false);
+  });
+
+  it('agreeing contradicts nobody, unless a "but" or a "wrong" follows', () => {
+    expect(isAgreement('对的，您理解得没错，积分下月清零')).toBe(true);
+    expect(isAgreement("you're absolutely right, the label says 40 not 42.")).toBe(true);
+    expect(isAgreement('是的，但是您理解错了')).toBe(false);
+  });
+
+  it('a promise of the agent’s own effort vouches for no outcome', () => {
+    expect(isEffortPromise('您放心，这件事我一定盯着，有消息第一时间回复您')).toBe(true);
+    expect(isEffortPromise('i will definitely follow up with the warehouse tomorrow')).toBe(true);
+    expect(isEffortPromise('我一定跟进，保证明天退款到账')).toBe(false);
+  });
+
+  it('asking for a document with the secret hidden asks for no secret', () => {
+    expect(isMaskedRequest('麻烦拍一下银行卡正面，卡号中间几位可以遮住哈')).toBe(true);
+    expect(isMaskedRequest('please cover all but the last 4 digits before you send it')).toBe(true);
+    expect(isMaskedRequest('把卡号发我一下')).toBe(false);
   });
 });

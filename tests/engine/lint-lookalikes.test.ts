@@ -1,4 +1,4 @@
-// Drafts that look like flawed ones and are not: a "不过 / but" turning from the agent's own limit to an offer, effort the agent controls, words that hold a flagged piece.
+// Drafts that look like flawed ones and are not (a turn to an offer, effort the agent controls, a warranty, a limit of knowing, blame denied), and their flawed neighbours that still get a warning.
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../engine/index.ts';
 import { DEFAULT_PACKS } from '../../engine/default-packs.ts';
@@ -31,12 +31,43 @@ describe('look-alikes that stay clean', () => {
   });
 });
 
+describe('look-alikes read by their context (engine/lint-context.ts)', () => {
+  it.each([
+    ['加急这边弄不了，不过您可以在订单页选顺丰，差价我们来出', 'a refusal turned with 不过 to advice and our offer'],
+    ["I'm unable to waive the fee, though I can split it over two bills.", 'a refusal turned with "though I can"'],
+    ['优惠券不支持叠加哈，不过如果是质量问题，运费会全额退给您', 'a policy, then good news under a condition'],
+    ['大码暂时缺货，不过黑色还有现货', 'sold out, then what is still there'],
+    [
+      "Delivery is handled by the courier, but I'll call them myself today.",
+      '"but" turning to the agent\'s own commitment',
+    ],
+    [
+      'Every kettle has a 12-month guarantee, so just send us a photo if it stops heating.',
+      'a guarantee the goods come with',
+    ],
+    [
+      "It's impossible to say from this photo whether the seal is broken; could you send another?",
+      'a limit of knowing',
+    ],
+    ["It isn't your fault — the coupon expired a day early on our side.", 'blame denied'],
+    ['您是说收到的是蓝色不是灰色，对吗？', 'checking what the customer said'],
+  ])('%s (%s)', (draft) => {
+    expect(rulesOn(draft)).toEqual([]);
+  });
+});
+
 describe('what still gets its warning', () => {
   it.each([
     ['您说的不对，不过我可以帮您看看', 'zh.contradiction.dan-shi'],
     ['这个规定就是这样，不过你要是不满意可以投诉', 'zh.contradiction.dan-shi'],
     ['放心，明天一定能送到', 'zh.absolute_promise.jue-dui'],
     ['这个我们绝对不会再出问题了', 'zh.absolute_promise.jue-dui'],
+    ['做不了，但是可以给您补个券', 'zh.refusal.zuo-bu-liao'],
+    ['这个不支持退货，不过如果超过七天就更不能退了', 'zh.contradiction.dan-shi'],
+    ['I guarantee it will arrive tomorrow.', 'en.absolute_promise.guaranteed'],
+    ["I can't tell you that.", 'en.refusal.cant'],
+    ["That's your fault for entering the wrong address.", 'en.impatience.already-said'],
+    ['你是说你看不懂说明书吗？', 'learned.rhetorical'],
   ])('%s', (draft, rule) => {
     expect(rulesOn(draft)).toContain(rule);
   });
