@@ -17,6 +17,20 @@ const URGENT_QUESTIONS = /\?{2,}/u;
 /** "申请三天了", "等了一周了": the customer counts the days. */
 const COUNTING_DAYS = /[一二两三四五六七八九十几\d]+ ?(天|周|个星期|个礼拜|个月)了/u;
 
+/** "Every. Single. Time." / "Where. Is. My. Package.": words chopped by full stops, one beat each, read as anger. */
+const CHOPPED_WORDS = /(?:^|\s)(?:\p{L}+\. ){2,}\p{L}+[.?!]/u;
+/** One word shouted at the end of a clause ("I click again, NOTHING.", "back TODAY."), not an acronym inside one. */
+const SHOUTED_WORD = /(?:^|[^\p{L}\d])\p{Lu}{5,}[.!?]/u;
+/** The customer counts the failures: "第二次收到过期的", "这个月第三次了", "logged me out 6 times today". */
+const COUNTING_FAILURES =
+  /第[二三四五六七八九十两\d]+次(?!回购|购买|光顾|下单|买)|[三四五六七八九十几\d]+次了|\b(?:\d+|three|four|five|six|seven|eight|nine|ten) times (?:today|this week|this month|now|already)\b|\b(?:second|third|fourth|fifth|\d+(?:nd|rd|th)) (?:time|copy-paste|message|email)\b/u;
+/** A deadline the goods or the answer must meet, or a consequence feared: "宝宝明天就要用了", "it's a gift for saturday". */
+const DEADLINE =
+  /(?:明天|后天|今晚|今天|周[一二三四五六日末]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|下周|月底|下个月)(?:就|一早就|之前|前)?(?:要用|要办|要走|要交|要出发|办了|就要|前)|(?:怕|担心|万一)[^，。,.!?！？]{0,12}(?:来不及|赶不上|发出去|过期|用不了|被|丢)|\b(?:before|by) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|the weekend)\b|\bgift for\b|\bi'll miss\b|\bstarting to worry\b|\bworr(?:y|ied|ying)\b|\ballergic\b|\bdidn't (?:change|request|authori[sz]e|order)\b/u;
+
+/** A question at the company that mocks it ("你们是在现做吗", "客服是集体下班了吗", "do you even read these?"): anger. */
+const MOCKING_QUESTION =
+  /你们(?:的|家)?[^，。,.!?！？]{0,10}(?:是(?:在现|没人|集体|走路|用脚|睡着|摆设|吃干饭|机器人)|都(?:下班|睡|死|放假)了)|快递是走路|\bdo you (?:guys )?(?:even|ever|actually) (?:read|care|check|work|listen)|\bis anyone (?:actually|even) (?:working|there|reading)|\bare you (?:guys )?(?:serious|kidding|joking)\b|\bwhat a joke\b/u;
 /** Mostly capital letters over several words: shouting in English. */
 function isShouting(original: string): boolean {
   const words = original.match(/[A-Za-z]{2,}/gu) ?? [];
@@ -52,16 +66,20 @@ export function isSarcastic(text: string): boolean {
 export function detectEmotion(text: string): Emotion {
   let normalized = normalizeForMatch(text);
   for (const statement of CALM_STATEMENTS) normalized = normalized.split(statement).join('/');
-  if (SHOUTING.test(normalized) || isShouting(text)) return 'angry';
+  if (SHOUTING.test(normalized) || isShouting(text) || CHOPPED_WORDS.test(text) || SHOUTED_WORD.test(text))
+    return 'angry';
   if (APOLOGY_CUES.some((cue) => normalized.includes(cue))) return 'calm';
   if (
     ANGRY_CUES.some((cue) => containsCue(normalized, cue)) ||
-    SARCASM_CUES.some((cue) => containsCue(normalized, cue))
+    SARCASM_CUES.some((cue) => containsCue(normalized, cue)) ||
+    COUNTING_FAILURES.test(normalized) ||
+    MOCKING_QUESTION.test(normalized)
   )
     return 'angry';
   if (
     URGENT_QUESTIONS.test(normalized) ||
     COUNTING_DAYS.test(normalized) ||
+    DEADLINE.test(normalized) ||
     ANXIOUS_CUES.some((cue) => containsCue(normalized, cue))
   )
     return 'anxious';

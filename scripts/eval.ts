@@ -32,6 +32,7 @@ const sealedFiles = [
   'blind-messages-5.jsonl',
   'blind-messages-7.jsonl',
   'blind-messages-9.jsonl',
+  'blind-messages-12.jsonl',
 ].map((file) => join(root, 'tests/fixtures/heldout', file));
 // Our later sets, each written fresh after a tuning round, measured once untouched and then tuned on (see README there).
 const tuningFiles = [

@@ -30,6 +30,7 @@ const MESSAGE_FLOORS: Record<string, number> = {
   'blind-messages-8.jsonl': 0.95,
   'blind-messages-9.jsonl': 0.91,
   'blind-messages-10.jsonl': 0.87,
+  'blind-messages-11.jsonl': 0.93,
 };
 
 /** File → the least recall over all categories, and the most false alarms on clean drafts (a share). */
@@ -114,7 +115,8 @@ const EMOTION_FLOORS: Record<string, { accuracy: number; anxious: number }> = {
   'blind-messages-7.jsonl': { accuracy: 0.71, anxious: 0.45 },
   'blind-messages-8.jsonl': { accuracy: 0.77, anxious: 0.64 },
   'blind-messages-9.jsonl': { accuracy: 0.85, anxious: 0.63 },
-  'blind-messages-10.jsonl': { accuracy: 0.78, anxious: 0.58 },
+  'blind-messages-10.jsonl': { accuracy: 0.81, anxious: 0.72 },
+  'blind-messages-11.jsonl': { accuracy: 0.84, anxious: 0.69 },
   'fresh-4.jsonl': { accuracy: 0.88, anxious: 0.65 },
 };
 

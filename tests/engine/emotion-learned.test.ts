@@ -29,7 +29,7 @@ function pack(emotionExamples?: Pack['emotionExamples']): Pack {
 }
 
 // Words no cue list holds, in the vocabulary the examples teach.
-const WORRIED = '孩子的药明天就要吃完了，快递还没到';
+const WORRIED = '孩子的药快吃完了，快递还没到';
 
 describe('the learned emotion reader', () => {
   it('reads a worried message without a cue word as anxious once the packs teach it', () => {

@@ -76,3 +76,30 @@ describe('emotionGivenScenario', () => {
     expect(emotionGivenScenario('calm', 'team.custom')).toBe('calm');
   });
 });
+
+describe('emotion read from how a message is written', () => {
+  it.each([
+    'Where. Is. My. Order.',
+    'I pressed pay again and NOTHING.',
+    '这已经是第三次收到破损的了',
+    'the app crashed 4 times today during checkout',
+    '你们客服是集体放假了吗 一下午没人回',
+  ])('angry: %s', (message) => {
+    expect(detectEmotion(message)).toBe('angry');
+  });
+
+  it.each([
+    '我妈明天一早就要用 还没发货',
+    'can it get here by friday? it is a gift for my sister',
+    "got a login code I didn't request",
+  ])('anxious: %s', (message) => {
+    expect(detectEmotion(message)).toBe('anxious');
+  });
+
+  it.each(['这已经是我第三次回购了，质量一直很好', 'Need the GSTIN on the invoice please', 'Is the XXL in stock?'])(
+    'calm: %s',
+    (message) => {
+      expect(detectEmotion(message)).toBe('calm');
+    },
+  );
+});
