@@ -31,7 +31,7 @@ export function isMaskedRequest(words: string): boolean {
 // What the agent does instead, in normalized text (simplified, lower case): "我帮您申请一张券", "不过可以帮您取消重下",
 // "运费我们来承担", "but I can offer a credit", "though I can apply a $10 credit". "I can't…" offers nothing.
 const ALTERNATIVE =
-  /(?:帮您|为您|给您|替您)(?:申请|更换|换|改|取消|重新|登记|补|安排|转|联系|升级|办理|加急|争取|预约|改约|查询|核实|备注)|作为补偿|可以(?:帮您|为您|给您|改成|换成)|(?:我们|我)(?:这边)?来(?:承担|出|处理|安排|跟进|联系|补)|\b(?:i|we) (?:can|could|will|'ll|am able to|'m able to|are able to|'re able to)(?!'t|not| not)\b|\bwhat i can do\b|\binstead\b|\balternatively\b/;
+  /(?:帮您|为您|给您|替您)(?:先|再)?(?:申请|更换|换|改|取消|重新|登记|补|安排|转|联系|升级|办理|加急|争取|预约|改约|查询|核实|备注|加|开通|预留|保留)|作为补偿|(?:可以|能)(?:先|再|另外|直接|马上)?(?:帮您|为您|给您|替您|改成|换成)|(?:我们|我)(?:这边)?来(?:承担|出|处理|安排|跟进|联系|补)|\b(?:i|we) (?:can|could|will|'ll|am able to|'m able to|are able to|'re able to)(?!'t|not| not)\b|\bwhat i can do\b|\binstead\b|\balternatively\b/;
 // Advice that gives the customer a way ("您签收后直接申请退货就行", "you can reset it from the login page").
 const ADVICE =
   /您(?:可以|直接|只需|只要|先)|就(?:行|可以|好)了?(?:[,.;!~，。！～]|$)|\byou (?:can|could|may|'ll be able to)(?!'t|not| not)\b/;
@@ -221,6 +221,15 @@ export function isWarrantyNoun(text: string, start: number, end: number): boolea
   );
 }
 
+// What we never do, said to protect the customer ("官方客服绝不会索要您的密码", "we will never ask for your PIN"): a
+// warning against fraud, not a promise about an outcome.
+const ASKING_AFTER = /^\s*(?:主动)?(?:索要|要求您?提供|询问|问您要|向您要|找您要|让您提供|ask (?:you )?for|request|call you)/;
+
+/** True when the absolute word ending at `end` of normalized text is followed by what we never ask for. */
+export function isNeverAsking(text: string, end: number): boolean {
+  return ASKING_AFTER.test(text.slice(end, end + 12));
+}
+
 // A limit of what the agent can tell, not of what the agent will do: "it's impossible for me to tell which setting is
 // off", "I can't say for sure from the photo". "I can't tell you that" withholds, and stays a refusal.
 const KNOWING_AFTER =
@@ -260,7 +269,7 @@ export function isExcusedByContext(category: string, text: string, start: number
     case 'refusal':
       return isPoliteRefusal(text, start, end) || isLimitOfKnowing(text, end);
     case 'absolute_promise':
-      return isDescriptiveMeasure(text, start, end) || isWarrantyNoun(text, start, end);
+      return isDescriptiveMeasure(text, start, end) || isWarrantyNoun(text, start, end) || isNeverAsking(text, end);
     case 'contradiction':
       return isOwnMistake(text, start, end) || isTurnToOffer(text, start, end) || isConditionalWrong(text, start);
     case 'impatience':

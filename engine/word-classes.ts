@@ -223,6 +223,8 @@ export const STANDARD_CLASSES: Readonly<Record<string, readonly string[]>> = Obj
     '文字游戏',
     '智商税',
     '破烂',
+    '破网',
+    '破玩意',
     '辣鸡',
     '水货',
     '黑心',

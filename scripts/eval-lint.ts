@@ -123,6 +123,7 @@ const MORE_HELD_OUT_DRAFTS = [
   'blind-drafts-11.jsonl',
   'blind-drafts-14.jsonl',
   'blind-drafts-16.jsonl',
+  'blind-drafts-17.jsonl',
 ].map((file) => join(root, 'tests/fixtures/heldout', file));
 
 /** Sealed: printed only with --sealed, for the final figure of a round. */

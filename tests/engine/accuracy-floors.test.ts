@@ -58,6 +58,8 @@ const DRAFT_FLOORS: Record<string, { recall: number; falseAlarms: number }> = {
   'blind-drafts-14.jsonl': { recall: 0.98, falseAlarms: 0.02 },
   // 110 clean drafts, 93 of them look-alikes: 10 flagged at first measurement (0.091), tuned on.
   'blind-drafts-16.jsonl': { recall: 0.98, falseAlarms: 0.02 },
+  // zh-CN flawed drafts wrapped in politeness: recall 0.905 at first measurement (zh-CN 0.873), tuned on.
+  'blind-drafts-17.jsonl': { recall: 0.98, falseAlarms: 0.02 },
 };
 
 function top1(file: string): number {

@@ -51,6 +51,9 @@ describe('look-alikes read by their context (engine/lint-context.ts)', () => {
     ],
     ["It isn't your fault — the coupon expired a day early on our side.", 'blame denied'],
     ['您是说收到的是蓝色不是灰色，对吗？', 'checking what the customer said'],
+    ['这个暂时改不了，不过我可以先帮您开通一个临时套餐', 'an offer with 先 before it'],
+    ['我们绝不会主动索要验证码，请勿告诉任何人', 'what we never ask for'],
+    ['未必能今天到，我帮您催一下', '未必 is no 必'],
   ])('%s (%s)', (draft) => {
     expect(rulesOn(draft)).toEqual([]);
   });
@@ -68,6 +71,16 @@ describe('what still gets its warning', () => {
     ["I can't tell you that.", 'en.refusal.cant'],
     ["That's your fault for entering the wrong address.", 'en.impatience.already-said'],
     ['你是说你看不懂说明书吗？', 'learned.rhetorical'],
+    // Families widened in round 8, each with a variant of our own.
+    ['您直接问房东去呗，这个我们不负责', 'zh.shirking.zhao-bie-ren'],
+    ['我们客服也不负责这一块的', 'zh.shirking.bu-gui-wo-guan'],
+    ['是没看到短信还是没打开链接呢？', 'zh.rhetorical.bu-hui-zi-ji-kan'],
+    ['您别再打过来了', 'zh.rejection.ju-jue-fu-wu'],
+    ['明早十点前必达', 'zh.absolute_promise.jue-dui'],
+    ['付款前就该问清楚的呀', 'zh.impatience.ze-guai'],
+    ['现在讲这个有什么用', 'zh.impatience.yi-jing-shuo-guo'],
+    ['吊打隔壁那家', 'zh.competitor_disparage.bie-jia'],
+    ["Like I've already explained, the refund is on its way.", 'en.impatience.already-said'],
   ])('%s', (draft, rule) => {
     expect(rulesOn(draft)).toContain(rule);
   });
