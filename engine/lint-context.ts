@@ -223,7 +223,8 @@ export function isWarrantyNoun(text: string, start: number, end: number): boolea
 
 // What we never do, said to protect the customer ("官方客服绝不会索要您的密码", "we will never ask for your PIN"): a
 // warning against fraud, not a promise about an outcome.
-const ASKING_AFTER = /^\s*(?:主动)?(?:索要|要求您?提供|询问|问您要|向您要|找您要|让您提供|ask (?:you )?for|request|call you)/;
+const ASKING_AFTER =
+  /^\s*(?:主动)?(?:索要|要求您?提供|询问|问您要|向您要|找您要|让您提供|ask (?:you )?for|request|call you)/;
 
 /** True when the absolute word ending at `end` of normalized text is followed by what we never ask for. */
 export function isNeverAsking(text: string, end: number): boolean {
