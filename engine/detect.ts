@@ -24,6 +24,11 @@ export const DETECTION_SETTINGS = Object.freeze({
   /** A trigger inside a negated clause ("不是要退款") keeps this share of its weight. */
   negatedShare: 0.15,
   /**
+   * A scenario the customer names only to deny it ("我可没说要退，就问问什么时候到") keeps this share of its whole score:
+   * its examples still resemble the rest of the message ("…什么时候到" is also how refunds are chased).
+   */
+  deniedScenarioShare: 0.8,
+  /**
    * A trigger found only through its pinyin (物留 for 物流) keeps this share, by syllable count: two syllables have many
    * homophones, four almost none by chance.
    */
@@ -146,6 +151,16 @@ interface Hit {
 // them beside real content is scored as usual.
 const FOLLOW_UP_WORDS =
   /怎么办|咋办|咋整|怎么弄|怎么搞|该怎么|然后|所以|还有|那个|那么|现在|到底|接下来|下一步|what now|now what|and then|then what|so what|what next|\b(?:so|and|then|ok|okay|well|hmm|now|what)\b|[那我你呢啊呀吗嘛吧了呗哦喔嗯]|[\s\p{P}\p{S}]/gu;
+/**
+ * "好 收到", "喔喔 了解", "ok got it", "noted": an acknowledgement names no need. Thanks and goodbyes are scenarios of
+ * their own and are not in this list.
+ */
+const ACKNOWLEDGEMENT_WORDS =
+  /好的?|好滴|好嘞|行吧?|成|可以|了解|明白|收到|知道|懂|对对?|是的|\b(?:got it|noted|understood|gotcha|alright|all right|sure|cool|k+|yep|yeah|yes|right|roger|i see|makes sense)\b/gu;
+
+/** "*wrong not wrong", "打错字了 sorry", "typo, I meant Tuesday": the customer corrects their own last message. */
+const OWN_TYPO_FIX =
+  /^\s*\*\s*\S+(?:\s+\S+){0,4}\s*$|^(?:刚才|刚刚|上面)?(?:打错字?了|打错了|手滑|typo|autocorrect|sorry,? typo)(?:[\s\p{P}]|sorry|抱歉|不好意思|哈|哈哈)*$/iu;
 
 /**
  * Builds the indexes of a pack set once; the returned function scores one message. `noScenarioExamples` are messages
@@ -270,16 +285,17 @@ export function createScenarioDetector(
   };
 
   return (message, top) => {
-    if (top <= 0) return [];
+    if (top <= 0 || OWN_TYPO_FIX.test(message)) return [];
     // Chinese chat separates clauses with spaces ("下了两单 帮我砍掉一单"): kept as a clause mark, which normalization
     // would otherwise drop between two Han characters.
-    const normalized = normalizeForMatch(message.replace(LINK, ' ').replace(HAN_SPACE_HAN, '$1，$2')).replace(
+    const normalized = normalizeForMatch(message.replace(LINK, ' ').replace(HAN_SPACE_HAN, '$1，')).replace(
       LABELLED_ID,
       ' ',
     );
     if (!/[\p{Script=Han}a-z]/u.test(normalized)) return [];
     // "那我现在怎么办?", "然后呢", "ok so?": a follow-up that names no need of its own; the conversation's earlier turn decides.
     if (normalized.replace(FOLLOW_UP_WORDS, '') === '') return [];
+    if (normalized.replace(ACKNOWLEDGEMENT_WORDS, '').replace(FOLLOW_UP_WORDS, '') === '') return [];
     const negated = negatedRanges(normalized);
     const exactHits = findHits(normalized, negated, 1);
     const corrected = spellingIndexes.size > 0 ? correctSpelling(normalized) : normalized;
@@ -294,6 +310,8 @@ export function createScenarioDetector(
     // Noisy-or of the hits per scenario: each further cue adds confidence, none alone reaches 1.
     const miss = new Float64Array(scenarios.length).fill(1);
     const clauses = readClauses(normalized);
+    const denied = new Set<number>();
+    const affirmedScenarios = new Set<number>();
     for (const hit of hits) {
       const contained = hits.some(
         (other) =>
@@ -303,7 +321,11 @@ export function createScenarioDetector(
           other.end - other.start > hit.end - hit.start,
       );
       const share = hit.share * (contained ? settings.containedShare : 1) * clauseShare(clauses, hit.start, settings);
-      for (const target of hit.targets) miss[target.scenario]! *= 1 - target.weight * share;
+      for (const target of hit.targets) {
+        miss[target.scenario]! *= 1 - target.weight * share;
+        if (isNegated(negated, hit.start, hit.end)) denied.add(target.scenario);
+        else affirmedScenarios.add(target.scenario);
+      }
     }
     const pinyinHits = hits.filter((hit) => hit.meant !== undefined);
     // The examples are compared with what the customer meant: homophones read as their triggers (退宽到哪了 → 退款到哪了).
@@ -326,6 +348,7 @@ export function createScenarioDetector(
         settings.classifierWeight *
         clamp01((learned.posterior[s]! - settings.classifierFloor) / (1 - settings.classifierFloor));
       scores[s] = 1 - miss[s]! * (1 - fromExamples) * (1 - fromClassifier);
+      if (denied.has(s) && !affirmedScenarios.has(s)) scores[s]! *= settings.deniedScenarioShare;
     }
 
     // What the agents taught: a counter-example takes its scenario away, a no-scenario example the whole answer.
@@ -354,7 +377,7 @@ export function createScenarioDetector(
 }
 
 /** A space between two Han characters: in a customer's chat message, the end of a clause. */
-const HAN_SPACE_HAN = /(\p{Script=Han})[ \u3000\t]+(?=(\p{Script=Han}))/gu;
+const HAN_SPACE_HAN = /(\p{Script=Han})[ \u3000\t]+(?=\p{Script=Han})/gu;
 const CLAUSE_MARK = /[,.!?;:~\n]/u;
 /** A clause that asks for something: a question, a request, a wish (the customer's ask, usually last). */
 const ASK_CLAUSE =

@@ -15,7 +15,7 @@ const MASKED =
   /打码|马赛克|遮住|遮挡|挡住|盖住|涂掉|隐藏|只要后四位|后四位|后4位|\b(?:mask|cover|blur|black out|redact|hide)\b|last (?:4|four)/;
 
 /** True when the request for a secret at [start, end) of normalized text is advice not to share it. */
-export function isAdviceAgainstSharing(text: string, start: number, end: number): boolean {
+function isAdviceAgainstSharing(text: string, start: number, end: number): boolean {
   return (
     NEGATED_BEFORE.test(text.slice(Math.max(0, start - 36), start)) ||
     NEGATED_AFTER.test(text.slice(end, end + 16)) ||
@@ -65,7 +65,7 @@ const SOFTENER = /抱歉|不好意思|对不起|暂时|目前|sorry|unfortunatel
  * or turned with "不过" / "though" / "but I can", and followed by an alternative or advice in a clause of its own. Such a
  * refusal is not flat (warnings.md: refusal catches flat refusals); "做不了，但是可以…" is still blunt and stays a finding.
  */
-export function isPoliteRefusal(text: string, start: number, end: number): boolean {
+function isPoliteRefusal(text: string, start: number, end: number): boolean {
   const following = withoutClosingOffers(text.slice(end, end + 2 * ALTERNATIVE_WINDOW));
   const after = following.slice(0, ALTERNATIVE_WINDOW);
   if (softTurnToAlternative(following)) return true;
@@ -107,7 +107,7 @@ const GOOD_NEWS_IF =
   /^[\s,，]*(?:如果|要是|若|假如|if)[^。！？!?\n]{0,40}?(?:会|可以|能|就|will|can|'ll)(?:全额|原路|免费|直接|马上|优先)?(?:退|赔|补|换|返|送|免|给|refund|replace|cover|send)/;
 
 /** True when "不过" / "but" at [start, end) turns from the agent's own limit to an offer, advice or good news. */
-export function isTurnToOffer(text: string, start: number, end: number): boolean {
+function isTurnToOffer(text: string, start: number, end: number): boolean {
   if (!SOFT_TURN.test(text.slice(start, end))) return false;
   const before = text.slice(Math.max(0, start - 80), start);
   const after = text.slice(end, end + 50);
@@ -178,7 +178,7 @@ const OUTCOME_AFTER =
   /^(?:will|'ll|be\b|can\b|get|arrive|work|fix|solve|resolve|sure|certain|safe|guarantee|won't|not\b|no\b|going|receive|happen|能|会|可以|没|不会|到|好|解决|成功|保证|放心|安全|正品|真|准|靠谱|有效|退|赔|给)/;
 
 /** True when the measure word at [start, end) of normalized text describes something instead of vouching for it. */
-export function isDescriptiveMeasure(text: string, start: number, end: number): boolean {
+function isDescriptiveMeasure(text: string, start: number, end: number): boolean {
   const word = text.slice(start, end);
   if (!MEASURE.test(word)) return false;
   const after = text.slice(end, end + 16).trimStart();
@@ -194,7 +194,7 @@ export function isDescriptiveMeasure(text: string, start: number, end: number): 
 const OUR_DOING = /(?:是我们|我们这边|我这边|我们把|是我把|我们的|是我)[^,.;!?\n]{0,16}$/;
 
 /** True when the "wrong" at [start, end) of normalized text is the agent owning a mistake of ours. */
-export function isOwnMistake(text: string, start: number, end: number): boolean {
+function isOwnMistake(text: string, start: number, end: number): boolean {
   return /错/u.test(text.slice(start, end)) && OUR_DOING.test(text.slice(Math.max(0, start - 20), start));
 }
 
@@ -202,7 +202,7 @@ export function isOwnMistake(text: string, start: number, end: number): boolean 
 const CONDITION_BEFORE = /(?:如果|要是|万一|假如|若是|\bif\b|\bin case\b)[^,.;!?\n]{0,16}$/;
 
 /** True when the "wrong" at [start, end) of normalized text stands in a condition about the goods or the order. */
-export function isConditionalWrong(text: string, start: number): boolean {
+function isConditionalWrong(text: string, start: number): boolean {
   return CONDITION_BEFORE.test(text.slice(Math.max(0, start - 24), start));
 }
 
@@ -214,7 +214,7 @@ const WARRANTY_BEFORE =
 const VOUCHING_AFTER = /^\s*(?:that|you|it|we|i|to)\b/;
 
 /** True when "guarantee" at [start, end) of normalized text names a warranty instead of a promise. */
-export function isWarrantyNoun(text: string, start: number, end: number): boolean {
+function isWarrantyNoun(text: string, start: number, end: number): boolean {
   if (text.slice(start, end) !== 'guarantee') return false;
   return (
     WARRANTY_BEFORE.test(text.slice(Math.max(0, start - 24), start)) && !VOUCHING_AFTER.test(text.slice(end, end + 8))
@@ -227,7 +227,7 @@ const ASKING_AFTER =
   /^\s*(?:主动)?(?:索要|要求您?提供|询问|问您要|向您要|找您要|让您提供|ask (?:you )?for|request|call you)/;
 
 /** True when the absolute word ending at `end` of normalized text is followed by what we never ask for. */
-export function isNeverAsking(text: string, end: number): boolean {
+function isNeverAsking(text: string, end: number): boolean {
   return ASKING_AFTER.test(text.slice(end, end + 12));
 }
 
@@ -237,7 +237,7 @@ const KNOWING_AFTER =
   /^\s*(?:for (?:me|us) )?(?:to )?(?:tell|say|know|judge|determine|guess|be sure|see which|see what|see whether)\b(?! you\b)/;
 
 /** True when the refusal at [start, end) of normalized text says the agent cannot know something yet. */
-export function isLimitOfKnowing(text: string, end: number): boolean {
+function isLimitOfKnowing(text: string, end: number): boolean {
   return KNOWING_AFTER.test(text.slice(end, end + 24));
 }
 
@@ -245,7 +245,7 @@ export function isLimitOfKnowing(text: string, end: number): boolean {
 const NEGATION_BEFORE_BLAME = /(?:n't|\bnot|\bnever|\bno|不是|并不是|绝不是|不算|不怪)\s*(?:at all\s*)?$/;
 
 /** True when the blame at [start, end) of normalized text is denied just before it. */
-export function isDeniedBlame(text: string, start: number): boolean {
+function isDeniedBlame(text: string, start: number): boolean {
   return NEGATION_BEFORE_BLAME.test(text.slice(Math.max(0, start - 12), start));
 }
 

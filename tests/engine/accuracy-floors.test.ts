@@ -29,8 +29,8 @@ const MESSAGE_FLOORS: Record<string, number> = {
   'blind-messages-7.jsonl': 0.88,
   'blind-messages-8.jsonl': 0.95,
   'blind-messages-9.jsonl': 0.91,
-  'blind-messages-10.jsonl': 0.87,
-  'blind-messages-11.jsonl': 0.93,
+  'blind-messages-10.jsonl': 0.88,
+  'blind-messages-11.jsonl': 0.94,
 };
 
 /** File → the least recall over all categories, and the most false alarms on clean drafts (a share). */
@@ -116,7 +116,10 @@ const EMOTION_FLOORS: Record<string, { accuracy: number; anxious: number }> = {
   'blind-messages-6.jsonl': { accuracy: 0.78, anxious: 0.65 },
   'blind-messages-7.jsonl': { accuracy: 0.71, anxious: 0.45 },
   'blind-messages-8.jsonl': { accuracy: 0.77, anxious: 0.64 },
-  'blind-messages-9.jsonl': { accuracy: 0.85, anxious: 0.63 },
+  // 0.85 until round 8 stopped doubling the character after a space between Chinese phrases (engine/detect.ts,
+  // HAN_SPACE_HAN): a correct reading that moved two messages' best scenario, and their scenario's mood, on this
+  // sealed set (top-1 unchanged at 0.922). The one floor lowered, with its reason.
+  'blind-messages-9.jsonl': { accuracy: 0.84, anxious: 0.63 },
   'blind-messages-10.jsonl': { accuracy: 0.81, anxious: 0.72 },
   'blind-messages-11.jsonl': { accuracy: 0.84, anxious: 0.69 },
   'fresh-4.jsonl': { accuracy: 0.88, anxious: 0.65 },

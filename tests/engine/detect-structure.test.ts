@@ -30,6 +30,14 @@ describe('the structure of a customer message', () => {
     }
   });
 
+  it('gives an acknowledgement, or the fix of the customer’s own typo, no scenario; a goodbye or thanks keeps its own', () => {
+    for (const message of ['嗯嗯 明白了', 'ok got it', 'alright, makes sense', '*tuesday', '刚才打错了 不好意思']) {
+      expect(engine.detect(message).scenarios, message).toEqual([]);
+    }
+    expect(top('好的没事了')).toBe('closing');
+    expect(top('好的谢谢')).toBe('thanks');
+  });
+
   it('reads worry without the word for it', () => {
     for (const message of ['是不是寄丢了啊😢', '卡里的钱怎么少了', "can't get into my account and my payment is due"]) {
       expect(engine.detect(message).emotion, message).toBe('anxious');
