@@ -68,6 +68,7 @@ export function startDetection(tab: Tab): () => void {
       doc,
       onSnapshot(snapshot) {
         lastSnapshot = snapshot;
+        store.set({ snapshot });
         evaluate(adapter);
         // Switching conversation may swap the composer (and its mode); a reused one must not insert at the old caret.
         const draft = store.get().draft;
@@ -90,7 +91,7 @@ export function startDetection(tab: Tab): () => void {
       unsubscribe();
       conversation.stop();
       lastSnapshot = null;
-      store.set({ conversation: null });
+      store.set({ conversation: null, snapshot: null });
     };
   });
 }

@@ -14,6 +14,7 @@ import { startPanelBridge } from './panel-bridge.ts';
 import { startRecognition } from './recognition.ts';
 import { startSendGuard } from './send-guard.ts';
 import { startFieldTab } from './fields.ts';
+import { startChecklist } from './checklist.ts';
 import { createStore, duringSession, initialTabModel } from './tab-store.ts';
 import type { Tab } from './tab.ts';
 import { createUiHost } from './ui-host.ts';
@@ -60,6 +61,7 @@ export function startContentRuntime(ctx: ContentScriptContext, doc: Document = d
   const stops: (() => void)[] = [
     startDraftLint(tab),
     startDetection(tab),
+    startChecklist(tab),
     startInlineWarnings(tab),
     startExpansion(tab),
     startSendGuard(tab),

@@ -3,7 +3,7 @@ import type { Engine } from '../engine/index.ts';
 import type { ComposerInfo, SiteAdapter } from '../sites/types.ts';
 import type { TabState } from '../utils/messaging.ts';
 import { DEFAULT_SETTINGS, type Settings, type SitePreference } from '../utils/storage.ts';
-import type { ConversationWatcher } from './conversation-watcher.ts';
+import type { ConversationSnapshot, ConversationWatcher } from './conversation-watcher.ts';
 import type { DraftWatcher } from './draft-watcher.ts';
 
 export interface TabModel {
@@ -17,6 +17,8 @@ export interface TabModel {
   /** The adapter of the running session; null while Huashu waits for a helpdesk or is off here. */
   adapter: SiteAdapter | null;
   conversation: ConversationWatcher | null;
+  /** The conversation's messages as last read (detection sets it): the checklist reads them. */
+  snapshot: ConversationSnapshot | null;
   draft: DraftWatcher | null;
   /** The composer the draft watcher follows. */
   composer: ComposerInfo | null;
@@ -59,7 +61,16 @@ export function createStore<T extends object>(initial: T): Store<T> {
 }
 
 export function initialTabState(): TabState {
-  return { site: null, active: false, latest: null, findings: [], draftLength: 0, noteMode: false, hasComposer: false };
+  return {
+    site: null,
+    active: false,
+    latest: null,
+    findings: [],
+    draftLength: 0,
+    noteMode: false,
+    hasComposer: false,
+    checklist: null,
+  };
 }
 
 export function initialTabModel(): TabModel {
@@ -70,6 +81,7 @@ export function initialTabModel(): TabModel {
     sitePreference: undefined,
     adapter: null,
     conversation: null,
+    snapshot: null,
     draft: null,
     composer: null,
     expansionTakesEnter: false,

@@ -17,6 +17,13 @@ export function createCatalog(packs: readonly Pack[]): Catalog {
   return { packs, merged, scenario: (id) => scenarios.get(id), stage: (id) => stages.get(id) };
 }
 
+/** How close a pack's language is to the panel's: 0 the same tag, 1 the same language (zh-TW for zh-CN), 2 another. */
+function localeTier(packLocale: string, locale: string): number {
+  const tag = (value: string) => value.toLowerCase().replace('_', '-');
+  if (tag(packLocale) === tag(locale)) return 0;
+  return tag(packLocale).split('-')[0] === tag(locale).split('-')[0] ? 1 : 2;
+}
+
 /** Where a scope id is found in the enabled packs: a scenario or a stage, and its title there. */
 export type ScopeLookup = (id: string) => { kind: 'scenario' | 'stage'; title: string } | undefined;
 
@@ -26,9 +33,7 @@ export type ScopeLookup = (id: string) => { kind: 'scenario' | 'stage'; title: s
  * comes last, so its titles are the ones merging keeps: they must be the titles the agent sees.
  */
 export function scopeTitles(packs: readonly Pack[], locale: string): ScopeLookup {
-  const tag = (value: string) => value.toLowerCase().replace('_', '-');
-  const tier = (packLocale: string) =>
-    tag(packLocale) === tag(locale) ? 0 : tag(packLocale).split('-')[0] === tag(locale).split('-')[0] ? 1 : 2;
+  const tier = (packLocale: string) => localeTier(packLocale, locale);
   const best = new Map<string, { kind: 'scenario' | 'stage'; title: string; tier: number }>();
   for (const pack of packs) {
     const packTier = tier(pack.locale);
@@ -43,4 +48,18 @@ export function scopeTitles(packs: readonly Pack[], locale: string): ScopeLookup
     const found = best.get(id);
     return found ? { kind: found.kind, title: found.title } : undefined;
   };
+}
+
+/** Each checklist item's title as the panel picks titles (the same tiers as `scopeTitles`); the id where no pack names it. */
+export function checklistTitles(packs: readonly Pack[], locale: string): (id: string) => string {
+  const tier = (packLocale: string) => localeTier(packLocale, locale);
+  const best = new Map<string, { title: string; tier: number }>();
+  for (const pack of packs) {
+    const packTier = tier(pack.locale);
+    for (const item of pack.checklist?.items ?? []) {
+      const current = best.get(item.id);
+      if (!current || packTier <= current.tier) best.set(item.id, { title: item.title, tier: packTier });
+    }
+  }
+  return (id) => best.get(id)?.title ?? id;
 }

@@ -3,6 +3,7 @@
 // checking pack files is the other entry, engine/packs.ts; the reply search (search.ts) serves the panel and the page's `;;` picker alike.
 import { detectEmotion, emotionGivenScenario, isSarcastic } from './emotion.ts';
 import { createEmotionReader } from './emotion-learned.ts';
+import { createChecklistReader, type ChecklistReader } from './checklist.ts';
 import { normalizeForMatch } from './normalize.ts';
 import { createScenarioDetector } from './detect.ts';
 import { MAX_INPUT_LINE_CHARS } from './limits.ts';
@@ -13,7 +14,7 @@ import { findSensitive } from './sensitive.ts';
 import type { Detection, Emotion, Finding, Pack, ScenarioMatch } from './types.ts';
 
 export * from './types.ts';
-export { createCatalog, scopeTitles, type Catalog } from './catalog.ts';
+export { checklistTitles, createCatalog, scopeTitles, type Catalog } from './catalog.ts';
 export {
   buildMyRepliesPack,
   buildMyRepliesPacks,
@@ -75,6 +76,8 @@ export interface Engine extends Catalog {
    * keystroke does not pay for it: the content script calls it when the page is idle.
    */
   prepareLint(): void;
+  /** The packs' conversation checklist read over one conversation (engine/checklist.ts). */
+  readChecklist: ChecklistReader;
 }
 
 /**
@@ -114,6 +117,7 @@ export function createEngine(packs: readonly Pack[]): Engine {
   const detectScenarios = createScenarioDetector(merged.scenarios, undefined, merged.noScenarioExamples);
   const readEmotion = createEmotionReader(merged.emotionExamples);
   const learned = withLearnedFindings(merged, createLinter(merged.rules, merged.classes));
+  const readChecklist = createChecklistReader(merged.checklist, merged.classes);
   // The cue lists first (an insult, shouting, an apology); where they read calm, what the packs' messages taught,
   // except in a scenario that is calm by nature (praise, thanks), where a learned guess is more often wrong than right.
   const emotionOf = (text: string, scenario: string | undefined): Emotion => {
@@ -139,5 +143,6 @@ export function createEngine(packs: readonly Pack[]): Engine {
     },
     lint: (draft) => learned.lint(draft.length > MAX_INPUT_LINE_CHARS ? draft.slice(0, MAX_INPUT_LINE_CHARS) : draft),
     prepareLint: learned.prepare,
+    readChecklist,
   };
 }

@@ -9,7 +9,7 @@ import type { Finding, Rule } from './types.ts';
 
 /** One literal phrasing of one rule's pattern, ready to chain its pieces. */
 interface CompiledVariant {
-  rule: Rule;
+  rule: LintRule;
   /** Position of the rule in the rule list: later rules come from higher-priority packs. */
   order: number;
   /** How many pieces the variant has, and the gaps between them. */
@@ -62,8 +62,11 @@ function isShortHan(piece: string): boolean {
 
 export type Linter = (draft: string) => Finding[];
 
-/** A rule as the linter reads it: merged rules of packs written before the pattern language carry `literal`. */
-export type LintRule = Rule & { literal?: boolean };
+/**
+ * A rule as the linter reads it: merged rules of packs written before the pattern language carry `literal`; a
+ * `contextFree` rule is a phrase list of another feature (the checklist), where the words around a hit excuse nothing.
+ */
+export type LintRule = Rule & { literal?: boolean; contextFree?: boolean };
 
 /**
  * Compiles every rule's patterns into one automaton over their literal pieces. A pattern that does not parse (a pack
@@ -143,7 +146,7 @@ export function createLinter(rules: readonly LintRule[], classes: WordClasses = 
           if (start === -1) continue;
           if (variant.exceptions.length > 0 && isInsideException(normalized, start, m.end, variant)) continue;
           if (variant.wholeWords && cutsAWord(text, start, m.end)) continue;
-          if (isExcusedByContext(variant.rule.category, text, start, m.end)) continue;
+          if (!variant.rule.contextFree && isExcusedByContext(variant.rule.category, text, start, m.end)) continue;
           hits.push({ rule: variant.rule, order: variant.order, start, end: m.end });
         }
       }
@@ -151,6 +154,30 @@ export function createLinter(rules: readonly LintRule[], classes: WordClasses = 
 
     return findingsOf(draft, normalized, hits, sensitiveRules, fieldRule);
   };
+}
+
+/**
+ * True when a text holds one of `phrases` (the pattern language of rules), found as the linter finds a rule's patterns:
+ * one automaton, gaps within a clause, Latin words on their boundaries. The rule it builds is never shown.
+ */
+export function createPhraseMatcher(
+  phrases: readonly string[],
+  classes: WordClasses = STANDARD_CLASSES,
+): (text: string) => boolean {
+  const lint = createLinter(
+    [
+      {
+        id: 'phrases',
+        category: 'contradiction',
+        severity: 'info',
+        patterns: [...phrases],
+        message: '',
+        contextFree: true,
+      },
+    ],
+    classes,
+  );
+  return (text) => lint(text).length > 0;
 }
 
 /** How many recent partial matches one piece of one variant keeps: enough for overlapping pieces, and bounded. */

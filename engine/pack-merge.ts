@@ -2,6 +2,7 @@
 import { STANDARD_CLASSES } from './word-classes.ts';
 import { EMOTIONS, WARNING_CATEGORIES } from './types.ts';
 import type {
+  MergedChecklist,
   MergedDraftExamples,
   MergedPacks,
   MergedReply,
@@ -12,6 +13,9 @@ import type {
   Reply,
   VariableDefinition,
 } from './types.ts';
+
+/** The pass line of a conversation checklist no pack sets: the seeds fail a conversation that scores 60 (seed 002). */
+const DEFAULT_PASS_SCORE = 80;
 
 function tagReplies(replies: readonly Reply[] | undefined, pack: Pack): MergedReply[] {
   return (replies ?? []).map((reply) => ({ ...reply, packId: pack.id, locale: pack.locale }));
@@ -58,8 +62,24 @@ export function mergePacks(packs: readonly Pack[]): MergedPacks {
   let noScenarioExamples: string[] = [];
   const draftExamples: MergedDraftExamples = { flawed: {}, clean: [], notes: [] };
   const emotionExamples: MergedPacks['emotionExamples'] = { calm: [], anxious: [], angry: [] };
+  const checklistItems = new Map<string, MergedChecklist['items'][number]>();
+  let passScore = DEFAULT_PASS_SCORE;
 
   for (const pack of packs) {
+    if (pack.checklist?.passScore !== undefined) passScore = pack.checklist.passScore;
+    for (const item of pack.checklist?.items ?? []) {
+      const earlier = checklistItems.get(item.id);
+      checklistItems.delete(item.id);
+      if (item.disabled) continue;
+      // The same item in another language's pack adds its phrases: an English reply meets it as a Chinese one does.
+      const sameKind = earlier !== undefined && earlier.kind === item.kind;
+      checklistItems.set(item.id, {
+        ...item,
+        phrases: sameKind ? union(earlier.phrases ?? [], item.phrases) : item.phrases,
+        scenarios: sameKind ? union(earlier.scenarios ?? [], item.scenarios) : item.scenarios,
+        packIds: sameKind ? union(earlier.packIds, [pack.id]) : [pack.id],
+      });
+    }
     noScenarioExamples = union(noScenarioExamples, pack.noScenarioExamples);
     addDraftExamples(draftExamples, pack);
     for (const emotion of EMOTIONS)
@@ -149,6 +169,7 @@ export function mergePacks(packs: readonly Pack[]): MergedPacks {
     noScenarioExamples,
     draftExamples,
     emotionExamples,
+    checklist: { passScore, items: [...checklistItems.values()] },
   };
 }
 

@@ -6,6 +6,8 @@ import { coded, PACK_PROBLEMS_EN, type PackProblemCode, type ProblemParams } fro
 import { normalizeForMatch } from './normalize.ts';
 import {
   BUILTIN_VARIABLES,
+  CHECKLIST_KINDS,
+  CHECKLIST_WHEN,
   EMOTIONS,
   PACK_SCHEMA_VERSION,
   READABLE_SCHEMA_VERSIONS,
@@ -35,6 +37,7 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
  */
 const PHRASE_LISTS = new Set<string>([
   'triggers',
+  'phrases',
   'examples',
   'counterExamples',
   'noScenarioExamples',
@@ -56,6 +59,8 @@ const SCHEMA_PARAMS: Partial<Record<PackProblemCode, ProblemParams>> = {
   category: { options: WARNING_CATEGORIES.join(', ') },
   severity: { options: SEVERITIES.join(', ') },
   sensitiveKind: { options: SENSITIVE_KINDS.join(', ') },
+  checklistKind: { options: CHECKLIST_KINDS.join(', ') },
+  checklistWhen: { options: CHECKLIST_WHEN.join(', ') },
 };
 const code = (name: PackProblemCode): PackProblemCode => name;
 
@@ -110,6 +115,39 @@ const RuleSchema = v.strictObject({
   disabled: v.optional(v.boolean()),
 });
 
+const points = v.pipe(
+  v.number(),
+  v.integer(code('checklistPoints')),
+  v.minValue(0, code('checklistPoints')),
+  v.maxValue(100, code('checklistPoints')),
+);
+
+// One flat object an item, so a team lead writes it as one line of YAML; what each kind needs is checked with the ids.
+const ChecklistItemSchema = v.strictObject({
+  id,
+  title: text,
+  deduction: points,
+  kind: v.picklist(CHECKLIST_KINDS, code('checklistKind')),
+  when: v.optional(v.picklist(CHECKLIST_WHEN, code('checklistWhen'))),
+  phrases: v.optional(texts),
+  scenarios: v.optional(v.array(id)),
+  severity: v.optional(v.picklist(SEVERITIES, code('severity'))),
+  seconds: v.optional(
+    v.pipe(
+      v.number(),
+      v.integer(code('checklistSeconds')),
+      v.minValue(1, code('checklistSeconds')),
+      v.maxValue(86_400, code('checklistSeconds')),
+    ),
+  ),
+  disabled: v.optional(v.boolean()),
+});
+
+const ChecklistSchema = v.strictObject({
+  passScore: v.optional(points),
+  items: v.pipe(v.array(ChecklistItemSchema), v.maxLength(PACK_LIMITS.arrayLength, code('tooManyItems'))),
+});
+
 const DraftExamplesSchema = v.strictObject({
   flawed: v.optional(v.record(category, texts)),
   clean: v.optional(texts),
@@ -160,6 +198,7 @@ const PackSchema = v.strictObject({
   emotionExamples: v.optional(EmotionExamplesSchema),
   stages: v.optional(v.pipe(v.array(StageSchema), v.maxLength(PACK_LIMITS.arrayLength, code('tooManyItems')))),
   rules: v.optional(v.pipe(v.array(RuleSchema), v.maxLength(PACK_LIMITS.arrayLength, code('tooManyItems')))),
+  checklist: v.optional(ChecklistSchema),
 });
 
 /** Path segments → "scenarios[3].replies[0].text". */
@@ -291,6 +330,25 @@ function checkPack(pack: Pack, file: string): PackProblem[] {
       if (pack.schemaVersion === 1 || normalized === '') return;
       const parsed = parsePattern(pattern, classes);
       if (!parsed.ok) problems.push({ file, path, ...patternProblem(parsed.error, classes) });
+    });
+  });
+  (pack.checklist?.items ?? []).forEach((item, i) => {
+    const path = `checklist.items[${i}]`;
+    unique('checklist item', item.id, `${path}.id`);
+    if (item.disabled) return;
+    const needs = (field: string, present: boolean): void => {
+      if (!present)
+        problems.push({ file, path: `${path}.${field}`, ...coded('checklistNeeds', { kind: item.kind, field }) });
+    };
+    if (item.kind === 'said') needs('when', item.when !== undefined);
+    if (item.kind === 'said' || item.kind === 'answered') needs('phrases', (item.phrases ?? []).length > 0);
+    if (item.kind === 'answered') needs('scenarios', (item.scenarios ?? []).length > 0);
+    if (item.kind === 'noFinding') needs('severity', item.severity !== undefined);
+    if (item.kind === 'firstReplyWithin' || item.kind === 'replyWithin') needs('seconds', item.seconds !== undefined);
+    (item.phrases ?? []).forEach((phrase, j) => {
+      if (pack.schemaVersion === 1 || normalizeForMatch(phrase).trim() === '') return;
+      const parsed = parsePattern(phrase, classes);
+      if (!parsed.ok) problems.push({ file, path: `${path}.phrases[${j}]`, ...patternProblem(parsed.error, classes) });
     });
   });
   return problems;

@@ -159,6 +159,39 @@ export interface VariableDefinition {
   fallback?: string;
 }
 
+/** Where a "said" checklist item looks: the agent's first reply, any reply, or the latest one (the closing words). */
+export const CHECKLIST_WHEN = ['first-reply', 'any-reply', 'last-reply'] as const;
+export const CHECKLIST_KINDS = ['said', 'answered', 'noFinding', 'firstReplyWithin', 'replyWithin'] as const;
+
+/**
+ * One item of a conversation checklist (质检, docs/packs.md "Checklist"): what a reviewer checks, and the points a
+ * conversation loses when it is missed. `kind` says how it is checked:
+ * - `said`: a reply (`when`: the first, any, the latest) holds one of `phrases` (the pattern language of rules);
+ * - `answered`: the agent's next reply after a customer message of one of `scenarios` holds one of `phrases`;
+ * - `noFinding`: no reply sent holds a finding of `severity` or worse;
+ * - `firstReplyWithin` / `replyWithin`: the first reply, or every reply, came within `seconds` of the customer's message.
+ */
+interface ChecklistItem {
+  id: string;
+  title: string;
+  /** Points lost when missed (of 100). */
+  deduction: number;
+  kind: (typeof CHECKLIST_KINDS)[number];
+  when?: (typeof CHECKLIST_WHEN)[number];
+  phrases?: string[];
+  scenarios?: string[];
+  severity?: Severity;
+  seconds?: number;
+  /** A later pack can switch off an earlier pack's item of the same id. */
+  disabled?: boolean;
+}
+
+export interface Checklist {
+  /** The score from which a conversation passes (合格), of 100. */
+  passScore?: number;
+  items: ChecklistItem[];
+}
+
 export interface Pack {
   schemaVersion: (typeof READABLE_SCHEMA_VERSIONS)[number];
   /** Unique id; the shipped packs use the file name (zh-CN, zh-TW, en). */
@@ -180,9 +213,41 @@ export interface Pack {
   emotionExamples?: Partial<Record<Emotion, string[]>>;
   stages?: Stage[];
   rules?: Rule[];
+  checklist?: Checklist;
 }
 
 // ---- Results ----
+
+/** One message of the conversation as the checklist reads it. */
+export interface ChecklistTurn {
+  role: 'customer' | 'agent';
+  /** A customer message: the scenarios detection found in it. */
+  scenarios?: readonly string[];
+  /** An agent's reply: its text (for the phrases) and its most severe finding, if any. */
+  text?: string;
+  worstSeverity?: Severity;
+  /** When it appeared (ms since the epoch); absent for messages already on the page when reading began. */
+  seenAt?: number;
+}
+
+/** Met, missed, open (not decided yet: the conversation goes on), or not applicable to this conversation. */
+export type ChecklistItemState = 'met' | 'missed' | 'open' | 'notApplicable';
+
+interface ChecklistItemResult {
+  id: string;
+  state: ChecklistItemState;
+  /** The points this item takes off now: its deduction when missed, else 0. */
+  lost: number;
+  deduction: number;
+}
+
+export interface ChecklistResult {
+  /** 100 minus what the missed items take off, never below 0. */
+  score: number;
+  passScore: number;
+  passed: boolean;
+  items: ChecklistItemResult[];
+}
 
 export interface ScenarioMatch {
   id: string;
@@ -270,6 +335,13 @@ export interface MergedPacks {
   draftExamples: MergedDraftExamples;
   /** Every enabled pack's customer messages by emotion, added together. */
   emotionExamples: Record<Emotion, string[]>;
+  /** The checklist items of every pack by id (a later pack's item replaces an earlier one; `phrases` add up). */
+  checklist: MergedChecklist;
+}
+
+export interface MergedChecklist {
+  passScore: number;
+  items: Array<ChecklistItem & { packIds: string[] }>;
 }
 
 export interface MergedDraftExamples {

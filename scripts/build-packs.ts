@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as OpenCC from 'opencc-js';
 import { maskCustomerMessage } from '../engine/teach.ts';
-import type { DraftExamples, Pack, Rule, Scenario, Stage } from '../engine/types.ts';
+import type { Checklist, DraftExamples, Pack, Rule, Scenario, Stage } from '../engine/types.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const srcDir = join(root, 'data/src');
@@ -23,6 +23,8 @@ interface PackSources {
   draftExamples?: DraftExamples;
   /** emotion-examples.json: customer messages by emotion, which the emotion reader learns from. */
   emotionExamples?: Pack['emotionExamples'];
+  /** checklist.json: the conversation checklist (质检) and its pass line. */
+  checklist?: Checklist;
 }
 
 function readJson<T>(file: string, fallback: T): T {
@@ -38,6 +40,7 @@ function readSources(locale: string): PackSources {
     rules: readJson(join(dir, 'rules.json'), []),
     draftExamples: readJson<DraftExamples | undefined>(join(dir, 'draft-examples.json'), undefined),
     emotionExamples: readJson<Pack['emotionExamples']>(join(dir, 'emotion-examples.json'), undefined),
+    checklist: readJson<Checklist | undefined>(join(dir, 'checklist.json'), undefined),
   };
 }
 
@@ -64,12 +67,26 @@ export function assemblePack(sources: PackSources): Pack {
     ...pack,
     ...(sources.draftExamples && { draftExamples: sources.draftExamples }),
     ...(sources.emotionExamples && { emotionExamples: sources.emotionExamples }),
+    ...(sources.checklist && { checklist: sources.checklist }),
   };
 }
 
 /** Converts every human-readable string of a pack; ids, categories and severities stay as they are. */
 export function convertPackText(pack: Pack, convert: (text: string) => string): Pack {
-  const KEEP = new Set(['id', 'schemaVersion', 'version', 'locale', 'category', 'severity', 'merge', 'sensitive']);
+  // A checklist item's kind, when and scenario ids are names, not text.
+  const KEEP = new Set([
+    'id',
+    'schemaVersion',
+    'version',
+    'locale',
+    'category',
+    'severity',
+    'merge',
+    'sensitive',
+    'kind',
+    'when',
+    'scenarios',
+  ]);
   const walk = (value: unknown, key?: string): unknown => {
     if (typeof value === 'string') return key !== undefined && KEEP.has(key) ? value : convert(value);
     if (Array.isArray(value)) {

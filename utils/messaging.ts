@@ -1,6 +1,6 @@
 // The typed messages between the content script and the side panel: one protocol map per direction.
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { Detection, Finding } from '../engine/types.ts';
+import type { ChecklistResult, Detection, Finding } from '../engine/types.ts';
 import type { MessageRole } from '../sites/types.ts';
 
 /** What the content script knows about its tab, as the panel shows it. */
@@ -19,6 +19,11 @@ export interface TabState {
   /** The composer writes an internal note, not a reply to the customer. */
   noteMode: boolean;
   hasComposer: boolean;
+  /**
+   * The conversation checklist (质检) for the open conversation: each item's state and the score, never the texts it
+   * read; null when the packs have no checklist or no conversation is read.
+   */
+  checklist: ChecklistResult | null;
 }
 
 export type InsertResult = { ok: true } | { ok: false; reason: 'no-composer' | 'failed'; message: string };

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { Banner } from '../common/Banner.tsx';
 import { MyReplyForm } from '../common/MyReplyForm.tsx';
 import { useI18n } from '../common/i18n.tsx';
+import { ChecklistSection } from './ChecklistSection.tsx';
 import { DetectionSection } from './DetectionSection.tsx';
 import { FindingList } from './FindingList.tsx';
 import { PageStatusBanner } from './PageStatusBanner.tsx';
@@ -11,6 +12,7 @@ import { SearchBox } from './SearchBox.tsx';
 import { SensitiveNotice } from './SensitiveNotice.tsx';
 import { StageBar } from './StageBar.tsx';
 import type {
+  ChecklistView,
   DetectionView,
   Finding,
   MyRepliesView,
@@ -38,6 +40,8 @@ export interface PanelProps {
   repliesFor: (scopeId: string) => ReplyView[];
   search: (query: string) => ReplyView[];
   findings: Finding[];
+  /** The open conversation's checklist; null when the packs have none or no conversation is read. */
+  checklist?: ChecklistView | null;
   draftLength: number;
   /** How much of a long draft lint reads (the engine's MAX_INPUT_LINE_CHARS). */
   checkedLength: number;
@@ -293,6 +297,7 @@ export function Panel(props: PanelProps) {
           ))}
         </ol>
       </section>
+      {props.checklist && <ChecklistSection checklist={props.checklist} />}
       <UsageFooter onExportUsage={props.onExportUsage} onResetUsage={props.onResetUsage} />
       {/* At the bottom and sticky: a result appearing must not push the button under the agent's pointer. */}
       <div class="notice-area">

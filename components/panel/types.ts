@@ -1,5 +1,5 @@
 // What the panel components show: plain view data, built by the side panel entrypoint from the tab state and the packs.
-import type { MyReplyProblem } from '../../engine/index.ts';
+import type { ChecklistItemState, MyReplyProblem } from '../../engine/index.ts';
 import type { Emotion, Finding, SensitiveKind } from '../../engine/types.ts';
 import type { MyReplyDraft, ScopeChoice } from '../common/MyReplyForm.tsx';
 
@@ -24,6 +24,14 @@ export interface DetectionView {
   /** The customer's message with sensitive values masked, when it had any. */
   maskedMessage?: string;
   sensitiveKinds: SensitiveKind[];
+}
+
+/** The conversation checklist as the panel shows it: the score and each item with its title in the interface language. */
+export interface ChecklistView {
+  score: number;
+  passScore: number;
+  passed: boolean;
+  items: Array<{ id: string; title: string; state: ChecklistItemState; lost: number }>;
 }
 
 /** A scenario the agent can pick when teaching, with its title in the interface language. */

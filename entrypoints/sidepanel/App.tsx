@@ -13,6 +13,7 @@ import type {
   TeachView,
 } from '../../components/panel/types.ts';
 import {
+  checklistTitles,
   createCatalog,
   createPhraseSearch,
   replyLanguage,
@@ -50,6 +51,7 @@ import { forgetPicks, switchSiteOff, switchSiteOn } from '../../library/sites/si
 import { newTeachId, saveCorrection } from '../../utils/teach.ts';
 import { INSERT_SUGGESTION_COMMANDS, panelCommandOf } from './commands.ts';
 import {
+  buildChecklistView,
   buildDetectionView,
   buildScopeReplies,
   buildSearchReplies,
@@ -263,6 +265,14 @@ export function App() {
     [catalog, state?.latest, titleOf, tipsOf],
   );
   const stages = useMemo(() => (catalog ? buildStageViews(catalog.merged, titleOf) : []), [catalog, titleOf]);
+  const checklistTitleOf = useMemo(
+    () => (catalog ? checklistTitles(catalog.packs, locale) : undefined),
+    [catalog, locale],
+  );
+  const checklist = useMemo(
+    () => (state?.checklist && checklistTitleOf ? buildChecklistView(state.checklist, checklistTitleOf) : null),
+    [state?.checklist, checklistTitleOf],
+  );
 
   // ---- Teaching: one correction per customer message, changed in place when the agent changes their mind ----
   const [taught, setTaught] = useState<{ messageId: string; correction: TaughtCorrection } | null>(null);
@@ -521,6 +531,7 @@ export function App() {
         repliesFor={repliesFor}
         search={search}
         findings={state?.findings ?? []}
+        checklist={checklist}
         draftLength={state?.draftLength ?? 0}
         checkedLength={MAX_INPUT_LINE_CHARS}
         notice={notice}

@@ -9,8 +9,9 @@ import type {
   Pack,
 } from '../../engine/types.ts';
 import { languageTier, isMyRepliesPack, rankReplies, renderFields, type ReplyUsageCounts } from '../../engine/index.ts';
-import type { PhraseHit } from '../../engine/index.ts';
+import type { ChecklistResult, PhraseHit } from '../../engine/index.ts';
 import type {
+  ChecklistView,
   Confidence,
   DetectionView,
   PageStatus,
@@ -214,4 +215,14 @@ export function scenarioChoices(
   return merged.scenarios
     .map((scenario) => ({ id: scenario.id, title: titleOf?.(scenario.id) ?? scenario.title }))
     .sort((a, b) => collator.compare(a.title, b.title) || (a.id < b.id ? -1 : 1));
+}
+
+/** The checklist the content script read, with each item's title in the interface language. */
+export function buildChecklistView(result: ChecklistResult, titleOf: (id: string) => string): ChecklistView {
+  return {
+    score: result.score,
+    passScore: result.passScore,
+    passed: result.passed,
+    items: result.items.map((item) => ({ id: item.id, title: titleOf(item.id), state: item.state, lost: item.lost })),
+  };
 }

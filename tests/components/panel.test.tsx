@@ -377,6 +377,27 @@ describe('UI languages', () => {
 });
 
 describe('before any customer message', () => {
+  it('shows the conversation checklist: the score against the pass line, each item and what a missed one cost', () => {
+    show({
+      checklist: {
+        score: 70,
+        passScore: 80,
+        passed: false,
+        items: [
+          { id: 'greeting', title: '首次回复有问候', state: 'met', lost: 0 },
+          { id: 'no-forbidden', title: '没有发出禁用语', state: 'missed', lost: 20 },
+          { id: 'closing', title: '有结束语', state: 'open', lost: 0 },
+        ],
+      },
+    });
+    expect($('[data-checklist-score]')?.textContent).toBe('70 分 · 不合格（80 分合格）');
+    expect($$('[data-checklist-item]').map((item) => item.dataset.state)).toEqual(['met', 'missed', 'open']);
+    expect($('[data-checklist-item="no-forbidden"]')?.textContent).toContain('−20 分');
+    expect($('[data-checklist-item="closing"]')?.textContent).toContain('待完成');
+    show({ checklist: null });
+    expect($('[data-testid="checklist"]')).toBeNull();
+  });
+
   it('shows the stages and a hint instead of an empty list', () => {
     show({ detection: null });
     expect($('[data-testid="no-message"]')).not.toBeNull();

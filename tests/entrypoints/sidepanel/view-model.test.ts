@@ -51,6 +51,7 @@ function tabState(overrides: Partial<TabState> = {}): TabState {
     draftLength: 0,
     noteMode: false,
     hasComposer: true,
+    checklist: null,
     ...overrides,
   };
 }

@@ -1,0 +1,82 @@
+// The conversation checklist in the page: reads the open conversation's messages with the engine and tells the panel each item's state and the score, never the texts.
+import type { ChecklistTurn, Engine, Severity } from '../engine/index.ts';
+import type { ChatMessage } from '../sites/types.ts';
+import type { ConversationSnapshot } from './conversation-watcher.ts';
+import { duringSession, setView } from './tab-store.ts';
+import type { Tab } from './tab.ts';
+
+/** Reply times turn from open to missed while nobody types: the checklist is read again this often. */
+const TIMING_REFRESH_MS = 5_000;
+/** Each message's reading is kept by id and text; a conversation longer than this is read again from scratch. */
+const READING_CACHE_LIMIT = 2_000;
+
+const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
+
+export function startChecklist(tab: Tab): () => void {
+  const { store } = tab;
+  /** When each message of this conversation appeared; messages on the page when reading began have none. */
+  let seenAt = new Map<string, number>();
+  let readingsFor: Engine | null = null;
+  const readings = new Map<string, ChecklistTurn>();
+
+  function turnOf(engine: Engine, message: ChatMessage): ChecklistTurn | undefined {
+    if (message.role !== 'customer' && message.role !== 'agent') return undefined;
+    const key = `${message.role}\u0000${message.text}`;
+    let turn = readings.get(key);
+    if (!turn) {
+      if (readings.size >= READING_CACHE_LIMIT) readings.clear();
+      turn =
+        message.role === 'customer'
+          ? { role: 'customer', scenarios: engine.detect(message.text).scenarios.map((s) => s.id) }
+          : { role: 'agent', text: message.text, worstSeverity: worstSeverityOf(engine, message.text) };
+      readings.set(key, turn);
+    }
+    return { ...turn, seenAt: seenAt.get(message.id) };
+  }
+
+  function evaluate(): void {
+    const { engine, snapshot } = store.get();
+    if (!engine || !snapshot || engine.merged.checklist.items.length === 0) {
+      setView(store, { checklist: null });
+      return;
+    }
+    if (readingsFor !== engine) {
+      readings.clear();
+      readingsFor = engine;
+    }
+    try {
+      const turns = snapshot.messages.flatMap((message) => turnOf(engine, message) ?? []);
+      setView(store, { checklist: engine.readChecklist(turns, Date.now()) });
+    } catch (error) {
+      console.error('[huashu] reading the conversation checklist failed', error);
+    }
+  }
+
+  function noteArrivals(snapshot: ConversationSnapshot): void {
+    if (snapshot.conversationChanged) seenAt = new Map();
+    else for (const message of snapshot.added) if (!seenAt.has(message.id)) seenAt.set(message.id, Date.now());
+  }
+
+  return duringSession(store, () => {
+    const unsubscribe = store.subscribe((next, previous) => {
+      if (next.snapshot !== previous.snapshot && next.snapshot) noteArrivals(next.snapshot);
+      if (next.snapshot !== previous.snapshot || next.engine !== previous.engine) evaluate();
+    });
+    const snapshot = store.get().snapshot;
+    if (snapshot) noteArrivals(snapshot);
+    evaluate();
+    const timer = tab.ctx.setInterval(evaluate, TIMING_REFRESH_MS);
+    return () => {
+      unsubscribe();
+      clearInterval(timer);
+      seenAt = new Map();
+      setView(store, { checklist: null });
+    };
+  });
+}
+
+/** The most severe finding the rules and the learned reader give a sent reply. */
+function worstSeverityOf(engine: Engine, text: string): Severity | undefined {
+  const severities = new Set(engine.lint(text).map((finding) => finding.severity));
+  return SEVERITY_ORDER.find((severity) => severities.has(severity));
+}
