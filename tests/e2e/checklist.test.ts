@@ -54,7 +54,9 @@ describe('the conversation checklist in the panel', () => {
     await expect.poll(() => stateOf('no-forbidden'), { timeout: 10_000 }).toBe('missed');
     expect(await score()).toBe('80');
     await desk.evaluate(() => window.huashuDemo.addMessage('customer', '你说什么？？'));
-    await desk.evaluate(() => window.huashuDemo.addMessage('agent', '不好意思，这边已经帮您登记了，还有什么可以帮您的吗？'));
+    await desk.evaluate(() =>
+      window.huashuDemo.addMessage('agent', '不好意思，这边已经帮您登记了，还有什么可以帮您的吗？'),
+    );
     // A later, polite reply (it closes the conversation) does not give the points back: the phrase was sent.
     await expect.poll(() => stateOf('closing'), { timeout: 10_000 }).toBe('met');
     expect(await stateOf('no-forbidden')).toBe('missed');
