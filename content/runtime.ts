@@ -1,6 +1,6 @@
 // The content script's runtime: one store for the tab, one UI host on the page, and the features that read and set the store (recognition, detection, draft lint, inline warnings, `;;` expansion, the guard before sending, the panel bridge).
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createEngine, installPinyinTable } from '../engine/index.ts';
+import { createEngine, installPinyinTable, packsForAgent } from '../engine/index.ts';
 import type { Pack } from '../engine/types.ts';
 import { injectPageBridge } from '../composer/index.ts';
 import type { TabState } from '../utils/messaging.ts';
@@ -50,7 +50,7 @@ export function startContentRuntime(ctx: ContentScriptContext, doc: Document = d
     building = building.then(installTableOnce).then(() => {
       if (ctx.isInvalid) return;
       try {
-        store.set({ engine: createEngine(packs) });
+        store.set({ engine: createEngine(packsForAgent(packs, { site: doc.location?.hostname })) });
       } catch (error) {
         console.error('[huashu] building the engine from the enabled packs failed', error);
       }

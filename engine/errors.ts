@@ -63,6 +63,7 @@ export const PACK_PROBLEMS_EN = {
   mergeValue: 'merge is "extend" or "replace"',
   category: 'category is one of {options}',
   severity: 'severity is one of {options}',
+  audienceSite: 'a site is a host name such as support.example.com, or *.example.com for its subdomains',
   checklistKind: "a checklist item's kind is one of {options}",
   checklistWhen: '"when" is one of {options}',
   checklistPoints: 'points are a whole number from 0 to 100',

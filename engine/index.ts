@@ -43,6 +43,7 @@ export { fillTemplate } from './template.ts';
 export { replyLanguage, replyValues } from './replies.ts';
 export { createPhraseSearch, type PhraseHit, type PhraseSearch } from './search.ts';
 export { maskSensitive } from './sensitive.ts';
+export { audienceNames, packsForAgent } from './audience.ts';
 export { bundledPinyinTable, installPinyinTable } from './pinyin.ts';
 export {
   buildTaughtPack,

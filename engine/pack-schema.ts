@@ -78,13 +78,34 @@ const id = v.pipe(
 const texts = v.pipe(v.array(text), v.maxLength(PACK_LIMITS.arrayLength, code('tooManyItems')));
 const merge = v.optional(v.picklist(['extend', 'replace'], code('mergeValue')));
 
+// Whom a pack, scenario or reply is for: levels and teams are the names a team uses; sites are host names.
+const AudienceSchema = v.strictObject({
+  levels: v.optional(texts),
+  teams: v.optional(texts),
+  sites: v.optional(
+    v.array(
+      v.pipe(
+        v.string(),
+        v.trim(),
+        v.regex(/^(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*(?::\d{1,5})?$/iu, code('audienceSite')),
+      ),
+    ),
+  ),
+});
+
 // A reply's shortcut is one word the picker's query can hold: letters and digits, then also ".", "_" and "-".
 const shortcut = v.pipe(
   v.string(),
   v.regex(/^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u, code('shortcutFormat')),
   v.maxLength(20, code('shortcutFormat')),
 );
-const ReplySchema = v.strictObject({ id, text, title: v.optional(text), shortcut: v.optional(shortcut) });
+const ReplySchema = v.strictObject({
+  id,
+  text,
+  title: v.optional(text),
+  shortcut: v.optional(shortcut),
+  audience: v.optional(AudienceSchema),
+});
 const replies = v.pipe(v.array(ReplySchema), v.maxLength(PACK_LIMITS.arrayLength, code('tooManyItems')));
 
 const ScenarioSchema = v.strictObject({
@@ -96,6 +117,7 @@ const ScenarioSchema = v.strictObject({
   replies: v.optional(replies),
   tips: v.optional(texts),
   merge,
+  audience: v.optional(AudienceSchema),
 });
 
 const StageSchema = v.strictObject({ id, title: text, replies, tips: v.optional(texts), merge });
@@ -199,6 +221,7 @@ const PackSchema = v.strictObject({
   stages: v.optional(v.pipe(v.array(StageSchema), v.maxLength(PACK_LIMITS.arrayLength, code('tooManyItems')))),
   rules: v.optional(v.pipe(v.array(RuleSchema), v.maxLength(PACK_LIMITS.arrayLength, code('tooManyItems')))),
   checklist: v.optional(ChecklistSchema),
+  audience: v.optional(AudienceSchema),
 });
 
 /** Path segments → "scenarios[3].replies[0].text". */

@@ -79,6 +79,16 @@ export const READABLE_SCHEMA_VERSIONS = [1, 2] as const;
 
 // ---- Packs (data, never code) ----
 
+/**
+ * Whom a pack, a scenario or a reply is for (docs/packs.md, "Audience"): agent levels (初级, 专家…), teams, and sites
+ * (host names, `*.` for any subdomain). Absent: everyone. An agent without a level (or team) set sees every level's.
+ */
+export interface Audience {
+  levels?: string[];
+  teams?: string[];
+  sites?: string[];
+}
+
 export interface Reply {
   /** Stable id, unique within the pack (e.g. "return_refund.apology"). */
   id: string;
@@ -87,6 +97,7 @@ export interface Reply {
   title?: string;
   /** Typed after the picker's trigger (`;;tks`), it puts this reply first: letters and digits, no spaces. */
   shortcut?: string;
+  audience?: Audience;
 }
 
 export interface Scenario {
@@ -103,6 +114,7 @@ export interface Scenario {
   tips?: string[];
   /** When merging over an earlier pack's scenario of the same id: extend it (default) or replace it. */
   merge?: 'extend' | 'replace';
+  audience?: Audience;
 }
 
 export interface Stage {
@@ -214,6 +226,7 @@ export interface Pack {
   stages?: Stage[];
   rules?: Rule[];
   checklist?: Checklist;
+  audience?: Audience;
 }
 
 // ---- Results ----

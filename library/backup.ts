@@ -118,7 +118,7 @@ function readSettings(value: unknown, fail: Fail): Settings {
     fail('settings', shape('settings', libraryError('expectObject')));
     return settings;
   }
-  for (const field of ['agentName', 'agentId', 'company'] as const) {
+  for (const field of ['agentName', 'agentId', 'company', 'agentLevel', 'agentTeam'] as const) {
     const text = readText(value[field], `settings.${field}`, SETTINGS_LIMITS.textLength, fail);
     if (text !== undefined) settings[field] = text;
   }

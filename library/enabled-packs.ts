@@ -1,6 +1,6 @@
 // Builds the enabled packs (built-in, installed, taught, the agent's own replies) in the background and publishes them in storage, so the content script and the panel need not carry the built-in packs.
 import { watchMyReplies } from '../utils/my-replies.ts';
-import { bundledPinyinTable } from '../engine/index.ts';
+import { bundledPinyinTable, packsForAgent } from '../engine/index.ts';
 import { loadEnabledPacks } from '../utils/packs.ts';
 import {
   enabledPacksItem,
@@ -15,7 +15,11 @@ import {
 async function publishEnabledPacks(): Promise<void> {
   const table = bundledPinyinTable();
   if (table && (await pinyinTableItem.getValue()) !== table) await pinyinTableItem.setValue(table);
-  await enabledPacksItem.setValue(await loadEnabledPacks());
+  // Cut to the agent's level and team here, once for every tab and panel; the site is cut where the page is known.
+  const settings = await settingsItem.getValue();
+  await enabledPacksItem.setValue(
+    packsForAgent(await loadEnabledPacks(), { level: settings.agentLevel, team: settings.agentTeam }),
+  );
 }
 
 /**
@@ -38,7 +42,13 @@ export function startEnabledPacksPublishing(): () => void {
     // The agent's own replies, saved in the panel or the options page, or on another device of the profile.
     watchMyReplies(publish),
     settingsItem.watch((next, previous) => {
-      if (next?.uiLanguage !== previous?.uiLanguage || next?.personalReplies !== previous?.personalReplies) publish();
+      if (
+        next?.uiLanguage !== previous?.uiLanguage ||
+        next?.personalReplies !== previous?.personalReplies ||
+        next?.agentLevel !== previous?.agentLevel ||
+        next?.agentTeam !== previous?.agentTeam
+      )
+        publish();
     }),
   ];
   publish();

@@ -48,6 +48,8 @@ const POLICY_SETTINGS: Record<string, SettingKind> = {
   expansionEnabled: 'boolean',
   sendGuard: 'string',
   personalReplies: 'string',
+  agentLevel: 'string',
+  agentTeam: 'string',
   customVariables: 'record',
 };
 const WRONG_SETTING = {

@@ -31,6 +31,9 @@ export interface Settings {
   sendGuard: SendGuardMode;
   /** Settings stored before personal replies existed have none: `on`. A policy may set it for a team. */
   personalReplies?: PersonalRepliesMode;
+  /** The agent's level and team, as packs name them (docs/packs.md "Audience"); empty: every level's and team's replies. */
+  agentLevel?: string;
+  agentTeam?: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -43,6 +46,8 @@ export const DEFAULT_SETTINGS: Settings = {
   expansionEnabled: true,
   sendGuard: 'confirm',
   personalReplies: 'on',
+  agentLevel: '',
+  agentTeam: '',
 };
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS, version: 1 });

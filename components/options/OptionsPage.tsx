@@ -27,6 +27,8 @@ export interface OptionsPageProps extends PackListProps, AddPackProps {
   onImportAll: (file: File) => void;
   /** Variables the enabled packs define, filled in the settings. */
   variables?: PackVariableView[];
+  /** The levels and teams the enabled packs name, offered in the settings. */
+  audienceNames?: { levels: string[]; teams: string[] };
   /** What the administrator's policy got wrong at its last reading (empty when it applied in full). */
   policyProblems?: string[];
   /** Settings the administrator's policy sets: the form shows them read-only. */
@@ -118,6 +120,7 @@ export function OptionsPage(props: OptionsPageProps) {
         settings={props.settings}
         onSave={props.onSaveSettings}
         variables={props.variables}
+        audienceNames={props.audienceNames}
         locked={props.lockedSettings}
       />
       {props.undo && (

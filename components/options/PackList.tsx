@@ -50,6 +50,19 @@ export function PackList(props: PackListProps) {
               </>
             )}
           </div>
+          {row.audience && (
+            <div class="pack-audience muted" data-testid="pack-audience">
+              {t('audienceFor', {
+                who: [
+                  row.audience.levels.length > 0 && t('audienceLevels', { names: row.audience.levels.join(', ') }),
+                  row.audience.teams.length > 0 && t('audienceTeams', { names: row.audience.teams.join(', ') }),
+                  row.audience.sites.length > 0 && t('audienceSites', { names: row.audience.sites.join(', ') }),
+                ]
+                  .filter(Boolean)
+                  .join(' · '),
+              })}
+            </div>
+          )}
           {row.enabled && row.winsOver.length > 0 && (
             <div class="pack-wins muted">
               {t('winsOver', {

@@ -11,6 +11,8 @@ export interface SettingsFormProps {
   variables?: PackVariableView[];
   /** Settings the administrator's policy sets (keys of SettingsView): shown, not editable. */
   locked?: readonly string[];
+  /** The levels and teams the enabled packs name, offered as the agent types. */
+  audienceNames?: { levels: string[]; teams: string[] };
 }
 
 // Language names are written in their own language, so anyone can find theirs.
@@ -32,17 +34,30 @@ export function SettingsForm(props: SettingsFormProps) {
         {t('settingLockedByPolicy')}
       </small>
     ) : null;
-  const text = (field: 'agentName' | 'agentId' | 'company', label: string) => (
+  const text = (
+    field: 'agentName' | 'agentId' | 'company' | 'agentLevel' | 'agentTeam',
+    label: string,
+    options?: { hint: string; names: string[] },
+  ) => (
     <label class="field">
       <span>{label}</span>
       <input
         type="text"
         name={field}
-        value={draft[field]}
+        value={draft[field] ?? ''}
         maxLength={200}
         disabled={isLocked(field)}
+        list={options && options.names.length > 0 ? `${field}-names` : undefined}
         onInput={(e) => setDraft({ ...draft, [field]: (e.currentTarget as HTMLInputElement).value })}
       />
+      {options && options.names.length > 0 && (
+        <datalist id={`${field}-names`}>
+          {options.names.map((name) => (
+            <option value={name} key={name} />
+          ))}
+        </datalist>
+      )}
+      {options && <small class="muted">{options.hint}</small>}
       {lockNote(field)}
     </label>
   );
@@ -68,6 +83,8 @@ export function SettingsForm(props: SettingsFormProps) {
           agentName: draft.agentName.trim(),
           agentId: draft.agentId.trim(),
           company: draft.company.trim(),
+          agentLevel: (draft.agentLevel ?? '').trim(),
+          agentTeam: (draft.agentTeam ?? '').trim(),
           customVariables,
         });
       }}
@@ -76,6 +93,11 @@ export function SettingsForm(props: SettingsFormProps) {
       {text('agentName', t('agentNameLabel'))}
       {text('agentId', t('agentIdLabel'))}
       {text('company', t('companyLabel'))}
+      {text('agentLevel', t('agentLevelLabel'), {
+        hint: t('agentLevelHint'),
+        names: props.audienceNames?.levels ?? [],
+      })}
+      {text('agentTeam', t('agentTeamLabel'), { hint: t('agentTeamHint'), names: props.audienceNames?.teams ?? [] })}
       {(props.variables ?? []).length > 0 && (
         <fieldset class="field-group" data-testid="pack-variables" disabled={isLocked('customVariables')}>
           <legend>{t('packVariablesLegend')}</legend>

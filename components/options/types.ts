@@ -23,6 +23,8 @@ export interface PackRowView {
   winsOver: Array<{ packId: string; count: number }>;
   /** Last problem of a subscribed pack, shown beside it. */
   error?: string;
+  /** Whom the pack, or some of its scenarios and replies, is for: the levels, teams and sites it names. */
+  audience?: { levels: string[]; teams: string[]; sites: string[] };
 }
 
 type ChangeKind = 'scenario' | 'stage' | 'reply' | 'rule';
@@ -58,6 +60,9 @@ export interface SettingsView {
   sendGuard?: SendGuardChoice;
   /** Values of the variables packs define ({hotline}, {storeName}…), by name. */
   customVariables?: Record<string, string>;
+  /** The agent's level and team (empty: every level's and team's replies). */
+  agentLevel?: string;
+  agentTeam?: string;
 }
 
 /** A variable a pack defines, for the settings form: its name, the pack's label, and what shows when it is empty. */

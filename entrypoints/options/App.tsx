@@ -5,7 +5,7 @@ import { I18nProvider } from '../../components/common/i18n.tsx';
 import type { PackInput } from '../../components/options/AddPack.tsx';
 import { OptionsPage, type OptionsPageProps } from '../../components/options/OptionsPage.tsx';
 import { mergePacks, problemMessage } from '../../engine/packs.ts';
-import { buildTaughtPack, freshUnmatched, scenarioTitles, TEACH_LIMITS } from '../../engine/index.ts';
+import { audienceNames, buildTaughtPack, freshUnmatched, scenarioTitles, TEACH_LIMITS } from '../../engine/index.ts';
 import type { TaughtSectionProps } from '../../components/options/TaughtSection.tsx';
 import { describeLibraryError, describeProblem } from '../../library/errors.ts';
 import { policyStatusItem, type PolicyStatus } from '../../library/policy.ts';
@@ -170,7 +170,10 @@ export function App() {
       expansionTrigger: settings.expansionTrigger,
       sendGuard: settings.sendGuard ?? 'confirm',
       customVariables: settings.customVariables,
+      agentLevel: settings.agentLevel ?? '',
+      agentTeam: settings.agentTeam ?? '',
     },
+    audienceNames: audienceNames(entries ? entries.filter((e) => e.enabled).map((e) => e.pack) : []),
     // The variables of the enabled packs ({customer} and the agent's own are filled elsewhere).
     variables: entries
       ? Object.entries(mergePacks(entries.filter((e) => e.enabled).map((e) => e.pack)).variables)

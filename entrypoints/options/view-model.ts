@@ -1,5 +1,6 @@
 // Turns the stored library into what the options page shows: pack rows with counts and "wins over", import previews.
 import type { ImportCheckView, PackRowView } from '../../components/options/types.ts';
+import { audienceNames, type Pack } from '../../engine/index.ts';
 import { explainMerge } from '../../engine/packs.ts';
 import { describeProblem, type LibraryLocale } from '../../library/errors.ts';
 import type { ImportCheck } from '../../library/library.ts';
@@ -36,6 +37,7 @@ export function buildPackRows(entries: readonly PackEntry[]): PackRowView[] {
       canDisable: source.kind !== 'policy',
       canRemove: !entry.builtin && source.kind !== 'policy',
       winsOver: [...(wins.get(pack.id) ?? new Map<string, number>())].map(([packId, count]) => ({ packId, count })),
+      audience: audienceOf(pack),
       error: source.kind === 'url' ? source.lastError : undefined,
     };
   });
@@ -66,4 +68,16 @@ export function pastedFileName(text: string): string {
   const firstLine = start.split(/\r?\n/u, 1)[0] ?? '';
   if (/^"?kind"?\s*,/u.test(firstLine) || /,\s*"?kind"?\s*(,|$)/u.test(firstLine)) return 'pasted.csv';
   return 'pasted.yaml';
+}
+
+/** The levels, teams and sites a pack names anywhere (itself, its scenarios, its replies); undefined when none. */
+function audienceOf(pack: Pack): PackRowView['audience'] {
+  const { levels, teams } = audienceNames([pack]);
+  const sites = new Set<string>(pack.audience?.sites ?? []);
+  for (const scenario of pack.scenarios ?? []) {
+    for (const site of scenario.audience?.sites ?? []) sites.add(site);
+    for (const reply of scenario.replies ?? []) for (const site of reply.audience?.sites ?? []) sites.add(site);
+  }
+  if (levels.length + teams.length + sites.size === 0) return undefined;
+  return { levels, teams, sites: [...sites].sort() };
 }

@@ -15,6 +15,8 @@ import type {
 import {
   checklistTitles,
   createCatalog,
+  packsForAgent,
+  type Pack,
   createPhraseSearch,
   replyLanguage,
   replyValues,
@@ -63,6 +65,16 @@ import {
   type Connection,
 } from './view-model.ts';
 
+/** The host name of a web page's address; undefined for the browser's own pages and unknown addresses. */
+function hostOf(url: string | undefined): string | undefined {
+  if (!url || !/^https?:/iu.test(url)) return undefined;
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return undefined;
+  }
+}
+
 /** `?tab=<id>` pins the panel to one tab instead of following the active one. */
 function pinnedTabId(): number | null {
   const value = Number(new URLSearchParams(location.search).get('tab'));
@@ -78,7 +90,13 @@ export function App() {
   const [connection, setConnection] = useState<Connection>({ kind: 'loading' });
   // Known when the browser lets us see it (host permission granted, or a page of ours): needed to turn a site on.
   const [tabUrl, setTabUrl] = useState<string | undefined>(undefined);
-  const [catalog, setCatalog] = useState<Catalog | null>(null);
+  const [enabledPacks, setEnabledPacks] = useState<Pack[] | null>(null);
+  // The packs for this tab's site (a pack, scenario or reply may be for some sites only: docs/packs.md "Audience").
+  const site = useMemo(() => hostOf(tabUrl), [tabUrl]);
+  const catalog = useMemo<Catalog | null>(
+    () => (enabledPacks ? createCatalog(packsForAgent(enabledPacks, { site })) : null),
+    [enabledPacks, site],
+  );
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [usage, setUsage] = useState<ReplyUsage>({});
   const [usageRead, setUsageRead] = useState(false);
@@ -107,7 +125,7 @@ export function App() {
 
   // Packs, settings and usage: read once, then follow every change (options page, other windows).
   useEffect(() => {
-    const unwatchPacks = followEnabledPacks((packs) => setCatalog(createCatalog(packs)));
+    const unwatchPacks = followEnabledPacks(setEnabledPacks);
     void settingsItem.getValue().then(setSettings);
     const unwatchSettings = settingsItem.watch((value) => setSettings(value ?? DEFAULT_SETTINGS));
     void replyUsageItem.getValue().then((value) => {

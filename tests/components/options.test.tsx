@@ -365,9 +365,10 @@ describe('undo, backup and settings', () => {
     expect($('[data-testid=options-notice]').textContent).toContain('settings.uiLanguage expected auto');
   });
 
-  it('saves the agent details and language, trimmed', async () => {
+  it('saves the agent details, level and language, trimmed', async () => {
     show();
     typeInto(host.querySelector('input[name=company]') as HTMLInputElement, '  好物商城 ');
+    typeInto(host.querySelector('input[name=agentLevel]') as HTMLInputElement, ' 专家 ');
     act(() => {
       const select = host.querySelector('select[name=uiLanguage]') as HTMLSelectElement;
       select.value = 'zh-TW';
@@ -380,6 +381,8 @@ describe('undo, backup and settings', () => {
       company: '好物商城',
       uiLanguage: 'zh-TW',
       customVariables: {},
+      agentLevel: '专家',
+      agentTeam: '',
     });
   });
 
