@@ -5,22 +5,33 @@ import type { ChecklistItemState, ChecklistResult, ChecklistTurn, MergedChecklis
 
 export type ChecklistReader = (turns: readonly ChecklistTurn[], now: number) => ChecklistResult;
 
+export interface ChecklistReading {
+  read: ChecklistReader;
+  /** The ids of the items whose phrases a reply holds: what a long audit keeps of each reply instead of its text. */
+  phrasesIn(text: string): string[];
+}
+
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, error: 2 };
 
 /** Compiles the checklist's phrases once; the reader then scores a conversation in one pass per item. */
-export function createChecklistReader(checklist: MergedChecklist, classes?: WordClasses): ChecklistReader {
-  const items = checklist.items.map((item) => ({
-    item,
-    says: item.phrases && item.phrases.length > 0 ? createPhraseMatcher(item.phrases, classes) : () => false,
-  }));
-  return (turns, now) => {
+export function createChecklistReader(checklist: MergedChecklist, classes?: WordClasses): ChecklistReading {
+  const items = checklist.items.map((item) => {
+    const matches = item.phrases && item.phrases.length > 0 ? createPhraseMatcher(item.phrases, classes) : () => false;
+    return { item, matches };
+  });
+  const read: ChecklistReader = (turns, now) => {
     const replies = turns.filter((turn) => turn.role === 'agent');
-    const results = items.map(({ item, says }): ChecklistResult['items'][number] => {
+    const results = items.map(({ item, matches }): ChecklistResult['items'][number] => {
+      const says = (turn: ChecklistTurn) => (turn.says ? turn.says.includes(item.id) : matches(turn.text ?? ''));
       const state = stateOf(item, says, turns, replies, now);
       return { id: item.id, state, lost: state === 'missed' ? item.deduction : 0, deduction: item.deduction };
     });
     const score = Math.max(0, 100 - results.reduce((sum, r) => sum + r.lost, 0));
     return { score, passScore: checklist.passScore, passed: score >= checklist.passScore, items: results };
+  };
+  return {
+    read,
+    phrasesIn: (text) => items.filter(({ matches }) => matches(text)).map(({ item }) => item.id),
   };
 }
 
@@ -28,12 +39,12 @@ type Item = MergedChecklist['items'][number];
 
 function stateOf(
   item: Item,
-  says: (text: string) => boolean,
+  says: (turn: ChecklistTurn) => boolean,
   turns: readonly ChecklistTurn[],
   replies: readonly ChecklistTurn[],
   now: number,
 ): ChecklistItemState {
-  const said = (turn: ChecklistTurn | undefined) => turn !== undefined && says(turn.text ?? '');
+  const said = (turn: ChecklistTurn | undefined) => turn !== undefined && says(turn);
   switch (item.kind) {
     case 'said':
       if (item.when === 'first-reply') return replies.length === 0 ? 'open' : said(replies[0]) ? 'met' : 'missed';

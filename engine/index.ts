@@ -4,6 +4,7 @@
 import { detectEmotion, emotionGivenScenario, isSarcastic } from './emotion.ts';
 import { createEmotionReader } from './emotion-learned.ts';
 import { createChecklistReader, type ChecklistReader } from './checklist.ts';
+export { createChecklistReader, type ChecklistReader } from './checklist.ts';
 import { normalizeForMatch } from './normalize.ts';
 import { createScenarioDetector } from './detect.ts';
 import { MAX_INPUT_LINE_CHARS } from './limits.ts';
@@ -79,6 +80,8 @@ export interface Engine extends Catalog {
   prepareLint(): void;
   /** The packs' conversation checklist read over one conversation (engine/checklist.ts). */
   readChecklist: ChecklistReader;
+  /** The checklist items whose phrases a reply holds (what the audit keeps of a reply). */
+  checklistPhrasesIn(text: string): string[];
 }
 
 /**
@@ -118,7 +121,7 @@ export function createEngine(packs: readonly Pack[]): Engine {
   const detectScenarios = createScenarioDetector(merged.scenarios, undefined, merged.noScenarioExamples);
   const readEmotion = createEmotionReader(merged.emotionExamples);
   const learned = withLearnedFindings(merged, createLinter(merged.rules, merged.classes));
-  const readChecklist = createChecklistReader(merged.checklist, merged.classes);
+  const checklist = createChecklistReader(merged.checklist, merged.classes);
   // The cue lists first (an insult, shouting, an apology); where they read calm, what the packs' messages taught,
   // except in a scenario that is calm by nature (praise, thanks), where a learned guess is more often wrong than right.
   const emotionOf = (text: string, scenario: string | undefined): Emotion => {
@@ -144,6 +147,7 @@ export function createEngine(packs: readonly Pack[]): Engine {
     },
     lint: (draft) => learned.lint(draft.length > MAX_INPUT_LINE_CHARS ? draft.slice(0, MAX_INPUT_LINE_CHARS) : draft),
     prepareLint: learned.prepare,
-    readChecklist,
+    readChecklist: checklist.read,
+    checklistPhrasesIn: checklist.phrasesIn,
   };
 }

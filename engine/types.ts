@@ -238,6 +238,8 @@ export interface ChecklistTurn {
   scenarios?: readonly string[];
   /** An agent's reply: its text (for the phrases) and its most severe finding, if any. */
   text?: string;
+  /** Instead of the text: the ids of the items whose phrases the reply holds (`checklistPhrasesIn`), as the audit keeps them. */
+  says?: readonly string[];
   worstSeverity?: Severity;
   /** When it appeared (ms since the epoch); absent for messages already on the page when reading began. */
   seenAt?: number;

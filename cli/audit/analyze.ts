@@ -18,6 +18,8 @@ export interface SentFinding {
 export interface Analysis {
   findings?: SentFinding[];
   scenario?: string;
+  /** An agent's message: the checklist items whose phrases it holds (the checklist reads these, not the text). */
+  says?: string[];
 }
 
 export type Analyze = (role: AuditRole, text: string) => Analysis;
@@ -31,8 +33,10 @@ function analyzerOf(engine: Engine): Analyze {
   return (role, text) => {
     if (role === 'agent') {
       const findings = engine.lint(text);
-      if (findings.length === 0) return {};
+      const says = engine.checklistPhrasesIn(text);
+      if (findings.length === 0) return says.length > 0 ? { says } : {};
       return {
+        ...(says.length > 0 && { says }),
         findings: findings.map((f) => ({
           ruleId: f.ruleId,
           category: f.category,

@@ -51,6 +51,8 @@ export interface AuditCatalog {
     infos: string;
     firstReply: string;
     reply: string;
+    checklist: string;
+    checklistPassed: string;
     category: string;
     scenario: string;
     messages: string;
@@ -153,6 +155,8 @@ const en: AuditCatalog = {
     infos: 'notes',
     firstReply: 'first reply (median)',
     reply: 'reply (median)',
+    checklist: 'checklist (mean)',
+    checklistPassed: 'passed',
     category: 'category',
     scenario: 'scenario',
     messages: 'messages',
@@ -255,6 +259,8 @@ const zhCN: AuditCatalog = {
     infos: '提示',
     firstReply: '首次响应(中位数)',
     reply: '响应(中位数)',
+    checklist: '质检(平均分)',
+    checklistPassed: '合格率',
     category: '类别',
     scenario: '场景',
     messages: '消息',
@@ -357,6 +363,8 @@ const zhTW: AuditCatalog = {
     infos: '提示',
     firstReply: '首次回應(中位數)',
     reply: '回應(中位數)',
+    checklist: '質檢(平均分)',
+    checklistPassed: '合格率',
     category: '類別',
     scenario: '情境',
     messages: '訊息',

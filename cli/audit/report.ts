@@ -22,6 +22,8 @@ export interface AuditReport {
     categories: Record<string, number>;
     firstReply: DurationFigures;
     reply: DurationFigures;
+    /** The conversation checklist over the agent's conversations: how many were scored, the mean score, the share passed. */
+    checklist: { conversations: number; meanScore: number | null; passedShare: number | null };
   }>;
   categories: Array<{ category: string } & SeverityCounts>;
   scenarios: Array<{ scenario: string; messages: number; conversations: number }>;
@@ -59,6 +61,12 @@ export function buildReport(tally: AuditTally, files: readonly string[]): AuditR
           medianSeconds: round(a.reply.quantile(0.5)),
           p90Seconds: round(a.reply.quantile(0.9)),
           meanSeconds: round(a.reply.mean()),
+        },
+        checklist: {
+          conversations: a.checklist.scored,
+          meanScore: a.checklist.scored === 0 ? null : round(a.checklist.sum / a.checklist.scored),
+          passedShare:
+            a.checklist.scored === 0 ? null : Math.round((a.checklist.passed / a.checklist.scored) * 1000) / 1000,
         },
       })),
     categories: [...tally.categories]

@@ -1,7 +1,8 @@
 // The audit pipeline without the command line: files in, the tally out. Reading stays in this thread; the engine's
 // work goes to worker threads in batches, a few in flight at a time, so memory holds a few batches whatever the size.
 import { availableParallelism } from 'node:os';
-import type { Pack } from '../../engine/index.ts';
+import { createChecklistReader, type Pack } from '../../engine/index.ts';
+import { mergePacks } from '../../engine/packs.ts';
 import { DEFAULT_PACKS } from '../../engine/default-packs.ts';
 import { openRegularFile } from '../input.ts';
 import { closeSync } from 'node:fs';
@@ -52,9 +53,11 @@ export async function runAudit(options: AuditRunOptions): Promise<AuditTally> {
     closeSync(fd);
     total += size;
   }
-  const tally = new AuditTally();
+  const packs = options.packs ?? DEFAULT_PACKS;
+  const merged = mergePacks(packs);
+  const tally = new AuditTally(createChecklistReader(merged.checklist, merged.classes).read);
   const pool = options.jobs > 0 ? new AnalysisPool(options.jobs, options.packs) : undefined;
-  const analyze = pool === undefined ? createAnalyzer(options.packs ?? DEFAULT_PACKS) : undefined;
+  const analyze = pool === undefined ? createAnalyzer(packs) : undefined;
   if (pool) void pool.ready.then(() => options.onEnginesReady?.());
   else options.onEnginesReady?.();
   const inFlight: Pending[] = [];
@@ -98,6 +101,7 @@ export async function runAudit(options: AuditRunOptions): Promise<AuditTally> {
     }
     await send();
     while (inFlight.length > 0) await settle(inFlight.shift()!);
+    tally.closeAll();
   } finally {
     await pool?.close();
   }

@@ -24,7 +24,18 @@ export function auditTables(report: AuditReport, text: AuditCatalog): AuditTable
   return [
     {
       heading: text.headings.agents,
-      header: [c.agent, c.conversations, c.replies, c.errors, c.warnings, c.infos, c.firstReply, c.reply],
+      header: [
+        c.agent,
+        c.conversations,
+        c.replies,
+        c.errors,
+        c.warnings,
+        c.infos,
+        c.firstReply,
+        c.reply,
+        c.checklist,
+        c.checklistPassed,
+      ],
       rows: report.agents.map((a) => [
         a.agent || '–',
         String(a.conversations),
@@ -34,6 +45,8 @@ export function auditTables(report: AuditReport, text: AuditCatalog): AuditTable
         String(a.findings.info),
         text.duration(a.firstReply.medianSeconds ?? undefined),
         text.duration(a.reply.medianSeconds ?? undefined),
+        a.checklist.meanScore === null ? '–' : String(a.checklist.meanScore),
+        a.checklist.passedShare === null ? '–' : `${Math.round(a.checklist.passedShare * 100)}%`,
       ]),
     },
     {

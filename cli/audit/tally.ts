@@ -1,5 +1,6 @@
 // The audit's figures, gathered message by message in memory that does not grow with the export: per agent, per
 // category, per scenario, response times in log-scale histograms, and a capped sample of findings with their context.
+import type { ChecklistReader, ChecklistTurn, Severity } from '../../engine/index.ts';
 import type { Analysis, SentFinding } from './analyze.ts';
 import type { AuditMessage, AuditRole } from './formats.ts';
 
@@ -10,6 +11,9 @@ const KEPT_FINDINGS = 1_000;
 /** Messages before a finding shown as its context, each cut to CONTEXT_CHARS. */
 const CONTEXT_MESSAGES = 3;
 const CONTEXT_CHARS = 500;
+/** Turns of one conversation the checklist reads; past this a conversation is scored on its beginning. */
+const CHECKLIST_TURNS = 400;
+const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
 
 /**
  * Durations in seconds, counted in buckets 10 % apart (from 1 s to about a year), so a median is read within 10 %
@@ -67,6 +71,8 @@ export interface AgentTally {
   categories: Map<string, number>;
   firstReply: DurationHistogram;
   reply: DurationHistogram;
+  /** Conversation checklist scores of the conversations the agent replied in: how many, their sum, how many passed. */
+  checklist: { scored: number; sum: number; passed: number };
 }
 
 interface ContextLine {
@@ -96,6 +102,8 @@ interface OpenConversation {
   agents: Set<string>;
   scenarios: Set<string>;
   recent: ContextLine[];
+  /** What the checklist reads: scenarios, the items a reply says, its worst finding, and the times. */
+  turns: ChecklistTurn[];
 }
 
 const cut = (text: string): string => (text.length > CONTEXT_CHARS ? `${text.slice(0, CONTEXT_CHARS)}…` : text);
@@ -111,6 +119,9 @@ export class AuditTally {
   readonly kept: KeptFinding[] = [];
   badLines = 0;
   private readonly open = new Map<string, OpenConversation>();
+
+  /** `readChecklist`: the packs' conversation checklist, scored when a conversation closes (absent: not scored). */
+  constructor(private readonly readChecklist?: ChecklistReader) {}
 
   /** Counts one message with what the engine said of it, in the export's order. */
   add(message: AuditMessage, analysis: Analysis, file: string, line: number): void {
@@ -166,6 +177,23 @@ export class AuditTally {
           });
       }
     }
+    if ((message.role === 'customer' || message.role === 'agent') && conversation.turns.length < CHECKLIST_TURNS) {
+      const severities = new Set((analysis.findings ?? []).map((f) => f.severity));
+      conversation.turns.push(
+        message.role === 'customer'
+          ? {
+              role: 'customer',
+              scenarios: analysis.scenario === undefined ? [] : [analysis.scenario],
+              seenAt: message.time,
+            }
+          : {
+              role: 'agent',
+              says: analysis.says ?? [],
+              worstSeverity: SEVERITY_ORDER.find((s) => severities.has(s)),
+              seenAt: message.time,
+            },
+      );
+    }
     conversation.recent.push({ role: message.role, agent: message.agent, time: message.time, text: cut(message.text) });
     if (conversation.recent.length > CONTEXT_MESSAGES) conversation.recent.shift();
   }
@@ -178,6 +206,25 @@ export class AuditTally {
     return this.messages.customer + this.messages.agent + this.messages.system + this.messages.note;
   }
 
+  /** Scores every conversation still open: the export has ended. */
+  closeAll(): void {
+    for (const conversation of this.open.values()) this.score(conversation);
+    this.open.clear();
+  }
+
+  /** Scores a closed conversation's checklist for each agent who replied in it, at the time of its last message. */
+  private score(conversation: OpenConversation): void {
+    if (!this.readChecklist || conversation.agents.size === 0 || conversation.turns.length === 0) return;
+    const last = conversation.turns.at(-1)!.seenAt ?? 0;
+    const result = this.readChecklist(conversation.turns, last);
+    for (const name of conversation.agents) {
+      const checklist = this.agent(name).checklist;
+      checklist.scored++;
+      checklist.sum += result.score;
+      if (result.passed) checklist.passed++;
+    }
+  }
+
   private conversation(id: string): OpenConversation {
     let conversation = this.open.get(id);
     if (conversation !== undefined) {
@@ -185,8 +232,12 @@ export class AuditTally {
       this.open.delete(id);
     } else {
       this.conversations++;
-      conversation = { replied: false, agents: new Set(), scenarios: new Set(), recent: [] };
-      if (this.open.size >= OPEN_CONVERSATIONS) this.open.delete(this.open.keys().next().value!);
+      conversation = { replied: false, agents: new Set(), scenarios: new Set(), recent: [], turns: [] };
+      if (this.open.size >= OPEN_CONVERSATIONS) {
+        const oldest = this.open.keys().next().value!;
+        this.score(this.open.get(oldest)!);
+        this.open.delete(oldest);
+      }
     }
     this.open.set(id, conversation);
     return conversation;
@@ -203,6 +254,7 @@ export class AuditTally {
         categories: new Map(),
         firstReply: new DurationHistogram(),
         reply: new DurationHistogram(),
+        checklist: { scored: 0, sum: 0, passed: 0 },
       };
       this.agents.set(name, agent);
     }

@@ -49,6 +49,24 @@ describe('huashu audit reads each export shape', () => {
     expect(report.categories.map((c) => c.category).sort()).toEqual(['refusal', 'shirking']);
   });
 
+  it('scores each conversation on the packs’ checklist, with the export’s own times, for each agent who replied', () => {
+    const report = auditJson('layout.jsonl');
+    // 小王: no greeting (−10), no apology after the complaint (−15), forbidden phrases sent (−20), the first reply after
+    // 60 s (−10) and the second after 120 s (−10). Amy: no greeting (−10), answered in 30 s.
+    expect(report.agents.find((a) => a.agent === '小王')!.checklist).toEqual({
+      conversations: 1,
+      meanScore: 35,
+      passedShare: 0,
+    });
+    expect(report.agents.find((a) => a.agent === 'Amy')!.checklist).toEqual({
+      conversations: 1,
+      meanScore: 90,
+      passedShare: 1,
+    });
+    const table = huashu(['audit', '--jobs', '1', join(fixtures, 'layout.jsonl')]).stdout;
+    expect(table).toContain('checklist (mean)');
+  });
+
   it('CSV through the streaming parser, a quoted line break kept in its field and bad rows named by line', () => {
     const { code, stdout, stderr } = huashu(['audit', '--jobs', '1', '--json', join(fixtures, 'layout.csv')]);
     expect(code).toBe(0);
