@@ -31,6 +31,7 @@ const MESSAGE_FLOORS: Record<string, number> = {
   'blind-messages-9.jsonl': 0.91,
   'blind-messages-10.jsonl': 0.88,
   'blind-messages-11.jsonl': 0.94,
+  'blind-messages-12.jsonl': 0.9,
 };
 
 /** File → the least recall over all categories, and the most false alarms on clean drafts (a share). */
@@ -60,6 +61,8 @@ const DRAFT_FLOORS: Record<string, { recall: number; falseAlarms: number }> = {
   'blind-drafts-16.jsonl': { recall: 0.98, falseAlarms: 0.02 },
   // zh-CN flawed drafts wrapped in politeness: recall 0.905 at first measurement (zh-CN 0.873), tuned on.
   'blind-drafts-17.jsonl': { recall: 0.98, falseAlarms: 0.02 },
+  // Sealed in round 8: 0.958 and 7/90 false alarms at first measurement, 0.958 and 5/90 at the end of the round.
+  'blind-drafts-15.jsonl': { recall: 0.94, falseAlarms: 0.07 },
 };
 
 function top1(file: string): number {
@@ -122,6 +125,8 @@ const EMOTION_FLOORS: Record<string, { accuracy: number; anxious: number }> = {
   'blind-messages-9.jsonl': { accuracy: 0.84, anxious: 0.63 },
   'blind-messages-10.jsonl': { accuracy: 0.81, anxious: 0.72 },
   'blind-messages-11.jsonl': { accuracy: 0.84, anxious: 0.69 },
+  // Sealed, emotion shown by the situation: 0.705 at first and final measurement of round 8.
+  'blind-messages-12.jsonl': { accuracy: 0.69, anxious: 0.44 },
   'fresh-4.jsonl': { accuracy: 0.88, anxious: 0.65 },
 };
 
