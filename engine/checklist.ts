@@ -1,5 +1,5 @@
 // The conversation checklist (质检): each item of the packs' checklist met, missed or still open for one conversation, and the score they leave.
-import { createPhraseMatcher } from './lint.ts';
+import { createPhraseFinder } from './lint.ts';
 import type { WordClasses } from './rule-pattern.ts';
 import type { ChecklistItemState, ChecklistResult, ChecklistTurn, MergedChecklist, Severity } from './types.ts';
 
@@ -13,26 +13,35 @@ export interface ChecklistReading {
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, error: 2 };
 
-/** Compiles the checklist's phrases once; the reader then scores a conversation in one pass per item. */
+/**
+ * Compiles every item's phrases into one automaton (one pass over a reply finds them all); the reader then scores a
+ * conversation item by item.
+ */
 export function createChecklistReader(checklist: MergedChecklist, classes?: WordClasses): ChecklistReading {
-  const items = checklist.items.map((item) => {
-    const matches = item.phrases && item.phrases.length > 0 ? createPhraseMatcher(item.phrases, classes) : () => false;
-    return { item, matches };
-  });
+  const phrasesIn = createPhraseFinder(
+    checklist.items
+      .filter((item) => (item.phrases ?? []).length > 0)
+      .map((item) => ({ id: item.id, phrases: item.phrases! })),
+    classes,
+  );
   const read: ChecklistReader = (turns, now) => {
+    // What each reply says, found once a reply: the audit brings it along, the page brings the text.
+    const saying = new Map<ChecklistTurn, readonly string[]>();
+    const saysOf = (turn: ChecklistTurn): readonly string[] => {
+      if (turn.says) return turn.says;
+      let found = saying.get(turn);
+      if (!found) saying.set(turn, (found = phrasesIn(turn.text ?? '')));
+      return found;
+    };
     const replies = turns.filter((turn) => turn.role === 'agent');
-    const results = items.map(({ item, matches }): ChecklistResult['items'][number] => {
-      const says = (turn: ChecklistTurn) => (turn.says ? turn.says.includes(item.id) : matches(turn.text ?? ''));
-      const state = stateOf(item, says, turns, replies, now);
+    const results = checklist.items.map((item): ChecklistResult['items'][number] => {
+      const state = stateOf(item, (turn) => saysOf(turn).includes(item.id), turns, replies, now);
       return { id: item.id, state, lost: state === 'missed' ? item.deduction : 0, deduction: item.deduction };
     });
     const score = Math.max(0, 100 - results.reduce((sum, r) => sum + r.lost, 0));
     return { score, passScore: checklist.passScore, passed: score >= checklist.passScore, items: results };
   };
-  return {
-    read,
-    phrasesIn: (text) => items.filter(({ matches }) => matches(text)).map(({ item }) => item.id),
-  };
+  return { read, phrasesIn };
 }
 
 type Item = MergedChecklist['items'][number];

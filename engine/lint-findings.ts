@@ -6,7 +6,8 @@ import type { Finding, Rule, SensitiveKind } from './types.ts';
 
 /** One match of a rule in the normalized draft. */
 export interface LintHit {
-  rule: Rule;
+  /** `contextFree`: a phrase list of another feature (the checklist), its overlaps judged by list, not by category. */
+  rule: Rule & { contextFree?: boolean };
   /** Position of the rule in the rule list: later rules come from higher-priority packs. */
   order: number;
   start: number;
@@ -60,6 +61,11 @@ function toFinding(rule: Rule, draft: string, start: number, end: number): Findi
   return finding;
 }
 
+/** Two hits that compete for one place: of one category, or of one phrase list where the rules are lists. */
+function sameGroup(a: LintHit, b: LintHit): boolean {
+  return a.rule.contextFree || b.rule.contextFree ? a.rule.id === b.rule.id : a.rule.category === b.rule.category;
+}
+
 /**
  * Of hits that overlap within one category, the longest stays (不能为您服务 over 不能); hits of different categories
  * both stay, since each tells the agent something else.
@@ -75,8 +81,7 @@ function keepMostSpecific(hits: LintHit[]): LintHit[] {
       (k) =>
         k.start < hit.end &&
         hit.start < k.end &&
-        (k.rule.category === hit.rule.category ||
-          (k.start <= hit.start && k.end >= hit.end && k.rule.severity === 'error')),
+        (sameGroup(k, hit) || (k.start <= hit.start && k.end >= hit.end && k.rule.severity === 'error')),
     );
     if (!shadowed) kept.push(hit);
   }

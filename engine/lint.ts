@@ -157,27 +157,26 @@ export function createLinter(rules: readonly LintRule[], classes: WordClasses = 
 }
 
 /**
- * True when a text holds one of `phrases` (the pattern language of rules), found as the linter finds a rule's patterns:
- * one automaton, gaps within a clause, Latin words on their boundaries. The rule it builds is never shown.
+ * Which of several named phrase lists (the pattern language of rules) a text holds, found as the linter finds a rule's
+ * patterns, all in one pass: one automaton, gaps within a clause, Latin words on their boundaries. The rules it builds
+ * are never shown.
  */
-export function createPhraseMatcher(
-  phrases: readonly string[],
+export function createPhraseFinder(
+  lists: ReadonlyArray<{ id: string; phrases: readonly string[] }>,
   classes: WordClasses = STANDARD_CLASSES,
-): (text: string) => boolean {
+): (text: string) => string[] {
   const lint = createLinter(
-    [
-      {
-        id: 'phrases',
-        category: 'contradiction',
-        severity: 'info',
-        patterns: [...phrases],
-        message: '',
-        contextFree: true,
-      },
-    ],
+    lists.map(({ id, phrases }) => ({
+      id,
+      category: 'contradiction' as const,
+      severity: 'info' as const,
+      patterns: [...phrases],
+      message: '',
+      contextFree: true,
+    })),
     classes,
   );
-  return (text) => lint(text).length > 0;
+  return (text) => [...new Set(lint(text).map((hit) => hit.ruleId))];
 }
 
 /** How many recent partial matches one piece of one variant keeps: enough for overlapping pieces, and bounded. */

@@ -4,6 +4,7 @@ import { DEFAULT_PACKS } from '../../engine/default-packs.ts';
 import { createEngine } from '../../engine/index.ts';
 import { parsePack } from '../../engine/pack-load.ts';
 import type { ChecklistTurn } from '../../engine/types.ts';
+import { createPhraseFinder } from '../../engine/lint.ts';
 
 const engine = createEngine(DEFAULT_PACKS);
 const T0 = 1_000_000;
@@ -63,6 +64,23 @@ describe('the conversation checklist of the shipped packs', () => {
 
   it('leaves an item that applies to no message of the conversation out of the score', () => {
     expect(stateOf([customer('这款有蓝色的吗'), agent('您好，有的')]).identity).toBe('notApplicable');
+  });
+});
+
+describe('the phrases of several items in one pass', () => {
+  it('finds each item whose phrases a reply holds, where phrases of different items overlap', () => {
+    const find = createPhraseFinder([
+      { id: 'thanks', phrases: ['感谢您的耐心'] },
+      { id: 'waiting', phrases: ['您的耐心等待'] },
+      { id: 'patience', phrases: ['耐心'] },
+      { id: 'other', phrases: ['再见'] },
+    ]);
+    expect(find('非常感谢您的耐心等待').sort()).toEqual(['patience', 'thanks', 'waiting']);
+    expect(engine.checklistPhrasesIn('您好，您是说快递没到对吗？还有什么可以帮您的吗').sort()).toEqual([
+      'closing',
+      'greeting',
+      'restate',
+    ]);
   });
 });
 
