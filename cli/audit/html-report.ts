@@ -70,7 +70,7 @@ ${before}
 /** Draws the three charts from the report's data; names reach the charts as data and are drawn as SVG text. */
 const CHART_SCRIPT = `(function () {
   var data = JSON.parse(document.getElementById('audit-data').textContent);
-  var base = { animation: false, tooltip: { trigger: 'axis', renderMode: 'richText' }, legend: {}, grid: { containLabel: true, left: 8, right: 16, bottom: 8 } };
+  var base = { animation: false, tooltip: { trigger: 'axis', renderMode: 'richText' }, legend: { top: 0, left: 'center' }, grid: { containLabel: true, left: 8, right: 16, top: 40, bottom: 8 } };
   function chart(id, option) {
     var element = document.getElementById(id);
     if (!element || !window.echarts) return;
@@ -91,6 +91,14 @@ const CHART_SCRIPT = `(function () {
       { name: data.labels.firstReply, type: 'bar', data: data.agents.map(function (a) { return a.firstReply.medianSeconds; }) },
       { name: data.labels.reply, type: 'bar', data: data.agents.map(function (a) { return a.reply.medianSeconds; }) }
     ]
+  });
+  chart('chart-checklist', {
+    legend: { show: false },
+    grid: { containLabel: true, left: 8, right: 36, top: 40, bottom: 8 },
+    xAxis: { type: 'category', data: agents },
+    yAxis: { type: 'value', min: 0, max: 100 },
+    series: [{ name: data.labels.checklist, type: 'bar', data: data.agents.map(function (a) { return a.checklist.meanScore; }),
+      markLine: { silent: true, symbol: 'none', data: [{ yAxis: data.passScore }] } }]
   });
   chart('chart-scenarios', {
     legend: { show: false },
@@ -125,7 +133,9 @@ export function htmlReport(
       firstReply: text.html.medianFirstReply,
       reply: text.html.medianReply,
       messages: c.messages,
+      checklist: c.checklist,
     },
+    passScore: report.checklistPassScore,
   };
   const summary = auditSummary(report, text);
   const [agentsTable, categoriesTable, scenariosTable] = auditTables(report, text).map(({ header, rows }) =>
@@ -152,6 +162,7 @@ export function htmlReport(
 <h2>${escapeHtml(text.headings.agents)}</h2>
 <div class="chart" id="chart-findings" role="img" aria-label="${escapeHtml(text.html.chartFindings)}"></div>
 <div class="chart" id="chart-response" role="img" aria-label="${escapeHtml(text.html.chartResponse)}"></div>
+<div class="chart" id="chart-checklist" role="img" aria-label="${escapeHtml(text.html.chartChecklist)}"></div>
 ${agentsTable}
 <h2>${escapeHtml(text.headings.categories)}</h2>
 ${categoriesTable}

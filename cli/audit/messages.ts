@@ -68,6 +68,7 @@ export interface AuditCatalog {
     generated(date: string): string;
     chartFindings: string;
     chartResponse: string;
+    chartChecklist: string;
     chartScenarios: string;
     medianFirstReply: string;
     medianReply: string;
@@ -178,6 +179,7 @@ const en: AuditCatalog = {
     generated: (date) => `Generated ${date}`,
     chartFindings: 'Findings per agent',
     chartResponse: 'Median response time per agent (seconds)',
+    chartChecklist: 'Mean conversation checklist score per agent, against the pass line',
     chartScenarios: 'Scenarios customers raised',
     medianFirstReply: 'first reply',
     medianReply: 'reply',
@@ -282,6 +284,7 @@ const zhCN: AuditCatalog = {
     generated: (date) => `生成于 ${date}`,
     chartFindings: '各客服的警告',
     chartResponse: '各客服响应时间中位数(秒)',
+    chartChecklist: '各客服质检平均分,横线为合格线',
     chartScenarios: '客户提出的场景',
     medianFirstReply: '首次响应',
     medianReply: '响应',
@@ -386,6 +389,7 @@ const zhTW: AuditCatalog = {
     generated: (date) => `產生於 ${date}`,
     chartFindings: '各客服的警告',
     chartResponse: '各客服回應時間中位數(秒)',
+    chartChecklist: '各客服質檢平均分,橫線為合格線',
     chartScenarios: '客戶提出的情境',
     medianFirstReply: '首次回應',
     medianReply: '回應',

@@ -29,6 +29,8 @@ export interface AuditReport {
   scenarios: Array<{ scenario: string; messages: number; conversations: number }>;
   /** The first findings, with their conversation context (at most KEPT_FINDINGS). */
   drillDown: KeptFinding[];
+  /** The checklist's pass line, as the packs set it. */
+  checklistPassScore: number;
 }
 
 const round = (n: number | undefined): number | null => (n === undefined ? null : Math.round(n * 10) / 10);
@@ -76,5 +78,6 @@ export function buildReport(tally: AuditTally, files: readonly string[]): AuditR
       .map(([scenario, row]) => ({ scenario, ...row }))
       .sort((a, b) => b.messages - a.messages || a.scenario.localeCompare(b.scenario)),
     drillDown: tally.kept,
+    checklistPassScore: tally.checklistPassScore,
   };
 }

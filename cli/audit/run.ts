@@ -55,7 +55,10 @@ export async function runAudit(options: AuditRunOptions): Promise<AuditTally> {
   }
   const packs = options.packs ?? DEFAULT_PACKS;
   const merged = mergePacks(packs);
-  const tally = new AuditTally(createChecklistReader(merged.checklist, merged.classes).read);
+  const tally = new AuditTally(
+    createChecklistReader(merged.checklist, merged.classes).read,
+    merged.checklist.passScore,
+  );
   const pool = options.jobs > 0 ? new AnalysisPool(options.jobs, options.packs) : undefined;
   const analyze = pool === undefined ? createAnalyzer(packs) : undefined;
   if (pool) void pool.ready.then(() => options.onEnginesReady?.());

@@ -120,8 +120,14 @@ export class AuditTally {
   badLines = 0;
   private readonly open = new Map<string, OpenConversation>();
 
-  /** `readChecklist`: the packs' conversation checklist, scored when a conversation closes (absent: not scored). */
-  constructor(private readonly readChecklist?: ChecklistReader) {}
+  /**
+   * `readChecklist`: the packs' conversation checklist, scored when a conversation closes (absent: not scored), and
+   * `checklistPassScore` its pass line.
+   */
+  constructor(
+    private readonly readChecklist?: ChecklistReader,
+    readonly checklistPassScore = 80,
+  ) {}
 
   /** Counts one message with what the engine said of it, in the export's order. */
   add(message: AuditMessage, analysis: Analysis, file: string, line: number): void {

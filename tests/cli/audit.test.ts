@@ -148,6 +148,7 @@ describe('huashu audit --html', () => {
     expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|https?:\/\/[^"'\s]*\.(?:js|css)/u);
     expect(html).toContain('echarts.init');
     expect(html).toMatch(/id="chart-findings"/u);
+    expect(html).toMatch(/id="chart-checklist"/u);
     expect(html.match(/<details class="finding/gu)).toHaveLength(2);
     expect(html).toContain('<mark>我不能</mark>');
   });
