@@ -115,7 +115,8 @@ export function findingsOf(
   }
 
   if (sensitiveRules.length > 0) {
-    const spans = findSensitive(draft);
+    // Only numbers whose check digit holds: a draft may repeat an order number shaped like a card.
+    const spans = findSensitive(draft).filter((span) => !span.suspected);
     // Each value is reported once, by the highest-priority rule that watches its kind.
     const reported = new Set<number>();
     for (const rule of [...sensitiveRules].reverse()) {

@@ -34,6 +34,7 @@ interface Candidate {
   kind: SensitiveKind;
   start: number;
   end: number;
+  suspected?: true;
 }
 
 // Digit runs may be grouped by single spaces or dashes ("6222 0212 3456 7894"); Latin letters or digits right before or
@@ -57,6 +58,19 @@ const NOT_A_CARD_LABEL =
 // Words that follow "password is" in talk about a password rather than in a password.
 const NOT_A_PASSWORD =
   /^(?:reset|incorrect|wrong|again|and|the|was|required|invalid|expired|correct|right|too|not|case|changed|updated|saved|sent|missing|empty|blank|locked|weak|strong|same|different|being|still|now|also|only|needed|mandatory|optional|forgotten|lost)$/i;
+
+// The shape of a PRC resident id (region, a birth date from 1900 to 2099, sequence, check) and of a bank card (UnionPay 62,
+// Visa 4, Mastercard 51–55, Amex 34/37; 16–19 digits), read when the check digit fails.
+const ID_SHAPE = /^[1-8]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]$/;
+const CARD_SHAPE = /^(?:62|4|5[1-5]|3[47])\d{14,17}$/;
+
+/** A digit run shaped like an id or a card whose check digit fails. */
+function suspectedKind(raw: string): SensitiveKind | undefined {
+  const compact = raw.replace(/[ -]/g, '');
+  if (ID_SHAPE.test(compact)) return 'id_card';
+  if (CARD_SHAPE.test(compact)) return 'bank_card';
+  return undefined;
+}
 
 function classifyDigits(raw: string): SensitiveKind | undefined {
   const compact = raw.replace(/[ -]/g, '');
@@ -103,8 +117,13 @@ export function findSensitive(original: string): SensitiveSpan[] {
       }
       const kind = classifyDigits(raw);
       // Tracking, order and device numbers can pass the Luhn check by chance (IMEIs always do): their label says what they are.
-      if (kind === 'bank_card' && NOT_A_CARD_LABEL.test(text.slice(Math.max(0, start - 24), start))) continue;
+      const labelledOther = NOT_A_CARD_LABEL.test(text.slice(Math.max(0, start - 24), start));
+      if (kind === 'bank_card' && labelledOther) continue;
       if (kind) found.push({ kind, start, end: start + raw.length });
+      else if (!labelledOther) {
+        const suspected = suspectedKind(raw);
+        if (suspected) found.push({ kind: suspected, start, end: start + raw.length, suspected: true });
+      }
     }
   if (hasDigit && text.includes(')'))
     for (const m of text.matchAll(BRACKETED_LANDLINE))
@@ -133,7 +152,11 @@ function dropOverlaps(candidates: Candidate[]): SensitiveSpan[] {
   for (const c of sorted) {
     const last = kept[kept.length - 1];
     if (last && c.start < last.end) continue;
-    kept.push({ kind: c.kind, start: c.start, end: c.end });
+    kept.push(
+      c.suspected
+        ? { kind: c.kind, start: c.start, end: c.end, suspected: true }
+        : { kind: c.kind, start: c.start, end: c.end },
+    );
   }
   return kept;
 }

@@ -275,6 +275,11 @@ export interface SensitiveSpan {
   /** Offsets in the original text (UTF-16 units, end exclusive). */
   start: number;
   end: number;
+  /**
+   * Shaped like an id or card number but its check digit fails (a typo, or a number made up): masked all the same, said
+   * "suspected", and not a repeated number for lint (an order number is not a card).
+   */
+  suspected?: true;
 }
 
 export interface Detection {

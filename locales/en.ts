@@ -128,6 +128,7 @@ export const en = {
   sensitiveReminder: 'Shown masked. Never repeat it in your reply.',
   sensitive_id_card: 'ID card number',
   sensitive_bank_card: 'Bank card number',
+  sensitiveSuspected: 'Suspected {kind} (its check digit fails)',
   sensitive_phone: 'Phone number',
   sensitive_email: 'Email address',
   sensitive_password: 'Password',

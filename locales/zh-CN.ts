@@ -116,6 +116,7 @@ export const zhCN: Messages = {
   sensitiveReminder: '已打码显示。回复中切勿重复这些信息。',
   sensitive_id_card: '身份证号',
   sensitive_bank_card: '银行卡号',
+  sensitiveSuspected: '疑似{kind}（校验位不符）',
   sensitive_phone: '手机号',
   sensitive_email: '邮箱',
   sensitive_password: '密码',

@@ -118,6 +118,7 @@ export const zhTW: Messages = {
   sensitiveReminder: '已遮蔽顯示。回覆中切勿重複這些資料。',
   sensitive_id_card: '身分證號',
   sensitive_bank_card: '銀行卡號',
+  sensitiveSuspected: '疑似{kind}（檢查碼不符）',
   sensitive_phone: '手機號碼',
   sensitive_email: '電子郵件',
   sensitive_password: '密碼',

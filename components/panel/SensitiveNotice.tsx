@@ -6,7 +6,8 @@ import type { DetectionView } from './types.ts';
 export function SensitiveNotice(props: { detection: DetectionView | null }) {
   const { t } = useI18n();
   const detection = props.detection;
-  if (!detection || detection.sensitiveKinds.length === 0) return null;
+  const suspected = [...new Set(detection?.suspectedKinds ?? [])];
+  if (!detection || detection.sensitiveKinds.length + suspected.length === 0) return null;
   const kinds = [...new Set(detection.sensitiveKinds)];
   return (
     <Banner tone="warning" title={t('sensitiveHeading')} testId="sensitive">
@@ -16,6 +17,13 @@ export function SensitiveNotice(props: { detection: DetectionView | null }) {
             {t(`sensitive_${kind}`)}
           </span>
         ))}
+        {suspected
+          .filter((kind) => !kinds.includes(kind))
+          .map((kind) => (
+            <span class="tag" key={`suspected-${kind}`} data-sensitive-kind={kind} data-suspected="">
+              {t('sensitiveSuspected', { kind: t(`sensitive_${kind}`) })}
+            </span>
+          ))}
       </p>
       {detection.maskedMessage && <blockquote class="masked">{detection.maskedMessage}</blockquote>}
       <p>{t('sensitiveReminder')}</p>

@@ -24,6 +24,8 @@ export interface DetectionView {
   /** The customer's message with sensitive values masked, when it had any. */
   maskedMessage?: string;
   sensitiveKinds: SensitiveKind[];
+  /** Numbers shaped like an id or a card whose check digit fails: masked too, said "suspected". */
+  suspectedKinds?: SensitiveKind[];
 }
 
 /** The conversation checklist as the panel shows it: the score and each item with its title in the interface language. */

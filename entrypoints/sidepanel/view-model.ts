@@ -126,7 +126,8 @@ export function buildDetectionView(latest: TabState['latest'], inputs: Detection
     emotion: detection.emotion,
     followUp: latest.followUpOf !== undefined,
     maskedMessage: hasSensitive ? inputs.mask(detection.text, detection.sensitive) : undefined,
-    sensitiveKinds: detection.sensitive.map((span) => span.kind),
+    sensitiveKinds: detection.sensitive.filter((span) => !span.suspected).map((span) => span.kind),
+    suspectedKinds: detection.sensitive.filter((span) => span.suspected).map((span) => span.kind),
   };
 }
 

@@ -179,6 +179,20 @@ describe('what the agent sees at a glance', () => {
     expect(notice?.textContent).toContain('切勿重复');
   });
 
+  it('says "suspected" of a number shaped like an id whose check digit fails, shown masked all the same', () => {
+    show({
+      detection: {
+        ...DETECTION,
+        sensitiveKinds: [],
+        suspectedKinds: ['id_card'],
+        maskedMessage: '身份证 **************8516',
+      },
+    });
+    const notice = $('[data-testid="sensitive"]');
+    expect($('[data-suspected]')?.textContent).toBe('疑似身份证号（校验位不符）');
+    expect(notice?.textContent).toContain('**************8516');
+  });
+
   it('renders pack text as text, never as markup', () => {
     show({ repliesFor: () => [replyView('x', 'return_refund', '<img src=x onerror=alert(1)>')] });
     expect($('.reply-text img')).toBeNull();

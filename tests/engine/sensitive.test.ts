@@ -31,12 +31,21 @@ describe('findSensitive', () => {
     '4520918837',
     '手机138****8000',
     '尾号8832的银行卡',
-    '身份证110101199003078516',
-    '卡号 4111 1111 1111 1112',
     '密码错误,提示重置',
     '退款399元,2024-06-11到账',
   ])('nothing in %s', (text) => {
     expect(findSensitive(text)).toEqual([]);
+  });
+
+  it('masks a number shaped like an id or a card whose check digit fails, as suspected; an order number stays', () => {
+    expect(findSensitive('身份证110101199003078516')).toEqual([
+      { kind: 'id_card', start: 3, end: 21, suspected: true },
+    ]);
+    expect(findSensitive('卡号 4111 1111 1111 1112')).toEqual([
+      { kind: 'bank_card', start: 3, end: 22, suspected: true },
+    ]);
+    expect(findSensitive('订单号 6222021234567890123')).toEqual([]);
+    expect(findSensitive('订单 2026111803527123')).toEqual([]);
   });
 
   it('keeps spans in original offsets after emoji', () => {

@@ -133,6 +133,7 @@ describe('detection view', () => {
       followUp: true,
       maskedMessage: '退款！卡号' + '*'.repeat(19),
       sensitiveKinds: ['bank_card'],
+      suspectedKinds: [],
     });
     expect(view?.maskedMessage).not.toContain('6222');
   });
