@@ -125,6 +125,7 @@ export const en = {
 
   // Sensitive data
   sensitiveHeading: 'The customer sent sensitive data',
+  siteGeneric: 'This chat page',
   sensitiveReminder: 'Shown masked. Never repeat it in your reply.',
   sensitive_id_card: 'ID card number',
   sensitive_bank_card: 'Bank card number',

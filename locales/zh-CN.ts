@@ -113,6 +113,7 @@ export const zhCN: Messages = {
   teachFailed: '这次纠正没有保存（{error}）。请再试一次；如果一直失败，请重新打开侧边栏。',
 
   sensitiveHeading: '客户发送了敏感信息',
+  siteGeneric: '本聊天页',
   sensitiveReminder: '已打码显示。回复中切勿重复这些信息。',
   sensitive_id_card: '身份证号',
   sensitive_bank_card: '银行卡号',

@@ -115,6 +115,7 @@ export const zhTW: Messages = {
   teachFailed: '這次修正沒有儲存（{error}）。請再試一次；如果一直失敗，請重新開啟側邊欄。',
 
   sensitiveHeading: '客戶傳送了敏感資料',
+  siteGeneric: '本聊天頁',
   sensitiveReminder: '已遮蔽顯示。回覆中切勿重複這些資料。',
   sensitive_id_card: '身分證號',
   sensitive_bank_card: '銀行卡號',

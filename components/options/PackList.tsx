@@ -35,7 +35,8 @@ export function PackList(props: PackListProps) {
             <strong class="pack-name">{row.name}</strong>
             <span class="tag">{t('packVersion', { version: row.version })}</span>
             <span class="tag">{row.locale}</span>
-            <code class="pack-id">{row.id}</code>
+            {/* A built-in pack's id is its language: said once. */}
+            {row.id !== row.locale && <code class="pack-id">{row.id}</code>}
           </div>
           <div class="pack-meta muted">
             <span>{sourceText(row)}</span>

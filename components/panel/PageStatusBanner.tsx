@@ -67,7 +67,7 @@ export function PageStatusBanner(props: PageStatusBannerProps) {
       return (
         <Banner
           tone="info"
-          title={t('siteOffTitle', { site: status.siteName })}
+          title={t('siteOffTitle', { site: status.generic ? t('siteGeneric') : status.siteName })}
           testId="status-site-off"
           actions={[{ label: t('enableSite'), onClick: props.onEnableSite }]}
         >

@@ -170,7 +170,9 @@ export function Panel(props: PanelProps) {
     <div class="panel" ref={rootRef} onKeyDown={onKeyDown}>
       <header class="panel-header">
         <h1>{t('appTitle')}</h1>
-        {props.status.kind === 'ready' && <span class="site-name">{props.status.siteName}</span>}
+        {props.status.kind === 'ready' && (
+          <span class="site-name">{props.status.generic ? t('siteGeneric') : props.status.siteName}</span>
+        )}
         {props.pinned && <span class="tag">{t('pinnedTab')}</span>}
         {props.status.kind === 'ready' && props.onDisableSite && (
           <button

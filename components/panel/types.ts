@@ -89,8 +89,8 @@ export type PageStatus =
   | { kind: 'no-tab' }
   | { kind: 'unreachable'; restricted: boolean }
   | { kind: 'not-helpdesk' }
-  | { kind: 'site-off'; siteName: string }
-  | { kind: 'ready'; siteName: string };
+  | { kind: 'site-off'; siteName: string; generic?: boolean }
+  | { kind: 'ready'; siteName: string; generic?: boolean };
 
 /** A keyboard command from the browser (manifest `commands`); seq makes a repeated command a new one. */
 export type PanelCommand =

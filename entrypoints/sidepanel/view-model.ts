@@ -56,8 +56,10 @@ export function pageStatusOf(connection: Connection): PageStatus {
     case 'connected': {
       const { site, active } = connection.state;
       if (!site) return { kind: 'not-helpdesk' };
-      if (!active) return { kind: 'site-off', siteName: site.name };
-      return { kind: 'ready', siteName: site.name };
+      // The generic adapter has no helpdesk name of its own: the panel names it in the agent's language.
+      const generic = site.id === 'generic';
+      if (!active) return { kind: 'site-off', siteName: site.name, ...(generic && { generic }) };
+      return { kind: 'ready', siteName: site.name, ...(generic && { generic }) };
     }
   }
 }

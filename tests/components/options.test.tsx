@@ -386,6 +386,18 @@ describe('undo, backup and settings', () => {
     });
   });
 
+  it('says a built-in pack’s language once, and shows the id of a pack whose id is not its language', () => {
+    show({
+      ...props,
+      packs: [
+        { ...props.packs[0]!, id: 'zh-CN', locale: 'zh-CN' },
+        { ...props.packs[0]!, id: 'team', locale: 'zh-CN' },
+      ],
+    });
+    expect($('[data-pack-id="zh-CN"] .pack-id')).toBeNull();
+    expect($('[data-pack-id="team"] .pack-id')?.textContent).toBe('team');
+  });
+
   it('speaks the chosen UI language', () => {
     show(props, 'zh-TW');
     expect(host.textContent).toContain('話術包');

@@ -217,9 +217,22 @@ describe('page states: never an empty panel', () => {
 
   it('says when the picked chat area is in use and offers to reset or pick again', () => {
     const onResetPicks = vi.fn();
-    show({ status: { kind: 'ready', siteName: 'Generic' }, hasComposer: true, picksInUse: true, onResetPicks }, 'en');
+    show(
+      {
+        status: { kind: 'ready', siteName: 'Generic', generic: true },
+        hasComposer: true,
+        picksInUse: true,
+        onResetPicks,
+      },
+      'en',
+    );
     const banner = $('[data-testid="status-picks"]');
     expect(banner?.textContent).toContain('the chat area you pointed at');
+    // The generic adapter is named in the agent's language, not by its English name.
+    expect($('.site-name')?.textContent).toBe('This chat page');
+    show({}, 'zh-CN');
+    expect($('.site-name')?.textContent).toBe('本聊天页');
+    show({}, 'en');
     const [reset, again] = [...banner!.querySelectorAll('button')];
     click(reset!);
     click(again!);
