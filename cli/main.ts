@@ -28,6 +28,8 @@ interface ParsedArgs {
 }
 
 const VALUE_OPTIONS = new Set(['--pack', '--top', '-o', '--out', '--cases', '--min-accuracy']);
+/** Options that take no value: present or not. */
+const FLAG_OPTIONS = new Set(['--with-defaults']);
 
 function parseArgs(argv: readonly string[], command: string, allowed: readonly string[]): ParsedArgs {
   const parsed: ParsedArgs = { positional: [], packs: [], options: new Map(), help: false };
@@ -35,8 +37,12 @@ function parseArgs(argv: readonly string[], command: string, allowed: readonly s
     const arg = argv[i]!;
     if (arg === '--help' || arg === '-h') parsed.help = true;
     else if (arg.startsWith('-') && arg !== '-') {
-      if (!allowed.includes(arg) || !VALUE_OPTIONS.has(arg))
+      if (!allowed.includes(arg) || !(VALUE_OPTIONS.has(arg) || FLAG_OPTIONS.has(arg)))
         throw new CliError([cliText('unknownOption', { option: arg, command })], 2);
+      if (FLAG_OPTIONS.has(arg)) {
+        parsed.options.set(arg, 'yes');
+        continue;
+      }
       const value = argv[++i];
       if (value === undefined) throw new CliError([cliText('missingValue', { option: arg })], 2);
       if (arg === '--pack') parsed.packs.push(value);
@@ -250,14 +256,19 @@ function readCases(file: string): TestCase[] {
 }
 
 function testCommand(argv: readonly string[], locale: CliLocale): number {
-  const args = parseArgs(argv, 'pack test', ['--cases', '--min-accuracy', '--pack']);
+  const args = parseArgs(argv, 'pack test', ['--cases', '--min-accuracy', '--pack', '--with-defaults']);
   if (args.help) return printUsage(locale);
   const files = [...args.positional, ...args.packs];
   if (files.length === 0) throw new CliError([cliText('noFiles', { command: 'pack test' })], 2);
   const casesFile = args.options.get('--cases');
   if (casesFile === undefined) throw new CliError([cliText('casesMissing')], 2);
   const threshold = accuracyOption(args);
-  const engine = createEngine(files.map(loadPack));
+  const packs = files.map(loadPack);
+  // With the built-in packs under the team's, as agents run them: a clean case the default rules flag is then seen.
+  const withDefaults = args.options.has('--with-defaults');
+  const engine = createEngine(withDefaults ? [...DEFAULT_PACKS, ...packs] : packs);
+  const tested = [...packs].reverse().map((pack, i) => `${pack.id} (${[...files].reverse()[i]})`);
+  if (withDefaults) tested.push(describeCli(cliText('builtinPacks'), locale));
   // One row per scenario and per lint category: a case expecting two categories counts under each, so a lead sees
   // which rule or scenario is weak rather than which combination.
   const rows = new Map<string, { right: number; total: number }>();
@@ -302,6 +313,7 @@ function testCommand(argv: readonly string[], locale: CliLocale): number {
     if (ok) right++;
   }
   const accuracy = cases.length === 0 ? 0 : right / cases.length;
+  console.log(describeCli(cliText('testedWith', { packs: tested.join(', ') }), locale) + '\n');
   console.log(`${describeCli(cliText('tableHead'), locale)}\n|---|---|---|---|`);
   for (const [label, row] of [...rows.entries()].sort())
     console.log(`| ${label} | ${row.right} | ${row.total} | ${(row.right / row.total).toFixed(3)} |`);

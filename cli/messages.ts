@@ -23,8 +23,10 @@ Usage:
   huashu lint [--pack FILE]… [INPUT…]        one agent draft per line in, its findings out
   huashu pack validate FILE…                 every problem of each pack, with file:line:column and field
   huashu pack convert FILE [-o OUT]          a .csv, .yaml/.yml or .json pack to formatted JSON
-  huashu pack test FILE --cases CASES.jsonl [--min-accuracy 0.9]
-                                             accuracy on labelled cases; exit 1 below the threshold
+  huashu pack test FILE --cases CASES.jsonl [--min-accuracy 0.9] [--with-defaults]
+                                             accuracy on labelled cases ({"text": …, "expect": "scenario id" | "none"
+                                             | ["category", …]} a line); --with-defaults adds the built-in packs under
+                                             yours, as agents have them; exit 1 below the threshold
 
 detect and lint read each INPUT file in turn, or standard input without INPUT or for "-". --top is a whole number
 from 1 (default 3); --min-accuracy is a fraction from 0 to 1 (default 0.9).
@@ -79,6 +81,9 @@ Exit codes: 0 fine, 1 bad input or a failed check, 2 wrong usage.`,
   // The table `pack test` prints (Markdown); the rows are scenario ids and rule categories.
   tableHead: '| cases | right | total | accuracy |',
   tableAll: '**all**',
+  // Which packs `pack test` read, highest priority first, so a lead knows what the figures are of.
+  testedWith: 'Tested with: {packs}',
+  builtinPacks: 'the built-in packs',
 } as const;
 
 export type CliTextCode = keyof typeof CLI_TEXTS_EN;
@@ -93,8 +98,10 @@ const CLI_TEXTS_ZH_CN: CliTexts = {
   huashu lint [--pack 文件]… [输入…]         每行一条客服草稿，输出它的提醒
   huashu pack validate 文件…                 列出每个话术包的所有问题，带 文件:行:列 和字段
   huashu pack convert 文件 [-o 输出]          把 .csv、.yaml/.yml 或 .json 话术包转成格式化的 JSON
-  huashu pack test 文件 --cases 用例.jsonl [--min-accuracy 0.9]
-                                             在标注好的用例上计算准确率；低于阈值时退出码为 1
+  huashu pack test 文件 --cases 用例.jsonl [--min-accuracy 0.9] [--with-defaults]
+                                             在标注好的用例上计算准确率（每行 {"text": …, "expect": "场景 id" | "none"
+                                             | ["类别", …]}）；--with-defaults 把内置话术包放在您的话术包之下，和客服用的
+                                             一样；低于阈值时退出码为 1
 
 detect 和 lint 依次读取每个输入文件；没有输入文件或写成 "-" 时读取标准输入。--top 是从 1 开始的整数
 （默认 3）；--min-accuracy 是 0 到 1 之间的小数（默认 0.9）。
@@ -144,6 +151,8 @@ detect 和 lint 依次读取每个输入文件；没有输入文件或写成 "-"
   caseFailed: '{file}:{line}：应为 {expected}，实际是 {got}：{text}',
   tableHead: '| 用例 | 正确 | 总数 | 准确率 |',
   tableAll: '**全部**',
+  testedWith: '测试用的话术包：{packs}',
+  builtinPacks: '内置话术包',
 };
 
 const CLI_TEXTS_ZH_TW: CliTexts = {
@@ -155,8 +164,10 @@ const CLI_TEXTS_ZH_TW: CliTexts = {
   huashu lint [--pack 檔案]… [輸入…]         每行一則客服草稿，輸出它的提醒
   huashu pack validate 檔案…                 列出每個話術包的所有問題，附上 檔案:行:欄 和欄位
   huashu pack convert 檔案 [-o 輸出]          把 .csv、.yaml/.yml 或 .json 話術包轉成格式化的 JSON
-  huashu pack test 檔案 --cases 案例.jsonl [--min-accuracy 0.9]
-                                             在標註好的案例上計算準確率；低於門檻時結束代碼為 1
+  huashu pack test 檔案 --cases 案例.jsonl [--min-accuracy 0.9] [--with-defaults]
+                                             在標註好的案例上計算準確率（每行 {"text": …, "expect": "情境 id" | "none"
+                                             | ["類別", …]}）；--with-defaults 把內建話術包放在您的話術包之下，和客服用的
+                                             一樣；低於門檻時結束代碼為 1
 
 detect 和 lint 依序讀取每個輸入檔案；沒有輸入檔案或寫成 "-" 時讀取標準輸入。--top 是從 1 開始的整數
 （預設 3）；--min-accuracy 是 0 到 1 之間的小數（預設 0.9）。
@@ -206,6 +217,8 @@ detect 和 lint 依序讀取每個輸入檔案；沒有輸入檔案或寫成 "-"
   caseFailed: '{file}:{line}：應為 {expected}，實際是 {got}：{text}',
   tableHead: '| 案例 | 正確 | 總數 | 準確率 |',
   tableAll: '**全部**',
+  testedWith: '測試用的話術包：{packs}',
+  builtinPacks: '內建話術包',
 };
 
 export const CLI_CATALOGS: Readonly<Record<CliLocale, CliTexts>> = {

@@ -236,6 +236,31 @@ describe('huashu pack', () => {
     expect(run.stdout).toContain(`${cases}:4: expected refusal, got clean: 好的，我帮您查一下`);
   });
 
+  it('says which packs it tested, and with --with-defaults tests a team pack under the built-in ones', () => {
+    const team = join(tmp, 'team-only.json');
+    writeFileSync(
+      team,
+      JSON.stringify({
+        schemaVersion: 2,
+        id: 'team-only',
+        name: 'Team',
+        version: '1',
+        locale: 'zh-CN',
+        scenarios: [{ id: 'vip', title: '会员', triggers: ['会员卡'], replies: [{ id: 'vip.a', text: '您好' }] }],
+      }),
+    );
+    const cases = join(tmp, 'team-cases.jsonl');
+    writeFileSync(cases, '{"text":"这不是我应该做的","expect":[]}\n');
+    // Alone, the team pack has no rules: the draft reads clean; agents run it over the built-in packs, which flag it.
+    const alone = huashu(['pack', 'test', team, '--cases', cases]);
+    expect(alone.stdout).toContain(`Tested with: team-only (${team})`);
+    expect(alone.code).toBe(0);
+    const withDefaults = huashu(['pack', 'test', team, '--cases', cases, '--with-defaults']);
+    expect(withDefaults.stdout).toContain(`Tested with: team-only (${team}), the built-in packs`);
+    expect(withDefaults.stdout).toContain(`${cases}:1: expected clean, got shirking`);
+    expect(withDefaults.code).toBe(1);
+  });
+
   it('stops quietly when the reader of its output goes away (huashu detect … | head -1)', () => {
     const input = join(tmp, 'many.txt');
     writeFileSync(input, '我要退款\n'.repeat(5_000));
