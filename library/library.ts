@@ -23,6 +23,16 @@ interface ImportChange {
   id: string;
   /** For replies: the scenario or stage they belong to. */
   parent?: string;
+  /** What a person reads of it: a scenario's or stage's title, a reply's title or the start of its text. */
+  label?: string;
+}
+
+/** How long a reply's text is shown in a preview before it is cut. */
+const PREVIEW_TEXT_CHARS = 60;
+
+function replyLabel(reply: { title?: string; text: string }): string {
+  if (reply.title) return reply.title;
+  return reply.text.length > PREVIEW_TEXT_CHARS ? `${reply.text.slice(0, PREVIEW_TEXT_CHARS - 1)}…` : reply.text;
 }
 
 interface ImportOverride extends ImportChange {
@@ -110,13 +120,15 @@ export function previewImport(
 
   const adds: ImportChange[] = [];
   const overrides: ImportOverride[] = [];
+  const scopes = [...(pack.scenarios ?? []), ...(pack.stages ?? [])];
+  const titles = new Map<string, string>(scopes.map((scope) => [scope.id, scope.title]));
   for (const w of winners) {
     if (!w.definedBy.includes(pack.id)) continue;
     const earlier = existing.get(`${w.kind}:${w.id}`);
-    if (!earlier) adds.push({ kind: w.kind, id: w.id });
-    else overrides.push({ kind: w.kind, id: w.id, over: earlier.definedBy });
+    const label = w.kind === 'rule' ? undefined : titles.get(w.id);
+    if (!earlier) adds.push({ kind: w.kind, id: w.id, ...(label !== undefined && { label }) });
+    else overrides.push({ kind: w.kind, id: w.id, over: earlier.definedBy, ...(label !== undefined && { label }) });
   }
-  const scopes = [...(pack.scenarios ?? []), ...(pack.stages ?? [])];
   for (const scope of scopes) {
     const known = existingReplies.get(scope.id) ?? [];
     for (const reply of scope.replies ?? []) {
@@ -127,9 +139,10 @@ export function previewImport(
           kind: 'reply',
           id: reply.id,
           parent: scope.id,
+          label: replyLabel(reply),
           over: [...new Set(replaced.map((r) => r.packId))],
         });
-      else adds.push({ kind: 'reply', id: reply.id, parent: scope.id });
+      else adds.push({ kind: 'reply', id: reply.id, parent: scope.id, label: replyLabel(reply) });
     }
   }
   return { ok: true, preview: { pack, fileName, adds, overrides, replaces, notices: parsed.notices ?? [] } };

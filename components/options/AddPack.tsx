@@ -171,7 +171,7 @@ export function AddPack(props: AddPackProps) {
               <ul class="changes">
                 {check.preview.adds.map((c) => (
                   <li key={`${c.kind}:${c.parent ?? ''}:${c.id}`}>
-                    <span class="tag">{t(`kind_${c.kind}`)}</span> <code>{c.id}</code>
+                    <span class="tag">{t(`kind_${c.kind}`)}</span> <ChangeName change={c} />
                     {c.parent && <span class="muted"> ({c.parent})</span>}
                   </li>
                 ))}
@@ -184,7 +184,7 @@ export function AddPack(props: AddPackProps) {
               <ul class="changes">
                 {check.preview.overrides.map((c) => (
                   <li key={`${c.kind}:${c.parent ?? ''}:${c.id}`}>
-                    <span class="tag">{t(`kind_${c.kind}`)}</span> <code>{c.id}</code>
+                    <span class="tag">{t(`kind_${c.kind}`)}</span> <ChangeName change={c} />
                     {c.parent && <span class="muted"> ({c.parent})</span>}{' '}
                     <span class="muted">{t('overridesFrom', { packs: c.over.join(', ') })}</span>
                   </li>
@@ -222,5 +222,15 @@ function ProblemList(props: { problems: readonly PackProblem[]; locale: ProblemL
         </li>
       ))}
     </ul>
+  );
+}
+
+/** A change as a person reads it: the title or the reply's text, its id beside it. */
+function ChangeName({ change }: { change: { id: string; label?: string } }) {
+  if (change.label === undefined) return <code>{change.id}</code>;
+  return (
+    <>
+      <span class="change-label">{change.label}</span> <code class="muted">{change.id}</code>
+    </>
   );
 }

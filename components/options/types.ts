@@ -33,8 +33,8 @@ interface ImportPreviewView {
   packId: string;
   name: string;
   version: string;
-  adds: Array<{ kind: ChangeKind; id: string; parent?: string }>;
-  overrides: Array<{ kind: ChangeKind; id: string; parent?: string; over: string[] }>;
+  adds: Array<{ kind: ChangeKind; id: string; parent?: string; label?: string }>;
+  overrides: Array<{ kind: ChangeKind; id: string; parent?: string; label?: string; over: string[] }>;
   /** Version of the installed pack this one replaces. */
   replacesVersion?: string;
   /** Things to check that do not stop the save, placed like problems. */

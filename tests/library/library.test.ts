@@ -71,10 +71,21 @@ describe('previewImport', () => {
     if (!check.ok) return;
     const { adds, overrides, replaces } = check.preview;
     expect(replaces).toBeUndefined();
-    expect(adds).toContainEqual({ kind: 'scenario', id: 'team_vip' });
-    expect(adds).toContainEqual({ kind: 'reply', id: 'team.hello', parent: 'greeting' });
-    expect(adds).toContainEqual({ kind: 'reply', id: 'team.vip', parent: 'team_vip' });
-    expect(overrides).toContainEqual({ kind: 'scenario', id: 'greeting', over: ['en', 'zh-TW', 'zh-CN'] });
+    // Each with what a person reads of it: a scenario's title, a reply's text.
+    expect(adds).toContainEqual({ kind: 'scenario', id: 'team_vip', label: '会员' });
+    expect(adds).toContainEqual({
+      kind: 'reply',
+      id: 'team.hello',
+      parent: 'greeting',
+      label: '您好，很高兴为您服务。',
+    });
+    expect(adds).toContainEqual({ kind: 'reply', id: 'team.vip', parent: 'team_vip', label: '尊敬的会员您好。' });
+    expect(overrides).toContainEqual({
+      kind: 'scenario',
+      id: 'greeting',
+      label: '问候',
+      over: ['en', 'zh-TW', 'zh-CN'],
+    });
     expect(overrides).toContainEqual({
       kind: 'rule',
       id: 'zh.refusal.wo-bu-neng',
