@@ -25,7 +25,10 @@ const LANGUAGE_NAMES: Array<[Exclude<UiLanguageChoice, 'auto'>, string]> = [
 export function SettingsForm(props: SettingsFormProps) {
   const { t } = useI18n();
   const [draft, setDraft] = useState<SettingsView>(props.settings);
-  useEffect(() => setDraft(props.settings), [props.settings]);
+  // Only a change of the stored values resets what the agent is typing: the page builds a new settings object on every
+  // render (a pack saved, a notice shown), which must not wipe a field being filled.
+  const storedKey = JSON.stringify(props.settings);
+  useEffect(() => setDraft(props.settings), [storedKey]);
   const isLocked = (field: keyof SettingsView) => (props.locked ?? []).includes(field);
   // Said beside each field the policy sets, so the agent does not type a value that would not be kept.
   const lockNote = (field: keyof SettingsView) =>

@@ -386,6 +386,17 @@ describe('undo, backup and settings', () => {
     });
   });
 
+  it('keeps what the agent is typing in the settings when the page draws again with the same stored settings', () => {
+    show();
+    typeInto(host.querySelector('input[name=agentLevel]') as HTMLInputElement, '专家');
+    // A pack saved, a notice shown: the page draws again with a new, equal settings object.
+    show({ ...props, settings: { ...props.settings } });
+    expect((host.querySelector('input[name=agentLevel]') as HTMLInputElement).value).toBe('专家');
+    // Settings changed elsewhere (another window, a restore) do replace the form.
+    show({ ...props, settings: { ...props.settings, agentLevel: '初级' } });
+    expect((host.querySelector('input[name=agentLevel]') as HTMLInputElement).value).toBe('初级');
+  });
+
   it('says a built-in pack’s language once, and shows the id of a pack whose id is not its language', () => {
     show({
       ...props,

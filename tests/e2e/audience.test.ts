@@ -22,6 +22,7 @@ const LEVELS_PACK = JSON.stringify({
       id: 'complaint',
       title: '投诉',
       replies: [
+        { id: 'levels.everyone', text: '非常抱歉，我马上为您登记处理。' },
         { id: 'levels.case-library', text: '按投诉案例库第 7 条升级处理。', audience: { levels: ['专家'] } },
         { id: 'levels.other-site', text: '这条只在别的网站上用。', audience: { sites: ['*.example.org'] } },
       ],
@@ -32,9 +33,22 @@ const LEVELS_PACK = JSON.stringify({
 const replyIds = () =>
   panel.locator('[data-reply-id]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-reply-id')));
 
+const storedLevel = () =>
+  options.evaluate(async () => {
+    const { storage } = (
+      globalThis as unknown as {
+        chrome: {
+          storage: { local: { get(key: string): Promise<Record<string, { agentLevel?: string } | undefined>> } };
+        };
+      }
+    ).chrome;
+    return (await storage.local.get('settings')).settings?.agentLevel;
+  });
+
 async function saveLevel(level: string): Promise<void> {
   await options.locator('input[name=agentLevel]').fill(level);
   await options.locator('form[aria-labelledby=settings-heading] button[type=submit]').click();
+  await expect.poll(storedLevel, { timeout: 5_000 }).toBe(level);
 }
 
 beforeAll(async () => {
@@ -73,8 +87,9 @@ describe('packs by level and site', () => {
     await expect
       .poll(() => panel.locator('[data-scenario-id]').first().getAttribute('data-scenario-id'), { timeout: 10_000 })
       .toBe('complaint');
+    // The pack has reached the panel (its reply for everyone is listed), cut to the junior level.
+    await expect.poll(replyIds, { timeout: 10_000 }).toContain('levels.everyone');
     await expect.poll(replyIds, { timeout: 10_000 }).not.toContain('levels.case-library');
-    expect((await replyIds()).length).toBeGreaterThan(0);
     expect(await replyIds()).not.toContain('levels.other-site');
   });
 
