@@ -97,6 +97,7 @@ export const en = {
   noConfidentScenario: 'No confident match for the latest message. Search the phrases below or pick a stage.',
   noMessageYet: 'No customer message yet. Stages are below; search finds any phrase.',
   followUp: 'This message follows up on an earlier one; the suggestions come from that earlier turn.',
+  mainIssue: 'main issue',
   emotionLabel: 'Mood',
   emotion_calm: 'Calm',
   emotion_anxious: 'Anxious',

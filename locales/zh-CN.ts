@@ -89,6 +89,7 @@ export const zhCN: Messages = {
   noConfidentScenario: '最新消息没有把握识别的场景。可在下方搜索话术或选择服务环节。',
   noMessageYet: '还没有客户消息。服务环节在下方，搜索可找到任何话术。',
   followUp: '这条消息是对之前问题的追问，推荐话术来自之前那条消息。',
+  mainIssue: '主要问题',
   emotionLabel: '情绪',
   emotion_calm: '平静',
   emotion_anxious: '着急',

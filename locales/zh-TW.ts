@@ -90,6 +90,7 @@ export const zhTW: Messages = {
   noConfidentScenario: '最新訊息沒有把握辨識的情境。可在下方搜尋話術或選擇服務環節。',
   noMessageYet: '還沒有客戶訊息。服務環節在下方，搜尋可找到任何話術。',
   followUp: '這則訊息是對先前問題的追問，推薦話術來自先前那則訊息。',
+  mainIssue: '主要問題',
   emotionLabel: '情緒',
   emotion_calm: '平靜',
   emotion_anxious: '著急',

@@ -10,7 +10,14 @@ export interface TabState {
   /** Whether Huashu is on for this page (false when the agent turned it off or no adapter matched). */
   active: boolean;
   /** The latest customer message and what the engine found in it; null before any. */
-  latest: { messageId: string; role: MessageRole; detection: Detection; followUpOf?: string } | null;
+  latest: {
+    messageId: string;
+    role: MessageRole;
+    detection: Detection;
+    followUpOf?: string;
+    /** The conversation's main issue, kept beside a short follow-up (content/latest-customer.ts). */
+    mainScenario?: string;
+  } | null;
   /** The customer's name when the page shows it. */
   customerName?: string;
   /** Findings on the current draft. */

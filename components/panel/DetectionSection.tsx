@@ -59,7 +59,9 @@ export function DetectionSection(props: DetectionSectionProps) {
               >
                 <span class="chip-title">{scenario.title}</span>
                 <span class="chip-cue">
-                  {t(scenario.confidence === 'likely' ? 'confidenceLikely' : 'confidencePossible')}
+                  {scenario.main
+                    ? t('mainIssue')
+                    : t(scenario.confidence === 'likely' ? 'confidenceLikely' : 'confidencePossible')}
                 </span>
               </button>
             </li>

@@ -11,6 +11,8 @@ interface ScenarioView {
   title: string;
   confidence: Confidence;
   tips: string[];
+  /** The conversation's main issue, kept beside a short follow-up. */
+  main?: boolean;
 }
 
 export interface DetectionView {

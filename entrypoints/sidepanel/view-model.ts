@@ -118,6 +118,7 @@ export function buildDetectionView(latest: TabState['latest'], inputs: Detection
         title,
         confidence: confidenceOf(match.score),
         tips: inputs.tipsOf?.(match.id) ?? scenario.tips,
+        ...(match.id === latest.mainScenario && { main: true }),
       };
     })
     .filter((s) => s !== null);

@@ -171,6 +171,20 @@ describe('what the agent sees at a glance', () => {
     expect($('[data-testid="follow-up"]')?.textContent).toContain('之前');
   });
 
+  it('marks the main issue kept beside a short follow-up', () => {
+    show({
+      detection: {
+        ...DETECTION,
+        scenarios: [
+          { id: 'waiting_too_long', title: '等待太久', confidence: 'likely', tips: [] },
+          { id: 'return_refund', title: '退货退款', confidence: 'possible', tips: [], main: true },
+        ],
+      },
+    });
+    expect($('[data-scenario-id="return_refund"]')?.textContent).toContain('主要问题');
+    expect($('[data-scenario-id="waiting_too_long"]')?.textContent).not.toContain('主要问题');
+  });
+
   it('shows sensitive data only masked, with the reminder not to repeat it', () => {
     show({ detection: { ...DETECTION, sensitiveKinds: ['bank_card'], maskedMessage: '卡号 6222 **** **** 1234' } });
     const notice = $('[data-testid="sensitive"]');

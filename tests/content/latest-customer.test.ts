@@ -70,3 +70,27 @@ describe('detectLatestCustomer', () => {
     expect(latest.detection.scenarios).toEqual([]);
   });
 });
+
+describe('the main issue beside a short follow-up about the conversation', () => {
+  const refundChat = (followUp: string): ChatMessage[] => [
+    { id: '1', role: 'customer', text: '收到的鞋子是坏的，我要退款' },
+    { id: '2', role: 'agent', text: '好的，我帮您看一下' },
+    { id: '3', role: 'customer', text: followUp },
+  ];
+
+  it('keeps the refund beside "人呢？？怎么不回复": the follow-up first, the main issue second', () => {
+    const latest = detectLatestCustomer(refundChat('人呢？？怎么不回复'), detect)!;
+    expect(latest.detection.scenarios.map((s) => s.id).slice(0, 2)).toEqual(['waiting_too_long', 'return_refund']);
+    expect(latest.mainScenario).toBe('return_refund');
+    expect(latest.followUpOf).toBeUndefined();
+  });
+
+  it('leaves a long message about something else alone', () => {
+    const latest = detectLatestCustomer(
+      refundChat('另外想问下你们这款羽绒服有没有黑色的加大码，想给我爸也买一件，最好这周能发货'),
+      detect,
+    )!;
+    expect(latest.mainScenario).toBeUndefined();
+    expect(latest.detection.scenarios[0]?.id).not.toBe('return_refund');
+  });
+});

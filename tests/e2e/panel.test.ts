@@ -131,6 +131,22 @@ describe('side panel on the demo helpdesk', () => {
     expect(await ids()).toEqual(before);
   });
 
+  it('keeps the main issue beside a short follow-up about the wait, one click away', async () => {
+    await desk.evaluate(() => window.huashuDemo.addMessage('customer', '收到的鞋子是坏的，我要退款'));
+    await expect
+      .poll(() => panel.locator('[data-scenario-id]').first().getAttribute('data-scenario-id'), { timeout: 10_000 })
+      .toBe('return_refund');
+    await desk.evaluate(() => window.huashuDemo.addMessage('customer', '人呢？？怎么不回复'));
+    await expect
+      .poll(() => panel.locator('[data-scenario-id]').first().getAttribute('data-scenario-id'), { timeout: 10_000 })
+      .toBe('waiting_too_long');
+    const main = panel.locator('[data-scenario-id="return_refund"]');
+    expect(await main.textContent()).toContain('main issue');
+    await main.click();
+    await expect.poll(() => main.getAttribute('aria-pressed')).toBe('true');
+    expect(await panel.locator('[data-reply-id^="return_refund."]').count()).toBeGreaterThan(0);
+  });
+
   it('ships no pinyin dictionary but the engine table, and the table not in the content script', () => {
     const outDir = typeof builtDir === 'string' ? builtDir : join(process.cwd(), '.output', 'chrome-mv3');
     const scriptsDir = join(outDir, 'content-scripts');
