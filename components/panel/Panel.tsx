@@ -42,6 +42,8 @@ export interface PanelProps {
   findings: Finding[];
   /** The open conversation's checklist; null when the packs have none or no conversation is read. */
   checklist?: ChecklistView | null;
+  /** Changes when the agent moves to another conversation (the tab and its address): a pinned scenario is let go. */
+  conversationKey?: string;
   draftLength: number;
   /** How much of a long draft lint reads (the engine's MAX_INPUT_LINE_CHARS). */
   checkedLength: number;
@@ -81,12 +83,16 @@ export function Panel(props: PanelProps) {
   const searchRef = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');
   const [chosenScopeId, setChosenScopeId] = useState<string | null>(null);
+  // A scenario the agent pinned for this conversation: new messages do not take it away; another conversation does.
+  const [pinnedScope, setPinnedScope] = useState<{ id: string; title: string } | null>(null);
   const activeIndexRef = useRef(-1);
 
   const detectedIds = props.detection?.scenarios.map((s) => s.id).join(' ') ?? '';
-  // A new customer message brings its own best scenario to the front again.
+  // A new customer message brings its own best scenario to the front again, unless one is pinned.
   useEffect(() => setChosenScopeId(null), [detectedIds]);
-  const scopeId = chosenScopeId ?? props.detection?.scenarios[0]?.id ?? null;
+  useEffect(() => setPinnedScope(null), [props.conversationKey]);
+  const scopeId = chosenScopeId ?? pinnedScope?.id ?? props.detection?.scenarios[0]?.id ?? null;
+  const pinned = scopeId !== null && scopeId === pinnedScope?.id;
 
   const searching = query.trim() !== '';
   const mine = props.mine;
@@ -101,6 +107,7 @@ export function Panel(props: PanelProps) {
   const scopeTitle =
     props.detection?.scenarios.find((s) => s.id === scopeId)?.title ??
     props.stages.find((s) => s.id === scopeId)?.title ??
+    (pinned ? pinnedScope?.title : undefined) ??
     replies[0]?.scopeTitle ??
     scopeId ??
     '';
@@ -234,6 +241,18 @@ export function Panel(props: PanelProps) {
           {searching && (
             <button type="button" class="button button-small" onClick={() => setQuery('')}>
               {t('clearSearch')}
+            </button>
+          )}
+          {!searching && scopeId && (
+            <button
+              type="button"
+              class="button button-small"
+              data-testid="pin-scope"
+              aria-pressed={pinned}
+              title={t(pinned ? 'unpinScopeHint' : 'pinScopeHint')}
+              onClick={() => setPinnedScope(pinned ? null : { id: scopeId, title: scopeTitle })}
+            >
+              {t(pinned ? 'unpinScope' : 'pinScope')}
             </button>
           )}
           {mine?.writable && !mine.form && (

@@ -550,6 +550,7 @@ export function App() {
         search={search}
         findings={state?.findings ?? []}
         checklist={checklist}
+        conversationKey={conversationKey}
         draftLength={state?.draftLength ?? 0}
         checkedLength={MAX_INPUT_LINE_CHARS}
         notice={notice}

@@ -171,6 +171,30 @@ describe('what the agent sees at a glance', () => {
     expect($('[data-testid="follow-up"]')?.textContent).toContain('之前');
   });
 
+  it('keeps a pinned scenario when the next message is about something else, until another conversation', () => {
+    const refund: DetectionView = {
+      ...DETECTION,
+      messageId: 'm1',
+      scenarios: [{ id: 'return_refund', title: '退货退款', confidence: 'likely', tips: [] }],
+    };
+    const waiting: DetectionView = {
+      ...DETECTION,
+      messageId: 'm2',
+      scenarios: [{ id: 'waiting_too_long', title: '等待太久', confidence: 'likely', tips: [] }],
+    };
+    show({ detection: refund, conversationKey: 'tab1|a' });
+    click($('[data-testid="pin-scope"]'));
+    expect($('[data-testid="pin-scope"]')?.getAttribute('aria-pressed')).toBe('true');
+    show({ detection: waiting });
+    expect($('#replies-heading')?.textContent).toContain('退货退款');
+    // The new message's scenario is still one click away.
+    click($('[data-scenario-id="waiting_too_long"]'));
+    expect($('#replies-heading')?.textContent).toContain('等待太久');
+    show({ detection: waiting, conversationKey: 'tab1|b' });
+    expect($('[data-testid="pin-scope"]')?.getAttribute('aria-pressed')).toBe('false');
+    expect($('#replies-heading')?.textContent).toContain('等待太久');
+  });
+
   it('marks the main issue kept beside a short follow-up', () => {
     show({
       detection: {

@@ -131,7 +131,7 @@ describe('side panel on the demo helpdesk', () => {
     expect(await ids()).toEqual(before);
   });
 
-  it('keeps the main issue beside a short follow-up about the wait, one click away', async () => {
+  it('keeps the main issue beside a short follow-up about the wait, one click away, and a pinned scenario in place', async () => {
     await desk.evaluate(() => window.huashuDemo.addMessage('customer', '收到的鞋子是坏的，我要退款'));
     await expect
       .poll(() => panel.locator('[data-scenario-id]').first().getAttribute('data-scenario-id'), { timeout: 10_000 })
@@ -145,6 +145,15 @@ describe('side panel on the demo helpdesk', () => {
     await main.click();
     await expect.poll(() => main.getAttribute('aria-pressed')).toBe('true');
     expect(await panel.locator('[data-reply-id^="return_refund."]').count()).toBeGreaterThan(0);
+    // Pinned, the refund replies stay while the customer goes on about something else.
+    await panel.locator('[data-testid="pin-scope"]').click();
+    await desk.evaluate(() => window.huashuDemo.addMessage('customer', '发票怎么开'));
+    await expect
+      .poll(() => panel.locator('[data-scenario-id]').first().getAttribute('data-scenario-id'), { timeout: 10_000 })
+      .toBe('invoice');
+    expect(await panel.locator('[data-testid="pin-scope"]').getAttribute('aria-pressed')).toBe('true');
+    expect(await panel.locator('[data-reply-id^="return_refund."]').count()).toBeGreaterThan(0);
+    await panel.locator('[data-testid="pin-scope"]').click();
   });
 
   it('ships no pinyin dictionary but the engine table, and the table not in the content script', () => {
