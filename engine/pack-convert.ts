@@ -10,6 +10,7 @@
 //   category, severity, patterns, exceptions, message, suggestion, match, noMatch   rule fields (lists separated by |)
 //   version, locale               meta fields
 //   shortcut                      reply field
+// Chinese headers and kinds are read too (类型, 所属, 标题, 回复…; 场景, 回复, 规则…), simplified or traditional.
 // Problems name the CSV line, so a lead can find the row in the spreadsheet.
 import Papa from 'papaparse';
 import { coded, type PackProblemCode } from './errors.ts';
@@ -49,6 +50,61 @@ const CSV_COLUMNS = [
 type Column = (typeof CSV_COLUMNS)[number];
 type Row = Partial<Record<Column, string>>;
 
+/** The Chinese names a team lead's spreadsheet may give the columns (simplified and traditional). */
+const CHINESE_COLUMNS: Readonly<Record<string, Column>> = {
+  类型: 'kind',
+  類型: 'kind',
+  编号: 'id',
+  編號: 'id',
+  所属: 'parent',
+  所屬: 'parent',
+  场景: 'parent',
+  場景: 'parent',
+  标题: 'title',
+  標題: 'title',
+  回复: 'text',
+  回覆: 'text',
+  内容: 'text',
+  內容: 'text',
+  触发词: 'triggers',
+  觸發詞: 'triggers',
+  例句: 'examples',
+  提示: 'tips',
+  类别: 'category',
+  類別: 'category',
+  级别: 'severity',
+  級別: 'severity',
+  短语: 'patterns',
+  短語: 'patterns',
+  例外: 'exceptions',
+  说明: 'message',
+  說明: 'message',
+  建议: 'suggestion',
+  建議: 'suggestion',
+  应命中: 'match',
+  應命中: 'match',
+  不应命中: 'noMatch',
+  不應命中: 'noMatch',
+  版本: 'version',
+  语言: 'locale',
+  語言: 'locale',
+  快捷词: 'shortcut',
+  快捷詞: 'shortcut',
+};
+/** The Chinese names of the row kinds. */
+const CHINESE_KINDS: Readonly<Record<string, string>> = {
+  话术包: 'meta',
+  話術包: 'meta',
+  场景: 'scenario',
+  場景: 'scenario',
+  阶段: 'stage',
+  階段: 'stage',
+  回复: 'reply',
+  回覆: 'reply',
+  规则: 'rule',
+  規則: 'rule',
+};
+
 const list = (cell: string | undefined): string[] | undefined => {
   const items = (cell ?? '')
     .split('|')
@@ -68,7 +124,11 @@ const CSV_CODES: Partial<Record<string, PackProblemCode>> = {
 
 export function parseCsvPack(source: string, file: string): PackParse {
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
-  const parsed = Papa.parse<Row>(text, { header: true, skipEmptyLines: 'greedy' });
+  const parsed = Papa.parse<Row>(text, {
+    header: true,
+    skipEmptyLines: 'greedy',
+    transformHeader: (header) => CHINESE_COLUMNS[header.trim()] ?? header,
+  });
   const placeOf = lazyLineIndex(text);
   const problems: PackProblem[] = parsed.errors.map((e) => ({
     file,
@@ -94,7 +154,8 @@ export function parseCsvPack(source: string, file: string): PackParse {
   const ownerPaths = new Map<string, string>();
   parsed.data.forEach((row, index) => {
     const line = index + 2;
-    const kind = cell(row.kind);
+    const written = cell(row.kind);
+    const kind = written !== undefined && Object.hasOwn(CHINESE_KINDS, written) ? CHINESE_KINDS[written] : written;
     if (kind === 'meta') {
       Object.assign(pack, {
         id: cell(row.id),
