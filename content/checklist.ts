@@ -1,5 +1,5 @@
 // The conversation checklist in the page: reads the open conversation's messages with the engine and tells the panel each item's state and the score, never the texts.
-import type { ChecklistTurn, Engine, Severity } from '../engine/index.ts';
+import { worstSeverity, type ChecklistTurn, type Engine } from '../engine/index.ts';
 import type { ChatMessage } from '../sites/types.ts';
 import type { ConversationSnapshot } from './conversation-watcher.ts';
 import { duringSession, setView } from './tab-store.ts';
@@ -9,8 +9,6 @@ import type { Tab } from './tab.ts';
 const TIMING_REFRESH_MS = 5_000;
 /** Each message's reading is kept by id and text; a conversation longer than this is read again from scratch. */
 const READING_CACHE_LIMIT = 2_000;
-
-const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
 
 export function startChecklist(tab: Tab): () => void {
   const { store } = tab;
@@ -28,7 +26,7 @@ export function startChecklist(tab: Tab): () => void {
       turn =
         message.role === 'customer'
           ? { role: 'customer', scenarios: engine.detect(message.text).scenarios.map((s) => s.id) }
-          : { role: 'agent', text: message.text, worstSeverity: worstSeverityOf(engine, message.text) };
+          : { role: 'agent', text: message.text, worstSeverity: worstSeverity(engine.lint(message.text)) };
       readings.set(key, turn);
     }
     return { ...turn, seenAt: seenAt.get(message.id) };
@@ -46,7 +44,9 @@ export function startChecklist(tab: Tab): () => void {
     }
     try {
       const turns = snapshot.messages.flatMap((message) => turnOf(engine, message) ?? []);
-      setView(store, { checklist: engine.readChecklist(turns, Date.now()) });
+      const checklist = engine.readChecklist(turns, Date.now());
+      // The 5 s refresh mostly finds nothing new: the panel is told only of a change.
+      if (JSON.stringify(checklist) !== JSON.stringify(store.get().view.checklist)) setView(store, { checklist });
     } catch (error) {
       console.error('[huashu] reading the conversation checklist failed', error);
     }
@@ -73,10 +73,4 @@ export function startChecklist(tab: Tab): () => void {
       setView(store, { checklist: null });
     };
   });
-}
-
-/** The most severe finding the rules and the learned reader give a sent reply. */
-function worstSeverityOf(engine: Engine, text: string): Severity | undefined {
-  const severities = new Set(engine.lint(text).map((finding) => finding.severity));
-  return SEVERITY_ORDER.find((severity) => severities.has(severity));
 }

@@ -13,6 +13,14 @@ export interface ChecklistReading {
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, error: 2 };
 
+/** The most severe of a reply's findings, as a checklist turn keeps it; undefined for a clean reply. */
+export function worstSeverity(findings: ReadonlyArray<{ severity: Severity }>): Severity | undefined {
+  let worst: Severity | undefined;
+  for (const { severity } of findings)
+    if (worst === undefined || SEVERITY_RANK[severity] > SEVERITY_RANK[worst]) worst = severity;
+  return worst;
+}
+
 /**
  * Compiles every item's phrases into one automaton (one pass over a reply finds them all); the reader then scores a
  * conversation item by item.

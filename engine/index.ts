@@ -4,7 +4,7 @@
 import { detectEmotion, emotionGivenScenario, isSarcastic } from './emotion.ts';
 import { createEmotionReader } from './emotion-learned.ts';
 import { createChecklistReader, type ChecklistReader } from './checklist.ts';
-export { createChecklistReader, type ChecklistReader } from './checklist.ts';
+export { createChecklistReader, worstSeverity, type ChecklistReader } from './checklist.ts';
 import { normalizeForMatch } from './normalize.ts';
 import { createScenarioDetector } from './detect.ts';
 import { MAX_INPUT_LINE_CHARS } from './limits.ts';

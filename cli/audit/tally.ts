@@ -1,6 +1,6 @@
 // The audit's figures, gathered message by message in memory that does not grow with the export: per agent, per
 // category, per scenario, response times in log-scale histograms, and a capped sample of findings with their context.
-import type { ChecklistReader, ChecklistTurn, Severity } from '../../engine/index.ts';
+import { worstSeverity, type ChecklistReader, type ChecklistTurn } from '../../engine/index.ts';
 import type { Analysis, SentFinding } from './analyze.ts';
 import type { AuditMessage, AuditRole } from './formats.ts';
 
@@ -13,7 +13,6 @@ const CONTEXT_MESSAGES = 3;
 const CONTEXT_CHARS = 500;
 /** Turns of one conversation the checklist reads; past this a conversation is scored on its beginning. */
 const CHECKLIST_TURNS = 400;
-const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
 
 /**
  * Durations in seconds, counted in buckets 10 % apart (from 1 s to about a year), so a median is read within 10 %
@@ -184,7 +183,6 @@ export class AuditTally {
       }
     }
     if ((message.role === 'customer' || message.role === 'agent') && conversation.turns.length < CHECKLIST_TURNS) {
-      const severities = new Set((analysis.findings ?? []).map((f) => f.severity));
       conversation.turns.push(
         message.role === 'customer'
           ? {
@@ -195,7 +193,7 @@ export class AuditTally {
           : {
               role: 'agent',
               says: analysis.says ?? [],
-              worstSeverity: SEVERITY_ORDER.find((s) => severities.has(s)),
+              worstSeverity: worstSeverity(analysis.findings ?? []),
               seenAt: message.time,
             },
       );

@@ -1,7 +1,7 @@
 // The conversation checklist: each item met, missed or open over a conversation, the score, the pack's fields checked with their place.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PACKS } from '../../engine/default-packs.ts';
-import { createEngine } from '../../engine/index.ts';
+import { createEngine, worstSeverity } from '../../engine/index.ts';
 import { parsePack } from '../../engine/pack-load.ts';
 import type { ChecklistTurn } from '../../engine/types.ts';
 import { createPhraseFinder } from '../../engine/lint.ts';
@@ -13,9 +13,7 @@ function customer(text: string, seenAt?: number): ChecklistTurn {
   return { role: 'customer', scenarios: engine.detect(text).scenarios.map((s) => s.id), seenAt };
 }
 function agent(text: string, seenAt?: number): ChecklistTurn {
-  const severities = engine.lint(text).map((f) => f.severity);
-  const worst = severities.includes('error') ? 'error' : severities.includes('warning') ? 'warning' : severities[0];
-  return { role: 'agent', text, worstSeverity: worst, seenAt };
+  return { role: 'agent', text, worstSeverity: worstSeverity(engine.lint(text)), seenAt };
 }
 const stateOf = (turns: ChecklistTurn[], now = T0 + 10_000) =>
   Object.fromEntries(engine.readChecklist(turns, now).items.map((item) => [item.id, item.state]));
