@@ -102,7 +102,7 @@ export const en = {
   unpinScope: 'Unpin',
   pinScopeHint: 'Keep these replies for this conversation, whatever the next messages are about',
   unpinScopeHint: 'Follow the latest message again',
-  emotionLabel: 'Mood',
+  emotionLabel: 'Mood: {emotion}',
   emotion_calm: 'Calm',
   emotion_anxious: 'Anxious',
   emotion_angry: 'Angry',
@@ -129,9 +129,10 @@ export const en = {
   teachFailed: 'The correction was not kept ({error}). Try again; if it keeps failing, reload the panel.',
 
   // Sensitive data
-  sensitiveHeading: 'The customer sent sensitive data',
+  sensitiveHeading: 'Sensitive data:',
   siteGeneric: 'This chat page',
-  sensitiveReminder: 'Shown masked. Never repeat it in your reply.',
+  sensitiveReminder: 'Shown masked: never repeat it.',
+  sensitiveShowMasked: 'The message, masked',
   sensitive_id_card: 'ID card number',
   sensitive_bank_card: 'Bank card number',
   sensitiveSuspected: 'Suspected {kind} (its check digit fails)',
@@ -172,6 +173,7 @@ export const en = {
   // Findings
   findingsHeading: 'Your draft',
   findingsNone: 'No warnings on your draft.',
+  findingsMore: 'Show {count} more',
   checklistHeading: 'Conversation checklist',
   checklistScore: '{score} of 100',
   checklistPassed: 'passes',
@@ -182,7 +184,7 @@ export const en = {
   checklistNotApplicable: 'not needed here',
   checklistLost: '−{points}',
   draftCapped: 'Your draft is very long: only its first {limit} characters are checked.',
-  fix: 'Fix',
+  fix: 'Fix: {suggestion}',
   fixTitle: 'Replace “{match}” with “{suggestion}”',
   fixFailed: 'Could not change the draft (it may have changed meanwhile). Edit it by hand.',
   severity_error: 'Must fix',

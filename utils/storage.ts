@@ -164,3 +164,10 @@ export const enabledPacksItem = storage.defineItem<Pack[] | null>('local:enabled
  * build leaves it out to stay small, and its engine waits for it.
  */
 export const pinyinTableItem = storage.defineItem<string | null>('local:pinyinTable', { fallback: null });
+
+/** How the agent left the panel's folds: tips start folded, and stay open once the agent opens them. */
+export interface PanelLayout {
+  tipsOpen: boolean;
+}
+
+export const panelLayoutItem = storage.defineItem<PanelLayout>('local:panelLayout', { fallback: { tipsOpen: false } });

@@ -1,6 +1,7 @@
 // Inline draft warnings drawn over the helpdesk's composer: underlines under each finding, a count badge, a popover with the fix.
 import { useState } from 'preact/hooks';
-import type { Finding, Severity } from '../../engine/types.ts';
+import type { Finding } from '../../engine/types.ts';
+import { worstSeverityOf } from '../common/severity.ts';
 
 /** A box in viewport coordinates. */
 export interface InlineRect {
@@ -21,15 +22,6 @@ export interface InlineWarningsProps {
   /** The composer's box; the badge sits at its bottom-right corner. Null hides everything. */
   composer: InlineRect | null;
   onApply(finding: Finding): void;
-}
-
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-function worstSeverity(findings: Finding[]): Severity {
-  return findings.reduce<Severity>(
-    (worst, f) => (SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[worst] ? f.severity : worst),
-    'info',
-  );
 }
 
 function findingKey(finding: Finding): string {
@@ -61,7 +53,7 @@ export function InlineWarnings({ underlines, composer, onApply }: InlineWarnings
   const [openKey, setOpenKey] = useState<string | null>(null);
   if (!composer || underlines.length === 0) return null;
   const findings = underlines.map((u) => u.finding);
-  const severity = worstSeverity(findings);
+  const severity = worstSeverityOf(findings);
   const open = openKey === 'badge' ? findings : findings.filter((f) => findingKey(f) === openKey);
   const openAnchor =
     openKey === 'badge' || open.length === 0

@@ -65,6 +65,9 @@ export interface PanelProps {
   onResetUsage: () => void;
   /** The agent's own replies: save, change, delete (absent: turned off by a policy). */
   mine?: MyRepliesView;
+  /** Whether the scenario's tips show unfolded: folded until the agent opens them, then kept open. */
+  tipsOpen?: boolean;
+  onTipsOpenChange?: (open: boolean) => void;
 }
 
 function isEditable(target: EventTarget | null): boolean {
@@ -226,6 +229,8 @@ export function Panel(props: PanelProps) {
           onSelectScenario={selectScope}
           onSearch={focusSearch}
           teach={props.teach}
+          tipsOpen={props.tipsOpen}
+          onTipsOpenChange={props.onTipsOpenChange}
         />
       )}
       <StageBar stages={props.stages} selectedScopeId={searching ? null : scopeId} onSelectStage={selectScope} />
@@ -254,28 +259,6 @@ export function Panel(props: PanelProps) {
             >
               {t(pinned ? 'unpinScope' : 'pinScope')}
             </button>
-          )}
-          {mine?.writable && !mine.form && (
-            <span class="section-actions">
-              {props.hasComposer && props.draftLength > 0 && (
-                <button
-                  type="button"
-                  class="button button-small"
-                  data-testid="my-reply-from-draft"
-                  onClick={() => mine.onFromDraft(searching ? null : scopeId)}
-                >
-                  {t('myReplyFromDraft')}
-                </button>
-              )}
-              <button
-                type="button"
-                class="button button-small"
-                data-testid="my-reply-new"
-                onClick={() => mine.onNew(searching ? null : scopeId)}
-              >
-                {t('myReplyNew')}
-              </button>
-            </span>
           )}
         </div>
         {mine?.form && (
@@ -317,6 +300,29 @@ export function Panel(props: PanelProps) {
             />
           ))}
         </ol>
+        {/* After the list: on a narrow panel these would push the first reply down. */}
+        {mine?.writable && !mine.form && (
+          <div class="row reply-list-actions">
+            {props.hasComposer && props.draftLength > 0 && (
+              <button
+                type="button"
+                class="button button-small"
+                data-testid="my-reply-from-draft"
+                onClick={() => mine.onFromDraft(searching ? null : scopeId)}
+              >
+                {t('myReplyFromDraft')}
+              </button>
+            )}
+            <button
+              type="button"
+              class="button button-small"
+              data-testid="my-reply-new"
+              onClick={() => mine.onNew(searching ? null : scopeId)}
+            >
+              {t('myReplyNew')}
+            </button>
+          </div>
+        )}
       </section>
       {props.checklist && <ChecklistSection checklist={props.checklist} />}
       <UsageFooter onExportUsage={props.onExportUsage} onResetUsage={props.onResetUsage} />

@@ -57,6 +57,19 @@ export function ReplyItem(props: ReplyItemProps) {
             {props.shortcut}
           </kbd>
         )}
+        {draft === null && (
+          // In the title's row: on a narrow panel the top reply's button stays on the first screen, however long the text.
+          <button
+            type="button"
+            class="button button-primary reply-insert"
+            data-reply-id={reply.id}
+            title={t('insertTitle')}
+            aria-describedby={titleId}
+            onClick={() => props.onInsert(reply, reply.text)}
+          >
+            {insertLabel}
+          </button>
+        )}
       </div>
       {draft === null ? (
         <p class="reply-text" lang={reply.locale}>
@@ -86,16 +99,6 @@ export function ReplyItem(props: ReplyItemProps) {
       <div class="reply-actions">
         {draft === null ? (
           <>
-            <button
-              type="button"
-              class="button button-primary reply-insert"
-              data-reply-id={reply.id}
-              title={t('insertTitle')}
-              aria-describedby={titleId}
-              onClick={() => props.onInsert(reply, reply.text)}
-            >
-              {insertLabel}
-            </button>
             <button type="button" class="button" aria-describedby={titleId} onClick={() => props.onCopy(reply.shown)}>
               {t('copy')}
             </button>

@@ -47,7 +47,15 @@ import { downloadTextFile } from '../../utils/download.ts';
 import { createTranslator, resolveUiLocale } from '../../utils/i18n.ts';
 import { contentToPanel, panelToContent, type TabState } from '../../utils/messaging.ts';
 import { followEnabledPacks } from '../../utils/enabled-packs.ts';
-import { DEFAULT_SETTINGS, replyUsageItem, settingsItem, type ReplyUsage, type Settings } from '../../utils/storage.ts';
+import {
+  DEFAULT_SETTINGS,
+  panelLayoutItem,
+  replyUsageItem,
+  settingsItem,
+  type PanelLayout,
+  type ReplyUsage,
+  type Settings,
+} from '../../utils/storage.ts';
 import { sitePartsOf } from '../../library/sites/site-access.ts';
 import { forgetPicks, switchSiteOff, switchSiteOn } from '../../library/sites/site-actions.ts';
 import { newTeachId, saveCorrection } from '../../utils/teach.ts';
@@ -99,6 +107,7 @@ export function App() {
   );
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [usage, setUsage] = useState<ReplyUsage>({});
+  const [layout, setLayout] = useState<PanelLayout>({ tipsOpen: false });
   const [usageRead, setUsageRead] = useState(false);
   const [notice, setNotice] = useState<PanelNotice | null>(null);
   const [command, setCommand] = useState<PanelCommand | null>(null);
@@ -128,6 +137,8 @@ export function App() {
     const unwatchPacks = followEnabledPacks(setEnabledPacks);
     void settingsItem.getValue().then(setSettings);
     const unwatchSettings = settingsItem.watch((value) => setSettings(value ?? DEFAULT_SETTINGS));
+    void panelLayoutItem.getValue().then(setLayout);
+    const unwatchLayout = panelLayoutItem.watch((value) => setLayout(value ?? { tipsOpen: false }));
     void replyUsageItem.getValue().then((value) => {
       setUsage(value);
       setUsageRead(true);
@@ -142,6 +153,7 @@ export function App() {
     return () => {
       unwatchPacks();
       unwatchSettings();
+      unwatchLayout();
       unwatchUsage();
     };
   }, []);
@@ -566,6 +578,11 @@ export function App() {
         onResetPicks={onResetPicks}
         onReload={onReload}
         onExportUsage={onExportUsage}
+        tipsOpen={layout.tipsOpen}
+        onTipsOpenChange={(tipsOpen) => {
+          setLayout({ ...layout, tipsOpen });
+          void panelLayoutItem.setValue({ ...layout, tipsOpen });
+        }}
         onResetUsage={onResetUsage}
         mine={mine}
       />

@@ -143,8 +143,17 @@ describe('what the agent sees at a glance', () => {
     expect($('[data-scenario-id="return_refund"]')?.textContent).toContain('很可能');
     expect($('[data-scenario-id="complaint"] .chip-cue')?.textContent).toBe('可能');
     expect(text()).not.toMatch(/0\.\d/u);
-    expect($('[data-emotion]')?.textContent).toContain('生气');
-    expect(text()).toContain('提供 2～3 种方案');
+    expect($('[data-emotion]')?.textContent).toBe('情绪：生气');
+    // Tips start folded, one click away in the heading's row; the choice goes to the panel to keep.
+    expect($('#scenario-tips')?.hidden).toBe(true);
+    const onTipsOpenChange = vi.fn();
+    show({ onTipsOpenChange });
+    click($('[data-testid="tips-toggle"]'));
+    expect(onTipsOpenChange).toHaveBeenCalledWith(true);
+    show({ tipsOpen: true });
+    expect($('#scenario-tips')?.hidden).toBe(false);
+    expect($('#scenario-tips')?.textContent).toContain('提供 2～3 种方案');
+    expect($('[data-testid="tips-toggle"]')?.getAttribute('aria-expanded')).toBe('true');
   });
 
   it("shows the best scenario's replies with uses and the shortcuts of the first three", () => {
@@ -340,14 +349,37 @@ describe('acting on replies and findings', () => {
     const refusal = $('[data-finding-category="refusal"]')!;
     expect(refusal.textContent).toContain('避免直接拒绝');
     expect(refusal.textContent).toContain('必须修改');
-    click(refusal.querySelector('button'));
+    click(refusal.querySelector('[data-fix-rule]'));
     expect(props.onApplyFinding).toHaveBeenCalledWith(FINDING);
-    expect($('[data-finding-category="contradiction"] button')).toBeNull();
+    expect($('[data-finding-category="contradiction"] [data-fix-rule]')).toBeNull();
     show({ findings: [], draftLength: 12 });
     expect($('[data-testid="findings-none"]')?.textContent).toBe('草稿没有问题。');
     show({ findings: [], draftLength: 0 });
     expect($('[data-testid="findings-none"]')).toBeNull();
     expect($('[data-testid="draft-capped"]')).toBeNull();
+  });
+
+  it('keeps each finding to one row, worst first, its reason one click away and past two a "more" button', () => {
+    const hint = {
+      ...FINDING,
+      ruleId: 'contradiction.but',
+      category: 'contradiction' as const,
+      severity: 'info' as const,
+    };
+    const second = { ...FINDING, ruleId: 'impatience.said', category: 'impatience' as const, start: 8, end: 12 };
+    show({ findings: [hint, second, FINDING] });
+    // Worst first, then in the draft's order; the hint waits behind "more".
+    expect($$('[data-finding-rule]').map((el) => el.dataset.findingRule)).toEqual([FINDING.ruleId, 'impatience.said']);
+    const reason = $(`[data-finding-rule="${FINDING.ruleId}"] .finding-message`)!;
+    expect(reason.hidden).toBe(true);
+    const toggle = $(`[data-finding-rule="${FINDING.ruleId}"] .finding-toggle`)!;
+    expect(toggle.getAttribute('title')).toBe(FINDING.message);
+    click(toggle);
+    expect($(`[data-finding-rule="${FINDING.ruleId}"] .finding-message`)!.hidden).toBe(false);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    click($('[data-testid="findings-more"]'));
+    expect($$('[data-finding-rule]')).toHaveLength(3);
+    expect($('[data-testid="findings-more"]')).toBeNull();
   });
 
   it('says when a very long draft is checked only in its first characters', () => {
