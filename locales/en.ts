@@ -174,6 +174,7 @@ export const en = {
   findingsHeading: 'Your draft',
   findingsNone: 'No warnings on your draft.',
   findingsMore: 'Show {count} more',
+  showOtherLanguages: 'Show {count} replies in other languages',
   checklistHeading: 'Conversation checklist',
   checklistScore: '{score} of 100',
   checklistPassed: 'passes',

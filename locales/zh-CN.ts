@@ -159,6 +159,7 @@ export const zhCN: Messages = {
   findingsHeading: '您的草稿',
   findingsNone: '草稿没有问题。',
   findingsMore: '再显示 {count} 条',
+  showOtherLanguages: '显示 {count} 条其他语言的话术',
   checklistHeading: '质检',
   checklistScore: '{score} 分',
   checklistPassed: '合格',

@@ -161,6 +161,7 @@ export const zhTW: Messages = {
   findingsHeading: '您的草稿',
   findingsNone: '草稿沒有問題。',
   findingsMore: '再顯示 {count} 則',
+  showOtherLanguages: '顯示 {count} 則其他語言的話術',
   checklistHeading: '質檢',
   checklistScore: '{score} 分',
   checklistPassed: '合格',

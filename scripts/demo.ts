@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { buildExtension, launchWithExtension } from '../tools/browser/extension.ts';
 import { expansionPicker } from '../tools/browser/huashu-state.ts';
+import { setPanelLanguage } from '../tools/browser/panel-scenes.ts';
 import { openPanel } from './lib/panel-page.ts';
 import { startDemoServer } from './serve-demo.ts';
 
@@ -60,7 +61,7 @@ async function main(): Promise<void> {
   console.log('Building the extension…');
   await buildExtension();
   const server = await startDemoServer();
-  // The panel speaks the conversation's language: Chromium's UI language decides it.
+  // The browser's language for the helpdesk page; the panel's is set as the options page sets it (setPanelLanguage).
   const browser = await launchWithExtension(undefined, { headless: !headed, args: [`--lang=${lang}`] });
   try {
     const desk = await browser.context.newPage();
@@ -69,6 +70,7 @@ async function main(): Promise<void> {
     await desk.evaluate(() => window.huashuDemo.ready);
     await desk.evaluate(() => window.huashuDemo.clear());
     const panel = await openPanel(browser.context, browser.extensionId, desk);
+    await setPanelLanguage(panel, lang === 'en' ? 'en' : lang === 'zh-TW' ? 'zh-TW' : 'zh-CN');
     console.log(`Demo helpdesk: ${server.url}  ·  panel: chrome-extension://${browser.extensionId}/sidepanel.html\n`);
 
     let step = 0;

@@ -100,10 +100,16 @@ export function Panel(props: PanelProps) {
   const searching = query.trim() !== '';
   const mine = props.mine;
   const { search, repliesFor } = props;
-  const replies = useMemo(
+  const listed = useMemo(
     () => (searching ? search(query) : scopeId ? repliesFor(scopeId) : []),
     [searching, query, scopeId, search, repliesFor],
   );
+  // A scenario's replies in the conversation's language; the others one click away (search shows every language).
+  const [otherLanguagesShown, setOtherLanguagesShown] = useState(false);
+  useEffect(() => setOtherLanguagesShown(false), [scopeId]);
+  const sameLanguage = useMemo(() => listed.filter((reply) => !reply.otherLanguage), [listed]);
+  const replies = searching || otherLanguagesShown || sameLanguage.length === 0 ? listed : sameLanguage;
+  const otherLanguagesHidden = listed.length - replies.length;
   const repliesRef = useRef(replies);
   repliesRef.current = replies;
 
@@ -300,6 +306,16 @@ export function Panel(props: PanelProps) {
             />
           ))}
         </ol>
+        {otherLanguagesHidden > 0 && (
+          <button
+            type="button"
+            class="link-button"
+            data-testid="show-other-languages"
+            onClick={() => setOtherLanguagesShown(true)}
+          >
+            {t('showOtherLanguages', { count: otherLanguagesHidden })}
+          </button>
+        )}
         {/* After the list: on a narrow panel these would push the first reply down. */}
         {mine?.writable && !mine.form && (
           <div class="row reply-list-actions">

@@ -167,6 +167,22 @@ describe('what the agent sees at a glance', () => {
     expect($$('.shortcut').map((el) => el.textContent)).toEqual(['Alt+Shift+1', 'Alt+Shift+2', 'Alt+Shift+3']);
   });
 
+  it("lists the replies in the conversation's language, the others one click away, all of them when none is", () => {
+    const english = { ...replyView('return_refund.en', 'return_refund', 'Sorry about that.'), otherLanguage: true };
+    english.locale = 'en';
+    show({ repliesFor: (id) => [...(REPLIES[id] ?? []), english] });
+    expect($$('[data-reply-id]').map((el) => el.dataset.replyId)).not.toContain('return_refund.en');
+    const more = $('[data-testid="show-other-languages"]')!;
+    expect(more.textContent).toBe('显示 1 条其他语言的话术');
+    click(more);
+    expect($$('[data-reply-id]').map((el) => el.dataset.replyId)).toContain('return_refund.en');
+    expect($('[data-testid="show-other-languages"]')).toBeNull();
+    // A scenario with replies in other languages only shows them rather than nothing.
+    show({ repliesFor: () => [english] });
+    click($('[data-scenario-id="complaint"]'));
+    expect($$('[data-reply-id]').map((el) => el.dataset.replyId)).toEqual(['return_refund.en']);
+  });
+
   it('says when nothing is confident and points to search', () => {
     show({ detection: { ...DETECTION, scenarios: [] } });
     expect($$('[data-scenario-id]')).toHaveLength(0);

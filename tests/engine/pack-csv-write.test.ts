@@ -17,6 +17,14 @@ describe('a pack written as CSV', () => {
     expect(again).toEqual({ ok: true, pack });
   });
 
+  it('is a template whose Chinese text uses full-width punctuation, as a team lead would copy it', () => {
+    const template = readFileSync('data/templates/pack.csv', 'utf8');
+    // ASCII , : ; ! ? beside a Chinese character, outside the CSV's own separators (commas between cells).
+    const cells = template.split('\n').flatMap((line) => line.match(/"[^"]*"|[^,]+/gu) ?? []);
+    const halfWidth = cells.filter((cell) => /\p{Script=Han}[:;!?,]|[:;!?,]\p{Script=Han}/u.test(cell));
+    expect(halfWidth).toEqual([]);
+  });
+
   it('is refused when CSV cannot hold the pack, naming each field it would lose', () => {
     const zhCN = DEFAULT_PACKS.find((pack) => pack.id === 'zh-CN')!;
     const written = packToCsv(zhCN);

@@ -62,24 +62,31 @@ export const PANEL_SCENES: PanelScene[] = [
   },
 ];
 
-/** Stores the panel's settings as the options page would (UI language first), then reloads the panel. */
+/** The settings the demo and the screenshots show: the demo shop's agent, so that replies fill their variables. */
+const DEMO_SETTINGS: Settings = {
+  agentName: '小林',
+  agentId: '8021',
+  company: '星河商城',
+  customVariables: {},
+  uiLanguage: 'auto',
+  expansionTrigger: ';;',
+  expansionEnabled: true,
+  sendGuard: 'confirm',
+};
+
+/**
+ * Stores the demo's settings with the UI language as the options page would, then reloads the panel: a headless
+ * browser's own language (`--lang`) does not reliably choose it.
+ */
 export async function setPanelLanguage(panel: Page, language: PanelLanguage): Promise<void> {
   await panel.evaluate(
-    async (settings) => {
-      const api = (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } })
-        .chrome;
-      await api.storage.local.set({ settings });
+    async (changes) => {
+      type Area = { get(key: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> };
+      const local = (globalThis as unknown as { chrome: { storage: { local: Area } } }).chrome.storage.local;
+      const stored = (await local.get('settings')).settings as object | undefined;
+      await local.set({ settings: { ...stored, ...changes } });
     },
-    {
-      agentName: '小林',
-      agentId: '8021',
-      company: '星河商城',
-      customVariables: {},
-      uiLanguage: language,
-      expansionTrigger: ';;',
-      expansionEnabled: true,
-      sendGuard: 'confirm',
-    } satisfies Settings,
+    { ...DEMO_SETTINGS, uiLanguage: language } satisfies Settings,
   );
   await panel.reload();
 }
