@@ -1,5 +1,5 @@
 // Detection in the page: reads the conversation through the adapter, detects the latest customer message and keeps the ones no scenario fits for teaching.
-import { maskCustomerMessage, type Engine } from '../engine/index.ts';
+import { findOrderNumber, maskCustomerMessage, type Engine } from '../engine/index.ts';
 import type { Detection } from '../engine/types.ts';
 import type { SiteAdapter } from '../sites/types.ts';
 import { recordUnmatched } from '../utils/teach.ts';
@@ -43,7 +43,11 @@ export function startDetection(tab: Tab): () => void {
       } catch (error) {
         console.error(`[huashu] the ${adapter.id} adapter failed to read the customer name`, error);
       }
-      setView(store, { latest: latest ? { ...latest, role: 'customer' } : null, customerName });
+      // Customers give the number and agents repeat it back: both say which order the conversation is about; notes do not.
+      const orderNumber = findOrderNumber(
+        lastSnapshot.messages.filter((m) => m.role === 'customer' || m.role === 'agent').map((m) => m.text),
+      );
+      setView(store, { latest: latest ? { ...latest, role: 'customer' } : null, customerName, orderNumber });
       // A follow-up borrows an earlier message's scenarios only because its own detection found none.
       if (latest && (latest.followUpOf !== undefined || latest.detection.scenarios.length === 0))
         keepUnmatched(latest.detection.text, customerName);

@@ -109,7 +109,7 @@ function watchExpansion(tab: Tab): ExpansionController {
       if (!query) dismissedAt = null;
       return close();
     }
-    const values = replyValues(settings, view.customerName);
+    const values = replyValues(settings, view);
     const wanted = {
       // Detected scenarios of the latest customer message, best first: their replies lead.
       currentScenarioIds: view.latest?.detection.scenarios.map((scenario) => scenario.id) ?? [],

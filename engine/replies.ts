@@ -9,11 +9,18 @@ export interface ReplyValueSettings {
   customVariables: Record<string, string>;
 }
 
+/** What the page tells of the conversation: the customer's name, the order it is about. */
+export interface ConversationValues {
+  customerName?: string;
+  orderNumber?: string;
+}
+
 /** The values of the variables Huashu knows; blank means unknown, left to the variables' fallbacks. */
-export function replyValues(settings: ReplyValueSettings, customerName: string | undefined): Record<string, string> {
+export function replyValues(settings: ReplyValueSettings, conversation: ConversationValues = {}): Record<string, string> {
   const values: Record<string, string> = { ...settings.customVariables };
   const known: Record<string, string | undefined> = {
-    customer: customerName,
+    customer: conversation.customerName,
+    orderNumber: conversation.orderNumber,
     agentName: settings.agentName,
     agentId: settings.agentId,
     company: settings.company,

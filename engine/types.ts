@@ -70,7 +70,7 @@ export const SENSITIVE_KINDS = ['id_card', 'bank_card', 'phone', 'email', 'passw
 export type SensitiveKind = (typeof SENSITIVE_KINDS)[number];
 
 /** Variables every pack may use in replies without declaring them. */
-export const BUILTIN_VARIABLES = ['customer', 'agentName', 'agentId', 'company'] as const;
+export const BUILTIN_VARIABLES = ['customer', 'agentName', 'agentId', 'company', 'orderNumber'] as const;
 
 /** The pack format this version writes: 2 reads rule patterns in the pattern language (docs/packs.md). */
 export const PACK_SCHEMA_VERSION = 2;

@@ -20,6 +20,8 @@ export interface TabState {
   } | null;
   /** The customer's name when the page shows it. */
   customerName?: string;
+  /** The order the conversation is about: the latest order number its messages label (engine/order-number.ts). */
+  orderNumber?: string;
   /** Findings on the current draft. */
   findings: Finding[];
   draftLength: number;

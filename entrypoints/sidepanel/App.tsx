@@ -248,10 +248,10 @@ export function App() {
     [catalog],
   );
   const fill = useMemo(() => {
-    const values = replyValues(settings, state?.customerName);
+    const values = replyValues(settings, { customerName: state?.customerName, orderNumber: state?.orderNumber });
     const definitions = catalog?.merged.variables ?? {};
     return (text: string) => fillVariables(text, values, definitions);
-  }, [settings, state?.customerName, catalog]);
+  }, [settings, state?.customerName, state?.orderNumber, catalog]);
   const titleOf = useMemo(() => (catalog ? localizedTitles(catalog.packs, locale) : undefined), [catalog, locale]);
   const tipsOf = useMemo(() => (catalog ? localizedTips(catalog.packs, locale) : undefined), [catalog, locale]);
   // Replies in the customer's language first (an English-speaking agent may answer a Chinese customer), else the UI's.

@@ -117,6 +117,15 @@ describe('side panel on the demo helpdesk', () => {
       .toBe('shipping_delay');
   });
 
+  it('fills a reply with the order number the customer gave', async () => {
+    await desk.evaluate(() => window.huashuDemo.addMessage('customer', '我的订单号是 DD20241108123，快递怎么还没到'));
+    await expect
+      .poll(() => panel.locator('[data-scenario-id]').first().getAttribute('data-scenario-id'), { timeout: 10_000 })
+      .toBe('shipping_delay');
+    const status = panel.locator('.reply', { has: panel.locator('[data-reply-id="shipping_delay.status"]') });
+    await expect.poll(() => status.locator('.reply-text').textContent(), { timeout: 5_000 }).toContain('DD20241108123');
+  });
+
   it('keeps the list in place within a conversation: an insert shows its use, the order stays', async () => {
     await desk.evaluate(() => window.huashuDemo.addMessage('customer', '收到的鞋子是坏的，我要退款'));
     await expect

@@ -142,12 +142,18 @@ describe('detection view', () => {
 describe('replies', () => {
   const values = replyValues(
     { agentName: ' 小李 ', agentId: '', company: 'ACME', customVariables: { hotline: '400' } },
-    '王女士',
+    { customerName: '王女士', orderNumber: 'DD1234567' },
   );
   const inputs = { uiLocale: 'zh-CN', usage: { return_refund: { 'refund.time': 4 } }, fill: fillStandIn(values) };
 
   it('collects the known variable values, leaving empty ones to the fallbacks', () => {
-    expect(values).toEqual({ hotline: '400', customer: '王女士', agentName: '小李', company: 'ACME' });
+    expect(values).toEqual({
+      hotline: '400',
+      customer: '王女士',
+      orderNumber: 'DD1234567',
+      agentName: '小李',
+      company: 'ACME',
+    });
   });
 
   it('ranks the UI language first, then by use, and fills variables', () => {
