@@ -41,7 +41,7 @@ export {
 export { fillVariables, findVariables } from './variables.ts';
 export { findUnfilledFields, renderFields, type FieldSpan } from './fields.ts';
 export { fillTemplate } from './template.ts';
-export { replyLanguage, replyValues, type ConversationValues } from './replies.ts';
+export { replyLanguage, replyValues } from './replies.ts';
 export { findOrderNumber } from './order-number.ts';
 export { createPhraseSearch, type PhraseHit, type PhraseSearch } from './search.ts';
 export { maskSensitive } from './sensitive.ts';

@@ -16,7 +16,10 @@ export interface ConversationValues {
 }
 
 /** The values of the variables Huashu knows; blank means unknown, left to the variables' fallbacks. */
-export function replyValues(settings: ReplyValueSettings, conversation: ConversationValues = {}): Record<string, string> {
+export function replyValues(
+  settings: ReplyValueSettings,
+  conversation: ConversationValues = {},
+): Record<string, string> {
   const values: Record<string, string> = { ...settings.customVariables };
   const known: Record<string, string | undefined> = {
     customer: conversation.customerName,
