@@ -59,7 +59,9 @@ function watchExpansion(tab: Tab): ExpansionController {
   let inserting = false;
 
   function searchFor(engine: Engine): PhraseSearch {
-    if (built?.engine !== engine) built = { engine, search: createPhraseSearch(engine.merged) };
+    // The page's engine reads a query as it reads the customer's messages: no second detector in the page.
+    if (built?.engine !== engine)
+      built = { engine, search: createPhraseSearch(engine.merged, (text) => engine.detect(text).scenarios) };
     return built.search;
   }
 

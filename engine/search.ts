@@ -4,13 +4,14 @@ import { isHan, segmentWords, toSimplified } from './normalize.ts';
 import { pinyinOf as syllableOf } from './pinyin.ts';
 import { languageTier } from './ranking.ts';
 import { isMyRepliesPack } from './my-replies.ts';
+import { createScenarioDetector } from './detect.ts';
 import { createMeaningIndex, type MeaningIndex } from './search-meaning.ts';
-import type { MergedPacks, MergedReply } from './types.ts';
+import type { MergedPacks, MergedReply, ScenarioMatch } from './types.ts';
 
 type PhraseScopeKind = 'scenario' | 'stage';
 
 /** How a hit was found, best first; the panel may show it and tests check it. */
-type PhraseMatchKind = 'shortcut' | 'text' | 'title' | 'pinyin' | 'initials' | 'scope' | 'meaning' | 'fuzzy';
+type PhraseMatchKind = 'shortcut' | 'text' | 'title' | 'pinyin' | 'initials' | 'asked' | 'scope' | 'meaning' | 'fuzzy';
 
 export interface PhraseHit {
   scopeKind: PhraseScopeKind;
@@ -44,6 +45,8 @@ export interface PhraseSearch {
   suggest(options: PhraseSearchOptions): PhraseHit[];
   /** How many phrases are indexed. */
   readonly size: number;
+  /** Builds now what the first search would build (the indexes, the reader of queries): call it when the page is idle. */
+  prepare(): void;
 }
 
 interface IndexedPhrase {
@@ -92,6 +95,9 @@ const TIER_SCORE: Record<PhraseMatchKind, number> = {
   initials: 70,
   scope: 60,
   meaning: 50,
+  // The query read as a customer's message ("快递到哪了", "can you hurry the delivery"): the detector's scenario. It
+  // shares the meaning tier: a strong reading of the query's own words (an agent's "问题解决了吗") outweighs it.
+  asked: 50,
   fuzzy: 40,
 };
 const MATCH_RANK = Object.keys(TIER_SCORE) as PhraseMatchKind[];
@@ -102,6 +108,13 @@ const SCOPE_SHARE = 0.75;
 const OWN_WORDS_SHARE = 0.5;
 const MEANING_BAR = 0.6;
 const SINGLE_WORD_PENALTY = 5;
+// The least score at which the detector's reading of a query finds its scenario's replies: below it, a keyword's chance
+// resemblance to a customer's message would bring a scenario the agent did not ask for.
+const ASKED_BAR = 0.75;
+// Scenarios read within this of the first one count as read too.
+const ASKED_TIE = 0.03;
+// How much the detector's reading adds within the meaning tier (a score of 1 adds this much).
+const ASKED_WEIGHT = 12;
 
 /** NFKC, lower case and traditional → simplified: the same folding for phrases and queries. */
 export function foldForSearch(text: string): string {
@@ -268,7 +281,8 @@ function matchToken(phrase: IndexedPhrase, token: string): { kind: PhraseMatchKi
 // Initials and a scope's name are loose readings: they share a rank and the score decides. Meaning comes after them,
 // so a reply spelled by the agent's initials is never pushed down by one in the wanted language found by meaning alone.
 const LOOSE_KINDS: ReadonlySet<PhraseMatchKind> = new Set(['initials', 'scope']);
-const rankOf = (kind: PhraseMatchKind): number => MATCH_RANK.indexOf(LOOSE_KINDS.has(kind) ? 'initials' : kind);
+const rankOf = (kind: PhraseMatchKind): number =>
+  MATCH_RANK.indexOf(LOOSE_KINDS.has(kind) ? 'initials' : kind === 'asked' ? 'meaning' : kind);
 
 function hitOf(phrase: IndexedPhrase, score: number, matchedBy: PhraseMatchKind): PhraseHit {
   return {
@@ -317,15 +331,48 @@ function ranked(
     .map(({ hit }) => hit);
 }
 
-/** Builds the search over the merged packs; the pinyin index is built on the first search, not when a page opens. */
-export function createPhraseSearch(merged: Pick<MergedPacks, 'scenarios' | 'stages'>): PhraseSearch {
+/** Reads a customer's message: the scenarios it is about, best first (the engine's detector). */
+export type ScenarioReader = (text: string) => readonly ScenarioMatch[];
+
+/**
+ * Builds the search over the merged packs; the pinyin index is built on the first search, not when a page opens. A query
+ * is also read as a customer's message would be, by `readScenarios` (the engine's detection, where one is at hand), else
+ * by a detector built from the packs on the first search.
+ */
+export function createPhraseSearch(
+  merged: Pick<MergedPacks, 'scenarios' | 'stages'> & Partial<Pick<MergedPacks, 'noScenarioExamples'>>,
+  readScenarios?: ScenarioReader,
+): PhraseSearch {
+  let read = readScenarios;
+  const askedOf = (query: string): Map<string, number> => {
+    read ??= (
+      (detect) => (text: string) =>
+        detect(text, 3)
+    )(createScenarioDetector(merged.scenarios, undefined, merged.noScenarioExamples ?? []));
+    const found = read(query);
+    // The reading's first scenario, and any as sure as it: a runner-up is a second guess, not what was asked.
+    const bar = Math.max(ASKED_BAR, (found[0]?.score ?? 1) - ASKED_TIE);
+    return new Map(found.filter((s) => s.score >= bar).map((s) => [s.id, s.score]));
+  };
   let phrases: IndexedPhrase[] | undefined;
   let typos: Fuse<IndexedPhrase> | undefined;
   let meanings: MeaningIndex | undefined;
   const ensureIndex = (): IndexedPhrase[] => (phrases ??= indexPhrases(merged));
+  const ensureMeanings = (): MeaningIndex =>
+    (meanings ??= createMeaningIndex(
+      ensureIndex().map((phrase) => ({
+        own: `${phrase.text}\n${phrase.title}`,
+        scope: `${phrase.scope}\n${phrase.about}`,
+        examples: phrase.examples,
+      })),
+    ));
   return {
     get size() {
       return ensureIndex().length;
+    },
+    prepare() {
+      ensureMeanings();
+      askedOf('');
     },
     suggest(options) {
       const current = options.currentScenarioIds ?? [];
@@ -345,16 +392,10 @@ export function createPhraseSearch(merged: Pick<MergedPacks, 'scenarios' | 'stag
       // One key held down (zzzz, ……) is no query: say so rather than offer a reply.
       if (tokens.length === 0 || tokens.every((token) => /^(.)\1{2,}$/su.test(token))) return [];
       const all = ensureIndex();
-      meanings ??= createMeaningIndex(
-        all.map((phrase) => ({
-          own: `${phrase.text}\n${phrase.title}`,
-          scope: `${phrase.scope}\n${phrase.about}`,
-          examples: phrase.examples,
-        })),
-      );
-      const meaning = meanings.score(tokens.join(' '));
+      const meaning = ensureMeanings().score(tokens.join(' '));
       const hits: { hit: PhraseHit; order: number }[] = [];
       const whole = tokens.join(' ');
+      const asked = askedOf(query);
       all.forEach((phrase, at) => {
         if (phrase.shortcut !== '' && phrase.shortcut === whole) {
           // A team pack may use the agent's own shortcut too: the agent's reply is the one they meant.
@@ -377,7 +418,13 @@ export function createPhraseSearch(merged: Pick<MergedPacks, 'scenarios' | 'stag
           total += match.score;
           if (TIER_SCORE[match.kind] < TIER_SCORE[weakest]) weakest = match.kind;
         }
+        const askedScore = phrase.scopeKind === 'scenario' ? (asked.get(phrase.scopeId) ?? 0) : 0;
         if (matchedAll) hits.push({ hit: hitOf(phrase, total / tokens.length + bonus, weakest), order: phrase.order });
+        else if (askedScore > 0)
+          hits.push({
+            hit: hitOf(phrase, TIER_SCORE.asked + bonus + ASKED_WEIGHT * askedScore, 'asked'),
+            order: phrase.order,
+          });
         else if (read.meaning >= MEANING_BAR)
           hits.push({ hit: hitOf(phrase, TIER_SCORE.meaning + bonus, 'meaning'), order: phrase.order });
       });

@@ -247,6 +247,12 @@ export function App() {
     () => (catalog ? createPhraseSearch(catalog.merged) : null),
     [catalog],
   );
+  // The search's indexes and its reader of queries are built while the panel is idle, not on the agent's first key.
+  useEffect(() => {
+    if (!phraseSearch) return;
+    const idle = requestIdleCallback(() => phraseSearch.prepare(), { timeout: 2000 });
+    return () => cancelIdleCallback(idle);
+  }, [phraseSearch]);
   const fill = useMemo(() => {
     const values = replyValues(settings, { customerName: state?.customerName, orderNumber: state?.orderNumber });
     const definitions = catalog?.merged.variables ?? {};

@@ -66,7 +66,8 @@ describe('createPhraseSearch', () => {
     expect(first('快递到哪了', 'zh-CN')).toBe('shipping_delay');
     expect(first('物流查詢', 'zh-TW')).toBe('shipping_delay');
     expect(first('where is my parcel', 'en')).toBe('shipping_delay');
-    expect(search.search('快递到哪了', { locale: 'zh-CN', limit: 1 })[0]?.matchedBy).toBe('meaning');
+    // Found by what it means, or as the detector reads the customer's question: no reply holds these words.
+    expect(search.search('快递到哪了', { locale: 'zh-CN', limit: 1 })[0]?.matchedBy).toMatch(/^(?:meaning|asked)$/u);
     // wl is 物流, not the w and l inside "acknowledge".
     expect(first('wl', 'zh-CN')).toBe('shipping_delay');
     expect(search.search('wl', { locale: 'en' }).some((hit) => hit.matchedBy === 'title')).toBe(false);

@@ -1,6 +1,8 @@
 // Phrase search: words in simplified or traditional characters, pinyin initials, full pinyin, typos, and the shipped packs.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import zhCN from '../../data/packs/zh-CN.json' with { type: 'json' };
+import { DEFAULT_PACKS } from '../../engine/default-packs.ts';
+import { mergePacks } from '../../engine/pack-merge.ts';
 import { createPhraseSearch, foldForSearch } from '../../engine/search.ts';
 import type { MergedPacks, MergedReply, Pack } from '../../engine/types.ts';
 
@@ -153,5 +155,35 @@ describe('phrase search over the shipped zh-CN pack', () => {
       const scopes = search.search(query).map((h) => h.scopeId);
       expect(scopes, query).toContain('return_refund');
     }
+  });
+});
+
+describe('a query read as a customer would write it', () => {
+  const merged = mergePacks(DEFAULT_PACKS);
+  const search = createPhraseSearch(merged);
+  const top3 = (query: string, locale: string) =>
+    search.search(query, { locale, limit: 3 }).map((hit) => `${hit.scopeId}:${hit.matchedBy}`);
+
+  it("finds the scenario's replies with no word in common: Taiwan usage, a phrase the replies do not use", () => {
+    expect(top3('超商取貨還沒到', 'zh-TW').every((hit) => hit.startsWith('shipping_delay:'))).toBe(true);
+    expect(top3('退款何時入帳', 'zh-TW')[0]).toBe('return_refund:asked');
+    expect(top3('promo code', 'en')[0]).toBe('promotion:asked');
+  });
+
+  it('takes the reading from the engine where one is given, and only its first scenario', () => {
+    const reader = vi.fn(() => [
+      { id: 'invoice', score: 0.9 },
+      { id: 'promotion', score: 0.8 },
+    ]);
+    const own = createPhraseSearch(merged, reader);
+    const scopes = new Set(own.search('报销那个东西', { limit: 10 }).map((hit) => hit.scopeId));
+    expect(reader).toHaveBeenCalledWith('报销那个东西');
+    expect(scopes.has('invoice')).toBe(true);
+    expect(scopes.has('promotion')).toBe(false);
+  });
+
+  it('says "no match" rather than read a scenario into noise', () => {
+    expect(search.search('zzzz')).toEqual([]);
+    expect(search.search('天气', { limit: 3 }).filter((hit) => hit.matchedBy === 'asked')).toEqual([]);
   });
 });
