@@ -8,6 +8,7 @@ import {
   detectedScenario,
   findingCount,
   latestMessageId,
+  shadowBoxesOfClass,
   waitForContentScript,
 } from '../../tools/browser/huashu-state.ts';
 import type { InsertResult } from '../../utils/messaging.ts';
@@ -16,47 +17,6 @@ let server: DemoServer;
 let browser: ExtensionBrowser;
 let desk: Page;
 const pageErrors: string[] = [];
-
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-interface CdpNode {
-  backendNodeId: number;
-  attributes?: string[];
-  children?: CdpNode[];
-  shadowRoots?: CdpNode[];
-}
-
-/** Boxes of elements with a class inside our closed shadow root, which only the DevTools protocol can see into. */
-async function overlayBoxes(page: Page, className: string): Promise<Box[]> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
-    const found: number[] = [];
-    const visit = (node: CdpNode): void => {
-      const attributes = node.attributes ?? [];
-      const classAt = attributes.indexOf('class');
-      if (classAt !== -1 && classAt % 2 === 0 && attributes[classAt + 1]!.split(/\s+/).includes(className))
-        found.push(node.backendNodeId);
-      for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) visit(child);
-    };
-    visit(root);
-    const boxes: Box[] = [];
-    for (const backendNodeId of found) {
-      const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId })) as {
-        model: { border: number[]; width: number; height: number };
-      };
-      boxes.push({ x: model.border[0]!, y: model.border[1]!, width: model.width, height: model.height });
-    }
-    return boxes;
-  } finally {
-    await cdp.detach();
-  }
-}
 
 // What the content script holds, asked from the extension's side (the page itself can read none of it).
 const scenarioOf = (page: Page) => detectedScenario(browser, page);
@@ -197,9 +157,9 @@ describe('content script on the demo helpdesk', () => {
     await desk.locator('[data-huashu-demo-composer]').click();
     await desk.keyboard.type('好的好的好的，这个不归我管');
     await expect
-      .poll(async () => (await overlayBoxes(desk, 'underline')).length, { timeout: 10_000 })
+      .poll(async () => (await shadowBoxesOfClass(desk, 'underline')).length, { timeout: 10_000 })
       .toBeGreaterThanOrEqual(1);
-    const [underline] = await overlayBoxes(desk, 'underline');
+    const [underline] = await shadowBoxesOfClass(desk, 'underline');
     const composerBox = (await desk.locator('[data-huashu-demo-composer]').boundingBox())!;
     // Where the phrase is: after the six characters and the comma typed before it, on the text's line, inside the field.
     const charWidth = await desk.evaluate(() => {
@@ -229,18 +189,18 @@ describe('content script on the demo helpdesk', () => {
       [],
     );
     expect(editor.outerHTML.replaceAll('data-huashu-demo-composer', '')).not.toMatch(/huashu/i);
-    await expect.poll(async () => (await overlayBoxes(rich, 'underline')).length).toBeGreaterThanOrEqual(1);
-    const [underline] = await overlayBoxes(rich, 'underline');
+    await expect.poll(async () => (await shadowBoxesOfClass(rich, 'underline')).length).toBeGreaterThanOrEqual(1);
+    const [underline] = await shadowBoxesOfClass(rich, 'underline');
     const composerBox = (await rich.locator('[data-huashu-demo-composer]').boundingBox())!;
     // Under the typed text, inside the composer.
     expect(underline!.width).toBeGreaterThan(10);
     expect(underline!.y).toBeGreaterThan(composerBox.y);
     expect(underline!.y).toBeLessThan(composerBox.y + composerBox.height);
-    expect((await overlayBoxes(rich, 'badge')).length).toBe(1);
+    expect((await shadowBoxesOfClass(rich, 'badge')).length).toBe(1);
     const before = await rich.evaluate(() => window.huashuDemo.editorModelText());
     await rich.mouse.move(underline!.x + underline!.width / 2, underline!.y + 1);
-    await expect.poll(async () => (await overlayBoxes(rich, 'detail-apply')).length).toBeGreaterThanOrEqual(1);
-    const [apply] = await overlayBoxes(rich, 'detail-apply');
+    await expect.poll(async () => (await shadowBoxesOfClass(rich, 'detail-apply')).length).toBeGreaterThanOrEqual(1);
+    const [apply] = await shadowBoxesOfClass(rich, 'detail-apply');
     await rich.mouse.move(apply!.x + 2, apply!.y + apply!.height / 2, { steps: 4 });
     await rich.mouse.click(apply!.x + 2, apply!.y + apply!.height / 2);
     await expect.poll(() => rich.evaluate(() => window.huashuDemo.editorModelText())).not.toBe(before);

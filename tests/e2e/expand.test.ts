@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../scripts/serve-demo.ts';
 import { buildExtension, launchWithExtension, type ExtensionBrowser } from '../../tools/browser/extension.ts';
-import { expansionPicker, waitForContentScript } from '../../tools/browser/huashu-state.ts';
+import { expansionPicker, shadowBoxes, waitForContentScript, type Box } from '../../tools/browser/huashu-state.ts';
 
 let server: DemoServer;
 let browser: ExtensionBrowser;
@@ -164,44 +164,6 @@ describe('across the session', () => {
     expect(pageErrors).toEqual([]);
   });
 });
-
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-interface CdpNode {
-  backendNodeId: number;
-  attributes?: string[];
-  children?: CdpNode[];
-  shadowRoots?: CdpNode[];
-}
-
-/** Boxes of nodes inside our closed shadow root, which only the DevTools protocol can see into. */
-async function shadowBoxes(page: Page, matches: (attributes: string[]) => boolean): Promise<Box[]> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
-    const found: number[] = [];
-    const visit = (node: CdpNode): void => {
-      if (matches(node.attributes ?? [])) found.push(node.backendNodeId);
-      for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) visit(child);
-    };
-    visit(root);
-    const boxes: Box[] = [];
-    for (const backendNodeId of found) {
-      const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId })) as {
-        model: { border: number[]; width: number; height: number };
-      };
-      boxes.push({ x: model.border[0]!, y: model.border[1]!, width: model.width, height: model.height });
-    }
-    return boxes;
-  } finally {
-    await cdp.detach();
-  }
-}
 
 async function pickerBox(page: Page): Promise<Box> {
   const [box] = await shadowBoxes(page, (attributes) => attributes.includes('data-expansion-picker'));

@@ -191,3 +191,50 @@ export async function patchSettings(extension: ExtensionBrowser, patch: Record<s
     await local.set({ settings: { ...current, ...changes } });
   }, patch);
 }
+
+/** A box in the page's CSS pixels. */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+interface CdpNode {
+  backendNodeId: number;
+  attributes?: string[];
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+}
+
+/** Boxes of the nodes whose attributes match, inside Huashu's closed shadow roots, which only the DevTools protocol sees. */
+export async function shadowBoxes(page: Page, matches: (attributes: string[]) => boolean): Promise<Box[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const found: number[] = [];
+    const visit = (node: CdpNode): void => {
+      if (matches(node.attributes ?? [])) found.push(node.backendNodeId);
+      for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) visit(child);
+    };
+    visit(root);
+    const boxes: Box[] = [];
+    for (const backendNodeId of found) {
+      const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId })) as {
+        model: { border: number[]; width: number; height: number };
+      };
+      boxes.push({ x: model.border[0]!, y: model.border[1]!, width: model.width, height: model.height });
+    }
+    return boxes;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Boxes of the elements with a class inside Huashu's closed shadow roots. */
+export function shadowBoxesOfClass(page: Page, className: string): Promise<Box[]> {
+  return shadowBoxes(page, (attributes) => {
+    const at = attributes.indexOf('class');
+    return at !== -1 && at % 2 === 0 && attributes[at + 1]!.split(/\s+/u).includes(className);
+  });
+}
