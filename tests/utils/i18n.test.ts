@@ -57,4 +57,12 @@ describe('locale files', () => {
       expect(toTraditional(value).replace(/臺/gu, '台'), key).toBe(value);
     for (const [key, value] of Object.entries(zhCN)) expect(toSimplified(value), key).toBe(value);
   });
+
+  it('zh-CN and zh-TW write full-width punctuation in Chinese text, ASCII only in syntax the agent types', () => {
+    // [[天数:3]] is the field syntax an agent writes: its colon stays ASCII.
+    const halfWidth = /\p{Script=Han}[,:;!?()]|[,:;!?()]\p{Script=Han}/u;
+    for (const catalog of [zhCN, zhTW])
+      for (const [key, value] of Object.entries(catalog))
+        expect(halfWidth.test(value.replace(/\[\[[^\]]*\]\]/gu, '')), `${key}: ${value}`).toBe(false);
+  });
 });
