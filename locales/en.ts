@@ -337,7 +337,8 @@ export const en = {
   myReplyTitle: 'Title',
   myReplyTitlePlaceholder: 'Shown in lists; the start of the text when empty',
   myReplyText: 'Reply',
-  myReplyTextHint: 'Variables: {customer}, {agentName}, {agentId}, {company}, {orderNumber}. A blank to fill: [[days]] or [[days:3]].',
+  myReplyTextHint:
+    'Variables: {customer}, {agentName}, {agentId}, {company}, {orderNumber}. A blank to fill: [[days]] or [[days:3]].',
   myReplyShortcut: 'Shortcut (optional)',
   myReplyShortcutPlaceholder: 'e.g. tks: type ;;tks in the reply box',
   myReplyScopes: 'Shown for',

@@ -312,7 +312,8 @@ export const zhCN: Messages = {
   myReplyTitle: '标题',
   myReplyTitlePlaceholder: '在列表中显示；留空则显示正文开头',
   myReplyText: '话术',
-  myReplyTextHint: '变量：{customer}、{agentName}、{agentId}、{company}、{orderNumber}。要填写的空：[[天数]] 或 [[天数:3]]。',
+  myReplyTextHint:
+    '变量：{customer}、{agentName}、{agentId}、{company}、{orderNumber}。要填写的空：[[天数]] 或 [[天数:3]]。',
   myReplyShortcut: '快捷词（可选）',
   myReplyShortcutPlaceholder: '例如 tks：在回复框输入 ;;tks',
   myReplyScopes: '在这些场景显示',

@@ -314,7 +314,8 @@ export const zhTW: Messages = {
   myReplyTitle: '標題',
   myReplyTitlePlaceholder: '在清單中顯示；留白則顯示內文開頭',
   myReplyText: '話術',
-  myReplyTextHint: '變數：{customer}、{agentName}、{agentId}、{company}、{orderNumber}。要填寫的空格：[[天數]] 或 [[天數:3]]。',
+  myReplyTextHint:
+    '變數：{customer}、{agentName}、{agentId}、{company}、{orderNumber}。要填寫的空格：[[天數]] 或 [[天數:3]]。',
   myReplyShortcut: '快捷詞（選填）',
   myReplyShortcutPlaceholder: '例如 tks：在回覆框輸入 ;;tks',
   myReplyScopes: '在這些情境顯示',

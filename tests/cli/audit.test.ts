@@ -168,8 +168,12 @@ describe('huashu audit --html', () => {
 describe('huashu audit speaks the locale', () => {
   it('zh_CN and zh_TW from LANG, LC_ALL first', () => {
     const file = join(fixtures, 'bad-lines.jsonl');
-    expect(huashu(['audit', '--jobs', '1', file], { LANG: 'zh_CN.UTF-8' }).stderr).toContain('不是 JSON 对象；已跳过。');
-    expect(huashu(['audit', '--jobs', '1', file], { LANG: 'zh_HK.UTF-8' }).stderr).toContain('不是 JSON 物件；已略過。');
+    expect(huashu(['audit', '--jobs', '1', file], { LANG: 'zh_CN.UTF-8' }).stderr).toContain(
+      '不是 JSON 对象；已跳过。',
+    );
+    expect(huashu(['audit', '--jobs', '1', file], { LANG: 'zh_HK.UTF-8' }).stderr).toContain(
+      '不是 JSON 物件；已略過。',
+    );
     expect(huashu(['audit', '--jobs', '1', file], { LANG: 'zh_CN.UTF-8', LC_ALL: 'en_US.UTF-8' }).stderr).toContain(
       'not a JSON object; skipped.',
     );
