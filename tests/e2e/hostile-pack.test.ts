@@ -119,6 +119,9 @@ describe('a pack made of script and markup', () => {
     await desk.locator('textarea').first().focus();
     await desk.keyboard.type('这个是蓝莓禁语');
     await panel.locator('[data-finding-category="refusal"]').first().waitFor({ timeout: 10_000 });
+    // The tips and a finding's reason start folded: unfold them, so that their text is read as shown.
+    await panel.locator('[data-testid="tips-toggle"]').click();
+    await panel.locator('[data-finding-category="refusal"] .finding-toggle').first().click();
     const seen = await inspect(panel);
     expect(seen.text).toContain('标题 <img src=x onerror=');
     expect(seen.text).toContain('回复 <script>window.__pwned=1</script>');
