@@ -356,6 +356,7 @@ async function main(): Promise<void> {
   for (const [file, sealed] of [
     ['blind-queries-1.jsonl', false],
     ['blind-queries-2.jsonl', true],
+    ['blind-queries-3.jsonl', true],
   ] as const) {
     const path = join(root, 'tests/fixtures/heldout', file);
     if (existsSync(path) && (!sealed || process.argv.includes('--sealed')))

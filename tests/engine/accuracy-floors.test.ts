@@ -66,6 +66,9 @@ const DRAFT_FLOORS: Record<string, { recall: number; falseAlarms: number }> = {
   'blind-drafts-17.jsonl': { recall: 0.98, falseAlarms: 0.02 },
   // Sealed in round 8: 0.958 and 7/90 false alarms at first measurement, 0.958 and 5/90 at the end of the round.
   'blind-drafts-15.jsonl': { recall: 0.94, falseAlarms: 0.07 },
+  // Sealed in round 9, written from warnings.md alone (120 flawed, 100 clean, about 88 look-alikes): recall 0.915 and
+  // 9/100 false alarms (en 6/35) at its one measurement.
+  'blind-drafts-18.jsonl': { recall: 0.9, falseAlarms: 0.1 },
 };
 
 function top1(file: string): number {
@@ -150,6 +153,8 @@ const SEARCH_FLOORS: Record<string, number> = {
   'blind-queries-1.jsonl': 0.83,
   // Sealed in round 6 at 0.643; 0.743 once queries were also read as a customer's message (measured, not tuned on).
   'blind-queries-2.jsonl': 0.72,
+  // Sealed in round 9, written from the reply list alone: 0.667 before queries were read by the detector, 0.733 after.
+  'blind-queries-3.jsonl': 0.71,
 };
 
 describe('reply search keeps its top-3 hit rate on every labelled query set', () => {
