@@ -35,6 +35,9 @@ const MESSAGE_FLOORS: Record<string, number> = {
   'blind-messages-10.jsonl': 0.88,
   'blind-messages-11.jsonl': 0.94,
   'blind-messages-12.jsonl': 0.9,
+  // Sealed in round 9 (200, written from scenarios.md alone, emotion shown without textbook words): 0.890 at its one
+  // measurement (zh-CN 0.920, zh-TW 0.925, en 0.817).
+  'blind-messages-13.jsonl': 0.87,
 };
 
 /** File → the least recall over all categories, and the most false alarms on clean drafts (a share). */
@@ -133,6 +136,8 @@ const EMOTION_FLOORS: Record<string, { accuracy: number; anxious: number }> = {
   'blind-messages-11.jsonl': { accuracy: 0.84, anxious: 0.69 },
   // Sealed, emotion shown by the situation: 0.705 at first and final measurement of round 8.
   'blind-messages-12.jsonl': { accuracy: 0.69, anxious: 0.44 },
+  // Sealed in round 9: emotion 0.785, anxious 39/60 (0.65), angry 36/49 at its one measurement.
+  'blind-messages-13.jsonl': { accuracy: 0.77, anxious: 0.63 },
   'fresh-4.jsonl': { accuracy: 0.88, anxious: 0.65 },
 };
 
