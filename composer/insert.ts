@@ -353,8 +353,40 @@ function editDomDirectly(editable: HTMLElement, text: string): void {
   editable.dispatchEvent(new InputEventCtor('input', { bubbles: true, inputType: 'insertText', data: text }));
 }
 
-/** One way of getting the text in; success is judged by the draft afterwards, not by what the event reported. */
-type Attempt = { method: InsertMethod; run: () => unknown };
+/**
+ * What the page bridge's failure says about the reply box: `absent` when no CKEditor answered (no instance behind the
+ * editable, as on a saved page or an editor still loading, or no bridge answering), `refused` when an editor is there
+ * and said no (read-only, an error of its own).
+ */
+type BridgeVerdict = 'absent' | 'refused';
+
+/** The ways into a rich editor after its page bridge (which only CKEditor 5 has). */
+type RichEditorMethod = Exclude<InsertMethod, 'page-bridge' | 'value-setter'>;
+
+const NO_EDITOR_ANSWERED: ReadonlySet<ComposerErrorCode> = new Set([
+  'bridgeNoEditor',
+  'bridgeUnavailable',
+  'bridgeTimeout',
+]);
+
+function bridgeVerdictOf(error: ComposerError): BridgeVerdict {
+  return NO_EDITOR_ANSWERED.has(error.code) ? 'absent' : 'refused';
+}
+
+/**
+ * The ways to try after the first, in order (CKEditor 5 asks its page bridge first and passes what it answered).
+ * Rich editors own their DOM: a paste is the one event they all parse into their model as a single undo step. Plain
+ * contenteditable (and Summernote, which records its history from the DOM) take the browser's own editing commands, and
+ * direct DOM editing when the page ignores even those. An element that only looks like CKEditor, with no editor behind
+ * it, is plain contenteditable; a CKEditor that refused gets no DOM edit its model would not know about.
+ */
+export function insertionPlan(kind: ComposerKind, bridge?: BridgeVerdict): RichEditorMethod[] {
+  if (kind === 'contenteditable' || kind === 'summernote') return ['exec-command', 'before-input', 'dom-edit'];
+  if (kind === 'ckeditor5') {
+    return bridge === 'absent' ? ['paste', 'before-input', 'exec-command', 'dom-edit'] : ['paste', 'before-input'];
+  }
+  return ['paste', 'exec-command', 'before-input'];
+}
 
 async function insertIntoRichEditor(
   editable: HTMLElement,
@@ -365,44 +397,38 @@ async function insertIntoRichEditor(
   options: InsertOptions,
 ): Promise<InsertOutcome> {
   const before = mapDraftText(editable).text;
-  const bridge = options.bridge ?? pageBridgeClient();
-
-  // Only ProseMirror gets HTML: Slate and Draft.js take a plain-text-only paste through their simplest, most faithful path.
-  const viaPaste: Attempt = {
-    method: 'paste',
-    run: () => dispatchSyntheticPaste(editable, text, kind === 'prosemirror' && text.includes('\n\n')),
-  };
-  const viaExecCommand: Attempt = { method: 'exec-command', run: () => execCommandInsert(editable, text) };
-  const viaBeforeInput: Attempt = { method: 'before-input', run: () => dispatchBeforeInput(editable, text) };
-  const viaBridge: Attempt = {
-    method: 'page-bridge',
-    run: async () => (await bridge.insertIntoCkeditor(editable, text, span)).ok,
-  };
-
-  // Rich editors own their DOM: a paste is the one event they all parse into their model as a single undo step.
-  // Plain contenteditable (and Summernote, which records its history from the DOM) take the browser's own editing commands.
-  const attempts: Attempt[] =
-    kind === 'ckeditor5'
-      ? [viaBridge, viaPaste, viaBeforeInput]
-      : kind === 'contenteditable' || kind === 'summernote'
-        ? [viaExecCommand, viaBeforeInput]
-        : [viaPaste, viaExecCommand, viaBeforeInput];
-
-  for (const attempt of attempts) {
-    if (attempt.method !== 'page-bridge') await placeCaret(editable, kind, span, caret);
-    await attempt.run();
+  /** Success is judged by the draft afterwards, not by what an event or the bridge reported. */
+  const judge = async (method: InsertMethod): Promise<InsertOutcome | null> => {
     await afterEditorRender();
     const after = mapDraftText(editable).text;
-    if (draftTookText(before, after, text)) return { ok: true, method: attempt.method };
+    if (draftTookText(before, after, text)) return { ok: true, method };
     // Once the draft changed at all, another attempt could insert the reply twice: stop and let the agent look.
     if (after !== before) return failed('failed', 'notInserted', { kind });
+    return null;
+  };
+
+  let bridge: BridgeVerdict | undefined;
+  if (kind === 'ckeditor5') {
+    const answer = await (options.bridge ?? pageBridgeClient()).insertIntoCkeditor(editable, text, span);
+    const judged = await judge('page-bridge');
+    if (judged) return judged;
+    // A bridge that gave up waiting took its mark off the editable: a request the page handles late finds no editor
+    // there, so the plain path below cannot put the reply in a second time.
+    bridge = answer.ok ? 'refused' : bridgeVerdictOf(answer.error);
   }
 
-  if (kind === 'contenteditable' || kind === 'summernote') {
+  // Only ProseMirror gets HTML: Slate and Draft.js take a plain-text-only paste through their simplest, most faithful path.
+  const runs: Record<RichEditorMethod, () => unknown> = {
+    paste: () => dispatchSyntheticPaste(editable, text, kind === 'prosemirror' && text.includes('\n\n')),
+    'exec-command': () => execCommandInsert(editable, text),
+    'before-input': () => dispatchBeforeInput(editable, text),
+    'dom-edit': () => editDomDirectly(editable, text),
+  };
+  for (const method of insertionPlan(kind, bridge)) {
     await placeCaret(editable, kind, span, caret);
-    editDomDirectly(editable, text);
-    await afterEditorRender();
-    if (draftTookText(before, mapDraftText(editable).text, text)) return { ok: true, method: 'dom-edit' };
+    runs[method]();
+    const judged = await judge(method);
+    if (judged) return judged;
   }
   return failed('failed', 'notInserted', { kind });
 }

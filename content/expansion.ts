@@ -2,6 +2,7 @@
 import { h, render } from 'preact';
 import {
   EXPANSION_PICKER_CSS,
+  ExpansionFallback,
   ExpansionPicker,
   type ExpansionPickerItem,
 } from '../components/inline/ExpansionPicker.tsx';
@@ -13,9 +14,11 @@ import {
   type PhraseHit,
   type PhraseSearch,
 } from '../engine/index.ts';
-import { selectFirstField } from './fields.ts';
 import type { ComposerInfo } from '../sites/types.ts';
-import { editableElementFor, replaceRange } from '../composer/index.ts';
+import { editableElementFor } from '../composer/index.ts';
+import type { ReplyInsertResult } from '../utils/messaging.ts';
+import { replyFallbackKey } from '../utils/reply-fallback.ts';
+import { deliverReply } from './deliver-reply.ts';
 import { pageTexts } from './page-texts.ts';
 import { replyValues, replyLanguage } from '../engine/index.ts';
 import { uiLocaleOf, type Tab } from './tab.ts';
@@ -23,6 +26,8 @@ import { caretBox, readCaret, type CaretBox } from './expansion-caret.ts';
 import { findExpansionQuery, isUsableTrigger, type ExpansionQuery } from '../utils/expansion-query.ts';
 
 const MAX_ITEMS = 8;
+/** How long a note that the reply is on the clipboard stays, when the agent does not type or press Esc first. */
+const FALLBACK_SHOWN_MS = 10_000;
 
 interface ExpansionController {
   /** The picker is open (tests and the runtime read it). */
@@ -57,6 +62,9 @@ function watchExpansion(tab: Tab): ExpansionController {
   let dismissedAt: number | null = null;
   let built: { engine: Engine; search: PhraseSearch } | null = null;
   let inserting = false;
+  // What the last pick's failure tells the agent, drawn where the picker was until they type, press Esc or it fades.
+  let fallback: { result: Extract<ReplyInsertResult, { ok: false }>; caret: CaretBox } | null = null;
+  let fallbackTimer: ReturnType<typeof setTimeout> | undefined;
 
   function searchFor(engine: Engine): PhraseSearch {
     // The page's engine reads a query as it reads the customer's messages: no second detector in the page.
@@ -69,7 +77,8 @@ function watchExpansion(tab: Tab): ExpansionController {
     // The guard before sending reads this: while the picker has rows, Enter picks one and sends nothing.
     store.set({ expansionTakesEnter: open !== null && open.items.length > 0 });
     if (!open) {
-      render(null, container);
+      if (fallback) drawFallback();
+      else render(null, container);
       return;
     }
     render(
@@ -88,6 +97,35 @@ function watchExpansion(tab: Tab): ExpansionController {
       }),
       container,
     );
+  }
+
+  function drawFallback(): void {
+    if (!fallback || open) return;
+    const { result, caret } = fallback;
+    render(
+      h(ExpansionFallback, {
+        message: pageTexts(uiLocaleOf(tab)).replyFallback[replyFallbackKey(result)],
+        reply: result.copied ? undefined : result.reply,
+        caret,
+        viewport: { width: win.innerWidth, height: win.innerHeight },
+      }),
+      container,
+    );
+  }
+
+  function showFallback(result: Extract<ReplyInsertResult, { ok: false }>, caret: CaretBox): void {
+    fallback = { result, caret };
+    clearTimeout(fallbackTimer);
+    // A copied reply only needs pasting; one to copy by hand stays until the agent is done with it.
+    if (result.copied) fallbackTimer = setTimeout(hideFallback, FALLBACK_SHOWN_MS);
+    drawFallback();
+  }
+
+  function hideFallback(): void {
+    clearTimeout(fallbackTimer);
+    if (!fallback) return;
+    fallback = null;
+    if (!open) render(null, container);
   }
 
   function close(): void {
@@ -142,18 +180,8 @@ function watchExpansion(tab: Tab): ExpansionController {
     close();
     inserting = true;
     try {
-      const reply = renderFields(text);
-      const outcome = await replaceRange(
-        current.composer.element,
-        current.composer.kind,
-        current.query.start,
-        current.query.end,
-        reply.text,
-      );
-      if (!outcome.ok) console.error(`[huashu] inserting the picked reply failed: ${outcome.message}`);
-      else await selectFirstField(current.composer, reply, current.query.start);
-      // The linter and the panel see the new draft.
-      store.get().draft?.lintNow();
+      const result = await deliverReply(tab, current.composer, text, current.query);
+      if (!result.ok) showFallback(result, current.caret);
     } catch (error) {
       console.error('[huashu] inserting the picked reply failed', error);
     } finally {
@@ -162,6 +190,8 @@ function watchExpansion(tab: Tab): ExpansionController {
   }
 
   const onInput = (event: Event): void => {
+    // The agent pasted the reply or typed on: the note about the last pick has done its work.
+    if (!inserting) hideFallback();
     try {
       // An input method's text is not final until compositionend: read the query then.
       if (inserting || composing || (event as InputEvent).isComposing) return;
@@ -182,6 +212,7 @@ function watchExpansion(tab: Tab): ExpansionController {
     }
   };
   const onKeyDown = (event: KeyboardEvent): void => {
+    if (fallback && !open && event.key === 'Escape') hideFallback();
     if (!open || event.isComposing || composing) return;
     const count = open.items.length;
     let handled = true;
@@ -242,6 +273,7 @@ function watchExpansion(tab: Tab): ExpansionController {
     close,
     stop() {
       close();
+      hideFallback();
       win.removeEventListener('keydown', onKeyDown, true);
       doc.removeEventListener('input', onInput, true);
       doc.removeEventListener('compositionstart', onCompositionStart, true);

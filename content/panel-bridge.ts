@@ -1,7 +1,6 @@
 // The side panel's link to the tab: tells it every change of what it shows, and answers its requests (state, insert a reply, apply a fix, point at the chat area, the draft to keep as a reply).
-import { insertText, readDraft } from '../composer/index.ts';
-import { renderFields } from '../engine/index.ts';
-import { selectFirstField } from './fields.ts';
+import { readDraft } from '../composer/index.ts';
+import { deliverReply } from './deliver-reply.ts';
 import { contentToPanel, panelToContent, type InsertResult } from '../utils/messaging.ts';
 import { sitePreferencesItem } from '../utils/storage.ts';
 import { currentComposer } from './draft-lint.ts';
@@ -63,21 +62,7 @@ export function startPanelBridge(tab: Tab): () => void {
       if (adapter && draft) draft.refresh();
       return store.get().view;
     }),
-    panelToContent.onMessage('insertReply', async ({ data }): Promise<InsertResult> => {
-      try {
-        const composer = currentComposer(tab);
-        if (!composer) return { ok: false, reason: 'no-composer', message: 'No composer on this page.' };
-        // A reply's fields go in as their defaults or as [[name]]; the first is selected for the agent to type over.
-        const reply = renderFields(data.text);
-        const outcome = await insertText(composer.element, composer.kind, reply.text);
-        if (outcome.ok) await selectFirstField(composer, reply);
-        store.get().draft?.lintNow();
-        return outcome.ok ? { ok: true } : outcome;
-      } catch (error) {
-        console.error('[huashu] inserting the reply failed', error);
-        return failed(error);
-      }
-    }),
+    panelToContent.onMessage('insertReply', ({ data }) => deliverReply(tab, currentComposer(tab), data.text)),
     panelToContent.onMessage('applyFinding', async ({ data }): Promise<InsertResult> => {
       try {
         return await applyFix(tab, data.start, data.end, data.replacement);

@@ -23,6 +23,19 @@ export const enGuard = {
   guardKeepEditing: 'Keep editing (Esc)',
 } as const;
 
+/**
+ * What the agent is told when a reply could not go into the reply box (utils/reply-fallback.ts picks one): shown in the
+ * panel and, after a `;;` pick, on the page. "Below" is the reply itself, shown under the text when it is not copied.
+ */
+export const enReplyFallback = {
+  insertFailedCopied: "Couldn't write into the reply box: the reply is copied, paste it (Ctrl+V).",
+  insertFailedNotCopied:
+    "Couldn't write into the reply box, and copying failed too: select the reply below and copy it (Ctrl+C).",
+  noComposerCopied: 'No reply box to insert into: the reply is copied, paste it where it goes (Ctrl+V).',
+  noComposerNotCopied:
+    'No reply box to insert into, and copying failed too: select the reply below and copy it (Ctrl+C).',
+} as const;
+
 export const en = {
   appTitle: 'Huashu',
   loading: 'Reading this tab…',
@@ -158,8 +171,6 @@ export const en = {
   usedTimes: 'used {count}×',
   shortcutHint: 'Shortcut {key}',
   inserted: 'Inserted.',
-  insertNoComposer: 'No reply box to insert into. Open a conversation and click into its reply box, then try again.',
-  insertFailed: 'Inserting failed in this page. Copy the reply instead, and reload the page if it keeps failing.',
   insertUnreachable: 'The page did not answer. Reload it, then try again.',
 
   // Search
@@ -319,6 +330,7 @@ export const en = {
     'Nothing to export: each of your corrections names a scenario that none of the packs now on has. Turn that pack back on, or teach again.',
   ...enExpansion,
   ...enGuard,
+  ...enReplyFallback,
   settingsSendGuard: 'Before a reply with a red warning is sent',
   settingsSendGuardOff: 'Send it as usual',
   settingsSendGuardConfirm: 'Stop it and show the warning; I can still send it',

@@ -25,6 +25,14 @@ export const zhCNGuard = {
   guardKeepEditing: '继续编辑（Esc）',
 } satisfies Partial<Messages>;
 
+/** A reply that could not go into the reply box (utils/reply-fallback.ts), in the panel and on the page. */
+export const zhCNReplyFallback = {
+  insertFailedCopied: '无法写入回复框，已复制回复，请粘贴（Ctrl+V）。',
+  insertFailedNotCopied: '无法写入回复框，复制也失败了：请选中下面的回复，按 Ctrl+C 复制。',
+  noComposerCopied: '没有可插入的回复框，已复制回复，请在需要的地方粘贴（Ctrl+V）。',
+  noComposerNotCopied: '没有可插入的回复框，复制也失败了：请选中下面的回复，按 Ctrl+C 复制。',
+} satisfies Partial<Messages>;
+
 export const zhCN: Messages = {
   appTitle: '话术',
   loading: '正在读取当前标签页…',
@@ -145,8 +153,6 @@ export const zhCN: Messages = {
   usedTimes: '用过 {count} 次',
   shortcutHint: '快捷键 {key}',
   inserted: '已插入。',
-  insertNoComposer: '没有可插入的回复框。请打开会话并点击其回复框后重试。',
-  insertFailed: '此页面插入失败。请改用复制；如果一直失败，请刷新页面。',
   insertUnreachable: '页面没有响应。请刷新页面后重试。',
 
   searchLabel: '搜索话术',
@@ -294,6 +300,7 @@ export const zhCN: Messages = {
     '没有可导出的内容：你的纠正提到的场景都不在当前启用的话术包里。请重新启用那个话术包，或重新纠正。',
   ...zhCNExpansion,
   ...zhCNGuard,
+  ...zhCNReplyFallback,
   settingsSendGuard: '发送带红色警告的回复之前',
   settingsSendGuardOff: '照常发送',
   settingsSendGuardConfirm: '拦下并显示警告，我仍可选择发送',

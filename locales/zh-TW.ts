@@ -25,6 +25,14 @@ export const zhTWGuard = {
   guardKeepEditing: '繼續編輯（Esc）',
 } satisfies Partial<Messages>;
 
+/** A reply that could not go into the reply box (utils/reply-fallback.ts), in the panel and on the page. */
+export const zhTWReplyFallback = {
+  insertFailedCopied: '無法寫入回覆框，已複製回覆，請貼上（Ctrl+V）。',
+  insertFailedNotCopied: '無法寫入回覆框，複製也失敗了：請選取下面的回覆，按 Ctrl+C 複製。',
+  noComposerCopied: '沒有可插入的回覆框，已複製回覆，請在需要的地方貼上（Ctrl+V）。',
+  noComposerNotCopied: '沒有可插入的回覆框，複製也失敗了：請選取下面的回覆，按 Ctrl+C 複製。',
+} satisfies Partial<Messages>;
+
 export const zhTW: Messages = {
   appTitle: '話術',
   loading: '正在讀取目前分頁…',
@@ -147,8 +155,6 @@ export const zhTW: Messages = {
   usedTimes: '用過 {count} 次',
   shortcutHint: '快速鍵 {key}',
   inserted: '已插入。',
-  insertNoComposer: '沒有可插入的回覆框。請開啟對話並點選其回覆框後重試。',
-  insertFailed: '此頁面插入失敗。請改用複製；如果一直失敗，請重新整理頁面。',
   insertUnreachable: '頁面沒有回應。請重新整理頁面後重試。',
 
   searchLabel: '搜尋話術',
@@ -296,6 +302,7 @@ export const zhTW: Messages = {
     '沒有可匯出的內容：你的修正提到的情境都不在目前啟用的話術包裡。請重新啟用那個話術包，或重新修正。',
   ...zhTWExpansion,
   ...zhTWGuard,
+  ...zhTWReplyFallback,
   settingsSendGuard: '送出帶紅色警告的回覆之前',
   settingsSendGuardOff: '照常送出',
   settingsSendGuardConfirm: '攔下並顯示警告，我仍可選擇送出',

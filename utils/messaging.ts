@@ -37,10 +37,17 @@ export interface TabState {
 
 export type InsertResult = { ok: true } | { ok: false; reason: 'no-composer' | 'failed'; message: string };
 
+/**
+ * A reply that did not go in carries the reply as it would have gone in (variables filled, fields rendered) and whether
+ * it is on the clipboard already (utils/reply-fallback.ts decides what the agent is told).
+ */
+export type ReplyInsertResult =
+  { ok: true } | { ok: false; reason: 'no-composer' | 'failed'; message: string; reply: string; copied: boolean };
+
 /** Side panel → content script (sent to one tab). */
 export interface PanelToContentProtocol {
   getTabState(): TabState;
-  insertReply(data: { text: string; replyId?: string }): InsertResult;
+  insertReply(data: { text: string; replyId?: string }): ReplyInsertResult;
   /** Replaces a finding's span in the draft with its suggestion. */
   applyFinding(data: { start: number; end: number; replacement: string }): InsertResult;
   /** Starts the element picker of the generic adapter. */

@@ -38,17 +38,17 @@ export function expansionOptionId(index: number): string {
   return `huashu-expansion-option-${index}`;
 }
 
-export function ExpansionPicker(props: ExpansionPickerProps) {
-  const { caret, viewport } = props;
+/** Below the caret, or above it when there is no room, and inside the viewport. */
+function boxAtCaret(caret: ExpansionPickerProps['caret'], viewport: ExpansionPickerProps['viewport']) {
   const left = Math.max(4, Math.min(caret.left, viewport.width - WIDTH - 4));
   const below = viewport.height - caret.bottom >= MAX_HEIGHT + 8 || caret.top < MAX_HEIGHT + 8;
   const position = below ? { top: `${caret.bottom + 4}px` } : { bottom: `${viewport.height - caret.top + 4}px` };
+  return { left: `${left}px`, width: `${WIDTH}px`, maxHeight: `${MAX_HEIGHT}px`, ...position };
+}
+
+export function ExpansionPicker(props: ExpansionPickerProps) {
   return (
-    <div
-      class="expansion"
-      style={{ left: `${left}px`, width: `${WIDTH}px`, maxHeight: `${MAX_HEIGHT}px`, ...position }}
-      data-expansion-picker=""
-    >
+    <div class="expansion" style={boxAtCaret(props.caret, props.viewport)} data-expansion-picker="">
       {props.items.length === 0 ? (
         <div class="expansion-empty" role="status">
           {props.labels.expansionNoMatch.replace('{query}', props.query)}
@@ -85,6 +85,30 @@ export function ExpansionPicker(props: ExpansionPickerProps) {
   );
 }
 
+export interface ExpansionFallbackProps {
+  /** Why the picked reply is not in the reply box and what to do (locales/*ReplyFallback). */
+  message: string;
+  /** The reply to copy by hand, shown when the clipboard refused it too. */
+  reply?: string;
+  caret: ExpansionPickerProps['caret'];
+  viewport: ExpansionPickerProps['viewport'];
+}
+
+/** Where the picker was: the picked reply did not go in, so the agent reads why and pastes it (or copies it from here). */
+export function ExpansionFallback(props: ExpansionFallbackProps) {
+  return (
+    <div
+      class="expansion expansion-fallback"
+      style={boxAtCaret(props.caret, props.viewport)}
+      role="alert"
+      data-expansion-fallback={props.reply === undefined ? 'copied' : 'not-copied'}
+    >
+      <div class="expansion-fallback-message">{props.message}</div>
+      {props.reply !== undefined && <div class="expansion-fallback-reply">{props.reply}</div>}
+    </div>
+  );
+}
+
 export const EXPANSION_PICKER_CSS = `
 .expansion { position: fixed; z-index: 2147483647; overflow: auto; box-sizing: border-box; background: #fff; color: #1f2328;
   border: 1px solid #c8ccd1; border-radius: 6px; box-shadow: 0 4px 16px rgba(0,0,0,.18); font: 13px/1.4 system-ui, sans-serif; }
@@ -96,10 +120,14 @@ export const EXPANSION_PICKER_CSS = `
 .expansion-text { grid-column: 1 / -1; color: #3d444d; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .expansion-empty { padding: 8px 10px; color: #57606a; }
 .expansion-hint { padding: 4px 10px; border-top: 1px solid #eaeef2; color: #57606a; font-size: 11px; }
+.expansion-fallback { padding: 8px 10px; border-color: #d1242f; }
+.expansion-fallback-reply { margin-top: 6px; padding: 6px; white-space: pre-wrap; user-select: all; -webkit-user-select: all;
+  background: #f6f8fa; border-radius: 4px; }
 @media (prefers-color-scheme: dark) {
   .expansion { background: #1f2328; color: #e6edf3; border-color: #3d444d; }
   .expansion-option.active { background: #1c3a66; outline-color: #6ea8ff; }
   .expansion-scope, .expansion-empty, .expansion-hint { color: #9198a1; }
   .expansion-text { color: #c9d1d9; }
+  .expansion-fallback-reply { background: #2d333b; }
 }
 `;

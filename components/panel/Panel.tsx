@@ -354,6 +354,11 @@ export function Panel(props: PanelProps) {
             }
           >
             {props.notice.text}
+            {props.notice.detail !== undefined && (
+              <div class="notice-detail" data-testid="notice-detail">
+                {props.notice.detail}
+              </div>
+            )}
           </Banner>
         )}
       </div>

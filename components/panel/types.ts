@@ -104,6 +104,8 @@ export interface PanelNotice {
   seq: number;
   /** One thing to do about it (Undo after a delete). */
   action?: { label: string; run: () => void };
+  /** Text to copy by hand, shown selectable under the notice (a reply that went neither in nor on the clipboard). */
+  detail?: string;
 }
 
 /** The agent's own replies in the panel; absent when a policy turned them off. */

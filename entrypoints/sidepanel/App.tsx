@@ -44,6 +44,8 @@ import {
   watchMyReplies,
 } from '../../utils/my-replies.ts';
 import { downloadTextFile } from '../../utils/download.ts';
+import { writeClipboard } from '../../utils/clipboard.ts';
+import { replyFallbackKey } from '../../utils/reply-fallback.ts';
 import { createTranslator, resolveUiLocale } from '../../utils/i18n.ts';
 import { contentToPanel, panelToContent, type TabState } from '../../utils/messaging.ts';
 import { followEnabledPacks } from '../../utils/enabled-packs.ts';
@@ -371,19 +373,24 @@ export function App() {
       if (result.ok) {
         say('ok', t('inserted'));
         countUse(reply);
-      } else say('error', t(result.reason === 'no-composer' ? 'insertNoComposer' : 'insertFailed'));
+        return;
+      }
+      // The page copies when it has the focus (a keyboard shortcut); after a click here, the panel has it.
+      const copied = result.copied || (await writeClipboard(result.reply));
+      setNotice({
+        tone: 'error',
+        text: t(replyFallbackKey({ reason: result.reason, copied })),
+        seq: ++seqRef.current,
+        ...(copied ? {} : { detail: result.reply }),
+      });
     } catch {
       say('error', t('insertUnreachable'));
     }
   };
 
   const onCopy = async (text: string) => {
-    try {
-      await navigator.clipboard.writeText(text);
-      say('ok', t('copied'));
-    } catch {
-      say('error', t('copyFailed'));
-    }
+    if (await writeClipboard(text)) say('ok', t('copied'));
+    else say('error', t('copyFailed'));
   };
 
   const onApplyFinding = async (finding: Finding) => {

@@ -7,10 +7,14 @@ import { buildExtension, launchWithExtension, type ExtensionBrowser } from '../.
 import {
   contentState,
   detectedScenario,
+  expansionFallback,
+  expansionPicker,
   findingCount,
   latestMessageId,
+  patchSettings,
   waitForContentScript,
 } from '../../tools/browser/huashu-state.ts';
+import { zhCNReplyFallback } from '../../locales/zh-CN.ts';
 import { fixtureHtml, fixturePages } from '../sites/load-fixture.ts';
 
 /**
@@ -101,6 +105,8 @@ const SHAPES: Record<string, FixtureShape> = {
     noteText: '[data-test-id="omni-log-message-content"]',
     inactiveCustomer: '[data-is-active="false"] article[data-test-id="omni-log-comment-item"]:has([type="end-user"])',
     composer: '[data-is-active="true"] .ck-editor__editable[contenteditable="true"]',
+    // A saved page: the editable has no CKEditor instance behind it, so the reply goes in by the plain path.
+    insert: true,
   },
   'zendesk-note.html': {
     customer: '[data-is-active="true"] article[data-test-id="omni-log-comment-item"]:has([type="end-user"])',
@@ -499,4 +505,149 @@ describe('helpdesk fixture pages in Chromium', () => {
       }
     });
   }
+});
+
+// A saved Zendesk page: CKEditor's markup with no editor instance behind it, so the page bridge finds nothing to write to.
+describe('a Zendesk reply box whose editor is out of reach', () => {
+  const ZENDESK = SHAPES['zendesk.html']!;
+  const composerOf = (page: Page) => page.locator(ZENDESK.composer!).first();
+  const composerText = (page: Page) => composerOf(page).evaluate((node) => node.textContent ?? '');
+  const noticeOf = (panel: Page) => panel.locator('[data-testid="notice"]');
+
+  /** The first reply the panel offers for a refund message, as its list shows it. */
+  async function firstReply(page: Page, panel: Page): Promise<{ text: string; insert: () => Promise<void> }> {
+    await addLike(page, ZENDESK.customer, ZENDESK.text, CUSTOMER_TEXT);
+    const insert = panel.locator('[data-reply-id]').first();
+    await insert.waitFor({ timeout: 10_000 });
+    const text = ((await panel.locator('.reply').first().locator('.reply-text').textContent()) ?? '').trim();
+    return { text, insert: () => insert.click() };
+  }
+
+  /**
+   * Makes the reply box undo every change but the characters the agent types, the way a page redraws its box from a
+   * model Huashu cannot reach: no path gets a reply in (Enter, which picks a `;;` reply, is not a character).
+   */
+  async function makeStubborn(page: Page): Promise<void> {
+    await page.evaluate((selector) => {
+      const box = document.querySelector(selector)!;
+      let kept = box.innerHTML;
+      let typing = false;
+      const isCharacter = (event: KeyboardEvent) => event.isTrusted && event.key.length === 1;
+      document.addEventListener('keydown', (event) => void (typing = isCharacter(event)), true);
+      document.addEventListener(
+        'keyup',
+        (event) => {
+          if (!isCharacter(event)) return;
+          typing = false;
+          kept = box.innerHTML;
+        },
+        true,
+      );
+      new MutationObserver(() => {
+        if (!typing && box.innerHTML !== kept) box.innerHTML = kept;
+      }).observe(box, { childList: true, subtree: true, characterData: true });
+    }, ZENDESK.composer!);
+  }
+
+  /** The clipboard read back through the helpdesk page (the browser grants no permission to an extension's origin). */
+  async function clipboardOf(page: Page): Promise<string> {
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
+    return page.evaluate(() => navigator.clipboard.readText());
+  }
+
+  it('takes a reply clicked in the panel by the plain path, once, and reads and lints the draft after it', async () => {
+    const page = await openFixture('zendesk.html');
+    const panel = await panelFor(page);
+    try {
+      const reply = await firstReply(page, panel);
+      await composerOf(page).click();
+      await page.keyboard.type('我不能帮你处理');
+      await expect.poll(() => findings(page), { timeout: 10_000 }).toBeGreaterThan(0);
+      await reply.insert();
+      await expect.poll(() => noticeOf(panel).textContent(), { timeout: 10_000 }).toBe('Inserted.');
+      const text = await composerText(page);
+      expect(text.startsWith('我不能帮你处理')).toBe(true);
+      // In once: the paths that did nothing were not followed by one that doubled it.
+      expect(text.split(reply.text.slice(0, 12)).length - 1).toBe(1);
+      // The draft the content script holds is the one with the reply in it, and it was linted again.
+      await expect
+        .poll(async () => (await contentState(browser, page))?.draftLength, { timeout: 10_000 })
+        .toBe(text.length);
+      expect(await findings(page)).toBeGreaterThan(0);
+    } finally {
+      await panel.close();
+      await page.close();
+    }
+  });
+
+  it('says so in the agent’s language when no path works, and puts the reply on the clipboard', async () => {
+    await patchSettings(browser, { uiLanguage: 'zh-CN' });
+    const page = await openFixture('zendesk.html');
+    const panel = await panelFor(page);
+    try {
+      const reply = await firstReply(page, panel);
+      await clipboardOf(page);
+      await page.evaluate(() => navigator.clipboard.writeText('before'));
+      await makeStubborn(page);
+      await composerOf(page).click();
+      await reply.insert();
+      await expect
+        .poll(() => noticeOf(panel).textContent(), { timeout: 10_000 })
+        .toBe(zhCNReplyFallback.insertFailedCopied);
+      expect(await composerText(page)).toBe('');
+      expect((await clipboardOf(page)).startsWith(reply.text.slice(0, 12))).toBe(true);
+      expect(await panel.locator('[data-testid="notice-detail"]').count()).toBe(0);
+    } finally {
+      await patchSettings(browser, { uiLanguage: 'auto' });
+      await panel.close();
+      await page.close();
+    }
+  });
+
+  it('shows the reply to copy by hand when the clipboard refuses it too', async () => {
+    const page = await openFixture('zendesk.html');
+    const panel = await panelFor(page);
+    try {
+      const reply = await firstReply(page, panel);
+      await makeStubborn(page);
+      // Neither side may write: the page loses the focus to the panel, and the panel's clipboard refuses.
+      const cdp = await browser.context.newCDPSession(page);
+      await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: false });
+      await panel.bringToFront();
+      await expect.poll(() => page.evaluate(() => document.hasFocus())).toBe(false);
+      await panel.evaluate(() => {
+        Object.defineProperty(navigator, 'clipboard', {
+          value: { writeText: () => Promise.reject(new DOMException('refused', 'NotAllowedError')) },
+        });
+      });
+      await reply.insert();
+      await expect
+        .poll(() => noticeOf(panel).locator('.banner-body').first().innerText(), { timeout: 10_000 })
+        .toContain('copying failed too');
+      expect(await panel.locator('[data-testid="notice-detail"]').textContent()).toBe(reply.text);
+    } finally {
+      await panel.close();
+      await page.close();
+    }
+  });
+
+  it('a ;; pick that cannot go in is copied, and the page says so where the picker was', async () => {
+    const page = await openFixture('zendesk.html');
+    try {
+      await addLike(page, ZENDESK.customer, ZENDESK.text, CUSTOMER_TEXT);
+      await makeStubborn(page);
+      await composerOf(page).click();
+      await page.keyboard.type(';;tk');
+      await expect.poll(async () => (await expansionPicker(page)).open, { timeout: 10_000 }).toBe(true);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => expansionFallback(page), { timeout: 10_000 }).toBe('copied');
+      expect(await composerText(page)).toBe(';;tk');
+      const copied = await clipboardOf(page);
+      // The refund reply as insertion would have written it: variables filled, a field without a default as [[name]].
+      expect(copied).toMatch(/退/u);
+      expect(copied).not.toMatch(/\{\w+\}|;;/u);
+    } finally {
+      await page.close();
+    }
+  });
 });

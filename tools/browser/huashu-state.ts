@@ -160,6 +160,12 @@ export async function expansionPicker(
   };
 }
 
+/** What the page says after a `;;` pick that did not go in: null when nothing, else whether the reply was copied. */
+export async function expansionFallback(page: Page): Promise<'copied' | 'not-copied' | null> {
+  const shown = (await piercedElements(page)).find((element) => element.attributes['data-expansion-fallback']);
+  return (shown?.attributes['data-expansion-fallback'] as 'copied' | 'not-copied' | undefined) ?? null;
+}
+
 /** The guard before sending as drawn in its closed root: shown or not, its mode, the rules it lists, "send anyway". */
 export async function sendGuardShown(
   page: Page,
