@@ -46,15 +46,15 @@ export function FindingList(props: FindingListProps) {
               <mark class="finding-match">{finding.match}</mark>
             </div>
             <p class="finding-message">{finding.message}</p>
-            {finding.suggestion !== undefined && (
+            {finding.fix !== undefined && (
               <button
                 type="button"
                 class="button button-primary"
                 data-fix-rule={finding.ruleId}
-                title={t('fixTitle', { match: finding.match, suggestion: finding.suggestion })}
+                title={t('fixTitle', { match: finding.match, suggestion: finding.fix.text })}
                 onClick={() => props.onApplyFinding(finding)}
               >
-                {t('fix')}: {finding.suggestion === '' ? '∅' : finding.suggestion}
+                {t('fix')}: {finding.fix.text === '' ? '∅' : finding.fix.text}
               </button>
             )}
           </li>
