@@ -168,7 +168,7 @@ async function lintCommand(argv: readonly string[], locale: CliLocale): Promise<
       end: f.end,
       match: f.match,
       message: f.message,
-      suggestion: f.suggestion ?? null,
+      fix: f.fix ?? null,
     }));
     return JSON.stringify({ text, findings });
   });

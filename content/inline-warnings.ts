@@ -67,7 +67,9 @@ export function startInlineWarnings(tab: Tab): () => void {
   let frame: number | null = null;
 
   const onApply = (finding: Finding): void => {
-    applyFix(tab, finding.start, finding.end, finding.suggestion ?? '').catch((error: unknown) =>
+    const fix = finding.fix;
+    if (!fix) return;
+    applyFix(tab, fix.start, fix.end, fix.text).catch((error: unknown) =>
       console.error('[huashu] applying the suggestion failed', error),
     );
   };

@@ -141,7 +141,9 @@ export function startSendGuard(tab: Tab): () => void {
     }
 
     function onApply(finding: Finding): void {
-      applyFix(tab, finding.start, finding.end, finding.suggestion ?? '').catch((error: unknown) =>
+      const fix = finding.fix;
+      if (!fix) return;
+      applyFix(tab, fix.start, fix.end, fix.text).catch((error: unknown) =>
         console.error('[huashu] applying the suggestion failed', error),
       );
     }

@@ -1,6 +1,7 @@
 // What lint does with raw hits, shared by every linter: quotation marks, overlapping hits, findings in the original text.
 import { originalSpan, type NormalizedText } from './normalize.ts';
 import { findUnfilledFields } from './fields.ts';
+import { computeFix } from './fix.ts';
 import { findSensitive } from './sensitive.ts';
 import type { Finding, Rule, SensitiveKind } from './types.ts';
 
@@ -57,7 +58,8 @@ function toFinding(rule: Rule, draft: string, start: number, end: number): Findi
     match: draft.slice(start, end),
     message: rule.message,
   };
-  if (rule.suggestion !== undefined) finding.suggestion = rule.suggestion;
+  const fix = computeFix(draft, start, end, rule);
+  if (fix) finding.fix = fix;
   return finding;
 }
 

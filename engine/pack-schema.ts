@@ -56,6 +56,7 @@ const SCHEMA_PARAMS: Partial<Record<PackProblemCode, ProblemParams>> = {
   classTooLarge: { limit: PATTERN_LIMITS.classMembers, name: '' },
   patternUnclosedClass: { at: 1 },
   idTooLong: { limit: 200 },
+  rewritePlaceholder: { options: '{before}, {after}, {you}' },
   category: { options: WARNING_CATEGORIES.join(', ') },
   severity: { options: SEVERITIES.join(', ') },
   sensitiveKind: { options: SENSITIVE_KINDS.join(', ') },
@@ -133,6 +134,13 @@ const RuleSchema = v.strictObject({
   sensitive: v.optional(v.array(v.picklist(SENSITIVE_KINDS, code('sensitiveKind')))),
   message: text,
   suggestion: v.optional(v.string()),
+  // A rewrite is data: only the three placeholders the fix fills, any other brace is a typo the lead should see.
+  rewrite: v.optional(
+    v.pipe(
+      v.string(),
+      v.check((s) => !/\{(?!(?:before|after|you)\})[^}]*\}/.test(s), code('rewritePlaceholder')),
+    ),
+  ),
   examples: v.optional(v.strictObject({ match: v.optional(texts), noMatch: v.optional(texts) })),
   disabled: v.optional(v.boolean()),
 });

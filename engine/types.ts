@@ -159,7 +159,10 @@ export interface Rule {
   /** Built-in detectors instead of phrases: a draft that repeats such a value (sensitive_echo). */
   sensitive?: SensitiveKind[];
   message: string;
+  /** Replaces exactly the matched span (older packs). */
   suggestion?: string;
+  /** Replaces the whole clause of the match; {before}, {after} (the clause around the match) and {you} (你 or 您). */
+  rewrite?: string;
   examples?: RuleExamples;
   /** A later pack can switch off an earlier pack's rule of the same id. */
   disabled?: boolean;
@@ -300,7 +303,14 @@ export interface Finding {
   /** The original text of the span. */
   match: string;
   message: string;
-  suggestion?: string;
+  /** What a one-click fix replaces (the match, or its clause for a rewrite) and with what. */
+  fix?: FindingFix;
+}
+
+export interface FindingFix {
+  start: number;
+  end: number;
+  text: string;
 }
 
 // ---- Packs merged in priority order (later packs extend or override earlier ones) ----

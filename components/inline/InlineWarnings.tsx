@@ -33,7 +33,7 @@ function FindingDetails({ finding, onApply }: { finding: Finding; onApply(findin
     <div class={`detail severity-${finding.severity}`} data-rule-id={finding.ruleId}>
       <div class="detail-match">「{finding.match}」</div>
       <div class="detail-message">{finding.message}</div>
-      {finding.suggestion !== undefined && (
+      {finding.fix !== undefined && (
         <button
           type="button"
           class="detail-apply"
@@ -42,7 +42,7 @@ function FindingDetails({ finding, onApply }: { finding: Finding; onApply(findin
           onMouseDown={(event) => event.preventDefault()}
           onClick={() => onApply(finding)}
         >
-          → {finding.suggestion}
+          → {finding.fix.text}
         </button>
       )}
     </div>

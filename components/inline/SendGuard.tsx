@@ -59,7 +59,7 @@ export function SendGuard(props: SendGuardProps) {
           <li key={`${finding.ruleId}:${finding.start}:${finding.end}`} data-guard-finding={finding.ruleId}>
             <div class="guard-match">「{finding.match}」</div>
             <div class="guard-message">{finding.message}</div>
-            {finding.suggestion !== undefined ? (
+            {finding.fix !== undefined ? (
               <button
                 type="button"
                 class="guard-apply"
@@ -67,7 +67,7 @@ export function SendGuard(props: SendGuardProps) {
                 onMouseDown={keepFocus}
                 onClick={() => props.onApply(finding)}
               >
-                {labels.guardApply.replace('{suggestion}', finding.suggestion)}
+                {labels.guardApply.replace('{suggestion}', finding.fix.text)}
               </button>
             ) : (
               <div class="guard-message">{labels.guardNoSuggestion}</div>

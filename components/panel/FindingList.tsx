@@ -73,15 +73,15 @@ export function FindingList(props: FindingListProps) {
                   <span class="severity">{t(`severity_${finding.severity}`)}</span>
                   <mark class="finding-match">{finding.match}</mark>
                 </button>
-                {finding.suggestion !== undefined && (
+                {finding.fix !== undefined && (
                   <button
                     type="button"
                     class="button button-small button-primary finding-fix"
                     data-fix-rule={finding.ruleId}
-                    title={t('fixTitle', { match: finding.match, suggestion: finding.suggestion })}
+                    title={t('fixTitle', { match: finding.match, suggestion: finding.fix.text })}
                     onClick={() => props.onApplyFinding(finding)}
                   >
-                    {t('fix', { suggestion: finding.suggestion === '' ? '∅' : finding.suggestion })}
+                    {t('fix', { suggestion: finding.fix.text === '' ? '∅' : finding.fix.text })}
                   </button>
                 )}
               </div>

@@ -394,11 +394,11 @@ export function App() {
   };
 
   const onApplyFinding = async (finding: Finding) => {
-    if (tabId === null || finding.suggestion === undefined) return;
+    if (tabId === null || finding.fix === undefined) return;
     try {
       const result = await panelToContent.sendMessage(
         'applyFinding',
-        { start: finding.start, end: finding.end, replacement: finding.suggestion },
+        { start: finding.fix.start, end: finding.fix.end, replacement: finding.fix.text },
         tabId,
       );
       if (!result.ok) say('error', t('fixFailed'));

@@ -51,7 +51,7 @@ const FINDING: Finding = {
   end: 3,
   match: '我不能',
   message: '避免直接拒绝：说明能做什么。',
-  suggestion: '我可以为您',
+  fix: { start: 0, end: 3, text: '我可以为您' },
 };
 
 let host: HTMLElement;
@@ -358,7 +358,7 @@ describe('acting on replies and findings', () => {
     show({
       findings: [
         FINDING,
-        { ...FINDING, ruleId: 'contradiction.but', category: 'contradiction', severity: 'info', suggestion: undefined },
+        { ...FINDING, ruleId: 'contradiction.but', category: 'contradiction', severity: 'info', fix: undefined },
       ],
     });
     expect($$('[data-finding-category]').map((el) => el.dataset.findingCategory)).toEqual(['refusal', 'contradiction']);

@@ -12,7 +12,7 @@ const finding = (severity: Finding['severity'], ruleId = `rule.${severity}`): Fi
   end: 5,
   match: '爱找谁找谁',
   message: '赌气式的回应等于把客户赶走。',
-  suggestion: '您的意见我已经记录',
+  fix: { start: 0, end: 5, text: '您的意见我已经记录' },
 });
 const ERROR = finding('error');
 const WARNING = finding('warning');

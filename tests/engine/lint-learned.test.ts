@@ -42,7 +42,7 @@ describe('a learned finding', () => {
       severity: 'warning',
       message: notes.shirking,
     });
-    expect(finding!.suggestion).toBeUndefined();
+    expect(finding!.fix).toBeUndefined();
     expect(draft.slice(finding!.start, finding!.end)).toBe(finding!.match);
     expect(finding!.match).toBe('这个真的不归我们这边管哈！');
   });

@@ -48,7 +48,7 @@ describe('lint with the default packs', () => {
   it('reports two categories in one sentence, sorted by position', () => {
     const findings = lint('我理解您的心情,但是这个真的做不了。');
     expect(findings.map((f) => f.category)).toEqual(['contradiction', 'refusal']);
-    expect(findings[0]).toMatchObject({ severity: 'info', match: '但是', suggestion: '同时' });
+    expect(findings[0]).toMatchObject({ severity: 'info', match: '但是', fix: { text: '同时' } });
   });
 
   it('reports a repeated full card number but not a masked one', () => {
@@ -125,5 +125,23 @@ describe('a draft longer than any chat message', () => {
     const filler = '好'.repeat(MAX_INPUT_LINE_CHARS - 10);
     expect(engine.lint(`${filler}我不能帮您处理`).map((f) => f.category)).toContain('refusal');
     expect(engine.lint(`${filler}${'好'.repeat(20)}我不能帮您处理`)).toEqual([]);
+  });
+});
+
+describe('fixes on findings', () => {
+  it('carries a rule rewrite as a fix over the whole clause, in the form of address of the draft', () => {
+    const rewriteLint = createLinter([
+      {
+        id: 'pw',
+        category: 'sensitive_request',
+        severity: 'error',
+        patterns: ['支付密码'],
+        message: 'm',
+        rewrite: '{you}可以通过“忘记密码”自行重置密码',
+      },
+    ]);
+    const draft = '好的，把你的支付密码发给我';
+    const [finding] = rewriteLint(draft);
+    expect(finding?.fix).toEqual({ start: 3, end: draft.length, text: '你可以通过“忘记密码”自行重置密码' });
   });
 });

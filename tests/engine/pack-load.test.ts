@@ -60,6 +60,19 @@ describe('parsePack', () => {
     expect(found).toHaveLength(4);
   });
 
+  it('names an unknown placeholder in a rewrite at file:line:column', () => {
+    const rule = { id: 'r', category: 'absolute_promise', severity: 'warning', message: 'm', patterns: ['保证'] };
+    const found = problems(json({ ...minimal, rules: [{ ...rule, rewrite: '{before}会尽力{afterr}' }] }));
+    expect(found).toEqual([
+      expect.stringMatching(
+        /^team\.json:\d+:\d+ rules\[0\]\.rewrite: a rewrite may use only \{before\}, \{after\}, \{you\}/,
+      ),
+    ]);
+    expect(
+      parsePack(json({ ...minimal, rules: [{ ...rule, rewrite: '{before}{you}会尽力{after}' }] }), 'team.json').ok,
+    ).toBe(true);
+  });
+
   it('rejects duplicate ids, duplicate patterns and unknown variables', () => {
     const found = problems(
       json({

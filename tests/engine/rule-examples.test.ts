@@ -86,9 +86,9 @@ describe.each(packs.map((p) => [p.id, p] as const))('pack %s one-click fixes', (
     let draft = text;
     // Apply from the end so earlier offsets stay valid.
     for (const f of lint(text)
-      .filter((x) => x.ruleId === rule && x.suggestion !== undefined)
+      .filter((x) => x.ruleId === rule && x.fix !== undefined)
       .reverse()) {
-      draft = draft.slice(0, f.start) + f.suggestion! + draft.slice(f.end);
+      draft = draft.slice(0, f.fix!.start) + f.fix!.text + draft.slice(f.fix!.end);
     }
     if (draft === text) return; // sensitive_echo rules have no one-click fix: the agent masks the value
     expect(
