@@ -59,6 +59,7 @@ export const PACK_PROBLEMS_EN = {
   idFormat: 'ids use letters, digits, ".", "_" and "-", and start with a letter or digit',
   idTooLong: 'ids are at most {limit} characters',
   rewritePlaceholder: 'a rewrite may use only {options} (in braces)',
+  fixedNotMatch: 'each draft named in "fixed" must be one of the rule\'s "match" drafts, written the same way',
   shortcutFormat: 'a shortcut is one word of at most 20 letters or digits (also ".", "_", "-"), e.g. "tks" or "退1"',
   duplicateShortcut: 'the shortcut "{shortcut}" is also the shortcut of {first}: give each reply its own',
   mergeValue: 'merge is "extend" or "replace"',

@@ -2,7 +2,7 @@
 import { originalSpan, type NormalizedText } from './normalize.ts';
 import { findUnfilledFields } from './fields.ts';
 import { computeFix } from './fix.ts';
-import { findSensitive } from './sensitive.ts';
+import { findSensitive, maskValue } from './sensitive.ts';
 import type { Finding, Rule, SensitiveKind } from './types.ts';
 
 /** One match of a rule in the normalized draft. */
@@ -126,7 +126,10 @@ export function findingsOf(
       for (const s of spans) {
         if (reported.has(s.start) || !kinds.has(s.kind) || insideAny(quotes, s.start, s.end)) continue;
         reported.add(s.start);
-        findings.push(toFinding(rule, draft, s.start, s.end));
+        const finding = toFinding(rule, draft, s.start, s.end);
+        // Without a fix of its own, a repeated number is fixed by masking it as the panel shows it.
+        finding.fix ??= { start: s.start, end: s.end, text: maskValue(s.kind, finding.match) };
+        findings.push(finding);
       }
     }
   }

@@ -7,7 +7,7 @@
 //   title       scenario/stage/reply title; for meta: the pack name
 //   text        reply text; for meta: the pack description
 //   triggers, examples, tips      scenario/stage lists, items separated by |
-//   category, severity, patterns, exceptions, message, suggestion, match, noMatch   rule fields (lists separated by |)
+//   category, severity, patterns, exceptions, message, suggestion, rewrite, match, noMatch   rule fields (lists separated by |)
 //   version, locale               meta fields
 //   shortcut                      reply field
 // Chinese headers and kinds are read too (类型, 所属, 标题, 回复…; 场景, 回复, 规则…), simplified or traditional.
@@ -41,6 +41,7 @@ const CSV_COLUMNS = [
   'exceptions',
   'message',
   'suggestion',
+  'rewrite',
   'match',
   'noMatch',
   'version',
@@ -81,6 +82,8 @@ const CHINESE_COLUMNS: Readonly<Record<string, Column>> = {
   說明: 'message',
   建议: 'suggestion',
   建議: 'suggestion',
+  改写: 'rewrite',
+  改寫: 'rewrite',
   应命中: 'match',
   應命中: 'match',
   不应命中: 'noMatch',
@@ -190,6 +193,7 @@ export function parseCsvPack(source: string, file: string): PackParse {
         exceptions: list(row.exceptions),
         message: cell(row.message) ?? '',
         suggestion: cell(row.suggestion),
+        rewrite: cell(row.rewrite),
         examples:
           list(row.match) || list(row.noMatch) ? { match: list(row.match), noMatch: list(row.noMatch) } : undefined,
       };
@@ -291,6 +295,8 @@ export function packToCsv(pack: Pack): { ok: true; csv: string } | { ok: false; 
   (pack.rules ?? []).forEach((rule, i) => {
     if (rule.sensitive) lost.add(`rules[${i}].sensitive`);
     if (rule.disabled !== undefined) lost.add(`rules[${i}].disabled`);
+    if (rule.rewriteTraditional !== undefined) lost.add(`rules[${i}].rewriteTraditional`);
+    if (rule.examples?.fixed !== undefined) lost.add(`rules[${i}].examples.fixed`);
     rows.push({
       kind: 'rule',
       id: rule.id,
@@ -300,6 +306,7 @@ export function packToCsv(pack: Pack): { ok: true; csv: string } | { ok: false; 
       exceptions: joined(rule.exceptions, `rules[${i}].exceptions`),
       message: rule.message,
       suggestion: rule.suggestion ?? '',
+      rewrite: rule.rewrite ?? '',
       match: joined(rule.examples?.match, `rules[${i}].examples.match`),
       noMatch: joined(rule.examples?.noMatch, `rules[${i}].examples.noMatch`),
     });

@@ -125,6 +125,12 @@ const StageSchema = v.strictObject({ id, title: text, replies, tips: v.optional(
 
 const category = v.picklist(WARNING_CATEGORIES, code('category'));
 
+// A rewrite is data: only the three placeholders the fix fills, any other brace is a typo the lead should see.
+const rewriteText = v.pipe(
+  v.string(),
+  v.check((s) => !/\{(?!(?:before|after|you)\})[^}]*\}/.test(s), code('rewritePlaceholder')),
+);
+
 const RuleSchema = v.strictObject({
   id,
   category,
@@ -134,14 +140,22 @@ const RuleSchema = v.strictObject({
   sensitive: v.optional(v.array(v.picklist(SENSITIVE_KINDS, code('sensitiveKind')))),
   message: text,
   suggestion: v.optional(v.string()),
-  // A rewrite is data: only the three placeholders the fix fills, any other brace is a typo the lead should see.
-  rewrite: v.optional(
+  rewrite: v.optional(rewriteText),
+  rewriteTraditional: v.optional(rewriteText),
+  examples: v.optional(
     v.pipe(
-      v.string(),
-      v.check((s) => !/\{(?!(?:before|after|you)\})[^}]*\}/.test(s), code('rewritePlaceholder')),
+      v.strictObject({
+        match: v.optional(texts),
+        noMatch: v.optional(texts),
+        fixed: v.optional(v.record(text, text)),
+      }),
+      // A fixed draft belongs to a match draft; a key that names none is a typo the lead should see.
+      v.check(
+        (e) => Object.keys(e.fixed ?? {}).every((draft) => (e.match ?? []).includes(draft)),
+        code('fixedNotMatch'),
+      ),
     ),
   ),
-  examples: v.optional(v.strictObject({ match: v.optional(texts), noMatch: v.optional(texts) })),
   disabled: v.optional(v.boolean()),
 });
 

@@ -164,7 +164,7 @@ function dropOverlaps(candidates: Candidate[]): SensitiveSpan[] {
 const KEEP_LAST_FOUR: ReadonlySet<SensitiveKind> = new Set(['id_card', 'bank_card', 'phone']);
 
 /** The value with its characters masked: cards, ids and phones keep their last four digits, e-mails their domain. */
-function maskValue(kind: SensitiveKind, value: string): string {
+export function maskValue(kind: SensitiveKind, value: string): string {
   if (kind === 'email') {
     const at = foldFullWidth(value).indexOf('@');
     return at > 0 ? value[0] + '*'.repeat(Math.max(1, at - 1)) + value.slice(at) : '*'.repeat(value.length);

@@ -142,6 +142,8 @@ interface RuleExamples {
   match?: string[];
   /** Drafts that must not. */
   noMatch?: string[];
+  /** For a `match` draft: the draft after the rule's one-click fix (checked by `huashu pack validate`). */
+  fixed?: Record<string, string>;
 }
 
 export interface Rule {
@@ -161,8 +163,13 @@ export interface Rule {
   message: string;
   /** Replaces exactly the matched span (older packs). */
   suggestion?: string;
-  /** Replaces the whole clause of the match; {before}, {after} (the clause around the match) and {you} (你 or 您). */
+  /**
+   * Replaces the whole clause of the match, or its whole sentence when the rewrite ends with a sentence mark;
+   * {before}, {after} (the clause around the match) and {you} (你 or 您).
+   */
   rewrite?: string;
+  /** The rewrite in traditional characters, offered for a draft written in them. */
+  rewriteTraditional?: string;
   examples?: RuleExamples;
   /** A later pack can switch off an earlier pack's rule of the same id. */
   disabled?: boolean;

@@ -95,6 +95,8 @@ export function convertPackText(pack: Pack, convert: (text: string) => string): 
       return converted.every((v) => typeof v === 'string') ? [...new Set(converted)] : converted;
     }
     if (value && typeof value === 'object') {
+      // A rule's expected fixes are keyed by its match drafts, which are converted too.
+      if (key === 'fixed') return Object.fromEntries(Object.entries(value).map(([k, v]) => [convert(k), walk(v)]));
       return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k)]));
     }
     return value;
@@ -130,7 +132,7 @@ export function formatPack(pack: Pack): string {
 
 /** File name → content of every shipped pack. */
 export function buildPacks(): Record<string, string> {
-  const zhCN = assemblePack(readSources('zh-CN'));
+  const zhCN: Pack = assemblePack(readSources('zh-CN'));
   const en = assemblePack(readSources('en'));
   const openccTaiwan = OpenCC.Converter({ from: 'cn', to: 'twp' });
   // OpenCC leaves 賬 (Taiwan writes 帳號, 帳戶, 入帳) and mainland quotation marks (Taiwan uses 「」).
@@ -140,6 +142,10 @@ export function buildPacks(): Record<string, string> {
     ['”', '」'],
   ]);
   const toTraditional = (text: string): string => taiwanUsage(openccTaiwan(text));
+  // One merged rule serves both scripts (the zh-CN pack's wins): it carries its rewrite in traditional characters too.
+  zhCN.rules = (zhCN.rules ?? []).map((rule) =>
+    rule.rewrite === undefined ? rule : { ...rule, rewriteTraditional: toTraditional(rule.rewrite) },
+  );
   const converted = convertPackText(zhCN, toTraditional);
   // The zh-TW pack learns from drafts and messages written in Taiwan (data/src/zh-TW), not from the zh-CN ones
   // converted: both packs are on by default, and the same texts twice would only double the training. The notes are

@@ -46,13 +46,16 @@ export function renderRulesDoc(packs: readonly Pack[]): string {
     }
     for (const rule of pack.rules ?? []) {
       lines.push(`### ${rule.id}`, '', `${rule.category}, ${rule.severity}: ${cell(rule.message)}`, '');
-      if (rule.suggestion) lines.push(`Suggested wording: ${cell(rule.suggestion)}`, '');
+      if (rule.rewrite) lines.push(`Rewrite: ${cell(rule.rewrite)}`, '');
+      else if (rule.suggestion) lines.push(`Suggested wording: ${cell(rule.suggestion)}`, '');
       if (rule.patterns?.length) lines.push('Patterns:', '', ...rule.patterns.map((p) => `- ${code(p)}`), '');
       if (rule.sensitive?.length) lines.push(`Finds repeated personal data: ${rule.sensitive.join(', ')}`, '');
       if (rule.exceptions?.length) lines.push(`Allowed around a match: ${rule.exceptions.map(cell).join('、')}`, '');
       const match = rule.examples?.match ?? [];
       const noMatch = rule.examples?.noMatch ?? [];
-      if (match.length) lines.push('Catches:', '', ...match.map((t) => `- ${cell(t)}`), '');
+      const fixed = rule.examples?.fixed ?? {};
+      const caught = (t: string) => (fixed[t] === undefined ? `- ${cell(t)}` : `- ${cell(t)} → ${cell(fixed[t])}`);
+      if (match.length) lines.push('Catches (→ after the one-click fix):', '', ...match.map(caught), '');
       if (noMatch.length) lines.push('Lets through:', '', ...noMatch.map((t) => `- ${cell(t)}`), '');
     }
   }

@@ -1,6 +1,8 @@
-// One-click fixes: the clause a rewrite replaces, the form of address it keeps, its placeholders, and plain suggestions.
+// One-click fixes: the clause (or rest of the sentence) a rewrite replaces, the form of address and script it keeps, its placeholders, plain suggestions and masked numbers.
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_PACKS } from '../../engine/default-packs.ts';
 import { clauseAround, computeFix, formOfAddress } from '../../engine/fix.ts';
+import { createEngine } from '../../engine/index.ts';
 
 function applyFix(draft: string, match: string, rule: { rewrite?: string; suggestion?: string }): string {
   const start = draft.indexOf(match);
@@ -58,5 +60,47 @@ describe('computeFix', () => {
 
   it('has no fix without a rewrite or a suggestion', () => {
     expect(computeFix('我保证', 0, 2, {})).toBeUndefined();
+  });
+
+  it('replaces the rest of the sentence when the rewrite ends one, and keeps the clauses before', () => {
+    const rule = { rewrite: '这个情况确实比较特殊，我跟{you}说明一下原因。' };
+    expect(applyFix('都过了退货期了，您觉得还退得了吗？谢谢', '您觉得', rule)).toBe(
+      '都过了退货期了，这个情况确实比较特殊，我跟您说明一下原因。谢谢',
+    );
+    expect(applyFix('着什么急啊，快递又不是我开的\n下一行', '着什么急', { rewrite: '我理解{you}着急。' })).toBe(
+      '我理解您着急。\n下一行',
+    );
+  });
+
+  it('offers the traditional rewrite for a draft in traditional characters', () => {
+    const rule = { rewrite: '我来帮{you}处理。', rewriteTraditional: '我來幫{you}處理。' };
+    expect(applyFix('是您自己密碼打錯的', '您自己', rule)).toBe('我來幫您處理。');
+    expect(applyFix('是您自己密码打错的', '您自己', rule)).toBe('我来帮您处理。');
+  });
+
+  it('capitalizes an English rewrite at a sentence start and lowers it after a comma', () => {
+    const rule = { rewrite: 'Let me check what options we have for you.' };
+    expect(applyFix("Sorry, I can't change it.", "I can't", rule)).toBe(
+      'Sorry, let me check what options we have for you.',
+    );
+    expect(applyFix("ok. i can't", "i can't", rule)).toBe('ok. Let me check what options we have for you.');
+  });
+
+  it('takes the clause away instead of writing the same rewrite twice', () => {
+    const rule = { rewrite: '我再为{you}说明一下' };
+    expect(applyFix('我再为您说明一下，优惠券只能用一次，记住了', '记住了', rule)).toBe(
+      '我再为您说明一下，优惠券只能用一次',
+    );
+    expect(applyFix('记住了，我再为您说明一下', '记住了', rule)).toBe('我再为您说明一下');
+  });
+});
+
+describe('the fix of a repeated number', () => {
+  it('masks an id number the draft repeats, keeping its last four digits', () => {
+    const draft = '已核对身份证号110101199003078515，信息无误。';
+    const finding = createEngine(DEFAULT_PACKS)
+      .lint(draft)
+      .find((f) => f.category === 'sensitive_echo');
+    expect(finding?.fix).toEqual({ start: 7, end: 25, text: '**************8515' });
   });
 });

@@ -73,6 +73,22 @@ describe('parsePack', () => {
     ).toBe(true);
   });
 
+  it("names a fixed draft that is none of the rule's match drafts", () => {
+    const rule = { id: 'r', category: 'absolute_promise', severity: 'warning', message: 'm', patterns: ['保证'] };
+    const examples = (fixed: Record<string, string>) => ({ match: ['我保证明天到'], fixed });
+    const found = problems(
+      json({ ...minimal, rules: [{ ...rule, examples: examples({ 我保证明天到啊: '好的。' }) }] }),
+    );
+    expect(found).toEqual([
+      expect.stringMatching(/^team\.json:\d+:\d+ rules\[0\]\.examples: each draft named in "fixed" must be one of/),
+    ]);
+    const ok = parsePack(
+      json({ ...minimal, rules: [{ ...rule, examples: examples({ 我保证明天到: '好的。' }) }] }),
+      'team.json',
+    );
+    expect(ok.ok).toBe(true);
+  });
+
   it('rejects duplicate ids, duplicate patterns and unknown variables', () => {
     const found = problems(
       json({

@@ -48,7 +48,7 @@ describe('pack problems in Chinese, from the real parsers', () => {
   it('CSV: an unknown column, an unknown kind and a reply without its scenario, each on its row', () => {
     const header = 'kind,id,parent,title,text,colour\n';
     expect(problems(`${header}meta,team,,Team,,\n`, 'team.csv', 'zh-CN')).toEqual([
-      'team.csv:1 不认识的列 "colour"：可用的列有 kind, id, parent, title, text, triggers, examples, tips, category, severity, patterns, exceptions, message, suggestion, match, noMatch, version, locale, shortcut',
+      'team.csv:1 不认识的列 "colour"：可用的列有 kind, id, parent, title, text, triggers, examples, tips, category, severity, patterns, exceptions, message, suggestion, rewrite, match, noMatch, version, locale, shortcut',
     ]);
     const rows = 'kind,id,parent,title,text\nmeta,team,,Team,\nscene,a,,A,\nreply,r1,missing,,Hi\n';
     expect(problems(rows, 'team.csv', 'zh-TW')).toEqual([

@@ -1,11 +1,12 @@
-// Every rule's own examples: each `match` draft yields a finding of that rule, each `noMatch` draft none (each shipped pack on its own).
+// Every rule's own examples: each `match` draft yields a finding of that rule, each `noMatch` draft none (each shipped pack on its own), and its fix gives the `fixed` draft.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PACKS } from '../../engine/default-packs.ts';
+import { createEngine } from '../../engine/index.ts';
 import { createLinter } from '../../engine/lint.ts';
 import { mergePacks } from '../../engine/pack-merge.ts';
-import type { Pack } from '../../engine/types.ts';
+import type { Pack, Rule } from '../../engine/types.ts';
 
 const packDir = join(import.meta.dirname, '../../data/packs');
 const packs: Pack[] = readdirSync(packDir)
@@ -75,25 +76,47 @@ describe('the default packs merged', () => {
   );
 });
 
-// The panel's fix replaces exactly the finding's span with the suggestion: the fixed draft must not trip the same rule.
+// Every rule's one-click fix, applied to each of its `match` drafts as an agent would (the fix of the first finding of
+// the rule's category, again while one is left), gives the fixed draft its examples name. The fixed draft is then
+// clean as agents lint it (all default packs and the learned reader): no finding of the rule, and nothing flagged in
+// the text the fixes wrote. Words of the agent's the fix kept may still be flagged on their own ("改地址？").
 describe.each(packs.map((p) => [p.id, p] as const))('pack %s one-click fixes', (_id, pack) => {
   const lint = createLinter(pack.rules ?? []);
+  const engine = createEngine(DEFAULT_PACKS);
   const cases = (pack.rules ?? []).flatMap((rule) =>
-    (rule.examples?.match ?? []).map((text) => ({ rule: rule.id, text })),
+    (rule.examples?.match ?? []).map((text) => ({ rule, text, expected: rule.examples?.fixed?.[text] })),
   );
 
-  it.each(cases.map((c) => [c.rule, c.text] as const))('%s fixed in %s', (rule, text) => {
+  function applyFixes(rule: Rule, text: string): { draft: string; written: Array<[number, number]> } {
     let draft = text;
-    // Apply from the end so earlier offsets stay valid.
-    for (const f of lint(text)
-      .filter((x) => x.ruleId === rule && x.fix !== undefined)
-      .reverse()) {
-      draft = draft.slice(0, f.fix!.start) + f.fix!.text + draft.slice(f.fix!.end);
+    const written: Array<[number, number]> = [];
+    for (let round = 0; round < 4; round++) {
+      const finding = lint(draft).find((f) => f.category === rule.category && f.fix !== undefined);
+      if (!finding?.fix) break;
+      const { start, end, text: replacement } = finding.fix;
+      draft = draft.slice(0, start) + replacement + draft.slice(end);
+      written.push([start, start + replacement.length]);
     }
-    if (draft === text) return; // sensitive_echo rules have no one-click fix: the agent masks the value
+    return { draft, written };
+  }
+
+  it("names each fixed draft after one of the rule's match drafts", () => {
+    for (const rule of pack.rules ?? [])
+      for (const text of Object.keys(rule.examples?.fixed ?? {}))
+        expect(rule.examples?.match ?? [], rule.id).toContain(text);
+  });
+
+  it.each(cases.map((c) => [c.rule.id, c.text, c] as const))('%s fixes %s as its examples say', (_rule, text, c) => {
+    const { draft, written } = applyFixes(c.rule, text);
+    // A rule without a fix (an unfilled field, a connector) leaves the draft as it was and names no fixed draft.
+    expect(draft === text ? undefined : draft, `${c.rule.id}: ${text}`).toBe(c.expected);
+    if (draft === text) return;
+    const left = engine
+      .lint(draft)
+      .filter((f) => f.ruleId === c.rule.id || written.some(([s, e]) => f.start < e && s < f.end));
     expect(
-      lint(draft).map((f) => f.ruleId),
+      left.map((f) => `${f.ruleId}: ${f.match}`),
       draft,
-    ).not.toContain(rule);
+    ).toEqual([]);
   });
 });

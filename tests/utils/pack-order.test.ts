@@ -20,7 +20,7 @@ describe('builtInPacksFor', () => {
     const packs = orderPacks([], prefs, 'zh-TW').map((e) => e.pack);
     const [finding] = createEngine(packs).lint('這個我不能幫您改。');
     expect(finding?.message).toContain('會讓客戶覺得被拒絕');
-    expect(finding?.fix?.text).toBe('我這邊暫時無法');
+    expect(finding?.fix?.text).toBe('這個我先幫您看看還有沒有其他辦法，有結果馬上告訴您。');
     const simplified = createEngine(orderPacks([], prefs, 'zh-CN').map((e) => e.pack)).lint('这个我不能帮您改。');
     expect(simplified[0]?.message).toContain('会让客户觉得被拒绝');
   });
