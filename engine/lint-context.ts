@@ -31,7 +31,7 @@ export function isMaskedRequest(words: string): boolean {
 // What the agent does instead, in normalized text (simplified, lower case): "我帮您申请一张券", "不过可以帮您取消重下",
 // "运费我们来承担", "but I can offer a credit", "though I can apply a $10 credit". "I can't…" offers nothing.
 const ALTERNATIVE =
-  /(?:帮您|为您|给您|替您)(?:先|再)?(?:申请|更换|换|改|取消|重新|登记|补|安排|转|联系|升级|办理|加急|争取|预约|改约|查询|核实|备注|加|开通|预留|保留)|作为补偿|(?:可以|能)(?:先|再|另外|直接|马上)?(?:帮您|为您|给您|替您|改成|换成)|(?:我们|我)(?:这边)?来(?:承担|出|处理|安排|跟进|联系|补)|\b(?:i|we) (?:can|could|will|'ll|am able to|'m able to|are able to|'re able to)(?!'t|not| not)\b|\bwhat i can do\b|\binstead\b|\balternatively\b/;
+  /(?:帮您|为您|给您|替您)(?:先|再)?(?:申请|更换|换|改|取消|重新|登记|补|安排|转|联系|升级|办理|加急|争取|预约|改约|查询|核实|备注|加|开通|预留|保留|发出|发货|寄出|寄|送|退|处理|提交)|作为补偿|(?:可以|能)(?:先|再|另外|直接|马上)?(?:帮您|为您|给您|替您|改成|换成)|(?:我们|我)(?:这边)?来(?:承担|出|处理|安排|跟进|联系|补)|\b(?:i|we) (?:can|could|will|'ll|am able to|'m able to|are able to|'re able to)(?!'t|not| not)\b|\bwhat i can do\b|\binstead\b|\balternatively\b/;
 // Advice that gives the customer a way ("您签收后直接申请退货就行", "you can reset it from the login page").
 const ADVICE =
   /您(?:可以|直接|只需|只要|先)|就(?:行|可以|好)了?(?:[,.;!~，。！～]|$)|\byou (?:can|could|may|'ll be able to)(?!'t|not| not)\b/;
@@ -136,7 +136,7 @@ export function isPoliteRefusalSentence(sentence: string, following = ''): boole
 const CONFIRMING =
   /^(?:好的|嗯|ok|okay)?[\s,，]*(?:跟您确认一下|和您确认一下|确认一下|我确认一下|您是说|您的意思是|您说的是|您指的是|just to confirm|to confirm|so you mean|just to be sure|just to make sure)/;
 const FACT_QUESTION =
-  /^(?:请问|麻烦问一下|方便说一下|(?:could|can) you (?:tell me|share|send me) (?:the|your) (?:order|email|address|phone|model|size)|may i have|(?:what|which) (?:email|e-mail|address|phone|order|name|size|colou?r|model|date|time|day|card type|browser|device|app version)\b)[^?？]*[?？]?\s*$/;
+  /^(?:请问|(?:did|have|has) (?:you|it|the parcel|the package|the email|the refund) (?:receive|received|get|got|arrive|arrived|come through|see|seen|manage to)\b|您(?:有)?收到|麻烦问一下|方便说一下|(?:could|can) you (?:tell me|share|send me) (?:the|your) (?:order|email|address|phone|model|size)|may i have|(?:what|which) (?:email|e-mail|address|phone|order|name|size|colou?r|model|date|time|day|card type|browser|device|app version)\b)[^?？]*[?？]?\s*$/;
 const BELITTLING = /n't|not|\bever\b|\beven\b|\breally\b|seriously|\bagain\b|不会|不懂|看不|听不|难道|还要|到底|究竟/;
 
 /** True when a question checks what the customer said, or asks for a fact, without belittling words. */
@@ -174,14 +174,27 @@ function alternativeAfter(text: string): boolean {
 const MEASURE = /^(?:100 ?%|100 per cent|(?:a |one )?hundred percent|百分之百|百分百|百分之一百|definitely)$/;
 const DESCRIBED_BEFORE =
   /(?:是|采用|用的是|含有?|显示|达到|(?:\bshows?|\bat|\bis|\bare|\bit's|\bmade (?:with|of|from)|\bwith|\bi'd|\bi would|\ban?|\bthe)\s*)$/;
+const MATERIAL_AFTER =
+  /^(?:纯(?:棉|毛|羊毛|羊绒|真丝|蚕丝|铜|银|金|天然|手工|植物|牛奶|果汁|麻)|天然|真丝|蚕丝|桑蚕丝|棉|全棉|羊毛|羊绒|牛皮|真皮|纯铜|有机|pure\b|natural\b|cotton|wool|silk|leather|organic|linen|cashmere|merino)/;
 const OUTCOME_AFTER =
   /^(?:will|'ll|be\b|can\b|get|arrive|work|fix|solve|resolve|sure|certain|safe|guarantee|won't|not\b|no\b|going|receive|happen|能|会|可以|没|不会|到|好|解决|成功|保证|放心|安全|正品|真|准|靠谱|有效|退|赔|给)/;
+
+const COMPOSITION = new RegExp(
+  `(?:100 ?%|100 per cent|(?:a |one )?hundred percent|百分之百|百分百|百分之一百)\\s*(?:${MATERIAL_AFTER.source.slice(4, -1)})`,
+);
+
+/** True when a sentence states what a thing is made of ("这款枕套百分之百真丝"): the learned reader's excuse for promises. */
+export function isCompositionSentence(sentence: string): boolean {
+  return COMPOSITION.test(sentence);
+}
 
 /** True when the measure word at [start, end) of normalized text describes something instead of vouching for it. */
 function isDescriptiveMeasure(text: string, start: number, end: number): boolean {
   const word = text.slice(start, end);
   if (!MEASURE.test(word)) return false;
   const after = text.slice(end, end + 16).trimStart();
+  // What a thing is made of ("百分之百纯棉是标签上的成分", "100% pure wool"): a composition, whatever stands before it.
+  if (MATERIAL_AFTER.test(after)) return true;
   if (after === '' || /^[^\p{L}\p{N}]/u.test(after) || OUTCOME_AFTER.test(after)) return false;
   const before = text.slice(Math.max(0, start - 16), start);
   // "definitely" vouches only for what will happen ("will definitely", "it'll definitely"); as advice ("definitely
@@ -193,9 +206,24 @@ function isDescriptiveMeasure(text: string, start: number, end: number): boolean
 // An apology for our own error ("是我们这边把您的等级算错了"): the agent owns the mistake, the customer is not told they are wrong.
 const OUR_DOING = /(?:是我们|我们这边|我这边|我们把|是我把|我们的|是我)[^,.;!?\n]{0,16}$/;
 
+// Confirming the customer's complaint about the goods, with an apology in the same sentence ("这个颜色确实不对，和详情页差
+//很多，非常抱歉"): the agent agrees something is wrong, nobody is told they are.
+const CONFIRMED_BEFORE = /(?:确实|的确|真的|是)(?:有点|有些|是)?$/;
+const APOLOGY = /抱歉|对不起|不好意思|\bsorry\b|\bapologi/;
+
 /** True when the "wrong" at [start, end) of normalized text is the agent owning a mistake of ours. */
 function isOwnMistake(text: string, start: number, end: number): boolean {
-  return /错/u.test(text.slice(start, end)) && OUR_DOING.test(text.slice(Math.max(0, start - 20), start));
+  const before = text.slice(Math.max(0, start - 20), start);
+  if (/错/u.test(text.slice(start, end)) && OUR_DOING.test(before)) return true;
+  const sentence = sentenceAround(text, start, end);
+  return CONFIRMED_BEFORE.test(before) && !/您|你|\byou\b/.test(sentenceBefore(text, start)) && APOLOGY.test(sentence);
+}
+
+/** The sentence of normalized text around [start, end), at most 80 characters each way. */
+function sentenceAround(text: string, start: number, end: number): string {
+  const after = text.slice(end, end + 80);
+  const stop = after.search(/[。！？!?\n]/u);
+  return sentenceBefore(text, start) + text.slice(start, end) + (stop === -1 ? after : after.slice(0, stop));
 }
 
 // A condition about the goods ("如果收到的颜色不对", "if anything is wrong with it"): nobody is told they are wrong.
@@ -236,6 +264,15 @@ function isNeverAsking(text: string, end: number): boolean {
 const KNOWING_AFTER =
   /^\s*(?:for (?:me|us) )?(?:to )?(?:tell|say|know|judge|determine|guess|be sure|see which|see what|see whether)\b(?! you\b)/;
 
+// "I won't close this ticket until you've confirmed…", "在您确认收到之前，我不会关闭工单": a refusal to stop before the
+// customer is helped is a commitment.
+const UNTIL_AFTER = /^[^.;!?。；！？]{0,48}\b(?:until|till|unless you (?:want|say|ask))\b/;
+
+/** True when "won't" at [start, end) of normalized text holds off something until the customer is helped. */
+function isHoldingUntil(text: string, start: number, end: number): boolean {
+  return /won't|will not|not going to/.test(text.slice(start, end)) && UNTIL_AFTER.test(text.slice(end, end + 56));
+}
+
 /** True when the refusal at [start, end) of normalized text says the agent cannot know something yet. */
 function isLimitOfKnowing(text: string, end: number): boolean {
   return KNOWING_AFTER.test(text.slice(end, end + 24));
@@ -255,8 +292,30 @@ const AGREEMENT =
 const DISAGREEMENT = /不对|错了|搞错|不是这样|wrong|incorrect|mistaken|not right|not correct|但是|可是|\bbut\b/;
 
 /** True when a sentence agrees with the customer and holds no disagreement: no contradiction, whatever it reads like. */
+// A mistake said to be ours ("the price was listed wrong on our page", "是我们这边弄错了") is no disagreement.
+const OUR_MISTAKE =
+  /\bwrong\b[^.!?]{0,24}\b(?:on our|our (?:side|end|page|site|system|part)|by us|by me)\b|\b(?:we|i)\b[^.!?,]{0,20}\bwrong\b|(?:是我们|我们这边|我这边|是我)[^。！？，]{0,12}错/g;
+
 export function isAgreement(sentence: string): boolean {
-  return AGREEMENT.test(sentence) && !DISAGREEMENT.test(sentence);
+  return AGREEMENT.test(sentence) && !DISAGREEMENT.test(sentence.replace(OUR_MISTAKE, ' '));
+}
+
+// A phrase the agent says they will not say: "我不会说这不归我管", "I'm not going to tell you to calm down", "I won't
+// say it's not my job". It is named to be disowned, as a quoted phrase is somebody else's.
+const DISOWNED_BEFORE =
+  /(?:(?:我|我们)?(?:绝|从来|永远|也)?(?:不会|不可能|没有|不想)(?:跟您|对您|和您|跟你|对你)?(?:说|讲|回您|回复您)(?:什么|这种话|这|那|这是|那是|“|")?|\b(?:not going to|not gonna|won't|will not|never|wouldn't|would never|i'd never|don't want to) (?:say|tell you|tell you to|ask you to)(?: that)?)\s*$/;
+
+const DISOWNING_OPENING =
+  /^\s*(?:(?:我|我们)(?:绝|从来|永远|也)?(?:不会|不可能|不想)(?:跟您|对您|和您|跟你|对你)?(?:说|讲)|i(?:'m| am) not (?:going to|gonna) (?:say|tell you)|i (?:won't|will not|will never|would never|'d never) (?:say|tell you))/;
+
+/** True when a sentence opens by disowning what it names ("我不会说这不归我管，…"): the learned reader's excuse. */
+export function isDisownedSentence(sentence: string): boolean {
+  return DISOWNING_OPENING.test(sentence);
+}
+
+/** True when the hit starting at `start` of normalized text is a phrase the agent says they will not say. */
+function isDisowned(text: string, start: number): boolean {
+  return DISOWNED_BEFORE.test(text.slice(Math.max(0, start - 36), start));
 }
 
 /**
@@ -264,11 +323,12 @@ export function isAgreement(sentence: string): boolean {
  * to share a secret, a polite refusal, a description or warranty, our own mistake, a turn to an offer, a condition.
  */
 export function isExcusedByContext(category: string, text: string, start: number, end: number): boolean {
+  if (isDisowned(text, start)) return true;
   switch (category) {
     case 'sensitive_request':
       return isAdviceAgainstSharing(text, start, end);
     case 'refusal':
-      return isPoliteRefusal(text, start, end) || isLimitOfKnowing(text, end);
+      return isPoliteRefusal(text, start, end) || isLimitOfKnowing(text, end) || isHoldingUntil(text, start, end);
     case 'absolute_promise':
       return isDescriptiveMeasure(text, start, end) || isWarrantyNoun(text, start, end) || isNeverAsking(text, end);
     case 'contradiction':

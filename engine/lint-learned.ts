@@ -3,6 +3,8 @@ import { trainDraftClassifier, type DraftClassifier, type LabelledDraft } from '
 import { guessLanguage } from './language.ts';
 import {
   isAgreement,
+  isCompositionSentence,
+  isDisownedSentence,
   isConsultingQuestion,
   isEffortPromise,
   isMaskedRequest,
@@ -195,18 +197,19 @@ export function withLearnedFindings(
 }
 
 /**
- * True when a sentence the reader flagged is excused by what it says: asking whether an offer suits the customer, or
+ * True when a sentence the reader flagged is excused by what it says: disowning the phrase it names; asking whether an offer suits the customer, or
  * checking what they said, is no rhetorical question; agreeing contradicts nobody; a promise of one's own effort vouches
  * for no outcome; asking for a document with the secret hidden asks for no secret.
  */
 function isExcusedSentence(category: WarningCategory, sentence: string): boolean {
+  if (isDisownedSentence(sentence)) return true;
   switch (category) {
     case 'rhetorical':
       return isConsultingQuestion(sentence) || isPlainQuestion(sentence);
     case 'contradiction':
       return isAgreement(sentence);
     case 'absolute_promise':
-      return isEffortPromise(sentence);
+      return isEffortPromise(sentence) || isCompositionSentence(sentence);
     case 'sensitive_request':
       return isMaskedRequest(sentence);
     default:

@@ -70,8 +70,11 @@ const DRAFT_FLOORS: Record<string, { recall: number; falseAlarms: number }> = {
   // Sealed in round 8: 0.958 and 7/90 false alarms at first measurement, 0.958 and 5/90 at the end of the round.
   'blind-drafts-15.jsonl': { recall: 0.94, falseAlarms: 0.07 },
   // Sealed in round 9, written from warnings.md alone (120 flawed, 100 clean, about 88 look-alikes): recall 0.915 and
-  // 9/100 false alarms (en 6/35) at its one measurement.
-  'blind-drafts-18.jsonl': { recall: 0.9, falseAlarms: 0.1 },
+  // 9/100 false alarms (en 6/35) at its first measurement; 0.915 and 6/100 after round 10's look-alike kinds.
+  'blind-drafts-18.jsonl': { recall: 0.9, falseAlarms: 0.07 },
+  // Round 10 dev set (70 flawed, 130 clean, about 100 look-alikes): recall 0.892 and 11/130 false alarms at first
+  // measurement, 0.959 and 0/130 after tuning on it (kinds, not rows).
+  'blind-drafts-19.jsonl': { recall: 0.94, falseAlarms: 0.02 },
 };
 
 function top1(file: string): number {

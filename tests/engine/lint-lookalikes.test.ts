@@ -85,3 +85,30 @@ describe('what still gets its warning', () => {
     expect(rulesOn(draft)).toContain(rule);
   });
 });
+
+describe('round 10 kinds: what an agent disowns, describes, admits or holds off, and what still gets its warning', () => {
+  it.each([
+    '我从来不会跟您说这不是我们的事，我来跟进到底',
+    'I would never tell you to calm down, I get why this is frustrating.',
+    '这件外套是百分百羊毛的，建议干洗',
+    '这款枕套百分之百真丝，洗的时候放洗衣袋哈',
+    '尺码的确不对，实在抱歉，马上给您补寄一件',
+    "We won't mark this as resolved until the new charger reaches you.",
+    "Have you received the replacement yet? If not, I'll chase the courier today.",
+    "You're right, we sent the wrong colour. I've arranged a swap already.",
+  ])('clean: %s', (draft) => {
+    expect(rulesOn(draft)).toEqual([]);
+  });
+
+  it.each([
+    ['You read the schedule wrong, the class is on Friday.', 'contradiction'],
+    ['说明书上不是写得很清楚吗？', 'rhetorical'],
+    ['这个我们不换的哦', 'refusal'],
+    ['The stuff from that outlet is pure junk.', 'competitor_disparage'],
+    ['百分百能在周五前送到', 'absolute_promise'],
+    ['百分百纯正品，放心', 'absolute_promise'],
+    ["I won't refund that, sorry.", 'refusal'],
+  ])('flagged: %s (%s)', (draft, category) => {
+    expect(engine.lint(draft).map((f) => f.category)).toContain(category);
+  });
+});
