@@ -178,7 +178,14 @@ export function parseCsvPack(source: string, file: string): PackParse {
       };
       const path = kind === 'scenario' ? `scenarios[${scenarios.length}]` : `stages[${stages.length}]`;
       if (kind === 'scenario') scenarios.push(entry);
-      else stages.push({ id: entry.id, title: entry.title, tips: entry.tips, replies: entry.replies });
+      else
+        stages.push({
+          id: entry.id,
+          title: entry.title,
+          triggers: entry.triggers,
+          tips: entry.tips,
+          replies: entry.replies,
+        });
       lines.set(path, line);
       ownerPaths.set(entry.id, path);
       owners.set(entry.id, kind === 'scenario' ? scenarios[scenarios.length - 1]! : stages[stages.length - 1]!);
@@ -289,7 +296,13 @@ export function packToCsv(pack: Pack): { ok: true; csv: string } | { ok: false; 
   });
   (pack.stages ?? []).forEach((stage, i) => {
     if (stage.merge) lost.add(`stages[${i}].merge`);
-    rows.push({ kind: 'stage', id: stage.id, title: stage.title, tips: joined(stage.tips, `stages[${i}].tips`) });
+    rows.push({
+      kind: 'stage',
+      id: stage.id,
+      title: stage.title,
+      triggers: joined(stage.triggers, `stages[${i}].triggers`),
+      tips: joined(stage.tips, `stages[${i}].tips`),
+    });
     rows.push(...replyRows(stage.id, stage.replies));
   });
   (pack.rules ?? []).forEach((rule, i) => {

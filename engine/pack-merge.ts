@@ -119,6 +119,7 @@ export function mergePacks(packs: readonly Pack[]): MergedPacks {
           id: stage.id,
           title: stage.title,
           replies,
+          triggers: union([], stage.triggers),
           tips: union([], stage.tips),
           packIds: [pack.id],
         });
@@ -127,6 +128,7 @@ export function mergePacks(packs: readonly Pack[]): MergedPacks {
           id: stage.id,
           title: stage.title,
           replies: mergeReplies(earlier.replies, replies),
+          triggers: union(earlier.triggers ?? [], stage.triggers),
           tips: union(earlier.tips, stage.tips),
           packIds: union(earlier.packIds, [pack.id]),
         });

@@ -121,7 +121,14 @@ const ScenarioSchema = v.strictObject({
   audience: v.optional(AudienceSchema),
 });
 
-const StageSchema = v.strictObject({ id, title: text, replies, tips: v.optional(texts), merge });
+const StageSchema = v.strictObject({
+  id,
+  title: text,
+  replies,
+  triggers: v.optional(texts),
+  tips: v.optional(texts),
+  merge,
+});
 
 const category = v.picklist(WARNING_CATEGORIES, code('category'));
 

@@ -56,6 +56,8 @@ interface IndexedPhrase {
   reply: MergedReply;
   /** Where the reply stands in the packs (the order the team lead wrote). */
   order: number;
+  /** A stage's search words, each as a query's words joined by spaces; [] for a scenario. */
+  triggers: readonly string[];
   /** Folded (NFKC, lower case, simplified) reply text, reply title and scope title; the shortcut, '' when none. */
   text: string;
   shortcut: string;
@@ -208,6 +210,8 @@ function indexPhrases(merged: Pick<MergedPacks, 'scenarios' | 'stages'>): Indexe
       title: s.title,
       replies: s.replies,
       about: aboutOf(s.id, s.title, s.triggers),
+      named: s.title,
+      triggers: [] as string[],
       examples: foldForSearch(s.examples.join('\n')),
     })),
     ...merged.stages.map((s) => ({
@@ -215,7 +219,10 @@ function indexPhrases(merged: Pick<MergedPacks, 'scenarios' | 'stages'>): Indexe
       id: s.id,
       title: s.title,
       replies: s.replies,
-      about: aboutOf(s.id, s.title, []),
+      about: aboutOf(s.id, s.title, s.triggers ?? []),
+      // A stage's triggers are the words agents search it by: matched like its name.
+      named: [s.title, ...(s.triggers ?? [])].join('\n'),
+      triggers: (s.triggers ?? []).map((t) => searchWords(t).join(' ')),
       examples: '',
     })),
   ];
@@ -233,7 +240,8 @@ function indexPhrases(merged: Pick<MergedPacks, 'scenarios' | 'stages'>): Indexe
         text,
         title: foldForSearch(reply.title ?? ''),
         shortcut: searchWords(reply.shortcut ?? '').join(' '),
-        scope: foldForSearch(scope.title),
+        scope: foldForSearch(scope.named),
+        triggers: scope.triggers,
         pinyinFull: spelled.full,
         syllableStarts: spelled.starts,
         initials: spelled.initials,
@@ -401,6 +409,12 @@ export function createPhraseSearch(
           // A team pack may use the agent's own shortcut too: the agent's reply is the one they meant.
           const own = isMyRepliesPack(phrase.reply.packId) ? 1 : 0;
           hits.push({ hit: hitOf(phrase, TIER_SCORE.shortcut + own, 'shortcut'), order: phrase.order });
+          return;
+        }
+        // The whole query is one of a stage's search words ("wait", "转人工"): the agent named the stage.
+        if (phrase.triggers.includes(whole)) {
+          // Above any literal hit (a text match plus the most meaning can add): the stage is what was asked for.
+          hits.push({ hit: hitOf(phrase, TIER_SCORE.text + 3 * MEANING_WEIGHT, 'text'), order: phrase.order });
           return;
         }
         const read = meaning[at]!;

@@ -121,6 +121,8 @@ export interface Stage {
   id: string;
   title: string;
   replies: Reply[];
+  /** Words agents search the stage by (转人工, hold on): stages are not detected, so these only find its replies. */
+  triggers?: string[];
   tips?: string[];
   merge?: 'extend' | 'replace';
 }
@@ -348,6 +350,8 @@ export interface MergedStage {
   id: string;
   title: string;
   replies: MergedReply[];
+  /** Search words of every contributing pack. Optional so that stage lists built by hand need not. */
+  triggers?: string[];
   tips: string[];
   packIds: string[];
 }

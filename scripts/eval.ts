@@ -358,6 +358,7 @@ async function main(): Promise<void> {
     ['blind-queries-1.jsonl', false],
     ['blind-queries-2.jsonl', true],
     ['blind-queries-3.jsonl', true],
+    ['blind-queries-4.jsonl', false],
   ] as const) {
     const path = join(root, 'tests/fixtures/heldout', file);
     if (existsSync(path) && (!sealed || process.argv.includes('--sealed')))

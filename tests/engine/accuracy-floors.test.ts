@@ -157,12 +157,17 @@ describe('emotion keeps its accuracy and its anxious recall', () => {
 
 /** File → the least top-3 hit rate of reply search (scripts/eval-search.ts: a wanted reply in the first three). */
 const SEARCH_FLOORS: Record<string, number> = {
-  // The dev set of reply search: 0.833 after round 6, 0.844 when queries were also read as a customer's message.
-  'blind-queries-1.jsonl': 0.83,
-  // Sealed in round 6 at 0.643; 0.743 once queries were also read as a customer's message (measured, not tuned on).
-  'blind-queries-2.jsonl': 0.72,
-  // Sealed in round 9, written from the reply list alone: 0.667 before queries were read by the detector, 0.733 after.
-  'blind-queries-3.jsonl': 0.71,
+  // The dev set of reply search: 0.833 after round 6, 0.844 when queries were also read as a customer's message, 0.889
+  // once stages were found by their search words (round 10).
+  'blind-queries-1.jsonl': 0.87,
+  // Sealed in round 6 at 0.643; 0.743 once queries were also read as a customer's message, 0.757 with stage search
+  // words (measured, not tuned on).
+  'blind-queries-2.jsonl': 0.74,
+  // Sealed in round 9, written from the reply list alone: 0.667 before queries were read by the detector, 0.733 after,
+  // 0.767 with stage search words (measured, not tuned on).
+  'blind-queries-3.jsonl': 0.75,
+  // Round 10 dev set, written from the reply list alone: 0.744 at first measurement, 0.811 with stage search words.
+  'blind-queries-4.jsonl': 0.79,
 };
 
 describe('reply search keeps its top-3 hit rate on every labelled query set', () => {

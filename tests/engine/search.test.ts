@@ -187,3 +187,45 @@ describe('a query read as a customer would write it', () => {
     expect(search.search('天气', { limit: 3 }).filter((hit) => hit.matchedBy === 'asked')).toEqual([]);
   });
 });
+
+describe("a stage found by the words agents search it by (a stage's triggers)", () => {
+  const search = createPhraseSearch(mergePacks(DEFAULT_PACKS));
+  const scopes = (query: string) => search.search(query, { limit: 3 }).map((hit) => hit.scopeId);
+
+  it.each([
+    ['转人工', 'stage.transfer'],
+    ['轉給專人', 'stage.transfer'],
+    ['wait', 'stage.hold'],
+    ['did that fix it', 'stage.confirm_resolved'],
+    ['搞定了吗', 'stage.confirm_resolved'],
+  ])('%s finds %s first', (query, stage) => {
+    expect(scopes(query)[0]).toBe(stage);
+  });
+
+  it('leaves a customer request to its scenario (call me back is callback_request, not the agent promising a reply)', () => {
+    expect(scopes('call me back')[0]).toBe('callback_request');
+  });
+
+  it('merges the stage triggers of every pack and finds a team pack stage by its own words', () => {
+    const team: Pack = {
+      schemaVersion: 2,
+      id: 'team',
+      name: 'Team',
+      version: '1',
+      locale: 'zh-CN',
+      stages: [
+        {
+          id: 'stage.hold',
+          title: '请客户稍等',
+          triggers: ['查库存中'],
+          replies: [{ id: 'team.hold', text: '正在为您核实库存，请稍候。' }],
+        },
+      ],
+    };
+    const merged = mergePacks([...DEFAULT_PACKS, team]);
+    expect(merged.stages.find((s) => s.id === 'stage.hold')?.triggers).toEqual(
+      expect.arrayContaining(['稍等', 'wait', '查库存中']),
+    );
+    expect(createPhraseSearch(merged).search('查库存中', { limit: 3 })[0]?.scopeId).toBe('stage.hold');
+  });
+});
