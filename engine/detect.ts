@@ -392,8 +392,13 @@ interface Clause {
   condition: boolean;
 }
 
-/** Where a condition written without a comma gives way to what follows it: "要是还没寄出(的话)我就不要了". */
-const CONSEQUENT = /的话|那就|我就|就|then /u;
+/**
+ * Where a condition written without a comma gives way to what follows it: "要是还没寄出(的话)我就不要了", or to the ask
+ * itself ("要是还没发货能先取消吗").
+ */
+const CONSEQUENT = /的话|那就|我就|就|then |能不能|能否|能先|可以|可不可以|帮我|麻烦|请/u;
+/** A condition after the need in one clause: "pls cancel order 88213 if it hasnt shipped yet", "帮我取消 如果还没发的话". */
+const TRAILING_CONDITION = / (?:if|unless|in case) |(?<=\p{Script=Han})(?:如果|要是|假如|万一)/u;
 
 /** The clauses of a normalized message, with which of them ask and which only set a condition. */
 function readClauses(text: string): Clause[] {
@@ -408,6 +413,17 @@ function readClauses(text: string): Clause[] {
         clauses.push({ start: start + lead, end, ask: true, condition: false });
         return;
       }
+    }
+    const trailing = CONDITION_CLAUSE.test(body) ? -1 : text.slice(start, end).search(TRAILING_CONDITION);
+    if (trailing > 3) {
+      clauses.push({
+        start,
+        end: start + trailing,
+        ask: ASK_CLAUSE.test(text.slice(start, start + trailing)),
+        condition: false,
+      });
+      clauses.push({ start: start + trailing, end, ask: false, condition: true });
+      return;
     }
     clauses.push({ start, end, ask: ASK_CLAUSE.test(text.slice(start, end)), condition: CONDITION_CLAUSE.test(body) });
   };

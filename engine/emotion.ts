@@ -63,6 +63,14 @@ export function isSarcastic(text: string): boolean {
   return SARCASM_CUES.some((cue) => containsCue(normalized, cue));
 }
 
+const COMPLAINT_FACTS: readonly string[] = emotionCues.complaintFacts;
+
+/** True when a message states that something went wrong (发霉, "down again", "used item"): praise beside it is a sneer. */
+export function statesComplaintFact(text: string): boolean {
+  const normalized = normalizeForMatch(text);
+  return COMPLAINT_FACTS.some((cue) => containsCue(normalized, cue));
+}
+
 export function detectEmotion(text: string): Emotion {
   let normalized = normalizeForMatch(text);
   for (const statement of CALM_STATEMENTS) normalized = normalized.split(statement).join('/');

@@ -1,7 +1,8 @@
 // The engine's entry for every runtime: builds a matcher from packs and exposes detect() and lint(), and the small pure
 // helpers the panel and the content script share (reply ranking, variables, masking, language, pinyin). Reading and
 // checking pack files is the other entry, engine/packs.ts; the reply search (search.ts) serves the panel and the page's `;;` picker alike.
-import { detectEmotion, emotionGivenScenario, isSarcastic } from './emotion.ts';
+import { detectEmotion, emotionGivenScenario, isSarcastic, statesComplaintFact } from './emotion.ts';
+import { isAside } from './detect-aside.ts';
 import { createEmotionReader } from './emotion-learned.ts';
 import { createChecklistReader, type ChecklistReader } from './checklist.ts';
 export { createChecklistReader, worstSeverity, type ChecklistReader } from './checklist.ts';
@@ -109,9 +110,14 @@ const CALM_SCENARIOS = new Set(['praise', 'thanks', 'greeting', 'closing', 'cust
 // What a sneer turns into a complaint: thanks and praise said sarcastically.
 const SARCASM_TURNS = new Set(['praise', 'thanks']);
 
-/** Praise or thanks said with a sneer is a complaint: it goes first, and the praise or thanks it wore is dropped. */
+/**
+ * Praise or thanks said with a sneer is a complaint: it goes first, and the praise or thanks it wore is dropped. Praise
+ * beside a statement that something went wrong ("wow great service, sent me a used item") is a sneer too.
+ */
 function readSarcasm(text: string, found: ScenarioMatch[], hasComplaint: boolean): ScenarioMatch[] {
-  if (!hasComplaint || found.length === 0 || !SARCASM_TURNS.has(found[0]!.id) || !isSarcastic(text)) return found;
+  if (!hasComplaint || found.length === 0 || !SARCASM_TURNS.has(found[0]!.id)) return found;
+  const sneer = isSarcastic(text) || (found[0]!.id === 'praise' && statesComplaintFact(text));
+  if (!sneer) return found;
   const rest = found.filter((s) => !SARCASM_TURNS.has(s.id) && s.id !== 'complaint');
   return [{ id: 'complaint', score: found[0]!.score }, ...rest];
 }
@@ -134,11 +140,9 @@ export function createEngine(packs: readonly Pack[]): Engine {
     ...catalog,
     detect(message, options = {}) {
       const read = detectionWindow(message);
-      const found = readSarcasm(
-        read,
-        detectScenarios(read, options.top ?? 3),
-        catalog.scenario('complaint') !== undefined,
-      );
+      const found = isAside(normalizeForMatch(read))
+        ? []
+        : readSarcasm(read, detectScenarios(read, options.top ?? 3), catalog.scenario('complaint') !== undefined);
       return {
         text: message,
         scenarios: found,
