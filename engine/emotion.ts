@@ -1,6 +1,6 @@
 // Customer emotion (calm / anxious / angry) from words, emoji and punctuation, with the cue lists kept as data.
 import emotionCues from '../data/cues/emotion.json' with { type: 'json' };
-import { normalizeForMatch } from './normalize.ts';
+import { normalizeForMatch, segmentWords } from './normalize.ts';
 import type { Emotion } from './types.ts';
 
 /** The cue lists are data (data/cues/emotion.json), so they grow without a change of code. */
@@ -26,7 +26,7 @@ const COUNTING_FAILURES =
   /第[二三四五六七八九十两\d]+次(?!回购|购买|光顾|下单|买)|[三四五六七八九十几\d]+次了|\b(?:\d+|three|four|five|six|seven|eight|nine|ten) times (?:today|this week|this month|now|already)\b|\b(?:second|third|fourth|fifth|\d+(?:nd|rd|th)) (?:time|copy-paste|message|email)\b/u;
 /** A deadline the goods or the answer must meet, or a consequence feared: "宝宝明天就要用了", "it's a gift for saturday". */
 const DEADLINE =
-  /(?:明天|后天|今晚|今天|周[一二三四五六日末]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|下周|月底|下个月)(?:就|一早就|之前|前)?(?:要用|要办|要走|要交|要出发|办了|就要|前)|(?:怕|担心|万一)[^，。,.!?！？]{0,12}(?:来不及|赶不上|发出去|过期|用不了|被|丢)|\b(?:before|by) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|the weekend)\b|\bgift for\b|\bi'll miss\b|\bstarting to worry\b|\bworr(?:y|ied|ying)\b|\ballergic\b|\bdidn't (?:change|request|authori[sz]e|order)\b/u;
+  /(?:明天|后天|今晚|今天|周[一二三四五六日末]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|下周|月底|下个月)(?:就|一早就|之前|前)?(?:要用|要办|要走|要交|要出发|办了|就要|前)|(?:怕|担心|万一)[^，。,.!?！？]{0,12}(?:来不及|赶不上|发出去|过期|用不了|被|丢)|\b(?:before|by) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|the weekend)\b|\b(?:expires?|closes?|ends?|starts?|renews?|boarding|leaves?|departs?) (?:at |in |by |on )?(?:midnight|tonight|today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?:like |about )?an hour|\d+ ?(?:min|mins|minutes|hours?|hrs?))\b|今晚\d*点?(?:就)?(?:过期|截止|结束|到期)|\bgift for\b|\bi'll miss\b|\bstarting to worry\b|\bworr(?:y|ied|ying)\b|\ballergic\b|\bdidn't (?:change|request|authori[sz]e|order)\b/u;
 
 /** A question at the company that mocks it ("你们是在现做吗", "客服是集体下班了吗", "do you even read these?"): anger. */
 const MOCKING_QUESTION =
@@ -39,9 +39,29 @@ function isShouting(original: string): boolean {
   return capitalWords.length >= 3 && letters >= 10 && capitalWords.length / words.length >= 0.7;
 }
 
+// Where the words of the last text read start and end: a two-character Chinese cue must be a word of its own (妈的 is not
+// in 给我妈的药, 不回 is not in 找不回来), as lint's short phrases are.
+let boundariesOf: { text: string; at: Set<number> } | undefined;
+function wordBoundaries(text: string): Set<number> {
+  if (boundariesOf?.text !== text) {
+    const at = new Set<number>([0]);
+    let offset = 0;
+    for (const word of segmentWords(text)) at.add((offset += word.length));
+    boundariesOf = { text, at };
+  }
+  return boundariesOf.at;
+}
+const TWO_HAN = /^\p{Script=Han}{2}$/u;
+
 function containsCue(text: string, cue: string): boolean {
   let at = text.indexOf(cue);
   while (at >= 0) {
+    if (TWO_HAN.test(cue)) {
+      const bounds = wordBoundaries(text);
+      if (bounds.has(at) && bounds.has(at + cue.length)) return true;
+      at = text.indexOf(cue, at + 1);
+      continue;
+    }
     // Latin cues stand on word boundaries ("tm" is not in "html").
     const latin = /^[a-z]/u.test(cue);
     const before = text[at - 1];

@@ -140,10 +140,13 @@ const EMOTION_FLOORS: Record<string, { accuracy: number; anxious: number }> = {
   'blind-messages-9.jsonl': { accuracy: 0.84, anxious: 0.63 },
   'blind-messages-10.jsonl': { accuracy: 0.81, anxious: 0.72 },
   'blind-messages-11.jsonl': { accuracy: 0.84, anxious: 0.69 },
-  // Sealed, emotion shown by the situation: 0.705 at first and final measurement of round 8.
   'blind-messages-12.jsonl': { accuracy: 0.69, anxious: 0.44 },
-  // Sealed in round 9: emotion 0.785, anxious 39/60 (0.65), angry 36/49 at its one measurement.
-  'blind-messages-13.jsonl': { accuracy: 0.77, anxious: 0.63 },
+  // Sealed, emotion shown by the situation: 0.705 at first and final measurement of round 8, 0.725 in round 10.
+  // Sealed in round 9: emotion 0.785, anxious 39/60 (0.65), angry 36/49 at its first measurement; 0.815 after round
+  // 10's cues (deadlines, fear of loss, pleading, two-character cues as words; measured, not tuned on).
+  'blind-messages-13.jsonl': { accuracy: 0.79, anxious: 0.68 },
+  // Round 10 dev set: 0.780, anxious 41/59 at first measurement; 0.890 after (tuned on).
+  'blind-messages-14.jsonl': { accuracy: 0.87, anxious: 0.84 },
   'fresh-4.jsonl': { accuracy: 0.88, anxious: 0.65 },
 };
 

@@ -103,3 +103,30 @@ describe('emotion read from how a message is written', () => {
     },
   );
 });
+
+describe('round 10 kinds of worry and contempt, in words of our own', () => {
+  it.each([
+    'the voucher closes at midnight and it still says invalid',
+    'my train leaves in 40 mins and the ticket wont load',
+    '优惠券今晚10点就到期了 还是用不了',
+    'did i just get scammed? there is a payment i never saw',
+    '账号登不上 余额怕是找不回来了',
+    'please please can someone look at this',
+    'i was in hospital all week and missed the return date',
+  ])('anxious: %s', (message) => {
+    expect(detectEmotion(message)).toBe('anxious');
+  });
+
+  it.each(['ffs not again', '这也太扯了吧，好扯', 'charged me twice. classy'])('angry: %s', (message) => {
+    expect(detectEmotion(message)).toBe('angry');
+  });
+
+  it('reads a two-character cue only as a word of its own (妈的 is not in 给我妈的药)', () => {
+    expect(detectEmotion('包裹会不会丢了啊 里面是给我妈的药')).toBe('anxious');
+    expect(detectEmotion('妈的 又坏了')).toBe('angry');
+  });
+
+  it('a customer who says they are not complaining is calm', () => {
+    expect(detectEmotion('我不是要投诉，就是问问运费谁出')).toBe('calm');
+  });
+});
