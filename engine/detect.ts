@@ -5,6 +5,7 @@ import { trainScenarioClassifier } from './detect-classifier.ts';
 import { createExampleIndex } from './detect-similarity.ts';
 import { isInside, negatedRanges, type Range } from './detect-negation.ts';
 import { isHan, normalizeForMatch } from './normalize.ts';
+import { expandShorthand } from './shorthand.ts';
 import { isWholeUnitSpan, pinyinKeyOfPhrase, spellInPinyin, type PinyinSpelling } from './pinyin.ts';
 import type { MergedScenario, ScenarioMatch } from './types.ts';
 
@@ -105,6 +106,11 @@ const LABELLED_ID =
   /(?:订单号|订单编号|单号|运单号|编号|order\s*(?:number|no\.?|id)?|tracking\s*(?:number|no\.?)?|sku)\s*[:#：]?\s*(?=[a-z0-9-]*\d)[a-z0-9-]{4,}/gu;
 
 /** Weight of one trigger from how much it says: longer Han phrases and multi-word Latin phrases are more specific. */
+/** Folded for matching, with chat shorthand written out (pls → please): how triggers, examples and messages are read. */
+function readForDetection(text: string): string {
+  return expandShorthand(normalizeForMatch(text));
+}
+
 export function triggerWeight(normalizedTrigger: string): number {
   let hanChars = 0;
   for (const char of normalizedTrigger) if (isHan(char)) hanChars++;
@@ -180,7 +186,7 @@ export function createScenarioDetector(
 
   scenarios.forEach((scenario, index) => {
     for (const raw of scenario.triggers) {
-      const trigger = normalizeForMatch(raw).trim();
+      const trigger = readForDetection(raw).trim();
       if (!trigger) continue;
       const floor = TRIGGER_WEIGHT_FLOOR[scenario.id];
       const weight =
@@ -202,7 +208,7 @@ export function createScenarioDetector(
       }
     }
     for (const example of scenario.examples)
-      for (const word of normalizeForMatch(example).match(LATIN_WORD) ?? []) knownLatinWords.add(word);
+      for (const word of readForDetection(example).match(LATIN_WORD) ?? []) knownLatinWords.add(word);
   });
 
   // The same automaton as lint: one implementation, measured on our texts (bench/detect.bench.ts).
@@ -211,16 +217,16 @@ export function createScenarioDetector(
   const exactMatcher = exactKeys.length > 0 ? new AhoCorasickMatcher(exactKeys) : undefined;
   const pinyinMatcher = pinyinKeys.length > 0 ? new AhoCorasickMatcher(pinyinKeys) : undefined;
   // Examples are read as messages are: negated parts and conditions blanked ("我可没说要退,就问问能不能换" is an exchange).
-  const examplesRead = scenarios.map((s) => s.examples.map((e) => affirmedPart(normalizeForMatch(e))));
+  const examplesRead = scenarios.map((s) => s.examples.map((e) => affirmedPart(readForDetection(e))));
   const exampleIndex = createExampleIndex(examplesRead);
   const counterIndex = createExampleIndex(
-    scenarios.map((s) => (s.counterExamples ?? []).map((e) => normalizeForMatch(e))),
+    scenarios.map((s) => (s.counterExamples ?? []).map((e) => readForDetection(e))),
   );
   const hasCounterExamples = scenarios.some((s) => (s.counterExamples ?? []).length > 0);
-  const noScenarioIndex = createExampleIndex([noScenarioExamples.map((e) => normalizeForMatch(e))]);
+  const noScenarioIndex = createExampleIndex([noScenarioExamples.map((e) => readForDetection(e))]);
   const classifier = trainScenarioClassifier(
-    scenarios.map((s, i) => [...s.triggers.map((t) => normalizeForMatch(t)), ...examplesRead[i]!]),
-    noScenarioExamples.map((t) => normalizeForMatch(t)),
+    scenarios.map((s, i) => [...s.triggers.map((t) => readForDetection(t)), ...examplesRead[i]!]),
+    noScenarioExamples.map((t) => readForDetection(t)),
   );
   const spellingIndexes = buildSpellingIndexes(
     settings.spellingThreshold,
@@ -288,7 +294,7 @@ export function createScenarioDetector(
     if (top <= 0 || OWN_TYPO_FIX.test(message)) return [];
     // Chinese chat separates clauses with spaces ("下了两单 帮我砍掉一单"): kept as a clause mark, which normalization
     // would otherwise drop between two Han characters.
-    const normalized = normalizeForMatch(message.replace(LINK, ' ').replace(HAN_SPACE_HAN, '$1，')).replace(
+    const normalized = readForDetection(message.replace(LINK, ' ').replace(HAN_SPACE_HAN, '$1，')).replace(
       LABELLED_ID,
       ' ',
     );

@@ -6,6 +6,7 @@ import { languageTier } from './ranking.ts';
 import { isMyRepliesPack } from './my-replies.ts';
 import { createScenarioDetector } from './detect.ts';
 import { createMeaningIndex, type MeaningIndex } from './search-meaning.ts';
+import { expandShorthand } from './shorthand.ts';
 import type { MergedPacks, MergedReply, ScenarioMatch } from './types.ts';
 
 type PhraseScopeKind = 'scenario' | 'stage';
@@ -125,7 +126,7 @@ export function foldForSearch(text: string): string {
 
 /** A query's words, folded: what every token match reads. */
 function searchWords(text: string): string[] {
-  return foldForSearch(text)
+  return expandShorthand(foldForSearch(text))
     .split(/[\s,.;:!?，。；：！？、]+/u)
     .filter((t) => t !== '');
 }
