@@ -100,7 +100,7 @@ const SOFT_TURN = /^(?:不过|but|however|though)$/;
 const LIMIT_BEFORE =
   /抱歉|不好意思|对不起|暂时|目前|没办法|没法|无法|不能|不了|不退|不支持|不包|不可以|不提供|售罄|售完|卖完|过期|没有货|缺货|sorry|unfortunately|afraid|not able|unable|can't|cannot|isn't possible|sold out|\b(?:don't|doesn't|won't|isn't|aren't|not)\b|handled by|up to (?:the|our)/;
 const OFFER_AFTER_TURN =
-  /^[\s,，]*(?:(?:我|我们|咱们)(?:这边|可以|也)?(?:可以|能|来|帮|给|为|先)|可以|建议|还有|还可以|也可以|明天|下周|您(?:可以|直接|只需|只要|先|签收|收到)|what i can do|here's what|i can|we can|i could|i'd be happy|i'm happy|happy to|you can|you could|you'll|we'll|we will)(?!'t|not| not)/;
+  /^[\s,，]*(?:(?:我|我们|咱们)(?:这边|可以|也)?(?:可以|能|来|帮|给|为|先|有|还有)|there(?:'s| is| are)\b|we (?:have|'ve got)\b|可以|建议|还有|还可以|也可以|明天|下周|您(?:可以|直接|只需|只要|先|签收|收到)|what i can do|here's what|i can|we can|i could|i'd be happy|i'm happy|happy to|you can|you could|you'll|we'll|we will)(?!'t|not| not)/;
 const COMMITMENT_AFTER_TURN = /^[\s,，]*(?:我(?:会|来|马上|这就|先帮)|i'll|i will|i can|let me)(?!'t|not| not)/;
 // Good news under a condition: "不过如果是我们缺货导致发不了货，定金会全额退还" (and not "不过如果超过七天就不能退了").
 const GOOD_NEWS_IF =
@@ -139,10 +139,51 @@ const FACT_QUESTION =
   /^(?:请问|(?:did|have|has) (?:you|it|the parcel|the package|the email|the refund) (?:receive|received|get|got|arrive|arrived|come through|see|seen|manage to)\b|您(?:有)?收到|麻烦问一下|方便说一下|(?:could|can) you (?:tell me|share|send me) (?:the|your) (?:order|email|address|phone|model|size)|may i have|(?:what|which) (?:email|e-mail|address|phone|order|name|size|colou?r|model|date|time|day|card type|browser|device|app version)\b)[^?？]*[?？]?\s*$/;
 const BELITTLING = /n't|not|\bever\b|\beven\b|\breally\b|seriously|\bagain\b|不会|不懂|看不|听不|难道|还要|到底|究竟/;
 
+// Asking what the customer's words mean ("您说的「不能用」，是指插上去没反应吗？", "by 'broken' do you mean…").
+const ASKING_MEANING =
+  /(?:您|你)(?:说|讲|提到|问)的[^。！？?!]{0,40}?(?:是指|是说|指的是|意思是)|\bby\b[^.?!]{0,30}\bdo you mean\b|^(?:so )?do you mean\b/;
+
 /** True when a question checks what the customer said, or asks for a fact, without belittling words. */
 export function isPlainQuestion(sentence: string): boolean {
   const trimmed = sentence.trim();
-  return (CONFIRMING.test(trimmed) || FACT_QUESTION.test(trimmed)) && !BELITTLING.test(trimmed);
+  return (
+    (CONFIRMING.test(trimmed) || FACT_QUESTION.test(trimmed) || ASKING_MEANING.test(trimmed)) &&
+    !BELITTLING.test(trimmed)
+  );
+}
+
+// A question about the customer's need answered by an offer for either answer ("您会自己安装吗？不会的话我们可以免费安排
+// 师傅上门", "Do you need it by Friday? If so, I can upgrade the shipping"): a real question, not a rhetorical one.
+const CONDITION_ON_ANSWER =
+  /^\s*[^。！？!?\n]{0,12}?(?:的话|如果|要是|if (?:so|not|yes|no|you do|you don't|that's the case|it is|it's not))/;
+const OFFER =
+  /(?:我|我们)(?:这边)?(?:可以|能|来|帮|会|给)|可以(?:帮|为|给|安排|免费)|\b(?:i|we) (?:can|could|'ll|will)\b(?! not)/;
+
+/** True when a question is followed by an offer that depends on its answer. */
+export function isQuestionBeforeOffer(sentence: string, following: string): boolean {
+  if (!/[?？]\s*$/u.test(sentence) || BELITTLING.test(sentence)) return false;
+  const next = following.split(/[。！？!?\n]/u)[0] ?? '';
+  return CONDITION_ON_ANSWER.test(next) && OFFER.test(next);
+}
+
+// A confirmation tag after a plain statement ("您要的是这款65吋的对不对？", "that's the blue one, right?"): checking, not
+// telling the customer they are wrong.
+const CONFIRMATION_TAG = /(?:对不对|对吗|对吧|是吗|是吧|没错吧|是不是|,? ?right|,? ?correct)\s*[?？]+\s*$/;
+const SAID_OR_THOUGHT = /说|讲|觉得|认为|以为|\bsaid\b|\bsay\b|\bthink\b|\bthought\b/;
+
+// Tags that rhetoric borrows too ("这很难是吧？", "you did read it, right?"): a question is excused by the plainer ones only.
+const PLAIN_TAG = /^(?:对不对|对吗|是吗|,? ?correct)/;
+
+/**
+ * True when a sentence states something plainly and asks the customer to confirm it; `plainOnly`: with a tag rhetoric
+ * does not borrow.
+ */
+export function isConfirmationTag(sentence: string, plainOnly = false): boolean {
+  const tag = CONFIRMATION_TAG.exec(sentence);
+  if (tag && plainOnly && !PLAIN_TAG.test(tag[0])) return false;
+  if (!tag) return false;
+  const statement = sentence.slice(0, tag.index);
+  return !DISAGREEMENT.test(statement) && !SAID_OR_THOUGHT.test(statement) && !BELITTLING.test(statement);
 }
 
 // A promise of the agent's own effort ("这个问题我一定跟进到底", "I'll definitely follow up"), with no outcome vouched for.
@@ -161,11 +202,16 @@ export function isConsultingQuestion(sentence: string): boolean {
   return CONSULT.test(sentence) || CLOSING_OFFER.test(sentence);
 }
 
-/** True when the text offers an alternative after a clause break or a "but". */
+/**
+ * True when the text offers an alternative after a clause break or a "but": what the agent will do, or a way the
+ * customer can take ("You can redirect it through the courier link").
+ */
 function alternativeAfter(text: string): boolean {
   TURN.lastIndex = 0;
   const turn = TURN.exec(text);
-  return turn !== null && ALTERNATIVE.test(text.slice(turn.index));
+  if (turn === null) return false;
+  const rest = text.slice(turn.index);
+  return ALTERNATIVE.test(rest) || ADVICE.test(rest);
 }
 
 // A measure word vouches for an outcome ("百分百入账", "definitely will", "it'll be fixed, 100%."), except where it
@@ -296,6 +342,30 @@ const DISAGREEMENT = /不对|错了|搞错|不是这样|wrong|incorrect|mistaken
 const OUR_MISTAKE =
   /\bwrong\b[^.!?]{0,24}\b(?:on our|our (?:side|end|page|site|system|part)|by us|by me)\b|\b(?:we|i)\b[^.!?,]{0,20}\bwrong\b|(?:是我们|我们这边|我这边|是我)[^。！？，]{0,12}错/g;
 
+// The agent's own slip, with an apology ("不好意思链接传错了，正确的是这个", "sorry, I pasted the wrong link"): nobody is
+// told they are wrong. A slip said to be the customer's ("您填错了") is not one.
+const SLIP =
+  /(?:发|传|打|写|说|讲|贴|标|算|弄|复制|粘贴|链接给)错|\b(?:i|we) (?:sent|gave|posted|typed|pasted|linked|quoted|attached) the wrong\b|\bi mean(?:t)?\b/;
+const CUSTOMERS_SLIP =
+  /(?:您|你)[^，,。!?]{0,6}(?:发|传|打|写|说|讲|贴|标|算|弄|看|搞|选|填|记)错|\byou\b[^.!?]{0,16}\bwrong\b/;
+
+/** True when a sentence apologises for the agent's own slip and blames nobody else. */
+export function isOwnSlip(sentence: string): boolean {
+  return APOLOGY.test(sentence) && SLIP.test(sentence) && !CUSTOMERS_SLIP.test(sentence);
+}
+
+// The agent taking the matter on ("这件事我会负责到底，不用再找别人", "I'll handle it myself, no need to contact anyone
+// else"): the opposite of shirking, whatever words of it the sentence holds.
+const OWNERSHIP =
+  /我(?:会|来)?(?:负责|跟进|处理)|由我(?:来)?(?:负责|跟进|处理)|\bi(?:'ll| will) (?:take care of|handle|personally|own)\b/;
+const NO_NEED_ELSEWHERE =
+  /(?:不用|无需|不必|不需要)(?:您|你)?(?:再|去|另外)?(?:找|问|联系)|\b(?:no need to|don't need to|won't need to|needn't) (?:contact|ask|call|go to)\b/;
+
+/** True when a sentence takes the matter on and tells the customer they need not go elsewhere. */
+export function isOwnershipSentence(sentence: string): boolean {
+  return OWNERSHIP.test(sentence) && NO_NEED_ELSEWHERE.test(sentence);
+}
+
 export function isAgreement(sentence: string): boolean {
   return AGREEMENT.test(sentence) && !DISAGREEMENT.test(sentence.replace(OUR_MISTAKE, ' '));
 }
@@ -318,6 +388,40 @@ function isDisowned(text: string, start: number): boolean {
   return DISOWNED_BEFORE.test(text.slice(Math.max(0, start - 36), start));
 }
 
+// Somebody else's next customer or job ("the technician will come after his next customer", "师傅说下一位客户那边结束后
+// 就到"): the agent tells when help arrives, and turns nobody away.
+const THIRD_PARTY_BEFORE =
+  /(?:\b(?:his|her|their|the (?:technician|driver|courier|engineer|installer)'s)\s+|(?:师傅|技师|司机|快递员|快递小哥|骑手|配送员|工程师|安装工|他|她)(?:说|那边)?[^,.;!?，。；！？]{0,6})$/;
+
+/** True when the rejection word at `start` of normalized text speaks of somebody else's customers. */
+function isThirdPartysCustomer(text: string, start: number): boolean {
+  return THIRD_PARTY_BEFORE.test(text.slice(Math.max(0, start - 24), start));
+}
+
+// What a product helps the customer do ("designed to help you calm down before bed"): a benefit, not the agent telling
+// the customer to calm down.
+const HELPED_TO_BEFORE = /\b(?:helps?|helping|designed to|meant to|made to)\s+(?:you\s+)?(?:to\s+)?$/;
+
+/** True when the impatience words at `start` of normalized text are what a thing helps the customer do. */
+function isHelpedTo(text: string, start: number): boolean {
+  return HELPED_TO_BEFORE.test(text.slice(Math.max(0, start - 24), start));
+}
+
+// What a product cannot do ("这款吸尘器做不了湿拖", "这台微波炉不能放金属"): a fact about the goods, not the agent refusing.
+// A policy about the goods ("这款不能退") is still a refusal.
+const PRODUCT_SUBJECT =
+  /(?:这款|该款|此款|本款|这台|该机|本机|这个型号|这种型号|这个机型|机器|机子|产品|它)[^,.;!?，。；！？]{0,12}$/;
+const POLICY_AFTER = /^[^,.;!?，。；！？]{0,6}(?:退|换|改|取消|补|赔|保修|寄|发货|报销|开票)/;
+
+/** True when the refusal at [start, end) of normalized text says what a product cannot do. */
+function isProductCapability(text: string, start: number, end: number): boolean {
+  const clause =
+    sentenceBefore(text, start)
+      .split(/[,;:，；：]/u)
+      .at(-1) ?? '';
+  return PRODUCT_SUBJECT.test(clause) && !/我/u.test(clause) && !POLICY_AFTER.test(text.slice(end, end + 10));
+}
+
 /**
  * True when the words around the rule's hit at [start, end) of normalized text excuse it for its category: advice not
  * to share a secret, a polite refusal, a description or warranty, our own mistake, a turn to an offer, a condition.
@@ -328,13 +432,20 @@ export function isExcusedByContext(category: string, text: string, start: number
     case 'sensitive_request':
       return isAdviceAgainstSharing(text, start, end);
     case 'refusal':
-      return isPoliteRefusal(text, start, end) || isLimitOfKnowing(text, end) || isHoldingUntil(text, start, end);
+      return (
+        isPoliteRefusal(text, start, end) ||
+        isLimitOfKnowing(text, end) ||
+        isHoldingUntil(text, start, end) ||
+        isProductCapability(text, start, end)
+      );
     case 'absolute_promise':
       return isDescriptiveMeasure(text, start, end) || isWarrantyNoun(text, start, end) || isNeverAsking(text, end);
     case 'contradiction':
       return isOwnMistake(text, start, end) || isTurnToOffer(text, start, end) || isConditionalWrong(text, start);
     case 'impatience':
-      return isDeniedBlame(text, start);
+      return isDeniedBlame(text, start) || isHelpedTo(text, start);
+    case 'rejection':
+      return isThirdPartysCustomer(text, start);
     default:
       return false;
   }

@@ -10,6 +10,10 @@ import {
   isMaskedRequest,
   isPlainQuestion,
   isPoliteRefusalSentence,
+  isConfirmationTag,
+  isOwnSlip,
+  isOwnershipSentence,
+  isQuestionBeforeOffer,
 } from './lint-context.ts';
 import { normalizeForMatch } from './normalize.ts';
 import type { Linter } from './lint.ts';
@@ -177,7 +181,8 @@ export function withLearnedFindings(
         const following = normalizeForMatch(draft.slice(best.end, best.end + 80));
         if (isPoliteRefusalSentence(normalizeForMatch(best.text), following)) return;
       }
-      if (best && isExcusedSentence(category, normalizeForMatch(best.text))) return;
+      if (best && isExcusedSentence(category, normalizeForMatch(best.text), draft.slice(best.end, best.end + 80)))
+        return;
       const message = best && messageFor(merged, category, draft);
       if (!best || message === undefined) return;
       learned.push({
@@ -201,13 +206,20 @@ export function withLearnedFindings(
  * checking what they said, is no rhetorical question; agreeing contradicts nobody; a promise of one's own effort vouches
  * for no outcome; asking for a document with the secret hidden asks for no secret.
  */
-function isExcusedSentence(category: WarningCategory, sentence: string): boolean {
+function isExcusedSentence(category: WarningCategory, sentence: string, following: string): boolean {
   if (isDisownedSentence(sentence)) return true;
   switch (category) {
     case 'rhetorical':
-      return isConsultingQuestion(sentence) || isPlainQuestion(sentence);
+      return (
+        isConsultingQuestion(sentence) ||
+        isPlainQuestion(sentence) ||
+        isConfirmationTag(sentence, true) ||
+        isQuestionBeforeOffer(sentence, normalizeForMatch(following))
+      );
     case 'contradiction':
-      return isAgreement(sentence);
+      return isAgreement(sentence) || isConfirmationTag(sentence) || isOwnSlip(sentence) || isPlainQuestion(sentence);
+    case 'shirking':
+      return isOwnershipSentence(sentence);
     case 'absolute_promise':
       return isEffortPromise(sentence) || isCompositionSentence(sentence);
     case 'sensitive_request':

@@ -125,6 +125,7 @@ const MORE_HELD_OUT_DRAFTS = [
   'blind-drafts-16.jsonl',
   'blind-drafts-17.jsonl',
   'blind-drafts-19.jsonl',
+  'blind-drafts-20.jsonl',
 ].map((file) => join(root, 'tests/fixtures/heldout', file));
 
 /** Sealed: printed only with --sealed, for the final figure of a round. */

@@ -41,6 +41,9 @@ const MESSAGE_FLOORS: Record<string, number> = {
   // Round 10 dev set (200; en 80, written as customers type): 0.885 at first measurement (en 0.875), 0.920 after (asides,
   // a condition after the need, praise beside something gone wrong).
   'blind-messages-14.jsonl': 0.9,
+  // Round 11 dev set (200; shops of electronics, appliances, books and pets): 0.890 at first measurement (zh-CN 0.912,
+  // zh-TW 0.900, en 0.863).
+  'blind-messages-15.jsonl': 0.87,
 };
 
 /** File → the least recall over all categories, and the most false alarms on clean drafts (a share). */
@@ -78,6 +81,9 @@ const DRAFT_FLOORS: Record<string, { recall: number; falseAlarms: number }> = {
   // Round 10 dev set (70 flawed, 130 clean, about 100 look-alikes): recall 0.892 and 11/130 false alarms at first
   // measurement, 0.959 and 0/130 after tuning on it (kinds, not rows).
   'blind-drafts-19.jsonl': { recall: 0.94, falseAlarms: 0.02 },
+  // Round 11 dev set (70 flawed, 130 clean; electronics, appliances, furniture): recall 0.863 and 15/130 false alarms
+  // at first measurement; 0/130 after round 11's look-alike kinds (tuned on: kinds, not rows).
+  'blind-drafts-20.jsonl': { recall: 0.84, falseAlarms: 0.02 },
 };
 
 function top1(file: string): number {
@@ -147,6 +153,8 @@ const EMOTION_FLOORS: Record<string, { accuracy: number; anxious: number }> = {
   'blind-messages-13.jsonl': { accuracy: 0.79, anxious: 0.68 },
   // Round 10 dev set: 0.780, anxious 41/59 at first measurement; 0.890 after (tuned on).
   'blind-messages-14.jsonl': { accuracy: 0.87, anxious: 0.84 },
+  // Round 11 dev set: 0.780, anxious 43/60 at first measurement.
+  'blind-messages-15.jsonl': { accuracy: 0.76, anxious: 0.7 },
   'fresh-4.jsonl': { accuracy: 0.88, anxious: 0.65 },
 };
 

@@ -112,3 +112,34 @@ describe('round 10 kinds: what an agent disowns, describes, admits or holds off,
     expect(engine.lint(draft).map((f) => f.category)).toContain(category);
   });
 });
+
+describe('round 11 kinds: questions with an offer for either answer, confirmations, slips, ownership, products and third parties', () => {
+  it.each([
+    '您是送人用吗？送人的话我可以帮您加一个礼盒，不另收费',
+    'Are you planning to mount it yourself? If not, we can book an installer for Saturday.',
+    '您说的“开不了机”，是指按电源键没反应吗？',
+    '您下单的是白色这款对吗？我这边核对一下库存',
+    '抱歉刚才地址发错了，正确的是下面这个',
+    'Sorry, I pasted the wrong link, here is the right one.',
+    '这件事由我来跟进处理，您不用再去找其他部门了',
+    '这台烤箱做不了发酵功能，想做面包的话推荐您看看带发酵档的型号',
+    "The courier will reach you after his next customer, around four o'clock.",
+    '快递小哥说送完下一位客户就过来，大概二十分钟',
+    'This diffuser is designed to help you calm down after a long day.',
+    "Sorry, this size is sold out; however, there's a restock on Monday and I can hold one for you.",
+    "Sorry, I can't change the delivery slot from here. You can pick a new one in the courier app.",
+  ])('clean: %s', (draft) => {
+    expect(engine.lint(draft)).toEqual([]);
+  });
+
+  it.each([
+    ['您是不会看说明书吗？', 'rhetorical'],
+    ['是您自己填错了地址，这个不能怪我们', 'impatience'],
+    ['这款产品做不了退货', 'refusal'],
+    ['我们还有下一位客户在等，您的问题就这样吧', 'rejection'],
+    ['Calm down, I am checking it.', 'impatience'],
+    ["I can't change that.", 'refusal'],
+  ])('flagged: %s (%s)', (draft, category) => {
+    expect(engine.lint(draft).map((f) => f.category)).toContain(category);
+  });
+});
