@@ -4,6 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as OpenCC from 'opencc-js';
+import { formatProblem, parsePack } from '../engine/pack-load.ts';
 import { maskCustomerMessage } from '../engine/teach.ts';
 import type { Checklist, DraftExamples, Pack, Rule, Scenario, Stage } from '../engine/types.ts';
 
@@ -169,7 +170,18 @@ export function buildPacks(): Record<string, string> {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  for (const [file, content] of Object.entries(buildPacks())) {
+  const built = Object.entries(buildPacks());
+  // A pack that would not load (a gap over its limit, a bad group) is reported here, and nothing is written.
+  const problems = built.flatMap(([file, content]) => {
+    const result = parsePack(content, `data/packs/${file}`);
+    return result.ok ? [] : result.problems.map(formatProblem);
+  });
+  if (problems.length > 0) {
+    console.error('The packs were not written: fix these in data/src/<locale>/ (positions are in the pack as built).');
+    for (const problem of problems) console.error(problem);
+    process.exit(1);
+  }
+  for (const [file, content] of built) {
     writeFileSync(join(root, 'data/packs', file), content);
     console.log(`wrote data/packs/${file}`);
   }

@@ -143,3 +143,30 @@ describe('round 11 kinds: questions with an offer for either answer, confirmatio
     expect(engine.lint(draft).map((f) => f.category)).toContain(category);
   });
 });
+
+describe('round 11 families: what a tired agent says in other words', () => {
+  it.each([
+    ['我之前不是跟您说过了吗？要先拍照', 'rhetorical'],
+    ['您自己不会先查一下物流吗', 'rhetorical'],
+    ['您拍之前都不问一下尺码的吗', 'rhetorical'],
+    ['是不是您自己不小心摔坏的呢', 'impatience'],
+    ['看你这说的，充电器都没插当然不亮', 'impatience'],
+    ['我还得去接待别的客人，您的问题就先这样吧', 'rejection'],
+    ['以后您的单我们这边也不接了', 'rejection'],
+    ['这种要求我们满足不了', 'refusal'],
+    ['这个您自己跟快递协商一下吧', 'shirking'],
+    ["Honestly I'm done dealing with you.", 'rejection'],
+    ['Next time measure the wall before buying a shelf this big.', 'impatience'],
+  ])('flagged: %s (%s)', (draft, category) => {
+    expect(engine.lint(draft).map((f) => f.category)).toContain(category);
+  });
+
+  it.each([
+    '您不会看到两笔扣款，重复的那笔会自动退回',
+    '之前不是所有型号都支持快充，您这款是支持的',
+    '我们会跟快递协商赔偿，您等我消息就好',
+    '很抱歉暂时满足不了这个配色，不过我可以帮您登记到货提醒',
+  ])('clean: %s', (draft) => {
+    expect(engine.lint(draft)).toEqual([]);
+  });
+});
