@@ -387,7 +387,7 @@ const HAN_SPACE_HAN = /(\p{Script=Han})[ \u3000\t]+(?=\p{Script=Han})/gu;
 const CLAUSE_MARK = /[,.!?;:~\n]/u;
 /** A clause that asks for something: a question, a request, a wish (the customer's ask, usually last). */
 const ASK_CLAUSE =
-  /[?吗呢么]|能不能|可不可以|可以|能否|帮我|给我|麻烦|请|我要|我想|想要|怎么|如何|多久|什么时候|几时|can you|could you|can i|could i|please|pls|i want|i need|i'd like|how do|how can|when will|where is|is it possible/u;
+  /[?吗呢么]|能不能|可不可以|可以|能否|帮我|给我|麻烦|请|我要|我想|想要|怎么|如何|多久|什么时候|几时|can you|could you|can i|could i|please|pls|i want|i need|i'd like|how do|how can|when will|where is|is it possible|(?<![好行对是])吧[,.!?;:~\n]?$|^\s*(?:just |now )?(?:cancel|refund|change|send|resend|update|fix|stop|check|tell me|give me|call me|reset|unlock|remove|add)\b/u;
 /** A clause that only sets a condition ("要是还没寄出…", "if it hasn't shipped…"): its cues describe a case, not the need. */
 const CONDITION_CLAUSE = /^(?:如果|要是|假如|万一|若|if |unless |in case )/u;
 

@@ -3,6 +3,8 @@
 // checking pack files is the other entry, engine/packs.ts; the reply search (search.ts) serves the panel and the page's `;;` picker alike.
 import { detectEmotion, emotionGivenScenario, isSarcastic, statesComplaintFact } from './emotion.ts';
 import { isAside } from './detect-aside.ts';
+import { withoutSelfDeprecation } from './detect-self.ts';
+import { expandShorthand } from './shorthand.ts';
 import { createEmotionReader } from './emotion-learned.ts';
 import { createChecklistReader, type ChecklistReader } from './checklist.ts';
 export { createChecklistReader, worstSeverity, type ChecklistReader } from './checklist.ts';
@@ -139,8 +141,8 @@ export function createEngine(packs: readonly Pack[]): Engine {
   return {
     ...catalog,
     detect(message, options = {}) {
-      const read = detectionWindow(message);
-      const found = isAside(normalizeForMatch(read))
+      const read = withoutSelfDeprecation(detectionWindow(message));
+      const found = isAside(expandShorthand(normalizeForMatch(read)))
         ? []
         : readSarcasm(read, detectScenarios(read, options.top ?? 3), catalog.scenario('complaint') !== undefined);
       return {

@@ -1,0 +1,42 @@
+// Round 11 kinds of detection: what customers say of themselves is no insult, a shorthand aside is still an aside, and
+// an ask made with 吧 is the ask. Variants of our own, not the dev set's rows.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PACKS } from '../../engine/default-packs.ts';
+import { withoutSelfDeprecation } from '../../engine/detect-self.ts';
+import { createEngine } from '../../engine/index.ts';
+
+const engine = createEngine(DEFAULT_PACKS);
+const first = (message: string) => engine.detect(message).scenarios[0]?.id ?? 'none';
+
+describe('what customers say of themselves', () => {
+  it('is blanked in place, keeping every offset', () => {
+    const message = 'Sorry if this is a Dumb Question: does it fit?';
+    const read = withoutSelfDeprecation(message);
+    expect(read).toHaveLength(message.length);
+    expect(read).toBe('Sorry if this is a              : does it fit?');
+    expect(withoutSelfDeprecation('这个问题有点傻哈 能用吗')).toBe('这个     哈 能用吗');
+  });
+
+  it.each([
+    'probably a silly question but does the charger work in the uk',
+    '可能是个蠢问题 这个锅能用在电磁炉上吗',
+    "i'm such an idiot, i typed the wrong address, can you change it",
+  ])('is no insult and no anger: %s', (message) => {
+    const read = engine.detect(message);
+    expect(read.scenarios[0]?.id).not.toBe('angry_abusive');
+    expect(read.emotion).not.toBe('angry');
+  });
+
+  it.each([
+    ['you lot are idiots, where is my parcel', 'angry'],
+    ['你们是白痴吗 发错三次了', 'angry'],
+  ])('an insult to the shop still reads as one: %s', (message, emotion) => {
+    expect(engine.detect(message).emotion).toBe(emotion);
+  });
+});
+
+describe('a message meant for someone else, written in shorthand', () => {
+  it.each(['dad can u grab the parcel from the door', 'mom r u home yet'])('%s needs no scenario', (message) => {
+    expect(first(message)).toBe('none');
+  });
+});
