@@ -1,7 +1,7 @@
 // The engine's entry for every runtime: builds a matcher from packs and exposes detect() and lint(), and the small pure
 // helpers the panel and the content script share (reply ranking, variables, masking, language, pinyin). Reading and
 // checking pack files is the other entry, engine/packs.ts; the reply search (search.ts) serves the panel and the page's `;;` picker alike.
-import { detectEmotion, emotionGivenScenario, isSarcastic, statesComplaintFact } from './emotion.ts';
+import { detectEmotion, emotionGivenScenario, isCourteous, isSarcastic, statesComplaintFact } from './emotion.ts';
 import { isAside } from './detect-aside.ts';
 import { withoutSelfDeprecation } from './detect-self.ts';
 import { expandShorthand } from './shorthand.ts';
@@ -148,7 +148,7 @@ export function createEngine(packs: readonly Pack[]): Engine {
       return {
         text: message,
         scenarios: found,
-        emotion: emotionGivenScenario(emotionOf(read, found[0]?.id), found[0]?.id),
+        emotion: emotionGivenScenario(emotionOf(read, found[0]?.id), found[0]?.id, isCourteous(read)),
         sensitive: findSensitive(message),
       };
     },

@@ -42,6 +42,6 @@ describe('the learned emotion reader', () => {
   });
 
   it('does not speak where too few of the message’s words are known', () => {
-    expect(createEngine([pack({ anxious: ANXIOUS, calm: CALM })]).detect('房租').emotion).toBe('calm');
+    expect(createEngine([pack({ anxious: ANXIOUS, calm: CALM })]).detect('物业费').emotion).toBe('calm');
   });
 });

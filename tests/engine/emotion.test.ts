@@ -1,6 +1,8 @@
 // Customer emotion from words and punctuation.
 import { describe, expect, it } from 'vitest';
 import { detectEmotion, emotionGivenScenario } from '../../engine/emotion.ts';
+import { DEFAULT_PACKS } from '../../engine/default-packs.ts';
+import { createEngine } from '../../engine/index.ts';
 
 describe('detectEmotion', () => {
   it.each([
@@ -128,5 +130,24 @@ describe('round 10 kinds of worry and contempt, in words of our own', () => {
 
   it('a customer who says they are not complaining is calm', () => {
     expect(detectEmotion('我不是要投诉，就是问问运费谁出')).toBe('calm');
+  });
+});
+
+describe('round 11 kinds: politeness, giving up, threats, what is at stake', () => {
+  const engineOf = createEngine(DEFAULT_PACKS);
+  it.each([
+    ['能帮我转一下主管吗 谢谢', 'calm'],
+    ['just wanted to let you know the courier left my parcel in the rain, it is fine though', 'calm'],
+    ['不是针对你 就是觉得上次那个客服说的不对', 'calm'],
+    ['算了 说了也白说 我自己找平台', 'angry'],
+    ["forget it, i'll sort it myself", 'angry'],
+    ['再不处理我就去信用卡那边做chargeback了', 'angry'],
+    ['不处理就给差评', 'angry'],
+    ['这台电脑坏了我下个月房租都成问题', 'anxious'],
+    ['my sister’s wedding is on the 12th and the dress still has not shipped', 'anxious'],
+    ['下礼拜就是毕业典礼了 相机还没到', 'anxious'],
+    ['the laptop died and my whole business runs on it', 'anxious'],
+  ])('%s → %s', (message, emotion) => {
+    expect(engineOf.detect(message).emotion).toBe(emotion);
   });
 });
