@@ -138,7 +138,8 @@ async function timeKeystrokes(page: Page, listener: Page, runs: number): Promise
   const composer = page.locator('[data-huashu-demo-composer]');
   await page.evaluate(() => window.huashuDemo.clearComposer());
   await composer.click();
-  await page.keyboard.type('您好，我不');
+  // A draft with no finding yet (the learned reader reads a bare "好的，我不" as the start of a refusal already).
+  await page.keyboard.type('您好，我查一下，我不');
   await page.waitForTimeout(200);
   const samples: number[] = [];
   const timeKey = async (press: () => Promise<void>, findings: number): Promise<number> => {
