@@ -151,3 +151,15 @@ describe('round 11 kinds: politeness, giving up, threats, what is at stake', () 
     expect(engineOf.detect(message).emotion).toBe(emotion);
   });
 });
+
+describe('plain words of anger and worry', () => {
+  it.each([
+    ['i am furious, this is the second broken one', 'angry'],
+    ['honestly livid right now, where is my order', 'angry'],
+    ['我真的很生气 你们到底管不管', 'angry'],
+    ["i'm so stressed, the package has my passport in it", 'anxious'],
+    ['看到扣款通知我心慌 这是怎么回事', 'anxious'],
+  ])('%s → %s', (message, emotion) => {
+    expect(detectEmotion(message)).toBe(emotion);
+  });
+});
