@@ -1,4 +1,5 @@
 // What customers say of themselves or their own question ("is that a stupid question", "我是不是傻"): no insult to anyone.
+import emotionCues from '../data/cues/emotion.json' with { type: 'json' };
 import negationCues from '../data/cues/negation.json' with { type: 'json' };
 import { normalizeForMatch, normalizeText, originalSpan } from './normalize.ts';
 
@@ -11,10 +12,23 @@ const MAY_HOLD = /question|stupid|dumb|idiot|silly|笨|蠢|傻|白痴|白癡/iu;
  * reads it as an insult.
  */
 export function withoutSelfDeprecation(message: string): string {
-  if (!MAY_HOLD.test(message)) return message;
+  return MAY_HOLD.test(message) ? blanked(message, ABOUT_THEMSELVES) : message;
+}
+
+// What customers say of their mood to set the tone ("not angry at all just asking", "不是要投诉"): it names no need.
+const MOOD_DISCLAIMERS = emotionCues.calmStatements.map((phrase) => normalizeForMatch(phrase));
+const MAY_DISCLAIM = /angry|mad|upset|complain|生气|投诉|投訴|闹|鬧|着急|著急|激动|激動/iu;
+
+/** The message with what the customer says of their own mood blanked (same length): what scenario readers read. */
+export function withoutMoodDisclaimers(message: string): string {
+  return MAY_DISCLAIM.test(message) ? blanked(message, MOOD_DISCLAIMERS) : message;
+}
+
+/** The message with every occurrence of the normalized phrases blanked in the original (same length). */
+function blanked(message: string, phrases: readonly string[]): string {
   const normalized = normalizeText(message);
   let out = message;
-  for (const phrase of ABOUT_THEMSELVES) {
+  for (const phrase of phrases) {
     for (let at = normalized.text.indexOf(phrase); at >= 0; at = normalized.text.indexOf(phrase, at + phrase.length)) {
       const { start, end } = originalSpan(normalized, at, at + phrase.length);
       out = out.slice(0, start) + ' '.repeat(end - start) + out.slice(end);

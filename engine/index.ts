@@ -3,7 +3,7 @@
 // checking pack files is the other entry, engine/packs.ts; the reply search (search.ts) serves the panel and the page's `;;` picker alike.
 import { detectEmotion, emotionGivenScenario, isCourteous, isSarcastic, statesComplaintFact } from './emotion.ts';
 import { isAside } from './detect-aside.ts';
-import { withoutSelfDeprecation } from './detect-self.ts';
+import { withoutMoodDisclaimers, withoutSelfDeprecation } from './detect-self.ts';
 import { expandShorthand } from './shorthand.ts';
 import { createEmotionReader } from './emotion-learned.ts';
 import { createChecklistReader, type ChecklistReader } from './checklist.ts';
@@ -144,7 +144,11 @@ export function createEngine(packs: readonly Pack[]): Engine {
       const read = withoutSelfDeprecation(detectionWindow(message));
       const found = isAside(expandShorthand(normalizeForMatch(read)))
         ? []
-        : readSarcasm(read, detectScenarios(read, options.top ?? 3), catalog.scenario('complaint') !== undefined);
+        : readSarcasm(
+            read,
+            detectScenarios(withoutMoodDisclaimers(read), options.top ?? 3),
+            catalog.scenario('complaint') !== undefined,
+          );
       return {
         text: message,
         scenarios: found,

@@ -40,3 +40,18 @@ describe('a message meant for someone else, written in shorthand', () => {
     expect(first(message)).toBe('none');
   });
 });
+
+describe('what customers say of their own mood', () => {
+  it.each([
+    ['not angry at all, just asking: can i return a lamp that came with a bent shade', 'return_refund'],
+    ['我不是要投诉哈 就是想问下发票什么时候能开', 'invoice'],
+  ])('names no need of its own: %s', (message, scenario) => {
+    expect(first(message)).toBe(scenario);
+  });
+
+  it('still keeps the customer calm', () => {
+    expect(
+      engine.detect('not angry at all, just asking: can i return a lamp that came with a bent shade').emotion,
+    ).toBe('calm');
+  });
+});
