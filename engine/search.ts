@@ -5,6 +5,7 @@ import { pinyinOf as syllableOf } from './pinyin.ts';
 import { languageTier } from './ranking.ts';
 import { isMyRepliesPack } from './my-replies.ts';
 import { createScenarioDetector } from './detect.ts';
+import { detectEmotion } from './emotion.ts';
 import { createMeaningIndex, type MeaningIndex } from './search-meaning.ts';
 import { expandShorthand } from './shorthand.ts';
 import type { MergedPacks, MergedReply, ScenarioMatch } from './types.ts';
@@ -340,6 +341,23 @@ function ranked(
     .map(({ hit }) => hit);
 }
 
+// An agent describing the customer ("客户要加我微信", "customer furious", "奥客 骂脏话"): the customer's words are read from
+// the customer's side (我 ↔ 你), and a customer named only by their anger asks for the replies to an angry customer.
+const CUSTOMER_SUBJECT =
+  /^\s*(?:(?:the |my |a |this )?(?:customer|client|buyer|caller|guest)s?|客户|顾客|客人|买家|奥客|用户|消费者|对方)\s*(?:说|问|一直|又|在|is|was|keeps|wants to|wants|says|said|asks|asked)?\s*/u;
+const ANGRY_SCENARIO = 'angry_abusive';
+// How agents say a customer is abusive, beside the words customers use themselves (detectEmotion's cues).
+const ABUSE_DESCRIBED = /\b(?:yell|shout|swear|curs|scream)|骂|脏话|吼|爆粗/u;
+
+/** The query as the customer would have said it, when it describes the customer; undefined otherwise. */
+function fromCustomersSide(folded: string): string | undefined {
+  const subject = CUSTOMER_SUBJECT.exec(folded);
+  if (!subject || subject[0].trim() === '') return undefined;
+  const rest = folded.slice(subject[0].length);
+  if (rest.trim() === '') return undefined;
+  return rest.replace(/我|你|您/gu, (word) => (word === '我' ? '你' : '我')).replace(/\bme\b/gu, 'you');
+}
+
 /** Reads a customer's message: the scenarios it is about, best first (the engine's detector). */
 export type ScenarioReader = (text: string) => readonly ScenarioMatch[];
 
@@ -358,7 +376,12 @@ export function createPhraseSearch(
       (detect) => (text: string) =>
         detect(text, 3)
     )(createScenarioDetector(merged.scenarios, undefined, merged.noScenarioExamples ?? []));
-    const found = read(query);
+    const customerSays = fromCustomersSide(foldForSearch(query));
+    let found = customerSays === undefined ? read(query) : read(customerSays);
+    if (customerSays !== undefined && found.length === 0) found = read(query);
+    const angry =
+      customerSays !== undefined && (ABUSE_DESCRIBED.test(customerSays) || detectEmotion(customerSays) === 'angry');
+    if (angry) found = [{ id: ANGRY_SCENARIO, score: 1 }, ...found.filter((s) => s.id !== ANGRY_SCENARIO)];
     // The reading's first scenario, and any as sure as it: a runner-up is a second guess, not what was asked.
     const bar = Math.max(ASKED_BAR, (found[0]?.score ?? 1) - ASKED_TIE);
     return new Map(found.filter((s) => s.score >= bar).map((s) => [s.id, s.score]));
@@ -401,7 +424,9 @@ export function createPhraseSearch(
       // One key held down (zzzz, ……) is no query: say so rather than offer a reply.
       if (tokens.length === 0 || tokens.every((token) => /^(.)\1{2,}$/su.test(token))) return [];
       const all = ensureIndex();
-      const meaning = ensureMeanings().score(tokens.join(' '));
+      // A query that describes the customer means what the customer said, not the word "customer".
+      const customerSays = fromCustomersSide(foldForSearch(query));
+      const meaning = ensureMeanings().score(customerSays ?? tokens.join(' '));
       const hits: { hit: PhraseHit; order: number }[] = [];
       const whole = tokens.join(' ');
       const asked = askedOf(query);

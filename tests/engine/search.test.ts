@@ -229,3 +229,26 @@ describe("a stage found by the words agents search it by (a stage's triggers)", 
     expect(createPhraseSearch(merged).search('查库存中', { limit: 3 })[0]?.scopeId).toBe('stage.hold');
   });
 });
+
+describe('a query that describes the customer', () => {
+  const search = createPhraseSearch(mergePacks(DEFAULT_PACKS));
+  const scopes = (query: string) =>
+    search
+      .search(query, { locale: query.match(/[a-z]/u) ? 'en' : 'zh-CN' })
+      .slice(0, 3)
+      .map((hit) => hit.scopeId);
+
+  it.each([
+    ['顾客一直要加我微信', 'harassment'],
+    ['客人在电话里骂人', 'angry_abusive'],
+    ['the customer is livid', 'angry_abusive'],
+    ['customer keeps swearing', 'angry_abusive'],
+  ])('%s finds %s', (query, scope) => {
+    expect(scopes(query)).toContain(scope);
+  });
+
+  it('reads a query without a customer named as before', () => {
+    expect(scopes('加我微信')).toEqual(scopes('加我微信'));
+    expect(scopes('骂人')).not.toContain('angry_abusive');
+  });
+});
