@@ -2,7 +2,7 @@
 
 // A family member addressed first, then spoken to ("老公你把快递盒放哪了", "媽 妳有看到我的提款卡嗎", "mom did you see…").
 const ADDRESSED_AT_HOME =
-  /^(?:老公|老婆|媳妇|妈妈|妈|老妈|爸爸|爸|老爸|宝贝|宝宝|儿子|女儿|闺女|哥|姐|hubby|honey|babe|mom|mum|dad)[\s,，、~!！]*(?:你|妳|您|u\b|you\b|did you\b|have you\b|are you\b|do you\b|will you\b|could you\b|where\b|can you\b|把|有没有|有看到|帮我|快)/u;
+  /^(?:老公|老婆|媳妇|妈妈|妈|老妈|爸爸|爸|老爸|宝贝|宝宝|儿子|女儿|闺女|哥|姐|hubby|honey|babe|mom|mum|dad)[\s,，、~!！]*(?:你|妳|您|you\b|did you\b|have you\b|are you\b|do you\b|will you\b|could you\b|where\b|can you\b|把|有没有|有看到|帮我|快)/u;
 // A message sent to the wrong window or typed by accident ("sorry meant to type that in the other tab", "cat walked on the
 // keyboard", "发错窗口了"). A customer who says the agent misunderstood them is not here: they mean their words.
 const MISDIRECTED =

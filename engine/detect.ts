@@ -105,11 +105,12 @@ const LINK = /(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+/giu;
 const LABELLED_ID =
   /(?:订单号|订单编号|单号|运单号|编号|order\s*(?:number|no\.?|id)?|tracking\s*(?:number|no\.?)?|sku)\s*[:#：]?\s*(?=[a-z0-9-]*\d)[a-z0-9-]{4,}/gu;
 
-/** Weight of one trigger from how much it says: longer Han phrases and multi-word Latin phrases are more specific. */
 /** Folded for matching, with chat shorthand written out (pls → please): how triggers, examples and messages are read. */
 function readForDetection(text: string): string {
   return expandShorthand(normalizeForMatch(text));
 }
+
+/** Weight of one trigger from how much it says: longer Han phrases and multi-word Latin phrases are more specific. */
 
 export function triggerWeight(normalizedTrigger: string): number {
   let hanChars = 0;
@@ -387,7 +388,7 @@ const HAN_SPACE_HAN = /(\p{Script=Han})[ \u3000\t]+(?=\p{Script=Han})/gu;
 const CLAUSE_MARK = /[,.!?;:~\n]/u;
 /** A clause that asks for something: a question, a request, a wish (the customer's ask, usually last). */
 const ASK_CLAUSE =
-  /[?吗呢么]|能不能|可不可以|可以|能否|帮我|给我|麻烦|请|我要|我想|想要|怎么|如何|多久|什么时候|几时|can you|could you|can i|could i|please|pls|i want|i need|i'd like|how do|how can|when will|where is|is it possible|(?<![好行对是])吧[,.!?;:~\n]?$|^\s*(?:just |now )?(?:cancel|refund|change|send|resend|update|fix|stop|check|tell me|give me|call me|reset|unlock|remove|add)\b/u;
+  /[?吗呢么]|能不能|可不可以|可以|能否|帮我|给我|麻烦|请|我要|我想|想要|怎么|如何|多久|什么时候|几时|can you|could you|can i|could i|please|i want|i need|i'd like|how do|how can|when will|where is|is it possible|(?<![好行对是])吧[,.!?;:~\n]?$|^\s*(?:just |now )?(?:cancel|refund|change|send|resend|update|fix|stop|check|tell me|give me|call me|reset|unlock|remove|add)\b/u;
 /** A clause that only sets a condition ("要是还没寄出…", "if it hasn't shipped…"): its cues describe a case, not the need. */
 const CONDITION_CLAUSE = /^(?:如果|要是|假如|万一|若|if |unless |in case )/u;
 

@@ -1,6 +1,7 @@
 // Customer emotion (calm / anxious / angry) from words, emoji and punctuation, with the cue lists kept as data.
 import emotionCues from '../data/cues/emotion.json' with { type: 'json' };
 import { normalizeForMatch, segmentWords } from './normalize.ts';
+import { expandShorthand } from './shorthand.ts';
 import type { Emotion } from './types.ts';
 
 /** The cue lists are data (data/cues/emotion.json), so they grow without a change of code. */
@@ -26,7 +27,7 @@ const COUNTING_FAILURES =
   /第[二三四五六七八九十两\d]+次(?!回购|购买|光顾|下单|买)|[三四五六七八九十几\d]+次了|\b(?:\d+|three|four|five|six|seven|eight|nine|ten) times (?:today|this week|this month|now|already)\b|\b(?:second|third|fourth|fifth|\d+(?:nd|rd|th)) (?:time|copy-paste|message|email)\b/u;
 /** A deadline the goods or the answer must meet, or a consequence feared: "宝宝明天就要用了", "it's a gift for saturday". */
 const DEADLINE =
-  /\b(?:is|are|'s) (?:tomorrow|tonight|next week|this weekend|on the \d{1,2}(?:st|nd|rd|th)?)\b|(?:明天|后天|下周|下礼拜|下星期|这周末|周末)[^，。,.!?！？]{0,10}(?:典礼|婚礼|生日|考试|面试|出国|答辩|开学|搬家|比赛|演出|航班)|(?:明天|后天|今晚|今天|周[一二三四五六日末]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|下周|月底|下个月)(?:就|一早就|之前|前)?(?:要用|要办|要走|要交|要出发|办了|就要|前)|(?:怕|担心|万一)[^，。,.!?！？]{0,12}(?:来不及|赶不上|发出去|过期|用不了|被|丢)|\b(?:before|by) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|the weekend)\b|\b(?:expires?|closes?|ends?|starts?|renews?|boarding|leaves?|departs?) (?:at |in |by |on )?(?:midnight|tonight|today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?:like |about )?an hour|\d+ ?(?:min|mins|minutes|hours?|hrs?))\b|今晚\d*点?(?:就)?(?:过期|截止|结束|到期)|\bgift for\b|\bi'll miss\b|\bstarting to worry\b|\bworr(?:y|ied|ying)\b|\ballergic\b|\bdidn't (?:change|request|authori[sz]e|order)\b/u;
+  /\b(?:is|are|'s) (?:tomorrow|tonight|next week|this weekend|on the \d{1,2}(?:st|nd|rd|th)?)\b(?! floor| street| st\b| avenue| ave\b| row\b)|(?:明天|后天|下周|下礼拜|下星期|这周末|周末)[^，。,.!?！？]{0,10}(?:典礼|婚礼|生日|考试|面试|出国|答辩|开学|搬家|比赛|演出|航班)|(?:明天|后天|今晚|今天|周[一二三四五六日末]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|下周|月底|下个月)(?:就|一早就|之前|前)?(?:要用|要办|要走|要交|要出发|办了|就要|前)|(?:怕|担心|万一)[^，。,.!?！？]{0,12}(?:来不及|赶不上|发出去|过期|用不了|被|丢)|\b(?:before|by) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|the weekend)\b|\b(?:expires?|closes?|ends?|starts?|renews?|boarding|leaves?|departs?) (?:at |in |by |on )?(?:midnight|tonight|today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?:like |about )?an hour|\d+ ?(?:min|mins|minutes|hours?|hrs?))\b|今晚\d*点?(?:就)?(?:过期|截止|结束|到期)|\bgift for\b|\bi'll miss\b|\bstarting to worry\b|\bworr(?:y|ied|ying)\b|\ballergic\b|\bdidn't (?:change|request|authori[sz]e|order)\b/u;
 
 /** A question at the company that mocks it ("你们是在现做吗", "客服是集体下班了吗", "do you even read these?"): anger. */
 const MOCKING_QUESTION =
@@ -92,7 +93,7 @@ export function statesComplaintFact(text: string): boolean {
 }
 
 export function detectEmotion(text: string): Emotion {
-  let normalized = normalizeForMatch(text);
+  let normalized = expandShorthand(normalizeForMatch(text));
   for (const statement of CALM_STATEMENTS) normalized = normalized.split(statement).join('/');
   if (SHOUTING.test(normalized) || isShouting(text) || CHOPPED_WORDS.test(text) || SHOUTED_WORD.test(text))
     return 'angry';
@@ -129,12 +130,12 @@ const SCENARIO_MOOD: Readonly<Record<string, Emotion>> = {
   service_outage: 'anxious',
 };
 
-const COURTESY_CUES: readonly string[] = emotionCues.courtesy;
+const COURTESY_CUES: readonly string[] = [...emotionCues.courtesy, ...CALM_STATEMENTS];
 
 /** True when the customer asks politely ("幫我轉主管 謝謝", "just want to give feedback"). */
 export function isCourteous(text: string): boolean {
-  const normalized = normalizeForMatch(text);
-  return [...COURTESY_CUES, ...CALM_STATEMENTS].some((cue) => containsCue(normalized, cue));
+  const normalized = expandShorthand(normalizeForMatch(text));
+  return COURTESY_CUES.some((cue) => containsCue(normalized, cue));
 }
 
 /**

@@ -100,7 +100,7 @@ const SOFT_TURN = /^(?:不过|but|however|though)$/;
 const LIMIT_BEFORE =
   /抱歉|不好意思|对不起|暂时|目前|没办法|没法|无法|不能|不了|不退|不支持|不包|不可以|不提供|售罄|售完|卖完|过期|没有货|缺货|sorry|unfortunately|afraid|not able|unable|can't|cannot|isn't possible|sold out|\b(?:don't|doesn't|won't|isn't|aren't|not)\b|handled by|up to (?:the|our)/;
 const OFFER_AFTER_TURN =
-  /^[\s,，]*(?:(?:我|我们|咱们)(?:这边|可以|也)?(?:可以|能|来|帮|给|为|先|有|还有)|there(?:'s| is| are)\b|we (?:have|'ve got)\b|可以|建议|还有|还可以|也可以|明天|下周|您(?:可以|直接|只需|只要|先|签收|收到)|what i can do|here's what|i can|we can|i could|i'd be happy|i'm happy|happy to|you can|you could|you'll|we'll|we will)(?!'t|not| not)/;
+  /^[\s,，]*(?:(?:我|我们|咱们)(?:这边|可以|也)?(?:可以|能|来|帮|给|为|先|(?:有|还有)(?!规定|要求|政策|明确|说明))|there(?:'s| is| are) (?:a|an|another|also|still)\b(?! problem| issue)|we (?:have|'ve got) (?:a|an|another|other|similar|the same)\b|可以|建议|还有|还可以|也可以|明天|下周|您(?:可以|直接|只需|只要|先|签收|收到)|what i can do|here's what|i can|we can|i could|i'd be happy|i'm happy|happy to|you can|you could|you'll|we'll|we will)(?!'t|not| not)/;
 const COMMITMENT_AFTER_TURN = /^[\s,，]*(?:我(?:会|来|马上|这就|先帮)|i'll|i will|i can|let me)(?!'t|not| not)/;
 // Good news under a condition: "不过如果是我们缺货导致发不了货，定金会全额退还" (and not "不过如果超过七天就不能退了").
 const GOOD_NEWS_IF =
@@ -157,7 +157,7 @@ export function isPlainQuestion(sentence: string): boolean {
 const CONDITION_ON_ANSWER =
   /^\s*[^。！？!?\n]{0,12}?(?:的话|如果|要是|if (?:so|not|yes|no|you do|you don't|that's the case|it is|it's not))/;
 const OFFER =
-  /(?:我|我们)(?:这边)?(?:可以|能|来|帮|会|给)|可以(?:帮|为|给|安排|免费)|\b(?:i|we) (?:can|could|'ll|will)\b(?! not)/;
+  /(?:我|我们)(?:这边)?(?:可以|能|来|帮|会|给)(?!不)|可以(?:帮|为|给|安排|免费)|\b(?:i|we)(?: can| could| will|'ll)(?!'t|n't| not)\b/;
 
 /** True when a question is followed by an offer that depends on its answer. */
 export function isQuestionBeforeOffer(sentence: string, following: string): boolean {
@@ -168,11 +168,12 @@ export function isQuestionBeforeOffer(sentence: string, following: string): bool
 
 // A confirmation tag after a plain statement ("您要的是这款65吋的对不对？", "that's the blue one, right?"): checking, not
 // telling the customer they are wrong.
-const CONFIRMATION_TAG = /(?:对不对|对吗|对吧|是吗|是吧|没错吧|是不是|,? ?right|,? ?correct)\s*[?？]+\s*$/;
+const CONFIRMATION_TAG =
+  /(?:对不对|(?<!不)对吗|(?<!不)对吧|(?<!不)是吗|(?<!不)是吧|没错吧|是不是|(?:^|[\s,])(?:right|correct))\s*[?？]+\s*$/;
 const SAID_OR_THOUGHT = /说|讲|觉得|认为|以为|\bsaid\b|\bsay\b|\bthink\b|\bthought\b/;
 
 // Tags that rhetoric borrows too ("这很难是吧？", "you did read it, right?"): a question is excused by the plainer ones only.
-const PLAIN_TAG = /^(?:对不对|对吗|是吗|,? ?correct)/;
+const PLAIN_TAG = /^(?:对不对|对吗|是吗|[\s,]*correct)/;
 
 /**
  * True when a sentence states something plainly and asks the customer to confirm it; `plainOnly`: with a tag rhetoric
@@ -345,7 +346,7 @@ const OUR_MISTAKE =
 // The agent's own slip, with an apology ("不好意思链接传错了，正确的是这个", "sorry, I pasted the wrong link"): nobody is
 // told they are wrong. A slip said to be the customer's ("您填错了") is not one.
 const SLIP =
-  /(?:发|传|打|写|说|讲|贴|标|算|弄|复制|粘贴|链接给)错|\b(?:i|we) (?:sent|gave|posted|typed|pasted|linked|quoted|attached) the wrong\b|\bi mean(?:t)?\b/;
+  /(?<!没|没有|不是|并没有|不)(?:发|传|打|写|说|讲|贴|标|算|弄|复制|粘贴|链接给)错|\b(?:i|we) (?:sent|gave|posted|typed|pasted|linked|quoted|attached) the wrong\b|\bi mean(?:t)?\b/;
 const CUSTOMERS_SLIP =
   /(?:您|你)[^，,。!?]{0,6}(?:发|传|打|写|说|讲|贴|标|算|弄|看|搞|选|填|记)错|\byou\b[^.!?]{0,16}\bwrong\b/;
 
@@ -357,7 +358,7 @@ export function isOwnSlip(sentence: string): boolean {
 // The agent taking the matter on ("这件事我会负责到底，不用再找别人", "I'll handle it myself, no need to contact anyone
 // else"): the opposite of shirking, whatever words of it the sentence holds.
 const OWNERSHIP =
-  /我(?:会|来)?(?:负责|跟进|处理)|由我(?:来)?(?:负责|跟进|处理)|\bi(?:'ll| will) (?:take care of|handle|personally|own)\b/;
+  /(?<!不是|不归|不由|不)我(?:会|来)?(?:负责|跟进|处理)(?!不了|不到|的范围)|由我(?:来)?(?:负责|跟进|处理)|\bi(?:'ll| will) (?:take care of|handle|personally|own)\b/;
 const NO_NEED_ELSEWHERE =
   /(?:不用|无需|不必|不需要)(?:您|你)?(?:再|去|另外)?(?:找|问|联系)|\b(?:no need to|don't need to|won't need to|needn't) (?:contact|ask|call|go to)\b/;
 
@@ -391,7 +392,7 @@ function isDisowned(text: string, start: number): boolean {
 // Somebody else's next customer or job ("the technician will come after his next customer", "师傅说下一位客户那边结束后
 // 就到"): the agent tells when help arrives, and turns nobody away.
 const THIRD_PARTY_BEFORE =
-  /(?:\b(?:his|her|their|the (?:technician|driver|courier|engineer|installer)'s)\s+|(?:师傅|技师|司机|快递员|快递小哥|骑手|配送员|工程师|安装工|他|她)(?:说|那边)?[^,.;!?，。；！？]{0,6})$/;
+  /(?:\b(?:his|her|their|the (?:technician|driver|courier|engineer|installer)'s)\s+|(?:师傅|技师|司机|快递员|快递小哥|骑手|配送员|工程师|安装工|(?<!其)他|她)(?:说|那边)?[^,.;!?，。；！？]{0,6})$/;
 
 /** True when the rejection word at `start` of normalized text speaks of somebody else's customers. */
 function isThirdPartysCustomer(text: string, start: number): boolean {
@@ -411,7 +412,7 @@ function isHelpedTo(text: string, start: number): boolean {
 // A policy about the goods ("这款不能退") is still a refusal.
 const PRODUCT_SUBJECT =
   /(?:这款|该款|此款|本款|这台|该机|本机|这个型号|这种型号|这个机型|机器|机子|产品|它)[^,.;!?，。；！？]{0,12}$/;
-const POLICY_AFTER = /^[^,.;!?，。；！？]{0,6}(?:退|换|改|取消|补|赔|保修|寄|发货|报销|开票)/;
+const POLICY_AFTER = /^[^,.;!?，。；！？]{0,10}(?:退|换|改|取消|补|赔|保修|寄|发货|报销|开票)/;
 
 /** True when the refusal at [start, end) of normalized text says what a product cannot do. */
 function isProductCapability(text: string, start: number, end: number): boolean {
@@ -419,7 +420,7 @@ function isProductCapability(text: string, start: number, end: number): boolean 
     sentenceBefore(text, start)
       .split(/[,;:，；：]/u)
       .at(-1) ?? '';
-  return PRODUCT_SUBJECT.test(clause) && !/我/u.test(clause) && !POLICY_AFTER.test(text.slice(end, end + 10));
+  return PRODUCT_SUBJECT.test(clause) && !/我/u.test(clause) && !POLICY_AFTER.test(text.slice(start, end + 10));
 }
 
 /**

@@ -177,12 +177,9 @@ export function withLearnedFindings(
         }
       });
       // The rules' exception holds here too: a refusal said with an apology and an alternative is not flat.
-      if (best && category === 'refusal') {
-        const following = normalizeForMatch(draft.slice(best.end, best.end + 80));
-        if (isPoliteRefusalSentence(normalizeForMatch(best.text), following)) return;
-      }
-      if (best && isExcusedSentence(category, normalizeForMatch(best.text), draft.slice(best.end, best.end + 80)))
-        return;
+      const following = best && normalizeForMatch(draft.slice(best.end, best.end + 80));
+      if (best && category === 'refusal' && isPoliteRefusalSentence(normalizeForMatch(best.text), following!)) return;
+      if (best && isExcusedSentence(category, normalizeForMatch(best.text), following!)) return;
       const message = best && messageFor(merged, category, draft);
       if (!best || message === undefined) return;
       learned.push({
@@ -214,7 +211,7 @@ function isExcusedSentence(category: WarningCategory, sentence: string, followin
         isConsultingQuestion(sentence) ||
         isPlainQuestion(sentence) ||
         isConfirmationTag(sentence, true) ||
-        isQuestionBeforeOffer(sentence, normalizeForMatch(following))
+        isQuestionBeforeOffer(sentence, following)
       );
     case 'contradiction':
       return isAgreement(sentence) || isConfirmationTag(sentence) || isOwnSlip(sentence) || isPlainQuestion(sentence);

@@ -163,3 +163,18 @@ describe('plain words of anger and worry', () => {
     expect(detectEmotion(message)).toBe(emotion);
   });
 });
+
+describe('round 11 cues keep to their meaning', () => {
+  it.each([
+    'my apartment is on the 12th floor, can the courier carry it up',
+    'how long does the battery last?',
+    "please don't forget it's a gift",
+    'what are you wearing rn',
+  ])('%s is not read as anger or worry', (message) => {
+    expect(detectEmotion(message)).toBe('calm');
+  });
+
+  it("reads an insult about the agent's question as one", () => {
+    expect(createEngine(DEFAULT_PACKS).detect('what a stupid question, read my message').emotion).toBe('angry');
+  });
+});

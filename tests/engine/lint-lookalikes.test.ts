@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../engine/index.ts';
 import { DEFAULT_PACKS } from '../../engine/default-packs.ts';
+import { isConfirmationTag, isOwnershipSentence, isOwnSlip, isQuestionBeforeOffer } from '../../engine/lint-context.ts';
 
 const engine = createEngine(DEFAULT_PACKS);
 const rulesOn = (draft: string) => engine.lint(draft).map((finding) => finding.ruleId);
@@ -168,5 +169,27 @@ describe('round 11 families: what a tired agent says in other words', () => {
     '很抱歉暂时满足不了这个配色，不过我可以帮您登记到货提醒',
   ])('clean: %s', (draft) => {
     expect(engine.lint(draft)).toEqual([]);
+  });
+});
+
+describe('round 11 kinds keep to what they excuse', () => {
+  it.each([
+    ['这款产品做不了退货', 'refusal'],
+    ['其他客户还在等，下一位', 'rejection'],
+  ])('flagged: %s (%s)', (draft, category) => {
+    expect(engine.lint(draft).map((f) => f.category)).toContain(category);
+  });
+
+  it('reads a negated slip, a refused responsibility and a borrowed tag as no excuse', () => {
+    expect(isOwnSlip('抱歉,我们并没有算错,价格就是这样')).toBe(false);
+    expect(isOwnershipSentence('这不是我负责的,不用问我,去问快递')).toBe(false);
+    expect(isOwnershipSentence('这事我处理不了,您不用再找我了')).toBe(false);
+    expect(isConfirmationTag('我早就告诉过您了,不是吗?', true)).toBe(false);
+    expect(isConfirmationTag('that is the copyright?')).toBe(false);
+  });
+
+  it('takes an offer in any form of "I will", and never "I can\'t"', () => {
+    expect(isQuestionBeforeOffer('do you need it by friday?', "if so, i'll upgrade the shipping for free")).toBe(true);
+    expect(isQuestionBeforeOffer('did you read the manual?', "if not, i can't help you.")).toBe(false);
   });
 });

@@ -43,3 +43,9 @@ describe('chat shorthand', () => {
     expect(ids('r u there')[0]).toBe('connection_issue');
   });
 });
+
+describe('shorthand that is also a word', () => {
+  it('keeps ATM and ya as written', () => {
+    expect(expandShorthand('the atm kept my card, ya')).toBe('the atm kept my card, ya');
+  });
+});
