@@ -42,8 +42,11 @@ const MESSAGE_FLOORS: Record<string, number> = {
   // a condition after the need, praise beside something gone wrong).
   'blind-messages-14.jsonl': 0.9,
   // Round 11 dev set (200; shops of electronics, appliances, books and pets): 0.890 at first measurement (zh-CN 0.912,
-  // zh-TW 0.900, en 0.863).
-  'blind-messages-15.jsonl': 0.87,
+  // zh-TW 0.900, en 0.863), 0.920 after (tuned on: kinds, not rows).
+  'blind-messages-15.jsonl': 0.9,
+  // Sealed in round 11 (200; cosmetics, food, baby goods, clothes, game top-ups): 0.905 at first measurement, 0.910 at
+  // the end of the round (zh-CN 0.938, zh-TW 0.975, en 0.850); aggregates only.
+  'blind-messages-16.jsonl': 0.89,
 };
 
 /** File → the least recall over all categories, and the most false alarms on clean drafts (a share). */
@@ -77,13 +80,16 @@ const DRAFT_FLOORS: Record<string, { recall: number; falseAlarms: number }> = {
   'blind-drafts-15.jsonl': { recall: 0.94, falseAlarms: 0.07 },
   // Sealed in round 9, written from warnings.md alone (120 flawed, 100 clean, about 88 look-alikes): recall 0.915 and
   // 9/100 false alarms (en 6/35) at its first measurement; 0.915 and 6/100 after round 10's look-alike kinds.
-  'blind-drafts-18.jsonl': { recall: 0.9, falseAlarms: 0.07 },
+  'blind-drafts-18.jsonl': { recall: 0.9, falseAlarms: 0.06 },
   // Round 10 dev set (70 flawed, 130 clean, about 100 look-alikes): recall 0.892 and 11/130 false alarms at first
   // measurement, 0.959 and 0/130 after tuning on it (kinds, not rows).
   'blind-drafts-19.jsonl': { recall: 0.94, falseAlarms: 0.02 },
   // Round 11 dev set (70 flawed, 130 clean; electronics, appliances, furniture): recall 0.863 and 15/130 false alarms
   // at first measurement; 0/130 after round 11's look-alike kinds (tuned on: kinds, not rows).
-  'blind-drafts-20.jsonl': { recall: 0.84, falseAlarms: 0.02 },
+  'blind-drafts-20.jsonl': { recall: 0.94, falseAlarms: 0.02 },
+  // Sealed in round 11 (70 flawed, 130 clean; cosmetics, food, clothes, travel): recall 0.883 and 4/130 false alarms at
+  // first measurement, 0.896 and 4/130 at the end of the round.
+  'blind-drafts-21.jsonl': { recall: 0.87, falseAlarms: 0.05 },
 };
 
 function top1(file: string): number {
@@ -138,7 +144,7 @@ const EMOTION_FLOORS: Record<string, { accuracy: number; anxious: number }> = {
   'blind-messages-2.jsonl': { accuracy: 0.84, anxious: 0.78 },
   'blind-messages-5.jsonl': { accuracy: 0.88, anxious: 0.7 },
   'blind-messages-6.jsonl': { accuracy: 0.78, anxious: 0.65 },
-  'blind-messages-7.jsonl': { accuracy: 0.71, anxious: 0.45 },
+  'blind-messages-7.jsonl': { accuracy: 0.76, anxious: 0.58 },
   'blind-messages-8.jsonl': { accuracy: 0.77, anxious: 0.64 },
   // 0.85 until round 8 stopped doubling the character after a space between Chinese phrases (engine/detect.ts,
   // HAN_SPACE_HAN): a correct reading that moved two messages' best scenario, and their scenario's mood, on this
@@ -146,15 +152,17 @@ const EMOTION_FLOORS: Record<string, { accuracy: number; anxious: number }> = {
   'blind-messages-9.jsonl': { accuracy: 0.84, anxious: 0.63 },
   'blind-messages-10.jsonl': { accuracy: 0.81, anxious: 0.72 },
   'blind-messages-11.jsonl': { accuracy: 0.84, anxious: 0.69 },
-  'blind-messages-12.jsonl': { accuracy: 0.69, anxious: 0.44 },
+  'blind-messages-12.jsonl': { accuracy: 0.72, anxious: 0.5 },
   // Sealed, emotion shown by the situation: 0.705 at first and final measurement of round 8, 0.725 in round 10.
   // Sealed in round 9: emotion 0.785, anxious 39/60 (0.65), angry 36/49 at its first measurement; 0.815 after round
   // 10's cues (deadlines, fear of loss, pleading, two-character cues as words; measured, not tuned on).
-  'blind-messages-13.jsonl': { accuracy: 0.79, anxious: 0.68 },
+  'blind-messages-13.jsonl': { accuracy: 0.82, anxious: 0.7 },
   // Round 10 dev set: 0.780, anxious 41/59 at first measurement; 0.890 after (tuned on).
   'blind-messages-14.jsonl': { accuracy: 0.87, anxious: 0.84 },
-  // Round 11 dev set: 0.780, anxious 43/60 at first measurement.
-  'blind-messages-15.jsonl': { accuracy: 0.76, anxious: 0.7 },
+  // Round 11 dev set: 0.780, anxious 43/60 at first measurement; 0.905, anxious 53/60 after (tuned on).
+  'blind-messages-15.jsonl': { accuracy: 0.88, anxious: 0.85 },
+  // Sealed in round 11: 0.720, anxious 33/60 at first measurement; 0.740, anxious 36/60 at the end of the round.
+  'blind-messages-16.jsonl': { accuracy: 0.72, anxious: 0.56 },
   'fresh-4.jsonl': { accuracy: 0.88, anxious: 0.65 },
 };
 
@@ -176,12 +184,12 @@ const SEARCH_FLOORS: Record<string, number> = {
   'blind-queries-1.jsonl': 0.87,
   // Sealed in round 6 at 0.643; 0.743 once queries were also read as a customer's message, 0.757 with stage search
   // words (measured, not tuned on).
-  'blind-queries-2.jsonl': 0.74,
+  'blind-queries-2.jsonl': 0.77,
   // Sealed in round 9, written from the reply list alone: 0.667 before queries were read by the detector, 0.733 after,
   // 0.767 with stage search words (measured, not tuned on).
-  'blind-queries-3.jsonl': 0.75,
+  'blind-queries-3.jsonl': 0.8,
   // Round 10 dev set, written from the reply list alone: 0.744 at first measurement, 0.811 with stage search words.
-  'blind-queries-4.jsonl': 0.79,
+  'blind-queries-4.jsonl': 0.82,
 };
 
 describe('reply search keeps its top-3 hit rate on every labelled query set', () => {
