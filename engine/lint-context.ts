@@ -69,8 +69,10 @@ function isPoliteRefusal(text: string, start: number, end: number): boolean {
   const following = withoutClosingOffers(text.slice(end, end + 2 * ALTERNATIVE_WINDOW));
   const after = following.slice(0, ALTERNATIVE_WINDOW);
   if (softTurnToAlternative(following)) return true;
-  const softened = SOFTENER.test(sentenceBefore(text, start) + text.slice(start, end)) || CONSULT.test(following);
-  return softened && alternativeAfter(after);
+  // The apology may come after the refusal in its sentence ("We won't be able to change it, sorry about that.").
+  const softened = SOFTENER.test(sentenceAround(text, start, end)) || CONSULT.test(following);
+  // English says the same in more characters: its alternative may stand twice as far ("…, sorry about that. I can check…").
+  return softened && alternativeAfter(/[a-z]/.test(after) ? following : after);
 }
 
 // A turn that softens by itself when the agent's own offer or advice follows it: "不过您签收后申请退货就行",
@@ -320,6 +322,16 @@ function isHoldingUntil(text: string, start: number, end: number): boolean {
   return /won't|will not|not going to/.test(text.slice(start, end)) && UNTIL_AFTER.test(text.slice(end, end + 56));
 }
 
+// What the agent cannot see is the customer's secret ("我们没有办法查看您的支付密码", "we can't see your password"): a
+// reassurance about safety, not a refusal.
+const SECRET_UNSEEN_AFTER =
+  /^[^,.;!?，。；！？]{0,6}(?:查看|看到|看|知道|获取|读取|拿到|\bsee\b|\bview\b|\baccess\b|\bknow\b)[^,.;!?，。；！？]{0,8}(?:密码|验证码|卡号|cvv|pin\b|password|passcode|security code)/;
+
+/** True when the refusal ending at `end` of normalized text says the agent cannot see the customer's secret. */
+function isSecretUnseen(text: string, end: number): boolean {
+  return SECRET_UNSEEN_AFTER.test(text.slice(end, end + 32));
+}
+
 /** True when the refusal at [start, end) of normalized text says the agent cannot know something yet. */
 function isLimitOfKnowing(text: string, end: number): boolean {
   return KNOWING_AFTER.test(text.slice(end, end + 24));
@@ -437,7 +449,8 @@ export function isExcusedByContext(category: string, text: string, start: number
         isPoliteRefusal(text, start, end) ||
         isLimitOfKnowing(text, end) ||
         isHoldingUntil(text, start, end) ||
-        isProductCapability(text, start, end)
+        isProductCapability(text, start, end) ||
+        isSecretUnseen(text, end)
       );
     case 'absolute_promise':
       return isDescriptiveMeasure(text, start, end) || isWarrantyNoun(text, start, end) || isNeverAsking(text, end);

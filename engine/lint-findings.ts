@@ -25,9 +25,18 @@ const QUOTE_PAIRS: ReadonlyArray<readonly [string, string]> = [
   ['《', '》'],
 ];
 
+/**
+ * Straight single quotes around a label or a name ("the label says '100% cotton'", "the set is called 'Impossible
+ * Tower'"): opened after a space or the start, closed before a space, a mark or the end. An apostrophe inside a word
+ * (can't, it's) opens and closes nothing.
+ */
+export const SINGLE_QUOTED = /(?<=^|[\s(:,])'(?=[^\s'])[^'\n]{1,200}?(?<=\S)'(?=$|[\s.,;:!?)])/gu;
+
 /** Spans of the ORIGINAL text that are inside quotation marks. */
 function quotedSpans(original: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
+  for (const quoted of original.matchAll(SINGLE_QUOTED))
+    spans.push([quoted.index + 1, quoted.index + quoted[0].length - 1]);
   for (const [open, close] of QUOTE_PAIRS) {
     let from = 0;
     for (;;) {

@@ -15,6 +15,7 @@ import {
   isOwnershipSentence,
   isQuestionBeforeOffer,
 } from './lint-context.ts';
+import { SINGLE_QUOTED } from './lint-findings.ts';
 import { normalizeForMatch } from './normalize.ts';
 import type { Linter } from './lint.ts';
 import type { Finding, MergedPacks, WarningCategory } from './types.ts';
@@ -34,6 +35,8 @@ const NOT_LEARNED: ReadonlySet<WarningCategory> = new Set(['sensitive_echo', 'un
 const SENTENCE_END = /[。！？!?\n~～…]+|\.(?:\s+|$)/gu;
 // Text inside quotes is the customer's, not the agent's: it is blanked before reading, as the rules skip it.
 const QUOTED = /“[^”\n]{0,200}”|「[^」\n]{0,200}」|『[^』\n]{0,200}』|"[^"\n]{0,200}"/gu;
+
+const blank = (quote: string): string => ' '.repeat(quote.length);
 
 interface Sentence {
   start: number;
@@ -134,7 +137,10 @@ export function withLearnedFindings(
     const readings = new Map<string, Float32Array>();
     const result = sentences.map(({ text }) => {
       let probabilities = readings.get(text) ?? lastReadings.get(text);
-      if (!probabilities) probabilities = classifier!.read(text.replace(QUOTED, (quote) => ' '.repeat(quote.length)));
+      if (!probabilities) {
+        const unquoted = text.replace(QUOTED, blank).replace(SINGLE_QUOTED, blank);
+        probabilities = classifier!.read(unquoted);
+      }
       readings.set(text, probabilities);
       return probabilities;
     });

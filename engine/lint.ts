@@ -32,7 +32,7 @@ interface PieceUse {
 
 // Larger words that contain a forbidden phrase and are fine to say, where word segmentation does not split them off
 // (the platform's segmenter reads 保证金 as 保证/金). A rule's own `exceptions` add to these.
-const BUILTIN_EXCEPTIONS = ['保证金', '担保', '不对称', '不对劲', '但是否', '不能否认', '绝对值'];
+const BUILTIN_EXCEPTIONS = ['保证金', '担保', '不对称', '不对劲', '但是否', '不能否认', '绝对值', '一定能耗'];
 
 const LATIN_WORD = /[a-z0-9]/;
 

@@ -193,3 +193,22 @@ describe('round 11 kinds keep to what they excuse', () => {
     expect(isQuestionBeforeOffer('did you read the manual?', "if not, i can't help you.")).toBe(false);
   });
 });
+
+describe('round 11, second dev set: quoted labels, unseen secrets, apologies after the refusal', () => {
+  it.each([
+    "The box says 'Unbreakable Glass', that is the product line's name, the glass itself is tempered.",
+    "You wrote 'the promo said 100% cashback' - yes, the cashback is on its way to your wallet.",
+    '客服这边没有办法看到您的银行卡密码，请放心',
+    "We won't be able to move your delivery slot since the courier plans the route, sorry about that. I can ask them to call you before they arrive?",
+  ])('clean: %s', (draft) => {
+    expect(engine.lint(draft)).toEqual([]);
+  });
+
+  it.each([
+    ["I can't change it, it's 'company policy'.", 'refusal'],
+    ['我们没有办法帮您改地址', 'refusal'],
+    ["We won't move it.", 'refusal'],
+  ])('flagged: %s (%s)', (draft, category) => {
+    expect(engine.lint(draft).map((f) => f.category)).toContain(category);
+  });
+});
