@@ -1,5 +1,4 @@
 // What customers say of themselves or their own question ("is that a stupid question", "我是不是傻"): no insult to anyone.
-import emotionCues from '../data/cues/emotion.json' with { type: 'json' };
 import negationCues from '../data/cues/negation.json' with { type: 'json' };
 import { normalizeForMatch, normalizeText, originalSpan } from './normalize.ts';
 
@@ -14,7 +13,7 @@ export function withoutSelfDeprecation(message: string): string {
 }
 
 // What customers say of their mood to set the tone ("not angry at all just asking", "不是要投诉"): it names no need.
-const MOOD_DISCLAIMERS = emotionCues.calmStatements.map((phrase) => normalizeForMatch(phrase));
+const MOOD_DISCLAIMERS = negationCues.moodDisclaimers.map((phrase) => normalizeForMatch(phrase));
 
 /** The message with what the customer says of their own mood blanked (same length): what scenario readers read. */
 export function withoutMoodDisclaimers(message: string): string {

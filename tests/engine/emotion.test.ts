@@ -178,3 +178,21 @@ describe('round 11 cues keep to their meaning', () => {
     expect(createEngine(DEFAULT_PACKS).detect('what a stupid question, read my message').emotion).toBe('angry');
   });
 });
+
+describe('round 11, second dev set: staying on, what depends on it, ultimatums, mild disappointment', () => {
+  it.each([
+    ['等一下 我去拿卡 别走啊', 'anxious'],
+    ["hang on, getting the code, please don't close the chat", 'anxious'],
+    ['这个药孕妇能吃吗 吃坏了可不是小事', 'anxious'],
+    ['the promo ends in 15 min and checkout keeps failing', 'anxious'],
+    ["my interview is on friday and the suit hasn't come", 'anxious'],
+    ["i can't afford to lose that deposit", 'anxious'],
+    ['降价了 补不补差价 不补我就退了重买 你们自己选', 'angry'],
+    ['one star review incoming', 'angry'],
+    ['有点失望 盒子压坏了 东西还好', 'calm'],
+    ['不着急 就问问快递到哪了', 'calm'],
+    ['no rush, just checking where the parcel is', 'calm'],
+  ])('%s → %s', (message, emotion) => {
+    expect(createEngine(DEFAULT_PACKS).detect(message).emotion).toBe(emotion);
+  });
+});
