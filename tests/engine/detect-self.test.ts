@@ -55,3 +55,18 @@ describe('what customers say of their own mood', () => {
     ).toBe('calm');
   });
 });
+
+describe('round 11, second dev set: words for a late delivery and for abuse', () => {
+  it.each([
+    ['the cake was supposed to arrive by noon and nothing yet', 'shipping_delay'],
+    ['are you thick or what, i said the blue one', 'angry_abusive'],
+  ])('%s → %s', (message, scenario) => {
+    expect(first(message)).toBe(scenario);
+  });
+
+  it('reads "wtf" as anger, not as abuse of the agent', () => {
+    const read = engine.detect('why is my balance zero, i topped up yesterday wtf');
+    expect(read.scenarios[0]?.id).not.toBe('angry_abusive');
+    expect(read.emotion).toBe('angry');
+  });
+});
