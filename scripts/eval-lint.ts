@@ -128,6 +128,7 @@ const MORE_HELD_OUT_DRAFTS = [
   'blind-drafts-17.jsonl',
   'blind-drafts-19.jsonl',
   'blind-drafts-20.jsonl',
+  'blind-drafts-22.jsonl',
 ].map((file) => join(root, 'tests/fixtures/heldout', file));
 
 /** Sealed: printed only with --sealed, for the final figure of a round. */

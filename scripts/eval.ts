@@ -27,6 +27,7 @@ const heldOutFiles = [
   'blind-messages-11.jsonl',
   'blind-messages-14.jsonl',
   'blind-messages-15.jsonl',
+  'blind-messages-17.jsonl',
 ].map((file) => join(root, 'tests/fixtures/heldout', file));
 // Sealed sets: printed only with --sealed, for the final figure of a round, so nobody tunes on them by looking.
 const sealedFiles = [

@@ -47,6 +47,9 @@ const MESSAGE_FLOORS: Record<string, number> = {
   // Sealed in round 11 (200; cosmetics, food, baby goods, clothes, game top-ups): 0.905 at first measurement, 0.910 at
   // the end of the round (zh-CN 0.938, zh-TW 0.975, en 0.850); aggregates only.
   'blind-messages-16.jsonl': 0.89,
+  // Second round 11 dev set (200; pharmacy, tickets, furniture, groceries, phone plans; 67 anxious): 0.890 at first
+  // measurement (en 0.850), 0.900 after.
+  'blind-messages-17.jsonl': 0.88,
 };
 
 /** File → the least recall over all categories, and the most false alarms on clean drafts (a share). */
@@ -90,6 +93,9 @@ const DRAFT_FLOORS: Record<string, { recall: number; falseAlarms: number }> = {
   // Sealed in round 11 (70 flawed, 130 clean; cosmetics, food, clothes, travel): recall 0.883 and 4/130 false alarms at
   // first measurement, 0.896 and 4/130 at the end of the round.
   'blind-drafts-21.jsonl': { recall: 0.87, falseAlarms: 0.05 },
+  // Second round 11 dev set (100 flawed, zh-CN 60; 100 clean): recall 0.897 and 6/100 false alarms at first measurement,
+  // 0.974 and 0/100 after.
+  'blind-drafts-22.jsonl': { recall: 0.95, falseAlarms: 0.02 },
 };
 
 function top1(file: string): number {
@@ -163,6 +169,8 @@ const EMOTION_FLOORS: Record<string, { accuracy: number; anxious: number }> = {
   'blind-messages-15.jsonl': { accuracy: 0.88, anxious: 0.85 },
   // Sealed in round 11: 0.720, anxious 33/60 at first measurement; 0.740, anxious 36/60 at the end of the round.
   'blind-messages-16.jsonl': { accuracy: 0.72, anxious: 0.56 },
+  // Second round 11 dev set: 0.715, anxious 34/67 at first measurement; 0.870, anxious 56/67 after (tuned on).
+  'blind-messages-17.jsonl': { accuracy: 0.85, anxious: 0.8 },
   'fresh-4.jsonl': { accuracy: 0.88, anxious: 0.65 },
 };
 
