@@ -8,22 +8,21 @@ const ABOUT_THEMSELVES = negationCues.aboutThemselves.map((phrase) => normalizeF
  * The message with what the customer says of themselves blanked (same length), so neither the scenario nor the mood
  * reads it as an insult.
  */
-export function withoutSelfDeprecation(message: string): string {
-  return blanked(message, ABOUT_THEMSELVES);
+export function withoutSelfDeprecation(message: string, folded = normalizeForMatch(message)): string {
+  return blanked(message, ABOUT_THEMSELVES, folded);
 }
 
 // What customers say of their mood to set the tone ("not angry at all just asking", "不是要投诉"): it names no need.
 const MOOD_DISCLAIMERS = negationCues.moodDisclaimers.map((phrase) => normalizeForMatch(phrase));
 
 /** The message with what the customer says of their own mood blanked (same length): what scenario readers read. */
-export function withoutMoodDisclaimers(message: string): string {
-  return blanked(message, MOOD_DISCLAIMERS);
+export function withoutMoodDisclaimers(message: string, folded = normalizeForMatch(message)): string {
+  return blanked(message, MOOD_DISCLAIMERS, folded);
 }
 
 /** The message with every occurrence of the normalized phrases blanked in the original (same length). */
-function blanked(message: string, phrases: readonly string[]): string {
-  // Most messages hold none of the phrases: they are folded once to see, and kept as they are.
-  const folded = normalizeForMatch(message);
+function blanked(message: string, phrases: readonly string[], folded: string): string {
+  // Most messages hold none of the phrases: the folded text says so, and the message is kept as it is.
   if (!phrases.some((phrase) => folded.includes(phrase))) return message;
   const normalized = normalizeText(message);
   let out = message;

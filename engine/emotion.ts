@@ -132,10 +132,9 @@ const SCENARIO_MOOD: Readonly<Record<string, Emotion>> = {
 
 const COURTESY_CUES: readonly string[] = [...emotionCues.courtesy, ...CALM_STATEMENTS];
 
-/** True when the customer asks politely ("幫我轉主管 謝謝", "just want to give feedback"). */
-export function isCourteous(text: string): boolean {
-  const normalized = expandShorthand(normalizeForMatch(text));
-  return COURTESY_CUES.some((cue) => containsCue(normalized, cue));
+/** True when the customer asks politely ("幫我轉主管 謝謝", "thx"); `folded`: the message folded and shorthand written out. */
+export function isCourteous(folded: string): boolean {
+  return COURTESY_CUES.some((cue) => containsCue(folded, cue));
 }
 
 /**

@@ -141,18 +141,22 @@ export function createEngine(packs: readonly Pack[]): Engine {
   return {
     ...catalog,
     detect(message, options = {}) {
-      const read = withoutSelfDeprecation(detectionWindow(message));
-      const found = isAside(expandShorthand(normalizeForMatch(read)))
+      const window = detectionWindow(message);
+      const windowFolded = normalizeForMatch(window);
+      const read = withoutSelfDeprecation(window, windowFolded);
+      // The message folded once for the checks below: lower case, simplified, shorthand written out.
+      const folded = expandShorthand(read === window ? windowFolded : normalizeForMatch(read));
+      const found = isAside(folded)
         ? []
         : readSarcasm(
             read,
-            detectScenarios(withoutMoodDisclaimers(read), options.top ?? 3),
+            detectScenarios(withoutMoodDisclaimers(read, folded), options.top ?? 3),
             catalog.scenario('complaint') !== undefined,
           );
       return {
         text: message,
         scenarios: found,
-        emotion: emotionGivenScenario(emotionOf(read, found[0]?.id), found[0]?.id, isCourteous(read)),
+        emotion: emotionGivenScenario(emotionOf(read, found[0]?.id), found[0]?.id, isCourteous(folded)),
         sensitive: findSensitive(message),
       };
     },
