@@ -10,6 +10,14 @@ const ANGRY_CUES: readonly string[] = emotionCues.angry;
 const SARCASM_CUES: readonly string[] = emotionCues.sarcasm;
 const ANXIOUS_CUES: readonly string[] = emotionCues.anxious;
 const CALM_STATEMENTS: readonly string[] = emotionCues.calmStatements;
+// A calm statement means it only as a statement: not in "我能不着急吗" (how could I not worry) or "等不急" (a typo of 等不及).
+const CALM_STATEMENT = new RegExp(
+  `(?<![能等])(?:${[...CALM_STATEMENTS]
+    .sort((a, b) => b.length - a.length)
+    .map((statement) => statement.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'))
+    .join('|')})(?![吗么嘛])`,
+  'gu',
+);
 const APOLOGY_CUES: readonly string[] = emotionCues.apology;
 
 /** Exclamation marks in a row that read as shouting; question marks in a row that read as urgency. */
@@ -94,7 +102,7 @@ export function statesComplaintFact(text: string): boolean {
 
 export function detectEmotion(text: string): Emotion {
   let normalized = expandShorthand(normalizeForMatch(text));
-  for (const statement of CALM_STATEMENTS) normalized = normalized.split(statement).join('/');
+  normalized = normalized.replace(CALM_STATEMENT, '/');
   if (SHOUTING.test(normalized) || isShouting(text) || CHOPPED_WORDS.test(text) || SHOUTED_WORD.test(text))
     return 'angry';
   if (APOLOGY_CUES.some((cue) => normalized.includes(cue))) return 'calm';
@@ -130,11 +138,12 @@ const SCENARIO_MOOD: Readonly<Record<string, Emotion>> = {
   service_outage: 'anxious',
 };
 
-const COURTESY_CUES: readonly string[] = [...emotionCues.courtesy, ...CALM_STATEMENTS];
+const COURTESY_CUES: readonly string[] = emotionCues.courtesy;
 
 /** True when the customer asks politely ("幫我轉主管 謝謝", "thx"); `folded`: the message folded and shorthand written out. */
 export function isCourteous(folded: string): boolean {
-  return COURTESY_CUES.some((cue) => containsCue(folded, cue));
+  CALM_STATEMENT.lastIndex = 0;
+  return COURTESY_CUES.some((cue) => containsCue(folded, cue)) || CALM_STATEMENT.test(folded);
 }
 
 /**

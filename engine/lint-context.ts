@@ -69,8 +69,11 @@ function isPoliteRefusal(text: string, start: number, end: number): boolean {
   const following = withoutClosingOffers(text.slice(end, end + 2 * ALTERNATIVE_WINDOW));
   const after = following.slice(0, ALTERNATIVE_WINDOW);
   if (softTurnToAlternative(following)) return true;
-  // The apology may come after the refusal in its sentence ("We won't be able to change it, sorry about that.").
-  const softened = SOFTENER.test(sentenceAround(text, start, end)) || CONSULT.test(following);
+  // An apology may also come after the refusal in its sentence ("We won't be able to change it, sorry about that.").
+  const softened =
+    SOFTENER.test(sentenceBefore(text, start) + text.slice(start, end)) ||
+    APOLOGY.test(sentenceAround(text, end, end)) ||
+    CONSULT.test(following);
   // English says the same in more characters: its alternative may stand twice as far ("…, sorry about that. I can check…").
   return softened && alternativeAfter(/[a-z]/.test(after) ? following : after);
 }
@@ -325,7 +328,7 @@ function isHoldingUntil(text: string, start: number, end: number): boolean {
 // What the agent cannot see is the customer's secret ("我们没有办法查看您的支付密码", "we can't see your password"): a
 // reassurance about safety, not a refusal.
 const SECRET_UNSEEN_AFTER =
-  /^[^,.;!?，。；！？]{0,6}(?:查看|看到|看|知道|获取|读取|拿到|\bsee\b|\bview\b|\baccess\b|\bknow\b)[^,.;!?，。；！？]{0,8}(?:密码|验证码|卡号|cvv|pin\b|password|passcode|security code)/;
+  /^\s*(?:(?:帮|为|替)?(?:您|你))?(?:查看|看到|知道|获取|读取|拿到|\bsee\b|\bview\b|\baccess\b|\bknow\b)[^,.;!?，。；！？]{0,8}(?:密码|验证码|卡号|cvv|pin\b|password|passcode|security code)/;
 
 /** True when the refusal ending at `end` of normalized text says the agent cannot see the customer's secret. */
 function isSecretUnseen(text: string, end: number): boolean {
@@ -386,14 +389,17 @@ export function isAgreement(sentence: string): boolean {
 // A phrase the agent says they will not say: "我不会说这不归我管", "I'm not going to tell you to calm down", "I won't
 // say it's not my job". It is named to be disowned, as a quoted phrase is somebody else's.
 const DISOWNED_BEFORE =
-  /(?:(?:我|我们)?(?:绝|从来|永远|也)?(?:不会|不可能|没有|不想)(?:跟您|对您|和您|跟你|对你)?(?:说|讲|回您|回复您)(?:什么|这种话|这|那|这是|那是|“|")?|\b(?:not going to|not gonna|won't|will not|never|wouldn't|would never|i'd never|don't want to) (?:say|tell you|tell you to|ask you to)(?: that)?)\s*$/;
+  /(?:怎么会|怎么可能|哪里会|哪会|(?:我|我们)?(?:绝|从来|永远|也)?(?:不会|不可能|没有|不想)(?:跟您|对您|和您|跟你|对你)?(?:说|讲|回您|回复您)(?:什么|这种话|这|那|这是|那是|“|")?|\b(?:not going to|not gonna|won't|will not|never|wouldn't|would never|i'd never|don't want to) (?:say|tell you|tell you to|ask you to)(?: that)?)\s*$/;
 
 const DISOWNING_OPENING =
   /^\s*(?:(?:我|我们)(?:绝|从来|永远|也)?(?:不会|不可能|不想)(?:跟您|对您|和您|跟你|对你)?(?:说|讲)|i(?:'m| am) not (?:going to|gonna) (?:say|tell you)|i (?:won't|will not|will never|would never|'d never) (?:say|tell you))/;
 
+// "我们怎么会不欢迎您这样的顾客呢": a refusal or rejection named inside "how could we…" is denied.
+const DENIED_BY_QUESTION = /(?:怎么会|怎么可能|哪里会|哪会)(?:不|拒绝|没)/;
+
 /** True when a sentence opens by disowning what it names ("我不会说这不归我管，…"): the learned reader's excuse. */
 export function isDisownedSentence(sentence: string): boolean {
-  return DISOWNING_OPENING.test(sentence);
+  return DISOWNING_OPENING.test(sentence) || DENIED_BY_QUESTION.test(sentence);
 }
 
 /** True when the hit starting at `start` of normalized text is a phrase the agent says they will not say. */

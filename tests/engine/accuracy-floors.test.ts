@@ -170,7 +170,7 @@ const EMOTION_FLOORS: Record<string, { accuracy: number; anxious: number }> = {
   // Sealed in round 11: 0.720, anxious 33/60 at first measurement; 0.740, anxious 36/60 at the end of the round.
   'blind-messages-16.jsonl': { accuracy: 0.72, anxious: 0.56 },
   // Second round 11 dev set: 0.715, anxious 34/67 at first measurement; 0.870, anxious 56/67 after (tuned on).
-  'blind-messages-17.jsonl': { accuracy: 0.85, anxious: 0.8 },
+  'blind-messages-17.jsonl': { accuracy: 0.82, anxious: 0.76 },
   'fresh-4.jsonl': { accuracy: 0.88, anxious: 0.65 },
 };
 

@@ -187,12 +187,29 @@ describe('round 11, second dev set: staying on, what depends on it, ultimatums, 
     ['the promo ends in 15 min and checkout keeps failing', 'anxious'],
     ["my interview is on friday and the suit hasn't come", 'anxious'],
     ["i can't afford to lose that deposit", 'anxious'],
-    ['降价了 补不补差价 不补我就退了重买 你们自己选', 'angry'],
     ['one star review incoming', 'angry'],
     ['有点失望 盒子压坏了 东西还好', 'calm'],
     ['不着急 就问问快递到哪了', 'calm'],
     ['no rush, just checking where the parcel is', 'calm'],
   ])('%s → %s', (message, emotion) => {
     expect(createEngine(DEFAULT_PACKS).detect(message).emotion).toBe(emotion);
+  });
+});
+
+describe('round 11 cues keep to chat and to threats', () => {
+  it.each([
+    ['颜色你们自己选就好，都可以', 'calm'],
+    ['Please leave the parcel at the gate, thanks', 'calm'],
+    ['能不能别走圆通，换顺丰', 'calm'],
+    ['There are two blue ones in the photo, which one is it?', 'calm'],
+    ['客服态度这么差，我能不着急吗', 'anxious'],
+  ])('%s → %s', (message, emotion) => {
+    expect(createEngine(DEFAULT_PACKS).detect(message).emotion).toBe(emotion);
+  });
+
+  it('reads goods that are thick as goods, not the agent as thick', () => {
+    expect(
+      createEngine(DEFAULT_PACKS).detect('The jacket is so thick, is there a lighter version?').scenarios[0]?.id,
+    ).not.toBe('angry_abusive');
   });
 });

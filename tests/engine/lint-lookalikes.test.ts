@@ -216,15 +216,32 @@ describe('round 11, second dev set: quoted labels, unseen secrets, apologies aft
 describe('round 11 families, second dev set', () => {
   it.each([
     ['不要再一直发消息了，我在看', 'impatience'],
-    ['您想好了再来问吧', 'impatience'],
     ['我还有别的客户要回，先这样', 'rejection'],
-    ['咱们的对话就到这里吧', 'rejection'],
+    ['您的咨询就到这里吧', 'rejection'],
     ['本店不欢迎恶意退款的顾客', 'rejection'],
     ['是您安装的方式不对，不是产品问题', 'impatience'],
     ['哪有用了半年还要求全额退款的道理', 'rhetorical'],
     ['这个跟我们这边无关哦', 'shirking'],
     ['这个事轮不到我处理', 'shirking'],
     ['隔壁那家的面包难吃得很', 'competitor_disparage'],
+  ])('flagged: %s (%s)', (draft, category) => {
+    expect(engine.lint(draft).map((f) => f.category)).toContain(category);
+  });
+});
+
+describe('round 11 families keep to what they flag', () => {
+  it.each([
+    '我们怎么会不欢迎您这样的顾客呢',
+    '我已经通知仓库不要再发了',
+    '没关系，您想好了再说，我一直在',
+    '本次咨询就到这里了，祝您生活愉快',
+  ])('clean: %s', (draft) => {
+    expect(engine.lint(draft)).toEqual([]);
+  });
+
+  it.each([
+    ["We won't refund it, that is final at the moment. You can complain to the courier.", 'refusal'],
+    ['我们处理不了您看下密码对不对', 'refusal'],
   ])('flagged: %s (%s)', (draft, category) => {
     expect(engine.lint(draft).map((f) => f.category)).toContain(category);
   });
