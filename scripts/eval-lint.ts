@@ -142,6 +142,7 @@ const SEALED_DRAFTS = [
   'blind-drafts-15.jsonl',
   'blind-drafts-18.jsonl',
   'blind-drafts-21.jsonl',
+  'blind-drafts-23.jsonl',
 ].map((file) => join(root, 'tests/fixtures/heldout', file));
 
 /** The dev set, then our own held-out drafts (written apart from the rules, to see whether they generalize). */

