@@ -69,13 +69,22 @@ function isPoliteRefusal(text: string, start: number, end: number): boolean {
   const following = withoutClosingOffers(text.slice(end, end + 2 * ALTERNATIVE_WINDOW));
   const after = following.slice(0, ALTERNATIVE_WINDOW);
   if (softTurnToAlternative(following)) return true;
-  // An apology may also come after the refusal in its sentence ("We won't be able to change it, sorry about that.").
   const softened =
     SOFTENER.test(sentenceBefore(text, start) + text.slice(start, end)) ||
-    APOLOGY.test(sentenceAround(text, end, end)) ||
+    apologyInLaterClause(text, end) ||
     CONSULT.test(following);
   // English says the same in more characters: its alternative may stand twice as far ("…, sorry about that. I can check…").
   return softened && alternativeAfter(/[a-z]/.test(after) ? following : after);
+}
+
+/**
+ * True when a later clause of the refusal's sentence apologises ("We won't be able to change it, sorry about that."):
+ * words run on without a break ("我不能帮你处理很抱歉…", a reply pasted after a draft) are not such a clause.
+ */
+function apologyInLaterClause(text: string, end: number): boolean {
+  const rest = text.slice(end, end + 80).split(/[。！？!?\n]|\.(?:\s|$)/u)[0] ?? '';
+  const clauseBreak = rest.search(/[,;:，；：]/u);
+  return clauseBreak >= 0 && APOLOGY.test(rest.slice(clauseBreak));
 }
 
 // A turn that softens by itself when the agent's own offer or advice follows it: "不过您签收后申请退货就行",

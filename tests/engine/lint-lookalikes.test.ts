@@ -246,3 +246,11 @@ describe('round 11 families keep to what they flag', () => {
     expect(engine.lint(draft).map((f) => f.category)).toContain(category);
   });
 });
+
+describe('an apology after a refusal softens it only from a clause of its own', () => {
+  it('keeps a refusal that a pasted reply runs on from', () => {
+    expect(
+      engine.lint('我不能帮你处理很抱歉商品没能让您满意。请提供一下订单号，我尽快为您处理。').length,
+    ).toBeGreaterThan(0);
+  });
+});
