@@ -183,11 +183,13 @@ export function withLearnedFindings(
         }
       });
       // The rules' exception holds here too: a refusal said with an apology and an alternative is not flat.
-      const following = best && normalizeForMatch(draft.slice(best.end, best.end + 80));
-      if (best && category === 'refusal' && isPoliteRefusalSentence(normalizeForMatch(best.text), following!)) return;
-      if (best && isExcusedSentence(category, normalizeForMatch(best.text), following!)) return;
-      const message = best && messageFor(merged, category, draft);
-      if (!best || message === undefined) return;
+      if (!best) return;
+      const sentence = normalizeForMatch(best.text);
+      const following = normalizeForMatch(draft.slice(best.end, best.end + 80));
+      if (category === 'refusal' && isPoliteRefusalSentence(sentence, following)) return;
+      if (isExcusedSentence(category, sentence, following)) return;
+      const message = messageFor(merged, category, draft);
+      if (message === undefined) return;
       learned.push({
         ruleId: `learned.${category}`,
         category,

@@ -371,12 +371,11 @@ export function createPhraseSearch(
   readScenarios?: ScenarioReader,
 ): PhraseSearch {
   let read = readScenarios;
-  const askedOf = (query: string): Map<string, number> => {
+  const askedOf = (query: string, customerSays: string | undefined): Map<string, number> => {
     read ??= (
       (detect) => (text: string) =>
         detect(text, 3)
     )(createScenarioDetector(merged.scenarios, undefined, merged.noScenarioExamples ?? []));
-    const customerSays = fromCustomersSide(foldForSearch(query));
     let found = customerSays === undefined ? read(query) : read(customerSays);
     if (customerSays !== undefined && found.length === 0) found = read(query);
     const angry =
@@ -404,7 +403,7 @@ export function createPhraseSearch(
     },
     prepare() {
       ensureMeanings();
-      askedOf('');
+      askedOf('', undefined);
     },
     suggest(options) {
       const current = options.currentScenarioIds ?? [];
@@ -429,7 +428,7 @@ export function createPhraseSearch(
       const meaning = ensureMeanings().score(customerSays ?? tokens.join(' '));
       const hits: { hit: PhraseHit; order: number }[] = [];
       const whole = tokens.join(' ');
-      const asked = askedOf(query);
+      const asked = askedOf(query, customerSays);
       all.forEach((phrase, at) => {
         if (phrase.shortcut !== '' && phrase.shortcut === whole) {
           // A team pack may use the agent's own shortcut too: the agent's reply is the one they meant.
