@@ -38,6 +38,9 @@ function featuresOfNormalized(normalized: string): string[] {
     for (let i = 0; i < run.length; i++) features.add(run[i]!);
     for (let i = 0; i + 1 < marked.length; i++) features.add(marked.slice(i, i + 2));
     for (let i = 0; i + 2 < marked.length; i++) features.add(marked.slice(i, i + 3));
+    // Two characters one apart: 不…管 reads the same with 归 or 是 between them (Chinese inserts words freely).
+    for (let i = 0; i + 2 < run.length; i++) features.add(`${run[i]}_${run[i + 2]}`);
+    for (let i = 0; i + 3 < run.length; i++) features.add(`${run[i]}__${run[i + 3]}`);
   }
   const words = normalized.match(/[a-z0-9']+/gu) ?? [];
   for (let i = 0; i < words.length; i++) {

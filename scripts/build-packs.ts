@@ -7,6 +7,7 @@ import * as OpenCC from 'opencc-js';
 import { formatProblem, parsePack } from '../engine/pack-load.ts';
 import { maskCustomerMessage } from '../engine/teach.ts';
 import type { Checklist, DraftExamples, Pack, Rule, Scenario, Stage } from '../engine/types.ts';
+import { readDraftCorpus, withDraftCorpus } from './draft-corpus.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const srcDir = join(root, 'data/src');
@@ -32,6 +33,14 @@ function readJson<T>(file: string, fallback: T): T {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : fallback;
 }
 
+/** draft-examples.json with the locale's labelled draft corpus (draft-corpus.jsonl) folded in. */
+function draftExamplesOf(locale: string): DraftExamples | undefined {
+  const dir = join(srcDir, locale);
+  const examples = readJson<DraftExamples | undefined>(join(dir, 'draft-examples.json'), undefined);
+  const corpus = readDraftCorpus(join(dir, 'draft-corpus.jsonl'));
+  return corpus.length === 0 ? examples : withDraftCorpus(examples, corpus);
+}
+
 function readSources(locale: string): PackSources {
   const dir = join(srcDir, locale);
   return {
@@ -39,7 +48,7 @@ function readSources(locale: string): PackSources {
     content: readJson(join(dir, 'scenarios.json'), {}),
     triggers: readJson(join(dir, 'triggers.json'), {}),
     rules: readJson(join(dir, 'rules.json'), []),
-    draftExamples: readJson<DraftExamples | undefined>(join(dir, 'draft-examples.json'), undefined),
+    draftExamples: draftExamplesOf(locale),
     emotionExamples: readJson<Pack['emotionExamples']>(join(dir, 'emotion-examples.json'), undefined),
     checklist: readJson<Checklist | undefined>(join(dir, 'checklist.json'), undefined),
   };
@@ -151,7 +160,7 @@ export function buildPacks(): Record<string, string> {
   // The zh-TW pack learns from drafts and messages written in Taiwan (data/src/zh-TW), not from the zh-CN ones
   // converted: both packs are on by default, and the same texts twice would only double the training. The notes are
   // converted.
-  const taiwanDrafts = readJson<DraftExamples>(join(srcDir, 'zh-TW/draft-examples.json'), {});
+  const taiwanDrafts = draftExamplesOf('zh-TW') ?? {};
   const taiwanEmotions = readJson<Pack['emotionExamples']>(join(srcDir, 'zh-TW/emotion-examples.json'), {});
   const zhTW: Pack = {
     ...converted,

@@ -94,6 +94,69 @@ describe('a learned finding', () => {
   });
 });
 
+describe('what the reader judges, and what it leaves to the rules', () => {
+  const promise = {
+    id: 'team.promise',
+    category: 'absolute_promise' as const,
+    severity: 'warning' as const,
+    patterns: ['100%'],
+    message: '别打包票',
+    examples: { match: ['100%没问题'] },
+  };
+  const PROMISES = ['100%没问题', '100%明天到', '百分百能退', '我保证明天到', '一定给您办好', '绝对不会再出错'];
+  // The team's clean drafts teach the reader that a battery charged to 100% promises nothing.
+  const PLAIN = [
+    '电池充到100%再拔',
+    '充到100%后拔掉充电器',
+    '电量100%时会自动断电',
+    '电量到100%再出门',
+    '先充到100%再用',
+  ];
+  const team = (severity: 'warning' | 'error' = 'warning') =>
+    createEngine([
+      {
+        ...packWith({ flawed: { absolute_promise: PROMISES, shirking: SHIRKING }, clean: [...CLEAN, ...PLAIN] }),
+        rules: [{ ...promise, severity }],
+      },
+    ]);
+
+  it('drops a rule’s warning on a sentence it reads as no phrase of any kind: the rule saw a look-alike', () => {
+    expect(
+      team()
+        .lint('100%没问题')
+        .map((f) => f.ruleId),
+    ).toEqual(['team.promise']);
+    expect(team().lint('电池请充到100%再用')).toEqual([]);
+  });
+
+  it('keeps an error, and a rule whose phrase is long enough to stand on its own words', () => {
+    expect(
+      team('error')
+        .lint('电池请充到100%再用')
+        .map((f) => f.ruleId),
+    ).toEqual(['team.promise']);
+    const long = createEngine([
+      {
+        ...packWith({ flawed: { absolute_promise: PROMISES, shirking: SHIRKING }, clean: [...CLEAN, ...PLAIN] }),
+        rules: [{ ...promise, patterns: ['充到100%再用'], examples: { match: ['充到100%再用'] } }],
+      },
+    ]);
+    expect(long.lint('电池请充到100%再用').map((f) => f.ruleId)).toEqual(['team.promise']);
+  });
+
+  it('says nothing of a sentence too short to judge: ok, No., a lone question mark', () => {
+    const shipped = createEngine(DEFAULT_PACKS);
+    for (const draft of ['ok', 'OK', 'No.', 'Sure', '没有', '?', '好的']) expect(shipped.lint(draft)).toEqual([]);
+  });
+
+  it('ends a sentence at an emoji, as chat does', () => {
+    const shipped = createEngine(DEFAULT_PACKS);
+    const draft = 'Hi! Happy to help with the seats 😊 The refund request isn’t my department, try the venue.';
+    const [finding] = shipped.lint(draft).filter((f) => f.category === 'shirking');
+    expect(finding?.match).toBe('The refund request isn’t my department, try the venue.');
+  });
+});
+
 describe('the shipped packs read kinds of phrase the rules do not list', () => {
   const shipped = createEngine(DEFAULT_PACKS);
   it.each([
