@@ -44,6 +44,11 @@ function isTextField(el: HTMLElement): el is TextField {
   return el.tagName === 'TEXTAREA' || el.tagName === 'INPUT';
 }
 
+/** A contenteditable element, or the body of a document in design mode (where isContentEditable varies by engine). */
+function isEditable(el: HTMLElement): boolean {
+  return el.isContentEditable || (el.ownerDocument.designMode === 'on' && el === el.ownerDocument.body);
+}
+
 function normalizeLineBreaks(text: string): string {
   return text.replace(/\r\n?/g, '\n');
 }
@@ -51,6 +56,11 @@ function normalizeLineBreaks(text: string): string {
 /** The element that actually takes the caret for this editor (adapters may hand over a wrapper or a hidden textarea). */
 export function editableElementFor(el: HTMLElement, kind: ComposerKind): HTMLElement {
   if (kind === 'textarea' || kind === 'input') return el;
+  if (kind === 'designmode') {
+    // The iframe's own document is the editor (KindEditor): its body takes the caret and the text.
+    const body = el.tagName === 'IFRAME' ? (el as HTMLIFrameElement).contentDocument?.body : null;
+    if (body) return body;
+  }
   if (kind === 'summernote') {
     if (el.classList.contains('note-editable')) return el;
     const editor =
@@ -106,7 +116,7 @@ export async function insertText(
   const editable = editableElementFor(el, kind);
   const cleanText = normalizeLineBreaks(text);
   if (isTextField(editable)) return insertIntoTextField(editable, cleanText, null);
-  if (!editable.isContentEditable) return failed('failed', 'notEditable');
+  if (!isEditable(editable)) return failed('failed', 'notEditable');
   // Draft.js clears the DOM selection when it loses focus: fall back to where the agent's caret was seen last.
   const caret = selectionInside(editable) ?? rememberedCaret(editable);
   let span: DraftSpan | null = null;
@@ -157,7 +167,7 @@ export async function replaceRange(
     return failed('failed', 'rangeOutOfDraft', { start, end, length });
   }
   if (isTextField(editable)) return insertIntoTextField(editable, cleanText, { start, end });
-  if (!editable.isContentEditable) return failed('failed', 'notEditable');
+  if (!isEditable(editable)) return failed('failed', 'notEditable');
   return insertIntoRichEditor(editable, kind, cleanText, { start, end }, null, options);
 }
 
@@ -234,6 +244,8 @@ async function placeCaret(
   span: DraftSpan | null,
   caret: Range | null,
 ): Promise<void> {
+  // A design-mode body gets the caret only once its frame has the focus.
+  if (editable.ownerDocument.designMode === 'on') editable.ownerDocument.defaultView?.focus();
   editable.focus({ preventScroll: true });
   if (span) {
     const target = domRangeForOffsets(mapDraftText(editable), span.start, span.end);
@@ -381,7 +393,10 @@ function bridgeVerdictOf(error: ComposerError): BridgeVerdict {
  * it, is plain contenteditable; a CKEditor that refused gets no DOM edit its model would not know about.
  */
 export function insertionPlan(kind: ComposerKind, bridge?: BridgeVerdict): RichEditorMethod[] {
-  if (kind === 'contenteditable' || kind === 'summernote') return ['exec-command', 'before-input', 'dom-edit'];
+  // A design-mode document (KindEditor) is the browser's own editing, as plain contenteditable is.
+  if (kind === 'contenteditable' || kind === 'summernote' || kind === 'designmode') {
+    return ['exec-command', 'before-input', 'dom-edit'];
+  }
   if (kind === 'ckeditor5') {
     return bridge === 'absent' ? ['paste', 'before-input', 'exec-command', 'dom-edit'] : ['paste', 'before-input'];
   }

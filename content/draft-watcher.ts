@@ -30,6 +30,10 @@ export interface DraftWatcher {
 // A hidden tab gets no animation frames: lint anyway after this long.
 const FRAME_FALLBACK_MS = 100;
 
+function isNode(target: EventTarget | null): target is Node {
+  return typeof (target as Node | null)?.nodeType === 'number';
+}
+
 export function watchDraft(options: DraftWatcherOptions): DraftWatcher {
   const doc = options.doc ?? document;
   const win = doc.defaultView ?? window;
@@ -52,6 +56,7 @@ export function watchDraft(options: DraftWatcherOptions): DraftWatcher {
     }
     if (!sameComposer(found, composer)) {
       composer = found;
+      followEditorDocument(found);
       try {
         options.onComposerChange?.(found);
       } catch (error) {
@@ -63,7 +68,8 @@ export function watchDraft(options: DraftWatcherOptions): DraftWatcher {
 
   /** The composer the event target belongs to, re-finding it when the cached one does not contain the target. */
   function composerOfTarget(target: EventTarget | null): ComposerInfo | null {
-    if (!(target instanceof Node)) return null;
+    // A node of the editor's own frame (KindEditor) is no instance of this window's Node.
+    if (!isNode(target)) return null;
     const contains = (info: ComposerInfo | null): boolean =>
       !!info &&
       info.element.isConnected &&
@@ -139,11 +145,33 @@ export function watchDraft(options: DraftWatcherOptions): DraftWatcher {
   };
 
   // Listening on the document (capture) follows the composer through re-renders without observing the editor's DOM.
-  doc.addEventListener('input', onInput, true);
-  doc.addEventListener('click', onClick, true);
-  doc.addEventListener('compositionstart', onCompositionStart, true);
-  doc.addEventListener('compositionend', onCompositionEnd, true);
-  doc.addEventListener('focusin', onFocusIn, true);
+  function listen(target: Document): void {
+    target.addEventListener('input', onInput, true);
+    target.addEventListener('click', onClick, true);
+    target.addEventListener('compositionstart', onCompositionStart, true);
+    target.addEventListener('compositionend', onCompositionEnd, true);
+    target.addEventListener('focusin', onFocusIn, true);
+  }
+  function unlisten(target: Document): void {
+    target.removeEventListener('input', onInput, true);
+    target.removeEventListener('click', onClick, true);
+    target.removeEventListener('compositionstart', onCompositionStart, true);
+    target.removeEventListener('compositionend', onCompositionEnd, true);
+    target.removeEventListener('focusin', onFocusIn, true);
+  }
+
+  /** Events of an editor in a frame of its own (KindEditor's design-mode iframe) never reach this page's document. */
+  let editorDoc: Document | null = null;
+  function followEditorDocument(found: ComposerInfo | null): void {
+    const next = found ? editableElementFor(found.element, found.kind).ownerDocument : null;
+    const wanted = next && next !== doc ? next : null;
+    if (wanted === editorDoc) return;
+    if (editorDoc) unlisten(editorDoc);
+    editorDoc = wanted;
+    if (editorDoc) listen(editorDoc);
+  }
+
+  listen(doc);
   findComposer();
 
   return {
@@ -158,11 +186,9 @@ export function watchDraft(options: DraftWatcherOptions): DraftWatcher {
     stop() {
       stopped = true;
       cancelScheduled();
-      doc.removeEventListener('input', onInput, true);
-      doc.removeEventListener('click', onClick, true);
-      doc.removeEventListener('compositionstart', onCompositionStart, true);
-      doc.removeEventListener('compositionend', onCompositionEnd, true);
-      doc.removeEventListener('focusin', onFocusIn, true);
+      unlisten(doc);
+      if (editorDoc) unlisten(editorDoc);
+      editorDoc = null;
     },
   };
 }

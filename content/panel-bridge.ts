@@ -1,9 +1,10 @@
-// The side panel's link to the tab: tells it every change of what it shows, and answers its requests (state, insert a reply, apply a fix, point at the chat area, the draft to keep as a reply).
+// The side panel's link to the tab (from the one frame that answers it): tells it every change of what it shows, and answers its requests (state, insert a reply, apply a fix, point at the chat area, the draft to keep as a reply).
 import { readDraft } from '../composer/index.ts';
 import { deliverReply } from './deliver-reply.ts';
 import { contentToPanel, panelToContent, type InsertResult } from '../utils/messaging.ts';
 import { sitePreferencesItem } from '../utils/storage.ts';
 import { currentComposer } from './draft-lint.ts';
+import { followPanelRole } from './frame-role.ts';
 import { applyFix } from './inline-warnings.ts';
 import { pageTexts } from './page-texts.ts';
 import { runElementPicker } from './picker.ts';
@@ -21,18 +22,23 @@ function failed(error: unknown): InsertResult {
 export function startPanelBridge(tab: Tab): () => void {
   const { store, ctx, doc } = tab;
   let changeQueued = false;
-  const unsubscribe = store.subscribe((next, previous) => {
-    if (next.view === previous.view || changeQueued) return;
+  /** Set while this frame answers the panel (frame-role.ts): the handlers it registered, to take them off again. */
+  let answering: (() => void)[] | null = null;
+  function tellPanel(): void {
+    if (changeQueued) return;
     changeQueued = true;
     // A new message and its detection, or a burst of keystrokes in one frame, make one message to the panel.
     queueMicrotask(() => {
       changeQueued = false;
-      if (ctx.isInvalid) return;
+      if (ctx.isInvalid || !answering) return;
       contentToPanel.sendMessage('tabStateChanged', store.get().view).catch((error: unknown) => {
         // No panel open is the usual case, not an error.
         if (!isNoReceiverError(error)) console.error('[huashu] could not tell the panel about the new state', error);
       });
     });
+  }
+  const unsubscribe = store.subscribe((next, previous) => {
+    if (next.view !== previous.view && answering) tellPanel();
   });
 
   let picking = false;
@@ -55,8 +61,7 @@ export function startPanelBridge(tab: Tab): () => void {
     }
   }
 
-  const stops = [
-    unsubscribe,
+  const answerPanel = (): (() => void)[] => [
     panelToContent.onMessage('getTabState', () => {
       const { adapter, draft } = store.get();
       if (adapter && draft) draft.refresh();
@@ -82,7 +87,20 @@ export function startPanelBridge(tab: Tab): () => void {
       return composer ? { text: readDraft(composer.element, composer.kind) } : null;
     }),
   ];
+  const stopAnswering = (): void => {
+    for (const stop of answering?.splice(0) ?? []) stop();
+    answering = null;
+  };
+  const stopRole = followPanelRole(tab, (answers) => {
+    if (answers === (answering !== null)) return;
+    if (!answers) return stopAnswering();
+    answering = answerPanel();
+    // An open panel was following another frame (or none): it gets this frame's state at once.
+    tellPanel();
+  });
   return () => {
-    for (const stop of stops) stop();
+    stopRole();
+    unsubscribe();
+    stopAnswering();
   };
 }

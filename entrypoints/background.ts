@@ -7,6 +7,7 @@ import { startEnabledPacksPublishing } from '../library/enabled-packs.ts';
 import { startManagedPolicySync } from '../library/policy.ts';
 import { startSubscriptionRefresh } from '../library/subscriptions.ts';
 import { startSiteScriptSync } from '../library/sites/registration.ts';
+import { startFrameSessionRelay } from '../library/frame-sessions.ts';
 import { pruneUnmatched } from '../utils/teach.ts';
 
 export default defineBackground(() => {
@@ -24,6 +25,8 @@ export default defineBackground(() => {
   startManagedPolicySync(agentLocale);
   // Sites the agent turned on get the content script registered; kept in step with granted permissions.
   startSiteScriptSync();
+  // A helpdesk whose conversation lives in a frame (cskefu): the top page stands back while that frame answers the panel.
+  startFrameSessionRelay();
   // Unmatched messages are kept for a limited time, also when no new one arrives to prune them.
   void pruneUnmatched().catch((error: unknown) =>
     console.error('[huashu] pruning the unmatched messages failed', error),

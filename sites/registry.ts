@@ -2,6 +2,7 @@
 import { bytedeskAdapter } from './bytedesk.ts';
 import { chatwootAdapter } from './chatwoot.ts';
 import { crispAdapter } from './crisp.ts';
+import { cskefuAdapter } from './cskefu.ts';
 import { demoAdapter } from './demo.ts';
 import { freescoutAdapter } from './freescout.ts';
 import { createGenericAdapter } from './generic.ts';
@@ -21,6 +22,7 @@ export const SITE_ADAPTERS: readonly SiteAdapter[] = [
   crispAdapter,
   bytedeskAdapter,
   liveHelperChatAdapter,
+  cskefuAdapter,
 ];
 
 /**

@@ -22,7 +22,9 @@ export interface ComposerInfo {
     | 'quill'
     | 'draftjs'
     | 'slate'
-    | 'summernote';
+    | 'summernote'
+    /** A frame in design mode (KindEditor): `element` is the iframe, the text is typed into its document's body. */
+    | 'designmode';
   /** True when the composer writes an internal note, not a reply to the customer. */
   noteMode: boolean;
 }

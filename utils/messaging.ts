@@ -66,3 +66,20 @@ export interface ContentToPanelProtocol {
 
 export const panelToContent = defineExtensionMessaging<PanelToContentProtocol>();
 export const contentToPanel = defineExtensionMessaging<ContentToPanelProtocol>();
+
+/** Content script of a frame below the top page → background: whether it reads a conversation now. */
+export interface ContentToBackgroundProtocol {
+  frameSessionChanged(data: { active: boolean }): void;
+  /** From the top page: which of these frames still read a conversation (a removed frame could not say it left). */
+  liveFrames(data: { frameIds: number[] }): number[];
+}
+
+/** Background → the top page's content script: a frame below it started or stopped reading a conversation. */
+export interface BackgroundToContentProtocol {
+  subframeSessionChanged(data: { frameId: number; active: boolean }): void;
+  /** Asked of one frame: true while it reads a conversation (a frame that does not answers nothing). */
+  stillReading(): boolean;
+}
+
+export const contentToBackground = defineExtensionMessaging<ContentToBackgroundProtocol>();
+export const backgroundToContent = defineExtensionMessaging<BackgroundToContentProtocol>();

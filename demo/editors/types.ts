@@ -1,7 +1,8 @@
 // The shape every composer editor of the demo helpdesk has, whatever package is behind it.
 import type { ComposerInfo } from '../../sites/types.ts';
 
-export type DemoEditorKind = ComposerInfo['kind'];
+// The demo page has no editor in a frame of its own: KindEditor is tested on the cskefu workbench (tests/e2e/cskefu.test.ts).
+export type DemoEditorKind = Exclude<ComposerInfo['kind'], 'designmode'>;
 
 export interface DemoEditor {
   kind: DemoEditorKind;

@@ -58,6 +58,8 @@ async function syncSiteScripts(): Promise<void> {
       matches: [origin],
       js: [CONTENT_SCRIPT_FILE],
       runAt: 'document_idle' as const,
+      // As the static content script: the conversation may live in a frame (cskefu); other frames only get a quick look.
+      allFrames: true,
       persistAcrossSessions: true,
     })),
   );
@@ -72,7 +74,7 @@ async function injectIntoOpenTabs(origins: readonly string[]): Promise<void> {
     for (const tab of tabs) {
       if (tab.id === undefined) continue;
       await browser.scripting
-        .executeScript({ target: { tabId: tab.id }, files: [CONTENT_SCRIPT_FILE] })
+        .executeScript({ target: { tabId: tab.id, allFrames: true }, files: [CONTENT_SCRIPT_FILE] })
         .catch((error: unknown) => console.error(`[huashu] could not start on ${tab.url ?? origin}`, error));
     }
   }

@@ -29,4 +29,15 @@ describe('editableElementFor', () => {
     const textarea = document.querySelector('textarea')!;
     expect(editableElementFor(textarea, 'textarea')).toBe(textarea);
   });
+
+  it('takes the body of a design-mode frame (KindEditor) from its iframe', () => {
+    const frame = document.createElement('iframe');
+    const editorDoc = document.implementation.createHTMLDocument('');
+    editorDoc.body.innerHTML = '您好<br>订单已发货';
+    editorDoc.designMode = 'on';
+    // happy-dom loads no frame: the editor's document is handed in as the browser would hand it.
+    Object.defineProperty(frame, 'contentDocument', { value: editorDoc });
+    expect(editableElementFor(frame, 'designmode')).toBe(editorDoc.body);
+    expect(readDraft(frame, 'designmode')).toBe('您好\n订单已发货');
+  });
 });

@@ -31,6 +31,8 @@ describe('insertionPlan', () => {
     expect(insertionPlan('prosemirror')).toEqual(['paste', 'exec-command', 'before-input']);
     expect(insertionPlan('contenteditable')).toEqual(['exec-command', 'before-input', 'dom-edit']);
     expect(insertionPlan('summernote')).toEqual(['exec-command', 'before-input', 'dom-edit']);
+    // A design-mode frame (KindEditor) is the browser's own editing.
+    expect(insertionPlan('designmode')).toEqual(['exec-command', 'before-input', 'dom-edit']);
   });
 
   it('takes the plain path into CKEditor markup only when no editor answered the bridge', () => {

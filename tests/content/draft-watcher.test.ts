@@ -91,3 +91,31 @@ describe('watchDraft note mode', () => {
     expect(changes).toEqual([false, true]);
   });
 });
+
+describe('watchDraft with an editor in a frame of its own', () => {
+  it('hears typing in the editor frame’s document (KindEditor), which never reaches the page’s', async () => {
+    const frame = document.createElement('iframe');
+    const editorDoc = document.implementation.createHTMLDocument('');
+    editorDoc.designMode = 'on';
+    Object.defineProperty(frame, 'contentDocument', { value: editorDoc });
+    const drafts: string[] = [];
+    const framed = watchDraft({
+      findComposer: () => ({ element: frame, kind: 'designmode', noteMode: false }),
+      lint: (draft): Finding[] => {
+        drafts.push(draft);
+        return [];
+      },
+      onLint: () => undefined,
+    });
+    try {
+      document.body.append(frame);
+      editorDoc.body.textContent = '我不能';
+      editorDoc.body.dispatchEvent(new InputEvent('input', { bubbles: true, data: '能' }));
+      await nextFrame();
+      expect(drafts).toEqual(['我不能']);
+    } finally {
+      framed.stop();
+      frame.remove();
+    }
+  });
+});

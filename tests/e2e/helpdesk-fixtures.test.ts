@@ -138,6 +138,16 @@ const SHAPES: Record<string, FixtureShape> = {
     composer: '.Composer-inputWrap textarea',
     insert: true,
   },
+  // The cskefu workbench page opened alone, as its templates render it before KindEditor starts: the textarea is the
+  // reply box (tests/e2e/cskefu.test.ts runs it in the console's frame with the real KindEditor).
+  'cskefu.html': {
+    customer: '#chat_msg_list > .chat-block:has(.chat-left)',
+    text: '.chat-content',
+    system: '#chat_msg_list > .connect-begin',
+    systemText: '.connect-message',
+    composer: '#message',
+    insert: true,
+  },
   // Two chats in tabs, the second shown: rows go to its #messagesBlock, the textarea is its #CSChatMessage.
   'livehelperchat.html': {
     customer: '#messagesBlock-1202 > .message-row.response',

@@ -45,6 +45,8 @@ const SAMPLE_URLS: Readonly<Record<string, string>> = {
   crisp: 'https://app.crisp.chat/website/8c842203/inbox/session_700c65e1/',
   bytedesk: 'https://www.weiyuai.cn/agent/chat',
   livehelperchat: 'https://kefu.example.cn/index.php/site_admin/chat/dashboard#!#chat-id-1202',
+  // The workbench frame of a self-hosted 春松客服.
+  cskefu: 'https://kf.example.cn/agent/index.html',
 };
 
 describe('site registry', () => {
