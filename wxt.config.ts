@@ -4,16 +4,20 @@ import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 
 /**
- * Leaves the pinyin table (engine/tables/pinyin.ts, 17 KB gzip) out of the content script, which runs in every helpdesk
- * tab: the background publishes it to storage with the packs, and the content script installs it before its first
- * engine (content/runtime.ts). Every other entry (background, panel, options) keeps it bundled. Each content script is
- * a build of its own, so the build's input tells which one this is.
+ * Leaves the pinyin table (engine/tables/pinyin.ts, 17 KB gzip) and the traditional → simplified table
+ * (engine/tables/t2s.ts, 13 KB gzip) out of the content script, which runs in every helpdesk tab: the background
+ * publishes them to storage with the packs, and the content script installs them before its first engine
+ * (content/runtime.ts). Every other entry (background, panel, options) keeps them bundled. Each content script is a
+ * build of its own, so the build's input tells which one this is.
  */
-function pinyinTableFromStorage(): Plugin {
-  const STUB = '\0huashu-pinyin-table-from-storage';
+function tablesFromStorage(): Plugin {
+  const STUBS: Record<string, string> = {
+    '\0huashu-table-from-storage:pinyin': 'export const PINYIN_TABLE = undefined;',
+    '\0huashu-table-from-storage:t2s': 'export const TRADITIONAL_TO_SIMPLIFIED_PAIRS = undefined;',
+  };
   let contentBuild = false;
   return {
-    name: 'huashu-pinyin-table-from-storage',
+    name: 'huashu-tables-from-storage',
     enforce: 'pre',
     options(options) {
       const inputs = Object.values(
@@ -23,17 +27,18 @@ function pinyinTableFromStorage(): Plugin {
       return null;
     },
     resolveId(source) {
-      return contentBuild && /\/tables\/pinyin(?:\.ts)?$/u.test(source) ? STUB : null;
+      const table = contentBuild ? /\/tables\/(pinyin|t2s)(?:\.ts)?$/u.exec(source)?.[1] : undefined;
+      return table ? `\0huashu-table-from-storage:${table}` : null;
     },
     load(id) {
-      return id === STUB ? 'export const PINYIN_TABLE = undefined;' : null;
+      return STUBS[id] ?? null;
     },
   };
 }
 
 export default defineConfig({
   imports: false,
-  vite: () => ({ plugins: [preact(), pinyinTableFromStorage()] }),
+  vite: () => ({ plugins: [preact(), tablesFromStorage()] }),
   hooks: {
     // Firefox (MV2) has a sidebar instead of Chrome's side panel, and asks for other hosts through optional_permissions.
     'build:manifestGenerated': (wxt, manifest) => {

@@ -1,11 +1,11 @@
 // The content script's runtime: one store for the tab, one UI host on the page, and the features that read and set the store (recognition, detection, draft lint, inline warnings, `;;` expansion, the guard before sending, the panel bridge).
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createEngine, installPinyinTable, packsForAgent } from '../engine/index.ts';
+import { createEngine, installPinyinTable, installTraditionalTable, packsForAgent } from '../engine/index.ts';
 import type { Pack } from '../engine/types.ts';
 import { injectPageBridge } from '../composer/index.ts';
 import type { TabState } from '../utils/messaging.ts';
 import { followEnabledPacks } from '../utils/enabled-packs.ts';
-import { DEFAULT_SETTINGS, pinyinTableItem, settingsItem } from '../utils/storage.ts';
+import { DEFAULT_SETTINGS, pinyinTableItem, settingsItem, traditionalTableItem } from '../utils/storage.ts';
 import { startDetection } from './detection.ts';
 import { startDraftLint } from './draft-lint.ts';
 import { startExpansion } from './expansion.ts';
@@ -29,25 +29,26 @@ export function startContentRuntime(ctx: ContentScriptContext, doc: Document = d
   const tab: Tab = { doc, ctx, store: createStore(initialTabModel()), host: createUiHost(doc) };
   const { store } = tab;
 
-  // The pinyin table comes from storage (this script's build leaves it out). Each engine is built after the table is
-  // read, so every message is read alike; until it is installed it is read again before each build, because on a fresh
-  // install this script can start before the background has published it (it writes the table before the packs).
-  let tableInstalled = false;
-  async function installTableOnce(): Promise<void> {
-    if (tableInstalled) return;
+  // The pinyin and traditional → simplified tables come from storage (this script's build leaves them out). Each engine
+  // is built after they are read, so every message is read alike; until both are installed they are read again before
+  // each build, because on a fresh install this script can start before the background has published them (it writes
+  // the tables before the packs).
+  let tablesInstalled = false;
+  async function installTablesOnce(): Promise<void> {
+    if (tablesInstalled) return;
     try {
-      const table = await pinyinTableItem.getValue();
-      if (!table) return;
-      installPinyinTable(table);
-      tableInstalled = true;
+      const [pinyin, traditional] = await Promise.all([pinyinTableItem.getValue(), traditionalTableItem.getValue()]);
+      if (pinyin) installPinyinTable(pinyin);
+      if (traditional) installTraditionalTable(traditional);
+      tablesInstalled = !!pinyin && !!traditional;
     } catch (error) {
-      console.error('[huashu] reading the pinyin table failed', error);
+      console.error('[huashu] reading the pinyin and character tables failed', error);
     }
   }
   // One build at a time, in order: the last packs published are the engine's.
   let building: Promise<void> = Promise.resolve();
   function rebuildEngine(packs: Pack[]): void {
-    building = building.then(installTableOnce).then(() => {
+    building = building.then(installTablesOnce).then(() => {
       if (ctx.isInvalid) return;
       try {
         store.set({ engine: createEngine(packsForAgent(packs, { site: doc.location?.hostname })) });

@@ -1,5 +1,5 @@
 // Scenario detection: ranks a pack set's scenarios for one customer message, or abstains when nothing is confident.
-import Fuse from 'fuse.js';
+import Fuse from 'fuse.js/basic';
 import { AhoCorasickMatcher } from './aho-corasick.ts';
 import { trainScenarioClassifier } from './detect-classifier.ts';
 import { createExampleIndex } from './detect-similarity.ts';

@@ -1,5 +1,5 @@
 // The one reply search of the panel and the `;;` picker: words (simplified or traditional), full pinyin and pinyin initials from the engine's own table, typos, ranked by match, language and the conversation's scenarios.
-import Fuse from 'fuse.js';
+import Fuse from 'fuse.js/basic';
 import { isHan, segmentWords, toSimplified } from './normalize.ts';
 import { pinyinOf as syllableOf } from './pinyin.ts';
 import { languageTier } from './ranking.ts';

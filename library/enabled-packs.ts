@@ -1,6 +1,6 @@
 // Builds the enabled packs (built-in, installed, taught, the agent's own replies) in the background and publishes them in storage, so the content script and the panel need not carry the built-in packs.
 import { watchMyReplies } from '../utils/my-replies.ts';
-import { bundledPinyinTable, packsForAgent } from '../engine/index.ts';
+import { bundledPinyinTable, bundledTraditionalTable, packsForAgent } from '../engine/index.ts';
 import { loadEnabledPacks } from '../utils/packs.ts';
 import {
   enabledPacksItem,
@@ -9,12 +9,16 @@ import {
   pinyinTableItem,
   settingsItem,
   taughtCorrectionsItem,
+  traditionalTableItem,
 } from '../utils/storage.ts';
 
-/** Builds the enabled packs now and publishes them, after the pinyin table their engines need (written when it changed). */
+/** Builds the enabled packs now and publishes them, after the tables their engines need (each written when it changed). */
 async function publishEnabledPacks(): Promise<void> {
   const table = bundledPinyinTable();
   if (table && (await pinyinTableItem.getValue()) !== table) await pinyinTableItem.setValue(table);
+  const traditional = bundledTraditionalTable();
+  if (traditional && (await traditionalTableItem.getValue()) !== traditional)
+    await traditionalTableItem.setValue(traditional);
   // Cut to the agent's level and team here, once for every tab and panel; the site is cut where the page is known.
   const settings = await settingsItem.getValue();
   await enabledPacksItem.setValue(

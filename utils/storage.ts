@@ -165,6 +165,9 @@ export const enabledPacksItem = storage.defineItem<Pack[] | null>('local:enabled
  */
 export const pinyinTableItem = storage.defineItem<string | null>('local:pinyinTable', { fallback: null });
 
+/** The traditional → simplified table (engine/tables/t2s.ts), published and left out of the content script the same way. */
+export const traditionalTableItem = storage.defineItem<string | null>('local:traditionalTable', { fallback: null });
+
 /** How the agent left the panel's folds: tips start folded, and stay open once the agent opens them. */
 export interface PanelLayout {
   tipsOpen: boolean;

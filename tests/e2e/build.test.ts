@@ -3,8 +3,10 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildExtension, buildFirefoxExtension } from '../../tools/browser/extension.ts';
+import { bundledPinyinTable, bundledTraditionalTable } from '../../engine/index.ts';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -177,5 +179,21 @@ describe('the built code', () => {
       const file = readFileSync(join(firefoxDir, warning.file ?? ''), 'utf8');
       expect(file, `${warning.file}: ${warning.message}`).toContain('dangerouslySetInnerHTML');
     }
+  });
+});
+
+describe('the content script that runs in every helpdesk tab', () => {
+  it('leaves the pinyin and character tables to storage, and stays under 100 KiB gzip', () => {
+    for (const dir of [chromeDir, firefoxDir]) {
+      const script = readFileSync(join(dir, 'content-scripts/helpdesk.js'));
+      const code = script.toString('utf8');
+      // A run of each table long enough to be found only where the table itself is bundled.
+      expect(code).not.toContain(bundledPinyinTable()!.slice(0, 60));
+      expect(code).not.toContain(bundledTraditionalTable()!.slice(0, 60));
+      expect(gzipSync(script).length, dir).toBeLessThanOrEqual(100 * 1024);
+    }
+    // The background publishes them: it carries both.
+    const background = readFileSync(join(chromeDir, 'background.js'), 'utf8');
+    expect(background).toContain(bundledTraditionalTable()!.slice(0, 60));
   });
 });
