@@ -19,14 +19,20 @@ export function startChecklist(tab: Tab): () => void {
 
   function turnOf(engine: Engine, message: ChatMessage): ChecklistTurn | undefined {
     if (message.role !== 'customer' && message.role !== 'agent') return undefined;
-    const key = `${message.role}\u0000${message.text}`;
+    // An agent's message read before the draft reader was trained (the rules alone) is read again once it is.
+    const readerReady = message.role === 'agent' && engine.prepareLint(0);
+    const key = `${message.role}\u0000${readerReady ? 'read' : ''}\u0000${message.text}`;
     let turn = readings.get(key);
     if (!turn) {
       if (readings.size >= READING_CACHE_LIMIT) readings.clear();
       turn =
         message.role === 'customer'
           ? { role: 'customer', scenarios: engine.detect(message.text).scenarios.map((s) => s.id) }
-          : { role: 'agent', text: message.text, worstSeverity: worstSeverity(engine.lint(message.text)) };
+          : {
+              role: 'agent',
+              text: message.text,
+              worstSeverity: worstSeverity(engine.lint(message.text, { waitForReader: false })),
+            };
       readings.set(key, turn);
     }
     return { ...turn, seenAt: seenAt.get(message.id) };

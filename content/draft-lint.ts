@@ -1,4 +1,5 @@
 // Draft lint in the page: follows the adapter's composer, lints the draft as the agent types, and keeps the composer's caret for insertion.
+import type { Engine } from '../engine/index.ts';
 import type { Finding } from '../engine/types.ts';
 import type { ComposerInfo } from '../sites/types.ts';
 import { trackComposerCaret } from '../composer/index.ts';
@@ -44,21 +45,35 @@ export function startDraftLint(tab: Tab): () => void {
     const draft = watchDraft({
       doc,
       findComposer: () => adapter.findComposer(doc),
-      lint: (text) => store.get().engine?.lint(text) ?? [],
+      // The rules answer at once; the draft reader joins once trained (trainWhenIdle lints the draft again then).
+      lint: (text) => store.get().engine?.lint(text, { waitForReader: false }) ?? [],
       onLint: ({ draft: text, findings }, composer) => onLinted(findings, text.length, composer),
       onComposerChange,
     });
     store.set({ draft });
-    // New packs mean a new linter: lint the same draft again, and train its draft reader while the page is idle.
+    // New packs mean a new linter: lint the same draft again, and train its draft reader while the page is idle, once
+    // the conversation has had its first reading.
+    let stopWaiting: (() => void) | undefined;
+    const train = (engine: Engine): void => {
+      stopWaiting?.();
+      stopWaiting = afterFirstReading(tab, () =>
+        trainWhenIdle(
+          doc,
+          engine,
+          () => store.get().engine,
+          () => store.get().draft?.lintNow(),
+        ),
+      );
+    };
     const unsubscribe = store.subscribe((next, previous) => {
       if (next.engine === previous.engine) return;
       next.draft?.lintNow();
-      const { engine } = next;
-      if (engine) whenIdle(doc, () => engine.prepareLint());
+      if (next.engine) train(next.engine);
     });
     const { engine } = store.get();
-    if (engine) whenIdle(doc, () => engine.prepareLint());
+    if (engine) train(engine);
     return () => {
+      stopWaiting?.();
       unsubscribe();
       draft.stop();
       stopCaretTracking?.();
@@ -67,11 +82,56 @@ export function startDraftLint(tab: Tab): () => void {
   });
 }
 
-/** Runs a task when the page is idle (within two seconds at the latest); a timer where the browser has no idle callback. */
-function whenIdle(doc: Document, task: () => void): void {
+/** How long training waits for the conversation's first reading at most (a page with no customer message yet). */
+const FIRST_READING_WAIT_MS = 3000;
+
+/**
+ * Runs `task` once the tab has read its latest customer message, or after FIRST_READING_WAIT_MS without one: the first
+ * detection, what the agent looks at first, never waits behind the reader's training. Returns a function that cancels.
+ */
+function afterFirstReading(tab: Tab, task: () => void): () => void {
+  const win = tab.doc.defaultView ?? window;
+  let done = false;
+  const run = (): void => {
+    if (done) return;
+    cancel();
+    task();
+  };
+  const unsubscribe = tab.store.subscribe((next) => {
+    if (next.view.latest) run();
+  });
+  const timer = win.setTimeout(run, FIRST_READING_WAIT_MS);
+  function cancel(): void {
+    done = true;
+    unsubscribe();
+    win.clearTimeout(timer);
+  }
+  if (tab.store.get().view.latest) run();
+  return cancel;
+}
+
+/** A slice of training, in ms: short enough that the page's own work (and the first detection) never waits long. */
+const TRAINING_SLICE_MS = 12;
+
+/**
+ * Trains the engine's draft reader in slices of the page's idle time (a timer's where the browser has no idle
+ * callback), until it is ready or the engine is replaced: about a second of work in all, never one long task. A
+ * keystroke before then trains the rest at once.
+ */
+function trainWhenIdle(doc: Document, engine: Engine, current: () => Engine | null, onReady: () => void): void {
   const win = doc.defaultView ?? window;
-  if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(task, { timeout: 2000 });
-  else win.setTimeout(task, 200);
+  const slice = (budget: number): void => {
+    // Packs changed meanwhile: the engine they replaced needs no reader any more.
+    if (current() !== engine) return;
+    if (engine.prepareLint(budget)) onReady();
+    else next();
+  };
+  const next = (): void => {
+    if (typeof win.requestIdleCallback === 'function')
+      win.requestIdleCallback((deadline) => slice(Math.max(4, Math.min(TRAINING_SLICE_MS, deadline.timeRemaining()))));
+    else win.setTimeout(() => slice(TRAINING_SLICE_MS), 50);
+  };
+  next();
 }
 
 /** The composer to write into now: the draft watcher's, re-found first (the page may have swapped it). */

@@ -59,9 +59,29 @@ function featuresOfNormalized(normalized: string): string[] {
  * square root of their count, so a long draft does not read as more certain than a short one.
  */
 export function trainDraftClassifier(drafts: readonly LabelledDraft[], categories: readonly string[]): DraftClassifier {
+  const training = trainingSteps(drafts, categories);
+  for (;;) {
+    const step = training.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** How many drafts are read, or learned from in one pass, between two pauses of `trainingSteps`. */
+const DRAFTS_PER_STEP = 64;
+
+/**
+ * The same training in steps: the generator pauses after every few hundred drafts, so a page can train the reader in
+ * its idle time, a slice at a time, without one long task (lint-learned.ts); it returns the classifier.
+ */
+export function* trainingSteps(
+  drafts: readonly LabelledDraft[],
+  categories: readonly string[],
+): Generator<void, DraftClassifier> {
   const categoryCount = categories.length;
   const featureIndex = new Map<string, number>();
-  const examples = drafts.map((draft) => {
+  const examples: { features: Int32Array; labels: Uint8Array; scale: number }[] = [];
+  for (const draft of drafts) {
+    if (examples.length % DRAFTS_PER_STEP === DRAFTS_PER_STEP - 1) yield;
     const features = featuresOfNormalized(draft.normalized ?? normalizeForMatch(draft.text)).map((feature) => {
       let index = featureIndex.get(feature);
       if (index === undefined) featureIndex.set(feature, (index = featureIndex.size));
@@ -72,8 +92,8 @@ export function trainDraftClassifier(drafts: readonly LabelledDraft[], categorie
       const c = categories.indexOf(category);
       if (c >= 0) labels[c] = 1;
     }
-    return { features: Int32Array.from(features), labels, scale: 1 / Math.sqrt(Math.max(1, features.length)) };
-  });
+    examples.push({ features: Int32Array.from(features), labels, scale: 1 / Math.sqrt(Math.max(1, features.length)) });
+  }
   const weights = new Float32Array(featureIndex.size * categoryCount);
   const bias = new Float32Array(categoryCount);
   const { passes, step, decay, seed } = DRAFT_TRAINING;
@@ -88,7 +108,8 @@ export function trainDraftClassifier(drafts: readonly LabelledDraft[], categorie
       [order[i], order[j]] = [order[j]!, order[i]!];
     }
     const rate = step / (1 + pass * 0.5);
-    for (const e of order) {
+    for (const [done, e] of order.entries()) {
+      if (done % DRAFTS_PER_STEP === DRAFTS_PER_STEP - 1) yield;
       const { features, labels, scale } = examples[e]!;
       scores.set(bias);
       for (const f of features) {
@@ -115,6 +136,7 @@ export function trainDraftClassifier(drafts: readonly LabelledDraft[], categorie
   const kept = new Map<string, number>();
   const keptWeights: number[] = [];
   for (const [feature, index] of featureIndex) {
+    if (index % (DRAFTS_PER_STEP * 16) === 0) yield;
     const row = weights.subarray(index * categoryCount, (index + 1) * categoryCount);
     if (!row.some((w) => Math.abs(w) >= DRAFT_TRAINING.keep)) continue;
     kept.set(feature, kept.size);

@@ -11,7 +11,7 @@ export { createChecklistReader, worstSeverity, type ChecklistReader } from './ch
 import { normalizeForMatch } from './normalize.ts';
 import { createScenarioDetector } from './detect.ts';
 import { MAX_INPUT_LINE_CHARS } from './limits.ts';
-import { createLinter } from './lint.ts';
+import { createLinter, type Linter } from './lint.ts';
 import { withLearnedFindings } from './lint-learned.ts';
 import { createCatalog, type Catalog } from './catalog.ts';
 import { findSensitive } from './sensitive.ts';
@@ -75,14 +75,16 @@ export interface Engine extends Catalog {
   /**
    * Findings on an agent's draft, in order of position. A draft longer than MAX_INPUT_LINE_CHARS (far past any chat
    * message) is checked in its first MAX_INPUT_LINE_CHARS characters, so a pasted log cannot hold the tab; the panel
-   * says so.
+   * says so. With `waitForReader: false`, a draft reader still training (prepareLint) is not waited for: the rules
+   * alone answer until it is ready, so a page's first reading never waits a second for it.
    */
-  lint(draft: string): Finding[];
+  lint(draft: string, options?: { waitForReader?: boolean }): Finding[];
   /**
-   * Trains the draft reader of lint-learned.ts (a few hundred milliseconds once per set of packs), so the agent's first
-   * keystroke does not pay for it: the content script calls it when the page is idle.
+   * Trains the draft reader of lint-learned.ts (about a second once per set of packs), so the agent's first keystroke
+   * does not pay for it: all of it, or for about `budgetMs` and on from there at the next call (the content script
+   * trains in slices of the page's idle time; 0 only asks). True once it is ready.
    */
-  prepareLint(): void;
+  prepareLint(budgetMs?: number): boolean;
   /** The packs' conversation checklist read over one conversation (engine/checklist.ts). */
   readChecklist: ChecklistReader;
   /** The checklist items whose phrases a reply holds (what the audit keeps of a reply). */
@@ -130,7 +132,11 @@ export function createEngine(packs: readonly Pack[]): Engine {
   const { merged } = catalog;
   const detectScenarios = createScenarioDetector(merged.scenarios, undefined, merged.noScenarioExamples);
   const readEmotion = createEmotionReader(merged.emotionExamples);
-  const learned = withLearnedFindings(merged, createLinter(merged.rules, merged.classes));
+  // The rules' automaton is built on the first draft (or the reader's training), not with the engine: a tab's first
+  // detection, what the agent sees first, does not wait for it.
+  let rulesLinter: Linter | undefined;
+  const lintRules: Linter = (draft) => (rulesLinter ??= createLinter(merged.rules, merged.classes))(draft);
+  const learned = withLearnedFindings(merged, lintRules);
   const checklist = createChecklistReader(merged.checklist, merged.classes);
   // The cue lists first (an insult, shouting, an apology); where they read calm, what the packs' messages taught,
   // except in a scenario that is calm by nature (praise, thanks), where a learned guess is more often wrong than right.
@@ -161,7 +167,11 @@ export function createEngine(packs: readonly Pack[]): Engine {
         sensitive: findSensitive(message),
       };
     },
-    lint: (draft) => learned.lint(draft.length > MAX_INPUT_LINE_CHARS ? draft.slice(0, MAX_INPUT_LINE_CHARS) : draft),
+    lint: (draft, options) =>
+      learned.lint(
+        draft.length > MAX_INPUT_LINE_CHARS ? draft.slice(0, MAX_INPUT_LINE_CHARS) : draft,
+        options?.waitForReader ?? true,
+      ),
     prepareLint: learned.prepare,
     readChecklist: checklist.read,
     checklistPhrasesIn: checklist.phrasesIn,

@@ -1,5 +1,5 @@
 // Warnings the rules did not name: the draft classifier, trained from the packs' labelled drafts, rule examples and replies, reads each sentence of a draft.
-import { trainDraftClassifier, type DraftClassifier, type LabelledDraft } from './draft-classifier.ts';
+import { trainingSteps, type DraftClassifier, type LabelledDraft } from './draft-classifier.ts';
 import { guessLanguage } from './language.ts';
 import {
   isAgreement,
@@ -121,7 +121,7 @@ function sentencesOf(draft: string): Sentence[] {
  * The training drafts the packs hold: labelled drafts, rule examples, and replies the rules pass as clean. A draft that
  * two packs hold (simplified and traditional alike, once normalized) is learned once, with the categories of both.
  */
-function trainingDrafts(merged: MergedPacks, lintRules: Linter): LabelledDraft[] {
+function* trainingDrafts(merged: MergedPacks, lintRules: Linter): Generator<void, LabelledDraft[]> {
   const drafts = new Map<string, { text: string; normalized: string; categories: string[] }>();
   const add = (text: string, category?: string): void => {
     const key = normalizeForMatch(text);
@@ -139,17 +139,28 @@ function trainingDrafts(merged: MergedPacks, lintRules: Linter): LabelledDraft[]
     if (lintRules(text).length === 0) addClean(text);
   };
   for (const [category, texts] of Object.entries(merged.draftExamples.flawed)) {
-    for (const text of texts ?? []) add(text, category);
+    for (const [i, text] of (texts ?? []).entries()) {
+      if (i % 256 === 255) yield;
+      add(text, category);
+    }
   }
-  for (const text of merged.draftExamples.clean) addClean(text);
+  for (const [i, text] of merged.draftExamples.clean.entries()) {
+    if (i % 256 === 255) yield;
+    addClean(text);
+  }
   for (const rule of merged.rules) {
+    // Clean examples are linted first: a pause after each rule and each scenario's replies keeps each slice short.
+    yield;
     for (const text of rule.examples?.match ?? []) add(text, rule.category);
     for (const text of rule.examples?.noMatch ?? []) clean(text);
     // A rule's fixed drafts are what the team lead wants sent instead: clean, so the one-click fix reads clean too.
     for (const text of Object.values(rule.examples?.fixed ?? {})) clean(text);
   }
   // The standard replies are what agents are told to send: the best clean examples there are.
-  for (const holder of [...merged.scenarios, ...merged.stages]) for (const reply of holder.replies) clean(reply.text);
+  for (const holder of [...merged.scenarios, ...merged.stages]) {
+    yield;
+    for (const reply of holder.replies) clean(reply.text);
+  }
   return [...drafts.values()];
 }
 
@@ -206,17 +217,27 @@ export function withLearnedFindings(
 
   // Rules the reader has learned: warnings whose own example drafts it was trained on, in a category it reads.
   let learnedRules: ReadonlySet<string> = new Set();
-  const prepare = (): void => {
-    if (classifier !== undefined) return;
-    const drafts = trainingDrafts(merged, lintRules);
+  /** The training under way, a step at a time: the drafts gathered, then the classifier learned from them. */
+  function* training(): Generator<void, void> {
+    const drafts = yield* trainingDrafts(merged, lintRules);
     const categories = learnableCategories(drafts);
-    classifier = categories.length > 0 ? trainDraftClassifier(drafts, categories) : null;
+    classifier = categories.length > 0 ? yield* trainingSteps(drafts, categories) : null;
     learnedRules = new Set(
       merged.rules
         .filter((rule) => rule.severity === 'warning' && (rule.examples?.match?.length ?? 0) > 0)
         .filter((rule) => categories.includes(rule.category))
         .map((rule) => rule.id),
     );
+  }
+  let steps: Generator<void, void> | undefined;
+  /** Trains for about `budgetMs` at most (all of it without a budget; nothing with 0); true once the reader is ready. */
+  const prepare = (budgetMs = Infinity): boolean => {
+    if (classifier !== undefined) return true;
+    if (budgetMs <= 0) return false;
+    steps ??= training();
+    const until = performance.now() + budgetMs;
+    while (!steps.next().done) if (performance.now() >= until) return false;
+    return true;
   };
 
   /**
@@ -238,11 +259,11 @@ export function withLearnedFindings(
     return around >= 0 && around < LEARNED_LINT.lookAlike;
   };
 
-  const lint: Linter = (draft) => {
+  const lint = (draft: string, waitForReader = true): Finding[] => {
     const findings = lintRules(draft);
     // An empty composer has nothing to read: it does not pay for the training (prepare does, when the page is idle).
     if (draft.trim() === '') return findings;
-    prepare();
+    if (waitForReader) prepare();
     if (!classifier) return findings;
     const sentences = sentencesOf(draft);
     // A short draft is also read whole: "不行。这个改不了" says more together than apart.
@@ -321,7 +342,11 @@ function isExcusedSentence(category: WarningCategory, sentence: string, followin
 }
 
 export interface LearnedLinter {
-  lint: Linter;
-  /** Trains the draft reader now, if it is not trained yet (else the first draft with text does). */
-  prepare(): void;
+  /** The rules' findings and the reader's; unless `waitForReader` is false, a reader not trained yet is trained first. */
+  lint(draft: string, waitForReader?: boolean): Finding[];
+  /**
+   * Trains the draft reader, if it is not trained yet (else the first draft with text does): all of it, or for about
+   * `budgetMs` and on from there at the next call (0 only asks). True once it is ready.
+   */
+  prepare(budgetMs?: number): boolean;
 }

@@ -85,6 +85,25 @@ describe('a learned finding', () => {
     expect(withRule.lint('这个不归我管').map((f) => f.ruleId)).toEqual(['team.shirking']);
   });
 
+  it('trains in slices when given a budget, and reads as one training at once does', () => {
+    const sliced = createEngine(DEFAULT_PACKS);
+    let slices = 1;
+    while (!sliced.prepareLint(5)) slices++;
+    expect(slices).toBeGreaterThan(5);
+    expect(sliced.prepareLint(5)).toBe(true);
+    const draft = '这事不是我这边负责的哈，您去问物流。Not my department, sorry.';
+    expect(sliced.lint(draft)).toEqual(createEngine(DEFAULT_PACKS).lint(draft));
+  });
+
+  it('answers with the rules alone, without training, when told not to wait for the reader', () => {
+    const fresh = createEngine(DEFAULT_PACKS);
+    const draft = '退货的事你得去问仓库，我这边只负责咨询';
+    expect(fresh.lint(draft, { waitForReader: false }).map((f) => f.ruleId)).not.toContain('learned.shirking');
+    expect(fresh.prepareLint(0)).toBe(false);
+    expect(fresh.lint(draft).map((f) => f.ruleId)).toContain('learned.shirking');
+    expect(fresh.prepareLint(0)).toBe(true);
+  });
+
   it('is ready before the first draft once prepareLint has run, and gives the same findings', () => {
     const prepared = createEngine(DEFAULT_PACKS);
     prepared.prepareLint();
