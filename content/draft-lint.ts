@@ -112,11 +112,15 @@ function afterFirstReading(tab: Tab, task: () => void): () => void {
 
 /** A slice of training, in ms: short enough that the page's own work (and the first detection) never waits long. */
 const TRAINING_SLICE_MS = 12;
+/** How long a slice waits for the page to be idle at most; one that came later than HELD_BACK_MS trains the rest. */
+const IDLE_WAIT_MS = 2000;
+const HELD_BACK_MS = 400;
 
 /**
  * Trains the engine's draft reader in slices of the page's idle time (a timer's where the browser has no idle
- * callback), until it is ready or the engine is replaced: about a second of work in all, never one long task. A
- * keystroke before then trains the rest at once.
+ * callback), until it is ready or the engine is replaced: about a second of work in all, in slices while the page
+ * has idle time (the rest at once when a slice comes late: no idle time, or a tab in the background). Until then the
+ * rules alone warn.
  */
 function trainWhenIdle(doc: Document, engine: Engine, current: () => Engine | null, onReady: () => void): void {
   const win = doc.defaultView ?? window;
@@ -127,9 +131,14 @@ function trainWhenIdle(doc: Document, engine: Engine, current: () => Engine | nu
     else next();
   };
   const next = (): void => {
+    const asked = performance.now();
+    // A page that is never idle, or a tab in the background (whose callbacks the browser holds back to about one a
+    // second, and where nobody is typing), gets the rest of the training at once, as before training came in slices.
+    const budget = (timeRemaining: number): number =>
+      performance.now() - asked > HELD_BACK_MS ? Infinity : Math.max(4, Math.min(TRAINING_SLICE_MS, timeRemaining));
     if (typeof win.requestIdleCallback === 'function')
-      win.requestIdleCallback((deadline) => slice(Math.max(4, Math.min(TRAINING_SLICE_MS, deadline.timeRemaining()))));
-    else win.setTimeout(() => slice(TRAINING_SLICE_MS), 50);
+      win.requestIdleCallback((deadline) => slice(budget(deadline.timeRemaining())), { timeout: IDLE_WAIT_MS });
+    else win.setTimeout(() => slice(budget(TRAINING_SLICE_MS)), 50);
   };
   next();
 }
