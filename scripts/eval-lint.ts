@@ -129,6 +129,8 @@ const MORE_HELD_OUT_DRAFTS = [
   'blind-drafts-19.jsonl',
   'blind-drafts-20.jsonl',
   'blind-drafts-22.jsonl',
+  'blind-drafts-25.jsonl',
+  'blind-drafts-26.jsonl',
 ].map((file) => join(root, 'tests/fixtures/heldout', file));
 
 /** Sealed: printed only with --sealed, for the final figure of a round. */
@@ -143,6 +145,7 @@ const SEALED_DRAFTS = [
   'blind-drafts-18.jsonl',
   'blind-drafts-21.jsonl',
   'blind-drafts-23.jsonl',
+  'blind-drafts-24.jsonl',
 ].map((file) => join(root, 'tests/fixtures/heldout', file));
 
 /** The dev set, then our own held-out drafts (written apart from the rules, to see whether they generalize). */

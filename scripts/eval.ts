@@ -39,6 +39,7 @@ const sealedFiles = [
   'blind-messages-13.jsonl',
   'blind-messages-16.jsonl',
   'blind-messages-18.jsonl',
+  'blind-messages-19.jsonl',
 ].map((file) => join(root, 'tests/fixtures/heldout', file));
 // Our later sets, each written fresh after a tuning round, measured once untouched and then tuned on (see README there).
 const tuningFiles = [

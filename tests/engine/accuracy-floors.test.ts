@@ -53,6 +53,9 @@ const MESSAGE_FLOORS: Record<string, number> = {
   // Sealed, written last in round 11 (phone plans, courses, luxury bags, second-hand goods, cleaning, car rental) and
   // measured once, at the end: 0.880 (zh-CN 0.887, zh-TW 0.925, en 0.850); the engine before round 11 scored 0.890.
   'blind-messages-18.jsonl': 0.86,
+  // Sealed in round 12 (furniture, travel, baby goods, phone repair, food delivery, cosmetics): 0.935 (zh-CN 0.912,
+  // zh-TW 0.950, en 0.950) at first measurement and at the end (round 12 did not change detection).
+  'blind-messages-19.jsonl': 0.91,
 };
 
 /** File → the least recall over all categories, and the most false alarms on clean drafts (a share). */
@@ -86,7 +89,8 @@ const DRAFT_FLOORS: Record<string, { recall: number; falseAlarms: number }> = {
   'blind-drafts-15.jsonl': { recall: 0.94, falseAlarms: 0.07 },
   // Sealed in round 9, written from warnings.md alone (120 flawed, 100 clean, about 88 look-alikes): recall 0.915 and
   // 9/100 false alarms (en 6/35) at its first measurement; 0.915 and 6/100 after round 10's look-alike kinds.
-  'blind-drafts-18.jsonl': { recall: 0.9, falseAlarms: 0.06 },
+  // Round 12: 0.946 and 4/100.
+  'blind-drafts-18.jsonl': { recall: 0.92, falseAlarms: 0.06 },
   // Round 10 dev set (70 flawed, 130 clean, about 100 look-alikes): recall 0.892 and 11/130 false alarms at first
   // measurement, 0.959 and 0/130 after tuning on it (kinds, not rows).
   'blind-drafts-19.jsonl': { recall: 0.94, falseAlarms: 0.02 },
@@ -100,8 +104,18 @@ const DRAFT_FLOORS: Record<string, { recall: number; falseAlarms: number }> = {
   // 0.974 and 0/100 after.
   'blind-drafts-22.jsonl': { recall: 0.94, falseAlarms: 0.02 },
   // Sealed, written last in round 11 and measured once, at the end: recall 0.855 (zh-CN 0.765), false alarms 11/130
-  // (0.085; the engine before round 11: 13/130). The floor holds today's figure, far from the 2 % goal.
-  'blind-drafts-23.jsonl': { recall: 0.83, falseAlarms: 0.1 },
+  // (0.085; the engine before round 11: 13/130); 0.908 and 6/130 at the end of round 12 (the draft corpus, look-alikes
+  // read by the reader).
+  'blind-drafts-23.jsonl': { recall: 0.88, falseAlarms: 0.06 },
+  // Sealed in round 12 (80 flawed, 120 clean; furniture, travel, baby goods, phone repair, food delivery, cosmetics):
+  // recall 0.851 (zh-CN 0.795) and 4/120 false alarms at first measurement, 0.897 (zh-CN 0.864) and 4/120 at the end.
+  'blind-drafts-24.jsonl': { recall: 0.87, falseAlarms: 0.05 },
+  // Round 12 dev set (80 flawed, 120 clean): recall 0.844 and 9/120 false alarms at first measurement, 0.911 and 7/120
+  // after (the reader's threshold and look-alike bar chosen on it).
+  'blind-drafts-25.jsonl': { recall: 0.88, falseAlarms: 0.08 },
+  // Second round 12 dev set, written after the first half of the round (110 flawed, 130 clean): recall 0.847 and 8/130
+  // with the engine before round 12, 0.855 and 8/130 at its first measurement and at the end (not tuned on).
+  'blind-drafts-26.jsonl': { recall: 0.83, falseAlarms: 0.08 },
 };
 
 function top1(file: string): number {
@@ -179,6 +193,8 @@ const EMOTION_FLOORS: Record<string, { accuracy: number; anxious: number }> = {
   'blind-messages-17.jsonl': { accuracy: 0.82, anxious: 0.76 },
   // Sealed, measured once at the end of round 11: 0.790, anxious 43/59 (before round 11: 0.760, anxious 40/59).
   'blind-messages-18.jsonl': { accuracy: 0.77, anxious: 0.7 },
+  // Sealed in round 12: 0.845, anxious 45/58, at first measurement and at the end.
+  'blind-messages-19.jsonl': { accuracy: 0.82, anxious: 0.74 },
   'fresh-4.jsonl': { accuracy: 0.88, anxious: 0.65 },
 };
 
