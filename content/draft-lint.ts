@@ -54,15 +54,13 @@ export function startDraftLint(tab: Tab): () => void {
     // New packs mean a new linter: lint the same draft again, and train its draft reader while the page is idle, once
     // the conversation has had its first reading.
     let stopWaiting: (() => void) | undefined;
+    let ended = false;
     const train = (engine: Engine): void => {
       stopWaiting?.();
+      // Training stops with the session, the script (an update) or the engine (new packs).
+      const wanted = (): boolean => !ended && !tab.ctx.isInvalid && store.get().engine === engine;
       stopWaiting = afterFirstReading(tab, () =>
-        trainWhenIdle(
-          doc,
-          engine,
-          () => store.get().engine,
-          () => store.get().draft?.lintNow(),
-        ),
+        trainWhenIdle(doc, engine, wanted, () => store.get().draft?.lintNow()),
       );
     };
     const unsubscribe = store.subscribe((next, previous) => {
@@ -73,6 +71,7 @@ export function startDraftLint(tab: Tab): () => void {
     const { engine } = store.get();
     if (engine) train(engine);
     return () => {
+      ended = true;
       stopWaiting?.();
       unsubscribe();
       draft.stop();
@@ -118,15 +117,14 @@ const HELD_BACK_MS = 400;
 
 /**
  * Trains the engine's draft reader in slices of the page's idle time (a timer's where the browser has no idle
- * callback), until it is ready or the engine is replaced: about a second of work in all, in slices while the page
+ * callback), until it is ready or no longer wanted: about a second of work in all, in slices while the page
  * has idle time (the rest at once when a slice comes late: no idle time, or a tab in the background). Until then the
  * rules alone warn.
  */
-function trainWhenIdle(doc: Document, engine: Engine, current: () => Engine | null, onReady: () => void): void {
+function trainWhenIdle(doc: Document, engine: Engine, wanted: () => boolean, onReady: () => void): void {
   const win = doc.defaultView ?? window;
   const slice = (budget: number): void => {
-    // Packs changed meanwhile: the engine they replaced needs no reader any more.
-    if (current() !== engine) return;
+    if (!wanted()) return;
     if (engine.prepareLint(budget)) onReady();
     else next();
   };

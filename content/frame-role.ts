@@ -57,6 +57,8 @@ function followAsTop(tab: Tab, settle: (answers: boolean) => void): () => void {
     else readingFrames.delete(data.frameId);
     update();
   });
+  // A frame that started reading before this script listened says so again.
+  if (!tab.ctx.isInvalid) contentToBackground.sendMessage('topFrameReady', undefined).catch(() => undefined);
   return () => {
     stop();
     observer?.disconnect();
@@ -84,11 +86,15 @@ function followAsFrame(tab: Tab, settle: (answers: boolean) => void): () => void
     announce(next);
   };
   settle(false);
+  const stopRepeating = backgroundToContent.onMessage('announceReading', () => {
+    if (reading) announce(true);
+  });
   const unsubscribe = store.subscribe((next) => setReading(next.adapter !== null));
   setReading(store.get().adapter !== null);
   // A frame navigating away hands the panel back to the top page (a removed frame is noticed there instead).
   ctx.addEventListener(window, 'pagehide', () => setReading(false));
   return () => {
+    stopRepeating();
     unsubscribe();
     setReading(false);
   };

@@ -47,7 +47,9 @@ export function startContentRuntime(ctx: ContentScriptContext, doc: Document = d
   }
   // One build at a time, in order: the last packs published are the engine's.
   let building: Promise<void> = Promise.resolve();
+  let lastPacks: Pack[] | undefined;
   function rebuildEngine(packs: Pack[]): void {
+    lastPacks = packs;
     building = building.then(installTablesOnce).then(() => {
       if (ctx.isInvalid) return;
       try {
@@ -80,6 +82,12 @@ export function startContentRuntime(ctx: ContentScriptContext, doc: Document = d
     followEnabledPacks((packs) => {
       if (!ctx.isInvalid) rebuildEngine(packs);
     }),
+    // A table published after the engine was built without it (packs rewritten unchanged fire no change): build again.
+    ...[pinyinTableItem, traditionalTableItem].map((item) =>
+      item.watch(() => {
+        if (!tablesInstalled && lastPacks && !ctx.isInvalid) rebuildEngine(lastPacks);
+      }),
+    ),
   ];
   settingsItem
     .getValue()

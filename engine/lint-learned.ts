@@ -236,7 +236,13 @@ export function withLearnedFindings(
     if (budgetMs <= 0) return false;
     steps ??= training();
     const until = performance.now() + budgetMs;
-    while (!steps.next().done) if (performance.now() >= until) return false;
+    try {
+      while (!steps.next().done) if (performance.now() >= until) return false;
+    } catch (error) {
+      // A reader that could not be trained leaves the rules alone to answer, rather than failing every draft.
+      classifier = null;
+      throw error;
+    }
     return true;
   };
 

@@ -25,6 +25,10 @@ export function bundledTraditionalTable(): string | undefined {
 export function installTraditionalTable(pairs: string): void {
   traditionalPairs = pairs;
   traditionalToSimplified = undefined;
+  // Characters folded before the table came were folded without it.
+  foldCache.clear();
+  foldByCode.clear();
+  hanBlockFold.fill(undefined);
 }
 
 function simplifiedOf(char: string): string {

@@ -15,6 +15,13 @@ export function startFrameSessionRelay(): void {
       .sendMessage('subframeSessionChanged', { frameId, active: data.active === true }, { tabId, frameId: 0 })
       .catch(() => undefined);
   });
+  // A frame may have said it reads before the top page's script listened (an update, a script injected late): when
+  // the top page starts, every frame of the tab hears that it should say so again.
+  contentToBackground.onMessage('topFrameReady', ({ sender }) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || sender.frameId !== 0) return;
+    backgroundToContent.sendMessage('announceReading', undefined, tabId).catch(() => undefined);
+  });
   // A frame removed from the page dies without a word: the top page asks which of its reading frames still answer.
   contentToBackground.onMessage('liveFrames', async ({ data, sender }) => {
     const tabId = sender.tab?.id;

@@ -72,6 +72,8 @@ export interface ContentToBackgroundProtocol {
   frameSessionChanged(data: { active: boolean }): void;
   /** From the top page: which of these frames still read a conversation (a removed frame could not say it left). */
   liveFrames(data: { frameIds: number[] }): number[];
+  /** From the top page, when it starts: frames that read a conversation are asked to say so again. */
+  topFrameReady(): void;
 }
 
 /** Background → the top page's content script: a frame below it started or stopped reading a conversation. */
@@ -79,6 +81,8 @@ export interface BackgroundToContentProtocol {
   subframeSessionChanged(data: { frameId: number; active: boolean }): void;
   /** Asked of one frame: true while it reads a conversation (a frame that does not answers nothing). */
   stillReading(): boolean;
+  /** To every frame of a tab whose top page just started: a frame reading a conversation says so again. */
+  announceReading(): void;
 }
 
 export const contentToBackground = defineExtensionMessaging<ContentToBackgroundProtocol>();

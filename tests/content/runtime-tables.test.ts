@@ -5,7 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { startContentRuntime } from '../../content/runtime.ts';
 import { pinyinOf } from '../../engine/pinyin.ts';
-import { toSimplified } from '../../engine/normalize.ts';
+import { installTraditionalTable, normalizeForMatch, toSimplified } from '../../engine/normalize.ts';
 import { enabledPacksItem, pinyinTableItem, traditionalTableItem } from '../../utils/storage.ts';
 
 // Two lines in the table's own format (syllable:characters).
@@ -41,5 +41,17 @@ describe('content runtime and the tables left out of its build', () => {
     await expect.poll(() => pinyinOf('货')).toBe('huo');
     expect(toSimplified('貨發')).toBe('货发');
     runtime.stop();
+  });
+});
+
+describe('a character table installed after text was already folded', () => {
+  it('folds every character with it from then on, not only the ones seen after it', () => {
+    // Folded once without the table (as the engine built before the table arrived does)…
+    installTraditionalTable('');
+    expect(toSimplified('貨發')).toBe('貨發');
+    expect(normalizeForMatch('貨發')).toBe('貨發');
+    installTraditionalTable(PAIRS_FOR_TEST);
+    // …and again after it: the folds remembered from before are forgotten.
+    expect(normalizeForMatch('貨發')).toBe('货发');
   });
 });
