@@ -98,6 +98,24 @@ function wordWeight(text: string): number {
   return han + 1.5 * latin;
 }
 
+/**
+ * The sentences that may hold an offset, found by halving (a long pasted draft has a thousand sentences and a finding
+ * every few): the one whose start is the last at or before it, and the short draft read whole, which sentencesOf's
+ * caller appends after the others.
+ */
+function sentencesAt(sentences: readonly Sentence[], offset: number): Sentence[] {
+  let low = 0;
+  let high = sentences.length - 1;
+  const whole = sentences.length > 1 && sentences.at(-1)!.start === sentences[0]!.start ? sentences.at(-1) : undefined;
+  if (whole) high--;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (sentences[middle]!.start <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return whole ? [sentences[low]!, whole] : sentences.length > 0 ? [sentences[low]!] : [];
+}
+
 /** The sentences of a draft with their offsets, trimmed, and empty ones left out. */
 function sentencesOf(draft: string): Sentence[] {
   const sentences: Sentence[] = [];
@@ -200,19 +218,15 @@ export function withLearnedFindings(
   // The readings of the last draft's sentences: typing changes one sentence, so the others are read from here. Only the
   // current draft's sentences are kept, so a long pasted draft is read once, not once a keystroke.
   let lastReadings = new Map<string, Float32Array>();
-  const readAll = (sentences: readonly Sentence[]): Float32Array[] => {
-    const readings = new Map<string, Float32Array>();
-    const result = sentences.map(({ text }) => {
-      let probabilities = readings.get(text) ?? lastReadings.get(text);
-      if (!probabilities) {
-        const unquoted = text.replace(QUOTED, blank).replace(SINGLE_QUOTED, blank);
-        probabilities = classifier!.read(unquoted);
-      }
-      readings.set(text, probabilities);
-      return probabilities;
-    });
-    lastReadings = readings;
-    return result;
+  let readings = new Map<string, Float32Array>();
+  const read = (text: string): Float32Array => {
+    let probabilities = readings.get(text) ?? lastReadings.get(text);
+    if (!probabilities) {
+      const unquoted = text.replace(QUOTED, blank).replace(SINGLE_QUOTED, blank);
+      probabilities = classifier!.read(unquoted);
+    }
+    readings.set(text, probabilities);
+    return probabilities;
   };
 
   // Rules the reader has learned: warnings whose own example drafts it was trained on, in a category it reads.
@@ -252,17 +266,14 @@ export function withLearnedFindings(
    * saw the words, the reader the sentence. Errors (secrets, refusing service) always stand, as do rules the reader was
    * not taught (no example drafts) and long phrases, specific enough on their own.
    */
-  const isLookAlike = (
-    finding: Finding,
-    sentences: readonly Sentence[],
-    readings: readonly Float32Array[],
-  ): boolean => {
+  const isLookAlike = (finding: Finding, sentences: readonly Sentence[]): boolean => {
     if (!learnedRules.has(finding.ruleId) || wordWeight(finding.match) > LEARNED_LINT.lookAlikeWords) return false;
-    let around = -1;
-    sentences.forEach((s, i) => {
-      if (finding.start >= s.start && finding.start < s.end) around = Math.max(around, ...readings[i]!);
-    });
-    return around >= 0 && around < LEARNED_LINT.lookAlike;
+    const holds = (piece: Sentence): boolean => finding.start >= piece.start && finding.start < piece.end;
+    const around = sentencesAt(sentences, finding.start).filter(holds);
+    // The phrase's clause is read only when its sentences read as nothing flawed: most findings never need it.
+    const reads = (piece: Sentence): boolean => Math.max(...read(piece.text)) >= LEARNED_LINT.lookAlike;
+    if (around.length === 0 || around.some(reads)) return false;
+    return !around.flatMap(clausesOf).filter(holds).some(reads);
   };
 
   const lint = (draft: string, waitForReader = true): Finding[] => {
@@ -276,9 +287,11 @@ export function withLearnedFindings(
     if (sentences.length > 1 && draft.length <= LEARNED_LINT.wholeDraftChars) {
       sentences.push({ start: sentences[0]!.start, end: sentences.at(-1)!.end, text: draft.trim() });
     }
-    const clauses = sentences.flatMap(clausesOf);
-    const readings = readAll([...sentences, ...clauses]);
-    const kept = findings.filter((finding) => !isLookAlike(finding, [...sentences, ...clauses], readings));
+    readings = new Map();
+    const sentenceReadings = sentences.map(({ text }) => read(text));
+    const judged = sentences.map(({ text }) => hasEnoughWords(text));
+    const kept = findings.filter((finding) => !isLookAlike(finding, sentences));
+    lastReadings = readings;
     const found = new Set(kept.map((f) => f.category));
     const learned: Finding[] = [];
     classifier.categories.forEach((name, c) => {
@@ -287,8 +300,8 @@ export function withLearnedFindings(
       let best: Sentence | undefined;
       let bestScore = threshold;
       sentences.forEach((sentence, i) => {
-        if (!hasEnoughWords(sentence.text)) return;
-        const score = readings[i]![c]!;
+        if (!judged[i]) return;
+        const score = sentenceReadings[i]![c]!;
         // The sentence that reads most like the category; of two that read alike, the shorter, a tighter highlight.
         if (score >= bestScore && (!best || score > bestScore || sentence.text.length < best.text.length)) {
           best = sentence;
