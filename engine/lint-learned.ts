@@ -66,19 +66,7 @@ const CLAUSE_END = /[，；：、]+|[,;:](?=\s)/gu;
  * ("您好，新门号办好后保证当天开通，还有其他问题吗").
  */
 function clausesOf(sentence: Sentence): Sentence[] {
-  const clauses: Sentence[] = [];
-  let from = 0;
-  const add = (to: number): void => {
-    const piece = sentence.text.slice(from, to);
-    const text = piece.trim();
-    const start = sentence.start + from + (piece.length - piece.trimStart().length);
-    if (text !== '') clauses.push({ start, end: start + text.length, text });
-  };
-  for (const end of sentence.text.matchAll(CLAUSE_END)) {
-    add(end.index);
-    from = end.index + end[0].length;
-  }
-  add(sentence.text.length);
+  const clauses = piecesOf(sentence.text, sentence.start, CLAUSE_END, false);
   return clauses.length > 1 ? clauses : [];
 }
 
@@ -116,23 +104,30 @@ function sentencesAt(sentences: readonly Sentence[], offset: number): Sentence[]
   return whole ? [sentences[low]!, whole] : sentences.length > 0 ? [sentences[low]!] : [];
 }
 
-/** The sentences of a draft with their offsets, trimmed, and empty ones left out. */
-function sentencesOf(draft: string): Sentence[] {
-  const sentences: Sentence[] = [];
+/**
+ * The pieces of a text between the matches of `marks`, with their offsets (from `base`), trimmed, and empty ones left
+ * out; a mark stays with the piece before it when `keepMark` is set.
+ */
+function piecesOf(text: string, base: number, marks: RegExp, keepMark: boolean): Sentence[] {
+  const pieces: Sentence[] = [];
   const add = (from: number, to: number): void => {
-    const piece = draft.slice(from, to);
-    const lead = piece.length - piece.trimStart().length;
-    const text = piece.trim();
-    if (text !== '') sentences.push({ start: from + lead, end: from + lead + text.length, text });
+    const piece = text.slice(from, to);
+    const start = base + from + (piece.length - piece.trimStart().length);
+    const trimmed = piece.trim();
+    if (trimmed !== '') pieces.push({ start, end: start + trimmed.length, text: trimmed });
   };
   let from = 0;
-  for (const end of draft.matchAll(SENTENCE_END)) {
-    // The end mark stays with its sentence: a question mark changes how the words read.
-    add(from, end.index + end[0].trimEnd().length);
+  for (const end of text.matchAll(marks)) {
+    add(from, keepMark ? end.index + end[0].trimEnd().length : end.index);
     from = end.index + end[0].length;
   }
-  add(from, draft.length);
-  return sentences;
+  add(from, text.length);
+  return pieces;
+}
+
+/** The sentences of a draft with their offsets; the end mark stays with its sentence (a question mark changes how the words read). */
+function sentencesOf(draft: string): Sentence[] {
+  return piecesOf(draft, 0, SENTENCE_END, true);
 }
 
 /**
