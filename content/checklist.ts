@@ -7,7 +7,7 @@ import type { Tab } from './tab.ts';
 
 /** Reply times turn from open to missed while nobody types: the checklist is read again this often. */
 const TIMING_REFRESH_MS = 5_000;
-/** Each message's reading is kept by id and text; a conversation longer than this is read again from scratch. */
+/** Each message's reading is kept by role and text; past this many (and twice the conversation), they are read afresh. */
 const READING_CACHE_LIMIT = 2_000;
 
 export function startChecklist(tab: Tab): () => void {
@@ -16,26 +16,49 @@ export function startChecklist(tab: Tab): () => void {
   let seenAt = new Map<string, number>();
   let readingsFor: Engine | null = null;
   const readings = new Map<string, ChecklistTurn>();
+  /**
+   * The same, by message object: the conversation watcher keeps a message's object while the list only grows, so a
+   * new message in a long conversation costs one lookup per earlier message, not a key built from its text.
+   */
+  let readingOfMessage = new WeakMap<ChatMessage, { readerReady: boolean; turn: ChecklistTurn }>();
 
-  function turnOf(engine: Engine, message: ChatMessage): ChecklistTurn | undefined {
-    if (message.role !== 'customer' && message.role !== 'agent') return undefined;
-    // An agent's message read before the draft reader was trained (the rules alone) is read again once it is.
-    const readerReady = message.role === 'agent' && engine.prepareLint(0);
+  function readTurn(engine: Engine, message: ChatMessage, readerReady: boolean, cacheLimit: number): ChecklistTurn {
     const key = `${message.role}\u0000${readerReady ? 'read' : ''}\u0000${message.text}`;
     let turn = readings.get(key);
     if (!turn) {
-      if (readings.size >= READING_CACHE_LIMIT) readings.clear();
+      if (readings.size >= cacheLimit) readings.clear();
       turn =
         message.role === 'customer'
           ? { role: 'customer', scenarios: engine.detect(message.text).scenarios.map((s) => s.id) }
           : {
               role: 'agent',
-              text: message.text,
+              // What the reply says, found once here: the reader would otherwise look again on every new message.
+              says: engine.checklistPhrasesIn(message.text),
               worstSeverity: worstSeverity(engine.lint(message.text, { waitForReader: false })),
             };
       readings.set(key, turn);
     }
-    return { ...turn, seenAt: seenAt.get(message.id) };
+    return turn;
+  }
+
+  /** `readerReady`: an agent's message read before the draft reader was trained (the rules alone) is read again once it is. */
+  function turnOf(
+    engine: Engine,
+    message: ChatMessage,
+    readerReady: boolean,
+    cacheLimit: number,
+  ): ChecklistTurn | undefined {
+    if (message.role !== 'customer' && message.role !== 'agent') return undefined;
+    const ready = message.role === 'agent' && readerReady;
+    const known = readingOfMessage.get(message);
+    let turn: ChecklistTurn;
+    if (known && known.readerReady === ready) turn = known.turn;
+    else {
+      turn = readTurn(engine, message, ready, cacheLimit);
+      readingOfMessage.set(message, { readerReady: ready, turn });
+    }
+    const at = seenAt.get(message.id);
+    return at === undefined ? turn : { ...turn, seenAt: at };
   }
 
   function evaluate(): void {
@@ -46,10 +69,15 @@ export function startChecklist(tab: Tab): () => void {
     }
     if (readingsFor !== engine) {
       readings.clear();
+      readingOfMessage = new WeakMap();
       readingsFor = engine;
     }
     try {
-      const turns = snapshot.messages.flatMap((message) => turnOf(engine, message) ?? []);
+      // Room for every message of a long conversation (an agent's reply read with and without the reader), or each new
+      // message would empty the cache and read the whole conversation again.
+      const cacheLimit = Math.max(READING_CACHE_LIMIT, 2 * snapshot.messages.length + 1);
+      const readerReady = engine.prepareLint(0);
+      const turns = snapshot.messages.flatMap((message) => turnOf(engine, message, readerReady, cacheLimit) ?? []);
       const checklist = engine.readChecklist(turns, Date.now());
       // The 5 s refresh mostly finds nothing new: the panel is told only of a change.
       if (JSON.stringify(checklist) !== JSON.stringify(store.get().view.checklist)) setView(store, { checklist });

@@ -1,5 +1,5 @@
 // Detection in the page: reads the conversation through the adapter, detects the latest customer message and keeps the ones no scenario fits for teaching.
-import { findOrderNumber, maskCustomerMessage, type Engine } from '../engine/index.ts';
+import { createOrderNumberFinder, maskCustomerMessage, type Engine } from '../engine/index.ts';
 import type { Detection } from '../engine/types.ts';
 import type { SiteAdapter } from '../sites/types.ts';
 import { recordUnmatched } from '../utils/teach.ts';
@@ -10,10 +10,13 @@ import { duringSession, setView } from './tab-store.ts';
 import { uiLocaleOf, type Tab } from './tab.ts';
 
 const DETECTION_CACHE_LIMIT = 500;
+// Texts of a long conversation: a cache smaller than the conversation would be emptied on every message.
+const ORDER_NUMBER_CACHE_LIMIT = 20_000;
 
 export function startDetection(tab: Tab): () => void {
   const { store, doc } = tab;
   const cache = new Map<string, Detection>();
+  const findOrderNumber = createOrderNumberFinder(ORDER_NUMBER_CACHE_LIMIT);
   let cachedFor: Engine | null = null;
   let lastSnapshot: ConversationSnapshot | null = null;
   /** The last message kept as unmatched: every snapshot of the same conversation re-evaluates it. */

@@ -1,4 +1,4 @@
-// Lints the agent's draft as they type: one lint per animation frame at most, none while an IME composition is open.
+// Lints the agent's draft as they type: right after each keystroke while linting is quick, again at the next frame if the editor changed the text since, never inside an IME composition.
 import type { Finding } from '../engine/types.ts';
 import type { ComposerInfo } from '../sites/types.ts';
 import { editableElementFor, readDraft } from '../composer/index.ts';
@@ -29,6 +29,9 @@ export interface DraftWatcher {
 
 // A hidden tab gets no animation frames: lint anyway after this long.
 const FRAME_FALLBACK_MS = 100;
+// A lint that took longer than this (a pasted page of text) paces the next ones by animation frame, so fast typing in a
+// long draft lints once a frame, not once a key; quicker ones run as the keystroke's input event ends, a frame sooner.
+const FRAME_PACED_ABOVE_MS = 4;
 
 function isNode(target: EventTarget | null): target is Node {
   return typeof (target as Node | null)?.nodeType === 'number';
@@ -41,6 +44,10 @@ export function watchDraft(options: DraftWatcherOptions): DraftWatcher {
   let composing = false;
   let frame: number | null = null;
   let fallbackTimer: ReturnType<typeof setTimeout> | null = null;
+  let lastLintMs = 0;
+  let keystrokeLintQueued = false;
+  /** The draft last linted: the frame's look after a keystroke's lint lints again only when the editor changed it. */
+  let lintedDraft: string | null = null;
   let stopped = false;
 
   function sameComposer(a: ComposerInfo | null, b: ComposerInfo | null): boolean {
@@ -56,6 +63,7 @@ export function watchDraft(options: DraftWatcherOptions): DraftWatcher {
     }
     if (!sameComposer(found, composer)) {
       composer = found;
+      lintedDraft = null;
       followEditorDocument(found);
       try {
         options.onComposerChange?.(found);
@@ -85,23 +93,48 @@ export function watchDraft(options: DraftWatcherOptions): DraftWatcher {
     fallbackTimer = null;
   }
 
-  function lintNow(): void {
-    cancelScheduled();
+  function lint(onlyIfChanged: boolean): void {
     if (stopped || composing) return;
     const current = composer?.element.isConnected ? composer : findComposer();
     if (!current) return;
+    const startedAt = performance.now();
     try {
       const draft = readDraft(current.element, current.kind);
+      if (onlyIfChanged && draft === lintedDraft) return;
+      lintedDraft = draft;
       options.onLint({ draft, findings: options.lint(draft) }, current);
     } catch (error) {
       console.error('[huashu] linting the draft failed', error);
     }
+    lastLintMs = performance.now() - startedAt;
+  }
+
+  function lintNow(): void {
+    cancelScheduled();
+    lint(false);
   }
 
   function scheduleLint(): void {
-    if (stopped || composing || frame !== null) return;
-    frame = win.requestAnimationFrame(() => lintNow());
-    fallbackTimer = setTimeout(() => lintNow(), FRAME_FALLBACK_MS);
+    if (stopped || composing) return;
+    // In a microtask of the input event: a textarea or a natively edited editor holds the new text already, and
+    // neither a timer nor a frame (both wait behind the page's rendering after a keystroke) stands in between.
+    if (lastLintMs <= FRAME_PACED_ABOVE_MS && !keystrokeLintQueued) {
+      keystrokeLintQueued = true;
+      queueMicrotask(() => {
+        keystrokeLintQueued = false;
+        lint(true);
+      });
+    }
+    // An editor that renders its model later in the task (or a slow lint) is read once more at the next frame.
+    if (frame !== null) return;
+    frame = win.requestAnimationFrame(() => {
+      cancelScheduled();
+      lint(true);
+    });
+    fallbackTimer = setTimeout(() => {
+      cancelScheduled();
+      lint(true);
+    }, FRAME_FALLBACK_MS);
   }
 
   const onInput = (event: Event): void => {
@@ -180,6 +213,8 @@ export function watchDraft(options: DraftWatcherOptions): DraftWatcher {
     },
     refresh() {
       findComposer();
+      // The engine or the note mode may have changed: the same draft is linted again.
+      lintedDraft = null;
       scheduleLint();
     },
     lintNow,

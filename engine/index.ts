@@ -45,7 +45,7 @@ export { fillVariables, findVariables } from './variables.ts';
 export { findUnfilledFields, renderFields, type FieldSpan } from './fields.ts';
 export { fillTemplate } from './template.ts';
 export { replyLanguage, replyValues } from './replies.ts';
-export { findOrderNumber } from './order-number.ts';
+export { createOrderNumberFinder } from './order-number.ts';
 export { createPhraseSearch, type PhraseHit, type PhraseSearch } from './search.ts';
 export { maskSensitive } from './sensitive.ts';
 export { audienceNames, packsForAgent } from './audience.ts';

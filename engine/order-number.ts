@@ -27,10 +27,30 @@ function lastOrderNumberIn(text: string): string | undefined {
 }
 
 /** The order number of the latest message (of those given, oldest first) that labels one; undefined when none does. */
-export function findOrderNumber(messages: readonly string[]): string | undefined {
+export function findOrderNumber(
+  messages: readonly string[],
+  numberIn: (text: string) => string | undefined = lastOrderNumberIn,
+): string | undefined {
   for (let i = messages.length - 1; i >= 0; i--) {
-    const found = lastOrderNumberIn(messages[i]!);
+    const found = numberIn(messages[i]!);
     if (found !== undefined) return found;
   }
   return undefined;
+}
+
+/**
+ * findOrderNumber for a conversation read again on every new message: each text is searched once, so a new message
+ * in a long conversation without any order number costs lookups, not a search of every earlier message.
+ */
+export function createOrderNumberFinder(cacheLimit: number): (messages: readonly string[]) => string | undefined {
+  const known = new Map<string, string | null>();
+  const numberIn = (text: string): string | undefined => {
+    let found = known.get(text);
+    if (found === undefined) {
+      if (known.size >= cacheLimit) known.clear();
+      known.set(text, (found = lastOrderNumberIn(text) ?? null));
+    }
+    return found ?? undefined;
+  };
+  return (messages) => findOrderNumber(messages, numberIn);
 }

@@ -1,4 +1,4 @@
-// The draft watcher: one lint per frame however many keystrokes, none inside an IME composition, one when it ends.
+// The draft watcher: a lint as each keystroke's input event ends, once for a burst, again at the frame if the editor changed the text, none inside an IME composition.
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Finding } from '../../engine/types.ts';
@@ -34,10 +34,49 @@ beforeEach(() => {
 afterEach(() => watcher.stop());
 
 describe('watchDraft', () => {
-  it('lints once per frame however many keystrokes came in it', async () => {
+  it('lints once for a burst of input events in one task, and not again at the frame when nothing changed', async () => {
     for (const character of '我不能帮您') type(character);
     await nextFrame();
     expect(linted).toEqual(['我不能帮您']);
+  });
+
+  it('lints a keystroke as its input event ends, before any timer or frame', async () => {
+    type('我');
+    await Promise.resolve();
+    expect(linted).toEqual(['我']);
+  });
+
+  it('reads the draft again at the next frame when the editor changed it after the input event', async () => {
+    type('我');
+    await Promise.resolve();
+    // An editor that renders its model later in the task, with no input event of its own.
+    textarea.value = '我不';
+    await nextFrame();
+    expect(linted).toEqual(['我', '我不']);
+  });
+
+  it('after a slow lint (a pasted page), lints at the frame, not at every keystroke', async () => {
+    watcher.stop();
+    watcher = watchDraft({
+      findComposer: () => demoAdapter.findComposer(document),
+      lint: (draft): Finding[] => {
+        linted.push(draft);
+        const until = performance.now() + 10;
+        while (performance.now() < until) {
+          // A lint as slow as one of a very long draft.
+        }
+        return [];
+      },
+      onLint: () => undefined,
+    });
+    type('长');
+    await nextFrame();
+    expect(linted).toEqual(['长']);
+    type('文');
+    await Promise.resolve();
+    expect(linted).toEqual(['长']);
+    await nextFrame();
+    expect(linted).toEqual(['长', '长文']);
   });
 
   it('does not lint inside an IME composition, and lints once when it ends', async () => {

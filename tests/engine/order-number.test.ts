@@ -1,6 +1,6 @@
 // The {orderNumber} variable's value: the latest order number the conversation labels, never a tracking or invoice number.
 import { describe, expect, it } from 'vitest';
-import { findOrderNumber } from '../../engine/order-number.ts';
+import { createOrderNumberFinder, findOrderNumber } from '../../engine/order-number.ts';
 import { replyValues } from '../../engine/replies.ts';
 import { fillVariables } from '../../engine/variables.ts';
 
@@ -39,6 +39,17 @@ describe('the order number of a conversation', () => {
   it('reads a long message in one pass whatever it holds', () => {
     const long = '订单'.repeat(20_000) + '号 123456789';
     expect(findOrderNumber([long])).toBe('123456789');
+  });
+
+  it('answers the same when read again on every new message, past the size of its memory too', () => {
+    const find = createOrderNumberFinder(3);
+    const conversation = ['订单号 111111111', '谢谢', '好的', '还没到'];
+    expect(find(conversation)).toBe('111111111');
+    conversation.push('不对，订单号是 222222222');
+    expect(find(conversation)).toBe('222222222');
+    conversation.push('嗯', '好');
+    expect(find(conversation)).toBe('222222222');
+    expect(find(['谢谢'])).toBeUndefined();
   });
 });
 
