@@ -426,6 +426,27 @@ function isThirdPartysCustomer(text: string, start: number): boolean {
   return THIRD_PARTY_BEFORE.test(text.slice(Math.max(0, start - 24), start));
 }
 
+// Who else the agent may have told: "仓库那边我已经说过了", "跟快递说过了", "as I mentioned to the warehouse team". Said
+// to them, "I already said" reports a step taken for the customer; only said to the customer is it impatience.
+const OTHER_PARTIES =
+  '仓库|仓储|快递|物流|师傅|骑手|司机|商家|厂家|工厂|供应商|同事|主管|经理|领导|技术|财务|售后|门店|店长';
+const TOLD_OTHERS_BEFORE = new RegExp(
+  `(?:(?:${OTHER_PARTIES})(?:那边|那里|方面)|(?:跟|和|给|对|向)(?:${OTHER_PARTIES}))[^,.;!?，。；！？]{0,8}$`,
+  'u',
+);
+const TOLD_OTHERS_AFTER =
+  /^\s*(?:to|with) (?:the |our |your )?(?:\w+ )?(?:warehouse|courier|driver|team|supplier|factory|manager|supervisor|store|carrier|seller|colleagues?)s?\b/u;
+const TELLING = /说|讲|告诉|强调|解释|mention|said|told|explain/u;
+
+/** True when the "I already said" at [start, end) of normalized text was said to somebody other than the customer. */
+function isToldToOthers(text: string, start: number, end: number): boolean {
+  if (!TELLING.test(text.slice(start, end))) return false;
+  return (
+    TOLD_OTHERS_BEFORE.test(text.slice(Math.max(0, start - 24), start)) ||
+    TOLD_OTHERS_AFTER.test(text.slice(end, end + 40))
+  );
+}
+
 // What a product helps the customer do ("designed to help you calm down before bed"): a benefit, not the agent telling
 // the customer to calm down.
 const HELPED_TO_BEFORE = /\b(?:helps?|helping|designed to|meant to|made to)\s+(?:you\s+)?(?:to\s+)?$/;
@@ -452,7 +473,8 @@ function isProductCapability(text: string, start: number, end: number): boolean 
 
 /**
  * True when the words around the rule's hit at [start, end) of normalized text excuse it for its category: advice not
- * to share a secret, a polite refusal, a description or warranty, our own mistake, a turn to an offer, a condition.
+ * to share a secret, a polite refusal, a description or warranty, our own mistake, a turn to an offer, a condition, a
+ * step reported as told to someone else.
  */
 export function isExcusedByContext(category: string, text: string, start: number, end: number): boolean {
   if (isDisowned(text, start)) return true;
@@ -472,7 +494,7 @@ export function isExcusedByContext(category: string, text: string, start: number
     case 'contradiction':
       return isOwnMistake(text, start, end) || isTurnToOffer(text, start, end) || isConditionalWrong(text, start);
     case 'impatience':
-      return isDeniedBlame(text, start) || isHelpedTo(text, start);
+      return isDeniedBlame(text, start) || isHelpedTo(text, start) || isToldToOthers(text, start, end);
     case 'rejection':
       return isThirdPartysCustomer(text, start);
     default:
