@@ -105,12 +105,14 @@ export function detectEmotion(text: string): Emotion {
   normalized = normalized.replace(CALM_STATEMENT, '/');
   if (SHOUTING.test(normalized) || isShouting(text) || CHOPPED_WORDS.test(text) || SHOUTED_WORD.test(text))
     return 'angry';
-  if (APOLOGY_CUES.some((cue) => normalized.includes(cue))) return 'calm';
+  // An apology for the tone takes the anger back, not the worry: "my bad for the caps, just scared I'll lose the deposit".
+  const apologised = APOLOGY_CUES.some((cue) => normalized.includes(cue));
   if (
-    ANGRY_CUES.some((cue) => containsCue(normalized, cue)) ||
-    SARCASM_CUES.some((cue) => containsCue(normalized, cue)) ||
-    COUNTING_FAILURES.test(normalized) ||
-    MOCKING_QUESTION.test(normalized)
+    !apologised &&
+    (ANGRY_CUES.some((cue) => containsCue(normalized, cue)) ||
+      SARCASM_CUES.some((cue) => containsCue(normalized, cue)) ||
+      COUNTING_FAILURES.test(normalized) ||
+      MOCKING_QUESTION.test(normalized))
   )
     return 'angry';
   if (
@@ -138,12 +140,17 @@ const SCENARIO_MOOD: Readonly<Record<string, Emotion>> = {
   service_outage: 'anxious',
 };
 
+/** True when the customer says they are calm ("不急", "not angry, just asking", "有点失望"); `folded` as for isCourteous. */
+export function statesCalm(folded: string): boolean {
+  CALM_STATEMENT.lastIndex = 0;
+  return CALM_STATEMENT.test(folded);
+}
+
 const COURTESY_CUES: readonly string[] = emotionCues.courtesy;
 
 /** True when the customer asks politely ("幫我轉主管 謝謝", "thx"); `folded`: the message folded and shorthand written out. */
 export function isCourteous(folded: string): boolean {
-  CALM_STATEMENT.lastIndex = 0;
-  return COURTESY_CUES.some((cue) => containsCue(folded, cue)) || CALM_STATEMENT.test(folded);
+  return COURTESY_CUES.some((cue) => containsCue(folded, cue)) || statesCalm(folded);
 }
 
 /**

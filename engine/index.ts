@@ -1,7 +1,14 @@
 // The engine's entry for every runtime: builds a matcher from packs and exposes detect() and lint(), and the small pure
 // helpers the panel and the content script share (reply ranking, variables, masking, language, pinyin). Reading and
 // checking pack files is the other entry, engine/packs.ts; the reply search (search.ts) serves the panel and the page's `;;` picker alike.
-import { detectEmotion, emotionGivenScenario, isCourteous, isSarcastic, statesComplaintFact } from './emotion.ts';
+import {
+  detectEmotion,
+  emotionGivenScenario,
+  isCourteous,
+  isSarcastic,
+  statesCalm,
+  statesComplaintFact,
+} from './emotion.ts';
 import { isAside } from './detect-aside.ts';
 import { withoutMoodDisclaimers, withoutSelfDeprecation } from './detect-self.ts';
 import { expandShorthand } from './shorthand.ts';
@@ -139,11 +146,14 @@ export function createEngine(packs: readonly Pack[]): Engine {
   const learned = withLearnedFindings(merged, lintRules);
   const checklist = createChecklistReader(merged.checklist, merged.classes);
   // The cue lists first (an insult, shouting, an apology); where they read calm, what the packs' messages taught,
-  // except in a scenario that is calm by nature (praise, thanks), where a learned guess is more often wrong than right.
+  // except in a scenario that is calm by nature (praise, thanks), where a learned guess is more often wrong than right,
+  // and where the customer says they are calm ("有点失望", "not angry, just asking"): their word over a guess.
   const emotionOf = (text: string, scenario: string | undefined): Emotion => {
     const fromCues = detectEmotion(text);
     if (fromCues !== 'calm' || (scenario !== undefined && CALM_SCENARIOS.has(scenario))) return fromCues;
-    return readEmotion(normalizeForMatch(text)) ?? 'calm';
+    const folded = normalizeForMatch(text);
+    if (statesCalm(expandShorthand(folded))) return 'calm';
+    return readEmotion(folded) ?? 'calm';
   };
   return {
     ...catalog,

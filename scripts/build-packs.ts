@@ -8,6 +8,7 @@ import { formatProblem, parsePack } from '../engine/pack-load.ts';
 import { maskCustomerMessage } from '../engine/teach.ts';
 import type { Checklist, DraftExamples, Pack, Rule, Scenario, Stage } from '../engine/types.ts';
 import { readDraftCorpus, withDraftCorpus } from './draft-corpus.ts';
+import { readEmotionCorpus, withEmotionCorpus } from './emotion-corpus.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const srcDir = join(root, 'data/src');
@@ -41,6 +42,14 @@ function draftExamplesOf(locale: string): DraftExamples | undefined {
   return corpus.length === 0 ? examples : withDraftCorpus(examples, corpus);
 }
 
+/** emotion-examples.json with the locale's labelled message corpus (emotion-corpus.jsonl) folded in. */
+function emotionExamplesOf(locale: string): Pack['emotionExamples'] {
+  const dir = join(srcDir, locale);
+  const examples = readJson<Pack['emotionExamples']>(join(dir, 'emotion-examples.json'), undefined);
+  const corpus = readEmotionCorpus(join(dir, 'emotion-corpus.jsonl'));
+  return corpus.length === 0 ? examples : withEmotionCorpus(examples, corpus);
+}
+
 function readSources(locale: string): PackSources {
   const dir = join(srcDir, locale);
   return {
@@ -49,7 +58,7 @@ function readSources(locale: string): PackSources {
     triggers: readJson(join(dir, 'triggers.json'), {}),
     rules: readJson(join(dir, 'rules.json'), []),
     draftExamples: draftExamplesOf(locale),
-    emotionExamples: readJson<Pack['emotionExamples']>(join(dir, 'emotion-examples.json'), undefined),
+    emotionExamples: emotionExamplesOf(locale),
     checklist: readJson<Checklist | undefined>(join(dir, 'checklist.json'), undefined),
   };
 }
@@ -161,7 +170,7 @@ export function buildPacks(): Record<string, string> {
   // converted: both packs are on by default, and the same texts twice would only double the training. The notes are
   // converted.
   const taiwanDrafts = draftExamplesOf('zh-TW') ?? {};
-  const taiwanEmotions = readJson<Pack['emotionExamples']>(join(srcDir, 'zh-TW/emotion-examples.json'), {});
+  const taiwanEmotions = emotionExamplesOf('zh-TW') ?? {};
   const zhTW: Pack = {
     ...converted,
     draftExamples: { ...taiwanDrafts, notes: converted.draftExamples?.notes ?? {} },

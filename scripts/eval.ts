@@ -28,6 +28,7 @@ const heldOutFiles = [
   'blind-messages-14.jsonl',
   'blind-messages-15.jsonl',
   'blind-messages-17.jsonl',
+  'blind-messages-21.jsonl',
 ].map((file) => join(root, 'tests/fixtures/heldout', file));
 // Sealed sets: printed only with --sealed, for the final figure of a round, so nobody tunes on them by looking.
 const sealedFiles = [
@@ -40,6 +41,7 @@ const sealedFiles = [
   'blind-messages-16.jsonl',
   'blind-messages-18.jsonl',
   'blind-messages-19.jsonl',
+  'blind-messages-20.jsonl',
 ].map((file) => join(root, 'tests/fixtures/heldout', file));
 // Our later sets, each written fresh after a tuning round, measured once untouched and then tuned on (see README there).
 const tuningFiles = [

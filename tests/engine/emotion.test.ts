@@ -216,3 +216,16 @@ describe('round 11 cues keep to chat and to threats', () => {
     );
   });
 });
+
+describe('round 13: an apology takes back the anger, not the worry; a customer who says they are calm is taken at their word', () => {
+  it.each([
+    ['my bad for the caps earlier, just scared ill lose the deposit. is there still a way to sort it today', 'anxious'],
+    ['抱歉刚才说话难听 孩子明天就要模考 资料还没到 我有点失控了 现在还有办法吗', 'anxious'],
+    ['sorry for shouting, you guys are useless', 'calm'],
+    ['不好意思刚才语气冲了，就是想问下退款到哪一步了', 'calm'],
+    ['有点失望 盒子压坏了 东西还好', 'calm'],
+    ['not angry just asking, the box came crushed and the lid is cracked', 'calm'],
+  ])('%s → %s', (message, emotion) => {
+    expect(sharedEngine.detect(message).emotion).toBe(emotion);
+  });
+});
