@@ -37,6 +37,14 @@ const COUNTING_FAILURES =
 const DEADLINE =
   /\b(?:runs? out|expires?|due|closes?) (?:tonight|today|tomorrow)\b|\b(?:birthday|wedding|flight|exam|interview|move|surgery) (?:is )?(?:on|this) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the \d{1,2}(?:st|nd|rd|th)?)\b|\b(?:is|are|'s) (?:tomorrow|tonight|next week|this weekend|on the \d{1,2}(?:st|nd|rd|th)?)\b(?! floor| street| st\b| avenue| ave\b| row\b)|(?:明天|后天|下周|下礼拜|下星期|这周末|周末)[^，。,.!?！？]{0,10}(?:典礼|婚礼|生日|考试|面试|出国|答辩|开学|搬家|比赛|演出|航班)|(?:明天|后天|今晚|今天|周[一二三四五六日末]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|下周|月底|下个月)(?:就|一早就|之前|前)?(?:要用|要办|要走|要交|要出发|办了|就要|前)|(?:怕|担心|万一)[^，。,.!?！？]{0,12}(?:来不及|赶不上|发出去|过期|用不了|被|丢)|\b(?:before|by) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|the weekend)\b|\b(?:expires?|closes?|ends?|starts?|renews?|boarding|leaves?|departs?) (?:at |in |by |on )?(?:midnight|tonight|today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?:like |about )?an hour|\d+ ?(?:minutes?|mins?|hours?|hrs?))\b|今晚\d*点?(?:就)?(?:过期|截止|结束|到期)|\bgift for\b|\bi'll miss\b|\bstarting to worry\b|\bworr(?:y|ied|ying)\b|\ballergic\b|\bdidn't (?:change|request|authori[sz]e|order)\b/u;
 
+/**
+ * A feared consequence, said as a condition and what follows from it: "再交不上这钱就得我自己出", "等不到的话只能取消行程了",
+ * "要是没有我这边很难交代", "will i get it back or is it gone". A condition with a harmless result ("有货的话就帮我发", "要是
+ * 还没发货就帮我取消") or a plain question ("does it still work or did it expire") is not one: the result must be a loss.
+ */
+const FEARED_CONSEQUENCE =
+  /(?:再|要是|如果|万一|不然|否则|要不然|的话)[^。.!?！？]{0,20}(?:就|只能|只好|都会|会|得)[^，。,.!?！？]{0,8}(?:没了|没有了|没[\p{Script=Han}]{0,3}(?:用|装备|地方|钱)|不了了|(?<=只能|只好)取消|自己(?:出|掏|垫|付|承担|赔)|没了着落|难交代|白买|白花|白等|损失|怪我|赔钱|被扣|被罚|过期|作废|失效|来不及|泡汤|完了|惨了)|\b(?:or|otherwise|if not|or else)\b[^.!?]{0,30}\b(?:lose|lost|gone|miss(?:es|ed)?|fined?|wasted|too late|forfeit)\b|\bwill i (?:get (?:it|them|my \w+) back|lose)\b|\bis (?:it|my \w+) gone\b/u;
+
 /** A question at the company that mocks it ("你们是在现做吗", "客服是集体下班了吗", "do you even read these?"): anger. */
 const MOCKING_QUESTION =
   /你们(?:的|家)?[^，。,.!?！？]{0,10}(?:是(?:在现|没人|集体|走路|用脚|睡着|摆设|吃干饭|机器人)|都(?:下班|睡|死|放假)了)|快递是走路|\bdo you (?:guys )?(?:even|ever|actually) (?:read|care|check|work|listen)|\bis anyone (?:actually|even) (?:working|there|reading)|\bare you (?:guys )?(?:serious|kidding|joking)\b|\bwhat a joke\b/u;
@@ -119,6 +127,7 @@ export function detectEmotion(text: string): Emotion {
     URGENT_QUESTIONS.test(normalized) ||
     COUNTING_DAYS.test(normalized) ||
     DEADLINE.test(normalized) ||
+    FEARED_CONSEQUENCE.test(normalized) ||
     ANXIOUS_CUES.some((cue) => containsCue(normalized, cue))
   )
     return 'anxious';

@@ -229,3 +229,17 @@ describe('round 13: an apology takes back the anger, not the worry; a customer w
     expect(sharedEngine.detect(message).emotion).toBe(emotion);
   });
 });
+
+describe('round 13: a feared consequence, said as a condition and the loss that follows', () => {
+  it.each([
+    ['发票这周还开不出来的话，这笔钱就得我自己垫了', 'anxious'],
+    ['要是明天还收不到，我女儿的演出服就没了着落，只能取消演出了', 'anxious'],
+    ['the voucher ends tonight, if it does not go through i lose the whole 50', 'anxious'],
+    ['charged twice for the same mug, will i get it back?', 'anxious'],
+    ['有货的话就帮我发顺丰', 'calm'],
+    ['要是还没发货就帮我取消吧，发了就算了', 'calm'],
+    ['does the code still work or did it expire yesterday?', 'calm'],
+  ])('%s → %s', (message, emotion) => {
+    expect(detectEmotion(message)).toBe(emotion);
+  });
+});
