@@ -38,6 +38,13 @@ const DEADLINE =
   /\b(?:runs? out|expires?|due|closes?) (?:tonight|today|tomorrow)\b|\b(?:birthday|wedding|flight|exam|interview|move|surgery) (?:is )?(?:on|this) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the \d{1,2}(?:st|nd|rd|th)?)\b|\b(?:is|are|'s) (?:tomorrow|tonight|next week|this weekend|on the \d{1,2}(?:st|nd|rd|th)?)\b(?! floor| street| st\b| avenue| ave\b| row\b)|(?:明天|后天|下周|下礼拜|下星期|这周末|周末)[^，。,.!?！？]{0,10}(?:典礼|婚礼|生日|考试|面试|出国|答辩|开学|搬家|比赛|演出|航班)|(?:明天|后天|今晚|今天|周[一二三四五六日末]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|下周|月底|下个月)(?:就|一早就|之前|前)?(?:要用|要办|要走|要交|要出发|办了|就要|前)|(?:怕|担心|万一)[^，。,.!?！？]{0,12}(?:来不及|赶不上|发出去|过期|用不了|被|丢)|\b(?:before|by) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|the weekend)\b|\b(?:expires?|closes?|ends?|starts?|renews?|boarding|leaves?|departs?) (?:at |in |by |on )?(?:midnight|tonight|today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?:like |about )?an hour|\d+ ?(?:minutes?|mins?|hours?|hrs?))\b|今晚\d*点?(?:就)?(?:过期|截止|结束|到期)|\bgift for\b|\bi'll miss\b|\bstarting to worry\b|\bworr(?:y|ied|ying)\b|\ballergic\b|\bdidn't (?:change|request|authori[sz]e|order)\b/u;
 
 /**
+ * A clock running: "孩子的课半小时后就开始了", "二十分钟内要登机", "need help with an order before 5". A time alone is not
+ * one ("两小时后发货", "it came by 5"): something the customer must do or make must hang on it.
+ */
+const CLOCK_RUNNING =
+  /(?:半个?小时|一个?小时|[两二三四五六七八九十几\d]+ ?(?:分钟|个?小时))(?:后|之后|以后|内)(?:就)?(?:要|得|开始|出发|截止|结束|关门|登机|上课|开考|开课|到期|过期)|\b(?:need|needs|have to|has to|must|gotta)\b[^.!?]{0,30}\b(?:before|by) \d{1,2}(?::\d\d)?\s?(?:am|pm)?\b/u;
+
+/**
  * A feared consequence, said as a condition and what follows from it: "再交不上这钱就得我自己出", "等不到的话只能取消行程了",
  * "要是没有我这边很难交代", "will i get it back or is it gone". A condition with a harmless result ("有货的话就帮我发", "要是
  * 还没发货就帮我取消") or a plain question ("does it still work or did it expire") is not one: the result must be a loss.
@@ -128,6 +135,7 @@ export function detectEmotion(text: string): Emotion {
     COUNTING_DAYS.test(normalized) ||
     DEADLINE.test(normalized) ||
     FEARED_CONSEQUENCE.test(normalized) ||
+    CLOCK_RUNNING.test(normalized) ||
     ANXIOUS_CUES.some((cue) => containsCue(normalized, cue))
   )
     return 'anxious';

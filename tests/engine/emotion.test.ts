@@ -243,3 +243,14 @@ describe('round 13: a feared consequence, said as a condition and the loss that 
     expect(detectEmotion(message)).toBe(emotion);
   });
 });
+
+describe('round 13: a clock running, with something hanging on it', () => {
+  it.each([
+    ['客服在吗 二十分钟后就要登机了 座位还没选上', 'anxious'],
+    ['i need the invoice before 3pm or accounts will not pay it', 'anxious'],
+    ['两小时后发货的话，明天能到吗', 'calm'],
+    ['the parcel came by 5 yesterday, thanks', 'calm'],
+  ])('%s → %s', (message, emotion) => {
+    expect(detectEmotion(message)).toBe(emotion);
+  });
+});
