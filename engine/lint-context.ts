@@ -447,6 +447,19 @@ function isToldToOthers(text: string, start: number, end: number): boolean {
   );
 }
 
+// A sentence that reports what the agent told someone else ("我已经通知仓库不要再发了", "I asked the courier not to
+// ring again"), and says nothing to the customer: its words are the message passed on, not said to them.
+const TOLD_OTHERS_SENTENCE = new RegExp(
+  `(?:通知|告诉|跟|和|让|叫|交代|嘱咐|提醒)(?:了|过)?(?:${OTHER_PARTIES})|\\b(?:told|asked|reminded|instructed|let) (?:the |our )?(?:\\w+ )?(?:warehouse|courier|driver|team|supplier|factory|store|carrier|seller|colleagues?)\\b`,
+  'u',
+);
+const ADDRESSES_CUSTOMER = /你|您|亲|\byou/u;
+
+/** True when a sentence (normalized) reports what the agent told somebody else, and does not speak to the customer. */
+export function isReportToOthers(sentence: string): boolean {
+  return TOLD_OTHERS_SENTENCE.test(sentence) && !ADDRESSES_CUSTOMER.test(sentence);
+}
+
 // What a product helps the customer do ("designed to help you calm down before bed"): a benefit, not the agent telling
 // the customer to calm down.
 const HELPED_TO_BEFORE = /\b(?:helps?|helping|designed to|meant to|made to)\s+(?:you\s+)?(?:to\s+)?$/;

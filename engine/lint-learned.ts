@@ -13,6 +13,7 @@ import {
   isConfirmationTag,
   isOwnSlip,
   isOwnershipSentence,
+  isReportToOthers,
   isQuestionBeforeOffer,
 } from './lint-context.ts';
 import { SINGLE_QUOTED } from './lint-findings.ts';
@@ -346,6 +347,8 @@ function isExcusedSentence(category: WarningCategory, sentence: string, followin
       return isAgreement(sentence) || isConfirmationTag(sentence) || isOwnSlip(sentence) || isPlainQuestion(sentence);
     case 'shirking':
       return isOwnershipSentence(sentence);
+    case 'impatience':
+      return isReportToOthers(sentence);
     case 'absolute_promise':
       return isEffortPromise(sentence) || isCompositionSentence(sentence);
     case 'sensitive_request':

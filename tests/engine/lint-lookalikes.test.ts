@@ -255,11 +255,12 @@ describe('an apology after a refusal softens it only from a clause of its own', 
   });
 });
 
-describe('"I already said" told to someone else (a step taken) or to the customer (impatience)', () => {
+describe('"I already said" or a message passed on to someone else (a step taken), or said to the customer (impatience)', () => {
   it.each([
     '仓库那边我已经说过了，打包时会多放两个冰袋',
     '我已经跟快递讲过了，明天上午给您送到',
     'As I mentioned to the warehouse team, your order needs extra ice packs, and they have confirmed.',
+    'I asked the courier not to ring the bell again.',
   ])('clean: %s', (draft) => {
     expect(engine.lint(draft)).toEqual([]);
   });
@@ -268,6 +269,7 @@ describe('"I already said" told to someone else (a step taken) or to the custome
     ['我都跟你说过了，往上翻翻', 'impatience'],
     ['我已经说过了，仓库不发货就是不发', 'impatience'],
     ['As I mentioned, the plan is $29. Please read it again.', 'impatience'],
+    ['我跟仓库说了，您别再催了', 'impatience'],
   ])('flagged: %s (%s)', (draft, category) => {
     expect(engine.lint(draft).map((f) => f.category)).toContain(category);
   });
