@@ -38,11 +38,14 @@ const DEADLINE =
   /\b(?:runs? out|expires?|due|closes?) (?:tonight|today|tomorrow)\b|\b(?:birthday|wedding|flight|exam|interview|move|surgery) (?:is )?(?:on|this) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the \d{1,2}(?:st|nd|rd|th)?)\b|\b(?:is|are|'s) (?:tomorrow|tonight|next week|this weekend|on the \d{1,2}(?:st|nd|rd|th)?)\b(?! floor| street| st\b| avenue| ave\b| row\b)|(?:明天|后天|下周|下礼拜|下星期|这周末|周末)[^，。,.!?！？]{0,10}(?:典礼|婚礼|生日|考试|面试|出国|答辩|开学|搬家|比赛|演出|航班)|(?:明天|后天|今晚|今天|周[一二三四五六日末]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|下周|月底|下个月)(?:就|一早就|之前|前)?(?:要用|要办|要走|要交|要出发|办了|就要|前)|(?:怕|担心|万一)[^，。,.!?！？]{0,12}(?:来不及|赶不上|发出去|过期|用不了|被|丢)|\b(?:before|by) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|the weekend)\b|\b(?:expires?|closes?|ends?|starts?|renews?|boarding|leaves?|departs?) (?:at |in |by |on )?(?:midnight|tonight|today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?:like |about )?an hour|\d+ ?(?:minutes?|mins?|hours?|hrs?))\b|今晚\d*点?(?:就)?(?:过期|截止|结束|到期)|\bgift for\b|\bi'll miss\b|\bstarting to worry\b|\bworr(?:y|ied|ying)\b|\ballergic\b|\bdidn't (?:change|request|authori[sz]e|order)\b/u;
 
 /**
- * A clock running: "孩子的课半小时后就开始了", "二十分钟内要登机", "need help with an order before 5". A time alone is not
+ * A clock running: "孩子的课半小时后就开始了", "我五点就得出门了", "need help with an order before 5". A time alone is not
  * one ("两小时后发货", "it came by 5"): something the customer must do or make must hang on it.
  */
 const CLOCK_RUNNING =
-  /(?:半个?小时|一个?小时|[两二三四五六七八九十几\d]+ ?(?:分钟|个?小时))(?:后|之后|以后|内)(?:就)?(?:要|得|开始|出发|截止|结束|关门|登机|上课|开考|开课|到期|过期)|\b(?:need|needs|have to|has to|must|gotta)\b[^.!?]{0,30}\b(?:before|by) \d{1,2}(?::\d\d)?\s?(?:am|pm)?\b/u;
+  /[一二两三四五六七八九十\d]{1,3}点(?:半|\d{1,2}分?)?(?:前|之前|以前)?(?:就|我就|我)?(?:得|必须|要(?:出门|出发|退房|登机|上课|交|走))|(?:半个?小时|一个?小时|[两二三四五六七八九十几\d]+ ?(?:分钟|个?小时))(?:后|之后|以后|内)(?:就)?(?:要|得|开始|出发|截止|结束|关门|登机|上课|开考|开课|到期|过期)|\b(?:need|needs|have to|has to|must|gotta)\b[^.!?]{0,30}\b(?:before|by) \d{1,2}(?::\d\d)?\s?(?:am|pm)?\b/u;
+
+/** Calling out for someone again and again ("在不在 在不在", "有人吗？有人吗", "hello?? hello"; not a bare 喂喂): afraid of being left alone. */
+const CALLING_AGAIN = /(在吗|在不在|有人吗|有人在吗|hello|anyone there)[\s?？!！,，.。~]*\1|在线等/u;
 
 /**
  * A feared consequence, said as a condition and what follows from it: "再交不上这钱就得我自己出", "等不到的话只能取消行程了",
@@ -136,6 +139,7 @@ export function detectEmotion(text: string): Emotion {
     DEADLINE.test(normalized) ||
     FEARED_CONSEQUENCE.test(normalized) ||
     CLOCK_RUNNING.test(normalized) ||
+    CALLING_AGAIN.test(normalized) ||
     ANXIOUS_CUES.some((cue) => containsCue(normalized, cue))
   )
     return 'anxious';

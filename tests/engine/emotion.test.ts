@@ -254,3 +254,15 @@ describe('round 13: a clock running, with something hanging on it', () => {
     expect(detectEmotion(message)).toBe(emotion);
   });
 });
+
+describe('round 13: a time of day something hangs on, and calling out again and again', () => {
+  it.each([
+    ['还有人回吗 我四点半就得去接孩子了', 'anxious'],
+    ['在吗在吗 退款那个怎么样了', 'anxious'],
+    ['hello?? hello is anyone reading this', 'anxious'],
+    ['喂喂 有人在线不？', 'calm'],
+    ['你们几点下班呀', 'calm'],
+  ])('%s → %s', (message, emotion) => {
+    expect(detectEmotion(message)).toBe(emotion);
+  });
+});
