@@ -55,6 +55,16 @@ const CALLING_AGAIN = /(在吗|在不在|有人吗|有人在吗|hello|anyone the
 const FEARED_CONSEQUENCE =
   /(?:再|要是|如果|万一|不然|否则|要不然|的话)[^。.!?！？]{0,20}(?:就|只能|只好|都会|会|得)[^，。,.!?！？]{0,8}(?:没了|没有了|没[\p{Script=Han}]{0,3}(?:用|装备|地方|钱)|不了了|(?<=只能|只好)取消|自己(?:出|掏|垫|付|承担|赔)|没了着落|难交代|白买|白花|白等|损失|怪我|赔钱|被扣|被罚|过期|作废|失效|来不及|泡汤|完了|惨了)|\b(?:or|otherwise|if not|or else)\b[^.!?]{0,30}\b(?:lose|lost|gone|miss(?:es|ed)?|fined?|wasted|too late|forfeit)\b|\bwill i (?:get (?:it|them|my \w+) back|lose)\b|\bis (?:it|my \w+) gone\b/u;
 
+/**
+ * Praise for a failure that came again: "great, another 'we're looking into it'", "you guys really are consistent", "服务真好啊，
+ * 好到我等了三个月". The praise and the "again" together are a sneer; either alone is not.
+ */
+const PRAISED_AGAIN =
+  /\b(?:great|wow|love that|love it|brilliant|amazing|truly|impressive|fantastic|lovely|nice one|well done|consistent)\b[^.!?]{0,40}\b(?:another|again|every (?:single )?time|as usual|each time)\b|\b(?:another|again)\b[^.!?]{0,30}\b(?:great|love it|love that|brilliant|impressive|consistent)\b|(?:真好|真棒|真行|真厉害|好厉害|佩服|可以啊)[^。!?！？]{0,12}(?:又|每次|好到|还是老样子)/u;
+/** The same words said again for weight: "march. march.", "报错E502 报错E502 报错E502", "退款 退款 退款" (not 哈哈哈哈). */
+const SAID_AGAIN_FOR_WEIGHT =
+  /\b([a-z]{3,})\.\s+(?:[a-z ]{0,12}\b)?\1\b\.|([^\s，。,.!?！？]{3,8})\s*\2\s*\2|((?!(.)\4)[^\s，。,.!?！？]{2})[\s，,]*\3[\s，,]*\3/u;
+
 /** A question at the company that mocks it ("你们是在现做吗", "客服是集体下班了吗", "do you even read these?"): anger. */
 const MOCKING_QUESTION =
   /你们(?:的|家)?[^，。,.!?！？]{0,10}(?:是(?:在现|没人|集体|走路|用脚|睡着|摆设|吃干饭|机器人)|都(?:下班|睡|死|放假)了)|快递是走路|\bdo you (?:guys )?(?:even|ever|actually) (?:read|care|check|work|listen)|\bis anyone (?:actually|even) (?:working|there|reading)|\bare you (?:guys )?(?:serious|kidding|joking)\b|\bwhat a joke\b/u;
@@ -130,7 +140,9 @@ export function detectEmotion(text: string): Emotion {
     (ANGRY_CUES.some((cue) => containsCue(normalized, cue)) ||
       SARCASM_CUES.some((cue) => containsCue(normalized, cue)) ||
       COUNTING_FAILURES.test(normalized) ||
-      MOCKING_QUESTION.test(normalized))
+      MOCKING_QUESTION.test(normalized) ||
+      PRAISED_AGAIN.test(normalized) ||
+      SAID_AGAIN_FOR_WEIGHT.test(normalized))
   )
     return 'angry';
   if (

@@ -266,3 +266,18 @@ describe('round 13: a time of day something hangs on, and calling out again and 
     expect(detectEmotion(message)).toBe(emotion);
   });
 });
+
+describe('round 13: praise for a failure that came again, and words said again for weight', () => {
+  it.each([
+    ['lovely, another parcel left in the rain', 'angry'],
+    ['客服真行，又让我等了一下午', 'angry'],
+    ['refund. i said refund. not a coupon.', 'angry'],
+    ['退款 退款 退款 说几遍了', 'angry'],
+    ['great, thanks for the quick reply', 'calm'],
+    ['can I order another one of the blue mugs?', 'calm'],
+    ['哈哈哈哈哈哈 好的', 'calm'],
+    ['谢谢谢谢谢谢', 'calm'],
+  ])('%s → %s', (message, emotion) => {
+    expect(detectEmotion(message)).toBe(emotion);
+  });
+});
