@@ -227,11 +227,21 @@ export function withLearnedFindings(
 
   // Rules the reader has learned: warnings whose own example drafts it was trained on, in a category it reads.
   let learnedRules: ReadonlySet<string> = new Set();
+  // The sentences of the packs' standard replies: what agents are told to send is never a learned finding, however a
+  // short one of them ("理解您的心情。") happens to read.
+  let standardSentences: ReadonlySet<string> = new Set();
   /** The training under way, a step at a time: the drafts gathered, then the classifier learned from them. */
   function* training(): Generator<void, void> {
     const drafts = yield* trainingDrafts(merged, lintRules);
     const categories = learnableCategories(drafts);
     classifier = categories.length > 0 ? yield* trainingSteps(drafts, categories) : null;
+    standardSentences = new Set(
+      [...merged.scenarios, ...merged.stages]
+        .flatMap((holder) =>
+          holder.replies.flatMap((reply) => [reply.text, ...sentencesOf(reply.text).map((piece) => piece.text)]),
+        )
+        .map((text) => normalizeForMatch(text.trim())),
+    );
     learnedRules = new Set(
       merged.rules
         .filter((rule) => rule.severity === 'warning' && (rule.examples?.match?.length ?? 0) > 0)
@@ -279,13 +289,16 @@ export function withLearnedFindings(
     if (waitForReader) prepare();
     if (!classifier) return findings;
     const sentences = sentencesOf(draft);
-    // A short draft is also read whole: "不行。这个改不了" says more together than apart.
+    const standard = sentences.map(({ text }) => standardSentences.has(normalizeForMatch(text.trim())));
+    // A short draft is also read whole: "不行。这个改不了" says more together than apart; one that holds a standard
+    // reply's sentence is that reply with a word around it, read by its own sentences.
     if (sentences.length > 1 && draft.length <= LEARNED_LINT.wholeDraftChars) {
       sentences.push({ start: sentences[0]!.start, end: sentences.at(-1)!.end, text: draft.trim() });
+      standard.push(standard.some(Boolean));
     }
     readings = new Map();
     const sentenceReadings = sentences.map(({ text }) => read(text));
-    const judged = sentences.map(({ text }) => hasEnoughWords(text));
+    const judged = sentences.map(({ text }, i) => hasEnoughWords(text) && !standard[i]);
     const kept = findings.filter((finding) => !isLookAlike(finding, sentences));
     lastReadings = readings;
     const found = new Set(kept.map((f) => f.category));

@@ -113,6 +113,21 @@ describe('a learned finding', () => {
   });
 });
 
+describe("the packs' standard replies", () => {
+  it('are never a learned finding, sentence by sentence, while the same words typed otherwise still are', () => {
+    // A team whose standard reply says what the reader reads as shirking: what agents are told to send stands.
+    const reply = '这个真的不归我们这边管哈！有别的问题再找我';
+    const withReply: Pack = {
+      ...packWith({ flawed: { shirking: [...SHIRKING, reply] }, clean: CLEAN, notes }),
+      scenarios: [{ id: 'return_refund', title: '退款', replies: [{ id: 'r1', text: reply }] }],
+    };
+    const teamEngine = createEngine([withReply]);
+    expect(teamEngine.lint(reply)).toEqual([]);
+    expect(teamEngine.lint('亲您好。这个真的不归我们这边管哈！')).toEqual([]);
+    expect(teamEngine.lint('亲您好。这个真的不归我们那边管哈！').map((f) => f.ruleId)).toEqual(['learned.shirking']);
+  });
+});
+
 describe('what the reader judges, and what it leaves to the rules', () => {
   const promise = {
     id: 'team.promise',
