@@ -321,9 +321,10 @@ function isNeverAsking(text: string, end: number): boolean {
 }
 
 // A limit of what the agent can tell, not of what the agent will do: "it's impossible for me to tell which setting is
-// off", "I can't say for sure from the photo". "I can't tell you that" withholds, and stays a refusal.
-const KNOWING_AFTER =
-  /^\s*(?:for (?:me|us) )?(?:to )?(?:tell|say|know|judge|determine|guess|be sure|see which|see what|see whether)\b(?! you\b)/;
+// off", "I can't say for sure from the photo", "I can't find an order under that email". "I can't tell you that"
+// withholds, and "I can't find a way to…" declines: both stay refusals.
+const KNOWING = String.raw`(?:tell|say|know|judge|determine|guess|be sure|see which|see what|see whether|find(?! (?:a|any) way)|locate|trace)\b(?! you\b)`;
+const KNOWING_AFTER = new RegExp(String.raw`^\s*(?:for (?:me|us) )?(?:to )?` + KNOWING, 'u');
 
 // "I won't close this ticket until you've confirmed…", "在您确认收到之前，我不会关闭工单": a refusal to stop before the
 // customer is helped is a commitment.
@@ -438,9 +439,32 @@ const TOLD_OTHERS_AFTER =
   /^\s*(?:to|with) (?:the |our |your )?(?:\w+ )?(?:warehouse|courier|driver|team|supplier|factory|manager|supervisor|store|carrier|seller|colleagues?)s?\b/u;
 const TELLING = /说|讲|告诉|强调|解释|mention|said|told|explain/u;
 
-/** True when the "I already said" at [start, end) of normalized text was said to somebody other than the customer. */
+// The customer said it: "as you already said, the parcel arrived wet", "您刚才已经说过了，我记下了". Agreeing with what they
+// said is listening, not "I told you already".
+const SAID_BY_CUSTOMER_BEFORE =
+  /(?:您|你)(?:刚才|刚刚|之前|前面|也)?$|\b(?:as |like )?you(?:'ve| have)?(?: already| just)?\s*$/u;
+
+const CANT = /can't|cannot|can not|couldn't|unable to|not able to|won't|不能|没法|没办法|无法|做不到|办不到/gu;
+const CANT_KNOW = new RegExp(String.raw`(?:${CANT.source})\s*(?:to )?` + KNOWING, 'u');
+
+/** True when a sentence's one "can't" is a limit of what the agent can tell or find ("I can't find an order under that email"). */
+export function isLimitOfKnowingSentence(sentence: string): boolean {
+  return (sentence.match(CANT) ?? []).length === 1 && CANT_KNOW.test(sentence);
+}
+
+const SAID_BY_CUSTOMER =
+  /(?:您|你)(?:刚才|刚刚|之前|前面|也)?(?:已经)?(?:说|讲|提到)(?:过|了|的)|\b(?:as|like) you(?:'ve| have)?(?: already| just)? (?:said|mentioned|told me)\b/u;
+const IMPATIENT_TOO = /别|不要|到底|还要|几遍|多少遍|自己|\bagain\b|\bread\b|\bkeep\b/u;
+
+/** True when a sentence takes up what the customer said, and nothing in it is impatient: "您刚才已经说过了，我记下了". */
+export function isCustomersWordsSentence(sentence: string): boolean {
+  return SAID_BY_CUSTOMER.test(sentence) && !IMPATIENT_TOO.test(sentence);
+}
+
+/** True when the "already said" at [start, end) of normalized text was said to somebody else, or by the customer. */
 function isToldToOthers(text: string, start: number, end: number): boolean {
   if (!TELLING.test(text.slice(start, end))) return false;
+  if (SAID_BY_CUSTOMER_BEFORE.test(text.slice(Math.max(0, start - 12), start))) return true;
   return (
     TOLD_OTHERS_BEFORE.test(text.slice(Math.max(0, start - 24), start)) ||
     TOLD_OTHERS_AFTER.test(text.slice(end, end + 40))

@@ -14,6 +14,8 @@ import {
   isOwnSlip,
   isOwnershipSentence,
   isReportToOthers,
+  isCustomersWordsSentence,
+  isLimitOfKnowingSentence,
   isQuestionBeforeOffer,
 } from './lint-context.ts';
 import { SINGLE_QUOTED } from './lint-findings.ts';
@@ -321,7 +323,11 @@ export function withLearnedFindings(
       if (!best) return;
       const sentence = normalizeForMatch(best.text);
       const following = normalizeForMatch(draft.slice(best.end, best.end + 80));
-      if (category === 'refusal' && isPoliteRefusalSentence(sentence, following)) return;
+      if (
+        category === 'refusal' &&
+        (isPoliteRefusalSentence(sentence, following) || isLimitOfKnowingSentence(sentence))
+      )
+        return;
       if (isExcusedSentence(category, sentence, following)) return;
       const message = messageFor(merged, category, draft);
       if (message === undefined) return;
@@ -361,7 +367,7 @@ function isExcusedSentence(category: WarningCategory, sentence: string, followin
     case 'shirking':
       return isOwnershipSentence(sentence);
     case 'impatience':
-      return isReportToOthers(sentence);
+      return isReportToOthers(sentence) || isCustomersWordsSentence(sentence);
     case 'absolute_promise':
       return isEffortPromise(sentence) || isCompositionSentence(sentence);
     case 'sensitive_request':

@@ -274,3 +274,23 @@ describe('"I already said" or a message passed on to someone else (a step taken)
     expect(engine.lint(draft).map((f) => f.category)).toContain(category);
   });
 });
+
+describe('round 13: what the customer said taken up, and a limit of what the agent can find', () => {
+  it.each([
+    "As you already said, the parcel arrived wet, so I've approved a full replacement.",
+    '您刚才已经说过了，我记下了，马上帮您登记',
+    "I can't find an order under that email. Could you check whether you used a different one?",
+    '我这边查不到这个单号，麻烦您核对一下是不是别的手机号下的单',
+  ])('clean: %s', (draft) => {
+    expect(engine.lint(draft)).toEqual([]);
+  });
+
+  it.each([
+    ["I can't find a way to refund that.", 'refusal'],
+    ["I can't find your order and I can't refund it anyway.", 'refusal'],
+    ['As I already said, no refunds.', 'impatience'],
+    ['您自己已经说过了还问什么', 'impatience'],
+  ])('flagged: %s (%s)', (draft, category) => {
+    expect(engine.lint(draft).map((f) => f.category)).toContain(category);
+  });
+});
