@@ -439,10 +439,10 @@ const TOLD_OTHERS_AFTER =
   /^\s*(?:to|with) (?:the |our |your )?(?:\w+ )?(?:warehouse|courier|driver|team|supplier|factory|manager|supervisor|store|carrier|seller|colleagues?)s?\b/u;
 const TELLING = /说|讲|告诉|强调|解释|mention|said|told|explain/u;
 
-// The customer said it: "as you already said, the parcel arrived wet", "您刚才已经说过了，我记下了". Agreeing with what they
-// said is listening, not "I told you already".
+// The customer said it: "as you already said, the parcel arrived wet", "您刚才已经说过了，我记下了" (not "跟你说了": said
+// to them). Taking up what they said is listening, not "I told you already".
 const SAID_BY_CUSTOMER_BEFORE =
-  /(?:您|你)(?:刚才|刚刚|之前|前面|也)?$|\b(?:as |like )?you(?:'ve| have)?(?: already| just)?\s*$/u;
+  /(?<![跟和给对向])(?:您|你)(?:刚才|刚刚|之前|前面|也)?$|\b(?:as |like )?you(?:'ve| have)?(?: already| just)?\s*$/u;
 
 const CANT = /can't|cannot|can not|couldn't|unable to|not able to|won't|不能|没法|没办法|无法|做不到|办不到/gu;
 const CANT_KNOW = new RegExp(String.raw`(?:${CANT.source})\s*(?:to )?` + KNOWING, 'u');
@@ -453,8 +453,8 @@ export function isLimitOfKnowingSentence(sentence: string): boolean {
 }
 
 const SAID_BY_CUSTOMER =
-  /(?:您|你)(?:刚才|刚刚|之前|前面|也)?(?:已经)?(?:说|讲|提到)(?:过|了|的)|\b(?:as|like) you(?:'ve| have)?(?: already| just)? (?:said|mentioned|told me)\b/u;
-const IMPATIENT_TOO = /别|不要|到底|还要|几遍|多少遍|自己|\bagain\b|\bread\b|\bkeep\b/u;
+  /(?<![跟和给对向])(?:您|你)(?:刚才|刚刚|之前|前面|也)?(?:已经)?(?:说|讲|提到)(?:过|了|的)|\b(?:as|like) you(?:'ve| have)?(?: already| just)? (?:said|mentioned|told me)\b/u;
+const IMPATIENT_TOO = /别|不要|到底|还要|几遍|多少遍|几次|多少次|自己|\bagain\b|\bread\b|\bkeep\b/u;
 
 /** True when a sentence takes up what the customer said, and nothing in it is impatient: "您刚才已经说过了，我记下了". */
 export function isCustomersWordsSentence(sentence: string): boolean {

@@ -294,3 +294,12 @@ describe('round 13: what the customer said taken up, and a limit of what the age
     expect(engine.lint(draft).map((f) => f.category)).toContain(category);
   });
 });
+
+describe('round 13: said to the customer is not said by the customer', () => {
+  it.each([
+    ['跟你说了多少次了，要先申请售后。', 'impatience'],
+    ['和您讲过了，这个要先申请', 'impatience'],
+  ])('flagged: %s (%s)', (draft, category) => {
+    expect(engine.lint(draft).map((f) => f.category)).toContain(category);
+  });
+});
