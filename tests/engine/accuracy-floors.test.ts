@@ -59,6 +59,8 @@ const MESSAGE_FLOORS: Record<string, number> = {
   // Round 13 dev set (200; camping gear, hearing aids, parcels, tutoring, game top-ups, wine): 0.920 at first
   // measurement (zh-CN 0.912, zh-TW 0.975, en 0.900).
   'blind-messages-21.jsonl': 0.9,
+  // Sealed in round 13 (gym, cameras, tea, rental cars, courses, sneakers): 0.905 at first measurement and at the end.
+  'blind-messages-20.jsonl': 0.88,
 };
 
 /** File → the least recall over all categories, and the most false alarms on clean drafts (a share). */
@@ -124,8 +126,11 @@ const DRAFT_FLOORS: Record<string, { recall: number; falseAlarms: number }> = {
   // with the engine before round 12, 0.855 and 8/130 at its first measurement and at the end (not tuned on).
   'blind-drafts-26.jsonl': { recall: 0.83, falseAlarms: 0.08 },
   // Round 13 dev set (110 flawed, 130 clean; phone plans, luxury bags, aquariums, furniture rental, board games, seafood):
-  // recall 0.923 and 9/130 false alarms at first measurement, 6/130 after ("I already said" told to someone else).
+  // recall 0.923 and 9/130 false alarms at first measurement, 0.932 and 5/130 at the end of the round.
   'blind-drafts-28.jsonl': { recall: 0.9, falseAlarms: 0.06 },
+  // Sealed in round 13 (bicycles, tickets, eyewear, ink, wedding dresses, cleaning): recall 0.832 (zh-CN 0.757) and
+  // 12/130 false alarms at first measurement, 0.864 (zh-CN 0.797) and 8/130 at the end of the round.
+  'blind-drafts-27.jsonl': { recall: 0.84, falseAlarms: 0.08 },
 };
 
 function top1(file: string): number {
@@ -208,9 +213,11 @@ const EMOTION_FLOORS: Record<string, { accuracy: number; anxious: number }> = {
   'blind-messages-18.jsonl': { accuracy: 0.77, anxious: 0.7 },
   // Sealed in round 12: 0.845, anxious 45/58, at first measurement and at the end.
   'blind-messages-19.jsonl': { accuracy: 0.82, anxious: 0.74 },
-  // Round 13 dev set: 0.775, anxious 35/60 at first measurement; 0.865, anxious 49/60 after the emotion corpus and
-  // worry read past an apology for the tone (its misses read; the corpus written without it).
-  'blind-messages-21.jsonl': { accuracy: 0.84, anxious: 0.78 },
+  // Round 13 dev set: 0.775, anxious 35/60 at first measurement; 0.880, anxious 52/60 at the end of the round (the
+  // emotion corpus, worry past an apology, feared consequences, clocks; its misses read, the corpus written without it).
+  'blind-messages-21.jsonl': { accuracy: 0.86, anxious: 0.8 },
+  // Sealed in round 13: 0.780, anxious 38/60 at first measurement; 0.835, anxious 45/60 at the end of the round.
+  'blind-messages-20.jsonl': { accuracy: 0.81, anxious: 0.71 },
   'fresh-4.jsonl': { accuracy: 0.88, anxious: 0.65 },
 };
 
