@@ -9,6 +9,8 @@ import type { Tab } from './tab.ts';
 const TIMING_REFRESH_MS = 5_000;
 /** Each message's reading is kept by role and text; past this many (and twice the conversation), they are read afresh. */
 const READING_CACHE_LIMIT = 2_000;
+/** Replies read by the rules alone are read again, once the draft reader is ready, in idle slices of about this long. */
+const REREAD_SLICE_MS = 8;
 
 export function startChecklist(tab: Tab): () => void {
   const { store } = tab;
@@ -21,6 +23,12 @@ export function startChecklist(tab: Tab): () => void {
    * new message in a long conversation costs one lookup per earlier message, not a key built from its text.
    */
   let readingOfMessage = new WeakMap<ChatMessage, { readerReady: boolean; turn: ChecklistTurn }>();
+  /**
+   * Replies read by the rules alone before the reader was ready: their readings stand until idle slices read them again,
+   * so the first message after the reader is ready does not wait for a whole long conversation to be read twice.
+   */
+  let stale = new Set<ChatMessage>();
+  let rereadScheduled = false;
 
   function readTurn(engine: Engine, message: ChatMessage, readerReady: boolean, cacheLimit: number): ChecklistTurn {
     const key = `${message.role}\u0000${readerReady ? 'read' : ''}\u0000${message.text}`;
@@ -53,7 +61,10 @@ export function startChecklist(tab: Tab): () => void {
     const known = readingOfMessage.get(message);
     let turn: ChecklistTurn;
     if (known && known.readerReady === ready) turn = known.turn;
-    else {
+    else if (known && ready) {
+      turn = known.turn;
+      stale.add(message);
+    } else {
       turn = readTurn(engine, message, ready, cacheLimit);
       readingOfMessage.set(message, { readerReady: ready, turn });
     }
@@ -70,6 +81,7 @@ export function startChecklist(tab: Tab): () => void {
     if (readingsFor !== engine) {
       readings.clear();
       readingOfMessage = new WeakMap();
+      stale = new Set();
       readingsFor = engine;
     }
     try {
@@ -81,9 +93,31 @@ export function startChecklist(tab: Tab): () => void {
       const checklist = engine.readChecklist(turns, Date.now());
       // The 5 s refresh mostly finds nothing new: the panel is told only of a change.
       if (JSON.stringify(checklist) !== JSON.stringify(store.get().view.checklist)) setView(store, { checklist });
+      if (stale.size > 0) scheduleReread(engine, cacheLimit);
     } catch (error) {
       console.error('[huashu] reading the conversation checklist failed', error);
     }
+  }
+
+  /** Reads the stale replies again with the reader, a slice at a time when the page is idle, then the checklist. */
+  function scheduleReread(engine: Engine, cacheLimit: number): void {
+    if (rereadScheduled) return;
+    rereadScheduled = true;
+    tab.ctx.requestIdleCallback(
+      () => {
+        rereadScheduled = false;
+        if (readingsFor !== engine) return;
+        const until = performance.now() + REREAD_SLICE_MS;
+        for (const message of stale) {
+          if (performance.now() >= until) break;
+          stale.delete(message);
+          readingOfMessage.set(message, { readerReady: true, turn: readTurn(engine, message, true, cacheLimit) });
+        }
+        if (stale.size > 0) scheduleReread(engine, cacheLimit);
+        else evaluate();
+      },
+      { timeout: 1_000 },
+    );
   }
 
   function noteArrivals(snapshot: ConversationSnapshot): void {
