@@ -1,4 +1,4 @@
-// Lints the agent's draft as they type: right after each keystroke while linting is quick, again at the next frame if the editor changed the text since, never inside an IME composition.
+// Lints the agent's draft as they type: in the keystroke's own task while linting is quick, again at the next frame if the editor changed the text since, never inside an IME composition.
 import type { Finding } from '../engine/types.ts';
 import type { ComposerInfo } from '../sites/types.ts';
 import { editableElementFor, readDraft } from '../composer/index.ts';
@@ -30,7 +30,7 @@ export interface DraftWatcher {
 // A hidden tab gets no animation frames: lint anyway after this long.
 const FRAME_FALLBACK_MS = 100;
 // A lint that took longer than this (a pasted page of text) paces the next ones by animation frame, so fast typing in a
-// long draft lints once a frame, not once a key; quicker ones run as the keystroke's input event ends, a frame sooner.
+// long draft lints once a frame, not once a key; quicker ones run in the keystroke's own task, a frame sooner.
 const FRAME_PACED_ABOVE_MS = 4;
 
 function isNode(target: EventTarget | null): target is Node {
@@ -101,8 +101,9 @@ export function watchDraft(options: DraftWatcherOptions): DraftWatcher {
     try {
       const draft = readDraft(current.element, current.kind);
       if (onlyIfChanged && draft === lintedDraft) return;
-      lintedDraft = draft;
       options.onLint({ draft, findings: options.lint(draft) }, current);
+      // Only a draft that was linted counts as linted: after a failure the frame's look tries again.
+      lintedDraft = draft;
     } catch (error) {
       console.error('[huashu] linting the draft failed', error);
     }
@@ -116,8 +117,10 @@ export function watchDraft(options: DraftWatcherOptions): DraftWatcher {
 
   function scheduleLint(): void {
     if (stopped || composing) return;
-    // In a microtask of the input event: a textarea or a natively edited editor holds the new text already, and
-    // neither a timer nor a frame (both wait behind the page's rendering after a keystroke) stands in between.
+    // In a microtask, as soon as this capture listener returns (before the page's own input listeners): a textarea or a
+    // natively edited editor holds the new text already, and neither a timer nor a frame (both wait behind the page's
+    // rendering after a keystroke) stands in between. An editor that changes the text in its own listeners is read
+    // again at the frame below.
     if (lastLintMs <= FRAME_PACED_ABOVE_MS && !keystrokeLintQueued) {
       keystrokeLintQueued = true;
       queueMicrotask(() => {

@@ -24,7 +24,7 @@ const APOLOGY_CUES: readonly string[] = emotionCues.apology;
 const SHOUTING = /!{3,}/u;
 const URGENT_QUESTIONS = /\?{2,}/u;
 /** "申请三天了", "等了一周了": the customer counts the days. */
-const COUNTING_DAYS = /[一二两三四五六七八九十几\d]+ ?(天|周|个星期|个礼拜|个月)了/u;
+const COUNTING_DAYS = /[一二两三四五六七八九十几\d]{1,6} ?(天|周|个星期|个礼拜|个月)了/u;
 
 /** "Every. Single. Time." / "Where. Is. My. Package.": words chopped by full stops, one beat each, read as anger. */
 const CHOPPED_WORDS = /(?:^|\s)(?:\p{L}+\. ){2,}\p{L}+[.?!]/u;
@@ -32,17 +32,17 @@ const CHOPPED_WORDS = /(?:^|\s)(?:\p{L}+\. ){2,}\p{L}+[.?!]/u;
 const SHOUTED_WORD = /(?:^|[^\p{L}\d])\p{Lu}{5,}[.!?]/u;
 /** The customer counts the failures: "第二次收到过期的", "这个月第三次了", "logged me out 6 times today". */
 const COUNTING_FAILURES =
-  /第[二三四五六七八九十两\d]+次(?!回购|购买|光顾|下单|买)|[三四五六七八九十几\d]+次了|\b(?:\d+|three|four|five|six|seven|eight|nine|ten) times (?:today|this week|this month|now|already)\b|\b(?:second|third|fourth|fifth|\d+(?:nd|rd|th)) (?:time|copy-paste|message|email)\b/u;
+  /第[二三四五六七八九十两\d]{1,6}次(?!回购|购买|光顾|下单|买)|[三四五六七八九十几\d]{1,6}次了|\b(?:\d{1,6}|three|four|five|six|seven|eight|nine|ten) times (?:today|this week|this month|now|already)\b|\b(?:second|third|fourth|fifth|\d+(?:nd|rd|th)) (?:time|copy-paste|message|email)\b/u;
 /** A deadline the goods or the answer must meet, or a consequence feared: "宝宝明天就要用了", "it's a gift for saturday". */
 const DEADLINE =
   /\b(?:runs? out|expires?|due|closes?) (?:tonight|today|tomorrow)\b|\b(?:birthday|wedding|flight|exam|interview|move|surgery) (?:is )?(?:on|this) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the \d{1,2}(?:st|nd|rd|th)?)\b|\b(?:is|are|'s) (?:tomorrow|tonight|next week|this weekend|on the \d{1,2}(?:st|nd|rd|th)?)\b(?! floor| street| st\b| avenue| ave\b| row\b)|(?:明天|后天|下周|下礼拜|下星期|这周末|周末)[^，。,.!?！？]{0,10}(?:典礼|婚礼|生日|考试|面试|出国|答辩|开学|搬家|比赛|演出|航班)|(?:明天|后天|今晚|今天|周[一二三四五六日末]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|下周|月底|下个月)(?:就|一早就|之前|前)?(?:要用|要办|要走|要交|要出发|办了|就要|前)|(?:怕|担心|万一)[^，。,.!?！？]{0,12}(?:来不及|赶不上|发出去|过期|用不了|被|丢)|\b(?:before|by) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|the weekend)\b|\b(?:expires?|closes?|ends?|starts?|renews?|boarding|leaves?|departs?) (?:at |in |by |on )?(?:midnight|tonight|today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?:like |about )?an hour|\d+ ?(?:minutes?|mins?|hours?|hrs?))\b|今晚\d*点?(?:就)?(?:过期|截止|结束|到期)|\bgift for\b|\bi'll miss\b|\bstarting to worry\b|\bworr(?:y|ied|ying)\b|\ballergic\b|\bdidn't (?:change|request|authori[sz]e|order)\b/u;
 
 /**
  * A clock running: "孩子的课半小时后就开始了", "我五点就得出门了", "need help with an order before 5". A time alone is not
- * one ("两小时后发货", "it came by 5"): something the customer must do or make must hang on it.
+ * one ("两小时后开始发货吗", "48小时内要发货的吧", "it came by 5"): something the customer must do or make must hang on it.
  */
 const CLOCK_RUNNING =
-  /[一二两三四五六七八九十\d]{1,3}点(?:半|\d{1,2}分?)?(?:前|之前|以前)?(?:就|我就|我)?(?:得|必须|要(?:出门|出发|退房|登机|上课|交|走))|(?:半个?小时|一个?小时|[两二三四五六七八九十几\d]+ ?(?:分钟|个?小时))(?:后|之后|以后|内)(?:就)?(?:要|得|开始|出发|截止|结束|关门|登机|上课|开考|开课|到期|过期)|\b(?:need|needs|have to|has to|must|gotta)\b[^.!?]{0,30}\b(?:before|by) \d{1,2}(?::\d\d)?\s?(?:am|pm)?\b/u;
+  /[一二两三四五六七八九十\d]{1,3}点(?:半|\d{1,2}分?)?(?:前|之前|以前)?(?:就|我就|我)?(?:得|必须|要(?:出门|出发|退房|登机|上课|交|走))|(?:半个?小时|一个?小时|[两二三四五六七八九十几\d]{1,4} ?(?:分钟|个?小时))(?:后|之后|以后|内)(?:就要?(?:开始|出发|截止|结束|关门|登机|上课|开考|开课|到期|过期)|得|要(?:出门|出发|走|交|登机|上课|退房)|截止|关门|登机|到期)|\b(?:need|needs|have to|has to|must|gotta)\b[^.!?]{0,30}\b(?:before|by) \d{1,2}(?::\d\d)?\s?(?:am|pm)?\b/u;
 
 /** Calling out for someone again and again ("在不在 在不在", "有人吗？有人吗", "hello?? hello"; not a bare 喂喂): afraid of being left alone. */
 const CALLING_AGAIN = /(在吗|在不在|有人吗|有人在吗|hello|anyone there)[\s?？!！,，.。~]*\1|在线等/u;
@@ -50,20 +50,34 @@ const CALLING_AGAIN = /(在吗|在不在|有人吗|有人在吗|hello|anyone the
 /**
  * A feared consequence, said as a condition and what follows from it: "再交不上这钱就得我自己出", "等不到的话只能取消行程了",
  * "要是没有我这边很难交代", "will i get it back or is it gone". A condition with a harmless result ("有货的话就帮我发", "要是
- * 还没发货就帮我取消") or a plain question ("does it still work or did it expire") is not one: the result must be a loss.
+ * 还没发货就帮我取消"), a question about the result ("再来一单的话会过期吗", "…什么时候过期") or a plain question ("does it still
+ * work or did it expire", "Monday is fine") is not one: the result must be a loss, stated.
  */
 const FEARED_CONSEQUENCE =
-  /(?:再|要是|如果|万一|不然|否则|要不然|的话)[^。.!?！？]{0,20}(?:就|只能|只好|都会|会|得)[^，。,.!?！？]{0,8}(?:没了|没有了|没[\p{Script=Han}]{0,3}(?:用|装备|地方|钱)|不了了|(?<=只能|只好)取消|自己(?:出|掏|垫|付|承担|赔)|没了着落|难交代|白买|白花|白等|损失|怪我|赔钱|被扣|被罚|过期|作废|失效|来不及|泡汤|完了|惨了)|\b(?:or|otherwise|if not|or else)\b[^.!?]{0,30}\b(?:lose|lost|gone|miss(?:es|ed)?|fined?|wasted|too late|forfeit)\b|\bwill i (?:get (?:it|them|my \w+) back|lose)\b|\bis (?:it|my \w+) gone\b/u;
+  /(?:再|要是|如果|万一|不然|否则|要不然|的话)[^。.!?！？]{0,20}(?:就|只能|只好|都会|会|得)(?:(?!什么时候|多久|哪天|几号|几点)[^，。,.!?！？]){0,8}(?:没了|没有了|没[\p{Script=Han}]{0,3}(?:用|装备|地方|钱)|不了了|(?<=只能|只好)取消|自己(?:出|掏|垫|付|承担|赔)|没了着落|难交代|白买|白花|白等|损失|怪我|赔钱|被扣|被罚|过期|作废|失效|来不及|泡汤|完了|惨了)(?![吗么嘛呀]|[?？])|\b(?:or|otherwise|if not|or else)\b[^.!?]{0,30}\b(?:lose|lost|gone|miss(?:es|ed)?|fined|a fine|wasted|too late|forfeit)\b|\bwill i (?:get (?:it|them|my \w+) back|lose)\b|\bis (?:it|my \w+) gone\b/u;
 
 /**
  * Praise for a failure that came again: "great, another 'we're looking into it'", "you guys really are consistent", "服务真好啊，
- * 好到我等了三个月". The praise and the "again" together are a sneer; either alone is not.
+ * 好到我等了三个月". The praise, the "again" and what went wrong together are a sneer: "thanks again", "又学到了" are not.
  */
 const PRAISED_AGAIN =
   /\b(?:great|wow|love that|love it|brilliant|amazing|truly|impressive|fantastic|lovely|nice one|well done|consistent)\b[^.!?]{0,40}\b(?:another|again|every (?:single )?time|as usual|each time)\b|\b(?:another|again)\b[^.!?]{0,30}\b(?:great|love it|love that|brilliant|impressive|consistent)\b|(?:真好|真棒|真行|真厉害|好厉害|佩服|可以啊)[^。!?！？]{0,12}(?:又|每次|好到|还是老样子)/u;
-/** The same words said again for weight: "march. march.", "报错E502 报错E502 报错E502", "退款 退款 退款" (not 哈哈哈哈). */
-const SAID_AGAIN_FOR_WEIGHT =
-  /\b([a-z]{3,})\.\s+(?:[a-z ]{0,12}\b)?\1\b\.|([^\s，。,.!?！？]{3,8})\s*\2\s*\2|((?!(.)\4)[^\s，。,.!?！？]{2})[\s，,]*\3[\s，,]*\3/u;
+/** What went wrong, beside the praise: a sneer needs it ("thanks again for your help" has none). */
+const FAILED =
+  /\b(?:late|cold|broken|crushed|damaged|wet|delay(?:ed)?|still|nothing|not|never|no one|nobody|missing|wrong|copy-paste|looking into it|sorry for the|inconvenience|weeks?|hours?)\b|n't\b|等了|没到|没来|坏|晚了|慢|还是|没人|原样|寄回|[三四五六七八九十几\d]{1,6}个?(?:月|天|小时|周)/u;
+const SAID_AGAIN_FOR_WEIGHT = /\b([a-z]{3,20})\.\s+(?:[a-z ]{0,12}\b)?\1\b\.|([^\s，。,.!?！？]{2,8}?)\s*\2\s*\2/gu;
+// What is said again and again in good humour or agreement: laughter, thanks, yes, a thumbs-up.
+const FRIENDLY_REPEAT =
+  /^(?:(?:ha|he|hi|lo|l|h)+|哈+|呵+|嘿+|嘻+|嗯+|谢+|谢谢|好|好的|好滴|收到|对|是|ok|okay|yes|yep|sure|thanks|thank you|thx|bye|拜拜|\d)+$/u;
+
+/** The same words said again for weight: "march. march.", "报错E502 报错E502 报错E502", "退款退款退款", not 哈哈哈哈 or 666. */
+function saysAgainForWeight(text: string): boolean {
+  for (const match of text.matchAll(SAID_AGAIN_FOR_WEIGHT)) {
+    const unit = (match[1] ?? match[2] ?? '').trim();
+    if (new Set(unit).size >= 2 && !FRIENDLY_REPEAT.test(unit)) return true;
+  }
+  return false;
+}
 
 /** A question at the company that mocks it ("你们是在现做吗", "客服是集体下班了吗", "do you even read these?"): anger. */
 const MOCKING_QUESTION =
@@ -141,8 +155,8 @@ export function detectEmotion(text: string): Emotion {
       SARCASM_CUES.some((cue) => containsCue(normalized, cue)) ||
       COUNTING_FAILURES.test(normalized) ||
       MOCKING_QUESTION.test(normalized) ||
-      PRAISED_AGAIN.test(normalized) ||
-      SAID_AGAIN_FOR_WEIGHT.test(normalized))
+      (PRAISED_AGAIN.test(normalized) && FAILED.test(normalized)) ||
+      saysAgainForWeight(normalized))
   )
     return 'angry';
   if (

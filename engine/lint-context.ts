@@ -323,7 +323,8 @@ function isNeverAsking(text: string, end: number): boolean {
 // A limit of what the agent can tell, not of what the agent will do: "it's impossible for me to tell which setting is
 // off", "I can't say for sure from the photo", "I can't find an order under that email". "I can't tell you that"
 // withholds, and "I can't find a way to…" declines: both stay refusals.
-const KNOWING = String.raw`(?:tell|say|know|judge|determine|guess|be sure|see which|see what|see whether|find(?! (?:a|any) way)|locate|trace)\b(?! you\b)`;
+const RECORD = String.raw`(?:orders?|records?|accounts?|bookings?|reservations?|payments?|transactions?|parcels?|packages?|emails?|numbers?|tickets?|invoices?|receipts?)`;
+const KNOWING = String.raw`(?:tell|say|know|judge|determine|guess|be sure|see which|see what|see whether|(?:find|locate|trace|see) (?:an?|any|the|your|this|that) (?:\w+ )?${RECORD})\b(?! you\b)`;
 const KNOWING_AFTER = new RegExp(String.raw`^\s*(?:for (?:me|us) )?(?:to )?` + KNOWING, 'u');
 
 // "I won't close this ticket until you've confirmed…", "在您确认收到之前，我不会关闭工单": a refusal to stop before the
@@ -432,24 +433,29 @@ function isThirdPartysCustomer(text: string, start: number): boolean {
 const OTHER_PARTIES =
   '仓库|仓储|快递|物流|师傅|骑手|司机|商家|厂家|工厂|供应商|同事|主管|经理|领导|技术|财务|售后|门店|店长';
 const TOLD_OTHERS_BEFORE = new RegExp(
-  `(?:(?:${OTHER_PARTIES})(?:那边|那里|方面)|(?:跟|和|给|对|向)(?:${OTHER_PARTIES}))[^,.;!?，。；！？]{0,8}$`,
+  `(?:(?:${OTHER_PARTIES})(?:那边|那里|方面)(?:我)?|(?:跟|和|给|对|向)(?:${OTHER_PARTIES})(?:那边)?)(?:都|也|已经|早就|之前)?$`,
   'u',
 );
 const TOLD_OTHERS_AFTER =
   /^\s*(?:to|with) (?:the |our |your )?(?:\w+ )?(?:warehouse|courier|driver|team|supplier|factory|manager|supervisor|store|carrier|seller|colleagues?)s?\b/u;
 const TELLING = /说|讲|告诉|强调|解释|mention|said|told|explain/u;
+const CLAUSE_BREAK = /[,，;；\s了]/u;
+const COUNTED_TELLING = /几遍|多少遍|几次|多少次|好几|\btimes\b|\bagain\b/u;
 
 // The customer said it: "as you already said, the parcel arrived wet", "您刚才已经说过了，我记下了" (not "跟你说了": said
 // to them). Taking up what they said is listening, not "I told you already".
 const SAID_BY_CUSTOMER_BEFORE =
-  /(?<![跟和给对向])(?:您|你)(?:刚才|刚刚|之前|前面|也)?$|\b(?:as |like )?you(?:'ve| have)?(?: already| just)?\s*$/u;
+  /(?<![跟和给对向])(?:您|你)(?:刚才|刚刚|之前|前面|也)?$|\b(?:as|like) you(?:'ve| have)?(?: already| just)?\s*$/u;
 
 const CANT = /can't|cannot|can not|couldn't|unable to|not able to|won't|不能|没法|没办法|无法|做不到|办不到/gu;
-const CANT_KNOW = new RegExp(String.raw`(?:${CANT.source})\s*(?:to )?` + KNOWING, 'u');
+const CANT_FIND = new RegExp(
+  String.raw`(?:can't|cannot|can not|couldn't|unable to|not able to)\s*(?:find|locate|trace|see) (?:an?|any|the|your|this|that) (?:\w+ )?${RECORD}\b`,
+  'u',
+);
 
-/** True when a sentence's one "can't" is a limit of what the agent can tell or find ("I can't find an order under that email"). */
+/** True when a sentence's one "can't" is not finding a record ("I can't find an order under that email"), nothing more. */
 export function isLimitOfKnowingSentence(sentence: string): boolean {
-  return (sentence.match(CANT) ?? []).length === 1 && CANT_KNOW.test(sentence);
+  return (sentence.match(CANT) ?? []).length === 1 && CANT_FIND.test(sentence);
 }
 
 const SAID_BY_CUSTOMER =
@@ -463,7 +469,8 @@ export function isCustomersWordsSentence(sentence: string): boolean {
 
 /** True when the "already said" at [start, end) of normalized text was said to somebody else, or by the customer. */
 function isToldToOthers(text: string, start: number, end: number): boolean {
-  if (!TELLING.test(text.slice(start, end))) return false;
+  // Said how many times is impatient whoever heard it: "和同事都说了多少遍了".
+  if (!TELLING.test(text.slice(start, end)) || COUNTED_TELLING.test(text.slice(start, end + 6))) return false;
   if (SAID_BY_CUSTOMER_BEFORE.test(text.slice(Math.max(0, start - 12), start))) return true;
   return (
     TOLD_OTHERS_BEFORE.test(text.slice(Math.max(0, start - 24), start)) ||
@@ -481,7 +488,13 @@ const ADDRESSES_CUSTOMER = /你|您|亲|\byou/u;
 
 /** True when a sentence (normalized) reports what the agent told somebody else, and does not speak to the customer. */
 export function isReportToOthers(sentence: string): boolean {
-  return TOLD_OTHERS_SENTENCE.test(sentence) && !ADDRESSES_CUSTOMER.test(sentence);
+  const told = TOLD_OTHERS_SENTENCE.exec(sentence);
+  if (!told || ADDRESSES_CUSTOMER.test(sentence)) return false;
+  // The message passed on follows the party at once ("通知仓库不要再发了"); an impatient word in a clause of its own is
+  // said to the customer ("我跟主管说过了 别再问了").
+  const rest = sentence.slice(told.index + told[0].length);
+  const cut = rest.search(CLAUSE_BREAK);
+  return cut < 0 || !IMPATIENT_TOO.test(rest.slice(cut + 1));
 }
 
 // What a product helps the customer do ("designed to help you calm down before bed"): a benefit, not the agent telling

@@ -229,8 +229,9 @@ export function withLearnedFindings(
 
   // Rules the reader has learned: warnings whose own example drafts it was trained on, in a category it reads.
   let learnedRules: ReadonlySet<string> = new Set();
-  // The sentences of the packs' standard replies: what agents are told to send is never a learned finding, however a
-  // short one of them ("理解您的心情。") happens to read.
+  // The sentences of the packs' standard replies as written: what agents are told to send is never a learned finding,
+  // however a short one of them ("理解您的心情。") happens to read. A sentence with a {variable} or [[field]] matches
+  // only as written, not once filled in: filled, it is read like any other.
   let standardSentences: ReadonlySet<string> = new Set();
   /** The training under way, a step at a time: the drafts gathered, then the classifier learned from them. */
   function* training(): Generator<void, void> {

@@ -26,6 +26,8 @@ export function readEmotionCorpus(file: string): CorpusMessage[] {
       } catch (error) {
         throw new Error(`${file}:${number}: not a JSON object (${(error as Error).message})`, { cause: error });
       }
+      if (typeof message !== 'object' || message === null || Array.isArray(message))
+        throw new Error(`${file}:${number}: each line must be one JSON object with a "text" and an "emotion"`);
       if (typeof message.text !== 'string' || message.text.trim() === '')
         throw new Error(`${file}:${number}: a message needs a "text"`);
       if (!EMOTIONS.includes(message.emotion as CorpusEmotion))

@@ -34,6 +34,8 @@ describe('an emotion corpus', () => {
     );
     const broken = corpusFile(['{"text": "好的", "emotion": "calm"', '']);
     expect(() => readEmotionCorpus(broken)).toThrow(`${broken}:1: not a JSON object`);
+    const notAnObject = corpusFile(['null']);
+    expect(() => readEmotionCorpus(notAnObject)).toThrow(`${notAnObject}:1: each line must be one JSON object`);
     const noText = corpusFile(['{"emotion": "calm"}']);
     expect(() => readEmotionCorpus(noText)).toThrow(`${noText}:1: a message needs a "text"`);
   });

@@ -239,6 +239,9 @@ describe('round 13: a feared consequence, said as a condition and the loss that 
     ['有货的话就帮我发顺丰', 'calm'],
     ['要是还没发货就帮我取消吧，发了就算了', 'calm'],
     ['does the code still work or did it expire yesterday?', 'calm'],
+    ['Delivery on Monday or Tuesday is fine', 'calm'],
+    ['方便的话就帮我看看会员什么时候过期', 'calm'],
+    ['再来一单的话会过期吗', 'calm'],
   ])('%s → %s', (message, emotion) => {
     expect(detectEmotion(message)).toBe(emotion);
   });
@@ -249,6 +252,8 @@ describe('round 13: a clock running, with something hanging on it', () => {
     ['客服在吗 二十分钟后就要登机了 座位还没选上', 'anxious'],
     ['i need the invoice before 3pm or accounts will not pay it', 'anxious'],
     ['两小时后发货的话，明天能到吗', 'calm'],
+    ['下单后48小时内要发货的吧？', 'calm'],
+    ['两小时后开始发货吗', 'calm'],
     ['the parcel came by 5 yesterday, thanks', 'calm'],
   ])('%s → %s', (message, emotion) => {
     expect(detectEmotion(message)).toBe(emotion);
@@ -269,14 +274,20 @@ describe('round 13: a time of day something hangs on, and calling out again and 
 
 describe('round 13: praise for a failure that came again, and words said again for weight', () => {
   it.each([
-    ['lovely, another parcel left in the rain', 'angry'],
+    ['lovely, another parcel that never arrived', 'angry'],
     ['客服真行，又让我等了一下午', 'angry'],
     ['refund. i said refund. not a coupon.', 'angry'],
     ['退款 退款 退款 说几遍了', 'angry'],
     ['great, thanks for the quick reply', 'calm'],
     ['can I order another one of the blue mugs?', 'calm'],
-    ['哈哈哈哈哈哈 好的', 'calm'],
-    ['谢谢谢谢谢谢', 'calm'],
+    ['哈哈哈哈哈哈哈哈哈哈 好的', 'calm'],
+    ['谢谢谢谢谢谢谢谢谢', 'calm'],
+    ['hahahahahaha', 'calm'],
+    ['666666666', 'calm'],
+    ['好的好的好的', 'calm'],
+    ['bye. ok bye.', 'calm'],
+    ['Great, thanks again for your help', 'calm'],
+    ['你们服务真好，每次都很快', 'calm'],
   ])('%s → %s', (message, emotion) => {
     expect(detectEmotion(message)).toBe(emotion);
   });

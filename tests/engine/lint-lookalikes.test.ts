@@ -303,3 +303,15 @@ describe('round 13: said to the customer is not said by the customer', () => {
     expect(engine.lint(draft).map((f) => f.category)).toContain(category);
   });
 });
+
+describe('round 13 exceptions keep to what they excuse', () => {
+  it.each([
+    ['我跟主管说过了 别再问了', 'impatience'],
+    ['这个和快递没关系 说了多少遍了', 'impatience'],
+    ["I can't find a reason to give you a refund.", 'refusal'],
+    ["We won't locate a replacement for this model.", 'refusal'],
+    ['thank you I already said that', 'impatience'],
+  ])('flagged: %s (%s)', (draft, category) => {
+    expect(engine.lint(draft).map((f) => f.category)).toContain(category);
+  });
+});
