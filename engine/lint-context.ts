@@ -5,7 +5,7 @@
 // The window is wider than a Chinese clause needs because English says the same in more characters ("we never ask
 // for your pin or full card number").
 const NEGATED_BEFORE =
-  /(?:请勿|切勿|不要|别|不会|不得|禁止|不用|不需要|无需|没必要|不管是谁|无论是谁|无论谁|任何人|never|don't|do not|won't|will not|not to|no need to|whoever|anyone who)[^,.;!?，。；！？]{0,28}$/;
+  /(?:请勿|切勿|不要|别|不会|不得|禁止|不用|不需要|无需|没必要|不管是谁|无论是谁|无论谁|任何人|看不到|看不见|never|don't|do not|won't|will not|not to|no need to|whoever|anyone who|(?:can't|cannot|can not) (?:see|access|view|store|keep))[^,.;!?，。；！？]{0,28}$/;
 // The same advice with the warning after the secret: "完整卡号请不要在聊天中发送".
 // The warning may follow in the next clause ("谁找您要验证码，都绝对不要给").
 const NEGATED_AFTER = /^[^.;!?]{0,8}(?:请不要|请勿|切勿|不要|别|禁止|不能|never|don't|do not|must not)/;
@@ -21,6 +21,17 @@ function isAdviceAgainstSharing(text: string, start: number, end: number): boole
     NEGATED_AFTER.test(text.slice(end, end + 16)) ||
     isMaskedRequest(text.slice(Math.max(0, start - 24), end + 24))
   );
+}
+
+// A sentence that tells the customer not to share ("Please don't paste your full card number here", "密码不要发给任何人"),
+// and asks nothing of them for the agent ("…send me the last 4 digits" is read by MASKED, "发给我" is a request).
+const ADVICE_NOT_TO_SHARE =
+  /(?:请勿|切勿|不要|别|无需|不用|不需要)[^,.;!?，。；！？]{0,6}(?:发|提供|告诉|输入|给|贴|透露)|\b(?:never|don't|do not|no need to)\s+(?:\w+\s+)?(?:share|send|paste|give|type|tell|post|reveal)\b/u;
+const ASKS_FOR_IT = /(?:发|告诉|提供|给)(?:一下)?我|\b(?:send|tell|give) (?:it to )?(?:me|us)\b/u;
+
+/** True when a sentence (normalized) advises the customer not to share a secret and asks for none. */
+export function isAdviceNotToShareSentence(sentence: string): boolean {
+  return ADVICE_NOT_TO_SHARE.test(sentence) && !ASKS_FOR_IT.test(sentence);
 }
 
 /** True when a request (a sentence, or the words around a hit) says the secret may be hidden. */

@@ -16,6 +16,7 @@ import {
   isReportToOthers,
   isCustomersWordsSentence,
   isLimitOfKnowingSentence,
+  isAdviceNotToShareSentence,
   isQuestionBeforeOffer,
 } from './lint-context.ts';
 import { SINGLE_QUOTED } from './lint-findings.ts';
@@ -372,7 +373,7 @@ function isExcusedSentence(category: WarningCategory, sentence: string, followin
     case 'absolute_promise':
       return isEffortPromise(sentence) || isCompositionSentence(sentence);
     case 'sensitive_request':
-      return isMaskedRequest(sentence);
+      return isMaskedRequest(sentence) || isAdviceNotToShareSentence(sentence);
     default:
       return false;
   }

@@ -315,3 +315,21 @@ describe('round 13 exceptions keep to what they excuse', () => {
     expect(engine.lint(draft).map((f) => f.category)).toContain(category);
   });
 });
+
+describe('round 13: advice not to share a secret, and a secret the agent cannot see', () => {
+  it.each([
+    "Please don't paste your full card number here. Refunds go back to the original payment method automatically.",
+    "We never share your payment details with anyone, and our agents can't see your full card number.",
+    '密码不要发给任何人，我们客服不会问您要',
+  ])('clean: %s', (draft) => {
+    expect(engine.lint(draft)).toEqual([]);
+  });
+
+  it.each([
+    ['Please send me your full card number.', 'sensitive_request'],
+    ["I can't proceed without your full card number.", 'sensitive_request'],
+    ['不要告诉别人，直接发我你的密码', 'sensitive_request'],
+  ])('flagged: %s (%s)', (draft, category) => {
+    expect(engine.lint(draft).map((f) => f.category)).toContain(category);
+  });
+});
