@@ -1,6 +1,7 @@
 // Folds a labelled draft corpus (data/src/<locale>/draft-corpus.jsonl) into a pack's draft examples for the draft reader.
 import { existsSync, readFileSync } from 'node:fs';
 import type { DraftExamples, WarningCategory } from '../engine/types.ts';
+import { parseJsonlLines } from './jsonl.ts';
 
 /** One corpus line: a whole draft, its categories, and for each the clause that commits it (an exact substring). */
 interface CorpusDraft {
@@ -20,18 +21,13 @@ function sentencesOf(text: string): string[] {
 /** Reads a corpus file; each line's spans must lie in its text, or the build stops and names the line. */
 export function readDraftCorpus(file: string): CorpusDraft[] {
   if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .map((line, i) => ({ line: line.trim(), number: i + 1 }))
-    .filter(({ line }) => line !== '')
-    .map(({ line, number }) => {
-      const draft = JSON.parse(line) as CorpusDraft;
-      for (const span of draft.spans ?? []) {
-        if (!draft.text.includes(span.text))
-          throw new Error(`${file}:${number}: span "${span.text}" is not in its text`);
-      }
-      return draft;
-    });
+  return parseJsonlLines(file, readFileSync(file, 'utf8')).map(({ value, where }) => {
+    const draft = value as CorpusDraft;
+    for (const span of draft.spans ?? []) {
+      if (!draft.text.includes(span.text)) throw new Error(`${where}: span "${span.text}" is not in its text`);
+    }
+    return draft;
+  });
 }
 
 /**

@@ -1,6 +1,7 @@
 // Folds a labelled corpus of customer messages (data/src/<locale>/emotion-corpus.jsonl) into a pack's emotion examples.
 import { existsSync, readFileSync } from 'node:fs';
 import type { Pack } from '../engine/types.ts';
+import { parseJsonlLines } from './jsonl.ts';
 
 type EmotionExamples = NonNullable<Pack['emotionExamples']>;
 const EMOTIONS = ['calm', 'anxious', 'angry'] as const;
@@ -15,27 +16,18 @@ interface CorpusMessage {
 /** Reads a corpus file; a line without a text or with another emotion stops the build and names the line. */
 export function readEmotionCorpus(file: string): CorpusMessage[] {
   if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .map((line, i) => ({ line: line.trim(), number: i + 1 }))
-    .filter(({ line }) => line !== '')
-    .map(({ line, number }) => {
-      let message: Partial<CorpusMessage>;
-      try {
-        message = JSON.parse(line) as Partial<CorpusMessage>;
-      } catch (error) {
-        throw new Error(`${file}:${number}: not a JSON object (${(error as Error).message})`, { cause: error });
-      }
-      if (typeof message !== 'object' || message === null || Array.isArray(message))
-        throw new Error(`${file}:${number}: each line must be one JSON object with a "text" and an "emotion"`);
-      if (typeof message.text !== 'string' || message.text.trim() === '')
-        throw new Error(`${file}:${number}: a message needs a "text"`);
-      if (!EMOTIONS.includes(message.emotion as CorpusEmotion))
-        throw new Error(
-          `${file}:${number}: "emotion" must be one of ${EMOTIONS.join(', ')}, not ${JSON.stringify(message.emotion)}`,
-        );
-      return { text: message.text, emotion: message.emotion as CorpusEmotion };
-    });
+  return parseJsonlLines(file, readFileSync(file, 'utf8')).map(({ value, where }) => {
+    const message = value as Partial<CorpusMessage> | null;
+    if (typeof message !== 'object' || message === null || Array.isArray(message))
+      throw new Error(`${where}: each line must be one JSON object with a "text" and an "emotion"`);
+    if (typeof message.text !== 'string' || message.text.trim() === '')
+      throw new Error(`${where}: a message needs a "text"`);
+    if (!EMOTIONS.includes(message.emotion as CorpusEmotion))
+      throw new Error(
+        `${where}: "emotion" must be one of ${EMOTIONS.join(', ')}, not ${JSON.stringify(message.emotion)}`,
+      );
+    return { text: message.text, emotion: message.emotion as CorpusEmotion };
+  });
 }
 
 /** The pack's emotion examples with the corpus added, each text once. */
