@@ -1,7 +1,7 @@
 // A small classifier trained when packs load: multinomial naive Bayes over features that generalise (Han character
 // bigrams, Latin word stems), learned from every scenario's triggers and example messages, so a message phrased in
 // words no trigger lists still leans towards the scenario whose vocabulary it shares.
-import { featuresOf } from './detect-similarity.ts';
+import { featuresOf, type FeatureReader } from './detect-similarity.ts';
 
 export interface ScenarioClassifier {
   /**
@@ -22,6 +22,7 @@ const SMOOTHING = 0.1;
 export function trainScenarioClassifier(
   scenarioTexts: readonly (readonly string[])[],
   noScenarioTexts: readonly string[] = [],
+  trainingFeatures: FeatureReader = featuresOf,
 ): ScenarioClassifier {
   const textsByScenario = [...scenarioTexts, noScenarioTexts];
   const scenarioCount = textsByScenario.length;
@@ -29,7 +30,7 @@ export function trainScenarioClassifier(
   const totals = new Float64Array(scenarioCount);
   for (let s = 0; s < scenarioCount; s++) {
     for (const text of textsByScenario[s]!) {
-      for (const feature of featuresOf(text)) {
+      for (const feature of trainingFeatures(text)) {
         let row = counts.get(feature);
         if (!row) counts.set(feature, (row = new Float64Array(scenarioCount)));
         row[s]!++;

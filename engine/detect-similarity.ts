@@ -42,27 +42,33 @@ export interface ExampleIndex {
 // A feature shared by more examples than this carries almost no information and would cost the most to score.
 const MAX_POSTINGS = 400;
 
-export function createExampleIndex(examplesByScenario: readonly (readonly string[])[]): ExampleIndex {
+/** The features of one normalized text; a builder may pass one that remembers texts it has read already. */
+export type FeatureReader = (normalized: string) => readonly string[];
+
+export function createExampleIndex(
+  examplesByScenario: readonly (readonly string[])[],
+  exampleFeatures: FeatureReader = featuresOf,
+): ExampleIndex {
   const scenarioCount = examplesByScenario.length;
   const exampleScenario: number[] = [];
-  const exampleFeatures: string[][] = [];
+  const featuresByExample: (readonly string[])[] = [];
   for (let s = 0; s < scenarioCount; s++) {
     for (const example of examplesByScenario[s]!) {
-      const features = featuresOf(example);
+      const features = exampleFeatures(example);
       if (features.length === 0) continue;
       exampleScenario.push(s);
-      exampleFeatures.push(features);
+      featuresByExample.push(features);
     }
   }
   const documentFrequency = new Map<string, number>();
-  for (const features of exampleFeatures)
+  for (const features of featuresByExample)
     for (const f of features) documentFrequency.set(f, (documentFrequency.get(f) ?? 0) + 1);
-  const total = exampleFeatures.length;
+  const total = featuresByExample.length;
   const idf = (feature: string): number => Math.log(1 + total / (documentFrequency.get(feature) ?? 0.5));
 
   const postings = new Map<string, number[]>();
   const norms = new Float64Array(total);
-  exampleFeatures.forEach((features, e) => {
+  featuresByExample.forEach((features, e) => {
     let sum = 0;
     for (const f of features) {
       const w = idf(f);

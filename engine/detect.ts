@@ -2,7 +2,7 @@
 import Fuse from 'fuse.js/basic';
 import { AhoCorasickMatcher } from './aho-corasick.ts';
 import { trainScenarioClassifier } from './detect-classifier.ts';
-import { createExampleIndex } from './detect-similarity.ts';
+import { createExampleIndex, featuresOf, type FeatureReader } from './detect-similarity.ts';
 import { isInside, negatedRanges, type Range } from './detect-negation.ts';
 import { isHan, normalizeForMatch } from './normalize.ts';
 import { expandShorthand } from './shorthand.ts';
@@ -52,7 +52,7 @@ export const DETECTION_SETTINGS = Object.freeze({
    * evidence up to `classifierWeight`, in proportion to how many of the message's features it knew (up to
    * `classifierMinFeatures`).
    */
-  classifierWeight: 0.7,
+  classifierWeight: 0.9,
   classifierFloor: 0.7,
   classifierMinFeatures: 4,
   /**
@@ -185,9 +185,11 @@ export function createScenarioDetector(
   const knownLatinWords = new Set<string>();
   const triggerLatinWords = new Set<string>();
 
+  // Each trigger read once: the automaton and the classifier both learn from it.
+  const triggersFolded = scenarios.map((s) => s.triggers.map((t) => readForDetection(t)));
   scenarios.forEach((scenario, index) => {
-    for (const raw of scenario.triggers) {
-      const trigger = readForDetection(raw).trim();
+    for (const folded of triggersFolded[index]!) {
+      const trigger = folded.trim();
       if (!trigger) continue;
       const floor = TRIGGER_WEIGHT_FLOOR[scenario.id];
       const weight =
@@ -208,9 +210,12 @@ export function createScenarioDetector(
         knownLatinWords.add(word);
       }
     }
-    for (const example of scenario.examples)
-      for (const word of readForDetection(example).match(LATIN_WORD) ?? []) knownLatinWords.add(word);
   });
+  // Each example read once, and once per scenario: the zh-TW pack's examples are the zh-CN ones converted, the same
+  // text once folded, and the packs' examples run to thousands (what the first detection of a tab waits for).
+  const examplesFolded = scenarios.map((s) => [...new Set(s.examples.map((e) => readForDetection(e)))]);
+  for (const examples of examplesFolded)
+    for (const example of examples) for (const word of example.match(LATIN_WORD) ?? []) knownLatinWords.add(word);
 
   // The same automaton as lint: one implementation, measured on our texts (bench/detect.bench.ts).
   const exactKeys = [...exactTargets.keys()];
@@ -218,17 +223,27 @@ export function createScenarioDetector(
   const exactMatcher = exactKeys.length > 0 ? new AhoCorasickMatcher(exactKeys) : undefined;
   const pinyinMatcher = pinyinKeys.length > 0 ? new AhoCorasickMatcher(pinyinKeys) : undefined;
   // Examples are read as messages are: negated parts and conditions blanked ("我可没说要退,就问问能不能换" is an exchange).
-  const examplesRead = scenarios.map((s) => s.examples.map((e) => affirmedPart(readForDetection(e))));
-  const exampleIndex = createExampleIndex(examplesRead);
+  const examplesRead = examplesFolded.map((examples) => examples.map((e) => affirmedPart(e)));
+  // The example index and the classifier read the same examples: their features are taken once, while building only.
+  const featuresRead = new Map<string, readonly string[]>();
+  const buildFeatures: FeatureReader = (text) => {
+    let features = featuresRead.get(text);
+    if (!features) featuresRead.set(text, (features = featuresOf(text)));
+    return features;
+  };
+  const exampleIndex = createExampleIndex(examplesRead, buildFeatures);
   const counterIndex = createExampleIndex(
     scenarios.map((s) => (s.counterExamples ?? []).map((e) => readForDetection(e))),
   );
   const hasCounterExamples = scenarios.some((s) => (s.counterExamples ?? []).length > 0);
-  const noScenarioIndex = createExampleIndex([noScenarioExamples.map((e) => readForDetection(e))]);
+  const noScenarioRead = noScenarioExamples.map((e) => readForDetection(e));
+  const noScenarioIndex = createExampleIndex([noScenarioRead], buildFeatures);
   const classifier = trainScenarioClassifier(
-    scenarios.map((s, i) => [...s.triggers.map((t) => readForDetection(t)), ...examplesRead[i]!]),
-    noScenarioExamples.map((t) => readForDetection(t)),
+    scenarios.map((_, i) => [...triggersFolded[i]!, ...examplesRead[i]!]),
+    noScenarioRead,
+    buildFeatures,
   );
+  featuresRead.clear();
   const spellingIndexes = buildSpellingIndexes(
     settings.spellingThreshold,
     [...triggerLatinWords].filter((w) => w.length >= settings.minCorrectedLength - 1 && !/\d/u.test(w)),

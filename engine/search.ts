@@ -346,6 +346,7 @@ function ranked(
 const CUSTOMER_SUBJECT =
   /^\s*(?:(?:the |my |a |this )?(?:customer|client|buyer|caller|guest)s?|客户|顾客|客人|买家|奥客|用户|消费者|对方)\s*(?:说|问|一直|又|在|is|was|keeps|wants to|wants|says|said|asks|asked)?\s*/u;
 const ANGRY_SCENARIO = 'angry_abusive';
+const STAFF_COMPLAINT_SCENARIO = 'staff_complaint';
 // How agents say a customer is abusive, beside the words customers use themselves (detectEmotion's cues).
 const ABUSE_DESCRIBED = /\b(?:yell|shout|swear|curs|scream)|骂|脏话|吼|爆粗/u;
 
@@ -378,9 +379,15 @@ export function createPhraseSearch(
     )(createScenarioDetector(merged.scenarios, undefined, merged.noScenarioExamples ?? []));
     let found = customerSays === undefined ? read(query) : read(customerSays);
     if (customerSays !== undefined && found.length === 0) found = read(query);
-    const angry =
-      customerSays !== undefined && (ABUSE_DESCRIBED.test(customerSays) || detectEmotion(customerSays) === 'angry');
-    if (angry) found = [{ id: ANGRY_SCENARIO, score: 1 }, ...found.filter((s) => s.id !== ANGRY_SCENARIO)];
+    const abuseDescribed = customerSays !== undefined && ABUSE_DESCRIBED.test(customerSays);
+    const angry = abuseDescribed || (customerSays !== undefined && detectEmotion(customerSays) === 'angry');
+    // "客人在电话里骂人": the customer is the one who swears; read in the customer's own mouth, the same words report a
+    // member of staff who swore (staff_complaint), the mirror of what the agent asked.
+    if (angry)
+      found = [
+        { id: ANGRY_SCENARIO, score: 1 },
+        ...found.filter((s) => s.id !== ANGRY_SCENARIO && !(abuseDescribed && s.id === STAFF_COMPLAINT_SCENARIO)),
+      ];
     // The reading's first scenario, and any as sure as it: a runner-up is a second guess, not what was asked.
     const bar = Math.max(ASKED_BAR, (found[0]?.score ?? 1) - ASKED_TIE);
     return new Map(found.filter((s) => s.score >= bar).map((s) => [s.id, s.score]));

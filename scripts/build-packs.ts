@@ -8,7 +8,7 @@ import { formatProblem, parsePack } from '../engine/pack-load.ts';
 import { maskCustomerMessage } from '../engine/teach.ts';
 import type { Checklist, DraftExamples, Pack, Rule, Scenario, Stage } from '../engine/types.ts';
 import { readDraftCorpus, withDraftCorpus } from './draft-corpus.ts';
-import { readEmotionCorpus, withEmotionCorpus } from './emotion-corpus.ts';
+import { type CorpusMessage, readMessageCorpus, withEmotionCorpus, withScenarioCorpus } from './message-corpus.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const srcDir = join(root, 'data/src');
@@ -42,11 +42,15 @@ function draftExamplesOf(locale: string): DraftExamples | undefined {
   return corpus.length === 0 ? examples : withDraftCorpus(examples, corpus);
 }
 
-/** emotion-examples.json with the locale's labelled message corpus (emotion-corpus.jsonl) folded in. */
+/** The locale's labelled customer messages (message-corpus.jsonl): their emotion and the scenario they are about. */
+function messageCorpusOf(locale: string): CorpusMessage[] {
+  return readMessageCorpus(join(srcDir, locale, 'message-corpus.jsonl'));
+}
+
+/** emotion-examples.json with the locale's message corpus folded in. */
 function emotionExamplesOf(locale: string): Pack['emotionExamples'] {
-  const dir = join(srcDir, locale);
-  const examples = readJson<Pack['emotionExamples']>(join(dir, 'emotion-examples.json'), undefined);
-  const corpus = readEmotionCorpus(join(dir, 'emotion-corpus.jsonl'));
+  const examples = readJson<Pack['emotionExamples']>(join(srcDir, locale, 'emotion-examples.json'), undefined);
+  const corpus = messageCorpusOf(locale);
   return corpus.length === 0 ? examples : withEmotionCorpus(examples, corpus);
 }
 
@@ -152,7 +156,7 @@ export function formatPack(pack: Pack): string {
 /** File name → content of every shipped pack. */
 export function buildPacks(): Record<string, string> {
   const zhCN: Pack = assemblePack(readSources('zh-CN'));
-  const en = assemblePack(readSources('en'));
+  const en = withScenarioCorpus(assemblePack(readSources('en')), messageCorpusOf('en'));
   const openccTaiwan = OpenCC.Converter({ from: 'cn', to: 'twp' });
   // OpenCC leaves 賬 (Taiwan writes 帳號, 帳戶, 入帳) and mainland quotation marks (Taiwan uses 「」).
   const taiwanUsage = OpenCC.CustomConverter([
@@ -168,11 +172,11 @@ export function buildPacks(): Record<string, string> {
   const converted = convertPackText(zhCN, toTraditional);
   // The zh-TW pack learns from drafts and messages written in Taiwan (data/src/zh-TW), not from the zh-CN ones
   // converted: both packs are on by default, and the same texts twice would only double the training. The notes are
-  // converted.
+  // converted. (The scenarios' authored examples are converted as the rest of the pack is.)
   const taiwanDrafts = draftExamplesOf('zh-TW') ?? {};
   const taiwanEmotions = emotionExamplesOf('zh-TW') ?? {};
   const zhTW: Pack = {
-    ...converted,
+    ...withScenarioCorpus(converted, messageCorpusOf('zh-TW')),
     draftExamples: { ...taiwanDrafts, notes: converted.draftExamples?.notes ?? {} },
     emotionExamples: taiwanEmotions,
     id: 'zh-TW',
@@ -181,7 +185,7 @@ export function buildPacks(): Record<string, string> {
     description: '由簡體中文預設話術轉換而來(台灣用語)：標準話術、情境辨識詞與禁用語規則。',
   };
   return {
-    'zh-CN.json': formatPack(withMaskedExamples(zhCN)),
+    'zh-CN.json': formatPack(withMaskedExamples(withScenarioCorpus(zhCN, messageCorpusOf('zh-CN')))),
     'zh-TW.json': formatPack(withMaskedExamples(zhTW)),
     'en.json': formatPack(withMaskedExamples(en)),
   };
