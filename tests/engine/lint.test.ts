@@ -125,7 +125,8 @@ describe('a draft longer than any chat message', () => {
     const engine = createEngine(DEFAULT_PACKS);
     const filler = '好'.repeat(MAX_INPUT_LINE_CHARS - 10);
     expect(engine.lint(`${filler}我不能帮您处理`).map((f) => f.category)).toContain('refusal');
-    expect(engine.lint(`${filler}${'好'.repeat(20)}我不能帮您处理`)).toEqual([]);
+    // What lies past the limit is not read (the filler itself may read as an impatient 好好好).
+    expect(engine.lint(`${filler}${'好'.repeat(20)}我不能帮您处理`).map((f) => f.category)).not.toContain('refusal');
   });
 });
 
