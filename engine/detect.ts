@@ -419,6 +419,8 @@ interface Clause {
  * itself ("要是还没发货能先取消吗").
  */
 const CONSEQUENT = /的话|那就|我就|就|then |能不能|能否|能先|可以|可不可以|帮我|麻烦|请/u;
+/** Every condition, leading or trailing, starts with one of these. */
+const CONDITION_WORD = /如果|要是|假如|万一|若|if |unless |in case /u;
 /** A condition after the need in one clause: "pls cancel order 88213 if it hasnt shipped yet", "帮我取消 如果还没发的话". */
 const TRAILING_CONDITION = / (?:if|unless|in case) |(?<=\p{Script=Han})(?:如果|要是|假如|万一)/u;
 
@@ -481,6 +483,8 @@ function affirmedPart(normalized: string): string {
  * describes a case, not the need, so it is blanked when another clause says something ("我就不要了", "帮我取消订单").
  */
 function withoutConditions(text: string): string {
+  // Most texts hold no condition word at all: the thousands of examples read when packs load skip the clause reading.
+  if (!CONDITION_WORD.test(text)) return text;
   const clauses = readClauses(text);
   const conditions = clauses.filter((c) => c.condition);
   if (conditions.length === 0) return text;

@@ -172,7 +172,7 @@ describe('a self-hosted helpdesk', () => {
   it('runs again after a reload, from the registered content script', async () => {
     await desk.reload();
     await expect.poll(huashuHosts, { timeout: 10_000 }).toBeGreaterThan(0);
-    await addCustomerMessage(2002, '我要投诉你们的客服，态度太差了');
+    await addCustomerMessage(2002, '我要投诉，收到的杯子是裂的，质量太差了');
     await expect.poll(detectedScenario, { timeout: 10_000 }).toBe('complaint');
   });
 
