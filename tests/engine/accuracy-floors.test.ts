@@ -16,7 +16,11 @@ const heldOut = join(import.meta.dirname, '../fixtures/heldout');
 const sharedEval = join(import.meta.dirname, '../../../shared/eval');
 const engine = createEngine(DEFAULT_PACKS);
 
-/** File → the least top-1 it must keep. */
+/**
+ * File → the least top-1 it must keep. Raised in round 14 where the message corpus (scenario-labelled customer messages
+ * in data/src/<locale>/message-corpus.jsonl) lifted a set clearly: each floor a little under its figure at the end of
+ * the round.
+ */
 const MESSAGE_FLOORS: Record<string, number> = {
   'messages.jsonl': 0.96,
   'messages-2.jsonl': 0.93,
@@ -25,42 +29,48 @@ const MESSAGE_FLOORS: Record<string, number> = {
   'fresh-5.jsonl': 0.97,
   'blind-messages-1.jsonl': 0.96,
   'blind-messages-2.jsonl': 0.92,
-  'blind-messages-3.jsonl': 0.86,
-  'blind-messages-4.jsonl': 0.89,
+  'blind-messages-3.jsonl': 0.91,
+  'blind-messages-4.jsonl': 0.92,
   'blind-messages-5.jsonl': 0.93,
   'blind-messages-6.jsonl': 0.87,
-  'blind-messages-7.jsonl': 0.88,
+  'blind-messages-7.jsonl': 0.93,
   'blind-messages-8.jsonl': 0.95,
-  'blind-messages-9.jsonl': 0.91,
-  'blind-messages-10.jsonl': 0.88,
+  'blind-messages-9.jsonl': 0.93,
+  'blind-messages-10.jsonl': 0.9,
   'blind-messages-11.jsonl': 0.94,
-  'blind-messages-12.jsonl': 0.9,
+  'blind-messages-12.jsonl': 0.92,
   // Sealed in round 9 (200, written from scenarios.md alone, emotion shown without textbook words): 0.890 at its one
   // measurement (zh-CN 0.920, zh-TW 0.925, en 0.817).
-  'blind-messages-13.jsonl': 0.87,
+  'blind-messages-13.jsonl': 0.92,
   // Round 10 dev set (200; en 80, written as customers type): 0.885 at first measurement (en 0.875), 0.920 after (asides,
   // a condition after the need, praise beside something gone wrong).
-  'blind-messages-14.jsonl': 0.9,
+  'blind-messages-14.jsonl': 0.91,
   // Round 11 dev set (200; shops of electronics, appliances, books and pets): 0.890 at first measurement (zh-CN 0.912,
   // zh-TW 0.900, en 0.863), 0.920 after (tuned on: kinds, not rows).
-  'blind-messages-15.jsonl': 0.9,
+  'blind-messages-15.jsonl': 0.91,
   // Sealed in round 11 (200; cosmetics, food, baby goods, clothes, game top-ups): 0.905 at first measurement, 0.910 at
   // the end of the round (zh-CN 0.938, zh-TW 0.975, en 0.850); aggregates only.
   'blind-messages-16.jsonl': 0.89,
   // Second round 11 dev set (200; pharmacy, tickets, furniture, groceries, phone plans; 67 anxious): 0.890 at first
   // measurement (en 0.850), 0.900 after.
-  'blind-messages-17.jsonl': 0.88,
+  'blind-messages-17.jsonl': 0.91,
   // Sealed, written last in round 11 (phone plans, courses, luxury bags, second-hand goods, cleaning, car rental) and
   // measured once, at the end: 0.880 (zh-CN 0.887, zh-TW 0.925, en 0.850); the engine before round 11 scored 0.890.
-  'blind-messages-18.jsonl': 0.86,
+  'blind-messages-18.jsonl': 0.92,
   // Sealed in round 12 (furniture, travel, baby goods, phone repair, food delivery, cosmetics): 0.935 (zh-CN 0.912,
   // zh-TW 0.950, en 0.950) at first measurement and at the end (round 12 did not change detection).
   'blind-messages-19.jsonl': 0.91,
   // Round 13 dev set (200; camping gear, hearing aids, parcels, tutoring, game top-ups, wine): 0.920 at first
   // measurement (zh-CN 0.912, zh-TW 0.975, en 0.900).
-  'blind-messages-21.jsonl': 0.9,
+  'blind-messages-21.jsonl': 0.93,
   // Sealed in round 13 (gym, cameras, tea, rental cars, courses, sneakers): 0.905 at first measurement and at the end.
-  'blind-messages-20.jsonl': 0.88,
+  'blind-messages-20.jsonl': 0.93,
+  // Round 14 dev set (ride-hailing, bridal make-up, solar panels, summer camps, mattresses, blind boxes): 0.900 at first
+  // measurement (zh-CN 0.863, zh-TW 0.950, en 0.912), 0.925 at the end of the round.
+  'blind-messages-23.jsonl': 0.9,
+  // Sealed in round 14 (aquariums, tutoring apps, parking, cosmetic surgery, air conditioners, vintage watches): 0.900
+  // at first measurement (zh-CN 0.925, zh-TW 0.875, en 0.887), 0.920 at the end (zh-CN 0.938, zh-TW 0.950, en 0.887).
+  'blind-messages-22.jsonl': 0.9,
 };
 
 /** File → the least recall over all categories, and the most false alarms on clean drafts (a share). */
@@ -131,6 +141,12 @@ const DRAFT_FLOORS: Record<string, { recall: number; falseAlarms: number }> = {
   // Sealed in round 13 (bicycles, tickets, eyewear, ink, wedding dresses, cleaning): recall 0.832 (zh-CN 0.757) and
   // 12/130 false alarms at first measurement, 0.864 (zh-CN 0.797) and 8/130 at the end of the round.
   'blind-drafts-27.jsonl': { recall: 0.84, falseAlarms: 0.08 },
+  // Round 14 dev set (strollers, photo printing, durian, driving tests, 3D printers, karaoke rooms): recall 0.876 and
+  // 5/130 false alarms at first measurement, 0.901 and 6/130 at the end of the round (draft corpora U–Z, threshold 0.45).
+  'blind-drafts-30.jsonl': { recall: 0.88, falseAlarms: 0.06 },
+  // Sealed in round 14 (instruments, vets, office furniture, SIM cards, jewellery, movers): recall 0.897 (zh-CN 0.886)
+  // and 8/130 false alarms at first measurement, 0.905 (zh-CN 0.900) and 7/130 at the end of the round.
+  'blind-drafts-29.jsonl': { recall: 0.88, falseAlarms: 0.07 },
 };
 
 function top1(file: string): number {
@@ -220,6 +236,10 @@ const EMOTION_FLOORS: Record<string, { accuracy: number; anxious: number }> = {
   'blind-messages-21.jsonl': { accuracy: 0.86, anxious: 0.8 },
   // Sealed in round 13: 0.780, anxious 38/60 at first measurement; 0.835, anxious 45/60 at the end of the round.
   'blind-messages-20.jsonl': { accuracy: 0.81, anxious: 0.71 },
+  // Round 14 dev set: 0.775, anxious 42/60 at first measurement; 0.785, anxious 42/60 at the end of the round.
+  'blind-messages-23.jsonl': { accuracy: 0.76, anxious: 0.66 },
+  // Sealed in round 14: 0.785, anxious 46/60 at first measurement; 0.795, anxious 45/60 at the end of the round.
+  'blind-messages-22.jsonl': { accuracy: 0.77, anxious: 0.71 },
   'fresh-4.jsonl': { accuracy: 0.88, anxious: 0.65 },
 };
 
