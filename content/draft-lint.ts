@@ -111,18 +111,15 @@ function afterFirstReading(tab: Tab, task: () => void): () => void {
 
 /** A slice of training, in ms: short enough that the page's own work (and the first detection) never waits long. */
 const TRAINING_SLICE_MS = 12;
-/**
- * How long a slice waits for the page to be idle at most; one that came later than HELD_BACK_MS in a hidden tab trains
- * the rest (nobody types there); in the tab the agent looks at, it stays a slice (the rest at once froze typing for
- * two seconds when a slice came late because the agent was typing).
- */
+/** How long a slice waits for the page to be idle at most; one that came later than HELD_BACK_MS trains the rest. */
 const IDLE_WAIT_MS = 2000;
 const HELD_BACK_MS = 400;
 
 /**
  * Trains the engine's draft reader in slices of the page's idle time (a timer's where the browser has no idle
- * callback), until it is ready or no longer wanted: about two seconds of work in all, in slices while the page
- * has idle time (the rest at once when a slice comes late in a tab in the background). Until then the rules alone warn.
+ * callback), until it is ready or no longer wanted: about a second of work in all, in slices while the page
+ * has idle time (the rest at once when a slice comes late: no idle time, or a tab in the background). Until then the
+ * rules alone warn.
  */
 function trainWhenIdle(doc: Document, engine: Engine, wanted: () => boolean, onReady: () => void): void {
   const win = doc.defaultView ?? window;
@@ -133,13 +130,10 @@ function trainWhenIdle(doc: Document, engine: Engine, wanted: () => boolean, onR
   };
   const next = (): void => {
     const asked = performance.now();
-    // A tab in the background (whose callbacks the browser holds back to about one a second, and where nobody is
-    // typing) gets the rest of the training at once, as before training came in slices. A visible page that is busy
-    // (the agent typing) still gets a slice when IDLE_WAIT_MS runs out, so training ends even on a page never idle.
+    // A page that is never idle, or a tab in the background (whose callbacks the browser holds back to about one a
+    // second, and where nobody is typing), gets the rest of the training at once, as before training came in slices.
     const budget = (timeRemaining: number): number =>
-      doc.hidden && performance.now() - asked > HELD_BACK_MS
-        ? Infinity
-        : Math.max(4, Math.min(TRAINING_SLICE_MS, timeRemaining));
+      performance.now() - asked > HELD_BACK_MS ? Infinity : Math.max(4, Math.min(TRAINING_SLICE_MS, timeRemaining));
     if (typeof win.requestIdleCallback === 'function')
       win.requestIdleCallback((deadline) => slice(budget(deadline.timeRemaining())), { timeout: IDLE_WAIT_MS });
     else win.setTimeout(() => slice(budget(TRAINING_SLICE_MS)), 50);

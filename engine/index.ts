@@ -87,7 +87,7 @@ export interface Engine extends Catalog {
    */
   lint(draft: string, options?: { waitForReader?: boolean }): Finding[];
   /**
-   * Trains the draft reader of lint-learned.ts (about a second once per set of packs), so the agent's first keystroke
+   * Trains the draft reader of lint-learned.ts (about two seconds once per set of packs), so the agent's first keystroke
    * does not pay for it: all of it, or for about `budgetMs` and on from there at the next call (the content script
    * trains in slices of the page's idle time; 0 only asks). True once it is ready.
    */

@@ -347,6 +347,7 @@ const CUSTOMER_SUBJECT =
   /^\s*(?:(?:the |my |a |this )?(?:customer|client|buyer|caller|guest)s?|客户|顾客|客人|买家|奥客|用户|消费者|对方)\s*(?:说|问|一直|又|在|is|was|keeps|wants to|wants|says|said|asks|asked)?\s*/u;
 const ANGRY_SCENARIO = 'angry_abusive';
 const STAFF_COMPLAINT_SCENARIO = 'staff_complaint';
+const STAFF_NAMED = /客服|店员|员工|工作人员|师傅|司机|快递员|骑手|\b(?:agent|staff|employee|driver|courier|rep)s?\b/u;
 // How agents say a customer is abusive, beside the words customers use themselves (detectEmotion's cues).
 const ABUSE_DESCRIBED = /\b(?:yell|shout|swear|curs|scream)|骂|脏话|吼|爆粗/u;
 
@@ -380,13 +381,17 @@ export function createPhraseSearch(
     let found = customerSays === undefined ? read(query) : read(customerSays);
     if (customerSays !== undefined && found.length === 0) found = read(query);
     const abuseDescribed = customerSays !== undefined && ABUSE_DESCRIBED.test(customerSays);
+    // "客户说你们客服骂人": the customer reports a member of staff who swore, and the staff complaint is what was asked.
+    const staffNamed = customerSays !== undefined && STAFF_NAMED.test(customerSays);
     const angry = abuseDescribed || (customerSays !== undefined && detectEmotion(customerSays) === 'angry');
     // "客人在电话里骂人": the customer is the one who swears; read in the customer's own mouth, the same words report a
     // member of staff who swore (staff_complaint), the mirror of what the agent asked.
     if (angry)
       found = [
         { id: ANGRY_SCENARIO, score: 1 },
-        ...found.filter((s) => s.id !== ANGRY_SCENARIO && !(abuseDescribed && s.id === STAFF_COMPLAINT_SCENARIO)),
+        ...found.filter(
+          (s) => s.id !== ANGRY_SCENARIO && !(abuseDescribed && !staffNamed && s.id === STAFF_COMPLAINT_SCENARIO),
+        ),
       ];
     // The reading's first scenario, and any as sure as it: a runner-up is a second guess, not what was asked.
     const bar = Math.max(ASKED_BAR, (found[0]?.score ?? 1) - ASKED_TIE);

@@ -18,15 +18,23 @@ function sentencesOf(text: string): string[] {
   return [...text.matchAll(SENTENCE)].map((m) => m[0].trim()).filter((s) => s !== '');
 }
 
-/** Reads a corpus file; each line's spans must lie in its text, or the build stops and names the line. */
+/**
+ * Reads a corpus file; a line that is no object with a "text" and an "expect" list, or whose spans do not lie in its
+ * text, stops the build and names the line.
+ */
 export function readDraftCorpus(file: string): CorpusDraft[] {
   if (!existsSync(file)) return [];
   return parseJsonlLines(file, readFileSync(file, 'utf8')).map(({ value, where }) => {
-    const draft = value as CorpusDraft;
+    const draft = value as Partial<CorpusDraft> | null;
+    if (typeof draft !== 'object' || draft === null || Array.isArray(draft))
+      throw new Error(`${where}: each line must be one JSON object with a "text" and an "expect" list`);
+    if (typeof draft.text !== 'string' || draft.text.trim() === '') throw new Error(`${where}: a draft needs a "text"`);
+    if (!Array.isArray(draft.expect))
+      throw new Error(`${where}: "expect" must list the draft's categories ([] for a clean draft)`);
     for (const span of draft.spans ?? []) {
       if (!draft.text.includes(span.text)) throw new Error(`${where}: span "${span.text}" is not in its text`);
     }
-    return draft;
+    return draft as CorpusDraft;
   });
 }
 

@@ -1,5 +1,5 @@
 // Folds a labelled corpus of customer messages (data/src/<locale>/message-corpus.jsonl) into a pack: each message
-// teaches the emotion reader its emotion and, when it names one, the scenario detector its scenario (or "none").
+// teaches the emotion reader its emotion and the scenario detector its scenario (or "none": a message that needs none).
 import { existsSync, readFileSync } from 'node:fs';
 import type { Pack } from '../engine/types.ts';
 import { parseJsonlLines } from './jsonl.ts';
@@ -15,13 +15,13 @@ const SCENARIO_ID = /^[a-z][a-z0-9_]*$/u;
 export interface CorpusMessage {
   text: string;
   emotion: CorpusEmotion;
-  /** A scenario id, "none", or absent when the line only teaches emotion. */
-  scenario?: string;
+  /** A scenario id, or "none" for a message that needs no scenario. */
+  scenario: string;
   /** file:line, for a problem found later to name. */
   where: string;
 }
 
-/** Reads a corpus file; a line without a text, with another emotion or a malformed scenario stops the build and names the line. */
+/** Reads a corpus file; a line without a text, with another emotion or without a scenario stops the build and names the line. */
 export function readMessageCorpus(file: string): CorpusMessage[] {
   if (!existsSync(file)) return [];
   return parseJsonlLines(file, readFileSync(file, 'utf8')).map(({ value, where }) => {
@@ -34,16 +34,11 @@ export function readMessageCorpus(file: string): CorpusMessage[] {
       throw new Error(
         `${where}: "emotion" must be one of ${EMOTIONS.join(', ')}, not ${JSON.stringify(message.emotion)}`,
       );
-    if (message.scenario !== undefined && !(typeof message.scenario === 'string' && SCENARIO_ID.test(message.scenario)))
+    if (!(typeof message.scenario === 'string' && SCENARIO_ID.test(message.scenario)))
       throw new Error(
         `${where}: "scenario" must be a scenario id such as "return_refund", or "none", not ${JSON.stringify(message.scenario)}`,
       );
-    return {
-      where,
-      text: message.text,
-      emotion: message.emotion as CorpusEmotion,
-      ...(message.scenario !== undefined && { scenario: message.scenario }),
-    };
+    return { where, text: message.text, emotion: message.emotion as CorpusEmotion, scenario: message.scenario };
   });
 }
 
@@ -68,21 +63,30 @@ export function withEmotionCorpus(
 
 /**
  * The pack with the corpus added to its scenarios' examples and its messages that need no scenario, each text once. A
- * scenario id the pack does not have stops the build: a typo would otherwise teach nothing, silently.
+ * scenario id the pack does not have, or a text the pack already files under another scenario, stops the build: a typo
+ * would otherwise teach nothing, and two labels would teach both, silently.
  */
 export function withScenarioCorpus(pack: Pack, corpus: readonly CorpusMessage[]): Pack {
   const scenarios = (pack.scenarios ?? []).map((s) => ({ ...s, examples: [...(s.examples ?? [])] }));
   const byId = new Map(scenarios.map((s) => [s.id, s.examples]));
   const noScenarioExamples = [...(pack.noScenarioExamples ?? [])];
-  const seen = new Set([...noScenarioExamples, ...scenarios.flatMap((s) => s.examples)]);
+  const labelOf = new Map<string, { label: string; where: string }>();
+  for (const text of noScenarioExamples) labelOf.set(text, { label: NO_SCENARIO, where: 'noScenarioExamples' });
+  for (const s of scenarios)
+    for (const text of s.examples) labelOf.set(text, { label: s.id, where: `the examples of ${s.id}` });
   for (const { text, scenario, where } of corpus) {
-    if (scenario === undefined || seen.has(text)) continue;
     const target = scenario === NO_SCENARIO ? noScenarioExamples : byId.get(scenario);
     if (!target)
       throw new Error(
         `${where}: the message names the scenario "${scenario}", which the pack does not have (its ids: ${[...byId.keys()].join(', ')}, or "none")`,
       );
-    seen.add(text);
+    const known = labelOf.get(text);
+    if (known && known.label !== scenario)
+      throw new Error(
+        `${where}: "${text}" is labelled "${scenario}" here and "${known.label}" in ${known.where}: keep one label`,
+      );
+    if (known) continue;
+    labelOf.set(text, { label: scenario, where });
     target.push(text);
   }
   return { ...pack, scenarios, noScenarioExamples };

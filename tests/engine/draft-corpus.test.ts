@@ -35,4 +35,19 @@ describe('a draft corpus', () => {
     expect(() => readDraftCorpus(file)).toThrow(`${file}:2: span "不关我事" is not in its text`);
     expect(readDraftCorpus(join(dir, 'none.jsonl'))).toEqual([]);
   });
+
+  it('stops on a line that is no draft object, naming the file and line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'corpus-'));
+    const file = (name: string, line: string): string => {
+      const path = join(dir, name);
+      writeFileSync(path, `${JSON.stringify(corpus[1])}\n${line}\n`);
+      return path;
+    };
+    const nothing = file('null.jsonl', 'null');
+    expect(() => readDraftCorpus(nothing)).toThrow(`${nothing}:2: each line must be one JSON object`);
+    const noText = file('no-text.jsonl', '{"expect": []}');
+    expect(() => readDraftCorpus(noText)).toThrow(`${noText}:2: a draft needs a "text"`);
+    const noExpect = file('no-expect.jsonl', '{"text": "好的"}');
+    expect(() => readDraftCorpus(noExpect)).toThrow(`${noExpect}:2: "expect" must list the draft's categories`);
+  });
 });

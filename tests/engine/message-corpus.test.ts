@@ -17,8 +17,8 @@ describe('a message corpus', () => {
     const file = corpusFile([
       '{"text": "退房前要拿到发票，还有四十分钟", "emotion": "anxious", "scenario": "invoice"}',
       '',
-      '{"text": "好的", "emotion": "calm"}',
-      '{"text": "第三次了，你们是故意的吧", "emotion": "angry"}',
+      '{"text": "好的", "emotion": "calm", "scenario": "none"}',
+      '{"text": "第三次了，你们是故意的吧", "emotion": "angry", "scenario": "complaint"}',
     ]);
     const folded = withEmotionCorpus({ calm: ['好的'], anxious: [] }, readMessageCorpus(file));
     expect(folded).toEqual({
@@ -29,7 +29,10 @@ describe('a message corpus', () => {
   });
 
   it('stops on a line that is not JSON, has another emotion or no text, naming the file and line', () => {
-    const wrongEmotion = corpusFile(['{"text": "好的", "emotion": "calm"}', '{"text": "快点", "emotion": "urgent"}']);
+    const wrongEmotion = corpusFile([
+      '{"text": "好的", "emotion": "calm", "scenario": "none"}',
+      '{"text": "快点", "emotion": "urgent", "scenario": "none"}',
+    ]);
     expect(() => readMessageCorpus(wrongEmotion)).toThrow(
       `${wrongEmotion}:2: "emotion" must be one of calm, anxious, angry, not "urgent"`,
     );
@@ -50,7 +53,6 @@ describe('a message corpus', () => {
       '{"text": "明天出发 帐篷防雨吗", "emotion": "anxious", "scenario": "product_inquiry"}',
       '{"text": "等下 我找找截图", "emotion": "calm", "scenario": "none"}',
       '{"text": "在吗", "emotion": "calm", "scenario": "greeting"}',
-      '{"text": "第三次了", "emotion": "angry"}',
     ]);
     const pack: Pack = {
       schemaVersion: 2,
@@ -78,5 +80,25 @@ describe('a message corpus', () => {
     );
     const malformed = corpusFile(['{"text": "hi", "emotion": "calm", "scenario": "Greeting!"}']);
     expect(() => readMessageCorpus(malformed)).toThrow(`${malformed}:1: "scenario" must be a scenario id`);
+    const unlabelled = corpusFile(['{"text": "hi", "emotion": "calm"}']);
+    expect(() => readMessageCorpus(unlabelled)).toThrow(`${unlabelled}:1: "scenario" must be a scenario id`);
+  });
+
+  it('stops on a message the pack already files under another scenario, naming both', () => {
+    const pack: Pack = {
+      schemaVersion: 2,
+      id: 'p',
+      name: 'P',
+      version: '1',
+      locale: 'zh-TW',
+      noScenarioExamples: ['沒事了'],
+      scenarios: [{ id: 'closing', title: '結束', triggers: [], replies: [] }],
+    };
+    const conflicting = corpusFile(['{"text": "沒事了", "emotion": "calm", "scenario": "closing"}']);
+    expect(() => withScenarioCorpus(pack, readMessageCorpus(conflicting))).toThrow(
+      `${conflicting}:1: "沒事了" is labelled "closing" here and "none" in noScenarioExamples: keep one label`,
+    );
+    const agreeing = corpusFile(['{"text": "沒事了", "emotion": "calm", "scenario": "none"}']);
+    expect(withScenarioCorpus(pack, readMessageCorpus(agreeing)).noScenarioExamples).toEqual(['沒事了']);
   });
 });
