@@ -109,36 +109,45 @@ function afterFirstReading(tab: Tab, task: () => void): () => void {
   return cancel;
 }
 
-/** A slice of training, in ms: short enough that the page's own work (and the first detection) never waits long. */
+/** A slice of training, in ms: short enough that a keystroke or the first detection never waits long behind it. */
 const TRAINING_SLICE_MS = 12;
-/** How long a slice waits for the page to be idle at most; one that came later than HELD_BACK_MS trains the rest. */
+/**
+ * How long a slice waits for the page to be idle at most. One that came later than HELD_BACK_MS: in a hidden tab (the
+ * browser holds its callbacks back to about one a second, and nobody types there) it trains the rest at once; in the
+ * tab the agent looks at, the rest goes in slices paced by a timer, keystrokes handled between them (the rest at once,
+ * two seconds of work, froze typing; slices left to idle periods alone, which a busy or headless page grants seldom,
+ * left the reader untrained after ten seconds).
+ */
 const IDLE_WAIT_MS = 2000;
 const HELD_BACK_MS = 400;
 
 /**
- * Trains the engine's draft reader in slices of the page's idle time (a timer's where the browser has no idle
- * callback), until it is ready or no longer wanted: about a second of work in all, in slices while the page
- * has idle time (the rest at once when a slice comes late: no idle time, or a tab in the background). Until then the
- * rules alone warn.
+ * Trains the engine's draft reader in the page's idle time (each idle period used whole, up to 50 ms), until it is
+ * ready or no longer wanted: about two seconds of work in all. Until then the rules alone warn.
  */
 function trainWhenIdle(doc: Document, engine: Engine, wanted: () => boolean, onReady: () => void): void {
   const win = doc.defaultView ?? window;
-  const slice = (budget: number): void => {
+  const slice = (budget: number, paced: boolean): void => {
     if (!wanted()) return;
     if (engine.prepareLint(budget)) onReady();
-    else next();
+    else next(paced);
   };
-  const next = (): void => {
+  const next = (paced: boolean): void => {
+    if (paced || typeof win.requestIdleCallback !== 'function') {
+      win.setTimeout(() => slice(TRAINING_SLICE_MS, paced), paced ? 0 : 50);
+      return;
+    }
     const asked = performance.now();
-    // A page that is never idle, or a tab in the background (whose callbacks the browser holds back to about one a
-    // second, and where nobody is typing), gets the rest of the training at once, as before training came in slices.
-    const budget = (timeRemaining: number): number =>
-      performance.now() - asked > HELD_BACK_MS ? Infinity : Math.max(4, Math.min(TRAINING_SLICE_MS, timeRemaining));
-    if (typeof win.requestIdleCallback === 'function')
-      win.requestIdleCallback((deadline) => slice(budget(deadline.timeRemaining())), { timeout: IDLE_WAIT_MS });
-    else win.setTimeout(() => slice(budget(TRAINING_SLICE_MS)), 50);
+    win.requestIdleCallback(
+      (deadline) => {
+        const late = performance.now() - asked > HELD_BACK_MS;
+        if (late && doc.hidden) slice(Infinity, false);
+        else slice(Math.max(TRAINING_SLICE_MS, deadline.timeRemaining()), late);
+      },
+      { timeout: IDLE_WAIT_MS },
+    );
   };
-  next();
+  next(false);
 }
 
 /** The composer to write into now: the draft watcher's, re-found first (the page may have swapped it). */

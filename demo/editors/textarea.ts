@@ -1,5 +1,6 @@
 // React-controlled <textarea> and <input> composers: the value lives in React state, as in most React helpdesks.
 import * as React from 'react';
+import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import type { DemoEditor } from './types.ts';
 
@@ -31,8 +32,9 @@ function mountControlledField(host: HTMLElement, placeholder: string, tag: 'text
         kind: tag,
         composer: field,
         modelText: () => state.value,
-        setDraft: (text) => setFromOutside?.(text),
-        clear: () => setFromOutside?.(''),
+        // Rendered before returning: keys typed right after go into the new value, as after a real page's own update.
+        setDraft: (text) => flushSync(() => setFromOutside?.(text)),
+        clear: () => flushSync(() => setFromOutside?.('')),
         destroy: () => root.unmount(),
       });
     };
