@@ -128,7 +128,10 @@ export function startChecklist(tab: Tab): () => void {
   return duringSession(store, () => {
     const unsubscribe = store.subscribe((next, previous) => {
       if (next.snapshot !== previous.snapshot && next.snapshot) noteArrivals(next.snapshot);
-      if (next.snapshot !== previous.snapshot || next.engine !== previous.engine) evaluate();
+      if (next.snapshot !== previous.snapshot) evaluate();
+      // A new engine (the tab's first, or new packs): the panel hears of its detection first, in this task; reading
+      // every turn of the conversation again (and building the rules' automaton on the first lint) waits for the next.
+      else if (next.engine !== previous.engine) tab.ctx.setTimeout(evaluate, 0);
     });
     const snapshot = store.get().snapshot;
     if (snapshot) noteArrivals(snapshot);
