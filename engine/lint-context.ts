@@ -8,7 +8,10 @@ const NEGATED_BEFORE =
   /(?:请勿|切勿|不要|别|不会|不得|禁止|不用|不需要|无需|没必要|不管是谁|无论是谁|无论谁|任何人|看不到|看不见|never|don't|do not|won't|will not|not to|no need to|whoever|anyone who|(?:can't|cannot|can not) (?:see|access|view|store|keep))[^,.;!?，。；！？]{0,28}$/;
 // The same advice with the warning after the secret: "完整卡号请不要在聊天中发送".
 // The warning may follow in the next clause ("谁找您要验证码，都绝对不要给").
-const NEGATED_AFTER = /^[^.;!?]{0,8}(?:请不要|请勿|切勿|不要|别|禁止|不能|never|don't|do not|must not)/;
+const NEGATED_AFTER =
+  /^[^.;!?]{0,8}(?:请不要|请勿|切勿|不要|别|禁止|不能|不用|不需要|无需|不必|没必要|never|don't|do not|must not|(?:is |are )?not needed|no need)/;
+// The warning inside the phrase a gap spans: "密码不用告诉我", "验证码千万别发给我".
+const NEGATED_INSIDE = /不用|不要|不需要|无需|不必|别|请勿|切勿|千万不|\b(?:don't|do not|never|no need)\b/;
 
 // Asking for a document with the secret hidden ("截图里卡号可以打码", "cover all but the last 4 digits"): nothing secret is asked.
 const MASKED =
@@ -19,6 +22,7 @@ function isAdviceAgainstSharing(text: string, start: number, end: number): boole
   return (
     NEGATED_BEFORE.test(text.slice(Math.max(0, start - 36), start)) ||
     NEGATED_AFTER.test(text.slice(end, end + 16)) ||
+    NEGATED_INSIDE.test(text.slice(start, end)) ||
     isMaskedRequest(text.slice(Math.max(0, start - 24), end + 24))
   );
 }
@@ -45,7 +49,7 @@ const ALTERNATIVE =
   /(?:帮您|为您|给您|替您)(?:先|再)?(?:申请|更换|换|改|取消|重新|登记|补|安排|转|联系|升级|办理|加急|争取|预约|改约|查询|核实|备注|加|开通|预留|保留|发出|发货|寄出|寄|送|退|处理|提交)|作为补偿|(?:可以|能)(?:先|再|另外|直接|马上)?(?:帮您|为您|给您|替您|改成|换成)|(?:我们|我)(?:这边)?来(?:承担|出|处理|安排|跟进|联系|补)|\b(?:i|we) (?:can|could|will|'ll|am able to|'m able to|are able to|'re able to)(?!'t|not| not)\b|\bwhat i can do\b|\binstead\b|\balternatively\b/;
 // Advice that gives the customer a way ("您签收后直接申请退货就行", "you can reset it from the login page").
 const ADVICE =
-  /您(?:可以|直接|只需|只要|先)|就(?:行|可以|好)了?(?:[,.;!~，。！～]|$)|\byou (?:can|could|may|'ll be able to)(?!'t|not| not)\b/;
+  /您(?:可以|直接|只需|只要|先)|建议(?:您|你)|(?<!不)可以(?:申请|联系|选择|预约|拍照|反馈)|就(?:行|可以|好)了?(?:[,.;!~，。！～]|$)|\byou (?:can|could|may|'ll be able to)(?!'t|not| not)\b/;
 // Where the alternative may begin: after a clause break or a "but" (我不能直接给您取消 refuses the very thing it names).
 const TURN = /[,.;:!?\n]|\bbut\b|不过|但是?|可是/g;
 /** How far after a refusal its alternative may stand: the same sentence or the next one. */
@@ -70,6 +74,9 @@ function withoutClosingOffers(text: string): string {
 // its sentence ("Unfortunately the room type can't be changed…").
 const SOFTENER_WINDOW = 60;
 const SOFTENER = /抱歉|不好意思|对不起|暂时|目前|sorry|unfortunately|afraid|at the moment|for now/;
+// A reason given for the limit ("这是水果的天然差异", "因为是生鲜", "since it's a custom order") makes it no flat refusal
+// when an alternative follows too.
+const REASON = /因为|由于|这是[^,.;!?]{0,12}(?:差异|规定|政策|原因|特性)|属于|\b(?:because|since|as it's|due to)\b/;
 
 /**
  * True when the refusal at [start, end) of normalized text is a polite one: softened before it (an apology, "for now"),
@@ -82,6 +89,7 @@ function isPoliteRefusal(text: string, start: number, end: number): boolean {
   if (softTurnToAlternative(following)) return true;
   const softened =
     SOFTENER.test(sentenceBefore(text, start) + text.slice(start, end)) ||
+    REASON.test(after) ||
     apologyInLaterClause(text, end) ||
     CONSULT.test(following);
   // English says the same in more characters: its alternative may stand twice as far ("…, sorry about that. I can check…").
@@ -326,6 +334,16 @@ function isWarrantyNoun(text: string, start: number, end: number): boolean {
 const ASKING_AFTER =
   /^\s*(?:主动)?(?:索要|要求您?提供|询问|问您要|向您要|找您要|让您提供|ask (?:you )?for|request|call you)/;
 
+// A promise word under a negation just before it is a hedge, the honest thing to say: "I'm not 100% certain", "I can't
+// say for sure", "不敢百分百保证", "没法保证". A negation after it ("保证不会坏") still vouches.
+const HEDGE_BEFORE =
+  /(?:\bnot|n't|\bcannot|\bno one can|不敢|不能|无法|没法|没办法|不一定|很难|不好)\s*(?:(?:say|tell|be|know|promise|guarantee|说|讲)\s*)?$/;
+
+/** True when the promise word at `start` of normalized text is negated just before it: a hedge, no promise. */
+function isHedged(text: string, start: number): boolean {
+  return HEDGE_BEFORE.test(text.slice(Math.max(0, start - 16), start));
+}
+
 /** True when the absolute word ending at `end` of normalized text is followed by what we never ask for. */
 function isNeverAsking(text: string, end: number): boolean {
   return ASKING_AFTER.test(text.slice(end, end + 12));
@@ -336,7 +354,12 @@ function isNeverAsking(text: string, end: number): boolean {
 // withholds, and "I can't find a way to…" declines: both stay refusals.
 const RECORD = String.raw`(?:orders?|records?|accounts?|bookings?|reservations?|payments?|transactions?|parcels?|packages?|emails?|numbers?|tickets?|invoices?|receipts?)`;
 const KNOWING = String.raw`(?:tell|say|know|judge|determine|guess|be sure|see which|see what|see whether|(?:find|locate|trace|see) (?:an?|any|the|your|this|that) (?:\w+ )?${RECORD})\b(?! you\b)`;
-const KNOWING_AFTER = new RegExp(String.raw`^\s*(?:for (?:me|us) )?(?:to )?` + KNOWING, 'u');
+// Saying what one cannot promise or vouch for is the honest opposite of an absolute promise ("我们没办法保证每颗都满肉",
+// "I'm not able to confirm an exact time", "别的平台的票我们没法核验真假"): no flat refusal either.
+const VOUCHING = String.raw`(?:confirm|guarantee|promise|predict|verify|be (?:100% |completely |totally |entirely )?(?:sure|certain))\b`;
+const KNOWING_AFTER = new RegExp(String.raw`^\s*(?:for (?:me|us) )?(?:to )?(?:${KNOWING}|${VOUCHING})`, 'u');
+const KNOWING_AFTER_ZH =
+  /^\s*(?:(?:帮|为|给|替)?(?:您|你))?(?:百分之?百|百分百|完全|一定)?(?:保证|确保|承诺|核验|核实|验证|鉴定|判断|确定|确认(?!收货)|知道|预测|预估|估计|打包票)/u;
 
 // "I won't close this ticket until you've confirmed…", "在您确认收到之前，我不会关闭工单": a refusal to stop before the
 // customer is helped is a commitment.
@@ -359,7 +382,8 @@ function isSecretUnseen(text: string, end: number): boolean {
 
 /** True when the refusal at [start, end) of normalized text says the agent cannot know something yet. */
 function isLimitOfKnowing(text: string, end: number): boolean {
-  return KNOWING_AFTER.test(text.slice(end, end + 24));
+  const after = text.slice(end, end + 24);
+  return KNOWING_AFTER.test(after) || KNOWING_AFTER_ZH.test(after);
 }
 
 // Blame the agent takes back: "that wasn't your fault at all", "这不是您的问题", "不怪您".
@@ -433,6 +457,16 @@ function isDisowned(text: string, start: number): boolean {
 // 就到"): the agent tells when help arrives, and turns nobody away.
 const THIRD_PARTY_BEFORE =
   /(?:\b(?:his|her|their|the (?:technician|driver|courier|engineer|installer)'s)\s+|(?:师傅|技师|司机|快递员|快递小哥|骑手|配送员|工程师|安装工|(?<!其)他|她)(?:说|那边)?[^,.;!?，。；！？]{0,6})$/;
+
+// The agent doing the asking: "let me check with them", "I'll contact the courier", "我来联系仓库", "我帮您问一下他们":
+// the step the shirking phrase pushes onto the customer, taken by the agent.
+const OWN_STEP_BEFORE =
+  /(?:\b(?:let me|i'll|i will|i can|we'll|we will|i'm going to|i am going to|i've|i have|i already)|(?:我|我们)(?:这边)?(?:来|去|会|帮您|替您|给您|这就|马上|先|已经))\s*$/;
+
+/** True when the shirking words at `start` of normalized text are a step the agent takes. */
+function isOwnStep(text: string, start: number): boolean {
+  return OWN_STEP_BEFORE.test(text.slice(Math.max(0, start - 20), start));
+}
 
 /** True when the rejection word at `start` of normalized text speaks of somebody else's customers. */
 function isThirdPartysCustomer(text: string, start: number): boolean {
@@ -551,7 +585,14 @@ export function isExcusedByContext(category: string, text: string, start: number
         isSecretUnseen(text, end)
       );
     case 'absolute_promise':
-      return isDescriptiveMeasure(text, start, end) || isWarrantyNoun(text, start, end) || isNeverAsking(text, end);
+      return (
+        isDescriptiveMeasure(text, start, end) ||
+        isWarrantyNoun(text, start, end) ||
+        isNeverAsking(text, end) ||
+        isHedged(text, start)
+      );
+    case 'shirking':
+      return isOwnStep(text, start);
     case 'contradiction':
       return isOwnMistake(text, start, end) || isTurnToOffer(text, start, end) || isConditionalWrong(text, start);
     case 'impatience':

@@ -2,7 +2,7 @@
 import { originalSpan, type NormalizedText } from './normalize.ts';
 import { findUnfilledFields } from './fields.ts';
 import { computeFix } from './fix.ts';
-import { findSensitive, maskValue } from './sensitive.ts';
+import { findSensitive, isNamedAs, maskValue } from './sensitive.ts';
 import type { Finding, Rule, SensitiveKind } from './types.ts';
 
 /** One match of a rule in the normalized draft. */
@@ -126,8 +126,9 @@ export function findingsOf(
   }
 
   if (sensitiveRules.length > 0) {
-    // Only numbers whose check digit holds: a draft may repeat an order number shaped like a card.
-    const spans = findSensitive(draft).filter((span) => !span.suspected);
+    // Numbers whose check digit holds, or that the draft itself calls an id or a card: a draft may repeat an order
+    // number shaped like a card.
+    const spans = findSensitive(draft).filter((span) => !span.suspected || isNamedAs(draft, span));
     // Each value is reported once, by the highest-priority rule that watches its kind.
     const reported = new Set<number>();
     for (const rule of [...sensitiveRules].reverse()) {

@@ -57,6 +57,11 @@ const QUOTED = /“[^”\n]{0,200}”|「[^」\n]{0,200}」|『[^』\n]{0,200}�
 
 const blank = (quote: string): string => ' '.repeat(quote.length);
 
+/** The text with quoted words blanked (same length, so offsets hold). */
+function withoutQuotes(text: string): string {
+  return text.replace(QUOTED, blank).replace(SINGLE_QUOTED, blank);
+}
+
 interface Sentence {
   start: number;
   end: number;
@@ -223,8 +228,7 @@ export function withLearnedFindings(
   const read = (text: string): Float32Array => {
     let probabilities = readings.get(text) ?? lastReadings.get(text);
     if (!probabilities) {
-      const unquoted = text.replace(QUOTED, blank).replace(SINGLE_QUOTED, blank);
-      probabilities = classifier!.read(unquoted);
+      probabilities = classifier!.read(withoutQuotes(text));
     }
     readings.set(text, probabilities);
     return probabilities;
@@ -294,7 +298,11 @@ export function withLearnedFindings(
     if (draft.trim() === '') return findings;
     if (waitForReader) prepare();
     if (!classifier) return findings;
-    const sentences = sentencesOf(draft);
+    // Split with the customer's quoted words blanked: a question mark inside a quote ends no sentence of the agent's.
+    const sentences = sentencesOf(withoutQuotes(draft)).map((piece) => ({
+      ...piece,
+      text: draft.slice(piece.start, piece.end),
+    }));
     const standard = sentences.map(({ text }) => standardSentences.has(normalizeForMatch(text.trim())));
     // A short draft is also read whole: "不行。这个改不了" says more together than apart; one that holds a standard
     // reply's sentence is that reply with a word around it, read by its own sentences.

@@ -43,8 +43,11 @@ function isWordChar(char: string | undefined): boolean {
   return char !== undefined && LATIN_WORD.test(char);
 }
 
-/** True when [start, end) of the text begins or ends inside a word, as the segmenter reads the text around it. */
-function cutsAWord(text: string, start: number, end: number): boolean {
+/**
+ * True when [start, end) of the text begins or ends inside a word (or, with `endOnly`, ends inside one), as the
+ * segmenter reads the text around it.
+ */
+function cutsAWord(text: string, start: number, end: number, endOnly = false): boolean {
   const words = chineseWordSegmenter();
   if (!words) return false;
   // A few characters of context either side are enough for the segmenter to see the words the span touches.
@@ -53,7 +56,27 @@ function cutsAWord(text: string, start: number, end: number): boolean {
   const boundaries = new Set<number>();
   for (const piece of words.segment(text.slice(from, to))) boundaries.add(from + piece.index);
   boundaries.add(to);
-  return !boundaries.has(start) || !boundaries.has(end);
+  return (!endOnly && !boundaries.has(start)) || !boundaries.has(end);
+}
+
+// Particles the segmenter joins to the word before ("烂的", "管了") without making a new word of it.
+const PARTICLES = new Set([...'的了吗呢啊吧哦呀啦嘛么过着地得哈喔啰囉']);
+
+/**
+ * True when a phrase ends inside a larger Chinese word: "着急什么" in 您着急什么时候用 (什么时候 is one word, a question of
+ * when, not "what's the hurry"). A doubled verb is no larger word (认真看 in 认真看看 still reads as the phrase), nor is a particle after it.
+ */
+function endsInsideWord(text: string, start: number, end: number): boolean {
+  const last = text[end - 1];
+  const next = text[end];
+  return (
+    next !== undefined &&
+    next !== last &&
+    !PARTICLES.has(next) &&
+    isHan(next) &&
+    isHan(last ?? '') &&
+    cutsAWord(text, start, end, true)
+  );
 }
 
 function isShortHan(piece: string): boolean {
@@ -145,7 +168,7 @@ export function createLinter(rules: readonly LintRule[], classes: WordClasses = 
           const start = chains.advance(use.variant, variant, use.index, m.start, m.end);
           if (start === -1) continue;
           if (variant.exceptions.length > 0 && isInsideException(normalized, start, m.end, variant)) continue;
-          if (variant.wholeWords && cutsAWord(text, start, m.end)) continue;
+          if (variant.wholeWords ? cutsAWord(text, start, m.end) : endsInsideWord(text, start, m.end)) continue;
           if (!variant.rule.contextFree && isExcusedByContext(variant.rule.category, text, start, m.end)) continue;
           hits.push({ rule: variant.rule, order: variant.order, start, end: m.end });
         }

@@ -30,6 +30,18 @@ function isLuhnValid(digits: string): boolean {
   return sum % 10 === 0;
 }
 
+// The letter of a Taiwan national id (身分證字號) or resident certificate stands for a two-digit area code.
+const TAIWAN_AREA_CODES = 'ABCDEFGHJKLMNPQRSTUVXYWZIO';
+
+/** The check digit of a Taiwan national id or resident certificate: a letter, 1 or 2 (8 or 9 for residents), 8 digits. */
+function isValidTaiwanId(id: string): boolean {
+  const area = TAIWAN_AREA_CODES.indexOf(id[0]!.toUpperCase()) + 10;
+  if (area < 10) return false;
+  let sum = Math.floor(area / 10) + (area % 10) * 9;
+  for (let i = 1; i < 9; i++) sum += Number(id[i]) * (9 - i);
+  return (sum + Number(id[9])) % 10 === 0;
+}
+
 interface Candidate {
   kind: SensitiveKind;
   start: number;
@@ -41,6 +53,8 @@ interface Candidate {
 // after mean the run is part of something longer (an order number "DD2024…", a SKU). Han characters around are fine:
 // Chinese writes "身份证110101…" with no space.
 const DIGIT_RUN = /(?<![A-Za-z0-9])\d(?:[ -]?\d){6,22}(?:[Xx](?![A-Za-z0-9]))?(?![A-Za-z0-9])/gu;
+// A Taiwan id: one Latin letter, then 1 or 2 (8 or 9 for a resident certificate) and eight more digits, alone.
+const TAIWAN_ID = /(?<![A-Za-z0-9])[A-Za-z][1289]\d{8}(?![A-Za-z0-9])/gu;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 const PASSWORD =
   /(?:密码|密碼|口令|password|passcode|pwd)\s*(?:是|为|為|是不是|:|：|=|is)?\s*[:：]?\s*([^\s,，。;；！？'"“”]{3,64})/giu;
@@ -60,9 +74,9 @@ const NOT_A_PASSWORD =
   /^(?:reset|incorrect|wrong|again|and|the|was|required|invalid|expired|correct|right|too|not|case|changed|updated|saved|sent|missing|empty|blank|locked|weak|strong|same|different|being|still|now|also|only|needed|mandatory|optional|forgotten|lost)$/i;
 
 // The shape of a PRC resident id (region, a birth date from 1900 to 2099, sequence, check) and of a bank card (UnionPay 62,
-// Visa 4, Mastercard 51–55, Amex 34/37; 16–19 digits), read when the check digit fails.
+// Visa 4, Mastercard 51–55 and 22–27, Amex 34/37, JCB 35, Discover 6011 and 65; 15–19 digits), read when the check digit fails.
 const ID_SHAPE = /^[1-8]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]$/;
-const CARD_SHAPE = /^(?:62|4|5[1-5]|3[47])\d{14,17}$/;
+const CARD_SHAPE = /^(?=\d{15,19}$)(?:62|4|5[1-5]|2[2-7]|3[47]|35|6011|65)/;
 
 /** A digit run shaped like an id or a card whose check digit fails. */
 function suspectedKind(raw: string): SensitiveKind | undefined {
@@ -125,6 +139,12 @@ export function findSensitive(original: string): SensitiveSpan[] {
         if (suspected) found.push({ kind: suspected, start, end: start + raw.length, suspected: true });
       }
     }
+  if (hasDigit)
+    for (const m of text.matchAll(TAIWAN_ID)) {
+      const candidate: Candidate = { kind: 'id_card', start: m.index, end: m.index + m[0].length };
+      if (!isValidTaiwanId(m[0])) candidate.suspected = true;
+      found.push(candidate);
+    }
   if (hasDigit && text.includes(')'))
     for (const m of text.matchAll(BRACKETED_LANDLINE))
       found.push({ kind: 'phone', start: m.index, end: m.index + m[0].length });
@@ -159,6 +179,26 @@ function dropOverlaps(candidates: Candidate[]): SensitiveSpan[] {
     );
   }
   return kept;
+}
+
+// What names an id or a card just before its number: "身份证号 1101…", "卡號：6222…", "card number 4532…".
+const KIND_LABELS: Partial<Record<SensitiveKind, RegExp>> = {
+  id_card: /(?:身份证|身份證|身分证|身分證|证件号|證件號|id number|id no|national id|id card)[^0-9A-Za-z]{0,12}$/iu,
+  bank_card:
+    /(?:卡号|卡號|银行卡|銀行卡|信用卡|储蓄卡|儲蓄卡|借记卡|借記卡|card number|card no|card ending|card)[^0-9A-Za-z]{0,12}$/iu,
+};
+
+// "…退到6222 0212 3456 7890这张卡": the card named after its number.
+const CARD_AFTER = /^\s?(?:这张卡|這張卡|这张银行卡|這張銀行卡|的卡|的银行卡|的銀行卡|的信用卡)/u;
+
+/**
+ * True when the text just before a value names its kind (or, for a card, the words right after it). A number shaped like a card whose check digit fails may be an
+ * order number, but one the draft calls a card number is a card number mistyped: repeating it is as careless.
+ */
+export function isNamedAs(text: string, span: SensitiveSpan): boolean {
+  const label = KIND_LABELS[span.kind];
+  if (label?.test(foldFullWidth(text.slice(Math.max(0, span.start - 24), span.start)))) return true;
+  return span.kind === 'bank_card' && CARD_AFTER.test(text.slice(span.end, span.end + 8));
 }
 
 const KEEP_LAST_FOUR: ReadonlySet<SensitiveKind> = new Set(['id_card', 'bank_card', 'phone']);

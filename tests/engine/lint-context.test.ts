@@ -197,3 +197,27 @@ describe('sentences the learned reader flags that their words excuse', () => {
     expect(isMaskedRequest('把卡号发我一下')).toBe(false);
   });
 });
+
+describe('hedges, limits of what the agent can vouch for, and steps the agent takes are no finding', () => {
+  it.each([
+    "I'm not 100% certain the L805 takes the same ink, so let me confirm with our tech team.",
+    "I can't say for sure when the venue will announce the new date; I'll add you to the list.",
+    "I'm not able to confirm an exact delivery time; drivers usually arrive between 2 and 6 pm.",
+    '我们没办法保证每颗榴莲都是满肉，这是水果的天然差异；果肉不到三房的话，可以申请部分退款',
+    '别的平台上的票我们没法核验真假，建议您只在官方授权渠道购买',
+    "I'm not sure yet whether the courier can deliver before Friday. Let me check with them and get back to you.",
+    '核對身分只需要您信用卡的末四碼就可以了,完整卡號不用提供',
+    '打印机的密码不用告诉我哈，您自己输入就可以',
+  ])('%s', (draft) => {
+    expect(summary(draft)).toEqual([]);
+  });
+
+  it.each([
+    ['保证三天内到，百分之百没问题', 'absolute_promise'],
+    ['I guarantee it will arrive tomorrow', 'absolute_promise'],
+    ['这个我们不负责，你找他们去', 'shirking'],
+    ['把您的支付密码告诉我一下', 'sensitive_request'],
+  ])('still a finding without the hedge or the step: %s', (draft, category) => {
+    expect(lint(draft).map((f) => f.category)).toContain(category);
+  });
+});

@@ -52,6 +52,19 @@ describe('lint with the default packs', () => {
     expect(findings[1]?.fix?.text).toBe('这个我先帮您看看还有没有其他办法，有结果马上告诉您。');
   });
 
+  it('does not fire a phrase that ends inside a larger word, but does on a doubled verb', () => {
+    expect(categories('您着急什么时候用呢?我帮您申请加急')).toEqual([]);
+    expect(categories('您著急什麼時候要用呢?')).toEqual([]);
+    expect(categories('急什么啊亲,票会提前发的')).toEqual(['impatience']);
+    expect(categories('您能不能认真看看商品页')).toEqual(['rhetorical']);
+  });
+
+  it('reports a card or id number the draft names as one even when its check digit fails, and a Taiwan id', () => {
+    expect(categories('已核对卡号 6222 0212 3456 7890,退款原路返回')).toEqual(['sensitive_echo']);
+    expect(categories('您的身分證字號A123456789已經核對完成')).toEqual(['sensitive_echo']);
+    expect(categories('订单号 6222021234567890 已发货')).toEqual([]);
+  });
+
   it('reports a repeated full card number but not a masked one', () => {
     expect(lint('已解绑 6217 0000 0012 3451 这张卡').map((f) => f.category)).toEqual(['sensitive_echo']);
     expect(lint('已解绑尾号3451的卡')).toEqual([]);

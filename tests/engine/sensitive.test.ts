@@ -1,6 +1,6 @@
 // Sensitive data: ids with their check digit, Luhn-valid cards, phones, e-mails, passwords, codes; and what must not count.
 import { describe, expect, it } from 'vitest';
-import { findSensitive, maskSensitive } from '../../engine/sensitive.ts';
+import { findSensitive, isNamedAs, maskSensitive } from '../../engine/sensitive.ts';
 
 function kindsAndValues(text: string): Array<[string, string]> {
   return findSensitive(text).map((s) => [s.kind, text.slice(s.start, s.end)]);
@@ -20,6 +20,8 @@ describe('findSensitive', () => {
     ['my password is Summer2024! and it fails', [['password', 'Summer2024!']]],
     ['验证码是482913,一直错误', [['verification_code', '482913']]],
     ['驗證碼：0042', [['verification_code', '0042']]],
+    ['身分證字號A123456789，已核對', [['id_card', 'A123456789']]],
+    ['居留證 F800000008 的資料', [['id_card', 'F800000008']]],
   ])('%s', (text, expected) => {
     expect(kindsAndValues(text)).toEqual(expected);
   });
@@ -46,6 +48,13 @@ describe('findSensitive', () => {
     ]);
     expect(findSensitive('订单号 6222021234567890123')).toEqual([]);
     expect(findSensitive('订单 2026111803527123')).toEqual([]);
+    expect(findSensitive('身分證 A123456788')).toEqual([{ kind: 'id_card', start: 4, end: 14, suspected: true }]);
+    expect(findSensitive('JCB 3566 0020 2036 0506')[0]?.kind).toBe('bank_card');
+  });
+
+  it('reads a Taiwan id only alone: not inside a longer code, nor with a letter that names no area', () => {
+    expect(findSensitive('序號 A1234567890')).toEqual([]);
+    expect(findSensitive('型號XA123456789')).toEqual([]);
   });
 
   it('keeps spans in original offsets after emoji', () => {
@@ -67,4 +76,22 @@ describe('maskSensitive', () => {
     const text = '6217 0000 0012 3451';
     expect(maskSensitive(text, findSensitive(text))).toBe('**** **** **** 3451');
   });
+});
+
+describe('isNamedAs', () => {
+  const named = (text: string): boolean => findSensitive(text).some((span) => isNamedAs(text, span));
+  it.each([
+    '已核对卡号 6222 0212 3456 7890，退款原路返回',
+    'Your card number 4532 1234 5678 9010 is on file',
+    '退款会退到6222021234567890这张卡',
+    '您的身份证号110101199003078516我这边登记了',
+  ])('a number the text calls a card or an id: %s', (text) => {
+    expect(named(text)).toBe(true);
+  });
+  it.each(['订单号 6222021234567890 已发货', '单号是4532123456789010，请查收', '编号 4532 1234 5678 9010'])(
+    'not one it calls something else or nothing: %s',
+    (text) => {
+      expect(named(text)).toBe(false);
+    },
+  );
 });
