@@ -72,6 +72,12 @@ const MESSAGE_FLOORS: Record<string, number> = {
   // Sealed in round 14 (aquariums, tutoring apps, parking, cosmetic surgery, air conditioners, vintage watches): 0.900
   // at first measurement (zh-CN 0.925, zh-TW 0.875, en 0.887), 0.920 at the end (zh-CN 0.938, zh-TW 0.950, en 0.887).
   'blind-messages-22.jsonl': 0.9,
+  // Round 15 dev set (wedding photos, solar panels, used phones, language schools, pet food, ferries, food delivery):
+  // 0.935 at first measurement (zh-CN 0.975, zh-TW 0.950, en 0.887).
+  'blind-messages-24.jsonl': 0.92,
+  // Sealed in round 15 (gyms, hiking, baby formula, car insurance, board games, flowers, a mobile game): 0.950 at first
+  // measurement (zh-CN 0.925, zh-TW 0.975, en 0.963).
+  'blind-messages-25.jsonl': 0.93,
 };
 
 /** File → the least recall over all categories, and the most false alarms on clean drafts (a share). */
@@ -148,6 +154,13 @@ const DRAFT_FLOORS: Record<string, { recall: number; falseAlarms: number }> = {
   // Sealed in round 14 (instruments, vets, office furniture, SIM cards, jewellery, movers): recall 0.897 (zh-CN 0.886)
   // and 8/130 false alarms at first measurement, 0.905 (zh-CN 0.900) and 7/130 at the end of the round.
   'blind-drafts-29.jsonl': { recall: 0.88, falseAlarms: 0.07 },
+  // Round 15 dev set (bicycle rentals, tiles, glasses, concert tickets, herbal tea, printer ink, cloud storage): recall
+  // 0.973 and 8/130 false alarms at first measurement, 0.973 and 3/130 after (a phrase ending inside a word, hedges,
+  // limits of what the agent can vouch for, the reader taught clean clauses).
+  'blind-drafts-31.jsonl': { recall: 0.95, falseAlarms: 0.04 },
+  // Sealed in round 15 (fishing gear, hearing aids, home cleaning, wine, laptop repair, kindergartens, ride-hailing):
+  // recall 0.947 and 7/130 false alarms at first measurement, 0.982 and 6/130 with the round's changes.
+  'blind-drafts-32.jsonl': { recall: 0.96, falseAlarms: 0.06 },
 };
 
 function top1(file: string): number {
@@ -241,6 +254,10 @@ const EMOTION_FLOORS: Record<string, { accuracy: number; anxious: number }> = {
   'blind-messages-23.jsonl': { accuracy: 0.76, anxious: 0.66 },
   // Sealed in round 14: 0.785, anxious 46/60 at first measurement; 0.795, anxious 45/60 at the end of the round.
   'blind-messages-22.jsonl': { accuracy: 0.77, anxious: 0.71 },
+  // Round 15 dev set: 0.795, anxious 44/60 at first measurement.
+  'blind-messages-24.jsonl': { accuracy: 0.78, anxious: 0.71 },
+  // Sealed in round 15: 0.800, anxious 46/60 at first measurement.
+  'blind-messages-25.jsonl': { accuracy: 0.78, anxious: 0.74 },
   'fresh-4.jsonl': { accuracy: 0.88, anxious: 0.65 },
 };
 
