@@ -231,6 +231,35 @@ export function isEffortPromise(sentence: string): boolean {
   return OWN_EFFORT.test(sentence) && !OUTCOME_VOUCHED.test(sentence);
 }
 
+// Asking which option, time or way suits the customer ("Do you think the blue or the grey would suit you better?", "would
+// Saturday work for you?", "您看周六还是周日方便？", "您想要哪一款呢？"): a real question about their preference.
+const PREFERENCE_QUESTION =
+  /\b(?:would|will|does|do|might|could)\b[^.?!]{0,50}\b(?:work|suit|fit|be (?:easier|better|best|more convenient|convenient|ok|okay|fine)) (?:for |with )?(?:you|your)\b|\bwould you (?:prefer|rather)\b|\bdo you prefer\b|\b(?:which|what)\b[^.?!]{0,30}\b(?:works?|suits?) (?:best |better )?(?:for )?you\b|(?:哪(?:个|种|款|天|一天|一种|一款|个时间|个时段)|什么时候|几点|什么时间)[^。！？?!]{0,8}(?:方便|合适|比较好|更好|更合适)|(?:喜欢|想要|选|倾向|更想)[^。！？?!]{0,12}还是[^。！？?!]{0,12}[?？]?\s*$/;
+
+/** True when a question asks which option or time suits the customer, without belittling words. */
+export function isPreferenceQuestion(sentence: string): boolean {
+  return PREFERENCE_QUESTION.test(sentence) && !BELITTLING.test(sentence);
+}
+
+// The agent's own step right after naming who handles a matter ("Refunds are handled by our billing team. I've passed
+// your case to Priya there", "这个归物流部管，我已经帮您转过去了"): a handover, not sending the customer away.
+const OWN_HANDOVER =
+  /^[\s,.;，。；]*(?:(?:so |and )?(?:i've|i have|i'll|i will|i'm going to|i am going to|let me|we've|we have|we'll)\b|我(?:这边|们)?(?:已经|这就|马上|现在|来|会|先)?(?:帮您|替您|给您|为您)?(?:把|将)?(?:(?![不没别])[^。！？!?]){0,10}?(?:转|交给|联系|反馈|提交|对接|同步|催|跟进))/;
+
+/** True when the text right after a sentence is a step the agent takes. */
+export function isHandedOver(following: string): boolean {
+  return OWN_HANDOVER.test(following);
+}
+
+// "I can't say for sure when…", "这个我没法百分百保证", "不敢说一定": the agent says what they cannot vouch for.
+const NEGATED_CERTAINTY =
+  /(?:\bnot|n't|\bcannot|\bno one can|不敢|不能|无法|没法|没办法|不好)\s*(?:say|tell|be|know|promise|guarantee|confirm|说|讲|保证|确定|打包票)?\s*(?:for sure|for certain|100 ?%|exactly|definitely|百分之?百|百分百|一定|肯定|确定|保证)/;
+
+/** True when a sentence hedges: it names a certainty only to deny it. */
+export function isHedgedSentence(sentence: string): boolean {
+  return NEGATED_CERTAINTY.test(sentence);
+}
+
 /** True when a sentence asks the customer's agreement ("您看可以吗？", "Would that help?") or offers more help ("Anything else?"). */
 export function isConsultingQuestion(sentence: string): boolean {
   return CONSULT.test(sentence) || CLOSING_OFFER.test(sentence);

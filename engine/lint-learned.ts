@@ -18,6 +18,9 @@ import {
   isLimitOfKnowingSentence,
   isAdviceNotToShareSentence,
   isQuestionBeforeOffer,
+  isPreferenceQuestion,
+  isHandedOver,
+  isHedgedSentence,
 } from './lint-context.ts';
 import { SINGLE_QUOTED } from './lint-findings.ts';
 import { normalizeForMatch } from './normalize.ts';
@@ -378,16 +381,17 @@ function isExcusedSentence(category: WarningCategory, sentence: string, followin
         isConsultingQuestion(sentence) ||
         isPlainQuestion(sentence) ||
         isConfirmationTag(sentence, true) ||
-        isQuestionBeforeOffer(sentence, following)
+        isQuestionBeforeOffer(sentence, following) ||
+        isPreferenceQuestion(sentence)
       );
     case 'contradiction':
       return isAgreement(sentence) || isConfirmationTag(sentence) || isOwnSlip(sentence) || isPlainQuestion(sentence);
     case 'shirking':
-      return isOwnershipSentence(sentence);
+      return isOwnershipSentence(sentence) || isHandedOver(following);
     case 'impatience':
       return isReportToOthers(sentence) || isCustomersWordsSentence(sentence);
     case 'absolute_promise':
-      return isEffortPromise(sentence) || isCompositionSentence(sentence);
+      return isEffortPromise(sentence) || isCompositionSentence(sentence) || isHedgedSentence(sentence);
     case 'sensitive_request':
       return isMaskedRequest(sentence) || isAdviceNotToShareSentence(sentence);
     default:

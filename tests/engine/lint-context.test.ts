@@ -3,7 +3,15 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PACKS } from '../../engine/default-packs.ts';
 import { createLinter } from '../../engine/lint.ts';
-import { isAgreement, isEffortPromise, isMaskedRequest, isPlainQuestion } from '../../engine/lint-context.ts';
+import {
+  isAgreement,
+  isEffortPromise,
+  isHandedOver,
+  isHedgedSentence,
+  isMaskedRequest,
+  isPlainQuestion,
+  isPreferenceQuestion,
+} from '../../engine/lint-context.ts';
 import { mergePacks } from '../../engine/pack-merge.ts';
 
 const lint = createLinter(mergePacks(DEFAULT_PACKS).rules);
@@ -189,6 +197,33 @@ describe('sentences the learned reader flags that their words excuse', () => {
     expect(isEffortPromise('您放心，这件事我一定盯着，有消息第一时间回复您')).toBe(true);
     expect(isEffortPromise('i will definitely follow up with the warehouse tomorrow')).toBe(true);
     expect(isEffortPromise('我一定跟进，保证明天退款到账')).toBe(false);
+  });
+
+  it('asking which option or time suits the customer is no rhetorical question; belittling stays one', () => {
+    expect(isPreferenceQuestion('do you think the oak or walnut finish would suit your room better?')).toBe(true);
+    expect(isPreferenceQuestion('would saturday morning work for you?')).toBe(true);
+    expect(isPreferenceQuestion('which day works best for you?')).toBe(true);
+    expect(isPreferenceQuestion('您看周六哪个时段比较方便？')).toBe(true);
+    expect(isPreferenceQuestion('您更想要蓝色还是灰色呢？')).toBe(true);
+    expect(isPreferenceQuestion('do you really think that would work for you?')).toBe(false);
+    expect(isPreferenceQuestion('do you think we can just refund everyone?')).toBe(false);
+    expect(isPreferenceQuestion('您是没看到还是不想看？')).toBe(false);
+  });
+
+  it('naming who handles a matter, then handing it over oneself, sends nobody away', () => {
+    expect(isHandedOver(" i've passed your case to priya there, and she'll email you by 4pm.")).toBe(true);
+    expect(isHandedOver('，我已经帮您把单子转过去了')).toBe(true);
+    expect(isHandedOver(' let me loop them in now.')).toBe(true);
+    expect(isHandedOver(' you can call them on 400-800.')).toBe(false);
+    expect(isHandedOver('，您自己联系他们吧')).toBe(false);
+    expect(isHandedOver('，我也没办法联系他们')).toBe(false);
+  });
+
+  it('a certainty named only to be denied is a hedge, no promise', () => {
+    expect(isHedgedSentence("i can't say for sure when the venue will announce the new date.")).toBe(true);
+    expect(isHedgedSentence('这个我没法百分百保证')).toBe(true);
+    expect(isHedgedSentence('it will definitely arrive tomorrow.')).toBe(false);
+    expect(isHedgedSentence('我保证明天一定到')).toBe(false);
   });
 
   it('asking for a document with the secret hidden asks for no secret', () => {
