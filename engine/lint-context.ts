@@ -580,6 +580,16 @@ function isHelpedTo(text: string, start: number): boolean {
   return HELPED_TO_BEFORE.test(text.slice(Math.max(0, start - 24), start));
 }
 
+// The customer's own choice: "到了您自己看看哪个颜色更配", "您自己选喜欢的款式就行", "see for yourself which one you like".
+// Looking or choosing, then what to choose between: no sending the customer away.
+const CHOICE_AFTER =
+  /^(?:看|选|挑|比)?(?:一下|下|一看|一比)?(?:哪(?:个|款|种|一|件|双|套)|喜欢|喜不喜欢|合不合适|适不适合|要哪|更喜欢|which\b|whether\b|what you (?:like|prefer)\b)/;
+
+/** True when the words ending at `end` of normalized text are followed by what the customer chooses between. */
+function isOwnChoice(text: string, end: number): boolean {
+  return CHOICE_AFTER.test(text.slice(end, end + 12).trimStart());
+}
+
 // What a product cannot do ("这款吸尘器做不了湿拖", "这台微波炉不能放金属"): a fact about the goods, not the agent refusing.
 // A policy about the goods ("这款不能退") is still a refusal.
 const PRODUCT_SUBJECT =
@@ -625,7 +635,12 @@ export function isExcusedByContext(category: string, text: string, start: number
     case 'contradiction':
       return isOwnMistake(text, start, end) || isTurnToOffer(text, start, end) || isConditionalWrong(text, start);
     case 'impatience':
-      return isDeniedBlame(text, start) || isHelpedTo(text, start) || isToldToOthers(text, start, end);
+      return (
+        isDeniedBlame(text, start) ||
+        isHelpedTo(text, start) ||
+        isToldToOthers(text, start, end) ||
+        isOwnChoice(text, end)
+      );
     case 'rejection':
       return isThirdPartysCustomer(text, start);
     default:

@@ -73,8 +73,9 @@ interface Sentence {
   text: string;
 }
 
-// Clause ends inside a sentence: a comma, semicolon or colon (a Latin one when a space follows, not inside 1,000).
-const CLAUSE_END = /[，；：、]+|[,;:](?=\s)/gu;
+// Clause ends inside a sentence: a comma, semicolon or colon (a Latin one when a space follows or beside a Chinese
+// character, as phones type Chinese with half-width commas; not inside 1,000).
+const CLAUSE_END = /[，；：、]+|[,;:](?=\s)|(?<=\p{Script=Han})[,;:]|[,;:](?=\p{Script=Han})/gu;
 
 /**
  * The clauses of a sentence that has more than one, with their offsets: a rule's phrase in one clause of a long polite

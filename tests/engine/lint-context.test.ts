@@ -243,6 +243,7 @@ describe('hedges, limits of what the agent can vouch for, and steps the agent ta
     "I'm not sure yet whether the courier can deliver before Friday. Let me check with them and get back to you.",
     '核對身分只需要您信用卡的末四碼就可以了,完整卡號不用提供',
     '打印机的密码不用告诉我哈，您自己输入就可以',
+    '两款样砖已经寄出了，到了您自己看看哪个颜色更配客厅',
   ])('%s', (draft) => {
     expect(summary(draft)).toEqual([]);
   });
@@ -252,6 +253,7 @@ describe('hedges, limits of what the agent can vouch for, and steps the agent ta
     ['I guarantee it will arrive tomorrow', 'absolute_promise'],
     ['这个我们不负责，你找他们去', 'shirking'],
     ['把您的支付密码告诉我一下', 'sensitive_request'],
+    ['说明书上都写了，您自己看', 'impatience'],
   ])('still a finding without the hedge or the step: %s', (draft, category) => {
     expect(lint(draft).map((f) => f.category)).toContain(category);
   });

@@ -183,6 +183,16 @@ describe('what the reader judges, and what it leaves to the rules', () => {
     for (const draft of ['ok', 'OK', 'No.', 'Sure', '没有', '?', '好的']) expect(shipped.lint(draft)).toEqual([]);
   });
 
+  it('reads the clauses of Chinese typed with half-width commas, as with full-width ones', () => {
+    const shipped = createEngine(DEFAULT_PACKS);
+    for (const comma of [',', '，']) {
+      const draft = ['急什么啊亲', '演出还有一个月呢', '票会提前一周发到app里的'].join(comma);
+      expect(shipped.lint(draft).map((f) => f.category)).toContain('impatience');
+    }
+    // A thousands separator is no clause end.
+    expect(shipped.lint('退款1,000元已经原路退回')).toEqual([]);
+  });
+
   it('ends a sentence at an emoji, as chat does', () => {
     const shipped = createEngine(DEFAULT_PACKS);
     const draft = 'Hi! Happy to help with the seats 😊 The refund request isn’t my department, try the venue.';
