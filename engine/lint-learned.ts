@@ -21,6 +21,7 @@ import {
   isPreferenceQuestion,
   isHandedOver,
   isHedgedSentence,
+  namesASecret,
 } from './lint-context.ts';
 import { SINGLE_QUOTED } from './lint-findings.ts';
 import { normalizeForMatch } from './normalize.ts';
@@ -292,10 +293,20 @@ export function withLearnedFindings(
    * saw the words, the reader the sentence. Errors (secrets, refusing service) always stand, as do rules the reader was
    * not taught (no example drafts) and long phrases, specific enough on their own.
    */
-  const isLookAlike = (finding: Finding, sentences: readonly Sentence[]): boolean => {
+  const isLookAlike = (finding: Finding, sentences: readonly Sentence[], findings: readonly Finding[]): boolean => {
     if (!learnedRules.has(finding.ruleId) || wordWeight(finding.match) > LEARNED_LINT.lookAlikeWords) return false;
     const holds = (piece: Sentence): boolean => finding.start >= piece.start && finding.start < piece.end;
     const around = sentencesAt(sentences, finding.start).filter(holds);
+    // Two separate phrases of the same kind in one sentence bear each other out ("GreenLeaf's trash polyester, which
+    // falls apart after one wash"): a look-alike is one phrase that happens to match.
+    const seconded = findings.some(
+      (other) =>
+        other !== finding &&
+        other.category === finding.category &&
+        (other.start >= finding.end || other.end <= finding.start) &&
+        around.some((piece) => other.start >= piece.start && other.start < piece.end),
+    );
+    if (seconded) return false;
     // The phrase's clause is read only when its sentences read as nothing flawed: most findings never need it.
     const reads = (piece: Sentence): boolean => Math.max(...read(piece.text)) >= LEARNED_LINT.lookAlike;
     if (around.length === 0 || around.some(reads)) return false;
@@ -323,7 +334,7 @@ export function withLearnedFindings(
     readings = new Map();
     const sentenceReadings = sentences.map(({ text }) => read(text));
     const judged = sentences.map(({ text }, i) => hasEnoughWords(text) && !standard[i]);
-    const kept = findings.filter((finding) => !isLookAlike(finding, sentences));
+    const kept = findings.filter((finding) => !isLookAlike(finding, sentences, findings));
     lastReadings = readings;
     const found = new Set(kept.map((f) => f.category));
     const learned: Finding[] = [];
@@ -394,7 +405,7 @@ function isExcusedSentence(category: WarningCategory, sentence: string, followin
     case 'absolute_promise':
       return isEffortPromise(sentence) || isCompositionSentence(sentence) || isHedgedSentence(sentence);
     case 'sensitive_request':
-      return isMaskedRequest(sentence) || isAdviceNotToShareSentence(sentence);
+      return !namesASecret(sentence) || isMaskedRequest(sentence) || isAdviceNotToShareSentence(sentence);
     default:
       return false;
   }

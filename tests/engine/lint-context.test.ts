@@ -11,6 +11,7 @@ import {
   isMaskedRequest,
   isPlainQuestion,
   isPreferenceQuestion,
+  namesASecret,
 } from '../../engine/lint-context.ts';
 import { mergePacks } from '../../engine/pack-merge.ts';
 
@@ -203,8 +204,10 @@ describe('sentences the learned reader flags that their words excuse', () => {
     expect(isPreferenceQuestion('do you think the oak or walnut finish would suit your room better?')).toBe(true);
     expect(isPreferenceQuestion('would saturday morning work for you?')).toBe(true);
     expect(isPreferenceQuestion('which day works best for you?')).toBe(true);
+    expect(isPreferenceQuestion('do you think saturday morning would work for the fitting?')).toBe(true);
     expect(isPreferenceQuestion('您看周六哪个时段比较方便？')).toBe(true);
     expect(isPreferenceQuestion('您更想要蓝色还是灰色呢？')).toBe(true);
+    expect(isPreferenceQuestion('您觉得浅蓝色还是深蓝色比较好呢？')).toBe(true);
     expect(isPreferenceQuestion('do you really think that would work for you?')).toBe(false);
     expect(isPreferenceQuestion('do you think we can just refund everyone?')).toBe(false);
     expect(isPreferenceQuestion('您是没看到还是不想看？')).toBe(false);
@@ -217,6 +220,18 @@ describe('sentences the learned reader flags that their words excuse', () => {
     expect(isHandedOver(' you can call them on 400-800.')).toBe(false);
     expect(isHandedOver('，您自己联系他们吧')).toBe(false);
     expect(isHandedOver('，我也没办法联系他们')).toBe(false);
+  });
+
+  it('a request for a secret names one: a password, a code, a number, a card', () => {
+    for (const sentence of [
+      '把短信里那串6位数发我一下',
+      '钱包助记词发我一下',
+      'pls send ur pasword',
+      'read me the code',
+    ])
+      expect(namesASecret(sentence)).toBe(true);
+    expect(namesASecret("what's your usual fit?")).toBe(false);
+    expect(namesASecret('您平时穿多大码？')).toBe(true);
   });
 
   it('a certainty named only to be denied is a hedge, no promise', () => {

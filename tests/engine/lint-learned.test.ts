@@ -178,6 +178,12 @@ describe('what the reader judges, and what it leaves to the rules', () => {
     expect(long.lint('电池请充到100%再用').map((f) => f.ruleId)).toEqual(['team.promise']);
   });
 
+  it('keeps two short phrases of one kind in one sentence: they bear each other out', () => {
+    const shipped = createEngine(DEFAULT_PACKS);
+    const draft = "Our uniforms are way better than GreenLeaf's trash polyester, which falls apart after one wash.";
+    expect(shipped.lint(draft).map((f) => f.category)).toContain('competitor_disparage');
+  });
+
   it('says nothing of a sentence too short to judge: ok, No., a lone question mark', () => {
     const shipped = createEngine(DEFAULT_PACKS);
     for (const draft of ['ok', 'OK', 'No.', 'Sure', '没有', '?', '好的']) expect(shipped.lint(draft)).toEqual([]);
@@ -195,9 +201,9 @@ describe('what the reader judges, and what it leaves to the rules', () => {
 
   it('ends a sentence at an emoji, as chat does', () => {
     const shipped = createEngine(DEFAULT_PACKS);
-    const draft = 'Hi! Happy to help with the seats 😊 The refund request isn’t my department, try the venue.';
+    const draft = 'Hi! Happy to help with the seats 😊 Refunds go through the venue, ask them.';
     const [finding] = shipped.lint(draft).filter((f) => f.category === 'shirking');
-    expect(finding?.match).toBe('The refund request isn’t my department, try the venue.');
+    expect(finding?.match).toBe('Refunds go through the venue, ask them.');
   });
 });
 
