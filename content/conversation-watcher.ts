@@ -59,6 +59,8 @@ export function watchConversation(options: ConversationWatcherOptions): Conversa
       }
       for (const node of record.removedNodes) {
         if (node.nodeType === 1) pendingRemoved.push(node as Element);
+        // Text taken straight out of an element changes a message the watcher may know.
+        else fullReadNeeded = true;
       }
       for (const node of record.addedNodes) {
         if (node.nodeType === 1) pendingAdded.push(node as Element);
@@ -72,10 +74,17 @@ export function watchConversation(options: ConversationWatcherOptions): Conversa
       pendingAdded = [];
       pendingRemoved = [];
     }
+    // Only something that was no message left (a typing indicator, a read receipt): there is nothing to read.
+    if (!fullReadNeeded && pendingAdded.length === 0 && list && !removedAMessage(list, pendingRemoved)) {
+      pendingRemoved = [];
+      return;
+    }
     scheduleRead();
   });
-  // The list's ancestors, children only (no subtree): tells when the list itself is removed or replaced.
-  const ancestryObserver = new MutationObserver(() => scheduleFullRead());
+  // The list's ancestors, children only (no subtree): tells when the list itself may be removed or replaced. The read
+  // looks the list up again and reads it whole only if it changed: a page that appends to <body> all the time (toasts,
+  // tooltips) does not make each of its changes a read of the whole conversation.
+  const ancestryObserver = new MutationObserver(() => scheduleRead());
   // Only while there is no list: waits for one to appear (a conversation opened), then disconnects.
   const appearanceObserver = new MutationObserver(() => scheduleFullRead());
 
@@ -158,6 +167,8 @@ export function watchConversation(options: ConversationWatcherOptions): Conversa
     if (conversationChanged) seenIds = new Set();
     conversationKey = key;
     firstRead = false;
+    // Woken by the list's ancestors only, with the same list and conversation: nothing in the list changed.
+    if (!conversationChanged && !fullRead && addedNodes.length === 0 && removedNodes.length === 0) return;
     let added: ChatMessage[] | null = null;
     if (!conversationChanged && !fullRead && !removedAMessage(list, removedNodes)) added = readAdded(list, addedNodes);
     if (added === null) {

@@ -313,6 +313,15 @@ describe('a page that patches built-ins, throws and churns', () => {
     await browser.context.unroute(`${BASELINE_ORIGIN}/**`);
 
     const { desk, panel, huashuErrors } = await openDesk();
+    // Once Huashu has read a message and a draft and its draft reader is trained (its finding on a draft no rule
+    // flags): the start-up work that takes the page's time for a few seconds after load is done, and what is measured
+    // is Huashu's cost while it runs.
+    await expectHuashuWorks(desk, panel);
+    await desk.evaluate(() => window.huashuDemo.clearComposer());
+    await desk.locator('textarea').first().focus();
+    await desk.keyboard.type('Could you send me the code from that text so I can verify you?');
+    await panel.locator('[data-finding-category="sensitive_request"]').first().waitFor({ timeout: 30_000 });
+    await desk.evaluate(() => window.huashuDemo.clearComposer());
     const stats = await desk.evaluate(stormThePage);
     // The page kept its own timers and its storm running with Huashu at least half as well as without it.
     expect(baseline.added).toBeGreaterThan(0);
