@@ -146,20 +146,22 @@ const DRAFT_FLOORS: Record<string, { recall: number; falseAlarms: number }> = {
   // recall 0.923 and 9/130 false alarms at first measurement, 0.932 and 4/130 at the end of the round.
   'blind-drafts-28.jsonl': { recall: 0.9, falseAlarms: 0.06 },
   // Sealed in round 13 (bicycles, tickets, eyewear, ink, wedding dresses, cleaning): recall 0.832 (zh-CN 0.757) and
-  // 12/130 false alarms at first measurement, 0.864 (zh-CN 0.797) and 8/130 at the end of the round.
-  'blind-drafts-27.jsonl': { recall: 0.84, falseAlarms: 0.08 },
+  // 12/130 false alarms at first measurement, 0.864 (zh-CN 0.797) and 8/130 at the end of the round; 0.912 and 3/130
+  // at the end of round 15 (measured, not tuned on).
+  'blind-drafts-27.jsonl': { recall: 0.89, falseAlarms: 0.04 },
   // Round 14 dev set (strollers, photo printing, durian, driving tests, 3D printers, karaoke rooms): recall 0.876 and
   // 5/130 false alarms at first measurement, 0.901 and 6/130 at the end of the round (draft corpora U–Z, threshold 0.45).
   'blind-drafts-30.jsonl': { recall: 0.88, falseAlarms: 0.06 },
   // Sealed in round 14 (instruments, vets, office furniture, SIM cards, jewellery, movers): recall 0.897 (zh-CN 0.886)
-  // and 8/130 false alarms at first measurement, 0.905 (zh-CN 0.900) and 7/130 at the end of the round.
-  'blind-drafts-29.jsonl': { recall: 0.88, falseAlarms: 0.07 },
+  // and 8/130 false alarms at first measurement, 0.905 (zh-CN 0.900) and 7/130 at the end of the round; 0.913 and
+  // 4/130 at the end of round 15 (measured, not tuned on).
+  'blind-drafts-29.jsonl': { recall: 0.89, falseAlarms: 0.05 },
   // Round 15 dev set (bicycle rentals, tiles, glasses, concert tickets, herbal tea, printer ink, cloud storage): recall
-  // 0.973 and 8/130 false alarms at first measurement, 0.973 and 3/130 after (a phrase ending inside a word, hedges,
-  // limits of what the agent can vouch for, the reader taught clean clauses).
-  'blind-drafts-31.jsonl': { recall: 0.95, falseAlarms: 0.04 },
+  // 0.973 and 8/130 false alarms at first measurement, 0.982 and 2/130 at the end of the round (a phrase ending inside
+  // a word, hedges, limits of what the agent can vouch for, the reader taught clean clauses, rule families widened).
+  'blind-drafts-31.jsonl': { recall: 0.96, falseAlarms: 0.03 },
   // Sealed in round 15 (fishing gear, hearing aids, home cleaning, wine, laptop repair, kindergartens, ride-hailing):
-  // recall 0.947 and 7/130 false alarms at first measurement, 0.982 and 6/130 with the round's changes.
+  // recall 0.947 and 7/130 false alarms at first measurement, 0.982 and 6/130 at the end of the round.
   'blind-drafts-32.jsonl': { recall: 0.96, falseAlarms: 0.06 },
 };
 
