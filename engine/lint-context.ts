@@ -86,14 +86,16 @@ const REASON = /因为|由于|这是[^,.;!?]{0,12}(?:差异|规定|政策|原因
 function isPoliteRefusal(text: string, start: number, end: number): boolean {
   const following = withoutClosingOffers(text.slice(end, end + 2 * ALTERNATIVE_WINDOW));
   const after = following.slice(0, ALTERNATIVE_WINDOW);
-  if (softTurnToAlternative(following)) return true;
+  // English says the same in more characters: its turn and alternative may stand twice as far.
+  const english = /[a-z]/.test(after);
+  if (softTurnToAlternative(following, english ? 2 * ALTERNATIVE_WINDOW : ALTERNATIVE_WINDOW)) return true;
   const softened =
     SOFTENER.test(sentenceBefore(text, start) + text.slice(start, end)) ||
     REASON.test(after) ||
     apologyInLaterClause(text, end) ||
     CONSULT.test(following);
-  // English says the same in more characters: its alternative may stand twice as far ("…, sorry about that. I can check…").
-  return softened && alternativeAfter(/[a-z]/.test(after) ? following : after);
+  // Its alternative too ("…, sorry about that. I can check…").
+  return softened && alternativeAfter(english ? following : after);
 }
 
 /**
@@ -110,11 +112,14 @@ function apologyInLaterClause(text: string, end: number): boolean {
 // "though I can apply a credit", "but I can offer…". "但是" and "可是" do not (warnings.md names 但是).
 const SOFT_TURN_TO = /(?:不过|\bthough\b|\bhowever\b|\bbut\b(?=,? (?:i|we) ))/g;
 
-/** True when the first soft turn in `following`, within the window, leads to an alternative or advice in its sentence. */
-function softTurnToAlternative(following: string): boolean {
+/**
+ * True when the first soft turn in `following`, within `window` characters, leads to an alternative or advice in its
+ * sentence.
+ */
+function softTurnToAlternative(following: string, window = ALTERNATIVE_WINDOW): boolean {
   SOFT_TURN_TO.lastIndex = 0;
   const turn = SOFT_TURN_TO.exec(following);
-  if (!turn || turn.index > ALTERNATIVE_WINDOW) return false;
+  if (!turn || turn.index > window) return false;
   const clause = following.slice(turn.index + turn[0].length).split(/[。！？!?\n]|\.(?:\s|$)/u)[0] ?? '';
   return ALTERNATIVE.test(clause) || ADVICE.test(clause);
 }
@@ -160,7 +165,8 @@ function isTurnToOffer(text: string, start: number, end: number): boolean {
  */
 export function isPoliteRefusalSentence(sentence: string, following = ''): boolean {
   const after = withoutClosingOffers(sentence + following.slice(0, 2 * ALTERNATIVE_WINDOW));
-  if (softTurnToAlternative(withoutClosingOffers(sentence))) return true;
+  // Anywhere in the flagged sentence: the refusal is in it, wherever its words begin.
+  if (softTurnToAlternative(withoutClosingOffers(sentence), Infinity)) return true;
   return (SOFTENER.test(sentence) || CONSULT.test(after)) && alternativeAfter(after);
 }
 

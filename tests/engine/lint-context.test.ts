@@ -259,6 +259,7 @@ describe('hedges, limits of what the agent can vouch for, and steps the agent ta
     '核對身分只需要您信用卡的末四碼就可以了,完整卡號不用提供',
     '打印机的密码不用告诉我哈，您自己输入就可以',
     '两款样砖已经寄出了，到了您自己看看哪个颜色更配客厅',
+    "I'm not able to move the delivery date on an order that has already left our warehouse, though I can arrange a pickup point near you.",
   ])('%s', (draft) => {
     expect(summary(draft)).toEqual([]);
   });
@@ -269,6 +270,7 @@ describe('hedges, limits of what the agent can vouch for, and steps the agent ta
     ['这个我们不负责，你找他们去', 'shirking'],
     ['把您的支付密码告诉我一下', 'sensitive_request'],
     ['说明书上都写了，您自己看', 'impatience'],
+    ["I'm not able to move the delivery date on an order that has already left our warehouse.", 'refusal'],
   ])('still a finding without the hedge or the step: %s', (draft, category) => {
     expect(lint(draft).map((f) => f.category)).toContain(category);
   });

@@ -220,6 +220,7 @@ describe('the shipped packs read kinds of phrase the rules do not list', () => {
   it.each([
     '亲，这个问题我已经转给仓库同事了，今天下班前给您答复',
     'Happy to help! Which size would you like instead?',
+    "Changing the colour of an order that is already being made isn't something we can do, though I can send you a free swatch set for next time.",
     '為了您的帳戶安全，驗證碼請勿告訴任何人，包括客服喔',
   ])('stays silent on a clean reply: %s', (draft) => {
     expect(shipped.lint(draft)).toEqual([]);
