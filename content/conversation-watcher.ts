@@ -74,10 +74,13 @@ export function watchConversation(options: ConversationWatcherOptions): Conversa
       pendingAdded = [];
       pendingRemoved = [];
     }
-    // Only something that was no message left (a typing indicator, a read receipt): there is nothing to read.
-    if (!fullReadNeeded && pendingAdded.length === 0 && list && !removedAMessage(list, pendingRemoved)) {
+    // Only removals: read nothing when what left was no message (a typing indicator, a read receipt), else the whole
+    // list, as the read would once it asked the same question.
+    if (!fullReadNeeded && pendingAdded.length === 0 && list) {
+      const messageLeft = removedAMessage(list, pendingRemoved);
       pendingRemoved = [];
-      return;
+      if (!messageLeft) return;
+      fullReadNeeded = true;
     }
     scheduleRead();
   });

@@ -37,8 +37,8 @@ import type { Finding, MergedPacks, WarningCategory } from './types.ts';
  * false alarms both. Round 15 taught it the clean clauses of clean drafts, which halved its false alarms, and lowered it
  * to 0.3: on the five latest dev sets (blind-drafts-25, -26, -28, -30, -31) recall 0.922 → 0.934 with false alarms
  * 15 → 11 of 640; on all fourteen dev sets 0.958 → 0.965, 20 → 14 of 1 594. A category with fewer than `minExamples`
- * flawed drafts is not learned: a handful of examples teaches words, not a kind of phrase. `lookAlike`, `lookAlikeWords`: a rule's warning on a phrase of at most that
- * many words (wordWeight) is dropped when the reader gives its sentence and clause under that probability for every
+ * flawed drafts is not learned: a handful of examples teaches words, not a kind of phrase. `lookAlike`,
+ * `lookAlikeWords`: a rule's warning on a phrase of at most that many words (wordWeight) is dropped when the reader gives its sentence and clause under that probability for every
  * category; chosen on blind-drafts-25 (false alarms 10 → 7 of 120, no flawed draft lost) and the earlier dev sets
  * (recall 0.988 → 0.989: a long phrase such as 讲这个有什么用 stands on its own words).
  */

@@ -179,66 +179,85 @@ describe('more words around a hit that change it', () => {
 });
 
 describe('sentences the learned reader flags that their words excuse', () => {
-  it('checking what the customer said, or asking for a fact, is no rhetorical question; belittling stays one', () => {
-    expect(isPlainQuestion('好的，跟您确认一下，收货地址是杭州西湖区那个对吧？')).toBe(true);
-    expect(isPlainQuestion('您的意思是两件都要换成m码，是吗？')).toBe(true);
-    expect(isPlainQuestion('which email did you sign up with?')).toBe(true);
-    expect(isPlainQuestion('你是说你看不懂说明书吗？')).toBe(false);
-    expect(isPlainQuestion('what did you expect for that price?')).toBe(false);
-    expect(isPlainQuestion("so you mean you didn't even read the terms?")).toBe(false);
-  });
+  // Each reader of a sentence, with sentences it must read as its kind and sentences it must not.
+  const readers: Array<[string, (sentence: string) => boolean, string[], string[]]> = [
+    [
+      'checking what the customer said, or asking for a fact, is no rhetorical question; belittling stays one',
+      isPlainQuestion,
+      [
+        '好的，跟您确认一下，收货地址是杭州西湖区那个对吧？',
+        '您的意思是两件都要换成m码，是吗？',
+        'which email did you sign up with?',
+      ],
+      [
+        '你是说你看不懂说明书吗？',
+        'what did you expect for that price?',
+        "so you mean you didn't even read the terms?",
+      ],
+    ],
+    [
+      'agreeing contradicts nobody, unless a "but" or a "wrong" follows',
+      isAgreement,
+      ['对的，您理解得没错，积分下月清零', "you're absolutely right, the label says 40 not 42."],
+      ['是的，但是您理解错了'],
+    ],
+    [
+      'a promise of the agent’s own effort vouches for no outcome',
+      isEffortPromise,
+      ['您放心，这件事我一定盯着，有消息第一时间回复您', 'i will definitely follow up with the warehouse tomorrow'],
+      ['我一定跟进，保证明天退款到账'],
+    ],
+    [
+      'asking which option or time suits the customer is no rhetorical question; belittling stays one',
+      isPreferenceQuestion,
+      [
+        'do you think the oak or walnut finish would suit your room better?',
+        'would saturday morning work for you?',
+        'which day works best for you?',
+        'do you think saturday morning would work for the fitting?',
+        '您看周六哪个时段比较方便？',
+        '您更想要蓝色还是灰色呢？',
+        '您觉得浅蓝色还是深蓝色比较好呢？',
+      ],
+      [
+        'do you really think that would work for you?',
+        'do you think we can just refund everyone?',
+        '您是没看到还是不想看？',
+      ],
+    ],
+    [
+      'naming who handles a matter, then handing it over oneself, sends nobody away',
+      isHandedOver,
+      [
+        " i've passed your case to priya there, and she'll email you by 4pm.",
+        '，我已经帮您把单子转过去了',
+        ' let me loop them in now.',
+      ],
+      [' you can call them on 400-800.', '，您自己联系他们吧', '，我也没办法联系他们'],
+    ],
+    [
+      'a request for a secret names one: a password, a code, a number, a card',
+      namesASecret,
+      [
+        '把短信里那串6位数发我一下',
+        '钱包助记词发我一下',
+        'pls send ur pasword',
+        'read me the code',
+        '您平时穿多大码？',
+      ],
+      ["what's your usual fit?"],
+    ],
+    [
+      'a certainty named only to be denied is a hedge, no promise',
+      isHedgedSentence,
+      ["i can't say for sure when the venue will announce the new date.", '这个我没法百分百保证'],
+      ['it will definitely arrive tomorrow.', '我保证明天一定到'],
+    ],
+  ];
 
-  it('agreeing contradicts nobody, unless a "but" or a "wrong" follows', () => {
-    expect(isAgreement('对的，您理解得没错，积分下月清零')).toBe(true);
-    expect(isAgreement("you're absolutely right, the label says 40 not 42.")).toBe(true);
-    expect(isAgreement('是的，但是您理解错了')).toBe(false);
-  });
-
-  it('a promise of the agent’s own effort vouches for no outcome', () => {
-    expect(isEffortPromise('您放心，这件事我一定盯着，有消息第一时间回复您')).toBe(true);
-    expect(isEffortPromise('i will definitely follow up with the warehouse tomorrow')).toBe(true);
-    expect(isEffortPromise('我一定跟进，保证明天退款到账')).toBe(false);
-  });
-
-  it('asking which option or time suits the customer is no rhetorical question; belittling stays one', () => {
-    expect(isPreferenceQuestion('do you think the oak or walnut finish would suit your room better?')).toBe(true);
-    expect(isPreferenceQuestion('would saturday morning work for you?')).toBe(true);
-    expect(isPreferenceQuestion('which day works best for you?')).toBe(true);
-    expect(isPreferenceQuestion('do you think saturday morning would work for the fitting?')).toBe(true);
-    expect(isPreferenceQuestion('您看周六哪个时段比较方便？')).toBe(true);
-    expect(isPreferenceQuestion('您更想要蓝色还是灰色呢？')).toBe(true);
-    expect(isPreferenceQuestion('您觉得浅蓝色还是深蓝色比较好呢？')).toBe(true);
-    expect(isPreferenceQuestion('do you really think that would work for you?')).toBe(false);
-    expect(isPreferenceQuestion('do you think we can just refund everyone?')).toBe(false);
-    expect(isPreferenceQuestion('您是没看到还是不想看？')).toBe(false);
-  });
-
-  it('naming who handles a matter, then handing it over oneself, sends nobody away', () => {
-    expect(isHandedOver(" i've passed your case to priya there, and she'll email you by 4pm.")).toBe(true);
-    expect(isHandedOver('，我已经帮您把单子转过去了')).toBe(true);
-    expect(isHandedOver(' let me loop them in now.')).toBe(true);
-    expect(isHandedOver(' you can call them on 400-800.')).toBe(false);
-    expect(isHandedOver('，您自己联系他们吧')).toBe(false);
-    expect(isHandedOver('，我也没办法联系他们')).toBe(false);
-  });
-
-  it('a request for a secret names one: a password, a code, a number, a card', () => {
-    for (const sentence of [
-      '把短信里那串6位数发我一下',
-      '钱包助记词发我一下',
-      'pls send ur pasword',
-      'read me the code',
-    ])
-      expect(namesASecret(sentence)).toBe(true);
-    expect(namesASecret("what's your usual fit?")).toBe(false);
-    expect(namesASecret('您平时穿多大码？')).toBe(true);
-  });
-
-  it('a certainty named only to be denied is a hedge, no promise', () => {
-    expect(isHedgedSentence("i can't say for sure when the venue will announce the new date.")).toBe(true);
-    expect(isHedgedSentence('这个我没法百分百保证')).toBe(true);
-    expect(isHedgedSentence('it will definitely arrive tomorrow.')).toBe(false);
-    expect(isHedgedSentence('我保证明天一定到')).toBe(false);
+  it.each(readers)('%s', (_kind, reads, yes, no) => {
+    for (const sentence of yes) expect(reads(sentence), sentence).toBe(true);
+    for (const sentence of no) expect(reads(sentence), sentence).toBe(false);
   });
 
   it('asking for a document with the secret hidden asks for no secret', () => {
