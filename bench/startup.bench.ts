@@ -12,6 +12,8 @@ import { printTable, type BenchRow } from './table.ts';
 const QUICK = process.env.HUASHU_BENCH_QUICK === '1';
 const LOADS = QUICK ? 3 : 10;
 const BASELINE_REV = process.env.HUASHU_BASELINE_REV ?? '5a218f8';
+/** The first seconds after load, where the tab's own start-up work falls. */
+const TICK_WINDOW_MS = 5000;
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 
 /** The baseline revision built in a worktree of its own (node_modules shared); its output directory. */
@@ -57,9 +59,15 @@ function sizes(outDir: string, subject: string): BenchRow[] {
  * Page load → first detection heard by an extension page, in ms from the page's navigation start (both on the shared
  * wall clock). The demo opens with a customer message, so the first detection needs the packs and the engine.
  */
-async function startup(outDir: string, subject: string): Promise<BenchRow> {
+async function startup(outDir: string, subject: string): Promise<BenchRow[]> {
   const [server, browser] = await Promise.all([startDemoServer(), launchWithExtension(outDir)]);
   try {
+    // The page's own 10 ms timer from its first script on: how many of its ticks ran in its first seconds is how much of
+    // its main thread Huashu's start (engine, detection, the draft reader) left it.
+    await browser.context.addInitScript(`(() => {
+      window.huashuTicks = [];
+      setInterval(() => window.huashuTicks.push(performance.now()), 10);
+    })()`);
     const listener = await browser.context.newPage();
     await listener.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=${2 ** 30}`);
     await listener.evaluate(`(() => {
@@ -72,6 +80,7 @@ async function startup(outDir: string, subject: string): Promise<BenchRow> {
       });
     })()`);
     const samples: number[] = [];
+    const ticks: number[] = [];
     for (let i = 0; i < LOADS + 1; i++) {
       const page = await browser.context.newPage();
       await page.goto(`${server.url}?editor=textarea`);
@@ -86,12 +95,32 @@ async function startup(outDir: string, subject: string): Promise<BenchRow> {
       if (heard === undefined) throw new Error(`${subject}: no detection within 15 s of loading the demo`);
       // The first load also waits for the extension's own start (installation): kept out of the figures.
       if (i > 0) samples.push(heard - origin);
+      const wait = origin + TICK_WINDOW_MS + 100 - Date.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      const ran = (await page.evaluate(`window.huashuTicks.filter((t) => t <= ${TICK_WINDOW_MS}).length`)) as number;
+      if (i > 0) ticks.push(ran);
       await listener.evaluate('window.huashuFirst.clear()');
       await page.close();
     }
-    samples.sort((a, b) => a - b);
-    const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
-    return { case: 'page load → first detection heard, ms', subject, medianMs: at(0.5), p99Ms: at(0.99), runs: LOADS };
+    const at = (values: number[], q: number) =>
+      [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]!;
+    return [
+      {
+        case: 'page load → first detection heard, ms',
+        subject,
+        medianMs: at(samples, 0.5),
+        p99Ms: at(samples, 0.99),
+        runs: LOADS,
+      },
+      {
+        // Fewer ticks is worse: the p99 column holds the worst load (the fewest).
+        case: `page's 10 ms timer ticks in its first ${TICK_WINDOW_MS / 1000} s (of ${TICK_WINDOW_MS / 10})`,
+        subject,
+        medianMs: at(ticks, 0.5),
+        p99Ms: Math.min(...ticks),
+        runs: LOADS,
+      },
+    ];
   } finally {
     await browser.close();
     await server.close();
@@ -102,8 +131,8 @@ export async function benchStartup(): Promise<BenchRow[]> {
   const ours = await buildExtension();
   const baseline = buildBaseline();
   const rows = [...sizes(ours, 'huashu'), ...sizes(baseline, `baseline: build of ${BASELINE_REV}`)];
-  rows.push(await startup(ours, 'huashu'));
-  rows.push(await startup(baseline, `baseline: build of ${BASELINE_REV}`));
+  rows.push(...(await startup(ours, 'huashu')));
+  rows.push(...(await startup(baseline, `baseline: build of ${BASELINE_REV}`)));
   return rows;
 }
 

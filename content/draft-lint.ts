@@ -5,6 +5,7 @@ import type { ComposerInfo } from '../sites/types.ts';
 import { trackComposerCaret } from '../composer/index.ts';
 import { watchDraft } from './draft-watcher.ts';
 import { findingsForComposer } from './note-lint.ts';
+import { draftReaderItem } from '../utils/storage.ts';
 import { duringSession, setView } from './tab-store.ts';
 import type { Tab } from './tab.ts';
 
@@ -51,18 +52,29 @@ export function startDraftLint(tab: Tab): () => void {
       onComposerChange,
     });
     store.set({ draft });
-    // New packs mean a new linter: lint the same draft again, and train its draft reader while the page is idle, once
-    // the conversation has had its first reading.
+    // New packs mean a new linter: lint the same draft again, and once the conversation has had its first reading, take
+    // the draft reader the background trained on the same packs, or train one while the page is idle.
     let stopWaiting: (() => void) | undefined;
     let ended = false;
     const train = (engine: Engine): void => {
       stopWaiting?.();
       // Training stops with the session, the script (an update) or the engine (new packs).
       const wanted = (): boolean => !ended && !tab.ctx.isInvalid && store.get().engine === engine;
-      stopWaiting = afterFirstReading(tab, () =>
-        trainWhenIdle(doc, engine, wanted, () => store.get().draft?.lintNow()),
-      );
+      const ready = (): void => store.get().draft?.lintNow();
+      stopWaiting = afterFirstReading(tab, () => {
+        void adoptPublishedReader(engine).then((adopted) => {
+          if (!wanted()) return;
+          if (adopted) ready();
+          else trainWhenIdle(doc, engine, wanted, ready);
+        });
+      });
     };
+    // A reader the background publishes while this tab trains its own (a fresh install) is taken at once.
+    const stopFollowingReader = draftReaderItem.watch((reader) => {
+      const { engine } = store.get();
+      if (reader && engine && !ended && !engine.prepareLint(0) && engine.adoptDraftReader(reader))
+        store.get().draft?.lintNow();
+    });
     const unsubscribe = store.subscribe((next, previous) => {
       if (next.engine === previous.engine) return;
       next.draft?.lintNow();
@@ -73,12 +85,24 @@ export function startDraftLint(tab: Tab): () => void {
     return () => {
       ended = true;
       stopWaiting?.();
+      stopFollowingReader();
       unsubscribe();
       draft.stop();
       stopCaretTracking?.();
       store.set({ draft: null, composer: null });
     };
   });
+}
+
+/** True when the engine took the draft reader the background published (trained on the same packs). */
+async function adoptPublishedReader(engine: Engine): Promise<boolean> {
+  try {
+    const reader = await draftReaderItem.getValue();
+    return reader !== null && engine.adoptDraftReader(reader);
+  } catch (error) {
+    console.error('[huashu] reading the published draft reader failed; training one here', error);
+    return false;
+  }
 }
 
 /** How long training waits for the conversation's first reading at most (a page with no customer message yet). */

@@ -15,6 +15,22 @@ export interface DraftClassifier {
   readonly categories: readonly string[];
   /** For one piece of a draft (original text): the probability of each category. */
   read(text: string): Float32Array;
+  /** The trained weights as plain data, to keep in storage and read back with draftClassifierFromData. */
+  data(): DraftClassifierData;
+}
+
+/**
+ * A trained classifier as plain data (JSON, for extension storage): its n-grams joined by newlines (no feature holds
+ * one), each n-gram's weights per category as 16-bit integers in base64, times `unit`. 16 bits keep a weight within
+ * 1/32 767 of the largest: readings move in the fifth decimal, far under any threshold's meaning.
+ */
+export interface DraftClassifierData {
+  format: 1;
+  categories: string[];
+  features: string;
+  weights: string;
+  unit: number;
+  bias: number[];
 }
 
 /**
@@ -154,6 +170,7 @@ function readerOf(
   const categoryCount = categories.length;
   return {
     categories,
+    data: () => classifierData(categories, featureIndex, weights, bias),
     read(text) {
       const probabilities = new Float32Array(categoryCount);
       const known: number[] = [];
@@ -171,6 +188,68 @@ function readerOf(
       return probabilities;
     },
   };
+}
+
+function classifierData(
+  categories: readonly string[],
+  featureIndex: ReadonlyMap<string, number>,
+  weights: Float32Array,
+  bias: Float32Array,
+): DraftClassifierData {
+  let largest = 0;
+  for (const w of weights) largest = Math.max(largest, Math.abs(w));
+  const unit = largest > 0 ? largest / 32_767 : 1;
+  // Little-endian whatever the platform, byte by byte.
+  const bytes = new Uint8Array(weights.length * 2);
+  weights.forEach((w, i) => {
+    const q = Math.round(w / unit) & 0xffff;
+    bytes[2 * i] = q & 0xff;
+    bytes[2 * i + 1] = q >> 8;
+  });
+  // featureIndex numbers features in insertion order, 0…n-1: the joined keys line up with the weight rows.
+  return {
+    format: 1,
+    categories: [...categories],
+    features: [...featureIndex.keys()].join('\n'),
+    weights: bytesToBase64(bytes),
+    unit,
+    bias: [...bias],
+  };
+}
+
+/**
+ * The classifier kept by `data()`; undefined when the data is not one (another format, a truncated or edited storage
+ * item): the caller trains instead.
+ */
+export function draftClassifierFromData(data: DraftClassifierData): DraftClassifier | undefined {
+  if (data?.format !== 1 || !Array.isArray(data.categories) || typeof data.features !== 'string') return undefined;
+  const features = data.features === '' ? [] : data.features.split('\n');
+  const categoryCount = data.categories.length;
+  let bytes: Uint8Array;
+  try {
+    bytes = base64ToBytes(data.weights);
+  } catch {
+    return undefined;
+  }
+  if (bytes.length !== features.length * categoryCount * 2 || data.bias.length !== categoryCount) return undefined;
+  const weights = new Float32Array(bytes.length / 2);
+  for (let i = 0; i < weights.length; i++) weights[i] = (((bytes[2 * i + 1]! << 24) >> 16) | bytes[2 * i]!) * data.unit;
+  const featureIndex = new Map(features.map((feature, i) => [feature, i]));
+  return readerOf(data.categories, featureIndex, weights, Float32Array.from(data.bias));
+}
+
+// btoa and atob take strings of bytes: built in chunks, as a spread of a million bytes overflows the call stack.
+function bytesToBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+function base64ToBytes(base64: string): Uint8Array {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }
 
 function sigmoid(x: number): number {

@@ -19,7 +19,9 @@ import { normalizeForMatch } from './normalize.ts';
 import { createScenarioDetector } from './detect.ts';
 import { MAX_INPUT_LINE_CHARS } from './limits.ts';
 import { createLinter, type Linter } from './lint.ts';
-import { withLearnedFindings } from './lint-learned.ts';
+import { readerFingerprint, withLearnedFindings, type TrainedDraftReader } from './lint-learned.ts';
+export type { TrainedDraftReader } from './lint-learned.ts';
+import { mergePacks } from './pack-merge.ts';
 import { createCatalog, type Catalog } from './catalog.ts';
 import { findSensitive } from './sensitive.ts';
 import type { Detection, Emotion, Finding, Pack, ScenarioMatch } from './types.ts';
@@ -92,6 +94,11 @@ export interface Engine extends Catalog {
    * trains in slices of the page's idle time; 0 only asks). True once it is ready.
    */
   prepareLint(budgetMs?: number): boolean;
+  /**
+   * Takes a draft reader trained on the same packs elsewhere (trainDraftReader, in the background) instead of training
+   * one in the page: false when it was trained on other packs, and the page trains as before.
+   */
+  adoptDraftReader(reader: TrainedDraftReader): boolean;
   /** The packs' conversation checklist read over one conversation (engine/checklist.ts). */
   readChecklist: ChecklistReader;
   /** The checklist items whose phrases a reply holds (what the audit keeps of a reply). */
@@ -132,6 +139,26 @@ function readSarcasm(text: string, found: ScenarioMatch[], hasComplaint: boolean
   if (!sneer) return found;
   const rest = found.filter((s) => !SARCASM_TURNS.has(s.id) && s.id !== 'complaint');
   return [{ id: 'complaint', score: found[0]!.score }, ...rest];
+}
+
+/** A draft reader's training on its own (draftReaderTraining): what the background runs once per set of packs. */
+export interface DraftReaderTraining {
+  /** The packs' fingerprint: a kept reader with the same one needs no training. */
+  fingerprint(): string;
+  /** Trains for about `budgetMs` (all without it); true once done. */
+  prepare(budgetMs?: number): boolean;
+  /** The reader once trained. */
+  trained(): TrainedDraftReader | undefined;
+}
+
+/**
+ * Trains the draft reader of these packs, as the engine of a tab with the same packs would, without building the rest of
+ * an engine: the background does it once per set of packs and hands the result to every tab (adoptDraftReader).
+ */
+export function draftReaderTraining(packs: readonly Pack[]): DraftReaderTraining {
+  const merged = mergePacks(packs);
+  const learned = withLearnedFindings(merged, createLinter(merged.rules, merged.classes));
+  return { fingerprint: () => readerFingerprint(merged), prepare: learned.prepare, trained: learned.trained };
 }
 
 export function createEngine(packs: readonly Pack[]): Engine {
@@ -183,6 +210,7 @@ export function createEngine(packs: readonly Pack[]): Engine {
         options?.waitForReader ?? true,
       ),
     prepareLint: learned.prepare,
+    adoptDraftReader: learned.adopt,
     readChecklist: checklist.read,
     checklistPhrasesIn: checklist.phrasesIn,
   };

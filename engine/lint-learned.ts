@@ -1,5 +1,11 @@
 // Warnings the rules did not name: the draft classifier, trained from the packs' labelled drafts, rule examples and replies, reads each sentence of a draft.
-import { trainingSteps, type DraftClassifier, type LabelledDraft } from './draft-classifier.ts';
+import {
+  draftClassifierFromData,
+  trainingSteps,
+  type DraftClassifier,
+  type DraftClassifierData,
+  type LabelledDraft,
+} from './draft-classifier.ts';
 import { guessLanguage } from './language.ts';
 import {
   isAgreement,
@@ -251,11 +257,10 @@ export function withLearnedFindings(
   // however a short one of them ("理解您的心情。") happens to read. A sentence with a {variable} or [[field]] matches
   // only as written, not once filled in: filled, it is read like any other.
   let standardSentences: ReadonlySet<string> = new Set();
-  /** The training under way, a step at a time: the drafts gathered, then the classifier learned from them. */
-  function* training(): Generator<void, void> {
-    const drafts = yield* trainingDrafts(merged, lintRules);
-    const categories = learnableCategories(drafts);
-    classifier = categories.length > 0 ? yield* trainingSteps(drafts, categories) : null;
+  /** What goes with a classifier, trained here or read back: the replies' sentences and the rules it has learned. */
+  const useClassifier = (trained: DraftClassifier | null): void => {
+    classifier = trained;
+    const categories: readonly string[] = trained?.categories ?? [];
     standardSentences = new Set(
       [...merged.scenarios, ...merged.stages]
         .flatMap((holder) =>
@@ -269,6 +274,12 @@ export function withLearnedFindings(
         .filter((rule) => categories.includes(rule.category))
         .map((rule) => rule.id),
     );
+  };
+  /** The training under way, a step at a time: the drafts gathered, then the classifier learned from them. */
+  function* training(): Generator<void, void> {
+    const drafts = yield* trainingDrafts(merged, lintRules);
+    const categories = learnableCategories(drafts);
+    useClassifier(categories.length > 0 ? yield* trainingSteps(drafts, categories) : null);
   }
   let steps: Generator<void, void> | undefined;
   /** Trains for about `budgetMs` at most (all of it without a budget; nothing with 0); true once the reader is ready. */
@@ -377,7 +388,22 @@ export function withLearnedFindings(
     if (learned.length === 0) return kept;
     return [...kept, ...learned].sort((a, b) => a.start - b.start || a.end - b.end);
   };
-  return { lint, prepare };
+  let fingerprint: string | undefined;
+  const fingerprintNow = (): string => (fingerprint ??= readerFingerprint(merged));
+  const trained = (): TrainedDraftReader | undefined =>
+    classifier === undefined
+      ? undefined
+      : { fingerprint: fingerprintNow(), classifier: classifier ? classifier.data() : null };
+  const adopt = (reader: TrainedDraftReader): boolean => {
+    if (classifier !== undefined) return true;
+    if (reader?.fingerprint !== fingerprintNow()) return false;
+    const read = reader.classifier === null ? null : draftClassifierFromData(reader.classifier);
+    if (read === undefined) return false;
+    steps = undefined;
+    useClassifier(read);
+    return true;
+  };
+  return { lint, prepare, trained, adopt };
 }
 
 /**
@@ -419,4 +445,59 @@ export interface LearnedLinter {
    * `budgetMs` and on from there at the next call (0 only asks). True once it is ready.
    */
   prepare(budgetMs?: number): boolean;
+  /** The reader once trained, as data to keep (undefined before). */
+  trained(): TrainedDraftReader | undefined;
+  /**
+   * Takes a reader trained elsewhere (the background, on the same packs) instead of training one: false, and nothing
+   * changed, when it was trained on other packs or cannot be read. True too when this one is ready already.
+   */
+  adopt(reader: TrainedDraftReader): boolean;
+}
+
+/** A trained draft reader and the packs it was trained on (readerFingerprint); null: the packs teach nothing to learn. */
+export interface TrainedDraftReader {
+  fingerprint: string;
+  classifier: DraftClassifierData | null;
+}
+
+// Bumped when the training itself changes (features, passes, what is learned from): a reader kept by an older version
+// is then trained again rather than used.
+const TRAINING_VERSION = 'draft-reader-1';
+
+/**
+ * Names everything the reader's training reads from the packs (rules with their examples and word classes, labelled
+ * drafts, replies), in a 64-bit hash: two merges with the same fingerprint train the same reader.
+ */
+export function readerFingerprint(merged: MergedPacks): string {
+  const hash = createHash();
+  hash.add(TRAINING_VERSION);
+  hash.add(JSON.stringify(merged.classes));
+  // Whole rules: their phrases decide which examples and replies are clean enough to learn from.
+  for (const rule of merged.rules) hash.add(JSON.stringify(rule));
+  hash.add(JSON.stringify(merged.draftExamples));
+  for (const holder of [...merged.scenarios, ...merged.stages])
+    for (const reply of holder.replies) hash.add(reply.text);
+  return hash.digest();
+}
+
+/** Two 32-bit FNV-1a-like lanes over UTF-16 units (cyrb53's mixing): fast, and collisions need 2^32 sets of packs. */
+function createHash(): { add(text: string): void; digest(): string } {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  const step = (code: number): void => {
+    h1 = Math.imul(h1 ^ code, 2_654_435_761);
+    h2 = Math.imul(h2 ^ code, 1_597_334_677);
+  };
+  return {
+    add(text) {
+      for (let i = 0; i < text.length; i++) step(text.charCodeAt(i));
+      // A separator no text holds: ["ab", "c"] and ["a", "bc"] differ.
+      step(0x1_0000);
+    },
+    digest() {
+      const a = Math.imul(h1 ^ (h1 >>> 16), 2_246_822_507) ^ Math.imul(h2 ^ (h2 >>> 13), 3_266_489_909);
+      const b = Math.imul(h2 ^ (h2 >>> 16), 2_246_822_507) ^ Math.imul(h1 ^ (h1 >>> 13), 3_266_489_909);
+      return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+    },
+  };
 }

@@ -1,7 +1,7 @@
 // The extension's stored items (settings, packs, per-site choices, usage counts, what the agent taught), versioned for migrations.
 import { storage } from 'wxt/utils/storage';
 import type { Pack } from '../engine/types.ts';
-import type { TaughtCorrection, UnmatchedMessage } from '../engine/index.ts';
+import type { TaughtCorrection, TrainedDraftReader, UnmatchedMessage } from '../engine/index.ts';
 
 export type UiLanguage = 'auto' | 'zh-CN' | 'zh-TW' | 'en';
 
@@ -167,6 +167,13 @@ export const pinyinTableItem = storage.defineItem<string | null>('local:pinyinTa
 
 /** The traditional → simplified table (engine/tables/t2s.ts), published and left out of the content script the same way. */
 export const traditionalTableItem = storage.defineItem<string | null>('local:traditionalTable', { fallback: null });
+
+/**
+ * The draft reader trained by the background on the enabled packs (library/draft-reader.ts), about 2.5 MB: each tab
+ * takes it instead of training its own (two seconds of the page's main thread). A tab whose packs differ (a site's own
+ * replies) trains its own as before.
+ */
+export const draftReaderItem = storage.defineItem<TrainedDraftReader | null>('local:draftReader', { fallback: null });
 
 /** How the agent left the panel's folds: tips start folded, and stay open once the agent opens them. */
 export interface PanelLayout {

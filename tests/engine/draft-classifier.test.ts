@@ -1,6 +1,11 @@
 // The draft classifier: its features, its determinism, and that it learns a kind of phrase from examples, not strings.
 import { describe, expect, it } from 'vitest';
-import { draftFeatures, trainDraftClassifier, type LabelledDraft } from '../../engine/draft-classifier.ts';
+import {
+  draftClassifierFromData,
+  draftFeatures,
+  trainDraftClassifier,
+  type LabelledDraft,
+} from '../../engine/draft-classifier.ts';
 
 describe('draftFeatures', () => {
   it('reads Han runs as 1- to 3-grams with their edges marked', () => {
@@ -80,5 +85,26 @@ describe('trainDraftClassifier', () => {
   it('reads text made only of unknown features as the categories’ base rates, below one half', () => {
     const classifier = trainDraftClassifier(TRAINING, CATEGORIES);
     for (const p of classifier.read('🙂🙂')) expect(p).toBeLessThan(0.5);
+  });
+});
+
+describe('a classifier kept as data', () => {
+  const classifier = trainDraftClassifier(TRAINING, ['shirking', 'sensitive_request']);
+
+  it('reads back as the trained one reads, within the 16-bit step of its weights', () => {
+    const kept = draftClassifierFromData(JSON.parse(JSON.stringify(classifier.data())));
+    expect(kept?.categories).toEqual(classifier.categories);
+    for (const text of ['这事不归我们部门管', '麻烦把验证码发我一下', '好的，我帮您查一下', 'not mine']) {
+      const [a, b] = [classifier.read(text), kept!.read(text)];
+      a.forEach((p, c) => expect(b[c]).toBeCloseTo(p, 3));
+    }
+  });
+
+  it('is not read back from data of another shape: the caller trains instead', () => {
+    const data = classifier.data();
+    expect(draftClassifierFromData({ ...data, weights: data.weights.slice(8) })).toBeUndefined();
+    expect(draftClassifierFromData({ ...data, bias: [0] })).toBeUndefined();
+    expect(draftClassifierFromData({ ...data, weights: '%%%' })).toBeUndefined();
+    expect(draftClassifierFromData({ ...data, format: 0 as 1 })).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 // Learned findings: what a pack's labelled drafts add to its rules, in which words, on which span, and what they leave alone.
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../../engine/index.ts';
+import { createEngine, draftReaderTraining, type TrainedDraftReader } from '../../engine/index.ts';
 import { DEFAULT_PACKS } from '../../engine/default-packs.ts';
 import type { Pack } from '../../engine/types.ts';
 
@@ -110,6 +110,68 @@ describe('a learned finding', () => {
     expect(prepared.lint('这事不是我这边负责的哈，您去问物流')).toEqual(
       createEngine(DEFAULT_PACKS).lint('这事不是我这边负责的哈，您去问物流'),
     );
+  });
+});
+
+describe('a reader trained elsewhere on the same packs', () => {
+  const packs = [
+    packWith({ flawed: { shirking: SHIRKING, impatience: ['急什么', '催什么催'] }, clean: CLEAN, notes }),
+    packWith({ notes: { shirking: 'Do not push the customer away.' } }, 'en', 'team-en'),
+  ];
+  const drafts = [
+    '亲您好。这个真的不归我们这边管哈！有别的问题再找我',
+    '好的亲，我帮您查一下',
+    'It is not my job, sorry.',
+  ];
+
+  it('is taken instead of training, through storage (JSON), and reads every draft as the engine’s own would', () => {
+    const training = draftReaderTraining(packs);
+    expect(training.trained()).toBeUndefined();
+    training.prepare();
+    const kept = JSON.parse(JSON.stringify(training.trained())) as TrainedDraftReader;
+    expect(kept.fingerprint).toBe(training.fingerprint());
+    const adopting = createEngine(packs);
+    expect(adopting.prepareLint(0)).toBe(false);
+    expect(adopting.adoptDraftReader(kept)).toBe(true);
+    expect(adopting.prepareLint(0)).toBe(true);
+    for (const draft of drafts) expect(adopting.lint(draft)).toEqual(engine.lint(draft));
+    expect(adopting.lint(drafts[0]!).map((f) => f.ruleId)).toEqual(['learned.shirking']);
+  });
+
+  it('is refused when trained on other packs, or when its data is damaged, and the engine trains its own', () => {
+    const training = draftReaderTraining(packs);
+    training.prepare();
+    const kept = training.trained()!;
+    const other = createEngine([...packs, packWith({ clean: ['您好，请问有什么可以帮您'] }, 'zh-CN', 'more')]);
+    expect(other.adoptDraftReader(kept)).toBe(false);
+    const damaged = createEngine(packs);
+    expect(damaged.adoptDraftReader({ ...kept, classifier: { ...kept.classifier!, weights: 'AAAA' } })).toBe(false);
+    expect(damaged.adoptDraftReader({ ...kept, classifier: { ...kept.classifier!, format: 2 as 1 } })).toBe(false);
+    expect(damaged.prepareLint(0)).toBe(false);
+    expect(damaged.lint(drafts[0]!).map((f) => f.ruleId)).toEqual(['learned.shirking']);
+  });
+
+  it('names the packs by what the training reads: the same packs give the same fingerprint, a changed example another', () => {
+    const fingerprint = (p: Pack[]) => draftReaderTraining(p).fingerprint();
+    expect(fingerprint(packs)).toBe(fingerprint(structuredClone(packs)));
+    const changed = structuredClone(packs);
+    changed[0]!.draftExamples!.clean![0] = '好的亲，我马上帮您查一下';
+    expect(fingerprint(changed)).not.toBe(fingerprint(packs));
+  });
+
+  it('reads the shipped packs as the trained reader does, to the last finding', () => {
+    const training = draftReaderTraining(DEFAULT_PACKS);
+    training.prepare();
+    const adopting = createEngine(DEFAULT_PACKS);
+    expect(adopting.adoptDraftReader(JSON.parse(JSON.stringify(training.trained())) as TrainedDraftReader)).toBe(true);
+    const trained = createEngine(DEFAULT_PACKS);
+    for (const draft of [
+      '这事不是我这边负责的哈，您去问物流',
+      '您觉得这样我们还能给您补发吗？',
+      'Not my department, sorry. Ask billing.',
+      '好的亲，已经帮您登记了，明天给您回复',
+    ])
+      expect(adopting.lint(draft)).toEqual(trained.lint(draft));
   });
 });
 

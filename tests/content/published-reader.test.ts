@@ -1,0 +1,72 @@
+// @vitest-environment happy-dom
+// The content runtime takes the draft reader the background published for its packs, instead of training its own in the page.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { startContentRuntime } from '../../content/runtime.ts';
+import { draftReaderTraining } from '../../engine/index.ts';
+import type { Pack } from '../../engine/types.ts';
+import { draftReaderItem, enabledPacksItem, sitePreferencesItem } from '../../utils/storage.ts';
+
+const TEAM: Pack = {
+  schemaVersion: 2,
+  id: 'team',
+  name: 'team',
+  version: '1.0.0',
+  locale: 'en',
+  draftExamples: {
+    flawed: {
+      shirking: ['not my job', 'not my department', 'ask someone else', 'that is not on me', 'not my problem'],
+    },
+    clean: ['Happy to help', 'Let me check that for you', 'Your order has shipped', 'Thanks for waiting'],
+    notes: { shirking: 'Do not push the customer away.' },
+  },
+};
+
+function page(): void {
+  document.body.innerHTML = `
+    <div class="app">
+      <section class="flow"><div class="row">Hi, where is my order?</div><div class="row">Let me check.</div></section>
+      <div class="ipt" contenteditable="true"></div>
+    </div>`;
+}
+
+beforeEach(() => {
+  vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  fakeBrowser.reset();
+  document.body.innerHTML = '';
+});
+
+describe('a published draft reader', () => {
+  it('is what the tab reads drafts with when it was trained on the same packs', async () => {
+    // Trained on the tab's packs, then marked so its readings can be told from a reader the tab trained itself: its
+    // shirking bias raised until every sentence reads as shirking.
+    const training = draftReaderTraining([TEAM]);
+    training.prepare();
+    const trained = training.trained()!;
+    const shirking = trained.classifier!.categories.indexOf('shirking');
+    const marked = {
+      ...trained,
+      classifier: { ...trained.classifier!, bias: trained.classifier!.bias.map((b, c) => (c === shirking ? 20 : b)) },
+    };
+    await draftReaderItem.setValue(marked);
+    await enabledPacksItem.setValue([TEAM]);
+    page();
+    const runtime = startContentRuntime(new ContentScriptContext('test'));
+    await sitePreferencesItem.setValue({
+      [location.host]: { enabled: true, messageListSelector: 'section.flow', composerSelector: 'div.ipt' },
+    });
+    await expect.poll(() => runtime.state.site?.id).toBe('generic');
+    const composer = document.querySelector<HTMLElement>('div.ipt')!;
+    composer.textContent = 'Your order has shipped today';
+    composer.dispatchEvent(new Event('input', { bubbles: true }));
+    await expect
+      .poll(() => runtime.state.findings.map((f) => f.ruleId), { timeout: 5000 })
+      .toEqual(['learned.shirking']);
+    runtime.stop();
+  });
+});
