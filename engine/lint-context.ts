@@ -57,7 +57,7 @@ const ALTERNATIVE_WINDOW = 60;
 
 // Asking the customer's agreement to an offer: it makes the refusal before it a proposal, and it is no rhetorical question.
 const CONSULT =
-  /您看(?:可以|行|这样|如何|怎么样|合适)|这样(?:可以|行)吗|可以吗[?？]?$|还有(?:什么|其他|别的)(?:想了解|需要|可以帮|问题)|需要我(?:帮|为)|要不要我|\b(?:would|does|will|could) (?:that|this) (?:help|work|suit you|be ok|be okay)\b|\bhow does (?:that|this) sound\b|\bdoes (?:that|this) sound (?:ok|okay|good|alright|all right|fair)\b|\bis (?:that|this) (?:ok|okay|alright|all right)\b|\bwould you like\b|\bwould be (?:a )?(?:nice|good|better|helpful|useful)\b|(?:有必要|要不要|需要)(?:加|加购|加上|附上|升级)|\bdo you want me to\b|\bshall i\b|\bwant me to\b/;
+  /您看(?:可以|行|这样|如何|怎么样|合适)|这样(?:可以|行)吗|可以吗[?？]?$|还有(?:什么|其他|别的)(?:想了解|需要|可以帮|问题)|需要我(?:帮|为)|要不要我|\b(?:would|does|will|could) (?:that|this) (?:help|work|suit you|be ok|be okay)\b|\bhow does (?:that|this) sound\b|\bdoes (?:that|this) sound (?:ok|okay|good|alright|all right|fair)\b|\bis (?:that|this) (?:ok|okay|alright|all right)\b|\bwould you like\b|\bwould be (?:a )?(?:nice|good|better|helpful|useful)\b|(?:有必要|要不要|需要)(?:加|加购|加上|附上|升级)|\bdo you want me to\b|\bshall i\b|\bwant me to\b|^\s*(?:do you )?(?:want|need) (?:their|the|our|a|an|my) [^.?!]{0,24}\?\s*$/;
 
 // The closing offer of more help ("还有什么可以帮您的吗？", "Anything else?"): said after any reply, it offers nothing
 // instead of what was refused, so it is read neither as an alternative nor as the customer's agreement being asked.
@@ -173,14 +173,14 @@ export function isPoliteRefusalSentence(sentence: string, following = ''): boole
 // Checking that the agent understood ("您是说…，对吗？", "跟您确认一下…", "just to confirm, …, right?") or asking for a fact
 // ("What email did you use?", "请问您是哪天下的单？"): the opposite of a rhetorical question.
 const CONFIRMING =
-  /^(?:好的|嗯|ok|okay)?[\s,，]*(?:跟您确认一下|和您确认一下|确认一下|我确认一下|您是说|您的意思是|您说的是|您指的是|just to confirm|to confirm|so you mean|just to be sure|just to make sure)/;
+  /^(?:好的|嗯|ok|okay)?[\s,，]*(?:跟您确认一下|和您确认一下|确认一下|我确认一下|您是说|您的意思是|您说的是|您指的是|just to confirm|to confirm|so you mean|just to be sure|just to make sure)|是[^。！？?!]{1,20}(?:的)?那(?:张|个|件|笔|单|次|台|款|位|一)[^。！？?!]{0,4}(?:吗|嘛)[?？]?\s*$/;
 const FACT_QUESTION =
   /^(?:请问|(?:did|have|has) (?:you|it|the parcel|the package|the email|the refund) (?:receive|received|get|got|arrive|arrived|come through|see|seen|manage to)\b|您(?:有)?收到|麻烦问一下|方便说一下|(?:could|can) you (?:tell me|share|send me) (?:the|your) (?:order|email|address|phone|model|size)|may i have|(?:what|which) (?:email|e-mail|address|phone|order|name|size|colou?r|model|date|time|day|card type|browser|device|app version)\b)[^?？]*[?？]?\s*$/;
 const BELITTLING = /n't|not|\bever\b|\beven\b|\breally\b|seriously|\bagain\b|不会|不懂|看不|听不|难道|还要|到底|究竟/;
 
 // Asking what the customer's words mean ("您说的「不能用」，是指插上去没反应吗？", "by 'broken' do you mean…").
 const ASKING_MEANING =
-  /(?:您|你)(?:说|讲|提到|问)的[^。！？?!]{0,40}?(?:是指|是说|指的是|意思是)|\bby\b[^.?!]{0,30}\bdo you mean\b|^(?:so )?do you mean\b/;
+  /(?:您|你)(?:说|讲|提到|问)的[^。！？?!]{0,40}?(?:是指|是说|指的是|意思是|是(?:在|从)?[^。！？?!]{0,16}?(?:看到|写|说|收到|拿到)的(?:吗|嘛)|是(?:在|从)[^。！？?!]{0,16}?(?:吗|嘛))|\bby\b[^.?!]{0,30}\bdo you mean\b|^(?:so )?do you mean\b/;
 
 /** True when a question checks what the customer said, or asks for a fact, without belittling words. */
 export function isPlainQuestion(sentence: string): boolean {
@@ -273,9 +273,13 @@ export function isHandedOver(following: string): boolean {
 const NEGATED_CERTAINTY =
   /(?:\bnot|n't|\bcannot|\bno one can|不敢|不能|无法|没法|没办法|不好)\s*(?:say|tell|be|know|promise|guarantee|confirm|说|讲|保证|确定|打包票)?\s*(?:for sure|for certain|100 ?%|exactly|definitely|百分之?百|百分百|一定|肯定|确定|保证)/;
 
+// The certainty further on, in the clause a negated promise opens ("I can't promise it will definitely arrive").
+const HEDGED_CERTAINTY_CLAUSE =
+  /(?:\bnot|n't|\bcannot|不敢|不能|无法|没法|没办法|很难)\s*(?:promise|guarantee|保证|担保|打包票|承诺)[^,.;:!?，。；：！？、]{0,24}(?:for sure|definitely|100 ?%|百分之?百|百分百|一定|肯定)/;
+
 /** True when a sentence hedges: it names a certainty only to deny it. */
 export function isHedgedSentence(sentence: string): boolean {
-  return NEGATED_CERTAINTY.test(sentence);
+  return NEGATED_CERTAINTY.test(sentence) || HEDGED_CERTAINTY_CLAUSE.test(sentence);
 }
 
 /** True when a sentence asks the customer's agreement ("您看可以吗？", "Would that help?") or offers more help ("Anything else?"). */
@@ -385,10 +389,15 @@ const ASKING_AFTER =
 // say for sure", "不敢百分百保证", "没法保证". A negation after it ("保证不会坏") still vouches.
 const HEDGE_BEFORE =
   /(?:\bnot|n't|\bcannot|\bno one can|不敢|不能|无法|没法|没办法|不一定|很难|不好)\s*(?:(?:say|tell|be|know|promise|guarantee|说|讲)\s*)?$/;
+// A negated promise verb governs the clause it opens: "没法保证明天一定能到", "I can't promise it will definitely arrive
+// by Friday" deny the certainty the later word names. Not past a clause end: "不能保证，但一定帮您催" still promises.
+const HEDGED_CLAUSE_BEFORE =
+  /(?:\bnot|n't|\bcannot|\bno one can|不敢|不能|无法|没法|没办法|很难|不好)\s*(?:promise|guarantee|say for sure|be sure|保证|担保|打包票|确定|承诺|说)[^,.;:!?，。；：！？、]{0,24}$/;
 
-/** True when the promise word at `start` of normalized text is negated just before it: a hedge, no promise. */
+/** True when the promise word at `start` of normalized text is negated just before it, or in the clause a negated promise opens: a hedge. */
 function isHedged(text: string, start: number): boolean {
-  return HEDGE_BEFORE.test(text.slice(Math.max(0, start - 16), start));
+  const before = text.slice(Math.max(0, start - 40), start);
+  return HEDGE_BEFORE.test(before.slice(-16)) || HEDGED_CLAUSE_BEFORE.test(before);
 }
 
 /** True when the absolute word ending at `end` of normalized text is followed by what we never ask for. */

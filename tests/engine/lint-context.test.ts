@@ -9,6 +9,7 @@ import {
   isHandedOver,
   isHedgedSentence,
   isMaskedRequest,
+  isConsultingQuestion,
   isPlainQuestion,
   isPreferenceQuestion,
   namesASecret,
@@ -178,6 +179,16 @@ describe('more words around a hit that change it', () => {
   });
 });
 
+describe('offering the customer something in a short question is no rhetorical question', () => {
+  it.each(['want their #?', 'need the link?', 'do you want the pickup address?'])('%s', (sentence) => {
+    expect(isConsultingQuestion(sentence)).toBe(true);
+  });
+
+  it.each(['want a refund or not? make up your mind', 'do you even want this fixed?'])('not: %s', (sentence) => {
+    expect(isConsultingQuestion(sentence)).toBe(false);
+  });
+});
+
 describe('sentences the learned reader flags that their words excuse', () => {
   // Each reader of a sentence, with sentences it must read as its kind and sentences it must not.
   const readers: Array<[string, (sentence: string) => boolean, string[], string[]]> = [
@@ -188,9 +199,14 @@ describe('sentences the learned reader flags that their words excuse', () => {
         '好的，跟您确认一下，收货地址是杭州西湖区那个对吧？',
         '您的意思是两件都要换成m码，是吗？',
         'which email did you sign up with?',
+        '您说的“买一送一”是在直播间看到的吗？',
+        '您提到的优惠价是从哪个页面看到的吗？',
+        '您要退的是上周三下单的那笔吗？',
+        '信用卡末四码是5678那张吗？',
       ],
       [
         '你是说你看不懂说明书吗？',
+        '你说的这些有用吗？',
         'what did you expect for that price?',
         "so you mean you didn't even read the terms?",
       ],
@@ -250,7 +266,12 @@ describe('sentences the learned reader flags that their words excuse', () => {
     [
       'a certainty named only to be denied is a hedge, no promise',
       isHedgedSentence,
-      ["i can't say for sure when the venue will announce the new date.", '这个我没法百分百保证'],
+      [
+        "i can't say for sure when the venue will announce the new date.",
+        '这个我没法百分百保证',
+        "i can't promise the parts will definitely be in stock by monday",
+        '没法保证这批货明天一定能到',
+      ],
       ['it will definitely arrive tomorrow.', '我保证明天一定到'],
     ],
   ];
@@ -279,12 +300,15 @@ describe('hedges, limits of what the agent can vouch for, and steps the agent ta
     '打印机的密码不用告诉我哈，您自己输入就可以',
     '两款样砖已经寄出了，到了您自己看看哪个颜色更配客厅',
     "I'm not able to move the delivery date on an order that has already left our warehouse, though I can arrange a pickup point near you.",
+    '师傅那边排期比较满，没法保证周六上午一定能上门，我帮您约了周六全天，到时候师傅会提前电话联系',
+    "I can't promise the replacement will definitely ship before the holiday; I've flagged it as urgent.",
   ])('%s', (draft) => {
     expect(summary(draft)).toEqual([]);
   });
 
   it.each([
     ['保证三天内到，百分之百没问题', 'absolute_promise'],
+    ['不能保证，但一定帮您催到', 'absolute_promise'],
     ['I guarantee it will arrive tomorrow', 'absolute_promise'],
     ['这个我们不负责，你找他们去', 'shirking'],
     ['把您的支付密码告诉我一下', 'sensitive_request'],
