@@ -78,6 +78,12 @@ const MESSAGE_FLOORS: Record<string, number> = {
   // Sealed in round 15 (gyms, hiking, baby formula, car insurance, board games, flowers, a mobile game): 0.950 at first
   // measurement (zh-CN 0.925, zh-TW 0.975, en 0.963).
   'blind-messages-25.jsonl': 0.93,
+  // Round 16 dev set (airline, telecom, SaaS, gym, food delivery, games, bank cards, courses): 0.980 at first
+  // measurement (zh-CN 0.988, zh-TW 0.975, en 0.975).
+  'blind-messages-26.jsonl': 0.96,
+  // Sealed in round 16 (couriers, streaming, broadband, clinics, car rental, cosmetics, insurance): 0.965 at first
+  // measurement (zh-CN 0.988, zh-TW 0.975, en 0.938).
+  'blind-messages-27.jsonl': 0.94,
 };
 
 /** File → the least recall over all categories, and the most false alarms on clean drafts (a share). */
@@ -163,6 +169,13 @@ const DRAFT_FLOORS: Record<string, { recall: number; falseAlarms: number }> = {
   // Sealed in round 15 (fishing gear, hearing aids, home cleaning, wine, laptop repair, kindergartens, ride-hailing):
   // recall 0.947 and 7/130 false alarms at first measurement, 0.982 and 6/130 at the end of the round.
   'blind-drafts-32.jsonl': { recall: 0.96, falseAlarms: 0.06 },
+  // Round 16 dev set (pet hospital, driving school, phone carrier, furniture, courses, game top-ups, hotels, pharmacy):
+  // recall 0.957 and 5/130 false alarms at first measurement; 0.957 and 1/130 after the negated promise's clause and
+  // the plain questions about the customer's own words.
+  'blind-drafts-33.jsonl': { recall: 0.94, falseAlarms: 0.03 },
+  // Sealed in round 16 (bubble tea, used cars, kindergarten, cloud storage, bike sharing, dental clinic, movers): recall
+  // 0.965 and 4/130 false alarms at first measurement.
+  'blind-drafts-34.jsonl': { recall: 0.94, falseAlarms: 0.05 },
 };
 
 function top1(file: string): number {
@@ -260,6 +273,11 @@ const EMOTION_FLOORS: Record<string, { accuracy: number; anxious: number }> = {
   'blind-messages-24.jsonl': { accuracy: 0.78, anxious: 0.71 },
   // Sealed in round 15: 0.800, anxious 46/60 at first measurement.
   'blind-messages-25.jsonl': { accuracy: 0.78, anxious: 0.74 },
+  // Round 16 dev set: 0.825, anxious 42/60 at first measurement (a second writer, labelling blind, agreed with its
+  // emotion labels on 0.94 of the messages: the ceiling is far above).
+  'blind-messages-26.jsonl': { accuracy: 0.8, anxious: 0.68 },
+  // Sealed in round 16: 0.800, anxious 44/60 at first measurement.
+  'blind-messages-27.jsonl': { accuracy: 0.78, anxious: 0.71 },
   'fresh-4.jsonl': { accuracy: 0.88, anxious: 0.65 },
 };
 
