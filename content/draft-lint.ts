@@ -5,7 +5,7 @@ import type { ComposerInfo } from '../sites/types.ts';
 import { trackComposerCaret } from '../composer/index.ts';
 import { watchDraft } from './draft-watcher.ts';
 import { findingsForComposer } from './note-lint.ts';
-import { draftReaderItem } from '../utils/storage.ts';
+import { draftReaderItem, extensionBuild, type PublishedDraftReader } from '../utils/storage.ts';
 import { duringSession, setView } from './tab-store.ts';
 import type { Tab } from './tab.ts';
 
@@ -61,19 +61,17 @@ export function startDraftLint(tab: Tab): () => void {
       // Training stops with the session, the script (an update) or the engine (new packs).
       const wanted = (): boolean => !ended && !tab.ctx.isInvalid && store.get().engine === engine;
       const ready = (): void => store.get().draft?.lintNow();
+      // The published reader, when it fits, is read back in the same idle slices training would take.
       stopWaiting = afterFirstReading(tab, () => {
-        void adoptPublishedReader(engine).then((adopted) => {
-          if (!wanted()) return;
-          if (adopted) ready();
-          else trainWhenIdle(doc, engine, wanted, ready);
+        void adoptPublishedReader(engine).then(() => {
+          if (wanted()) trainWhenIdle(doc, engine, wanted, ready);
         });
       });
     };
-    // A reader the background publishes while this tab trains its own (a fresh install) is taken at once.
-    const stopFollowingReader = draftReaderItem.watch((reader) => {
+    // A reader the background publishes while this tab trains its own (a fresh install) replaces that training.
+    const stopFollowingReader = draftReaderItem.watch((published) => {
       const { engine } = store.get();
-      if (reader && engine && !ended && !engine.prepareLint(0) && engine.adoptDraftReader(reader))
-        store.get().draft?.lintNow();
+      if (published && engine && !ended && !engine.prepareLint(0)) adopt(engine, published);
     });
     const unsubscribe = store.subscribe((next, previous) => {
       if (next.engine === previous.engine) return;
@@ -94,11 +92,16 @@ export function startDraftLint(tab: Tab): () => void {
   });
 }
 
+/** True when the engine takes the reader: one trained by this build, on the same packs, and kept in storage. */
+function adopt(engine: Engine, published: PublishedDraftReader): boolean {
+  return published.reader !== null && published.build === extensionBuild() && engine.adoptDraftReader(published.reader);
+}
+
 /** True when the engine took the draft reader the background published (trained on the same packs). */
 async function adoptPublishedReader(engine: Engine): Promise<boolean> {
   try {
-    const reader = await draftReaderItem.getValue();
-    return reader !== null && engine.adoptDraftReader(reader);
+    const published = await draftReaderItem.getValue();
+    return published !== null && adopt(engine, published);
   } catch (error) {
     console.error('[huashu] reading the published draft reader failed; training one here', error);
     return false;

@@ -217,25 +217,57 @@ function classifierData(
   };
 }
 
+/** How many features are read back between two pauses of `decodingSteps`. */
+const FEATURES_PER_STEP = 4096;
+
 /**
- * The classifier kept by `data()`; undefined when the data is not one (another format, a truncated or edited storage
- * item): the caller trains instead.
+ * True when the data has the shape `data()` gives (format, categories, biases, a weight for each feature and category,
+ * by the length of its base64): checked at once, without decoding, so a damaged item is refused before any work.
  */
-export function draftClassifierFromData(data: DraftClassifierData): DraftClassifier | undefined {
-  if (data?.format !== 1 || !Array.isArray(data.categories) || typeof data.features !== 'string') return undefined;
-  const features = data.features === '' ? [] : data.features.split('\n');
-  const categoryCount = data.categories.length;
+export function isClassifierData(data: DraftClassifierData): boolean {
+  if (data?.format !== 1 || !Array.isArray(data.categories) || typeof data.features !== 'string') return false;
+  if (!Array.isArray(data.bias) || data.bias.length !== data.categories.length) return false;
+  if (!Number.isFinite(data.unit) || typeof data.weights !== 'string') return false;
+  let features = data.features === '' ? 0 : 1;
+  for (let i = data.features.indexOf('\n'); i >= 0; i = data.features.indexOf('\n', i + 1)) features++;
+  const bytes = features * data.categories.length * 2;
+  return data.weights.length === 4 * Math.ceil(bytes / 3);
+}
+
+/**
+ * The classifier kept by `data()`, read back a step at a time (a page reads it in slices of its idle time, as it would
+ * train); undefined when the data is not one (another format, a damaged storage item): the caller trains instead.
+ */
+export function* decodingSteps(data: DraftClassifierData): Generator<void, DraftClassifier | undefined> {
+  if (!isClassifierData(data)) return undefined;
   let bytes: Uint8Array;
   try {
     bytes = base64ToBytes(data.weights);
   } catch {
     return undefined;
   }
-  if (bytes.length !== features.length * categoryCount * 2 || data.bias.length !== categoryCount) return undefined;
+  yield;
+  const features = data.features === '' ? [] : data.features.split('\n');
+  const categoryCount = data.categories.length;
+  if (bytes.length !== features.length * categoryCount * 2) return undefined;
   const weights = new Float32Array(bytes.length / 2);
-  for (let i = 0; i < weights.length; i++) weights[i] = (((bytes[2 * i + 1]! << 24) >> 16) | bytes[2 * i]!) * data.unit;
-  const featureIndex = new Map(features.map((feature, i) => [feature, i]));
+  const featureIndex = new Map<string, number>();
+  for (let f = 0; f < features.length; f++) {
+    if (f % FEATURES_PER_STEP === FEATURES_PER_STEP - 1) yield;
+    featureIndex.set(features[f]!, f);
+    for (let i = f * categoryCount; i < (f + 1) * categoryCount; i++)
+      weights[i] = (((bytes[2 * i + 1]! << 24) >> 16) | bytes[2 * i]!) * data.unit;
+  }
   return readerOf(data.categories, featureIndex, weights, Float32Array.from(data.bias));
+}
+
+/** The classifier kept by `data()`, read back at once; undefined when the data is not one. */
+export function draftClassifierFromData(data: DraftClassifierData): DraftClassifier | undefined {
+  const decoding = decodingSteps(data);
+  for (;;) {
+    const step = decoding.next();
+    if (step.done) return step.value;
+  }
 }
 
 // btoa and atob take strings of bytes: built in chunks, as a spread of a million bytes overflows the call stack.

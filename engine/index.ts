@@ -95,8 +95,9 @@ export interface Engine extends Catalog {
    */
   prepareLint(budgetMs?: number): boolean;
   /**
-   * Takes a draft reader trained on the same packs elsewhere (trainDraftReader, in the background) instead of training
-   * one in the page: false when it was trained on other packs, and the page trains as before.
+   * Takes a draft reader trained on the same packs elsewhere (draftReaderTraining, in the background) instead of
+   * training one in the page; prepareLint reads it back, in slices as it would train: false when it was trained on
+   * other packs, and the page trains as before.
    */
   adoptDraftReader(reader: TrainedDraftReader): boolean;
   /** The packs' conversation checklist read over one conversation (engine/checklist.ts). */
@@ -157,7 +158,11 @@ export interface DraftReaderTraining {
  */
 export function draftReaderTraining(packs: readonly Pack[]): DraftReaderTraining {
   const merged = mergePacks(packs);
-  const learned = withLearnedFindings(merged, createLinter(merged.rules, merged.classes));
+  // The rules' automaton only when training runs: a background that finds its kept reader current never builds it.
+  let linter: Linter | undefined;
+  const learned = withLearnedFindings(merged, (draft) =>
+    (linter ??= createLinter(merged.rules, merged.classes))(draft),
+  );
   return { fingerprint: () => readerFingerprint(merged), prepare: learned.prepare, trained: learned.trained };
 }
 

@@ -1,6 +1,7 @@
 // Warnings the rules did not name: the draft classifier, trained from the packs' labelled drafts, rule examples and replies, reads each sentence of a draft.
 import {
-  draftClassifierFromData,
+  decodingSteps,
+  isClassifierData,
   trainingSteps,
   type DraftClassifier,
   type DraftClassifierData,
@@ -397,10 +398,15 @@ export function withLearnedFindings(
   const adopt = (reader: TrainedDraftReader): boolean => {
     if (classifier !== undefined) return true;
     if (reader?.fingerprint !== fingerprintNow()) return false;
-    const read = reader.classifier === null ? null : draftClassifierFromData(reader.classifier);
-    if (read === undefined) return false;
-    steps = undefined;
-    useClassifier(read);
+    const data = reader.classifier;
+    if (data !== null && !isClassifierData(data)) return false;
+    // Read back in prepare's slices, as training would run: a page never spends one long task on it. Should the data
+    // still prove unreadable, the reader is trained after all.
+    steps = (function* (): Generator<void, void> {
+      const read = data === null ? null : yield* decodingSteps(data);
+      if (read === undefined) yield* training();
+      else useClassifier(read);
+    })();
     return true;
   };
   return { lint, prepare, trained, adopt };
@@ -448,8 +454,9 @@ export interface LearnedLinter {
   /** The reader once trained, as data to keep (undefined before). */
   trained(): TrainedDraftReader | undefined;
   /**
-   * Takes a reader trained elsewhere (the background, on the same packs) instead of training one: false, and nothing
-   * changed, when it was trained on other packs or cannot be read. True too when this one is ready already.
+   * Takes a reader trained elsewhere (the background, on the same packs) instead of training one, read back by
+   * `prepare` (in slices, as training is): false, and nothing changed, when it was trained on other packs or is not a
+   * reader's data. True too when this one is ready already.
    */
   adopt(reader: TrainedDraftReader): boolean;
 }

@@ -1,4 +1,5 @@
 // The extension's stored items (settings, packs, per-site choices, usage counts, what the agent taught), versioned for migrations.
+import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { Pack } from '../engine/types.ts';
 import type { TaughtCorrection, TrainedDraftReader, UnmatchedMessage } from '../engine/index.ts';
@@ -169,11 +170,26 @@ export const pinyinTableItem = storage.defineItem<string | null>('local:pinyinTa
 export const traditionalTableItem = storage.defineItem<string | null>('local:traditionalTable', { fallback: null });
 
 /**
- * The draft reader trained by the background on the enabled packs (library/draft-reader.ts), about 2.5 MB: each tab
- * takes it instead of training its own (two seconds of the page's main thread). A tab whose packs differ (a site's own
- * replies) trains its own as before.
+ * The draft reader the background trained on the enabled packs (library/draft-reader.ts), about 2.8 MB, stamped with
+ * the build that trained it and the packs' fingerprint: each tab of that build takes it instead of training its own (two
+ * seconds of the page's main thread). `reader` is null when storage could not hold it: the tabs train their own then,
+ * as a tab whose packs differ (a site's own replies) always does.
  */
-export const draftReaderItem = storage.defineItem<TrainedDraftReader | null>('local:draftReader', { fallback: null });
+export interface PublishedDraftReader {
+  build: string;
+  fingerprint: string;
+  reader: TrainedDraftReader | null;
+}
+
+export const draftReaderItem = storage.defineItem<PublishedDraftReader | null>('local:draftReader', { fallback: null });
+
+/**
+ * The extension's build, as its manifest names it: a reader trained by another version of the code is not taken, even
+ * for the same packs (an update may read drafts otherwise). The stores publish a new version with every update.
+ */
+export function extensionBuild(): string {
+  return browser.runtime.getManifest().version;
+}
 
 /** How the agent left the panel's folds: tips start folded, and stay open once the agent opens them. */
 export interface PanelLayout {

@@ -33,6 +33,9 @@ function page(): void {
 
 beforeEach(() => {
   vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
+  vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ version: '2.0.0' } as ReturnType<
+    typeof fakeBrowser.runtime.getManifest
+  >);
 });
 
 afterEach(() => {
@@ -53,7 +56,7 @@ describe('a published draft reader', () => {
       ...trained,
       classifier: { ...trained.classifier!, bias: trained.classifier!.bias.map((b, c) => (c === shirking ? 20 : b)) },
     };
-    await draftReaderItem.setValue(marked);
+    await draftReaderItem.setValue({ build: '2.0.0', fingerprint: trained.fingerprint, reader: marked });
     await enabledPacksItem.setValue([TEAM]);
     page();
     const runtime = startContentRuntime(new ContentScriptContext('test'));
@@ -67,6 +70,39 @@ describe('a published draft reader', () => {
     await expect
       .poll(() => runtime.state.findings.map((f) => f.ruleId), { timeout: 5000 })
       .toEqual(['learned.shirking']);
+    runtime.stop();
+  });
+});
+
+describe('a published draft reader of another build', () => {
+  it('is left alone: the tab trains its own', async () => {
+    const training = draftReaderTraining([TEAM]);
+    training.prepare();
+    const trained = training.trained()!;
+    const shirking = trained.classifier!.categories.indexOf('shirking');
+    const marked = {
+      ...trained,
+      classifier: { ...trained.classifier!, bias: trained.classifier!.bias.map((b, c) => (c === shirking ? 20 : b)) },
+    };
+    await draftReaderItem.setValue({ build: '1.9.0', fingerprint: trained.fingerprint, reader: marked });
+    await enabledPacksItem.setValue([TEAM]);
+    page();
+    const runtime = startContentRuntime(new ContentScriptContext('test'));
+    await sitePreferencesItem.setValue({
+      [location.host]: { enabled: true, messageListSelector: 'section.flow', composerSelector: 'div.ipt' },
+    });
+    await expect.poll(() => runtime.state.site?.id).toBe('generic');
+    const composer = document.querySelector<HTMLElement>('div.ipt')!;
+    composer.textContent = 'It is not my job, ask someone else';
+    composer.dispatchEvent(new Event('input', { bubbles: true }));
+    // Its own reader finds the flaw…
+    await expect
+      .poll(() => runtime.state.findings.map((f) => f.ruleId), { timeout: 5000 })
+      .toEqual(['learned.shirking']);
+    // …and reads a clean draft as clean, where the marked one would not.
+    composer.textContent = 'Your order has shipped today';
+    composer.dispatchEvent(new Event('input', { bubbles: true }));
+    await expect.poll(() => runtime.state.findings, { timeout: 5000 }).toEqual([]);
     runtime.stop();
   });
 });

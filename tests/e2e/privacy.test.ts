@@ -253,15 +253,31 @@ describe('privacy during a full session on the demo helpdesk', () => {
   });
 
   it("stores none of the other messages, the draft or the customer's numbers: usage as reply ids and numbers", async () => {
+    // The draft reader the background trains once the packs are published (a few seconds after start).
+    await expect
+      .poll(
+        () =>
+          panel.evaluate(async () => {
+            const { storage } = (
+              globalThis as unknown as {
+                chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+              }
+            ).chrome;
+            return (await storage.local.get('draftReader')).draftReader !== undefined;
+          }),
+        { timeout: 30_000 },
+      )
+      .toBe(true);
     const stored = await panel.evaluate(async () => {
       type Area = { get(keys: null): Promise<Record<string, unknown>> };
       const { storage } = (globalThis as unknown as { chrome: { storage: Record<'local' | 'session' | 'sync', Area> } })
         .chrome;
-      // The enabled packs the background publishes are the packs' own text: checked apart below.
-      const { enabledPacks, ...local } = await storage.local.get(null);
+      // The enabled packs the background publishes, and the draft reader it trains from them, are the packs' own text
+      // (the reader: n-grams of it): checked apart below.
+      const { enabledPacks, draftReader, ...local } = await storage.local.get(null);
       return {
         conversationSide: JSON.stringify([local, await storage.session.get(null), await storage.sync.get(null)]),
-        packs: JSON.stringify(enabledPacks),
+        packs: JSON.stringify([enabledPacks, draftReader]),
       };
     });
     expect(stored.conversationSide).toContain('privacy-team');

@@ -20,9 +20,17 @@ function teamPack(clean: string[]): Pack {
   };
 }
 
+let build = '1.0.0';
+
 beforeEach(() => {
   fakeBrowser.reset();
+  build = '1.0.0';
+  vi.spyOn(fakeBrowser.runtime, 'getManifest').mockImplementation(
+    () => ({ version: build }) as ReturnType<typeof fakeBrowser.runtime.getManifest>,
+  );
 });
+
+const keptFingerprint = async () => (await draftReaderItem.getValue())?.fingerprint;
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -34,10 +42,12 @@ describe('the background’s draft reader', () => {
     await enabledPacksItem.setValue(packs);
     const stop = startDraftReaderPublishing();
     const fingerprint = draftReaderTraining(packs).fingerprint();
-    await expect.poll(async () => (await draftReaderItem.getValue())?.fingerprint).toBe(fingerprint);
+    await expect.poll(keptFingerprint).toBe(fingerprint);
+    const published = (await draftReaderItem.getValue())!;
+    expect(published.build).toBe('1.0.0');
     const engine = createEngine(packs);
-    expect(engine.adoptDraftReader((await draftReaderItem.getValue())!)).toBe(true);
-    expect(engine.prepareLint(0)).toBe(true);
+    expect(engine.adoptDraftReader(published.reader!)).toBe(true);
+    expect(engine.prepareLint()).toBe(true);
     expect(engine.lint('这个真不归我们这边管哈').map((f) => f.ruleId)).toEqual(['learned.shirking']);
     stop();
   });
@@ -45,20 +55,50 @@ describe('the background’s draft reader', () => {
   it('is trained again when the packs change, and not when a background starts again on the same packs', async () => {
     await enabledPacksItem.setValue([teamPack(CLEAN)]);
     const first = startDraftReaderPublishing();
-    await expect.poll(async () => (await draftReaderItem.getValue())?.fingerprint).toBeDefined();
-    const before = (await draftReaderItem.getValue())!.fingerprint;
+    await expect.poll(keptFingerprint).toBeDefined();
+    const before = await keptFingerprint();
     const changed = [teamPack([...CLEAN, '感谢您的耐心等待'])];
     await enabledPacksItem.setValue(changed);
-    await expect
-      .poll(async () => (await draftReaderItem.getValue())?.fingerprint)
-      .toBe(draftReaderTraining(changed).fingerprint());
-    expect((await draftReaderItem.getValue())!.fingerprint).not.toBe(before);
+    await expect.poll(keptFingerprint).toBe(draftReaderTraining(changed).fingerprint());
+    expect(await keptFingerprint()).not.toBe(before);
     first();
     // A service worker woken again: the kept reader fits the packs, so nothing is trained or written.
     const written = vi.spyOn(draftReaderItem, 'setValue');
     const again = startDraftReaderPublishing();
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(written).not.toHaveBeenCalled();
+    again();
+  });
+
+  it('is trained again by a new version of the extension, even for the same packs', async () => {
+    await enabledPacksItem.setValue([teamPack(CLEAN)]);
+    const first = startDraftReaderPublishing();
+    await expect.poll(async () => (await draftReaderItem.getValue())?.build).toBe('1.0.0');
+    first();
+    build = '1.0.1';
+    const again = startDraftReaderPublishing();
+    await expect.poll(async () => (await draftReaderItem.getValue())?.build).toBe('1.0.1');
+    expect((await draftReaderItem.getValue())!.reader).not.toBeNull();
+    again();
+  });
+
+  it('says so when storage cannot hold it, and a background that starts again does not train in vain', async () => {
+    await enabledPacksItem.setValue([teamPack(CLEAN)]);
+    const realSetValue = draftReaderItem.setValue.bind(draftReaderItem);
+    const full = vi
+      .spyOn(draftReaderItem, 'setValue')
+      .mockImplementationOnce(() => Promise.reject(new Error('QUOTA_BYTES quota exceeded')))
+      .mockImplementation(realSetValue);
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const first = startDraftReaderPublishing();
+    await expect.poll(async () => (await draftReaderItem.getValue())?.fingerprint).toBeDefined();
+    expect((await draftReaderItem.getValue())!.reader).toBeNull();
+    expect(console.error).toHaveBeenCalledWith(expect.stringContaining('storage could not hold'), expect.any(Error));
+    first();
+    full.mockClear();
+    const again = startDraftReaderPublishing();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(full).not.toHaveBeenCalled();
     again();
   });
 
