@@ -183,9 +183,13 @@ export async function storageRoom(): Promise<number> {
   return quotaBytes() - (await bytesInUse());
 }
 
-/** Refuses a new value of the installed packs that would not fit in storage.local; says how much room is left. */
+/**
+ * Refuses a new value of the installed packs that would not fit in storage.local; says how much room is left. A pack
+ * takes its room twice: installed, and again among the enabled packs the background publishes for the tabs
+ * (library/enabled-packs.ts); a pack that fitted once only would be saved and never reach them.
+ */
 async function checkRoom(current: readonly InstalledPack[], next: readonly InstalledPack[]): Promise<LibraryResult> {
-  const growth = storageGrowth([{ key: 'installedPacks', current, next }]);
+  const growth = 2 * storageGrowth([{ key: 'installedPacks', current, next }]);
   if (growth <= 0) return ok(undefined);
   const room = await storageRoom();
   return growth > room

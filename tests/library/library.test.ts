@@ -163,6 +163,20 @@ describe('commitImport', () => {
       );
     expect(await installedPacksItem.getValue()).toEqual([]);
   });
+
+  it('counts a pack twice: installed, and published again for the tabs among the enabled packs', async () => {
+    const quota = (browser.storage.local as unknown as { QUOTA_BYTES: number }).QUOTA_BYTES;
+    const check = previewImport(TEAM, 'team.json', []);
+    if (!check.ok) throw new Error('expected a valid pack');
+    // Room for the pack once, not twice.
+    const once = new TextEncoder().encode(JSON.stringify([{ pack: check.preview.pack }])).length + 400;
+    await browser.storage.local.set({ filler: 'x'.repeat(quota - once - 'filler'.length - 2) });
+    const saved = await commitImport(check.preview, { kind: 'file', fileName: 'team.json' });
+    expect(saved.ok).toBe(false);
+    expect(await installedPacksItem.getValue()).toEqual([]);
+    await browser.storage.local.remove('filler');
+    expect((await commitImport(check.preview, { kind: 'file', fileName: 'team.json' })).ok).toBe(true);
+  });
 });
 
 describe('remove, enable, move', () => {
