@@ -44,6 +44,27 @@ const DEADLINE =
 const CLOCK_RUNNING =
   /[一二两三四五六七八九十\d]{1,3}点(?:半|\d{1,2}分?)?(?:前|之前|以前)?(?:就|我就|我)?(?:得|必须|要(?:出门|出发|退房|登机|上课|交|走))|(?:半个?小时|一个?小时|[两二三四五六七八九十几\d]{1,4} ?(?:分钟|个?小时))(?:后|之后|以后|内)(?:就要?(?:开始|出发|截止|结束|关门|登机|上课|开考|开课|到期|过期)|得|要(?:出门|出发|走|交|登机|上课|退房)|截止|关门|登机|到期)|\b(?:need|needs|have to|has to|must|gotta)\b[^.!?]{0,30}\b(?:before|by) \d{1,2}(?::\d\d)?\s?(?:am|pm)?\b/u;
 
+/**
+ * Someone else acting on the customer's account or money: "someone changed the email on my account", "i didnt do
+ * this", "without my permission", "有人改了我的绑定手机", "不是我本人操作的", "被人盗刷了". Fear for the account, whatever the words.
+ */
+const SOMEONE_ELSE_ON_ACCOUNT =
+  /\b(?:someone|somebody) (?:else )?(?:has |just )?(?:changed|bought|used|logged|accessed|took|charged|ordered|is using|reset|added)\b|\bwithout my (?:permission|knowledge|consent|authori[sz]ation)\b|\bwithout me knowing\b|\bi (?:didn'?t|did not|never) (?:do|make|buy|order|authori[sz]e|approve) (?:this|that|it|these|those|any)\b|有人(?:改|动|登|用|盗|买|刷|换)了?我的?|不是我(?:本人)?(?:操作|买|下单|登录|改|绑定)的|我(?:根本)?(?:没有?|从来没)(?:操作|买|下单|登录|授权)过|被人(?:盗|登|改|刷|冒用|买)/u;
+
+/**
+ * Asking whether their message arrived after it failed: "my messages keep showing not delivered, can you see this?",
+ * "你那边能看到我的消息吗". The customer fears being unheard.
+ */
+const UNSURE_HEARD =
+  /\b(?:can|could|do) (?:you|u) (?:see|get|read|hear) (?:this|me|my (?:message|messages|msg|msgs))\b(?: one)?|\bare (?:you|u) still there\b|(?:你|您)(?:那边|这边)?(?:能|可以)?(?:看到|收到|看得到|收得到)(?:我的?)?(?:消息|信息|留言|截图)?(?:吗|没|没有|不)/u;
+
+/**
+ * A time the customer's plans hang on, said plainly: "i leave for the airport at 2", "sailing is friday morning",
+ * "i have like 4 days left", "moving to madrid in 6 weeks", "before xmas", "明早就要走了", "下周就开学了".
+ */
+const TIME_AT_STAKE =
+  /\b(?:i|we) (?:leave|fly|move|sail|travel|start|go back)\b[^.?!]{0,40}?\b(?:at \d{1,2}|today|tonight|tomorrow|tmr|tmrw|in \d+ ?(?:min|mins|minutes|hours?|hrs?|days?|weeks?)|this (?:weekend|week|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b|\b(?:flight|sailing|exam|exams|mocks?|deadline|appointment|surgery|trip|interview|wedding|party|check-?in|checkout|move|event) (?:is|are|'s) (?:on |at |in )?(?:today|tonight|tomorrow|tmr|tmrw|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d+ ?(?:min|mins|minutes|hours?|days?|weeks?))\b|\b\d+ (?:days?|hours?) left\b|\bbefore (?:xmas|christmas|the holidays|my (?:flight|trip|exam|move))\b/u;
+
 /** Calling out for someone again and again ("在不在 在不在", "有人吗？有人吗", "hello?? hello"; not a bare 喂喂): afraid of being left alone. */
 const CALLING_AGAIN = /(在吗|在不在|有人吗|有人在吗|hello|anyone there)[\s?？!！,，.。~]*\1|在线等/u;
 
@@ -166,6 +187,9 @@ export function detectEmotion(text: string): Emotion {
     FEARED_CONSEQUENCE.test(normalized) ||
     CLOCK_RUNNING.test(normalized) ||
     CALLING_AGAIN.test(normalized) ||
+    SOMEONE_ELSE_ON_ACCOUNT.test(normalized) ||
+    UNSURE_HEARD.test(normalized) ||
+    TIME_AT_STAKE.test(normalized) ||
     ANXIOUS_CUES.some((cue) => containsCue(normalized, cue))
   )
     return 'anxious';

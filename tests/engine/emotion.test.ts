@@ -292,3 +292,23 @@ describe('round 13: praise for a failure that came again, and words said again f
     expect(detectEmotion(message)).toBe(emotion);
   });
 });
+
+describe('round 16: someone else on the account, a message that may not have arrived, a time plans hang on', () => {
+  it.each([
+    ['somebody else changed the phone number on my account last night', 'anxious'],
+    ['someone changed the recovery email on my profile and i cant log in', 'anxious'],
+    ['there is a purchase on my card i did not make, i didnt authorize this', 'anxious'],
+    ['账号里多了两笔订单，不是我本人操作的', 'anxious'],
+    ['我的会员好像被人盗用了，积分全没了', 'anxious'],
+    ['the app says my message failed, can u see this one?', 'anxious'],
+    ['你那边能收到我的截图吗', 'anxious'],
+    ['we fly to lisbon tomorrow and the hotel voucher still hasnt come through', 'anxious'],
+    ['the interview is on friday and the suit is still in transit', 'anxious'],
+    ['my prescription has 3 days left, when does the refill ship', 'anxious'],
+    ['can i change the email on my account to my work one', 'calm'],
+    ['i left it at the front desk on friday', 'calm'],
+    ['can you see the order notes i added?', 'calm'],
+  ])('%s → %s', (message, emotion) => {
+    expect(detectEmotion(message)).toBe(emotion);
+  });
+});
