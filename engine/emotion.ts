@@ -65,6 +65,14 @@ const UNSURE_HEARD =
 const TIME_AT_STAKE =
   /\b(?:i|we) (?:leave|fly|move|sail|travel|start|go back)\b[^.?!]{0,40}?\b(?:at \d{1,2}|today|tonight|tomorrow|tmr|tmrw|in \d+ ?(?:min|mins|minutes|hours?|hrs?|days?|weeks?)|this (?:weekend|week|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b|\b(?:flight|sailing|exam|exams|mocks?|deadline|appointment|surgery|trip|interview|wedding|party|check-?in|checkout|move|event) (?:is|are|'s) (?:on |at |in )?(?:today|tonight|tomorrow|tmr|tmrw|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d+ ?(?:min|mins|minutes|hours?|days?|weeks?))\b|\b\d+ (?:days?|hours?) left\b|\bbefore (?:xmas|christmas|the holidays|my (?:flight|trip|exam|move))\b/u;
 
+/**
+ * Chinese shapes of the same: a fear said in the first person ("我怕装错位置", "不太敢碰那个箱子"), a departure the
+ * customer's plans hang on ("明早七点的航班", "还剩几个小时", "存粮剩一周"), money the customer cannot bear to lose ("运费我
+ * 可承担不起", "这钱是我攒来给孩子报营的").
+ */
+const STAKES_ZH =
+  /我(?:真的|有点|好|很|特别|就)?(?:怕|害怕)(?![麻烦])|不(?:太)?敢(?:碰|动|用|弄|开|吃|插|拆|关)|(?:明早|明天一早|明天早上|今晚|(?:今天|明天|今晚|明早)[^，。,.!?！？\s]{0,4}?[一二两三四五六七八九十\d]{1,2}点)[^，。,.!?！？\s]{0,4}?(?:的)?(?:航班|飞机|火车|高铁|动车|船|大巴)|还剩(?:几|[一二两三四五六七八九十\d]+)个?(?:小时|天|分钟)|(?:只)?剩(?:一|两|三|几)(?:周|天)了?$|快(?:截止|到期)了|挺赶的|承担不起|赔不起|亏不起|攒(?:了|来|下)?[^，。,.!?！？]{0,6}钱/u;
+
 /** Calling out for someone again and again ("在不在 在不在", "有人吗？有人吗", "hello?? hello"; not a bare 喂喂): afraid of being left alone. */
 const CALLING_AGAIN = /(在吗|在不在|有人吗|有人在吗|hello|anyone there)[\s?？!！,，.。~]*\1|在线等/u;
 
@@ -190,6 +198,7 @@ export function detectEmotion(text: string): Emotion {
     SOMEONE_ELSE_ON_ACCOUNT.test(normalized) ||
     UNSURE_HEARD.test(normalized) ||
     TIME_AT_STAKE.test(normalized) ||
+    STAKES_ZH.test(normalized) ||
     ANXIOUS_CUES.some((cue) => containsCue(normalized, cue))
   )
     return 'anxious';

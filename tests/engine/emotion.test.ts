@@ -308,6 +308,12 @@ describe('round 16: someone else on the account, a message that may not have arr
     ['can i change the email on my account to my work one', 'calm'],
     ['i left it at the front desk on friday', 'calm'],
     ['can you see the order notes i added?', 'calm'],
+    ['热水器一直滴滴响 我怕是漏电了', 'anxious'],
+    ['那个配电箱我不太敢碰', 'anxious'],
+    ['明天一早的高铁 行李箱还没送到', 'anxious'],
+    ['团购还剩两个小时 我同事的号能拼吗', 'anxious'],
+    ['退回去的运费我可承担不起', 'anxious'],
+    ['我怕麻烦，直接帮我换个颜色吧', 'calm'],
   ])('%s → %s', (message, emotion) => {
     expect(detectEmotion(message)).toBe(emotion);
   });
