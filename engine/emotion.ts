@@ -20,6 +20,13 @@ const CALM_STATEMENT = new RegExp(
 );
 const APOLOGY_CUES: readonly string[] = emotionCues.apology;
 
+/**
+ * A temper denied: "講了這麼多遍都沒有不耐煩", "从来没发过火", "she was never rude", "wasn't rude at all" — praise of how someone
+ * behaved, not anger; blanked before the anger cues are read.
+ */
+const NEGATED_TEMPER =
+  /(?:都|也|从来|从)?没有?(?:一点|半点)?(?:不耐烦|发过?火|生气|凶|敷衍|甩脸)|\b(?:never|wasn't|was not|weren't|not (?:once|at all|even a bit))\s+(?:once\s+)?(?:rude|impatient|dismissive|short with me)\b/gu;
+
 /** Exclamation marks in a row that read as shouting; question marks in a row that read as urgency. */
 const SHOUTING = /!{3,}/u;
 const URGENT_QUESTIONS = /\?{2,}/u;
@@ -174,6 +181,7 @@ export function statesComplaintFact(text: string): boolean {
 export function detectEmotion(text: string): Emotion {
   let normalized = expandShorthand(normalizeForMatch(text));
   normalized = normalized.replace(CALM_STATEMENT, '/');
+  normalized = normalized.replace(NEGATED_TEMPER, '/');
   if (SHOUTING.test(normalized) || isShouting(text) || CHOPPED_WORDS.test(text) || SHOUTED_WORD.test(text))
     return 'angry';
   // An apology for the tone takes the anger back, not the worry: "my bad for the caps, just scared I'll lose the deposit".
@@ -228,9 +236,14 @@ export function statesCalm(folded: string): boolean {
 
 const COURTESY_CUES: readonly string[] = emotionCues.courtesy;
 
+// An ask put as a polite question or wish: "可以請你們主管跟我聯絡嗎", "麻烦请你们主管回复我", "能不能帮我转给上级", "I'd like to
+// lodge a formal grievance", "could you pass this to a supervisor". Calm words in that frame are meant.
+const POLITE_ASK =
+  /^(?:你好|您好|hi|hello)?[\s,，]*(?:请问|请|麻烦|可以请?|能不能|能否|能帮我|可不可以|方便的话|想请|could you|would you|can you please|i'd like|i would like|may i|is it possible)|(?:可以|能|能不能)[^。！？?!]{0,20}吗[?？]?$|\bwould (?:it|that) be possible\b/u;
+
 /** True when the customer asks politely ("幫我轉主管 謝謝", "thx"); `folded`: the message folded and shorthand written out. */
 export function isCourteous(folded: string): boolean {
-  return COURTESY_CUES.some((cue) => containsCue(folded, cue)) || statesCalm(folded);
+  return COURTESY_CUES.some((cue) => containsCue(folded, cue)) || statesCalm(folded) || POLITE_ASK.test(folded);
 }
 
 /**

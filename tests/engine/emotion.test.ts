@@ -1,6 +1,7 @@
 // Customer emotion from words and punctuation.
 import { describe, expect, it } from 'vitest';
-import { detectEmotion, emotionGivenScenario } from '../../engine/emotion.ts';
+import { detectEmotion, emotionGivenScenario, isCourteous } from '../../engine/emotion.ts';
+import { normalizeForMatch } from '../../engine/normalize.ts';
 import { DEFAULT_PACKS } from '../../engine/default-packs.ts';
 import { createEngine } from '../../engine/index.ts';
 
@@ -314,6 +315,27 @@ describe('round 16: someone else on the account, a message that may not have arr
     ['团购还剩两个小时 我同事的号能拼吗', 'anxious'],
     ['退回去的运费我可承担不起', 'anxious'],
     ['我怕麻烦，直接帮我换个颜色吧', 'calm'],
+  ])('%s → %s', (message, emotion) => {
+    expect(detectEmotion(message)).toBe(emotion);
+  });
+});
+
+describe('round 16: a polite ask keeps calm words calm, and a temper denied is praise', () => {
+  it.each([
+    ['可以請你們主管跟我聯絡嗎', 'ask_supervisor', 'calm'],
+    ['能不能帮我转给你们负责人', 'ask_supervisor', 'calm'],
+    ["I'd like to speak with someone more senior about this", 'ask_supervisor', 'calm'],
+    ['叫你们主管出来', 'ask_supervisor', 'angry'],
+    ['get me your manager', 'ask_supervisor', 'angry'],
+  ])('%s (%s) → %s', (message, scenario, emotion) => {
+    const folded = normalizeForMatch(message);
+    expect(emotionGivenScenario(detectEmotion(message), scenario, isCourteous(folded))).toBe(emotion);
+  });
+
+  it.each([
+    ['你們客服講了好幾遍都沒有不耐煩 超讚', 'calm'],
+    ['the agent was never rude, just slow', 'calm'],
+    ['你们客服太不耐烦了', 'angry'],
   ])('%s → %s', (message, emotion) => {
     expect(detectEmotion(message)).toBe(emotion);
   });
