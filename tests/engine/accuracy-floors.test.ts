@@ -271,15 +271,15 @@ const EMOTION_FLOORS: Record<string, { accuracy: number; anxious: number }> = {
   'blind-messages-23.jsonl': { accuracy: 0.76, anxious: 0.66 },
   // Sealed in round 14: 0.785, anxious 46/60 at first measurement; 0.795, anxious 45/60 at the end of the round.
   'blind-messages-22.jsonl': { accuracy: 0.77, anxious: 0.71 },
-  // Round 15 dev set: 0.795, anxious 44/60 at first measurement.
-  'blind-messages-24.jsonl': { accuracy: 0.78, anxious: 0.71 },
+  // Round 15 dev set: 0.795, anxious 44/60 at first measurement; 0.830, anxious 49/60 after round 16's shapes of worry.
+  'blind-messages-24.jsonl': { accuracy: 0.81, anxious: 0.78 },
   // Sealed in round 15: 0.800, anxious 46/60 at first measurement.
   'blind-messages-25.jsonl': { accuracy: 0.78, anxious: 0.74 },
-  // Round 16 dev set: 0.825, anxious 42/60 at first measurement (a second writer, labelling blind, agreed with its
-  // emotion labels on 0.94 of the messages: the ceiling is far above).
-  'blind-messages-26.jsonl': { accuracy: 0.8, anxious: 0.68 },
-  // Sealed in round 16: 0.800, anxious 44/60 at first measurement.
-  'blind-messages-27.jsonl': { accuracy: 0.78, anxious: 0.71 },
+  // Round 16 dev set: 0.825, anxious 42/60 at first measurement, 0.835, anxious 44/60 at the end of the round (a second
+  // writer, labelling blind, agreed with its emotion labels on 0.94 of the messages: the ceiling is far above).
+  'blind-messages-26.jsonl': { accuracy: 0.81, anxious: 0.71 },
+  // Sealed in round 16: 0.800, anxious 44/60 at first measurement; 0.815, anxious 45/60 at the end of the round.
+  'blind-messages-27.jsonl': { accuracy: 0.79, anxious: 0.73 },
   'fresh-4.jsonl': { accuracy: 0.88, anxious: 0.65 },
 };
 
