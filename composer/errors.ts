@@ -66,7 +66,17 @@ export function composerError(
 
 /** An error's text in `locale`; "{name}" is filled in one pass, so a value holding braces stays as it is. */
 export function describeComposerError(error: ComposerError, locale: ComposerLocale): string {
-  return fillTemplate(COMPOSER_CATALOGS[locale][error.code], (name) =>
-    Object.hasOwn(error.params, name) ? String(error.params[name]) : undefined,
-  );
+  return fillIn(COMPOSER_CATALOGS[locale][error.code], error);
+}
+
+/**
+ * An error's English text, for the console and the messages that carry it: the content script, which writes only
+ * this, then carries the English phrasings alone (the panel phrases in the agent's language from the code).
+ */
+export function describeComposerErrorInEnglish(error: ComposerError): string {
+  return fillIn(COMPOSER_TEXTS_EN[error.code], error);
+}
+
+function fillIn(template: string, error: ComposerError): string {
+  return fillTemplate(template, (name) => (Object.hasOwn(error.params, name) ? String(error.params[name]) : undefined));
 }

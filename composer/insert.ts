@@ -1,6 +1,6 @@
 // Writes a reply into the helpdesk's composer through paths the host editor listens to, so its own state (and undo) sees the text.
 import type { ComposerInfo } from '../sites/types.ts';
-import { composerError, describeComposerError, type ComposerError, type ComposerErrorCode } from './errors.ts';
+import { composerError, describeComposerErrorInEnglish, type ComposerError, type ComposerErrorCode } from './errors.ts';
 import { domRangeForOffsets, mapDraftText, type DomPoint } from './draft-text.ts';
 import { pageBridgeClient, type PageBridgeClient } from './bridge-client.ts';
 import { forgetCaret, rememberedCaret, selectionInside, trackCaret } from './caret-memory.ts';
@@ -24,7 +24,7 @@ function failed(
   params?: Readonly<Record<string, string | number>>,
 ): InsertOutcome {
   const error = composerError(code, params);
-  return { ok: false, reason, error, message: describeComposerError(error, 'en') };
+  return { ok: false, reason, error, message: describeComposerErrorInEnglish(error) };
 }
 
 export interface InsertOptions {

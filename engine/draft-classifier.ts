@@ -15,9 +15,15 @@ export interface DraftClassifier {
   readonly categories: readonly string[];
   /** For one piece of a draft (original text): the probability of each category. */
   read(text: string): Float32Array;
-  /** The trained weights as plain data, to keep in storage and read back with draftClassifierFromData. */
-  data(): DraftClassifierData;
 }
+
+/** What a classifier learned, kept beside it for classifierData (only the background writes it out). */
+interface Learned {
+  featureIndex: ReadonlyMap<string, number>;
+  weights: Float32Array;
+  bias: Float32Array;
+}
+const LEARNED = new WeakMap<DraftClassifier, Learned>();
 
 /**
  * A trained classifier as plain data (JSON, for extension storage): its n-grams joined by newlines (no feature holds
@@ -168,9 +174,8 @@ function readerOf(
   bias: Float32Array,
 ): DraftClassifier {
   const categoryCount = categories.length;
-  return {
+  const classifier: DraftClassifier = {
     categories,
-    data: () => classifierData(categories, featureIndex, weights, bias),
     read(text) {
       const probabilities = new Float32Array(categoryCount);
       const known: number[] = [];
@@ -188,14 +193,14 @@ function readerOf(
       return probabilities;
     },
   };
+  LEARNED.set(classifier, { featureIndex, weights, bias });
+  return classifier;
 }
 
-function classifierData(
-  categories: readonly string[],
-  featureIndex: ReadonlyMap<string, number>,
-  weights: Float32Array,
-  bias: Float32Array,
-): DraftClassifierData {
+/** The trained weights as plain data, to keep in storage and read back with decodingSteps. */
+export function classifierData(classifier: DraftClassifier): DraftClassifierData {
+  const { featureIndex, weights, bias } = LEARNED.get(classifier)!;
+  const { categories } = classifier;
   let largest = 0;
   for (const w of weights) largest = Math.max(largest, Math.abs(w));
   const unit = largest > 0 ? largest / 32_767 : 1;
@@ -221,7 +226,7 @@ function classifierData(
 const FEATURES_PER_STEP = 4096;
 
 /**
- * True when the data has the shape `data()` gives (format, categories, biases, a weight for each feature and category,
+ * True when the data has the shape classifierData gives (format, categories, biases, a weight for each feature and category,
  * by the length of its base64): checked at once, without decoding, so a damaged item is refused before any work.
  */
 export function isClassifierData(data: DraftClassifierData): boolean {
@@ -235,7 +240,7 @@ export function isClassifierData(data: DraftClassifierData): boolean {
 }
 
 /**
- * The classifier kept by `data()`, read back a step at a time (a page reads it in slices of its idle time, as it would
+ * The classifier kept by classifierData, read back a step at a time (a page reads it in slices of its idle time, as it would
  * train); undefined when the data is not one (another format, a damaged storage item): the caller trains instead.
  */
 export function* decodingSteps(data: DraftClassifierData): Generator<void, DraftClassifier | undefined> {
@@ -261,7 +266,7 @@ export function* decodingSteps(data: DraftClassifierData): Generator<void, Draft
   return readerOf(data.categories, featureIndex, weights, Float32Array.from(data.bias));
 }
 
-/** The classifier kept by `data()`, read back at once; undefined when the data is not one. */
+/** The classifier kept by classifierData, read back at once; undefined when the data is not one. */
 export function draftClassifierFromData(data: DraftClassifierData): DraftClassifier | undefined {
   const decoding = decodingSteps(data);
   for (;;) {

@@ -19,7 +19,8 @@ import { normalizeForMatch } from './normalize.ts';
 import { createScenarioDetector } from './detect.ts';
 import { MAX_INPUT_LINE_CHARS } from './limits.ts';
 import { createLinter, type Linter } from './lint.ts';
-import { readerFingerprint, withLearnedFindings, type TrainedDraftReader } from './lint-learned.ts';
+import { withLearnedFindings, type TrainedDraftReader } from './lint-learned.ts';
+import { classifierData } from './draft-classifier.ts';
 export type { TrainedDraftReader } from './lint-learned.ts';
 import { mergePacks } from './pack-merge.ts';
 import { createCatalog, type Catalog } from './catalog.ts';
@@ -163,7 +164,14 @@ export function draftReaderTraining(packs: readonly Pack[]): DraftReaderTraining
   const learned = withLearnedFindings(merged, (draft) =>
     (linter ??= createLinter(merged.rules, merged.classes))(draft),
   );
-  return { fingerprint: () => readerFingerprint(merged), prepare: learned.prepare, trained: learned.trained };
+  // Written out here, not by the engine a tab builds: the content script need not carry the writer.
+  const trained = (): TrainedDraftReader | undefined => {
+    const reader = learned.reader();
+    return reader === undefined
+      ? undefined
+      : { fingerprint: learned.fingerprint(), classifier: reader ? classifierData(reader) : null };
+  };
+  return { fingerprint: learned.fingerprint, prepare: learned.prepare, trained };
 }
 
 export function createEngine(packs: readonly Pack[]): Engine {

@@ -391,10 +391,6 @@ export function withLearnedFindings(
   };
   let fingerprint: string | undefined;
   const fingerprintNow = (): string => (fingerprint ??= readerFingerprint(merged));
-  const trained = (): TrainedDraftReader | undefined =>
-    classifier === undefined
-      ? undefined
-      : { fingerprint: fingerprintNow(), classifier: classifier ? classifier.data() : null };
   const adopt = (reader: TrainedDraftReader): boolean => {
     if (classifier !== undefined) return true;
     if (reader?.fingerprint !== fingerprintNow()) return false;
@@ -409,7 +405,7 @@ export function withLearnedFindings(
     })();
     return true;
   };
-  return { lint, prepare, trained, adopt };
+  return { lint, prepare, adopt, fingerprint: fingerprintNow, reader: () => classifier };
 }
 
 /**
@@ -451,8 +447,10 @@ export interface LearnedLinter {
    * `budgetMs` and on from there at the next call (0 only asks). True once it is ready.
    */
   prepare(budgetMs?: number): boolean;
-  /** The reader once trained, as data to keep (undefined before). */
-  trained(): TrainedDraftReader | undefined;
+  /** The packs' fingerprint (readerFingerprint). */
+  fingerprint(): string;
+  /** The reader once trained or taken (null: the packs teach nothing to learn; undefined before). */
+  reader(): DraftClassifier | null | undefined;
   /**
    * Takes a reader trained elsewhere (the background, on the same packs) instead of training one, read back by
    * `prepare` (in slices, as training is): false, and nothing changed, when it was trained on other packs or is not a
@@ -475,7 +473,7 @@ const TRAINING_VERSION = 'draft-reader-1';
  * Names everything the reader's training reads from the packs (rules with their examples and word classes, labelled
  * drafts, replies), in a 64-bit hash: two merges with the same fingerprint train the same reader.
  */
-export function readerFingerprint(merged: MergedPacks): string {
+function readerFingerprint(merged: MergedPacks): string {
   const hash = createHash();
   hash.add(TRAINING_VERSION);
   hash.add(JSON.stringify(merged.classes));

@@ -1,6 +1,7 @@
 // The draft classifier: its features, its determinism, and that it learns a kind of phrase from examples, not strings.
 import { describe, expect, it } from 'vitest';
 import {
+  classifierData,
   draftClassifierFromData,
   draftFeatures,
   trainDraftClassifier,
@@ -92,7 +93,7 @@ describe('a classifier kept as data', () => {
   const classifier = trainDraftClassifier(TRAINING, ['shirking', 'sensitive_request']);
 
   it('reads back as the trained one reads, within the 16-bit step of its weights', () => {
-    const kept = draftClassifierFromData(JSON.parse(JSON.stringify(classifier.data())));
+    const kept = draftClassifierFromData(JSON.parse(JSON.stringify(classifierData(classifier))));
     expect(kept?.categories).toEqual(classifier.categories);
     for (const text of ['这事不归我们部门管', '麻烦把验证码发我一下', '好的，我帮您查一下', 'not mine']) {
       const [a, b] = [classifier.read(text), kept!.read(text)];
@@ -101,7 +102,7 @@ describe('a classifier kept as data', () => {
   });
 
   it('is not read back from data of another shape: the caller trains instead', () => {
-    const data = classifier.data();
+    const data = classifierData(classifier);
     expect(draftClassifierFromData({ ...data, weights: data.weights.slice(8) })).toBeUndefined();
     expect(draftClassifierFromData({ ...data, bias: [0] })).toBeUndefined();
     expect(draftClassifierFromData({ ...data, weights: '%%%' })).toBeUndefined();
