@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { startContentRuntime } from '../../content/runtime.ts';
+import { startContentRuntime, type ContentRuntime } from '../../content/runtime.ts';
 import { draftReaderTraining } from '../../engine/index.ts';
 import type { Pack } from '../../engine/types.ts';
 import { draftReaderItem, enabledPacksItem, sitePreferencesItem } from '../../utils/storage.ts';
@@ -44,64 +44,60 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
+/**
+ * A reader trained on the tab's packs, then marked so its readings can be told from one the tab trained itself: its
+ * shirking bias raised until every sentence reads as shirking. Published as the build `build` wrote it.
+ */
+async function publishMarkedReader(build: string): Promise<void> {
+  const training = draftReaderTraining([TEAM]);
+  training.prepare();
+  const trained = training.trained()!;
+  const shirking = trained.classifier!.categories.indexOf('shirking');
+  const marked = {
+    ...trained,
+    classifier: { ...trained.classifier!, bias: trained.classifier!.bias.map((b, c) => (c === shirking ? 20 : b)) },
+  };
+  await draftReaderItem.setValue({ build, fingerprint: trained.fingerprint, reader: marked });
+}
+
+/** The runtime on the picked chat page with the team's pack; `type` puts a draft in its composer. */
+async function startOnPage(): Promise<{ runtime: ContentRuntime; type(text: string): void }> {
+  await enabledPacksItem.setValue([TEAM]);
+  page();
+  const runtime = startContentRuntime(new ContentScriptContext('test'));
+  await sitePreferencesItem.setValue({
+    [location.host]: { enabled: true, messageListSelector: 'section.flow', composerSelector: 'div.ipt' },
+  });
+  await expect.poll(() => runtime.state.site?.id).toBe('generic');
+  const composer = document.querySelector<HTMLElement>('div.ipt')!;
+  return {
+    runtime,
+    type(text) {
+      composer.textContent = text;
+      composer.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+  };
+}
+
+const ruleIds = (runtime: ContentRuntime) => runtime.state.findings.map((f) => f.ruleId);
+
 describe('a published draft reader', () => {
   it('is what the tab reads drafts with when it was trained on the same packs', async () => {
-    // Trained on the tab's packs, then marked so its readings can be told from a reader the tab trained itself: its
-    // shirking bias raised until every sentence reads as shirking.
-    const training = draftReaderTraining([TEAM]);
-    training.prepare();
-    const trained = training.trained()!;
-    const shirking = trained.classifier!.categories.indexOf('shirking');
-    const marked = {
-      ...trained,
-      classifier: { ...trained.classifier!, bias: trained.classifier!.bias.map((b, c) => (c === shirking ? 20 : b)) },
-    };
-    await draftReaderItem.setValue({ build: '2.0.0', fingerprint: trained.fingerprint, reader: marked });
-    await enabledPacksItem.setValue([TEAM]);
-    page();
-    const runtime = startContentRuntime(new ContentScriptContext('test'));
-    await sitePreferencesItem.setValue({
-      [location.host]: { enabled: true, messageListSelector: 'section.flow', composerSelector: 'div.ipt' },
-    });
-    await expect.poll(() => runtime.state.site?.id).toBe('generic');
-    const composer = document.querySelector<HTMLElement>('div.ipt')!;
-    composer.textContent = 'Your order has shipped today';
-    composer.dispatchEvent(new Event('input', { bubbles: true }));
-    await expect
-      .poll(() => runtime.state.findings.map((f) => f.ruleId), { timeout: 5000 })
-      .toEqual(['learned.shirking']);
+    await publishMarkedReader('2.0.0');
+    const { runtime, type } = await startOnPage();
+    type('Your order has shipped today');
+    await expect.poll(() => ruleIds(runtime), { timeout: 5000 }).toEqual(['learned.shirking']);
     runtime.stop();
   });
-});
 
-describe('a published draft reader of another build', () => {
-  it('is left alone: the tab trains its own', async () => {
-    const training = draftReaderTraining([TEAM]);
-    training.prepare();
-    const trained = training.trained()!;
-    const shirking = trained.classifier!.categories.indexOf('shirking');
-    const marked = {
-      ...trained,
-      classifier: { ...trained.classifier!, bias: trained.classifier!.bias.map((b, c) => (c === shirking ? 20 : b)) },
-    };
-    await draftReaderItem.setValue({ build: '1.9.0', fingerprint: trained.fingerprint, reader: marked });
-    await enabledPacksItem.setValue([TEAM]);
-    page();
-    const runtime = startContentRuntime(new ContentScriptContext('test'));
-    await sitePreferencesItem.setValue({
-      [location.host]: { enabled: true, messageListSelector: 'section.flow', composerSelector: 'div.ipt' },
-    });
-    await expect.poll(() => runtime.state.site?.id).toBe('generic');
-    const composer = document.querySelector<HTMLElement>('div.ipt')!;
-    composer.textContent = 'It is not my job, ask someone else';
-    composer.dispatchEvent(new Event('input', { bubbles: true }));
+  it('of another build is left alone: the tab trains its own', async () => {
+    await publishMarkedReader('1.9.0');
+    const { runtime, type } = await startOnPage();
+    type('It is not my job, ask someone else');
     // Its own reader finds the flaw…
-    await expect
-      .poll(() => runtime.state.findings.map((f) => f.ruleId), { timeout: 5000 })
-      .toEqual(['learned.shirking']);
+    await expect.poll(() => ruleIds(runtime), { timeout: 5000 }).toEqual(['learned.shirking']);
     // …and reads a clean draft as clean, where the marked one would not.
-    composer.textContent = 'Your order has shipped today';
-    composer.dispatchEvent(new Event('input', { bubbles: true }));
+    type('Your order has shipped today');
     await expect.poll(() => runtime.state.findings, { timeout: 5000 }).toEqual([]);
     runtime.stop();
   });
