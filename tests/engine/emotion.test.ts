@@ -340,3 +340,45 @@ describe('round 16: a polite ask keeps calm words calm, and a temper denied is p
     expect(detectEmotion(message)).toBe(emotion);
   });
 });
+
+describe('round 17: a sneer at quoted words, a question that accuses, giving up, an ask insisted on', () => {
+  it.each([
+    ["so much for 'next day delivery', it's been a week lol", 'angry'],
+    ['the "waterproof" jacket soaked through in ten minutes. noted', 'angry'],
+    ['页面上写着“正品保障”，所谓正品就这样？', 'angry'],
+    ['换个密码还要我跑三趟，耍我是吧', 'angry'],
+    ['合着我白等了一个月呗', 'angry'],
+    ['打包的时候就不能认真点', 'angry'],
+    ['到底修没修 给个说法', 'angry'],
+    ['sale price showed for an hour then vanished, is that banner just there to get clicks', 'angry'],
+    ['算了 不指望你们了', 'angry'],
+    ['... really', 'angry'],
+    ['a replacement. not a coupon. not a discount.', 'angry'],
+    ['这不是我的问题 运费我不出', 'angry'],
+    ['你到底想说啥 能不能说人话', 'angry'],
+    ["I've told you this three times now, the order number is right there", 'angry'],
+    ['what does "pending review" mean on my order?', 'calm'],
+    ['算了算了 不买了也行 我再看看别的款', 'calm'],
+    ['到底有没有小一号的', 'calm'],
+    ['it says "dispatched" but there is no tracking yet, is that normal?', 'calm'],
+    ['这个不是我的订单号吗？我再核对下', 'calm'],
+  ])('%s → %s', (message, emotion) => {
+    expect(detectEmotion(message)).toBe(emotion);
+  });
+});
+
+describe('round 17: waiting counted in English, a loss at stake, a clock about to run out', () => {
+  it.each([
+    ['my refund is still pending after 3 weeks', 'anxious'],
+    ['parcel stuck in customs for 10 days now, what do i do', 'anxious'],
+    ['if i cancel now will i lose the deposit?', 'anxious'],
+    ["we can't afford to lose that booking", 'anxious'],
+    ['boarding in 15 and my e-ticket wont open', 'anxious'],
+    ['deadline is friday and the certificate still has my old name', 'anxious'],
+    ['it usually ships in 3 days right?', 'calm'],
+    ['I used it for two weeks and it works great', 'calm'],
+    ['what is the late fee if i return it after 30 days?', 'calm'],
+  ])('%s → %s', (message, emotion) => {
+    expect(detectEmotion(message)).toBe(emotion);
+  });
+});
