@@ -4,7 +4,7 @@ import { AhoCorasickMatcher } from './aho-corasick.ts';
 import { trainScenarioClassifier } from './detect-classifier.ts';
 import { createExampleIndex, featuresOf, type FeatureReader } from './detect-similarity.ts';
 import { isInside, negatedRanges, type Range } from './detect-negation.ts';
-import { isHan, normalizeForMatch } from './normalize.ts';
+import { isHan, normalizeForMatch, segmentWords } from './normalize.ts';
 import { expandShorthand } from './shorthand.ts';
 import { isWholeUnitSpan, pinyinKeyOfPhrase, spellInPinyin, type PinyinSpelling } from './pinyin.ts';
 import type { MergedScenario, ScenarioMatch } from './types.ts';
@@ -100,6 +100,15 @@ const TRIGGER_WEIGHT_FLOOR: Readonly<Record<string, number>> = Object.freeze({ a
 type Detector = (text: string, top: number) => ScenarioMatch[];
 
 const LATIN_WORD = /[a-z0-9']+/gu;
+const TWO_HAN = /^\p{Script=Han}{2}$/u;
+
+/** The offsets where the words of a text start (and where it ends), as the platform's segmenter cuts them. */
+function wordStarts(text: string): Set<number> {
+  const at = new Set<number>([0]);
+  let offset = 0;
+  for (const word of segmentWords(text)) at.add((offset += word.length));
+  return at;
+}
 // A pasted link or address names a page, not the customer's need ("shop", "order" in a URL say nothing).
 const LINK = /(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+/giu;
 // An identifier with its label ("订单号:2024…", "order #A771", "SKU-88213") names a record, not the customer's need.
@@ -273,8 +282,14 @@ export function createScenarioDetector(
   const findHits = (text: string, negated: readonly Range[], share: number): Hit[] => {
     if (!exactMatcher) return [];
     const hits: Hit[] = [];
+    let words: ReadonlySet<number> | undefined;
     for (const match of exactMatcher.search(text)) {
       if (!onWordBoundaries(text, match.start, match.end)) continue;
+      // A two-character trigger is a word of its own, not part of a longer one (重开 is not in 重开机, 下班 not in 刚下班).
+      if (match.end - match.start === 2 && TWO_HAN.test(text.slice(match.start, match.end))) {
+        words ??= wordStarts(text);
+        if (!words.has(match.start) || !words.has(match.end)) continue;
+      }
       const targets = exactTargets.get(exactKeys[match.pattern]!)!;
       hits.push({
         start: match.start,

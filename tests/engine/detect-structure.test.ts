@@ -43,4 +43,16 @@ describe('the structure of a customer message', () => {
       expect(engine.detect(message).emotion, message).toBe('anxious');
     }
   });
+
+  it('reads an appointment still on, or a phone still on, as no dropped chat', () => {
+    for (const message of [
+      'is my yoga class still on tomorrow or cancelled?',
+      'laptop is still on but the screen stays black',
+    ]) {
+      expect(
+        engine.detect(message).scenarios.map((s) => s.id),
+        message,
+      ).not.toContain('connection_issue');
+    }
+  });
 });

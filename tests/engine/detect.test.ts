@@ -230,6 +230,16 @@ describe('createScenarioDetector with the default packs', () => {
     expect(custom('I need an invoice', 3)[0]?.id).toBe('invoice');
     expect(createScenarioDetector([])('能开发票吗', 3)).toEqual([]);
   });
+
+  it('reads a two-character trigger only where it is a word of its own', () => {
+    const reissue = createScenarioDetector([
+      { id: 'invoice', title: '发票', triggers: ['重开'], examples: [], replies: [], tips: [], packIds: ['team'] },
+    ]);
+    const asked = reissue('抬头错了 帮我重开一张', 3)[0];
+    expect(asked?.id).toBe('invoice');
+    // 重开机 (reboots) is one word: 重开 is not in it, and only the characters the classifier shares are left.
+    expect(reissue('手机一直自动重开机', 3)[0]?.score ?? 0).toBeLessThan(asked!.score);
+  });
 });
 
 describe('detection helpers', () => {
