@@ -1,11 +1,23 @@
 // The content script's runtime: one store for the tab, one UI host on the page, and the features that read and set the store (recognition, detection, draft lint, inline warnings, `;;` expansion, the guard before sending, the panel bridge).
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createEngine, installPinyinTable, installTraditionalTable, packsForAgent } from '../engine/index.ts';
+import {
+  createEngine,
+  installEmotionCues,
+  installPinyinTable,
+  installTraditionalTable,
+  packsForAgent,
+} from '../engine/index.ts';
 import type { Pack } from '../engine/types.ts';
 import { injectPageBridge } from '../composer/index.ts';
 import type { TabState } from '../utils/messaging.ts';
 import { followEnabledPacks } from '../utils/enabled-packs.ts';
-import { DEFAULT_SETTINGS, pinyinTableItem, settingsItem, traditionalTableItem } from '../utils/storage.ts';
+import {
+  DEFAULT_SETTINGS,
+  emotionCuesItem,
+  pinyinTableItem,
+  settingsItem,
+  traditionalTableItem,
+} from '../utils/storage.ts';
 import { startDetection } from './detection.ts';
 import { startDraftLint } from './draft-lint.ts';
 import { startExpansion } from './expansion.ts';
@@ -29,18 +41,23 @@ export function startContentRuntime(ctx: ContentScriptContext, doc: Document = d
   const tab: Tab = { doc, ctx, store: createStore(initialTabModel()), host: createUiHost(doc) };
   const { store } = tab;
 
-  // The pinyin and traditional → simplified tables come from storage (this script's build leaves them out). Each engine
-  // is built after they are read, so every message is read alike; until both are installed they are read again before
-  // each build, because on a fresh install this script can start before the background has published them (it writes
-  // the tables before the packs).
+  // The pinyin and traditional → simplified tables and the emotion cue lists come from storage (this script's build
+  // leaves them out). Each engine is built after they are read, so every message is read alike; until all three are
+  // installed they are read again before each build, because on a fresh install this script can start before the
+  // background has published them (it writes the tables before the packs).
   let tablesInstalled = false;
   async function installTablesOnce(): Promise<void> {
     if (tablesInstalled) return;
     try {
-      const [pinyin, traditional] = await Promise.all([pinyinTableItem.getValue(), traditionalTableItem.getValue()]);
+      const [pinyin, traditional, emotionCues] = await Promise.all([
+        pinyinTableItem.getValue(),
+        traditionalTableItem.getValue(),
+        emotionCuesItem.getValue(),
+      ]);
       if (pinyin) installPinyinTable(pinyin);
       if (traditional) installTraditionalTable(traditional);
-      tablesInstalled = !!pinyin && !!traditional;
+      if (emotionCues) installEmotionCues(emotionCues);
+      tablesInstalled = !!pinyin && !!traditional && !!emotionCues;
     } catch (error) {
       console.error('[huashu] reading the pinyin and character tables failed', error);
     }

@@ -1,24 +1,64 @@
 // Customer emotion (calm / anxious / angry) from words, emoji and punctuation, with the cue lists kept as data.
-import emotionCues from '../data/cues/emotion.json' with { type: 'json' };
+import { EMOTION_CUES } from './tables/emotion-cues.ts';
 import { normalizeForMatch, segmentWords } from './normalize.ts';
 import { expandShorthand } from './shorthand.ts';
 import type { Emotion } from './types.ts';
 
-/** The cue lists are data (data/cues/emotion.json), so they grow without a change of code. */
-const ANGRY_CUES: readonly string[] = emotionCues.angry;
-/** Praise or thanks that mean anger: "呵呵", "真是谢谢你们了", "amazing service as always". */
-const SARCASM_CUES: readonly string[] = emotionCues.sarcasm;
-const ANXIOUS_CUES: readonly string[] = emotionCues.anxious;
-const CALM_STATEMENTS: readonly string[] = emotionCues.calmStatements;
+/**
+ * The cue lists (data/cues/emotion.json), data so that they grow without a change of code. angry: insults and
+ * complaints; sarcasm: praise or thanks that mean anger ("呵呵", "amazing service as always"); anxious: urgency and
+ * worry; calmStatements: the customer says they are calm; apology: the customer apologises for their tone;
+ * complaintFacts: something went wrong; courtesy: a polite ask.
+ */
+export interface EmotionCues {
+  angry: readonly string[];
+  sarcasm: readonly string[];
+  anxious: readonly string[];
+  calmStatements: readonly string[];
+  apology: readonly string[];
+  complaintFacts: readonly string[];
+  courtesy: readonly string[];
+}
+
+const NO_CUES: EmotionCues = {
+  angry: [],
+  sarcasm: [],
+  anxious: [],
+  calmStatements: [],
+  apology: [],
+  complaintFacts: [],
+  courtesy: [],
+};
+
+// The content script's build leaves the lists out (wxt.config.ts) and installs them from storage, where the background
+// publishes them with the packs; everywhere else they are bundled here.
+let cues: EmotionCues = (EMOTION_CUES as EmotionCues | undefined) ?? NO_CUES;
+let calmStatement: RegExp | undefined;
+
+/** The cue lists as data/cues/emotion.json has them: for the background to publish to the content script. */
+export function bundledEmotionCues(): EmotionCues | undefined {
+  const bundled = EMOTION_CUES as EmotionCues | undefined;
+  if (!bundled) return undefined;
+  const { angry, sarcasm, anxious, calmStatements, apology, complaintFacts, courtesy } = bundled;
+  return { angry, sarcasm, anxious, calmStatements, apology, complaintFacts, courtesy };
+}
+
+/** Gives the engine its cue lists where the build left them out; until then every message reads calm by its words. */
+export function installEmotionCues(installed: EmotionCues): void {
+  cues = installed;
+  calmStatement = undefined;
+}
+
 // A calm statement means it only as a statement: not in "我能不着急吗" (how could I not worry) or "等不急" (a typo of 等不及).
-const CALM_STATEMENT = new RegExp(
-  `(?<![能等])(?:${[...CALM_STATEMENTS]
+function calmStatementPattern(): RegExp {
+  if (calmStatement) return calmStatement;
+  const statements = [...cues.calmStatements]
     .sort((a, b) => b.length - a.length)
-    .map((statement) => statement.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'))
-    .join('|')})(?![吗么嘛])`,
-  'gu',
-);
-const APOLOGY_CUES: readonly string[] = emotionCues.apology;
+    .map((statement) => statement.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
+  // No statements: an alternative that never matches, not an empty one that matches everywhere.
+  calmStatement = new RegExp(`(?<![能等])(?:${statements.join('|') || '(?!)'})(?![吗么嘛])`, 'gu');
+  return calmStatement;
+}
 
 /**
  * A temper denied: "講了這麼多遍都沒有不耐煩", "从来没发过火", "she was never rude", "wasn't rude at all" — praise of how someone
@@ -210,29 +250,27 @@ function containsCue(text: string, cue: string): boolean {
 /** Praise or thanks said with a sneer ("呵呵", "真是谢谢你们了", "amazing service as always"): a complaint in disguise. */
 export function isSarcastic(text: string): boolean {
   const normalized = normalizeForMatch(text);
-  return SARCASM_CUES.some((cue) => containsCue(normalized, cue));
+  return cues.sarcasm.some((cue) => containsCue(normalized, cue));
 }
-
-const COMPLAINT_FACTS: readonly string[] = emotionCues.complaintFacts;
 
 /** True when a message states that something went wrong (发霉, "down again", "used item"): praise beside it is a sneer. */
 export function statesComplaintFact(text: string): boolean {
   const normalized = normalizeForMatch(text);
-  return COMPLAINT_FACTS.some((cue) => containsCue(normalized, cue));
+  return cues.complaintFacts.some((cue) => containsCue(normalized, cue));
 }
 
 export function detectEmotion(text: string): Emotion {
   let normalized = expandShorthand(normalizeForMatch(text));
-  normalized = normalized.replace(CALM_STATEMENT, '/');
+  normalized = normalized.replace(calmStatementPattern(), '/');
   normalized = normalized.replace(NEGATED_TEMPER, '/');
   if (SHOUTING.test(normalized) || isShouting(text) || CHOPPED_WORDS.test(text) || SHOUTED_WORD.test(text))
     return 'angry';
   // An apology for the tone takes the anger back, not the worry: "my bad for the caps, just scared I'll lose the deposit".
-  const apologised = APOLOGY_CUES.some((cue) => normalized.includes(cue));
+  const apologised = cues.apology.some((cue) => normalized.includes(cue));
   if (
     !apologised &&
-    (ANGRY_CUES.some((cue) => containsCue(normalized, cue)) ||
-      SARCASM_CUES.some((cue) => containsCue(normalized, cue)) ||
+    (cues.angry.some((cue) => containsCue(normalized, cue)) ||
+      cues.sarcasm.some((cue) => containsCue(normalized, cue)) ||
       COUNTING_FAILURES.test(normalized) ||
       MOCKING_QUESTION.test(normalized) ||
       (QUOTED_CLAIM.test(normalized) && SNEER_BESIDE_QUOTE.test(normalized)) ||
@@ -257,7 +295,7 @@ export function detectEmotion(text: string): Emotion {
     WAITED_EN.test(normalized) ||
     LOSS_EN.test(normalized) ||
     MINUTES_LEFT.test(normalized) ||
-    ANXIOUS_CUES.some((cue) => containsCue(normalized, cue))
+    cues.anxious.some((cue) => containsCue(normalized, cue))
   )
     return 'anxious';
   return 'calm';
@@ -280,11 +318,10 @@ const SCENARIO_MOOD: Readonly<Record<string, Emotion>> = {
 
 /** True when the customer says they are calm ("不急", "not angry, just asking", "有点失望"); `folded` as for isCourteous. */
 export function statesCalm(folded: string): boolean {
-  CALM_STATEMENT.lastIndex = 0;
-  return CALM_STATEMENT.test(folded);
+  const pattern = calmStatementPattern();
+  pattern.lastIndex = 0;
+  return pattern.test(folded);
 }
-
-const COURTESY_CUES: readonly string[] = emotionCues.courtesy;
 
 // An ask put as a polite question or wish: "可以請你們主管跟我聯絡嗎", "麻烦请你们主管回复我", "能不能帮我转给上级", "I'd like to
 // lodge a formal grievance", "could you pass this to a supervisor". Calm words in that frame are meant.
@@ -293,7 +330,7 @@ const POLITE_ASK =
 
 /** True when the customer asks politely ("幫我轉主管 謝謝", "thx"); `folded`: the message folded and shorthand written out. */
 export function isCourteous(folded: string): boolean {
-  return COURTESY_CUES.some((cue) => containsCue(folded, cue)) || statesCalm(folded) || POLITE_ASK.test(folded);
+  return cues.courtesy.some((cue) => containsCue(folded, cue)) || statesCalm(folded) || POLITE_ASK.test(folded);
 }
 
 /**

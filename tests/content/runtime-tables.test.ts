@@ -1,21 +1,33 @@
 // @vitest-environment happy-dom
-// The content runtime without the bundled pinyin and character tables (as its build has it): tables published after the script started still reach the engine.
+// The content runtime without the bundled pinyin and character tables and emotion cue lists (as its build has it): tables published after the script started still reach the engine.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { startContentRuntime } from '../../content/runtime.ts';
 import { pinyinOf } from '../../engine/pinyin.ts';
 import { installTraditionalTable, normalizeForMatch, toSimplified } from '../../engine/normalize.ts';
-import { enabledPacksItem, pinyinTableItem, traditionalTableItem } from '../../utils/storage.ts';
+import { detectEmotion, type EmotionCues } from '../../engine/emotion.ts';
+import { emotionCuesItem, enabledPacksItem, pinyinTableItem, traditionalTableItem } from '../../utils/storage.ts';
 
 // Two lines in the table's own format (syllable:characters).
 const TABLE_FOR_TEST = 'fa:发罚\nhuo:货获';
 // Pairs of traditional and simplified characters, as engine/tables/t2s.ts has them.
 const PAIRS_FOR_TEST = '貨货發发';
+// Cue lists in data/cues/emotion.json's shape, one cue each.
+const CUES_FOR_TEST: EmotionCues = {
+  angry: ['气死'],
+  sarcasm: ['呵呵'],
+  anxious: ['急用'],
+  calmStatements: ['不急'],
+  apology: ['抱歉'],
+  complaintFacts: ['发霉'],
+  courtesy: ['谢谢'],
+};
 
 // What wxt.config.ts does for the content script's build.
 vi.mock('../../engine/tables/pinyin.ts', () => ({ PINYIN_TABLE: undefined }));
 vi.mock('../../engine/tables/t2s.ts', () => ({ TRADITIONAL_TO_SIMPLIFIED_PAIRS: undefined }));
+vi.mock('../../engine/tables/emotion-cues.ts', () => ({ EMOTION_CUES: undefined }));
 
 beforeEach(() => {
   vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
@@ -27,19 +39,23 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-describe('content runtime and the tables left out of its build', () => {
+describe('content runtime and the tables (and emotion cue lists) left out of its build', () => {
   it('installs the tables the background publishes after the script started, before the engine it builds', async () => {
     const runtime = startContentRuntime(new ContentScriptContext('test'));
     // Nothing published yet: a fresh install, the background still starting.
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(pinyinOf('货')).toBeUndefined();
     expect(toSimplified('貨')).toBe('貨');
+    expect(detectEmotion('呵呵 又是这样')).toBe('calm');
     // The background writes the tables first, then the packs.
     await pinyinTableItem.setValue(TABLE_FOR_TEST);
     await traditionalTableItem.setValue(PAIRS_FOR_TEST);
+    await emotionCuesItem.setValue(CUES_FOR_TEST);
     await enabledPacksItem.setValue([]);
     await expect.poll(() => pinyinOf('货')).toBe('huo');
     expect(toSimplified('貨發')).toBe('货发');
+    expect(detectEmotion('呵呵 又是这样')).toBe('angry');
+    expect(detectEmotion('我不急 慢慢来')).toBe('calm');
     runtime.stop();
   });
 });

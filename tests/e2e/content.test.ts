@@ -52,6 +52,13 @@ describe('content script on the demo helpdesk', () => {
     expect(await latestOf(desk)).toBe(id);
   });
 
+  it('reads the emotion of a message with the cue lists the background published (left out of this script)', async () => {
+    await desk.evaluate(() => window.huashuDemo.addMessage('customer', '呵呵 真是谢谢你们了 又寄错了'));
+    await expect
+      .poll(async () => (await contentState(browser, desk))?.latest?.detection.emotion, { timeout: 10_000 })
+      .toBe('angry');
+  });
+
   it('never takes a note, a system line or an agent reply for the customer', async () => {
     const customerId = await desk.evaluate(() =>
       window.huashuDemo.addMessage('customer', '收到的鞋子是坏的，我要退款'),
