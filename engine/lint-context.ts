@@ -13,9 +13,10 @@ const NEGATED_AFTER =
 // The warning inside the phrase a gap spans: "密码不用告诉我", "验证码千万别发给我".
 const NEGATED_INSIDE = /不用|不要|不需要|无需|不必|别|请勿|切勿|千万不|\b(?:don't|do not|never|no need)\b/;
 
-// Asking for a document with the secret hidden ("截图里卡号可以打码", "cover all but the last 4 digits"): nothing secret is asked.
+// Asking for a document with the secret hidden ("截图里卡号可以打码", "cover all but the last 4 digits"), or for one sent
+// with it to be taken back ("照片上能看到完整证件号，建议先撤回"): nothing secret is asked.
 const MASKED =
-  /打码|马赛克|遮住|遮挡|挡住|盖住|涂掉|隐藏|只要后四位|后四位|后4位|\b(?:mask|cover|blur|black out|redact|hide)\b|last (?:4|four)/;
+  /打码|马赛克|遮住|遮挡|挡住|盖住|涂掉|隐藏|撤回|删掉|删除|只要后四位|后四位|后4位|\b(?:mask|cover|blur|black out|redact|hide|unsend)\b|last (?:4|four)/;
 
 /** True when the request for a secret at [start, end) of normalized text is advice not to share it. */
 function isAdviceAgainstSharing(text: string, start: number, end: number): boolean {
@@ -414,8 +415,9 @@ const KNOWING = String.raw`(?:tell|say|know|judge|determine|guess|be sure|see wh
 // "I'm not able to confirm an exact time", "别的平台的票我们没法核验真假"): no flat refusal either.
 const VOUCHING = String.raw`(?:confirm|guarantee|promise|predict|verify|be (?:100% |completely |totally |entirely )?(?:sure|certain))\b`;
 const KNOWING_AFTER = new RegExp(String.raw`^\s*(?:for (?:me|us) )?(?:to )?(?:${KNOWING}|${VOUCHING})`, 'u');
+// "没法提前给您下结论", "我们没法下这样的结论": a conclusion not drawn yet is a limit of knowing too.
 const KNOWING_AFTER_ZH =
-  /^\s*(?:(?:帮|为|给|替)?(?:您|你))?(?:百分之?百|百分百|完全|一定)?(?:保证|确保|承诺|核验|核实|验证|鉴定|判断|确定|确认(?!收货)|知道|预测|预估|估计|打包票)/u;
+  /^\s*(?:提前|现在|马上|暂时|目前|直接)?(?:(?:帮|为|给|替)?(?:您|你))?(?:百分之?百|百分百|完全|一定)?(?:保证|确保|承诺|核验|核实|验证|鉴定|判断|确定|确认(?!收货)|知道|预测|预估|估计|打包票|下(?:这样的|这个|任何|明确的)?(?:结论|定论))/u;
 
 // "I won't close this ticket until you've confirmed…", "在您确认收到之前，我不会关闭工单": a refusal to stop before the
 // customer is helped is a commitment.

@@ -185,7 +185,7 @@ function dropOverlaps(candidates: Candidate[]): SensitiveSpan[] {
 const KIND_LABELS: Partial<Record<SensitiveKind, RegExp>> = {
   id_card: /(?:身份证|身份證|身分证|身分證|证件号|證件號|id number|id no|national id|id card)[^0-9A-Za-z]{0,12}$/iu,
   bank_card:
-    /(?:卡号|卡號|银行卡|銀行卡|信用卡|储蓄卡|儲蓄卡|借记卡|借記卡|card number|card no|card ending|card)[^0-9A-Za-z]{0,12}$/iu,
+    /(?:卡号|卡號|银行卡|銀行卡|信用卡|储蓄卡|儲蓄卡|借记卡|借記卡|card number|card no|card ending|card(?: on file)?)[^0-9A-Za-z]{0,12}$/iu,
 };
 
 // "…退到6222 0212 3456 7890这张卡": the card named after its number.

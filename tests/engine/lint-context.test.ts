@@ -318,3 +318,20 @@ describe('hedges, limits of what the agent can vouch for, and steps the agent ta
     expect(lint(draft).map((f) => f.category)).toContain(category);
   });
 });
+
+describe('a conclusion not drawn yet, and a secret the customer is told to take back, are no finding', () => {
+  it.each([
+    '报名能不能赶上，我这边没法提前给您下结论，建议您今天先提交',
+    '会不会过敏我们没法下这样的结论，成分表里有花生，建议谨慎',
+    '截图上能看到您完整的身份证号，为了安全建议先撤回',
+  ])('%s', (draft) => {
+    expect(summary(draft)).toEqual([]);
+  });
+
+  it.each([
+    ['这个我没法给您退', 'refusal'],
+    ['麻烦把完整的身份证号发给我', 'sensitive_request'],
+  ])('still: %s', (draft, category) => {
+    expect(summary(draft).map((finding) => finding.split(':')[0])).toContain(category);
+  });
+});

@@ -83,6 +83,7 @@ describe('isNamedAs', () => {
   it.each([
     '已核对卡号 6222 0212 3456 7890，退款原路返回',
     'Your card number 4532 1234 5678 9010 is on file',
+    'Just confirming the card on file: 4532 1234 5678 9011, exp 09/27',
     '退款会退到6222021234567890这张卡',
     '您的身份证号110101199003078516我这边登记了',
   ])('a number the text calls a card or an id: %s', (text) => {
