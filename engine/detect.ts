@@ -97,6 +97,15 @@ interface TriggerTarget {
  */
 const TRIGGER_WEIGHT_FLOOR: Readonly<Record<string, number>> = Object.freeze({ angry_abusive: 0.88 });
 
+/**
+ * Waiting too long is waiting for us: a reply, a queue, a line, a ticket. Time alone ("makeup artist showed up 90 min
+ * late", "pickup took 5 mins", "骑手二十分钟没动") is the delay of something else, and the scenario's score is cut to this
+ * share where the message names nothing of ours being waited for.
+ */
+const WAITED_FOR_US =
+  /回|理我|理人|人理|排队|排到|排了|都排|前面还有|轮到|接听|人接|电话|热线|忙音|占线|打不通|打不进|留言|消息|信息|邮件|工单|已读|客服|人呢|有人|在吗|还在|上班|下班|\b(?:repl|respon|answer|queue|hold|messag|email|emailed|ticket|chat|agent|anyone|someone|nobody|no one|get back|waiting|hello|still there)/u;
+const NOT_WAITED_FOR_US_SHARE = 0.5;
+
 type Detector = (text: string, top: number) => ScenarioMatch[];
 
 const LATIN_WORD = /[a-z0-9']+/gu;
@@ -245,6 +254,7 @@ export function createScenarioDetector(
   const counterIndex = createExampleIndex(
     scenarios.map((s) => (s.counterExamples ?? []).map((e) => readForDetection(e))),
   );
+  const waitingScenario = scenarios.findIndex((s) => s.id === 'waiting_too_long');
   const hasCounterExamples = scenarios.some((s) => (s.counterExamples ?? []).length > 0);
   const noScenarioRead = noScenarioExamples.map((e) => readForDetection(e));
   const noScenarioIndex = createExampleIndex([noScenarioRead], buildFeatures);
@@ -388,6 +398,7 @@ export function createScenarioDetector(
       scores[s] = 1 - miss[s]! * (1 - fromExamples) * (1 - fromClassifier);
       if (denied.has(s) && !affirmedScenarios.has(s)) scores[s]! *= settings.deniedScenarioShare;
     }
+    if (waitingScenario >= 0 && !WAITED_FOR_US.test(normalized)) scores[waitingScenario]! *= NOT_WAITED_FOR_US_SHARE;
 
     // What the agents taught: a counter-example takes its scenario away, a no-scenario example the whole answer.
     // Only where something was taught: each look-up reads the message's features again.

@@ -55,4 +55,16 @@ describe('the structure of a customer message', () => {
       ).not.toContain('connection_issue');
     }
   });
+
+  it('reads waiting too long only where it is us the customer waits for: a reply, a queue, a line', () => {
+    for (const message of [
+      'the photographer turned up 80 min late to the ceremony',
+      '装修师傅说好九点到 拖到十一点才来',
+    ]) {
+      expect(top(message), message).not.toBe('waiting_too_long');
+    }
+    for (const message of ['been stuck in your chat queue for 50 minutes', '发了消息四十分钟了都没人回']) {
+      expect(top(message), message).toBe('waiting_too_long');
+    }
+  });
 });
