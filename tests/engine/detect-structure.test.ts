@@ -58,8 +58,10 @@ describe('the structure of a customer message', () => {
 
   it('reads waiting too long only where it is us the customer waits for: a reply, a queue, a line', () => {
     for (const message of [
-      'the photographer turned up 80 min late to the ceremony',
-      '装修师傅说好九点到 拖到十一点才来',
+      'the hairdresser kept me in the chair 40 minutes past my slot',
+      '网页一直报错 还有半小时就截止了 能不能后台帮我弄',
+      '退个货退了两周了 还要等多久',
+      '司机绕路绕了二十分钟 还多收钱',
     ]) {
       expect(top(message), message).not.toBe('waiting_too_long');
     }
