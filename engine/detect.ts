@@ -98,13 +98,24 @@ interface TriggerTarget {
 const TRIGGER_WEIGHT_FLOOR: Readonly<Record<string, number>> = Object.freeze({ angry_abusive: 0.88 });
 
 /**
- * Waiting too long is waiting for us: a reply, a queue, a line, a ticket. Time alone ("makeup artist showed up 90 min
- * late", "pickup took 5 mins", "骑手二十分钟没动") is the delay of something else, and the scenario's score is cut to this
- * share where the message names nothing of ours being waited for.
+ * What a scenario needs the message to name, and the share of its score left where it names nothing of it:
+ * - waiting too long is waiting for us (a reply, a queue, a line, a ticket); time alone ("makeup artist showed up 90
+ *   min late", "骑手二十分钟没动") is the delay of something else;
+ * - changing an order needs a change (改, 取消, 先别寄, "switch", "add"…); a question about how to pay or pick up before
+ *   ordering ("可以超商取货付款吗", "can I pick up friday?") is a product question.
  */
-const WAITED_FOR_US =
-  /回|理我|理人|人理|排队|排到|排了|都排|前面还有|轮到|接听|人接|电话|热线|忙音|占线|打不通|打不进|留言|消息|信息|邮件|工单|已读|客服|人呢|有人|在吗|还在|上班|下班|\b(?:repl|respon|answer|queue|hold|messag|email|emailed|ticket|chat|agent|anyone|someone|nobody|no one|get back|waiting|hello|still there)/u;
-const NOT_WAITED_FOR_US_SHARE = 0.5;
+const SCENARIO_NEEDS: Readonly<Record<string, { names: RegExp; share: number }>> = {
+  waiting_too_long: {
+    names:
+      /回|理我|理人|人理|排队|排到|排了|都排|前面还有|轮到|接听|人接|电话|热线|忙音|占线|打不通|打不进|留言|消息|信息|邮件|工单|已读|客服|人呢|有人|在吗|还在|上班|下班|\b(?:repl|respon|answer|queue|hold|messag|email|emailed|ticket|chat|agent|anyone|someone|nobody|no one|get back|waiting|hello|still there)/u,
+    share: 0.5,
+  },
+  order_change: {
+    names:
+      /改|换|取消|撤|退|加|删|拦|挡|砍|调|延|提前|推迟|备注|不要|算了|别发|别要|不用发|先别|少买|多买|错|写成|搞混|另一个|别的|地址|收件|合并|拆|\b(?:cancel|chang|switch|swap|add|remov|updat|edit|modif|move|reschedul|postpon|stop|hold|undo|wrong|instead|redirect|delay|push|merge|combin|split)/u,
+    share: 0.6,
+  },
+};
 
 type Detector = (text: string, top: number) => ScenarioMatch[];
 
@@ -254,7 +265,7 @@ export function createScenarioDetector(
   const counterIndex = createExampleIndex(
     scenarios.map((s) => (s.counterExamples ?? []).map((e) => readForDetection(e))),
   );
-  const waitingScenario = scenarios.findIndex((s) => s.id === 'waiting_too_long');
+  const needs = scenarios.map((s) => (Object.hasOwn(SCENARIO_NEEDS, s.id) ? SCENARIO_NEEDS[s.id] : undefined));
   const hasCounterExamples = scenarios.some((s) => (s.counterExamples ?? []).length > 0);
   const noScenarioRead = noScenarioExamples.map((e) => readForDetection(e));
   const noScenarioIndex = createExampleIndex([noScenarioRead], buildFeatures);
@@ -398,7 +409,9 @@ export function createScenarioDetector(
       scores[s] = 1 - miss[s]! * (1 - fromExamples) * (1 - fromClassifier);
       if (denied.has(s) && !affirmedScenarios.has(s)) scores[s]! *= settings.deniedScenarioShare;
     }
-    if (waitingScenario >= 0 && !WAITED_FOR_US.test(normalized)) scores[waitingScenario]! *= NOT_WAITED_FOR_US_SHARE;
+    needs.forEach((need, s) => {
+      if (need && !need.names.test(normalized)) scores[s]! *= need.share;
+    });
 
     // What the agents taught: a counter-example takes its scenario away, a no-scenario example the whole answer.
     // Only where something was taught: each look-up reads the message's features again.

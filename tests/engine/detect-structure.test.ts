@@ -69,4 +69,15 @@ describe('the structure of a customer message', () => {
       expect(top(message), message).toBe('waiting_too_long');
     }
   });
+
+  it('reads a change of order only where a change is named; how to pay or pick up before ordering is a question', () => {
+    expect(top('租帐篷的话 押金多少 周五拿周日还可以吗')).not.toBe('order_change');
+    for (const message of [
+      '帮我把收货地址改成公司',
+      'can you switch my order to the blue one',
+      '那单先别寄了 家里已经买了',
+    ]) {
+      expect(top(message), message).toBe('order_change');
+    }
+  });
 });
