@@ -117,10 +117,18 @@ const SCENARIO_NEEDS: Readonly<Record<string, { names: RegExp; share: number }>>
   },
 };
 
+/** The score of a scenario whose trigger is the whole message (see the detector). */
+const WHOLE_MESSAGE_TRIGGER = 0.85;
+
 type Detector = (text: string, top: number) => ScenarioMatch[];
 
 const LATIN_WORD = /[a-z0-9']+/gu;
 const TWO_HAN = /^\p{Script=Han}{2}$/u;
+
+/** A message's words alone, without punctuation or symbols: "hello??" and "hello" are the same message. */
+function wholeWords(normalized: string): string {
+  return normalized.replace(/[\s\p{P}\p{S}]+/gu, ' ').trim();
+}
 
 /** The offsets where the words of a text start (and where it ends), as the platform's segmenter cuts them. */
 function wordStarts(text: string): Set<number> {
@@ -269,6 +277,7 @@ export function createScenarioDetector(
   const hasCounterExamples = scenarios.some((s) => (s.counterExamples ?? []).length > 0);
   const noScenarioRead = noScenarioExamples.map((e) => readForDetection(e));
   const noScenarioIndex = createExampleIndex([noScenarioRead], buildFeatures);
+  const taughtAsIs = new Set(noScenarioRead.map((example) => example.trim()));
   const classifier = trainScenarioClassifier(
     scenarios.map((_, i) => [...triggersFolded[i]!, ...examplesRead[i]!]),
     noScenarioRead,
@@ -353,8 +362,14 @@ export function createScenarioDetector(
     );
     if (!/[\p{Script=Han}a-z]/u.test(normalized)) return [];
     // "那我现在怎么办?", "然后呢", "ok so?": a follow-up that names no need of its own; the conversation's earlier turn decides.
-    if (normalized.replace(FOLLOW_UP_WORDS, '') === '') return [];
-    if (normalized.replace(ACKNOWLEDGEMENT_WORDS, '').replace(FOLLOW_UP_WORDS, '') === '') return [];
+    // A message that is one trigger and nothing more ("hi", "hello?", "你好", "在吗") says that and only that: its
+    // scenario is as sure as a long trigger makes it, whatever the trigger's length, and 你好 is no acknowledgement.
+    const whole = wholeWords(normalized);
+    const wholeTargets = exactTargets.get(whole) ?? [];
+    if (wholeTargets.length === 0) {
+      if (normalized.replace(FOLLOW_UP_WORDS, '') === '') return [];
+      if (normalized.replace(ACKNOWLEDGEMENT_WORDS, '').replace(FOLLOW_UP_WORDS, '') === '') return [];
+    }
     const negated = negatedRanges(normalized);
     const exactHits = findHits(normalized, negated, 1);
     const corrected = spellingIndexes.size > 0 ? correctSpelling(normalized) : normalized;
@@ -409,6 +424,8 @@ export function createScenarioDetector(
       scores[s] = 1 - miss[s]! * (1 - fromExamples) * (1 - fromClassifier);
       if (denied.has(s) && !affirmedScenarios.has(s)) scores[s]! *= settings.deniedScenarioShare;
     }
+    for (const target of wholeTargets)
+      scores[target.scenario] = Math.max(scores[target.scenario]!, WHOLE_MESSAGE_TRIGGER);
     needs.forEach((need, s) => {
       if (need && !need.names.test(normalized)) scores[s]! *= need.share;
     });
@@ -421,7 +438,13 @@ export function createScenarioDetector(
     }
     if (noScenarioExamples.length > 0) {
       const noScenario = noScenarioIndex.similarity(meant).byScenario[0]!;
-      if (noScenario >= settings.noScenarioCosine && noScenario >= Math.max(...similarity.byScenario)) return [];
+      if (
+        noScenario >= settings.noScenarioCosine &&
+        noScenario >= Math.max(...similarity.byScenario) &&
+        // A whole-message trigger stands unless this very message was taught as needing no scenario.
+        (wholeTargets.length === 0 || taughtAsIs.has(normalized.trim()))
+      )
+        return [];
     }
 
     const ranked = [...scores.keys()].filter((s) => scores[s]! > 0).sort((a, b) => scores[b]! - scores[a]! || a - b);
@@ -429,10 +452,17 @@ export function createScenarioDetector(
     const bar =
       similarity.featureCount >= settings.contentfulFeatures ? settings.contentfulAbstainBelow : settings.abstainBelow;
     if (best === undefined || scores[best]! < bar) return [];
-    if (learned.noScenario >= settings.noScenarioPosterior && scores[best]! < settings.noScenarioOverrule) return [];
+    if (
+      learned.noScenario >= settings.noScenarioPosterior &&
+      scores[best]! < settings.noScenarioOverrule &&
+      !wholeTargets.some((target) => target.scenario === best)
+    )
+      return [];
     const runnerUpBar = Math.max(settings.runnerUpFloor, scores[best]! * settings.runnerUpShare);
+    // A message that is one trigger has nothing else to say: no runner-up beside its own scenarios.
+    const wholeScenarios = new Set(wholeTargets.map((target) => target.scenario));
     return ranked
-      .filter((s, i) => i === 0 || scores[s]! >= runnerUpBar)
+      .filter((s, i) => i === 0 || (scores[s]! >= runnerUpBar && (wholeScenarios.size === 0 || wholeScenarios.has(s))))
       .slice(0, top)
       .map((s) => ({ id: scenarios[s]!.id, score: Math.round(scores[s]! * 1000) / 1000 }));
   };

@@ -80,4 +80,16 @@ describe('the structure of a customer message', () => {
       expect(top(message), message).toBe('order_change');
     }
   });
+
+  it('reads a message that is one trigger and nothing more as that scenario alone ("hi", "你好" opens the chat)', () => {
+    for (const message of ['hi', 'Hello?', '你好', '您好']) {
+      expect(
+        engine.detect(message).scenarios.map((s) => s.id),
+        message,
+      ).toEqual(['greeting']);
+    }
+    for (const message of ['ok', '好的', '嗯嗯', 'then?']) {
+      expect(engine.detect(message).scenarios, message).toEqual([]);
+    }
+  });
 });

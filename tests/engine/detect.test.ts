@@ -231,6 +231,12 @@ describe('createScenarioDetector with the default packs', () => {
     expect(createScenarioDetector([])('能开发票吗', 3)).toEqual([]);
   });
 
+  it('lets a message taught as needing no scenario stand even where it is one trigger', () => {
+    const greeting = { id: 'greeting', title: '问候', triggers: ['hello'], examples: [], replies: [], tips: [] };
+    expect(createScenarioDetector([{ ...greeting, packIds: ['team'] }])('hello', 3)[0]?.id).toBe('greeting');
+    expect(createScenarioDetector([{ ...greeting, packIds: ['team'] }], undefined, ['hello'])('hello', 3)).toEqual([]);
+  });
+
   it('reads a two-character trigger only where it is a word of its own', () => {
     const reissue = createScenarioDetector([
       { id: 'invoice', title: '发票', triggers: ['重开'], examples: [], replies: [], tips: [], packIds: ['team'] },
