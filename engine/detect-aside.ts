@@ -8,7 +8,29 @@ const ADDRESSED_AT_HOME =
 const MISDIRECTED =
   /(?:wrong|other) (?:tab|window|chat|convo|conversation|person)|meant (?:to|for) (?:type|send|someone|my)|(?:cat|kid|baby|dog) (?:walked|sat|stepped|typed|was typing) on|发错(?:窗口|人|群|地方)|打错(?:窗口|地方)|不是发给你的|不是跟你说的|猫踩(?:到)?键盘|孩子乱按/u;
 
+// The customer stepping away to fetch or look something up ("brb grabbing the parcel slip", "one sec, pulling up the
+// email", "hold on let me check the box", "I'll check and come back", "稍等 我翻下聊天记录"): nothing asked yet. Only
+// when what follows the pause is the fetching itself: "hold on, you charged me twice" asks.
+const PAUSE =
+  /^(?:ok(?:ay)?[\s,]+)?(?:brb|be right back|one sec(?:ond)?|1 sec|a sec|hold on|hang on|give me a (?:sec|second|min|minute|moment)|gimme a (?:sec|min)|wait a (?:sec|min)|稍等(?:一下)?|等一下|等等|等我一下)(?=$|[\s,.!~，。！])/u;
+const FETCHING =
+  /^[\s,.!~，。！]*(?:(?:let me|i'?ll|i'?m|im|gonna|going to|need to|have to|gotta)\s+)?(?:check(?:ing)?|find(?:ing)?|look(?:ing)?|grab(?:bing)?|get(?:ting)?|pull(?:ing)? up|dig(?:ging)?|ask(?:ing)?|fetch(?:ing)?)\b[^?]*$|^[\s,.!~，。！]*(?:我)?(?:去|先)?(?:找|拿|翻|查|问问|看看|看一下|找找)[^?吗]*$|^[\s,.!~，。！]*$/u;
+const CHECKING_BACK =
+  /^(?:let me (?:check|ask|find|look)|i'?ll (?:check|look|ask)\b[^?]{0,30}\b(?:come back|get back|let you know))[^?]*$/u;
+
+// Saying whom one asks for, and nothing more yet ("帮我姐姐问的", "我朋友叫我来问的", "asking for my mum"): the question follows.
+const ASKING_FOR_SOMEONE =
+  /^(?:我是)?(?:帮|替|给)(?:我)?\p{Script=Han}{1,4}问的?[\s,.!~，。！]*$|^(?:我)?\p{Script=Han}{1,4}(?:叫|让)我来?问(?:的|一下)?[\s,.!~，。！]*$|^(?:i'?m )?asking for (?:a friend|my \w+)[\s,.!~]*$/u;
+
 /** True when a normalized message (lower case, simplified) is meant for someone else or sent by mistake. */
 export function isAside(normalized: string): boolean {
-  return ADDRESSED_AT_HOME.test(normalized.trim()) || MISDIRECTED.test(normalized);
+  const message = normalized.trim();
+  const pause = PAUSE.exec(message);
+  return (
+    ADDRESSED_AT_HOME.test(message) ||
+    MISDIRECTED.test(normalized) ||
+    ASKING_FOR_SOMEONE.test(message) ||
+    (pause !== null && FETCHING.test(message.slice(pause[0].length))) ||
+    CHECKING_BACK.test(message)
+  );
 }

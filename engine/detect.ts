@@ -205,7 +205,7 @@ const ACKNOWLEDGEMENT_WORDS =
 
 /** "*wrong not wrong", "打错字了 sorry", "typo, I meant Tuesday": the customer corrects their own last message. */
 const OWN_TYPO_FIX =
-  /^\s*\*\s*\S+(?:\s+\S+){0,4}\s*$|^(?:刚才|刚刚|上面)?(?:打错字?了|打错了|手滑|typo|autocorrect|sorry,? typo)(?:[\s\p{P}]|sorry|抱歉|不好意思|哈|哈哈)*$/iu;
+  /^\s*\*\s*\S+(?:\s+\S+){0,4}\s*$|^(?:刚才|刚刚|上面)?(?:打错字?了|打错了|手滑|typo|autocorrect|sorry,? typo)(?:[\s\p{P}]|sorry|抱歉|不好意思|哈|哈哈|ignore (?:that|this|it|me)|nvm|never ?mind|disregard|忽略|别管)*$/iu;
 
 /**
  * Builds the indexes of a pack set once; the returned function scores one message. `noScenarioExamples` are messages

@@ -49,3 +49,25 @@ describe('praise beside something gone wrong', () => {
     expect(first('你们客服太棒了，问题解决得很快')).toBe('praise');
   });
 });
+
+describe('a pause to fetch something, whom the customer asks for, a typo taken back', () => {
+  it.each([
+    'brb getting the delivery slip',
+    'one sec, digging out the receipt',
+    'hang on let me find the booking email',
+    "I'll ask my husband and get back to you",
+    '等一下 我找找订单截图',
+    '帮我妹妹问的',
+    '我同事让我来问一下',
+    'sorry typo, ignore that',
+  ])('needs no scenario: %s', (message) => {
+    expect(first(message)).toBe('none');
+  });
+
+  it.each([
+    ['hang on, you charged me twice for this', 'return_refund'],
+    ['帮我妹妹问的 她的退款什么时候到', 'return_refund'],
+  ])('asks once it says what: %s', (message, scenario) => {
+    expect(engine.detect(message).scenarios.map((s) => s.id)).toContain(scenario);
+  });
+});
