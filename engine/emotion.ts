@@ -79,7 +79,7 @@ const CHOPPED_WORDS = /(?:^|\s)(?:\p{L}+\. ){2,}\p{L}+[.?!]/u;
 const SHOUTED_WORD = /(?:^|[^\p{L}\d])\p{Lu}{5,}[.!?]/u;
 /** The customer counts the failures: "第二次收到过期的", "这个月第三次了", "logged me out 6 times today". */
 const COUNTING_FAILURES =
-  /第[二三四五六七八九十两\d]{1,6}次(?!回购|购买|光顾|下单|买)|[三四五六七八九十几\d]{1,6}次了|\b(?:\d{1,6}|three|four|five|six|seven|eight|nine|ten) times (?:today|this week|this month|now|already)\b|\b(?:second|third|fourth|fifth|\d+(?:nd|rd|th)) (?:time|copy-paste|message|email)\b/u;
+  /第[二三四五六七八九十两\d]{1,6}次(?!回购|购买|光顾|下单|买)|(?:说|讲|问|解释)了[两三四五六七八九十几\d]{1,3}遍|[三四五六七八九十几\d]{1,6}次了|\b(?:\d{1,6}|three|four|five|six|seven|eight|nine|ten) times (?:today|this week|this month|now|already)\b|\b(?:second|third|fourth|fifth|\d+(?:nd|rd|th)) (?:time|copy-paste|message|email)\b/u;
 /** A deadline the goods or the answer must meet, or a consequence feared: "宝宝明天就要用了", "it's a gift for saturday". */
 const DEADLINE =
   /\b(?:runs? out|expires?|due|closes?) (?:tonight|today|tomorrow)\b|\b(?:birthday|wedding|flight|exam|interview|move|surgery) (?:is )?(?:on|this) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the \d{1,2}(?:st|nd|rd|th)?)\b|\b(?:is|are|'s) (?:tomorrow|tonight|next week|this weekend|on the \d{1,2}(?:st|nd|rd|th)?)\b(?! floor| street| st\b| avenue| ave\b| row\b)|(?:明天|后天|下周|下礼拜|下星期|这周末|周末)[^，。,.!?！？]{0,10}(?:典礼|婚礼|生日|考试|面试|出国|答辩|开学|搬家|比赛|演出|航班)|(?:明天|后天|今晚|今天|周[一二三四五六日末]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|下周|月底|下个月)(?:就|一早就|之前|前)?(?:要用|要办|要走|要交|要出发|办了|就要|前)|(?:怕|担心|万一)[^，。,.!?！？]{0,12}(?:来不及|赶不上|发出去|过期|用不了|被|丢)|\b(?:before|by) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|the weekend)\b|\b(?:expires?|closes?|ends?|starts?|renews?|boarding|leaves?|departs?) (?:at |in |by |on )?(?:midnight|tonight|today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?:like |about )?an hour|\d+ ?(?:minutes?|mins?|hours?|hrs?))\b|今晚\d*点?(?:就)?(?:过期|截止|结束|到期)|\bgift for\b|\bi'll miss\b|\bstarting to worry\b|\bworr(?:y|ied|ying)\b|\ballergic\b|\bdidn't (?:change|request|authori[sz]e|order)\b/u;
@@ -182,7 +182,7 @@ const GIVING_UP =
  * "把钱退回来", "这不是我的问题", "给句话", "能不能说人话", "speak english not corporate", "made zero sense", "I'm not asking again", "I've explained this three times".
  */
 const INSISTED_ASK =
-  /(?:^|[.!?] )not (?:a |an |my )?[a-z]+(?: [a-z]+)?\. not\b|^[a-z]+\. now\b|\bnon-?negotiable\b|把钱(?:给我)?退回来|(?:这|那)不是我的(?:问题|错|责任)|给(?:个|句)话|说人话|绕来绕去|绕了一大圈|\bspeak english not\b|\bspeak like a (?:normal )?(?:person|human)\b|\blike a normal person\b|\bmade (?:zero|no) sense\b|\bsaid\b[^?]{0,60}\b(?:then|but|now)\b[^?]{0,60}\bwhich one is it\b|\b(?:i'?m|i am) not (?:asking|telling you|saying (?:it|this)) again\b|\bi'?ve (?:explained|said|told you) (?:this|that|it) (?:three|four|five|several|\d+|many) times\b/u;
+  /(?:^|[.!?] )not (?:a |an |my )?[a-z]+(?: [a-z]+)?\. not\b|^[a-z]+\. now\b|\bnon-?negotiable\b|把钱(?:给我)?退回来|(?:这|那)不是我的(?:问题|错|责任)|给(?:个|句)话|说人话|绕来绕去|绕了一大圈|\bspeak english not\b|\bspeak like a (?:normal )?(?:person|human)\b|\blike a normal person\b|\bmade (?:zero|no) sense\b|\bsaid\b[^?]{0,60}\b(?:then|but|now)\b[^?]{0,60}\bwhich one is it\b|\bgone on (?:long enough|too long)\b|\b(?:i'?m|i am) not (?:asking|telling you|saying (?:it|this)) again\b|\bi'?ve (?:explained|said|told you) (?:this|that|it) (?:three|four|five|several|\d+|many) times\b/u;
 
 /**
  * Waiting counted in English, as COUNTING_DAYS counts it in Chinese: "stuck at the same depot for a week", "processing

@@ -32,6 +32,7 @@ const heldOutFiles = [
   'blind-messages-23.jsonl',
   'blind-messages-24.jsonl',
   'blind-messages-26.jsonl',
+  'blind-messages-28.jsonl',
 ].map((file) => join(root, 'tests/fixtures/heldout', file));
 // Sealed sets: printed only with --sealed, for the final figure of a round, so nobody tunes on them by looking.
 const sealedFiles = [
@@ -48,6 +49,7 @@ const sealedFiles = [
   'blind-messages-22.jsonl',
   'blind-messages-25.jsonl',
   'blind-messages-27.jsonl',
+  'blind-messages-29.jsonl',
 ].map((file) => join(root, 'tests/fixtures/heldout', file));
 // Our later sets, each written fresh after a tuning round, measured once untouched and then tuned on (see README there).
 const tuningFiles = [

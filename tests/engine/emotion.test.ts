@@ -322,6 +322,7 @@ describe('round 16: someone else on the account, a message that may not have arr
 
 describe('round 16: a polite ask keeps calm words calm, and a temper denied is praise', () => {
   it.each([
+    ['这个你权限不够我理解，帮我报给你们主管吧，不为难你', 'ask_supervisor', 'calm'],
     ['可以請你們主管跟我聯絡嗎', 'ask_supervisor', 'calm'],
     ['能不能帮我转给你们负责人', 'ask_supervisor', 'calm'],
     ["I'd like to speak with someone more senior about this", 'ask_supervisor', 'calm'],
@@ -357,6 +358,8 @@ describe('round 17: a sneer at quoted words, a question that accuses, giving up,
     ['这不是我的问题 运费我不出', 'angry'],
     ['你到底想说啥 能不能说人话', 'angry'],
     ["I've told you this three times now, the order number is right there", 'angry'],
+    ['问了四遍了还是这个答复', 'angry'],
+    ['please pass me to someone senior, this has gone on long enough', 'angry'],
     ['what does "pending review" mean on my order?', 'calm'],
     ['算了算了 不买了也行 我再看看别的款', 'calm'],
     ['到底有没有小一号的', 'calm'],
