@@ -107,7 +107,7 @@ const TRIGGER_WEIGHT_FLOOR: Readonly<Record<string, number>> = Object.freeze({ a
 const SCENARIO_NEEDS: Readonly<Record<string, { names: RegExp; share: number }>> = {
   waiting_too_long: {
     names:
-      /回|理我|理人|人理|排队|排到|排了|都排|前面还有|轮到|接听|人接|电话|热线|忙音|占线|打不通|打不进|留言|消息|信息|邮件|工单|已读|客服|人呢|有人|在吗|还在|上班|下班|\b(?:repl|respon|answer|queue|hold|messag|email|emailed|ticket|chat|agent|anyone|someone|nobody|no one|get back|waiting|hello|still there)/u,
+      /回|理我|理人|人理|排队|排到|排了|都排|前面还有|轮到|接听|人接|电话|热线|忙音|占线|打不通|打不进|留言|消息|信息|邮件|工单|已读|客服|人呢|有人|在吗|还在|上班|下班|\b(?:repl|respon|answer|queue|hold|messag|email|emailed|ticket|chat|agent|anyone|someone|nobody|no one|get back|waiting|waited|hello|still there)/u,
     share: 0.5,
   },
   order_change: {
