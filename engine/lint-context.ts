@@ -13,10 +13,11 @@ const NEGATED_AFTER =
 // The warning inside the phrase a gap spans: "密码不用告诉我", "验证码千万别发给我".
 const NEGATED_INSIDE = /不用|不要|不需要|无需|不必|别|请勿|切勿|千万不|\b(?:don't|do not|never|no need)\b/;
 
-// Asking for a document with the secret hidden ("截图里卡号可以打码", "cover all but the last 4 digits"), or for one sent
-// with it to be taken back ("照片上能看到完整证件号，建议先撤回"): nothing secret is asked.
+// Asking for a document with the secret hidden ("截图里卡号可以打码", "cover all but the last 4 digits"), or asking the
+// customer to take back one sent with it ("照片上能看到完整证件号，建议先撤回"): nothing secret is asked. The agent's own
+// promise to delete it afterwards ("发我完整卡号，核对完就删除") still asks for it.
 const MASKED =
-  /打码|马赛克|遮住|遮挡|挡住|盖住|涂掉|隐藏|撤回|删掉|删除|只要后四位|后四位|后4位|\b(?:mask|cover|blur|black out|redact|hide|unsend)\b|last (?:4|four)/;
+  /打码|马赛克|遮住|遮挡|挡住|盖住|涂掉|隐藏|(?:建议|请|麻烦)(?:您|你)?(?:先)?撤回|撤回一下|只要后四位|后四位|后4位|\b(?:mask|cover|blur|black out|redact|hide|unsend)\b|last (?:4|four)/;
 
 /** True when the request for a secret at [start, end) of normalized text is advice not to share it. */
 function isAdviceAgainstSharing(text: string, start: number, end: number): boolean {

@@ -331,6 +331,7 @@ describe('a conclusion not drawn yet, and a secret the customer is told to take 
   it.each([
     ['这个我没法给您退', 'refusal'],
     ['麻烦把完整的身份证号发给我', 'sensitive_request'],
+    ['把完整卡号发我，我核对完就删除', 'sensitive_request'],
   ])('still: %s', (draft, category) => {
     expect(summary(draft).map((finding) => finding.split(':')[0])).toContain(category);
   });
