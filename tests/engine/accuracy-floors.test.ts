@@ -84,6 +84,12 @@ const MESSAGE_FLOORS: Record<string, number> = {
   // Sealed in round 16 (couriers, streaming, broadband, clinics, car rental, cosmetics, insurance): 0.965 at first
   // measurement (zh-CN 0.988, zh-TW 0.975, en 0.938).
   'blind-messages-27.jsonl': 0.94,
+  // Round 17 dev set (meal kits, pharmacy, camera rental, concert tickets, furniture assembly, phone repair): 0.895 at
+  // first measurement (zh-CN 0.912, zh-TW 0.825, en 0.912); 0.930 at the end of the round.
+  'blind-messages-28.jsonl': 0.91,
+  // Sealed in round 17 (coworking, laundry, car wash, sports shoes, plant nursery, e-books): 0.900 at first measurement
+  // (zh-CN 0.925, zh-TW 0.875, en 0.887); 0.905 at the end of the round.
+  'blind-messages-29.jsonl': 0.88,
 };
 
 /** File → the least recall over all categories, and the most false alarms on clean drafts (a share). */
@@ -176,6 +182,12 @@ const DRAFT_FLOORS: Record<string, { recall: number; falseAlarms: number }> = {
   // Sealed in round 16 (bubble tea, used cars, kindergarten, cloud storage, bike sharing, dental clinic, movers): recall
   // 0.965 and 4/130 false alarms at first measurement.
   'blind-drafts-34.jsonl': { recall: 0.94, falseAlarms: 0.05 },
+  // Round 17 dev set (bakery, bookshop, pet insurance, bike rental, exam registration, printer ink): recall 0.947 and
+  // 3/130 false alarms at first measurement; 0.965 and 0/130 at the end of the round.
+  'blind-drafts-35.jsonl': { recall: 0.94, falseAlarms: 0.02 },
+  // Sealed in round 17 (wedding photos, broadband, ski resort, kids' clothes, tea, used cars): recall 0.964 and 3/130
+  // false alarms at first measurement and at the end of the round.
+  'blind-drafts-36.jsonl': { recall: 0.94, falseAlarms: 0.04 },
 };
 
 function top1(file: string): number {
@@ -280,6 +292,10 @@ const EMOTION_FLOORS: Record<string, { accuracy: number; anxious: number }> = {
   'blind-messages-26.jsonl': { accuracy: 0.81, anxious: 0.71 },
   // Sealed in round 16: 0.800, anxious 44/60 at first measurement; 0.815, anxious 45/60 at the end of the round.
   'blind-messages-27.jsonl': { accuracy: 0.79, anxious: 0.73 },
+  // Round 17 dev set: 0.850, anxious 49/60 at first measurement; 0.880, anxious 49/60 at the end of the round.
+  'blind-messages-28.jsonl': { accuracy: 0.86, anxious: 0.78 },
+  // Sealed in round 17: 0.860, anxious 55/60 at first measurement; 0.865, anxious 55/60 at the end of the round.
+  'blind-messages-29.jsonl': { accuracy: 0.84, anxious: 0.88 },
   'fresh-4.jsonl': { accuracy: 0.88, anxious: 0.65 },
 };
 
