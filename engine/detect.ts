@@ -124,6 +124,8 @@ type Detector = (text: string, top: number) => ScenarioMatch[];
 
 const LATIN_WORD = /[a-z0-9']+/gu;
 const TWO_HAN = /^\p{Script=Han}{2}$/u;
+/** How many characters either side of a two-character trigger are segmented to tell whether it is a word of its own. */
+const WORD_CONTEXT = 4;
 
 /** A message's words alone, without punctuation or symbols: "hello??" and "hello" are the same message. */
 function wholeWords(normalized: string): string {
@@ -312,13 +314,19 @@ export function createScenarioDetector(
   const findHits = (text: string, negated: readonly Range[], share: number): Hit[] => {
     if (!exactMatcher) return [];
     const hits: Hit[] = [];
-    let words: ReadonlySet<number> | undefined;
     for (const match of exactMatcher.search(text)) {
       if (!onWordBoundaries(text, match.start, match.end)) continue;
       // A two-character trigger is a word of its own, not part of a longer one (重开 is not in 重开机, 下班 not in 刚下班).
-      if (match.end - match.start === 2 && TWO_HAN.test(text.slice(match.start, match.end))) {
-        words ??= wordStarts(text);
-        if (!words.has(match.start) || !words.has(match.end)) continue;
+      if (
+        match.end - match.start === 2 &&
+        TWO_HAN.test(text.slice(match.start, match.end)) &&
+        (isHan(text[match.start - 1] ?? '') || isHan(text[match.end] ?? ''))
+      ) {
+        // Only where a Han character stands beside it (a word could run on), and segmented around the hit only: a word
+        // ends within a few characters, and a whole long message costs more.
+        const from = Math.max(0, match.start - WORD_CONTEXT);
+        const starts = wordStarts(text.slice(from, match.end + WORD_CONTEXT));
+        if (!starts.has(match.start - from) || !starts.has(match.end - from)) continue;
       }
       const targets = exactTargets.get(exactKeys[match.pattern]!)!;
       hits.push({
