@@ -4,10 +4,10 @@ import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 
 /**
- * Leaves the pinyin table (engine/tables/pinyin.ts, 17 KB gzip) and the traditional → simplified table
- * (engine/tables/t2s.ts, 13 KB gzip), and the emotion cue lists (engine/tables/emotion-cues.ts, 3 KB gzip) out of the content script, which runs in every helpdesk tab: the background
- * publishes them to storage with the packs, and the content script installs them before its first engine
- * (content/runtime.ts). Every other entry (background, panel, options) keeps them bundled. Each content script is a
+ * Leaves the pinyin table (engine/tables/pinyin.ts, 17 KB gzip), the traditional → simplified table
+ * (engine/tables/t2s.ts, 13 KB gzip) and the emotion cue lists (engine/tables/emotion-cues.ts, 3 KB gzip) out of the
+ * content script, which runs in every helpdesk tab: the background publishes them to storage with the packs, and the
+ * content script installs them before its first engine (content/runtime.ts). Every other entry (background, panel, options) keeps them bundled. Each content script is a
  * build of its own, so the build's input tells which one this is.
  */
 function tablesFromStorage(): Plugin {

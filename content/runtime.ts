@@ -59,7 +59,7 @@ export function startContentRuntime(ctx: ContentScriptContext, doc: Document = d
       if (emotionCues) installEmotionCues(emotionCues);
       tablesInstalled = !!pinyin && !!traditional && !!emotionCues;
     } catch (error) {
-      console.error('[huashu] reading the pinyin and character tables failed', error);
+      console.error('[huashu] reading the pinyin and character tables and the emotion cue lists failed', error);
     }
   }
   // One build at a time, in order: the last packs published are the engine's.

@@ -13,10 +13,12 @@ const MISDIRECTED =
 // when what follows the pause is the fetching itself: "hold on, you charged me twice" asks.
 const PAUSE =
   /^(?:ok(?:ay)?[\s,]+)?(?:brb|be right back|one sec(?:ond)?|1 sec|a sec|hold on|hang on|give me a (?:sec|second|min|minute|moment)|gimme a (?:sec|min)|wait a (?:sec|min)|稍等(?:一下)?|等一下|等等|等我一下)(?=$|[\s,.!~，。！])/u;
+// What follows the pause is the fetching itself, said briefly, about the customer's own things: "hold on, look at my order,
+// you sent the wrong size" and "等一下 我查了物流 显示已签收" say what went wrong.
 const FETCHING =
-  /^[\s,.!~，。！]*(?:(?:let me|i'?ll|i'?m|im|gonna|going to|need to|have to|gotta)\s+)?(?:check(?:ing)?|find(?:ing)?|look(?:ing)?|grab(?:bing)?|get(?:ting)?|pull(?:ing)? up|dig(?:ging)?|ask(?:ing)?|fetch(?:ing)?)\b[^?]*$|^[\s,.!~，。！]*(?:我)?(?:去|先)?(?:找|拿|翻|查|问问|看看|看一下|找找)[^?吗]*$|^[\s,.!~，。！]*$/u;
+  /^[\s,.!~，。！]*(?:(?:let me|i'?ll|i'?m|im|gonna|going to|need to|have to|gotta)\s+)?(?:check(?:ing)?|find(?:ing)?|look(?:ing)? for|grab(?:bing)?|get(?:ting)?|pull(?:ing)? up|dig(?:ging)?(?: out| up)?|fetch(?:ing)?)\b(?![^?]*\byou)[^?]{0,40}$|^[\s,.!~，。！]*(?:我)?(?:去|先)?(?:找找|找一下|找下|拿一下|拿下|去拿|去找|翻一下|翻下|查一下|查下|问问|看看|看一下)(?![^?吗]*[了你])[^?吗]{0,20}$|^[\s,.!~，。！]*$/u;
 const CHECKING_BACK =
-  /^(?:let me (?:check|ask|find|look)|i'?ll (?:check|look|ask)\b[^?]{0,30}\b(?:come back|get back|let you know))[^?]*$/u;
+  /^let me (?:check|find|look)\b(?![^?]*\byou)[^?]{0,50}$|^i'?ll (?:check|look|ask)\b[^?]{0,30}\b(?:come back|get back|let you know)\b[^?]{0,20}$/u;
 
 // Saying whom one asks for, and nothing more yet ("帮我姐姐问的", "我朋友叫我来问的", "asking for my mum"): the question follows.
 const ASKING_FOR_SOMEONE =

@@ -107,12 +107,12 @@ const TRIGGER_WEIGHT_FLOOR: Readonly<Record<string, number>> = Object.freeze({ a
 const SCENARIO_NEEDS: Readonly<Record<string, { names: RegExp; share: number }>> = {
   waiting_too_long: {
     names:
-      /回|理我|理人|人理|排队|排到|排了|都排|前面还有|轮到|接听|人接|电话|热线|忙音|占线|打不通|打不进|留言|消息|信息|邮件|工单|已读|客服|人呢|有人|在吗|还在|上班|下班|\b(?:repl|respon|answer|queue|hold|messag|email|emailed|ticket|chat|agent|anyone|someone|nobody|no one|get back|waiting|waited|hello|still there)/u,
+      /回|理我|理人|人理|排队|排到|排了|都排|前面还有|轮到|接听|人接|电话|热线|忙音|占线|打不通|打不进|留言|消息|信息|邮件|工单|已读|客服|人呢|有人|在吗|还在|上班|下班|没人|人去哪|不说话|搭理|真人|转语音|石沉大海|问了|打了|\b(?:repl|respon|answer|queue|hold|messag|email|emailed|ticket|chat|agent|anyone|anybody|someone|nobody|no one|get back|got back|heard back|get through|ignor|been here|waiting|waited|hello|still there)/u,
     share: 0.5,
   },
   order_change: {
     names:
-      /改|换|取消|撤|退|加|删|拦|挡|砍|调|延|提前|推迟|备注|不要|算了|别发|别要|不用发|先别|少买|多买|错|写成|搞混|另一个|别的|地址|收件|合并|拆|\b(?:cancel|chang|switch|swap|add|remov|updat|edit|modif|move|reschedul|postpon|stop|hold|undo|wrong|instead|redirect|delay|push|merge|combin|split)/u,
+      /改|换|取消|撤|退|加|删|拦|挡|砍|调|延|提前|推迟|备注|不要|算了|别发|别要|不用发|先别|少买|多买|错|写成|搞混|另一个|别的|地址|收件|收货人|收货电话|门牌|楼层|合并|拆|重复|多拍|少拍|补拍|去掉|减一|少一件|分开|分两次|暂停|暂缓|先不发|晚点|还没发|发货前|还没寄|趁还没|搬家|填成|送到公司|周末送|忘用|只想要|只要一件|刻字|抬头|重开|要寄到|少了一位|少打|\b(?:cancel|chang|switch|swap|add|remov|updat|edit|modif|move|reschedul|postpon|stop|hold|undo|wrong|instead|redirect|delay|push|merge|combin|split|don't (?:ship|send)|before it (?:ships|goes out)|ship it|quantity|deliver on|forgot to apply|apply a coupon|apartment|apt number|delivery date|won't be home|not be home|from my order|take off|upgrade|different card|another card|pickup point|collection point)/u,
     share: 0.6,
   },
 };
@@ -127,9 +127,17 @@ const TWO_HAN = /^\p{Script=Han}{2}$/u;
 /** How many characters either side of a two-character trigger are segmented to tell whether it is a word of its own. */
 const WORD_CONTEXT = 4;
 
-/** A message's words alone, without punctuation or symbols: "hello??" and "hello" are the same message. */
+/**
+ * A message without the punctuation, symbols and spaces around it: "hello??" and "hello" are the same message, "where's
+ * my order?" is "where's my order" (the apostrophe is the trigger's own).
+ */
 function wholeWords(normalized: string): string {
-  return normalized.replace(/[\s\p{P}\p{S}]+/gu, ' ').trim();
+  return normalized.replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, '').replace(/\s+/gu, ' ');
+}
+
+/** A message without the punctuation and spaces after it: a taught "hello" is the customer's "hello?" too. */
+function withoutTrailingMarks(normalized: string): string {
+  return normalized.replace(/[\s\p{P}\p{S}]+$/u, '').trim();
 }
 
 /** The offsets where the words of a text start (and where it ends), as the platform's segmenter cuts them. */
@@ -279,7 +287,7 @@ export function createScenarioDetector(
   const hasCounterExamples = scenarios.some((s) => (s.counterExamples ?? []).length > 0);
   const noScenarioRead = noScenarioExamples.map((e) => readForDetection(e));
   const noScenarioIndex = createExampleIndex([noScenarioRead], buildFeatures);
-  const taughtAsIs = new Set(noScenarioRead.map((example) => example.trim()));
+  const taughtAsIs = new Set(noScenarioRead.map(withoutTrailingMarks));
   const classifier = trainScenarioClassifier(
     scenarios.map((_, i) => [...triggersFolded[i]!, ...examplesRead[i]!]),
     noScenarioRead,
@@ -406,7 +414,9 @@ export function createScenarioDetector(
       for (const target of hit.targets) {
         miss[target.scenario]! *= 1 - target.weight * share;
         if (isNegated(negated, hit.start, hit.end)) denied.add(target.scenario);
-        else affirmedScenarios.add(target.scenario);
+        else {
+          affirmedScenarios.add(target.scenario);
+        }
       }
     }
     const pinyinHits = hits.filter((hit) => hit.meant !== undefined);
@@ -432,11 +442,12 @@ export function createScenarioDetector(
       scores[s] = 1 - miss[s]! * (1 - fromExamples) * (1 - fromClassifier);
       if (denied.has(s) && !affirmedScenarios.has(s)) scores[s]! *= settings.deniedScenarioShare;
     }
-    for (const target of wholeTargets)
-      scores[target.scenario] = Math.max(scores[target.scenario]!, WHOLE_MESSAGE_TRIGGER);
     needs.forEach((need, s) => {
       if (need && !need.names.test(normalized)) scores[s]! *= need.share;
     });
+    // After the gates: a message that is one trigger says what its scenario needs.
+    for (const target of wholeTargets)
+      scores[target.scenario] = Math.max(scores[target.scenario]!, WHOLE_MESSAGE_TRIGGER);
 
     // What the agents taught: a counter-example takes its scenario away, a no-scenario example the whole answer.
     // Only where something was taught: each look-up reads the message's features again.
@@ -450,7 +461,7 @@ export function createScenarioDetector(
         noScenario >= settings.noScenarioCosine &&
         noScenario >= Math.max(...similarity.byScenario) &&
         // A whole-message trigger stands unless this very message was taught as needing no scenario.
-        (wholeTargets.length === 0 || taughtAsIs.has(normalized.trim()))
+        (wholeTargets.length === 0 || taughtAsIs.has(withoutTrailingMarks(normalized)))
       )
         return [];
     }

@@ -44,8 +44,11 @@ export function bundledEmotionCues(): EmotionCues | undefined {
 }
 
 /** Gives the engine its cue lists where the build left them out; until then every message reads calm by its words. */
-export function installEmotionCues(installed: EmotionCues): void {
-  cues = installed;
+export function installEmotionCues(installed: Partial<EmotionCues>): void {
+  // Storage holds what an earlier version wrote: a list it lacks is read as empty, not as a crash.
+  cues = { ...NO_CUES };
+  for (const key of Object.keys(NO_CUES) as (keyof EmotionCues)[])
+    if (Array.isArray(installed[key])) cues[key] = installed[key].filter((cue) => typeof cue === 'string');
   calmStatement = undefined;
 }
 
@@ -165,13 +168,13 @@ const MOCKING_QUESTION =
  */
 const QUOTED_CLAIM = /(?:^|[\s(,.:;!?])'[^'\n]{2,40}'(?![a-z])|"[^"\n]{2,40}"|「[^」\n]{2,40}」/u;
 const SNEER_BESIDE_QUOTE =
-  /\b(?:lol|lmao|noted|cool|nice one|truly|wow|fantastic|lovely|so much for|real helpful|love that|and counting|lasted|apparently|supposedly|yeah right)\b|🙃|🙄|😂|冤大头|所谓|号称|呵呵|说好的/u;
+  /\b(?:lol|lmao|noted|nice one|so much for|real helpful|love that|and counting|lasted|apparently|supposedly|yeah right)\b|🙃|🙄|😂|冤大头|所谓|号称|呵呵|说好的/u;
 /**
  * A question that accuses instead of asking: "玩文字游戏是吧", "给空气吗", "逗我玩呢", "合着早买的就是冤大头呗", "发货的时候就不能
  * 仔细点？", "到底检测没检测", "良心不会痛吗", "是要审到民国几年", "how is this secure", "is that button just there to collect emails", "or is the listing just there for decoration".
  */
 const ACCUSING_QUESTION =
-  /[\p{Script=Han}]{2,}是吧[?？.。!！]*$|是吧[?？]|给空气|逗我玩|耍我|合着[^。.!?！？]{0,16}[呗吧]|就不能[^。.!?！？]{0,8}点|到底(?!有没)([\p{Script=Han}]{1,2})没\1|专(?:挑|坑)|\b(?:just|only) there (?:to|for)\b|良心(?:不会痛|何在|不痛)|民国几年|猴年马月|\bhow is (?:this|that) (?:secure|acceptable|ok|okay|fair|legal|possible)\b|\bwas i just (?:unlucky|stupid|supposed)\b/u;
+  /(?:耍|玩|逗|坑|骗|糊弄|故意|欺负)[^，。,.!?！？]{0,6}是吧|给空气|逗我玩|耍我|合着[^。.!?！？]{0,16}[呗吧]|就不能[^。.!?！？]{0,8}点|到底(?!有没)([\p{Script=Han}]{1,2})没\1|专(?:挑|坑)|\b(?:just|only) there (?:to|for)\b|良心(?:不会痛|何在|不痛)|民国几年|猴年马月|\bhow is (?:this|that) (?:secure|acceptable|ok|okay|fair|legal|possible)\b|\bwas i just (?:unlucky|stupid|supposed)\b/u;
 /**
  * Giving up on the shop: "算了 就这样吧 跟你们说也没用", "算了，不用了，我自己想办法", "... seriously" (dots alone are read both ways).
  */
@@ -182,7 +185,7 @@ const GIVING_UP =
  * "把钱退回来", "这不是我的问题", "给句话", "能不能说人话", "speak english not corporate", "made zero sense", "I'm not asking again", "I've explained this three times".
  */
 const INSISTED_ASK =
-  /(?:^|[.!?] )not (?:a |an |my )?[a-z]+(?: [a-z]+)?\. not\b|^[a-z]+\. now\b|\bnon-?negotiable\b|把钱(?:给我)?退回来|(?:这|那)不是我的(?:问题|错|责任)|给(?:个|句)话|说人话|绕来绕去|绕了一大圈|\bspeak english not\b|\bspeak like a (?:normal )?(?:person|human)\b|\blike a normal person\b|\bmade (?:zero|no) sense\b|\bsaid\b[^?]{0,60}\b(?:then|but|now)\b[^?]{0,60}\bwhich one is it\b|\bgone on (?:long enough|too long)\b|\b(?:i'?m|i am) not (?:asking|telling you|saying (?:it|this)) again\b|\bi'?ve (?:explained|said|told you) (?:this|that|it) (?:three|four|five|several|\d+|many) times\b/u;
+  /(?:^|[.!?] )not (?:a |an |my )?[a-z]+(?: [a-z]+)?\. not\b|^(?:refund|fix it|cancel it|replace it|answer me)\. now\b|\bnon-?negotiable\b|把钱(?:给我)?退回来|(?:这|那)不是我的(?:问题|错|责任)|给(?:个|句)话|说人话|绕来绕去的|你绕了一大圈|你[^，。,.!?！？]{0,4}绕来绕去|\bspeak english not\b|\bspeak like a (?:normal )?(?:person|human)\b|\blike a normal person\b|\bmade (?:zero|no) sense\b|\bsaid\b[^?]{0,60}\b(?:then|but|now)\b[^?]{0,60}\bwhich one is it\b|\bgone on (?:long enough|too long)\b|\b(?:i'?m|i am) not (?:asking|telling you|saying (?:it|this)) again\b|\bi'?ve (?:explained|said|told you) (?:this|that|it) (?:three|four|five|several|\d+|many) times\b/u;
 
 /**
  * Waiting counted in English, as COUNTING_DAYS counts it in Chinese: "stuck at the same depot for a week", "processing
@@ -190,7 +193,7 @@ const INSISTED_ASK =
  * Monday" alone is read both calm and anxious.
  */
 const WAITED_EN =
-  /\b(?:stuck|waiting|processing|pending|hasn'?t (?:moved|changed|updated|arrived|come)|still (?:says|shows|stuck|waiting|processing|pending|nothing)|nothing came|no (?:update|reply|answer|refund))\b[^.!?]{0,40}\b(?:for|since|after|in) (?:\d+|a|one|two|three|four|five|six|several|a few|over a|like \d+) (?:days?|weeks?)\b/u;
+  /\b(?:stuck|waiting|processing|pending|hasn'?t (?:moved|changed|updated|arrived|come)|still (?:says|shows|stuck|waiting|processing|pending|nothing)|nothing came|no (?:update|reply|answer|refund))\b[^.!?]{0,40}\b(?:for|since|after) (?:\d+|a|one|two|three|four|five|six|several|a few|over a|like \d+) (?:days?|weeks?)\b/u;
 /**
  * Money or a place the customer stands to lose, in English: "i cant just lose that", "does that mean i lose the deposit",
  * "dont want a fine", "they charge me a no-show fee". A question about a fee's amount ("what's the fee?") is not one.
@@ -199,7 +202,7 @@ const LOSS_EN =
   /\b(?:i|we) (?:can'?t|cannot|could) (?:just )?(?:lose|afford to lose)\b|\b(?:do|will|would) (?:i|we) lose\b|\bi lose the\b|\b(?:don'?t|do not) want (?:a|to pay a|to get a) (?:fine|penalty|late fee)\b|\bcharge (?:me|us) (?:a|the) (?:no-show|late|cancellation) fee\b/u;
 /** A clock close to running out: "boarding in 10", "i have 20 min before i have to leave", "deadline friday". */
 const MINUTES_LEFT =
-  /\b(?:boarding|leaving|lands?|landing|closes?|closing|starts?) in \d{1,3}\b|\b(?:i have|i've got|got) (?:like |only |just )?\d{1,3} ?(?:min|mins|minutes)\b|\bdeadline (?:is )?(?:today|tonight|tomorrow|tmr|tmrw|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d)/u;
+  /\b(?:boarding|leaving|lands?|landing) in \d{1,3}\b|\b(?:closes?|closing|starts?) in \d{1,3} ?(?:min|mins|minutes)\b|\b(?:i have|i've got|got) (?:like |only |just )?\d{1,3} ?(?:min|mins|minutes)\b|\bdeadline (?:is )?(?:today|tonight|tomorrow|tmr|tmrw|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/u;
 
 /** Mostly capital letters over several words: shouting in English. */
 function isShouting(original: string): boolean {

@@ -67,7 +67,15 @@ describe('a pause to fetch something, whom the customer asks for, a typo taken b
   it.each([
     ['hang on, you charged me twice for this', 'return_refund'],
     ['帮我妹妹问的 她的退款什么时候到', 'return_refund'],
+    ['hold on, look at my order, you sent the wrong size', 'order_change'],
+    ['let me ask you something, where is my refund', 'return_refund'],
   ])('asks once it says what: %s', (message, scenario) => {
     expect(engine.detect(message).scenarios.map((s) => s.id)).toContain(scenario);
+  });
+});
+
+describe('a pause followed by what went wrong', () => {
+  it('is a scenario, not a pause', () => {
+    expect(first('等一下 我查了物流显示已签收 但我没收到')).toBe('shipping_delay');
   });
 });

@@ -88,6 +88,8 @@ describe('the structure of a customer message', () => {
         message,
       ).toEqual(['greeting']);
     }
+    expect(top("where's my order?")).toBe('shipping_delay');
+    expect(top('没人搭理')).toBe('waiting_too_long');
     for (const message of ['ok', '好的', '嗯嗯', 'then?']) {
       expect(engine.detect(message).scenarios, message).toEqual([]);
     }

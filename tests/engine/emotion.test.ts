@@ -1,6 +1,13 @@
 // Customer emotion from words and punctuation.
 import { describe, expect, it } from 'vitest';
-import { detectEmotion, emotionGivenScenario, isCourteous } from '../../engine/emotion.ts';
+import {
+  bundledEmotionCues,
+  detectEmotion,
+  emotionGivenScenario,
+  installEmotionCues,
+  isCourteous,
+  type EmotionCues,
+} from '../../engine/emotion.ts';
 import { normalizeForMatch } from '../../engine/normalize.ts';
 import { DEFAULT_PACKS } from '../../engine/default-packs.ts';
 import { createEngine } from '../../engine/index.ts';
@@ -365,6 +372,10 @@ describe('round 17: a sneer at quoted words, a question that accuses, giving up,
     ['到底有没有小一号的', 'calm'],
     ['it says "dispatched" but there is no tracking yet, is that normal?', 'calm'],
     ['这个不是我的订单号吗？我再核对下', 'calm'],
+    ['明天能发货是吧', 'calm'],
+    ['pressed "reset" like you said, works now, cool thanks', 'calm'],
+    ['包裹绕了一大圈才到，东西挺好', 'calm'],
+    ['thanks. now can you check my other order', 'calm'],
   ])('%s → %s', (message, emotion) => {
     expect(detectEmotion(message)).toBe(emotion);
   });
@@ -381,7 +392,23 @@ describe('round 17: waiting counted in English, a loss at stake, a clock about t
     ['it usually ships in 3 days right?', 'calm'],
     ['I used it for two weeks and it works great', 'calm'],
     ['what is the late fee if i return it after 30 days?', 'calm'],
+    ['my course starts in 3 months, when do the books ship?', 'calm'],
+    ['still processing, the site says it ships in 3 days?', 'calm'],
   ])('%s → %s', (message, emotion) => {
     expect(detectEmotion(message)).toBe(emotion);
+  });
+});
+
+describe('emotion cue lists installed from storage', () => {
+  it('reads a list the stored value lacks as empty, and the others as given', () => {
+    const bundled = bundledEmotionCues()!;
+    try {
+      installEmotionCues({ sarcasm: ['呵呵'] } as Partial<EmotionCues>);
+      expect(detectEmotion('呵呵 又是这样')).toBe('angry');
+      expect(detectEmotion('你们就是骗子')).toBe('calm');
+    } finally {
+      installEmotionCues(bundled);
+    }
+    expect(detectEmotion('你们就是骗子')).toBe('angry');
   });
 });
