@@ -5,7 +5,7 @@ import type { Plugin } from 'vite';
 
 /**
  * Leaves the pinyin table (engine/tables/pinyin.ts, 17 KB gzip), the traditional → simplified table
- * (engine/tables/t2s.ts, 13 KB gzip) and the emotion cue lists (engine/tables/emotion-cues.ts, 3 KB gzip) out of the
+ * (engine/tables/t2s.ts, 13 KB gzip) and the cue lists of emotion, negation and shorthand (engine/tables/cue-lists.ts, 4 KB gzip) out of the
  * content script, which runs in every helpdesk tab: the background publishes them to storage with the packs, and the
  * content script installs them before its first engine (content/runtime.ts). Every other entry (background, panel, options) keeps them bundled. Each content script is a
  * build of its own, so the build's input tells which one this is.
@@ -14,7 +14,7 @@ function tablesFromStorage(): Plugin {
   const STUBS: Record<string, string> = {
     '\0huashu-table-from-storage:pinyin': 'export const PINYIN_TABLE = undefined;',
     '\0huashu-table-from-storage:t2s': 'export const TRADITIONAL_TO_SIMPLIFIED_PAIRS = undefined;',
-    '\0huashu-table-from-storage:emotion-cues': 'export const EMOTION_CUES = undefined;',
+    '\0huashu-table-from-storage:cue-lists': 'export const CUE_LISTS = undefined;',
   };
   let contentBuild = false;
   return {
@@ -28,7 +28,7 @@ function tablesFromStorage(): Plugin {
       return null;
     },
     resolveId(source) {
-      const table = contentBuild ? /\/tables\/(pinyin|t2s|emotion-cues)(?:\.ts)?$/u.exec(source)?.[1] : undefined;
+      const table = contentBuild ? /\/tables\/(pinyin|t2s|cue-lists)(?:\.ts)?$/u.exec(source)?.[1] : undefined;
       return table ? `\0huashu-table-from-storage:${table}` : null;
     },
     load(id) {

@@ -2,7 +2,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import {
   createEngine,
-  installEmotionCues,
+  installCueLists,
   installPinyinTable,
   installTraditionalTable,
   packsForAgent,
@@ -13,7 +13,7 @@ import type { TabState } from '../utils/messaging.ts';
 import { followEnabledPacks } from '../utils/enabled-packs.ts';
 import {
   DEFAULT_SETTINGS,
-  emotionCuesItem,
+  cueListsItem,
   pinyinTableItem,
   settingsItem,
   traditionalTableItem,
@@ -41,7 +41,7 @@ export function startContentRuntime(ctx: ContentScriptContext, doc: Document = d
   const tab: Tab = { doc, ctx, store: createStore(initialTabModel()), host: createUiHost(doc) };
   const { store } = tab;
 
-  // The pinyin and traditional → simplified tables and the emotion cue lists come from storage (this script's build
+  // The pinyin and traditional → simplified tables and the cue lists come from storage (this script's build
   // leaves them out). Each engine is built after they are read, so every message is read alike; until all three are
   // installed they are read again before each build, because on a fresh install this script can start before the
   // background has published them (it writes the tables before the packs).
@@ -49,17 +49,17 @@ export function startContentRuntime(ctx: ContentScriptContext, doc: Document = d
   async function installTablesOnce(): Promise<void> {
     if (tablesInstalled) return;
     try {
-      const [pinyin, traditional, emotionCues] = await Promise.all([
+      const [pinyin, traditional, cueLists] = await Promise.all([
         pinyinTableItem.getValue(),
         traditionalTableItem.getValue(),
-        emotionCuesItem.getValue(),
+        cueListsItem.getValue(),
       ]);
       if (pinyin) installPinyinTable(pinyin);
       if (traditional) installTraditionalTable(traditional);
-      if (emotionCues) installEmotionCues(emotionCues);
-      tablesInstalled = !!pinyin && !!traditional && !!emotionCues;
+      if (cueLists) installCueLists(cueLists);
+      tablesInstalled = !!pinyin && !!traditional && !!cueLists;
     } catch (error) {
-      console.error('[huashu] reading the pinyin and character tables and the emotion cue lists failed', error);
+      console.error('[huashu] reading the pinyin and character tables and the cue lists failed', error);
     }
   }
   // One build at a time, in order: the last packs published are the engine's.

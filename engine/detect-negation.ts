@@ -1,13 +1,13 @@
-import negationCues from '../data/cues/negation.json' with { type: 'json' };
+import { cueLists } from './cue-lists.ts';
 
 // Finds the parts of a customer message that are negated ("不是要退款", "I don't want a refund") so their scenario cues count little.
 
 /** Cues that negate what follows up to the next clause break (data/cues/negation.json). */
-const NEGATION_CUES: readonly string[] = negationCues.negation;
+const negationCues = (): readonly string[] => cueLists().negation.negation;
 
 /** Words that open the clause the customer actually means ("…, 我是想换个颜色", "…, I just need…"); without punctuation a new
  * request (给我, 帮我) opens the next clause too. */
-const CONTRAST_CUES: readonly string[] = negationCues.contrast;
+const contrastCues = (): readonly string[] => cueLists().negation.contrast;
 
 const CLAUSE_BREAK = /[,.!?;:，。！？；：\n~]/u;
 // How far a negation reaches when no break or contrast word ends it first (in normalized UTF-16 units).
@@ -24,7 +24,7 @@ export function negatedRanges(normalized: string): Range[] {
   let from = 0;
   while (from < normalized.length) {
     let found: { at: number; cue: string } | undefined;
-    for (const cue of NEGATION_CUES) {
+    for (const cue of negationCues()) {
       let at = normalized.indexOf(cue, from);
       // "是不是坏了" asks a question, it negates nothing.
       while (at > 0 && cue.startsWith('不是') && normalized[at - 1] === '是') at = normalized.indexOf(cue, at + 1);
@@ -45,7 +45,7 @@ export function negatedRanges(normalized: string): Range[] {
         end = i;
         break;
       }
-      if (CONTRAST_CUES.some((cue) => normalized.startsWith(cue, i) && i > scopeStart)) {
+      if (contrastCues().some((cue) => normalized.startsWith(cue, i) && i > scopeStart)) {
         end = i;
         break;
       }

@@ -1,23 +1,37 @@
 // What customers say of themselves or their own question ("is that a stupid question", "我是不是傻"): no insult to anyone.
-import negationCues from '../data/cues/negation.json' with { type: 'json' };
+import { cueLists, cueListsGeneration } from './cue-lists.ts';
 import { normalizeForMatch, normalizeText, originalSpan } from './normalize.ts';
 
-const ABOUT_THEMSELVES = negationCues.aboutThemselves.map((phrase) => normalizeForMatch(phrase));
+/**
+ * The phrases of a list, folded as messages are: on first use, after the tables and cue lists are installed (the
+ * content script reads both from storage), and again whenever other cue lists are installed.
+ */
+function foldedPhrases(list: () => readonly string[]): () => readonly string[] {
+  let folded: { phrases: string[]; generation: number } | undefined;
+  return () => {
+    const generation = cueListsGeneration();
+    if (folded?.generation !== generation)
+      folded = { phrases: list().map((phrase) => normalizeForMatch(phrase)), generation };
+    return folded.phrases;
+  };
+}
+
+const aboutThemselves = foldedPhrases(() => cueLists().negation.aboutThemselves);
 
 /**
  * The message with what the customer says of themselves blanked (same length), so neither the scenario nor the mood
  * reads it as an insult.
  */
 export function withoutSelfDeprecation(message: string, folded = normalizeForMatch(message)): string {
-  return blanked(message, ABOUT_THEMSELVES, folded);
+  return blanked(message, aboutThemselves(), folded);
 }
 
 // What customers say of their mood to set the tone ("not angry at all just asking", "不是要投诉"): it names no need.
-const MOOD_DISCLAIMERS = negationCues.moodDisclaimers.map((phrase) => normalizeForMatch(phrase));
+const moodDisclaimers = foldedPhrases(() => cueLists().negation.moodDisclaimers);
 
 /** The message with what the customer says of their own mood blanked (same length): what scenario readers read. */
 export function withoutMoodDisclaimers(message: string, folded = normalizeForMatch(message)): string {
-  return blanked(message, MOOD_DISCLAIMERS, folded);
+  return blanked(message, moodDisclaimers(), folded);
 }
 
 /** The message with every occurrence of the normalized phrases blanked in the original (same length). */

@@ -1,66 +1,24 @@
 // Customer emotion (calm / anxious / angry) from words, emoji and punctuation, with the cue lists kept as data.
-import { EMOTION_CUES } from './tables/emotion-cues.ts';
+import { cueLists, cueListsGeneration } from './cue-lists.ts';
 import { normalizeForMatch, segmentWords } from './normalize.ts';
 import { expandShorthand } from './shorthand.ts';
 import type { Emotion } from './types.ts';
 
-/**
- * The cue lists (data/cues/emotion.json), data so that they grow without a change of code. angry: insults and
- * complaints; sarcasm: praise or thanks that mean anger ("呵呵", "amazing service as always"); anxious: urgency and
- * worry; calmStatements: the customer says they are calm; apology: the customer apologises for their tone;
- * complaintFacts: something went wrong; courtesy: a polite ask.
- */
-export interface EmotionCues {
-  angry: readonly string[];
-  sarcasm: readonly string[];
-  anxious: readonly string[];
-  calmStatements: readonly string[];
-  apology: readonly string[];
-  complaintFacts: readonly string[];
-  courtesy: readonly string[];
-}
-
-const NO_CUES: EmotionCues = {
-  angry: [],
-  sarcasm: [],
-  anxious: [],
-  calmStatements: [],
-  apology: [],
-  complaintFacts: [],
-  courtesy: [],
-};
-
-// The content script's build leaves the lists out (wxt.config.ts) and installs them from storage, where the background
-// publishes them with the packs; everywhere else they are bundled here.
-let cues: EmotionCues = (EMOTION_CUES as EmotionCues | undefined) ?? NO_CUES;
-let calmStatement: RegExp | undefined;
-
-/** The cue lists as data/cues/emotion.json has them: for the background to publish to the content script. */
-export function bundledEmotionCues(): EmotionCues | undefined {
-  const bundled = EMOTION_CUES as EmotionCues | undefined;
-  if (!bundled) return undefined;
-  const { angry, sarcasm, anxious, calmStatements, apology, complaintFacts, courtesy } = bundled;
-  return { angry, sarcasm, anxious, calmStatements, apology, complaintFacts, courtesy };
-}
-
-/** Gives the engine its cue lists where the build left them out; until then every message reads calm by its words. */
-export function installEmotionCues(installed: Partial<EmotionCues>): void {
-  // Storage holds what an earlier version wrote: a list it lacks is read as empty, not as a crash.
-  cues = { ...NO_CUES };
-  for (const key of Object.keys(NO_CUES) as (keyof EmotionCues)[])
-    if (Array.isArray(installed[key])) cues[key] = installed[key].filter((cue) => typeof cue === 'string');
-  calmStatement = undefined;
-}
+/** The emotion cue lists in use (data/cues/emotion.json: bundled, or installed from storage in the content script). */
+const cues = () => cueLists().emotion;
+let calmStatement: { pattern: RegExp; generation: number } | undefined;
 
 // A calm statement means it only as a statement: not in "我能不着急吗" (how could I not worry) or "等不急" (a typo of 等不及).
 function calmStatementPattern(): RegExp {
-  if (calmStatement) return calmStatement;
-  const statements = [...cues.calmStatements]
+  const generation = cueListsGeneration();
+  if (calmStatement?.generation === generation) return calmStatement.pattern;
+  const statements = [...cues().calmStatements]
     .sort((a, b) => b.length - a.length)
     .map((statement) => statement.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
   // No statements: an alternative that never matches, not an empty one that matches everywhere.
-  calmStatement = new RegExp(`(?<![能等])(?:${statements.join('|') || '(?!)'})(?![吗么嘛])`, 'gu');
-  return calmStatement;
+  const pattern = new RegExp(`(?<![能等])(?:${statements.join('|') || '(?!)'})(?![吗么嘛])`, 'gu');
+  calmStatement = { pattern, generation };
+  return pattern;
 }
 
 /**
@@ -253,13 +211,13 @@ function containsCue(text: string, cue: string): boolean {
 /** Praise or thanks said with a sneer ("呵呵", "真是谢谢你们了", "amazing service as always"): a complaint in disguise. */
 export function isSarcastic(text: string): boolean {
   const normalized = normalizeForMatch(text);
-  return cues.sarcasm.some((cue) => containsCue(normalized, cue));
+  return cues().sarcasm.some((cue) => containsCue(normalized, cue));
 }
 
 /** True when a message states that something went wrong (发霉, "down again", "used item"): praise beside it is a sneer. */
 export function statesComplaintFact(text: string): boolean {
   const normalized = normalizeForMatch(text);
-  return cues.complaintFacts.some((cue) => containsCue(normalized, cue));
+  return cues().complaintFacts.some((cue) => containsCue(normalized, cue));
 }
 
 export function detectEmotion(text: string): Emotion {
@@ -269,11 +227,11 @@ export function detectEmotion(text: string): Emotion {
   if (SHOUTING.test(normalized) || isShouting(text) || CHOPPED_WORDS.test(text) || SHOUTED_WORD.test(text))
     return 'angry';
   // An apology for the tone takes the anger back, not the worry: "my bad for the caps, just scared I'll lose the deposit".
-  const apologised = cues.apology.some((cue) => normalized.includes(cue));
+  const apologised = cues().apology.some((cue) => normalized.includes(cue));
   if (
     !apologised &&
-    (cues.angry.some((cue) => containsCue(normalized, cue)) ||
-      cues.sarcasm.some((cue) => containsCue(normalized, cue)) ||
+    (cues().angry.some((cue) => containsCue(normalized, cue)) ||
+      cues().sarcasm.some((cue) => containsCue(normalized, cue)) ||
       COUNTING_FAILURES.test(normalized) ||
       MOCKING_QUESTION.test(normalized) ||
       (QUOTED_CLAIM.test(normalized) && SNEER_BESIDE_QUOTE.test(normalized)) ||
@@ -298,7 +256,7 @@ export function detectEmotion(text: string): Emotion {
     WAITED_EN.test(normalized) ||
     LOSS_EN.test(normalized) ||
     MINUTES_LEFT.test(normalized) ||
-    cues.anxious.some((cue) => containsCue(normalized, cue))
+    cues().anxious.some((cue) => containsCue(normalized, cue))
   )
     return 'anxious';
   return 'calm';
@@ -333,7 +291,7 @@ const POLITE_ASK =
 
 /** True when the customer asks politely ("幫我轉主管 謝謝", "thx"); `folded`: the message folded and shorthand written out. */
 export function isCourteous(folded: string): boolean {
-  return cues.courtesy.some((cue) => containsCue(folded, cue)) || statesCalm(folded) || POLITE_ASK.test(folded);
+  return cues().courtesy.some((cue) => containsCue(folded, cue)) || statesCalm(folded) || POLITE_ASK.test(folded);
 }
 
 /**

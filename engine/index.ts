@@ -60,7 +60,7 @@ export { createPhraseSearch, type PhraseHit, type PhraseSearch } from './search.
 export { maskSensitive } from './sensitive.ts';
 export { audienceNames, packsForAgent } from './audience.ts';
 export { bundledPinyinTable, installPinyinTable } from './pinyin.ts';
-export { bundledEmotionCues, installEmotionCues, type EmotionCues } from './emotion.ts';
+export { bundledCueLists, installCueLists, type CueLists } from './cue-lists.ts';
 export { bundledTraditionalTable, installTraditionalTable } from './normalize.ts';
 export {
   buildTaughtPack,

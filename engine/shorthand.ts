@@ -1,7 +1,6 @@
 // English chat shorthand (u, pls, thx, dont) read as the words it stands for, so a message, a query and a trigger meet.
-import shorthandCues from '../data/cues/shorthand.json' with { type: 'json' };
+import { cueLists } from './cue-lists.ts';
 
-const WORDS: ReadonlyMap<string, string> = new Map(Object.entries(shorthandCues.words));
 // A word of letters and digits standing alone: not the u of "u盘" (a USB stick) or of "bus", nor part of "don't".
 const STANDALONE_WORD = /(?<![\p{L}\p{N}'])[a-z0-9]+(?![\p{L}\p{N}'])/gu;
 const HAS_LATIN = /[a-z]/u;
@@ -9,5 +8,6 @@ const HAS_LATIN = /[a-z]/u;
 /** Text folded for matching (lower case), with each shorthand word written out; other text is kept as it is. */
 export function expandShorthand(folded: string): string {
   if (!HAS_LATIN.test(folded)) return folded;
-  return folded.replace(STANDALONE_WORD, (word) => WORDS.get(word) ?? word);
+  const words = cueLists().shorthand;
+  return folded.replace(STANDALONE_WORD, (word) => (Object.hasOwn(words, word) ? words[word]! : word));
 }

@@ -1,9 +1,9 @@
 // Builds the enabled packs (built-in, installed, taught, the agent's own replies) in the background and publishes them in storage, so the content script and the panel need not carry the built-in packs.
 import { watchMyReplies } from '../utils/my-replies.ts';
-import { bundledEmotionCues, bundledPinyinTable, bundledTraditionalTable, packsForAgent } from '../engine/index.ts';
+import { bundledCueLists, bundledPinyinTable, bundledTraditionalTable, packsForAgent } from '../engine/index.ts';
 import { loadEnabledPacks } from '../utils/packs.ts';
 import {
-  emotionCuesItem,
+  cueListsItem,
   enabledPacksItem,
   installedPacksItem,
   packPreferencesItem,
@@ -20,9 +20,9 @@ async function publishEnabledPacks(): Promise<void> {
   const traditional = bundledTraditionalTable();
   if (traditional && (await traditionalTableItem.getValue()) !== traditional)
     await traditionalTableItem.setValue(traditional);
-  const emotionCues = bundledEmotionCues();
-  if (emotionCues && JSON.stringify(await emotionCuesItem.getValue()) !== JSON.stringify(emotionCues))
-    await emotionCuesItem.setValue(emotionCues);
+  const cueLists = bundledCueLists();
+  if (cueLists && JSON.stringify(await cueListsItem.getValue()) !== JSON.stringify(cueLists))
+    await cueListsItem.setValue(cueLists);
   // Cut to the agent's level and team here, once for every tab and panel; the site is cut where the page is known.
   const settings = await settingsItem.getValue();
   await enabledPacksItem.setValue(

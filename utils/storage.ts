@@ -2,7 +2,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { Pack } from '../engine/types.ts';
-import type { EmotionCues, TaughtCorrection, TrainedDraftReader, UnmatchedMessage } from '../engine/index.ts';
+import type { CueLists, TaughtCorrection, TrainedDraftReader, UnmatchedMessage } from '../engine/index.ts';
 
 export type UiLanguage = 'auto' | 'zh-CN' | 'zh-TW' | 'en';
 
@@ -169,8 +169,8 @@ export const pinyinTableItem = storage.defineItem<string | null>('local:pinyinTa
 /** The traditional → simplified table (engine/tables/t2s.ts), published and left out of the content script the same way. */
 export const traditionalTableItem = storage.defineItem<string | null>('local:traditionalTable', { fallback: null });
 
-/** The emotion cue lists (engine/tables/emotion-cues.ts), published and left out of the content script the same way. */
-export const emotionCuesItem = storage.defineItem<EmotionCues | null>('local:emotionCues', { fallback: null });
+/** The cue lists of emotion, negation and shorthand (engine/tables/cue-lists.ts), published and left out the same way. */
+export const cueListsItem = storage.defineItem<CueLists | null>('local:cueLists', { fallback: null });
 
 /**
  * The draft reader the background trained on the enabled packs (library/draft-reader.ts), about 2.8 MB, stamped with

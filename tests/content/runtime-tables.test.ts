@@ -6,28 +6,34 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { startContentRuntime } from '../../content/runtime.ts';
 import { pinyinOf } from '../../engine/pinyin.ts';
 import { installTraditionalTable, normalizeForMatch, toSimplified } from '../../engine/normalize.ts';
-import { detectEmotion, type EmotionCues } from '../../engine/emotion.ts';
-import { emotionCuesItem, enabledPacksItem, pinyinTableItem, traditionalTableItem } from '../../utils/storage.ts';
+import { bundledCueLists, type CueLists } from '../../engine/cue-lists.ts';
+import { detectEmotion } from '../../engine/emotion.ts';
+import { expandShorthand } from '../../engine/shorthand.ts';
+import { cueListsItem, enabledPacksItem, pinyinTableItem, traditionalTableItem } from '../../utils/storage.ts';
 
 // Two lines in the table's own format (syllable:characters).
 const TABLE_FOR_TEST = 'fa:发罚\nhuo:货获';
 // Pairs of traditional and simplified characters, as engine/tables/t2s.ts has them.
 const PAIRS_FOR_TEST = '貨货發发';
-// Cue lists in data/cues/emotion.json's shape, one cue each.
-const CUES_FOR_TEST: EmotionCues = {
-  angry: ['气死'],
-  sarcasm: ['呵呵'],
-  anxious: ['急用'],
-  calmStatements: ['不急'],
-  apology: ['抱歉'],
-  complaintFacts: ['发霉'],
-  courtesy: ['谢谢'],
+// Cue lists in the shape the background publishes, a cue or two each.
+const CUES_FOR_TEST: CueLists = {
+  emotion: {
+    angry: ['气死'],
+    sarcasm: ['呵呵'],
+    anxious: ['急用'],
+    calmStatements: ['不急'],
+    apology: ['抱歉'],
+    complaintFacts: ['发霉'],
+    courtesy: ['谢谢'],
+  },
+  negation: { negation: ['不是'], contrast: ['而是'], aboutThemselves: [], moodDisclaimers: [] },
+  shorthand: { thx: 'thanks' },
 };
 
 // What wxt.config.ts does for the content script's build.
 vi.mock('../../engine/tables/pinyin.ts', () => ({ PINYIN_TABLE: undefined }));
 vi.mock('../../engine/tables/t2s.ts', () => ({ TRADITIONAL_TO_SIMPLIFIED_PAIRS: undefined }));
-vi.mock('../../engine/tables/emotion-cues.ts', () => ({ EMOTION_CUES: undefined }));
+vi.mock('../../engine/tables/cue-lists.ts', () => ({ CUE_LISTS: undefined }));
 
 beforeEach(() => {
   vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
@@ -47,15 +53,19 @@ describe('content runtime and the tables (and emotion cue lists) left out of its
     expect(pinyinOf('货')).toBeUndefined();
     expect(toSimplified('貨')).toBe('貨');
     expect(detectEmotion('呵呵 又是这样')).toBe('calm');
+    expect(expandShorthand('thx')).toBe('thx');
+    // The build leaves the lists out: nothing bundled here.
+    expect(bundledCueLists()).toBeUndefined();
     // The background writes the tables first, then the packs.
     await pinyinTableItem.setValue(TABLE_FOR_TEST);
     await traditionalTableItem.setValue(PAIRS_FOR_TEST);
-    await emotionCuesItem.setValue(CUES_FOR_TEST);
+    await cueListsItem.setValue(CUES_FOR_TEST);
     await enabledPacksItem.setValue([]);
     await expect.poll(() => pinyinOf('货')).toBe('huo');
     expect(toSimplified('貨發')).toBe('货发');
     expect(detectEmotion('呵呵 又是这样')).toBe('angry');
     expect(detectEmotion('我不急 慢慢来')).toBe('calm');
+    expect(expandShorthand('thx')).toBe('thanks');
     runtime.stop();
   });
 });

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildExtension, buildFirefoxExtension } from '../../tools/browser/extension.ts';
-import { bundledEmotionCues, bundledPinyinTable, bundledTraditionalTable } from '../../engine/index.ts';
+import { bundledCueLists, bundledPinyinTable, bundledTraditionalTable } from '../../engine/index.ts';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -183,14 +183,14 @@ describe('the built code', () => {
 });
 
 describe('the content script that runs in every helpdesk tab', () => {
-  it('leaves the pinyin and character tables and the emotion cue lists to storage, and stays under 100 KiB gzip', () => {
+  it('leaves the pinyin and character tables and the cue lists to storage, and stays under 100 KiB gzip', () => {
     for (const dir of [chromeDir, firefoxDir]) {
       const script = readFileSync(join(dir, 'content-scripts/helpdesk.js'));
       const code = script.toString('utf8');
       // A run of each table long enough to be found only where the table itself is bundled.
       expect(code).not.toContain(bundledPinyinTable()!.slice(0, 60));
       expect(code).not.toContain(bundledTraditionalTable()!.slice(0, 60));
-      expect(code).not.toContain(JSON.stringify(bundledEmotionCues()!.sarcasm.slice(0, 4)).slice(1, -1));
+      expect(code).not.toContain(JSON.stringify(bundledCueLists()!.emotion.sarcasm.slice(0, 4)).slice(1, -1));
       expect(gzipSync(script).length, dir).toBeLessThanOrEqual(100 * 1024);
       // Chromium refuses to load a content script holding a Unicode noncharacter (U+FFFF and the like) as not UTF-8.
       expect(code, dir).not.toMatch(/[\uFDD0-\uFDEF\uFFFE\uFFFF]/u);
@@ -198,6 +198,6 @@ describe('the content script that runs in every helpdesk tab', () => {
     // The background publishes them: it carries both.
     const background = readFileSync(join(chromeDir, 'background.js'), 'utf8');
     expect(background).toContain(bundledTraditionalTable()!.slice(0, 60));
-    expect(background).toContain(JSON.stringify(bundledEmotionCues()!.sarcasm.slice(0, 4)).slice(1, -1));
+    expect(background).toContain(JSON.stringify(bundledCueLists()!.emotion.sarcasm.slice(0, 4)).slice(1, -1));
   });
 });

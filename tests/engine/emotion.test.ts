@@ -1,13 +1,8 @@
 // Customer emotion from words and punctuation.
 import { describe, expect, it } from 'vitest';
-import {
-  bundledEmotionCues,
-  detectEmotion,
-  emotionGivenScenario,
-  installEmotionCues,
-  isCourteous,
-  type EmotionCues,
-} from '../../engine/emotion.ts';
+import { bundledCueLists, installCueLists } from '../../engine/cue-lists.ts';
+import { detectEmotion, emotionGivenScenario, isCourteous } from '../../engine/emotion.ts';
+import { expandShorthand } from '../../engine/shorthand.ts';
 import { normalizeForMatch } from '../../engine/normalize.ts';
 import { DEFAULT_PACKS } from '../../engine/default-packs.ts';
 import { createEngine } from '../../engine/index.ts';
@@ -399,16 +394,18 @@ describe('round 17: waiting counted in English, a loss at stake, a clock about t
   });
 });
 
-describe('emotion cue lists installed from storage', () => {
+describe('cue lists installed from storage', () => {
   it('reads a list the stored value lacks as empty, and the others as given', () => {
-    const bundled = bundledEmotionCues()!;
+    const bundled = bundledCueLists()!;
     try {
-      installEmotionCues({ sarcasm: ['呵呵'] } as Partial<EmotionCues>);
+      installCueLists({ emotion: { sarcasm: ['呵呵', 42] }, shorthand: { thx: 'thanks', n: 7 } });
       expect(detectEmotion('呵呵 又是这样')).toBe('angry');
       expect(detectEmotion('你们就是骗子')).toBe('calm');
+      expect(expandShorthand('thx u')).toBe('thanks u');
     } finally {
-      installEmotionCues(bundled);
+      installCueLists(bundled);
     }
     expect(detectEmotion('你们就是骗子')).toBe('angry');
+    expect(expandShorthand('thx u')).toBe('thanks you');
   });
 });
