@@ -71,7 +71,7 @@ describe('the agent teaches the detector', () => {
     await panel.locator('[data-testid=not-this]').focus();
     await panel.keyboard.press('Enter');
     const select = panel.locator('[data-testid=teach-select]');
-    await select.waitFor({ timeout: 5_000 });
+    await select.waitFor({ timeout: 10_000 });
     await expect.poll(() => select.evaluate((node) => node === document.activeElement)).toBe(true);
     await select.selectOption(picked);
     await panel.locator('[data-testid=teach-save]').focus();
@@ -151,13 +151,13 @@ describe('the agent teaches the detector', () => {
     const row = section.locator('[data-unmatched-id]').first();
     await row.locator('select').selectOption(':none');
     await row.locator('[data-testid=unmatched-teach]').click();
-    await section.locator('[data-testid=unmatched-empty]').waitFor({ timeout: 5_000 });
+    await section.locator('[data-testid=unmatched-empty]').waitFor({ timeout: 10_000 });
     await expect.poll(() => section.locator('[data-correction-id]').count()).toBe(2);
 
     // Deleting everything empties both lists, and the empty states say what to do.
     await section.locator('[data-testid=taught-delete-all]').click();
     await options.locator('[data-testid=taught-delete-all-confirm] button').first().click();
-    await section.locator('[data-testid=taught-empty]').waitFor({ timeout: 5_000 });
+    await section.locator('[data-testid=taught-empty]').waitFor({ timeout: 10_000 });
     expect(await section.locator('[data-testid=taught-export]').isDisabled()).toBe(true);
     const after = JSON.parse(await storageDump(options)) as {
       local: { taughtCorrections?: unknown[]; unmatchedMessages?: unknown[] };
