@@ -4,7 +4,7 @@ import { AhoCorasickMatcher } from './aho-corasick.ts';
 import { trainScenarioClassifier } from './detect-classifier.ts';
 import { createExampleIndex, featuresOf, type FeatureReader } from './detect-similarity.ts';
 import { isInside, negatedRanges, type Range } from './detect-negation.ts';
-import { isHan, normalizeForMatch, segmentWords } from './normalize.ts';
+import { isHan, normalizeForMatch, wordBoundaries } from './normalize.ts';
 import { expandShorthand } from './shorthand.ts';
 import { isWholeUnitSpan, pinyinKeyOfPhrase, spellInPinyin, type PinyinSpelling } from './pinyin.ts';
 import type { MergedScenario, ScenarioMatch } from './types.ts';
@@ -140,13 +140,6 @@ function withoutTrailingMarks(normalized: string): string {
   return normalized.replace(/[\s\p{P}\p{S}]+$/u, '').trim();
 }
 
-/** The offsets where the words of a text start (and where it ends), as the platform's segmenter cuts them. */
-function wordStarts(text: string): Set<number> {
-  const at = new Set<number>([0]);
-  let offset = 0;
-  for (const word of segmentWords(text)) at.add((offset += word.length));
-  return at;
-}
 // A pasted link or address names a page, not the customer's need ("shop", "order" in a URL say nothing).
 const LINK = /(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+/giu;
 // An identifier with its label ("订单号:2024…", "order #A771", "SKU-88213") names a record, not the customer's need.
@@ -333,7 +326,7 @@ export function createScenarioDetector(
         // Only where a Han character stands beside it (a word could run on), and segmented around the hit only: a word
         // ends within a few characters, and a whole long message costs more.
         const from = Math.max(0, match.start - WORD_CONTEXT);
-        const starts = wordStarts(text.slice(from, match.end + WORD_CONTEXT));
+        const starts = wordBoundaries(text.slice(from, match.end + WORD_CONTEXT));
         if (!starts.has(match.start - from) || !starts.has(match.end - from)) continue;
       }
       const targets = exactTargets.get(exactKeys[match.pattern]!)!;

@@ -1,6 +1,6 @@
 // Customer emotion (calm / anxious / angry) from words, emoji and punctuation, with the cue lists kept as data.
 import { cueLists, cueListsGeneration } from './cue-lists.ts';
-import { normalizeForMatch, segmentWords } from './normalize.ts';
+import { normalizeForMatch, wordBoundaries } from './normalize.ts';
 import { expandShorthand } from './shorthand.ts';
 import type { Emotion } from './types.ts';
 
@@ -173,13 +173,8 @@ function isShouting(original: string): boolean {
 // Where the words of the last text read start and end: a two-character Chinese cue must be a word of its own (妈的 is not
 // in 给我妈的药, 不回 is not in 找不回来), as lint's short phrases are.
 let boundariesOf: { text: string; at: Set<number> } | undefined;
-function wordBoundaries(text: string): Set<number> {
-  if (boundariesOf?.text !== text) {
-    const at = new Set<number>([0]);
-    let offset = 0;
-    for (const word of segmentWords(text)) at.add((offset += word.length));
-    boundariesOf = { text, at };
-  }
+function boundariesOfLastText(text: string): Set<number> {
+  if (boundariesOf?.text !== text) boundariesOf = { text, at: wordBoundaries(text) };
   return boundariesOf.at;
 }
 const TWO_HAN = /^\p{Script=Han}{2}$/u;
@@ -188,7 +183,7 @@ function containsCue(text: string, cue: string): boolean {
   let at = text.indexOf(cue);
   while (at >= 0) {
     if (TWO_HAN.test(cue)) {
-      const bounds = wordBoundaries(text);
+      const bounds = boundariesOfLastText(text);
       if (bounds.has(at) && bounds.has(at + cue.length)) return true;
       at = text.indexOf(cue, at + 1);
       continue;

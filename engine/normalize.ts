@@ -79,6 +79,14 @@ export function segmentWords(text: string): string[] {
   return segmenter ? Array.from(segmenter.segment(text), (piece) => piece.segment) : Array.from(text);
 }
 
+/** The offsets where the words of a text start, and where it ends, as the platform's segmenter cuts it. */
+export function wordBoundaries(text: string): Set<number> {
+  const at = new Set<number>([0]);
+  let offset = 0;
+  for (const word of segmentWords(text)) at.add((offset += word.length));
+  return at;
+}
+
 /** The runs of consecutive Han characters in a text, in order: the units character n-grams are taken from. */
 export function hanRuns(text: string): string[] {
   const runs: string[] = [];
