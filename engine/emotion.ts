@@ -215,45 +215,58 @@ export function statesComplaintFact(text: string): boolean {
   return cues().complaintFacts.some((cue) => containsCue(normalized, cue));
 }
 
-export function detectEmotion(text: string): Emotion {
+/** The message as the emotion signals read it: folded, shorthand written out, calm statements and denied tempers blanked. */
+function emotionReading(text: string): string {
   let normalized = expandShorthand(normalizeForMatch(text));
   normalized = normalized.replace(calmStatementPattern(), '/');
-  normalized = normalized.replace(NEGATED_TEMPER, '/');
-  if (SHOUTING.test(normalized) || isShouting(text) || CHOPPED_WORDS.test(text) || SHOUTED_WORD.test(text))
-    return 'angry';
+  return normalized.replace(NEGATED_TEMPER, '/');
+}
+
+type Signal = readonly [name: string, fires: (normalized: string, original: string) => boolean];
+
+/** What reads as anger, by name: loud forms first, then insults, sneers and insistence. */
+const ANGRY_SIGNALS: readonly Signal[] = [
+  ['shouting', (n, original) => SHOUTING.test(n) || isShouting(original)],
+  ['chopped', (_, original) => CHOPPED_WORDS.test(original) || SHOUTED_WORD.test(original)],
+  ['angry-cue', (n) => cues().angry.some((cue) => containsCue(n, cue))],
+  ['sarcasm', (n) => cues().sarcasm.some((cue) => containsCue(n, cue))],
+  ['counting-failures', (n) => COUNTING_FAILURES.test(n)],
+  ['mocking-question', (n) => MOCKING_QUESTION.test(n)],
+  ['quoted-claim', (n) => QUOTED_CLAIM.test(n) && SNEER_BESIDE_QUOTE.test(n)],
+  ['accusing-question', (n) => ACCUSING_QUESTION.test(n)],
+  ['giving-up', (n) => GIVING_UP.test(n)],
+  ['insisted-ask', (n) => INSISTED_ASK.test(n)],
+  ['praised-again', (n) => PRAISED_AGAIN.test(n) && FAILED.test(n)],
+  ['said-again', (n) => saysAgainForWeight(n)],
+];
+/** Shouting survives an apology for the tone; the rest of the anger does not ("my bad for the caps, just scared …"). */
+const LOUD_SIGNALS = 2;
+
+/** What reads as anxiety, by name: counted waits, deadlines, feared losses, calls that go unanswered. */
+const ANXIOUS_SIGNALS: readonly Signal[] = [
+  ['urgent-questions', (n) => URGENT_QUESTIONS.test(n)],
+  ['counting-days', (n) => COUNTING_DAYS.test(n)],
+  ['deadline', (n) => DEADLINE.test(n)],
+  ['feared-consequence', (n) => FEARED_CONSEQUENCE.test(n)],
+  ['clock-running', (n) => CLOCK_RUNNING.test(n)],
+  ['calling-again', (n) => CALLING_AGAIN.test(n)],
+  ['someone-else', (n) => SOMEONE_ELSE_ON_ACCOUNT.test(n)],
+  ['unsure-heard', (n) => UNSURE_HEARD.test(n)],
+  ['time-at-stake', (n) => TIME_AT_STAKE.test(n)],
+  ['stakes-zh', (n) => STAKES_ZH.test(n)],
+  ['waited', (n) => WAITED_EN.test(n)],
+  ['loss', (n) => LOSS_EN.test(n)],
+  ['minutes-left', (n) => MINUTES_LEFT.test(n)],
+  ['anxious-cue', (n) => cues().anxious.some((cue) => containsCue(n, cue))],
+];
+
+export function detectEmotion(text: string): Emotion {
+  const normalized = emotionReading(text);
   // An apology for the tone takes the anger back, not the worry: "my bad for the caps, just scared I'll lose the deposit".
   const apologised = cues().apology.some((cue) => normalized.includes(cue));
-  if (
-    !apologised &&
-    (cues().angry.some((cue) => containsCue(normalized, cue)) ||
-      cues().sarcasm.some((cue) => containsCue(normalized, cue)) ||
-      COUNTING_FAILURES.test(normalized) ||
-      MOCKING_QUESTION.test(normalized) ||
-      (QUOTED_CLAIM.test(normalized) && SNEER_BESIDE_QUOTE.test(normalized)) ||
-      ACCUSING_QUESTION.test(normalized) ||
-      GIVING_UP.test(normalized) ||
-      INSISTED_ASK.test(normalized) ||
-      (PRAISED_AGAIN.test(normalized) && FAILED.test(normalized)) ||
-      saysAgainForWeight(normalized))
-  )
-    return 'angry';
-  if (
-    URGENT_QUESTIONS.test(normalized) ||
-    COUNTING_DAYS.test(normalized) ||
-    DEADLINE.test(normalized) ||
-    FEARED_CONSEQUENCE.test(normalized) ||
-    CLOCK_RUNNING.test(normalized) ||
-    CALLING_AGAIN.test(normalized) ||
-    SOMEONE_ELSE_ON_ACCOUNT.test(normalized) ||
-    UNSURE_HEARD.test(normalized) ||
-    TIME_AT_STAKE.test(normalized) ||
-    STAKES_ZH.test(normalized) ||
-    WAITED_EN.test(normalized) ||
-    LOSS_EN.test(normalized) ||
-    MINUTES_LEFT.test(normalized) ||
-    cues().anxious.some((cue) => containsCue(normalized, cue))
-  )
-    return 'anxious';
+  const angry = apologised ? ANGRY_SIGNALS.slice(0, LOUD_SIGNALS) : ANGRY_SIGNALS;
+  if (angry.some(([, fires]) => fires(normalized, text))) return 'angry';
+  if (ANXIOUS_SIGNALS.some(([, fires]) => fires(normalized, text))) return 'anxious';
   return 'calm';
 }
 

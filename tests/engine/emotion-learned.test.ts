@@ -1,6 +1,9 @@
 // The learned emotion reader: what a pack's messages by emotion add to the cue lists, and where it stays silent.
 import { describe, expect, it } from 'vitest';
+import { createEmotionReader } from '../../engine/emotion-learned.ts';
+import { shapesOf } from '../../engine/emotion-shapes.ts';
 import { createEngine } from '../../engine/index.ts';
+import { normalizeForMatch } from '../../engine/normalize.ts';
 import type { Pack } from '../../engine/types.ts';
 
 const ANXIOUS = [
@@ -33,8 +36,43 @@ const WORRIED = '孩子的药快吃完了，快递还没到';
 
 describe('the learned emotion reader', () => {
   it('reads a worried message without a cue word as anxious once the packs teach it', () => {
-    expect(createEngine([pack()]).detect(WORRIED).emotion).toBe('calm');
-    expect(createEngine([pack({ anxious: ANXIOUS, calm: CALM })]).detect(WORRIED).emotion).toBe('anxious');
+    expect(createEmotionReader({ anxious: [], angry: [], calm: CALM })(WORRIED)).toBeUndefined();
+    const read = createEmotionReader({ anxious: ANXIOUS, angry: [], calm: CALM })(WORRIED);
+    expect(read?.emotion).toBe('anxious');
+    expect(read?.confidence).toBeGreaterThan(0.5);
+    expect(read?.knownWords).toBeGreaterThan(0);
+  });
+
+  it('carries a shape of the examples to words they never used', () => {
+    // The anxious examples name days and limits; the message names another day in other words.
+    const reader = createEmotionReader({
+      anxious: [
+        'need it before friday',
+        'it has to be here by monday',
+        'the party is on saturday, will it make it in time',
+      ],
+      angry: [],
+      calm: ['do you have it in blue', 'what sizes are there', 'how do I reset the password'],
+    });
+    expect(reader('flying out sunday, will the parcel land before that')?.emotion).toBe('anxious');
+    expect(reader('do you have the parcel in green')?.emotion).toBe('calm');
+  });
+
+  it('names the shapes of a message, whatever its words', () => {
+    const shapes = (text: string) => shapesOf(text, normalizeForMatch(text));
+    expect(shapes('flying sunday, has to arrive before that')).toEqual(
+      expect.arrayContaining(['shape:time-ahead', 'shape:time-limit', 'shape:must']),
+    );
+    expect(shapes('下周五之前必须到 赶得上吗')).toEqual(
+      expect.arrayContaining(['shape:time-ahead', 'shape:time-limit', 'shape:must']),
+    );
+    expect(shapes('退款申请都提交十天了')).toContain('shape:waited');
+    expect(shapes('请问这个有白色的吗')).toEqual(['shape:polite']);
+  });
+
+  it('is the same reader in every tab: training is deterministic', () => {
+    const examples = { anxious: ANXIOUS, angry: [], calm: CALM };
+    expect(createEmotionReader(examples)(WORRIED)).toEqual(createEmotionReader(examples)(WORRIED));
   });
 
   it('leaves a calm question calm', () => {
