@@ -30,12 +30,17 @@ interface LearnedEmotion {
 export type EmotionReader = (text: string) => LearnedEmotion | undefined;
 
 const BIAS = 'bias';
+const LATIN_WORDS = /[a-z']+/gu;
 
 /** The words and shapes of a message, as the reader's features. */
 function emotionFeatures(text: string): string[] {
   const read = expandShorthand(normalizeForMatch(text));
   const features = featuresOf(read);
-  features.push(...shapesOf(text, read), BIAS);
+  const shapes = shapesOf(text, read);
+  features.push(...shapes, BIAS);
+  // Pairs of English words ("has to", "before it", "rent is"): English says a worry in phrases whose words alone are calm.
+  const words = read.match(LATIN_WORDS) ?? [];
+  for (let i = 0; i + 1 < words.length; i++) features.push(`pair:${words[i]} ${words[i + 1]}`);
   return features;
 }
 
