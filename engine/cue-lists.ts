@@ -1,4 +1,4 @@
-// The cue lists the engine reads customer language with (emotion, negation, chat shorthand): bundled, or installed from
+// The cue lists the engine reads customer language with (emotion, negation, chat shorthand, shapes): bundled, or installed from
 // storage where the content script's build left them out (engine/tables/cue-lists.ts).
 import { CUE_LISTS } from './tables/cue-lists.ts';
 
@@ -30,6 +30,8 @@ export interface CueLists {
   negation: NegationCues;
   /** Chat shorthand → the words it stands for (u → you, thx → thanks). */
   shorthand: Readonly<Record<string, string>>;
+  /** Shape name → the words that show it (time-ahead: tomorrow, 明天 …), for the learned emotion reader. */
+  shapes: Readonly<Record<string, readonly string[]>>;
 }
 
 const EMOTION_KEYS = [
@@ -43,6 +45,8 @@ const EMOTION_KEYS = [
 ] as const;
 const NEGATION_KEYS = ['negation', 'contrast', 'aboutThemselves', 'moodDisclaimers'] as const;
 
+const SHAPE_NAME = /^[a-z][a-z-]{0,39}$/u;
+
 /** The lists of a value read from storage (or bundled), each list a list of strings; a list it lacks is empty. */
 function readCueLists(value: unknown): CueLists {
   const record = (x: unknown): Record<string, unknown> =>
@@ -55,16 +59,26 @@ function readCueLists(value: unknown): CueLists {
   const words = Object.entries(record(root.shorthand)).filter(
     (entry): entry is [string, string] => typeof entry[1] === 'string',
   );
+  // A shape's name becomes a feature name: a key that is not one (the file's _comment) is no shape.
+  const shapes = Object.entries(record(root.shapes))
+    .filter(([name]) => SHAPE_NAME.test(name))
+    .map(([name, list]) => [name, strings(list)] as const);
   return {
     emotion: lists(root.emotion, EMOTION_KEYS),
     negation: lists(root.negation, NEGATION_KEYS),
     shorthand: Object.fromEntries(words),
+    shapes: Object.fromEntries(shapes),
   };
 }
 
 const BUNDLED = CUE_LISTS as typeof CUE_LISTS | undefined;
 const bundled: CueLists | undefined = BUNDLED
-  ? readCueLists({ emotion: BUNDLED.emotion, negation: BUNDLED.negation, shorthand: BUNDLED.shorthand.words })
+  ? readCueLists({
+      emotion: BUNDLED.emotion,
+      negation: BUNDLED.negation,
+      shorthand: BUNDLED.shorthand.words,
+      shapes: BUNDLED.shapes,
+    })
   : undefined;
 let installed: CueLists = bundled ?? readCueLists(undefined);
 let generation = 0;

@@ -135,6 +135,16 @@ function wholeWords(normalized: string): string {
   return normalized.replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, '').replace(/\s+/gu, ' ');
 }
 
+// One unit said again and again: "hi hi", "hello hello hello", "在吗在吗". Short messages only: the backreference costs
+// the square of the length.
+const SAID_AGAIN = /^(.+?)(?:\s*\1)+$/u;
+const SAID_AGAIN_MAX = 40;
+
+/** A message that says one thing again and again, said once ("hi hi" → "hi"); any other message as it is. */
+function saidOnce(whole: string): string {
+  return whole.length <= SAID_AGAIN_MAX ? whole.replace(SAID_AGAIN, '$1') : whole;
+}
+
 /** A message without the punctuation and spaces after it: a taught "hello" is the customer's "hello?" too. */
 function withoutTrailingMarks(normalized: string): string {
   return normalized.replace(/[\s\p{P}\p{S}]+$/u, '').trim();
@@ -374,7 +384,7 @@ export function createScenarioDetector(
     // A message that is one trigger and nothing more ("hi", "hello?", "你好", "在吗") says that and only that: its
     // scenario is as sure as a long trigger makes it, whatever the trigger's length, and 你好 is no acknowledgement.
     const whole = wholeWords(normalized);
-    const wholeTargets = exactTargets.get(whole) ?? [];
+    const wholeTargets = exactTargets.get(whole) ?? exactTargets.get(saidOnce(whole)) ?? [];
     if (wholeTargets.length === 0) {
       if (normalized.replace(FOLLOW_UP_WORDS, '') === '') return [];
       if (normalized.replace(ACKNOWLEDGEMENT_WORDS, '').replace(FOLLOW_UP_WORDS, '') === '') return [];

@@ -94,4 +94,13 @@ describe('the structure of a customer message', () => {
       expect(engine.detect(message).scenarios, message).toEqual([]);
     }
   });
+
+  it('reads one trigger said again and again as that trigger said once ("hi hi 👋", "在吗 在吗")', () => {
+    for (const message of ['hi hi 👋', 'hello hello hello', '在吗 在吗']) {
+      expect(top(message), message).toBe('greeting');
+    }
+    for (const message of ['ok ok', '哈哈哈', 'haha']) {
+      expect(engine.detect(message).scenarios, message).toEqual([]);
+    }
+  });
 });

@@ -1,6 +1,7 @@
 // Customer emotion from words and punctuation.
 import { describe, expect, it } from 'vitest';
 import { bundledCueLists, installCueLists } from '../../engine/cue-lists.ts';
+import { shapesOf } from '../../engine/emotion-shapes.ts';
 import { detectEmotion, emotionGivenScenario, isCourteous } from '../../engine/emotion.ts';
 import { expandShorthand } from '../../engine/shorthand.ts';
 import { normalizeForMatch } from '../../engine/normalize.ts';
@@ -407,5 +408,22 @@ describe('cue lists installed from storage', () => {
     }
     expect(detectEmotion('你们就是骗子')).toBe('angry');
     expect(expandShorthand('thx u')).toBe('thanks you');
+  });
+
+  it('reads the shapes of emotion from the installed lists, and counted shapes without them', () => {
+    const bundled = bundledCueLists()!;
+    const shapes = (text: string) => shapesOf(text, normalizeForMatch(text));
+    try {
+      installCueLists({ shapes: { 'time-ahead': ['friday', '周五'], _comment: ['not a shape'], 'Bad Name': ['x'] } });
+      expect(shapes('need it by friday, been waiting for 3 days')).toEqual(['shape:time-ahead', 'shape:waited']);
+      // A Latin word stands alone: "fridays" is not "friday"; a Chinese one is found inside a run.
+      expect(shapes('open on fridays?')).toEqual([]);
+      expect(shapes('下周五能到吗')).toEqual(['shape:time-ahead']);
+      installCueLists({});
+      expect(shapes('need it by friday!!')).toEqual(['shape:exclamations']);
+    } finally {
+      installCueLists(bundled);
+    }
+    expect(shapes('need it by friday')).toEqual(expect.arrayContaining(['shape:time-ahead', 'shape:time-limit']));
   });
 });
