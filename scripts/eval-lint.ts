@@ -136,6 +136,7 @@ const MORE_HELD_OUT_DRAFTS = [
   'blind-drafts-31.jsonl',
   'blind-drafts-33.jsonl',
   'blind-drafts-35.jsonl',
+  'blind-drafts-37.jsonl',
 ].map((file) => join(root, 'tests/fixtures/heldout', file));
 
 /** Sealed: printed only with --sealed, for the final figure of a round. */
@@ -156,6 +157,7 @@ const SEALED_DRAFTS = [
   'blind-drafts-32.jsonl',
   'blind-drafts-34.jsonl',
   'blind-drafts-36.jsonl',
+  'blind-drafts-38.jsonl',
 ].map((file) => join(root, 'tests/fixtures/heldout', file));
 
 /** The dev set, then our own held-out drafts (written apart from the rules, to see whether they generalize). */

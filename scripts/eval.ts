@@ -33,6 +33,7 @@ const heldOutFiles = [
   'blind-messages-24.jsonl',
   'blind-messages-26.jsonl',
   'blind-messages-28.jsonl',
+  'blind-messages-30.jsonl',
 ].map((file) => join(root, 'tests/fixtures/heldout', file));
 // Sealed sets: printed only with --sealed, for the final figure of a round, so nobody tunes on them by looking.
 const sealedFiles = [
@@ -50,6 +51,7 @@ const sealedFiles = [
   'blind-messages-25.jsonl',
   'blind-messages-27.jsonl',
   'blind-messages-29.jsonl',
+  'blind-messages-31.jsonl',
 ].map((file) => join(root, 'tests/fixtures/heldout', file));
 // Our later sets, each written fresh after a tuning round, measured once untouched and then tuned on (see README there).
 const tuningFiles = [

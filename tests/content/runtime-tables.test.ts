@@ -8,6 +8,7 @@ import { pinyinOf } from '../../engine/pinyin.ts';
 import { installTraditionalTable, normalizeForMatch, toSimplified } from '../../engine/normalize.ts';
 import { bundledCueLists, type CueLists } from '../../engine/cue-lists.ts';
 import { detectEmotion } from '../../engine/emotion.ts';
+import { shapesOf } from '../../engine/emotion-shapes.ts';
 import { expandShorthand } from '../../engine/shorthand.ts';
 import { cueListsItem, enabledPacksItem, pinyinTableItem, traditionalTableItem } from '../../utils/storage.ts';
 
@@ -28,6 +29,7 @@ const CUES_FOR_TEST: CueLists = {
   },
   negation: { negation: ['不是'], contrast: ['而是'], aboutThemselves: [], moodDisclaimers: [] },
   shorthand: { thx: 'thanks' },
+  shapes: { 'time-ahead': ['明天'] },
 };
 
 // What wxt.config.ts does for the content script's build.
@@ -54,6 +56,7 @@ describe('content runtime and the tables (and emotion cue lists) left out of its
     expect(toSimplified('貨')).toBe('貨');
     expect(detectEmotion('呵呵 又是这样')).toBe('calm');
     expect(expandShorthand('thx')).toBe('thx');
+    expect(shapesOf('明天要用', '明天要用')).toEqual([]);
     // The build leaves the lists out: nothing bundled here.
     expect(bundledCueLists()).toBeUndefined();
     // The background writes the tables first, then the packs.
@@ -66,6 +69,7 @@ describe('content runtime and the tables (and emotion cue lists) left out of its
     expect(detectEmotion('呵呵 又是这样')).toBe('angry');
     expect(detectEmotion('我不急 慢慢来')).toBe('calm');
     expect(expandShorthand('thx')).toBe('thanks');
+    expect(shapesOf('明天要用', '明天要用')).toEqual(['shape:time-ahead']);
     runtime.stop();
   });
 });
