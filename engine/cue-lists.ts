@@ -1,4 +1,4 @@
-// The cue lists the engine reads customer language with (emotion, negation, chat shorthand, shapes): bundled, or installed from
+// The cue lists the engine reads customer language with (emotion, negation, chat shorthand, shapes, needs): bundled, or installed from
 // storage where the content script's build left them out (engine/tables/cue-lists.ts).
 import { CUE_LISTS } from './tables/cue-lists.ts';
 
@@ -32,6 +32,8 @@ export interface CueLists {
   shorthand: Readonly<Record<string, string>>;
   /** Shape name → the words that show it (time-ahead: tomorrow, 明天 …), for the learned emotion reader. */
   shapes: Readonly<Record<string, readonly string[]>>;
+  /** Scenario id → the words a message must name to be read at full strength as that scenario (engine/detect.ts). */
+  needs: Readonly<Record<string, readonly string[]>>;
 }
 
 const EMOTION_KEYS = [
@@ -45,7 +47,7 @@ const EMOTION_KEYS = [
 ] as const;
 const NEGATION_KEYS = ['negation', 'contrast', 'aboutThemselves', 'moodDisclaimers'] as const;
 
-const SHAPE_NAME = /^[a-z][a-z-]{0,39}$/u;
+const LIST_NAME = /^[a-z][a-z_-]{0,39}$/u;
 
 /** The lists of a value read from storage (or bundled), each list a list of strings; a list it lacks is empty. */
 function readCueLists(value: unknown): CueLists {
@@ -59,15 +61,19 @@ function readCueLists(value: unknown): CueLists {
   const words = Object.entries(record(root.shorthand)).filter(
     (entry): entry is [string, string] => typeof entry[1] === 'string',
   );
-  // A shape's name becomes a feature name: a key that is not one (the file's _comment) is no shape.
-  const shapes = Object.entries(record(root.shapes))
-    .filter(([name]) => SHAPE_NAME.test(name))
-    .map(([name, list]) => [name, strings(list)] as const);
+  // A shape's name becomes a feature name, a need's is a scenario id: a key that is not one (the _comment) is no list.
+  const named = (x: unknown) =>
+    Object.fromEntries(
+      Object.entries(record(x))
+        .filter(([name]) => LIST_NAME.test(name))
+        .map(([name, list]) => [name, strings(list)] as const),
+    );
   return {
     emotion: lists(root.emotion, EMOTION_KEYS),
     negation: lists(root.negation, NEGATION_KEYS),
     shorthand: Object.fromEntries(words),
-    shapes: Object.fromEntries(shapes),
+    shapes: named(root.shapes),
+    needs: named(root.needs),
   };
 }
 
@@ -78,6 +84,7 @@ const bundled: CueLists | undefined = BUNDLED
       negation: BUNDLED.negation,
       shorthand: BUNDLED.shorthand.words,
       shapes: BUNDLED.shapes,
+      needs: BUNDLED.needs,
     })
   : undefined;
 let installed: CueLists = bundled ?? readCueLists(undefined);

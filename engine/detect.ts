@@ -1,6 +1,8 @@
 // Scenario detection: ranks a pack set's scenarios for one customer message, or abstains when nothing is confident.
 import Fuse from 'fuse.js/basic';
 import { AhoCorasickMatcher } from './aho-corasick.ts';
+import { createCueMatcher } from './cue-matcher.ts';
+import { cueLists } from './cue-lists.ts';
 import { trainScenarioClassifier } from './detect-classifier.ts';
 import { createExampleIndex, featuresOf, type FeatureReader } from './detect-similarity.ts';
 import { isInside, negatedRanges, type Range } from './detect-negation.ts';
@@ -98,23 +100,16 @@ interface TriggerTarget {
 const TRIGGER_WEIGHT_FLOOR: Readonly<Record<string, number>> = Object.freeze({ angry_abusive: 0.88 });
 
 /**
- * What a scenario needs the message to name, and the share of its score left where it names nothing of it:
+ * What a scenario needs the message to name (its words: data/cues/needs.json), and the share of its score left where
+ * it names nothing of it:
  * - waiting too long is waiting for us (a reply, a queue, a line, a ticket); time alone ("makeup artist showed up 90
  *   min late", "骑手二十分钟没动") is the delay of something else;
  * - changing an order needs a change (改, 取消, 先别寄, "switch", "add"…); a question about how to pay or pick up before
  *   ordering ("可以超商取货付款吗", "can I pick up friday?") is a product question.
  */
-const SCENARIO_NEEDS: Readonly<Record<string, { names: RegExp; share: number }>> = {
-  waiting_too_long: {
-    names:
-      /回|理我|理人|人理|排队|排到|排了|都排|前面还有|轮到|接听|人接|电话|热线|忙音|占线|打不通|打不进|留言|消息|信息|邮件|工单|已读|客服|人呢|有人|在吗|还在|上班|下班|没人|人去哪|不说话|搭理|真人|转语音|石沉大海|问了|打了|\b(?:repl|respon|answer|queue|hold|messag|email|emailed|ticket|chat|agent|anyone|anybody|someone|nobody|no one|get back|got back|heard back|get through|ignor|been here|waiting|waited|hello|still there)/u,
-    share: 0.5,
-  },
-  order_change: {
-    names:
-      /改|换|取消|撤|退|加|删|拦|挡|砍|调|延|提前|推迟|备注|不要|算了|别发|别要|不用发|先别|少买|多买|错|写成|搞混|另一个|别的|地址|收件|收货人|收货电话|门牌|楼层|合并|拆|重复|多拍|少拍|补拍|去掉|减一|少一件|分开|分两次|暂停|暂缓|先不发|晚点|还没发|发货前|还没寄|趁还没|搬家|填成|送到公司|周末送|忘用|只想要|只要一件|刻字|抬头|重开|要寄到|少了一位|少打|\b(?:cancel|chang|switch|swap|add|remov|updat|edit|modif|move|reschedul|postpon|stop|hold|undo|wrong|instead|redirect|delay|push|merge|combin|split|don't (?:ship|send)|before it (?:ships|goes out)|ship it|quantity|deliver on|forgot to apply|apply a coupon|apartment|apt number|delivery date|won't be home|not be home|from my order|take off|upgrade|different card|another card|pickup point|collection point)/u,
-    share: 0.6,
-  },
+const SCENARIO_NEEDS: Readonly<Record<string, { share: number }>> = {
+  waiting_too_long: { share: 0.5 },
+  order_change: { share: 0.6 },
 };
 
 /** The score of a scenario whose trigger is the whole message (see the detector). */
@@ -286,7 +281,11 @@ export function createScenarioDetector(
   const counterIndex = createExampleIndex(
     scenarios.map((s) => (s.counterExamples ?? []).map((e) => readForDetection(e))),
   );
-  const needs = scenarios.map((s) => (Object.hasOwn(SCENARIO_NEEDS, s.id) ? SCENARIO_NEEDS[s.id] : undefined));
+  const needWords = cueLists().needs;
+  const needs = scenarios.map((s) =>
+    Object.hasOwn(SCENARIO_NEEDS, s.id) && (needWords[s.id]?.length ?? 0) > 0 ? SCENARIO_NEEDS[s.id] : undefined,
+  );
+  const namedNeeds = createCueMatcher(needWords, 'start');
   const hasCounterExamples = scenarios.some((s) => (s.counterExamples ?? []).length > 0);
   const noScenarioRead = noScenarioExamples.map((e) => readForDetection(e));
   const noScenarioIndex = createExampleIndex([noScenarioRead], buildFeatures);
@@ -445,8 +444,9 @@ export function createScenarioDetector(
       scores[s] = 1 - miss[s]! * (1 - fromExamples) * (1 - fromClassifier);
       if (denied.has(s) && !affirmedScenarios.has(s)) scores[s]! *= settings.deniedScenarioShare;
     }
+    const named = needs.some(Boolean) ? namedNeeds(normalized) : undefined;
     needs.forEach((need, s) => {
-      if (need && !need.names.test(normalized)) scores[s]! *= need.share;
+      if (need && !named!.has(scenarios[s]!.id)) scores[s]! *= need.share;
     });
     // After the gates: a message that is one trigger says what its scenario needs.
     for (const target of wholeTargets)

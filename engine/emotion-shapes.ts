@@ -5,7 +5,7 @@
 // share no word, so a worry the examples put in other words is still read. Which shapes mean anxiety and which anger,
 // and how much, is learned from the packs' labelled messages, not written here. The words of each shape are data
 // (data/cues/shapes.json, with the other cue lists); what has to be counted is read here.
-import { AhoCorasickMatcher } from './aho-corasick.ts';
+import { createCueMatcher, type CueMatcher } from './cue-matcher.ts';
 import { cueLists, cueListsGeneration } from './cue-lists.ts';
 
 /** What every shape's feature name starts with. */
@@ -29,55 +29,22 @@ const COUNTED_SHAPES: readonly (readonly [shape: string, pattern: RegExp, asWrit
   ['capitals', /\b[A-Z]{3,}\b/u, true],
 ];
 
-interface ShapeWords {
-  generation: number;
-  matcher: AhoCorasickMatcher | undefined;
-  /** The shape of each pattern, by pattern index. */
-  shapeOf: string[];
-  /** Whether each pattern starts and ends with a Latin letter or digit: it must then stand as a word of its own. */
-  latin: boolean[];
-}
+let shapeWords: { generation: number; matcher: CueMatcher } | undefined;
 
-let shapeWords: ShapeWords | undefined;
-
-/** The automaton over every shape's words, built again when other cue lists are installed. */
-function wordsOfShapes(): ShapeWords {
+/** The matcher of every shape's words, built again when other cue lists are installed. */
+function wordsOfShapes(): CueMatcher {
   const generation = cueListsGeneration();
-  if (shapeWords?.generation === generation) return shapeWords;
-  const patterns: string[] = [];
-  const shapeOf: string[] = [];
-  for (const [shape, words] of Object.entries(cueLists().shapes))
-    for (const word of words) {
-      if (word.length === 0) continue;
-      patterns.push(word);
-      shapeOf.push(shape);
-    }
-  shapeWords = {
-    generation,
-    matcher: patterns.length > 0 ? new AhoCorasickMatcher(patterns) : undefined,
-    shapeOf,
-    latin: patterns.map((word) => LATIN_EDGE.test(word[0]!) && LATIN_EDGE.test(word[word.length - 1]!)),
-  };
-  return shapeWords;
+  if (shapeWords?.generation !== generation)
+    shapeWords = { generation, matcher: createCueMatcher(cueLists().shapes, 'whole') };
+  return shapeWords.matcher;
 }
-
-const LATIN_EDGE = /[a-z0-9']/u;
 
 /**
  * The shapes a message has, as features: `folded` is the message as normalizeForMatch folds it (shorthand written out),
  * `original` as written (capitals).
  */
 export function shapesOf(original: string, folded: string): string[] {
-  const found = new Set<string>();
-  const { matcher, shapeOf, latin } = wordsOfShapes();
-  for (const hit of matcher?.search(folded) ?? []) {
-    const shape = shapeOf[hit.pattern]!;
-    if (found.has(shape)) continue;
-    const standsAlone =
-      !latin[hit.pattern] ||
-      (!LATIN_EDGE.test(folded[hit.start - 1] ?? ' ') && !LATIN_EDGE.test(folded[hit.end] ?? ' '));
-    if (standsAlone) found.add(shape);
-  }
+  const found = wordsOfShapes()(folded);
   for (const [shape, pattern, asWritten] of COUNTED_SHAPES)
     if (!found.has(shape) && pattern.test(asWritten ? original : folded)) found.add(shape);
   return [...found].map((shape) => SHAPE_PREFIX + shape);

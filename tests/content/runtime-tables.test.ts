@@ -30,6 +30,7 @@ const CUES_FOR_TEST: CueLists = {
   negation: { negation: ['不是'], contrast: ['而是'], aboutThemselves: [], moodDisclaimers: [] },
   shorthand: { thx: 'thanks' },
   shapes: { 'time-ahead': ['明天'] },
+  needs: { waiting_too_long: ['回复'] },
 };
 
 // What wxt.config.ts does for the content script's build.

@@ -192,6 +192,7 @@ describe('the content script that runs in every helpdesk tab', () => {
       expect(code).not.toContain(bundledTraditionalTable()!.slice(0, 60));
       expect(code).not.toContain(JSON.stringify(bundledCueLists()!.emotion.sarcasm.slice(0, 4)).slice(1, -1));
       expect(code).not.toContain(JSON.stringify(bundledCueLists()!.shapes['what-on-earth']!.slice(0, 3)).slice(1, -1));
+      expect(code).not.toContain('石沉大海');
       expect(gzipSync(script).length, dir).toBeLessThanOrEqual(100 * 1024);
       // Chromium refuses to load a content script holding a Unicode noncharacter (U+FFFF and the like) as not UTF-8.
       expect(code, dir).not.toMatch(/[\uFDD0-\uFDEF\uFFFE\uFFFF]/u);
