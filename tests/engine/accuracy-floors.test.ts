@@ -90,6 +90,12 @@ const MESSAGE_FLOORS: Record<string, number> = {
   // Sealed in round 17 (coworking, laundry, car wash, sports shoes, plant nursery, e-books): 0.900 at first measurement
   // (zh-CN 0.925, zh-TW 0.875, en 0.887); 0.905 at the end of the round.
   'blind-messages-29.jsonl': 0.88,
+  // Round 18 dev set (skincare, parcel forwarding, yoga, smart locks, frozen seafood, game top-ups): 0.950 at first
+  // measurement (zh-CN 0.988, zh-TW 0.975, en 0.900); 0.955 at the end of the round.
+  'blind-messages-30.jsonl': 0.93,
+  // Sealed in round 18 (event flowers, used textbooks, router rental, nut gift boxes, badminton courts, e-scooters):
+  // 0.940 at first measurement and at the end of the round.
+  'blind-messages-31.jsonl': 0.92,
 };
 
 /** File → the least recall over all categories, and the most false alarms on clean drafts (a share). */
@@ -188,6 +194,12 @@ const DRAFT_FLOORS: Record<string, { recall: number; falseAlarms: number }> = {
   // Sealed in round 17 (wedding photos, broadband, ski resort, kids' clothes, tea, used cars): recall 0.964 and 3/130
   // false alarms at first measurement and at the end of the round.
   'blind-drafts-36.jsonl': { recall: 0.94, falseAlarms: 0.04 },
+  // Round 18 dev set (hotpot, appliance repair, swimming school, used bags, eSIM plans, pet grooming): recall 0.964 and
+  // 1/130 false alarms at first measurement; 0.982 and 0/130 at the end of the round.
+  'blind-drafts-37.jsonl': { recall: 0.96, falseAlarms: 0.02 },
+  // Sealed in round 18 (camping gear, dental booking, bubble tea, cooking courses, car rental, moving boxes): recall
+  // 0.955 and 4/130 false alarms at first measurement and at the end of the round.
+  'blind-drafts-38.jsonl': { recall: 0.94, falseAlarms: 0.04 },
 };
 
 function top1(file: string): number {
@@ -236,7 +248,11 @@ describe('lint keeps its recall and false-alarm rate on every labelled draft set
   );
 });
 
-/** File → the least emotion accuracy, and the least recall of anxious customers (the class word lists miss). */
+/**
+ * File → the least emotion accuracy, and the least recall of anxious customers (the class word lists miss). Raised in
+ * round 18 where the learned reader over words and shapes lifted a set by two points or more (the sealed sets of rounds
+ * 9–17 together 0.841 → 0.876).
+ */
 const EMOTION_FLOORS: Record<string, { accuracy: number; anxious: number }> = {
   'blind-messages-1.jsonl': { accuracy: 0.87, anxious: 0.8 },
   'blind-messages-3.jsonl': { accuracy: 0.83, anxious: 0.72 },
@@ -244,14 +260,14 @@ const EMOTION_FLOORS: Record<string, { accuracy: number; anxious: number }> = {
   // and anxious 29 → 26 of 39 on blind-messages-11, while the fresh blind-messages-21 went 0.775 → 0.865 and all dev
   // sets together 0.848 → 0.858.
   'blind-messages-4.jsonl': { accuracy: 0.83, anxious: 0.54 },
-  'blind-messages-2.jsonl': { accuracy: 0.84, anxious: 0.78 },
+  'blind-messages-2.jsonl': { accuracy: 0.87, anxious: 0.78 },
   // Lowered in round 14 with its reason: the 3 800 messages the message corpus gained (data/src/*/message-corpus.jsonl)
   // moved 0.883 → 0.871 here, while anxious recall on all dev sets went 0.797 → 0.817 and their accuracy stayed 0.86.
   // Lowered in round 18 with its reason: the learned reader (softmax regression over words and shapes) moved 0.871 →
   // 0.854 here, while the fresh blind-messages-30 went 0.785 → 0.875 and all dev sets together 0.872 → 0.877.
   'blind-messages-5.jsonl': { accuracy: 0.85, anxious: 0.7 },
-  'blind-messages-6.jsonl': { accuracy: 0.78, anxious: 0.65 },
-  'blind-messages-7.jsonl': { accuracy: 0.76, anxious: 0.58 },
+  'blind-messages-6.jsonl': { accuracy: 0.86, anxious: 0.65 },
+  'blind-messages-7.jsonl': { accuracy: 0.86, anxious: 0.58 },
   'blind-messages-8.jsonl': { accuracy: 0.77, anxious: 0.64 },
   // 0.85 until round 8 stopped doubling the character after a space between Chinese phrases (engine/detect.ts,
   // HAN_SPACE_HAN): a correct reading that moved two messages' best scenario, and their scenario's mood, on this
@@ -261,45 +277,50 @@ const EMOTION_FLOORS: Record<string, { accuracy: number; anxious: number }> = {
   'blind-messages-9.jsonl': { accuracy: 0.83, anxious: 0.63 },
   'blind-messages-10.jsonl': { accuracy: 0.81, anxious: 0.72 },
   'blind-messages-11.jsonl': { accuracy: 0.83, anxious: 0.64 },
-  'blind-messages-12.jsonl': { accuracy: 0.72, anxious: 0.5 },
+  'blind-messages-12.jsonl': { accuracy: 0.83, anxious: 0.5 },
   // Sealed, emotion shown by the situation: 0.705 at first and final measurement of round 8, 0.725 in round 10.
   // Sealed in round 9: emotion 0.785, anxious 39/60 (0.65), angry 36/49 at its first measurement; 0.815 after round
   // 10's cues (deadlines, fear of loss, pleading, two-character cues as words; measured, not tuned on).
-  'blind-messages-13.jsonl': { accuracy: 0.82, anxious: 0.7 },
+  'blind-messages-13.jsonl': { accuracy: 0.9, anxious: 0.7 },
   // Round 10 dev set: 0.780, anxious 41/59 at first measurement; 0.890 after (tuned on).
   'blind-messages-14.jsonl': { accuracy: 0.87, anxious: 0.84 },
   // Round 11 dev set: 0.780, anxious 43/60 at first measurement; 0.905, anxious 53/60 after (tuned on).
   'blind-messages-15.jsonl': { accuracy: 0.88, anxious: 0.85 },
   // Sealed in round 11: 0.720, anxious 33/60 at first measurement; 0.740, anxious 36/60 at the end of the round.
-  'blind-messages-16.jsonl': { accuracy: 0.72, anxious: 0.56 },
+  'blind-messages-16.jsonl': { accuracy: 0.83, anxious: 0.56 },
   // Second round 11 dev set: 0.715, anxious 34/67 at first measurement; 0.870, anxious 56/67 after (tuned on).
   'blind-messages-17.jsonl': { accuracy: 0.82, anxious: 0.76 },
   // Sealed, measured once at the end of round 11: 0.790, anxious 43/59 (before round 11: 0.760, anxious 40/59).
-  'blind-messages-18.jsonl': { accuracy: 0.77, anxious: 0.7 },
+  'blind-messages-18.jsonl': { accuracy: 0.86, anxious: 0.7 },
   // Sealed in round 12: 0.845, anxious 45/58, at first measurement and at the end.
   'blind-messages-19.jsonl': { accuracy: 0.82, anxious: 0.74 },
   // Round 13 dev set: 0.775, anxious 35/60 at first measurement; 0.880, anxious 52/60 at the end of the round (the
   // emotion corpus, worry past an apology, feared consequences, clocks; its misses read, the corpus written without it).
   'blind-messages-21.jsonl': { accuracy: 0.86, anxious: 0.8 },
   // Sealed in round 13: 0.780, anxious 38/60 at first measurement; 0.835, anxious 45/60 at the end of the round.
-  'blind-messages-20.jsonl': { accuracy: 0.81, anxious: 0.71 },
+  'blind-messages-20.jsonl': { accuracy: 0.89, anxious: 0.71 },
   // Round 14 dev set: 0.775, anxious 42/60 at first measurement; 0.785, anxious 42/60 at the end of the round.
   'blind-messages-23.jsonl': { accuracy: 0.76, anxious: 0.66 },
   // Sealed in round 14: 0.785, anxious 46/60 at first measurement; 0.795, anxious 45/60 at the end of the round.
-  'blind-messages-22.jsonl': { accuracy: 0.77, anxious: 0.71 },
+  'blind-messages-22.jsonl': { accuracy: 0.86, anxious: 0.71 },
   // Round 15 dev set: 0.795, anxious 44/60 at first measurement; 0.830, anxious 49/60 after round 16's shapes of worry.
   'blind-messages-24.jsonl': { accuracy: 0.81, anxious: 0.78 },
   // Sealed in round 15: 0.800, anxious 46/60 at first measurement.
-  'blind-messages-25.jsonl': { accuracy: 0.78, anxious: 0.74 },
+  'blind-messages-25.jsonl': { accuracy: 0.84, anxious: 0.74 },
   // Round 16 dev set: 0.825, anxious 42/60 at first measurement, 0.835, anxious 44/60 at the end of the round (a second
   // writer, labelling blind, agreed with its emotion labels on 0.94 of the messages: the ceiling is far above).
   'blind-messages-26.jsonl': { accuracy: 0.81, anxious: 0.71 },
   // Sealed in round 16: 0.800, anxious 44/60 at first measurement; 0.815, anxious 45/60 at the end of the round.
-  'blind-messages-27.jsonl': { accuracy: 0.79, anxious: 0.73 },
+  'blind-messages-27.jsonl': { accuracy: 0.86, anxious: 0.73 },
   // Round 17 dev set: 0.850, anxious 49/60 at first measurement; 0.880, anxious 49/60 at the end of the round.
-  'blind-messages-28.jsonl': { accuracy: 0.86, anxious: 0.78 },
+  'blind-messages-28.jsonl': { accuracy: 0.9, anxious: 0.78 },
   // Sealed in round 17: 0.860, anxious 55/60 at first measurement; 0.865, anxious 55/60 at the end of the round.
-  'blind-messages-29.jsonl': { accuracy: 0.84, anxious: 0.88 },
+  'blind-messages-29.jsonl': { accuracy: 0.89, anxious: 0.88 },
+  // Round 18 dev set: 0.785, anxious 39/60 at first measurement; 0.890, anxious 50/60 at the end of the round (the
+  // learned reader over words and shapes).
+  'blind-messages-30.jsonl': { accuracy: 0.87, anxious: 0.8 },
+  // Sealed in round 18: 0.775, anxious 43/60 at first measurement; 0.870, anxious 54/60 at the end of the round.
+  'blind-messages-31.jsonl': { accuracy: 0.85, anxious: 0.85 },
   'fresh-4.jsonl': { accuracy: 0.88, anxious: 0.65 },
 };
 
