@@ -65,7 +65,14 @@ describe('the structure of a customer message', () => {
     ]) {
       expect(top(message), message).not.toBe('waiting_too_long');
     }
-    for (const message of ['been stuck in your chat queue for 50 minutes', '发了消息四十分钟了都没人回']) {
+    // The customer's own wait, with nothing else named, is a wait for us.
+    for (const message of [
+      'been stuck in your chat queue for 50 minutes',
+      '发了消息四十分钟了都没人回',
+      '我都等了半小时了',
+      'this is taking forever lol',
+      '还要我等到什么时候',
+    ]) {
       expect(top(message), message).toBe('waiting_too_long');
     }
   });
