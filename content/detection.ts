@@ -6,6 +6,7 @@ import { recordUnmatched } from '../utils/teach.ts';
 import { forgetComposerCaret } from '../composer/index.ts';
 import { watchConversation, type ConversationSnapshot } from './conversation-watcher.ts';
 import { detectLatestCustomer } from './latest-customer.ts';
+import { trainWhenIdle } from './idle-training.ts';
 import { duringSession, setView } from './tab-store.ts';
 import { uiLocaleOf, type Tab } from './tab.ts';
 
@@ -26,13 +27,31 @@ export function startDetection(tab: Tab): () => void {
     if (cachedFor !== engine) {
       cache.clear();
       cachedFor = engine;
+      trainEmotionReader(engine);
     }
     const cached = cache.get(text);
     if (cached) return cached;
-    const detection = engine.detect(text);
+    // The first detections do not wait for the emotion reader's training: the cue lists read emotion until it is ready.
+    const detection = engine.detect(text, { waitForEmotionReader: false });
     if (cache.size >= DETECTION_CACHE_LIMIT) cache.clear();
     cache.set(text, detection);
     return detection;
+  }
+
+  /** Trains the engine's emotion reader in idle time, then reads the conversation again with it. */
+  function trainEmotionReader(engine: Engine): void {
+    if (engine.prepareEmotion(0)) return;
+    const current = () => store.get().engine === engine;
+    trainWhenIdle(
+      doc,
+      (budget) => engine.prepareEmotion(budget),
+      current,
+      () => {
+        cache.clear();
+        const { adapter } = store.get();
+        if (current() && adapter) evaluate(adapter);
+      },
+    );
   }
 
   function evaluate(adapter: SiteAdapter): void {

@@ -8,6 +8,7 @@ import { findingsForComposer } from './note-lint.ts';
 import { draftReaderItem, extensionBuild, type PublishedDraftReader } from '../utils/storage.ts';
 import { duringSession, setView } from './tab-store.ts';
 import type { Tab } from './tab.ts';
+import { trainWhenIdle } from './idle-training.ts';
 
 export function startDraftLint(tab: Tab): () => void {
   const { store, doc } = tab;
@@ -64,7 +65,7 @@ export function startDraftLint(tab: Tab): () => void {
       // The published reader, when it fits, is read back in the same idle slices training would take.
       stopWaiting = afterFirstReading(tab, () => {
         void adoptPublishedReader(engine).then(() => {
-          if (wanted()) trainWhenIdle(doc, engine, wanted, ready);
+          if (wanted()) trainWhenIdle(doc, (budget) => engine.prepareLint(budget), wanted, ready);
         });
       });
     };
@@ -134,47 +135,6 @@ function afterFirstReading(tab: Tab, task: () => void): () => void {
   }
   if (tab.store.get().view.latest) run();
   return cancel;
-}
-
-/** A slice of training, in ms: short enough that a keystroke or the first detection never waits long behind it. */
-const TRAINING_SLICE_MS = 12;
-/**
- * How long a slice waits for the page to be idle at most. One that came later than HELD_BACK_MS: in a hidden tab (the
- * browser holds its callbacks back to about one a second, and nobody types there) it trains the rest at once; in the
- * tab the agent looks at, the rest goes in slices paced by a timer, keystrokes handled between them (the rest at once,
- * two seconds of work, froze typing; slices left to idle periods alone, which a busy or headless page grants seldom,
- * left the reader untrained after ten seconds).
- */
-const IDLE_WAIT_MS = 2000;
-const HELD_BACK_MS = 400;
-
-/**
- * Trains the engine's draft reader in the page's idle time (each idle period used whole, up to 50 ms), until it is
- * ready or no longer wanted: about two seconds of work in all. Until then the rules alone warn.
- */
-function trainWhenIdle(doc: Document, engine: Engine, wanted: () => boolean, onReady: () => void): void {
-  const win = doc.defaultView ?? window;
-  const slice = (budget: number, paced: boolean): void => {
-    if (!wanted()) return;
-    if (engine.prepareLint(budget)) onReady();
-    else next(paced);
-  };
-  const next = (paced: boolean): void => {
-    if (paced || typeof win.requestIdleCallback !== 'function') {
-      win.setTimeout(() => slice(TRAINING_SLICE_MS, paced), paced ? 0 : 50);
-      return;
-    }
-    const asked = performance.now();
-    win.requestIdleCallback(
-      (deadline) => {
-        const late = performance.now() - asked > HELD_BACK_MS;
-        if (late && doc.hidden) slice(Infinity, false);
-        else slice(Math.max(TRAINING_SLICE_MS, deadline.timeRemaining()), late);
-      },
-      { timeout: IDLE_WAIT_MS },
-    );
-  };
-  next(false);
 }
 
 /** The composer to write into now: the draft watcher's, re-found first (the page may have swapped it). */

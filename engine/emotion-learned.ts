@@ -26,8 +26,12 @@ interface LearnedEmotion {
   knownWords: number;
 }
 
-/** Reads one customer message (as written); undefined when the packs teach no emotion. */
-export type EmotionReader = (text: string) => LearnedEmotion | undefined;
+export interface EmotionReader {
+  /** Reads one customer message (as written), training first if need be; undefined when the packs teach no emotion. */
+  read(text: string): LearnedEmotion | undefined;
+  /** Trains for about `budgetMs` at most (all of it without a budget; nothing with 0); true once the reader is ready. */
+  prepare(budgetMs?: number): boolean;
+}
 
 const BIAS = 'bias';
 const LATIN_WORDS = /[a-z']+/gu;
@@ -61,12 +65,16 @@ interface Model {
   weights: Float64Array;
 }
 
-function train(examples: MergedPacks['emotionExamples']): Model | null {
+/** Examples read, or training steps taken, between two looks at the clock. */
+const STEP = 64;
+
+/** The training, a step at a time: each example's features, then the passes over them. */
+function* training(examples: MergedPacks['emotionExamples']): Generator<void, Model | null> {
   if (examples.anxious.length + examples.angry.length === 0) return null;
   const featureIds = new Map<string, number>();
   const rows: Uint32Array[] = [];
   const labels: number[] = [];
-  EMOTIONS.forEach((emotion, label) => {
+  for (const [label, emotion] of EMOTIONS.entries())
     for (const text of examples[emotion]) {
       rows.push(
         Uint32Array.from(emotionFeatures(text), (feature) => {
@@ -76,27 +84,30 @@ function train(examples: MergedPacks['emotionExamples']): Model | null {
         }),
       );
       labels.push(label);
+      if (rows.length % STEP === 0) yield;
     }
-  });
   // Each emotion weighs the same in all, so the many calm examples do not outvote the others.
   const counts = EMOTIONS.map((_, label) => labels.filter((l) => l === label).length);
   const total = labels.length;
   const classWeight = counts.map((count) => (count === 0 ? 0 : total / (CLASSES * count)));
   const weights = new Float64Array(featureIds.size * CLASSES);
   const scores = new Float64Array(CLASSES);
+  const order = shuffled(rows.length);
   for (let pass = 0; pass < TRAINING.passes; pass++) {
     const step = TRAINING.step / (1 + pass);
-    for (const index of shuffled(rows.length)) {
+    for (let at = 0; at < order.length; at++) {
+      const index = order[at]!;
       const row = rows[index]!;
       const label = labels[index]!;
       softmax(row, weights, scores);
       const scale = step * classWeight[label]!;
       for (const id of row) {
         for (let c = 0; c < CLASSES; c++) {
-          const at = id * CLASSES + c;
-          weights[at] = weights[at]! - scale * (scores[c]! - (c === label ? 1 : 0)) - TRAINING.decay * weights[at]!;
+          const w = id * CLASSES + c;
+          weights[w] = weights[w]! - scale * (scores[c]! - (c === label ? 1 : 0)) - TRAINING.decay * weights[w]!;
         }
       }
+      if (at % STEP === STEP - 1) yield;
     }
   }
   return { featureIds, weights };
@@ -116,14 +127,29 @@ function softmax(ids: ArrayLike<number>, weights: Float64Array, into: Float64Arr
 }
 
 /**
- * Trains on the first message it reads (tens of milliseconds for the default packs' eight thousand examples), then
- * reads each message in microseconds. A pack set without anxious or angry examples gives a reader that never speaks.
+ * The reader of these examples, trained when first asked (a few hundred milliseconds for the default packs' eight
+ * thousand examples), or beforehand in slices (`prepare`), so that a tab's first detection need not wait for it.
+ * A pack set without anxious or angry examples gives a reader that never speaks.
  */
 export function createEmotionReader(examples: MergedPacks['emotionExamples']): EmotionReader {
   let model: Model | null | undefined;
+  let steps: Generator<void, Model | null> | undefined;
   const scores = new Float64Array(CLASSES);
-  return (text) => {
-    model ??= train(examples);
+  const prepare = (budgetMs = Infinity): boolean => {
+    if (model !== undefined) return true;
+    if (budgetMs <= 0) return false;
+    steps ??= training(examples);
+    const until = performance.now() + budgetMs;
+    for (let next = steps.next(); ; next = steps.next()) {
+      if (next.done) {
+        model = next.value;
+        return true;
+      }
+      if (performance.now() >= until) return false;
+    }
+  };
+  const read = (text: string): LearnedEmotion | undefined => {
+    prepare();
     if (!model) return undefined;
     const { featureIds, weights } = model;
     const ids: number[] = [];
@@ -139,4 +165,5 @@ export function createEmotionReader(examples: MergedPacks['emotionExamples']): E
     for (let c = 1; c < CLASSES; c++) if (scores[c]! > scores[best]!) best = c;
     return { emotion: EMOTIONS[best]!, confidence: scores[best]!, knownWords };
   };
+  return { read, prepare };
 }

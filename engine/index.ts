@@ -78,6 +78,11 @@ export {
 interface DetectOptions {
   /** How many scenarios at most (default 3). */
   top?: number;
+  /**
+   * False: an emotion reader still training (prepareEmotion) is not waited for; the cue lists alone read the emotion
+   * until it is ready, so a tab's first detection does not wait for its training.
+   */
+  waitForEmotionReader?: boolean;
 }
 
 export interface Engine extends Catalog {
@@ -96,6 +101,11 @@ export interface Engine extends Catalog {
    * trains in slices of the page's idle time; 0 only asks). True once it is ready.
    */
   prepareLint(budgetMs?: number): boolean;
+  /**
+   * Trains the learned emotion reader (a few hundred milliseconds once per set of packs): all of it, or for about
+   * `budgetMs` and on from there at the next call (0 only asks). True once it is ready.
+   */
+  prepareEmotion(budgetMs?: number): boolean;
   /**
    * Takes a draft reader trained on the same packs elsewhere (draftReaderTraining, in the background) instead of
    * training one in the page; prepareLint reads it back, in slices as it would train: false when it was trained on
@@ -198,10 +208,11 @@ export function createEngine(packs: readonly Pack[]): Engine {
   // where it is sure, with three exceptions: in a scenario calm by nature (praise, thanks) a learned guess is more often
   // wrong than right; the customer's word that they are calm ("it is fine though", "不急"), or a courteous message the
   // cue lists read as calm, is not turned into anger by a guess; and a worry the cue lists name is not calmed by one.
-  const emotionOf = (text: string, scenario: string | undefined, courteous: boolean): Emotion => {
+  const emotionOf = (text: string, scenario: string | undefined, courteous: boolean, wait: boolean): Emotion => {
     const fromCues = detectEmotion(text);
     if (scenario !== undefined && CALM_SCENARIOS.has(scenario)) return fromCues;
-    const learned = readEmotion(text);
+    if (!wait && !readEmotion.prepare(0)) return fromCues;
+    const learned = readEmotion.read(text);
     if (!learned || learned.knownWords < LEARNED_EMOTION.knownWords) return fromCues;
     if (fromCues === 'calm' && statesCalm(expandShorthand(normalizeForMatch(text)))) return 'calm';
     if (fromCues === 'calm' && courteous && learned.emotion === 'angry') return 'calm';
@@ -227,7 +238,11 @@ export function createEngine(packs: readonly Pack[]): Engine {
       return {
         text: message,
         scenarios: found,
-        emotion: emotionGivenScenario(emotionOf(read, found[0]?.id, courteous), found[0]?.id, courteous),
+        emotion: emotionGivenScenario(
+          emotionOf(read, found[0]?.id, courteous, options.waitForEmotionReader ?? true),
+          found[0]?.id,
+          courteous,
+        ),
         sensitive: findSensitive(message),
       };
     },
@@ -237,6 +252,7 @@ export function createEngine(packs: readonly Pack[]): Engine {
         options?.waitForReader ?? true,
       ),
     prepareLint: learned.prepare,
+    prepareEmotion: readEmotion.prepare,
     adoptDraftReader: learned.adopt,
     readChecklist: checklist.read,
     checklistPhrasesIn: checklist.phrasesIn,

@@ -36,8 +36,8 @@ const WORRIED = '孩子的药快吃完了，快递还没到';
 
 describe('the learned emotion reader', () => {
   it('reads a worried message without a cue word as anxious once the packs teach it', () => {
-    expect(createEmotionReader({ anxious: [], angry: [], calm: CALM })(WORRIED)).toBeUndefined();
-    const read = createEmotionReader({ anxious: ANXIOUS, angry: [], calm: CALM })(WORRIED);
+    expect(createEmotionReader({ anxious: [], angry: [], calm: CALM }).read(WORRIED)).toBeUndefined();
+    const read = createEmotionReader({ anxious: ANXIOUS, angry: [], calm: CALM }).read(WORRIED);
     expect(read?.emotion).toBe('anxious');
     expect(read?.confidence).toBeGreaterThan(0.5);
     expect(read?.knownWords).toBeGreaterThan(0);
@@ -54,8 +54,8 @@ describe('the learned emotion reader', () => {
       angry: [],
       calm: ['do you have it in blue', 'what sizes are there', 'how do I reset the password'],
     });
-    expect(reader('flying out sunday, will the parcel land before that')?.emotion).toBe('anxious');
-    expect(reader('do you have the parcel in green')?.emotion).toBe('calm');
+    expect(reader.read('flying out sunday, will the parcel land before that')?.emotion).toBe('anxious');
+    expect(reader.read('do you have the parcel in green')?.emotion).toBe('calm');
   });
 
   it('names the shapes of a message, whatever its words', () => {
@@ -70,9 +70,27 @@ describe('the learned emotion reader', () => {
     expect(shapes('请问这个有白色的吗')).toEqual(['shape:polite']);
   });
 
+  it('trains in slices when asked to, and reads the same once trained', () => {
+    const examples = { anxious: ANXIOUS, angry: [], calm: CALM };
+    const sliced = createEmotionReader(examples);
+    expect(sliced.prepare(0)).toBe(false);
+    let slices = 0;
+    while (!sliced.prepare(0.001)) slices++;
+    expect(slices).toBeLessThan(10_000);
+    expect(sliced.read(WORRIED)).toEqual(createEmotionReader(examples).read(WORRIED));
+  });
+
+  it('leaves emotion to the cue lists while it trains, where the caller does not wait', () => {
+    const engine = createEngine([pack({ anxious: ANXIOUS, calm: CALM })]);
+    expect(engine.prepareEmotion(0)).toBe(false);
+    expect(engine.detect('好的谢谢你', { waitForEmotionReader: false }).emotion).toBe('calm');
+    expect(engine.prepareEmotion(0)).toBe(false);
+    expect(engine.prepareEmotion()).toBe(true);
+  });
+
   it('is the same reader in every tab: training is deterministic', () => {
     const examples = { anxious: ANXIOUS, angry: [], calm: CALM };
-    expect(createEmotionReader(examples)(WORRIED)).toEqual(createEmotionReader(examples)(WORRIED));
+    expect(createEmotionReader(examples).read(WORRIED)).toEqual(createEmotionReader(examples).read(WORRIED));
   });
 
   it('leaves a calm question calm', () => {
