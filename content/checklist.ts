@@ -37,7 +37,10 @@ export function startChecklist(tab: Tab): () => void {
       if (readings.size >= cacheLimit) readings.clear();
       turn =
         message.role === 'customer'
-          ? { role: 'customer', scenarios: engine.detect(message.text).scenarios.map((s) => s.id) }
+          ? {
+              role: 'customer',
+              scenarios: engine.detect(message.text, { waitForEmotionReader: false }).scenarios.map((s) => s.id),
+            }
           : {
               role: 'agent',
               // What the reply says, found once here: the reader would otherwise look again on every new message.

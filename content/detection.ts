@@ -41,7 +41,8 @@ export function startDetection(tab: Tab): () => void {
   /** Trains the engine's emotion reader in idle time, then reads the conversation again with it. */
   function trainEmotionReader(engine: Engine): void {
     if (engine.prepareEmotion(0)) return;
-    const current = () => store.get().engine === engine;
+    // Wanted while this engine is the tab's, the session runs (a snapshot is kept) and the script is current.
+    const current = () => !tab.ctx.isInvalid && lastSnapshot !== null && store.get().engine === engine;
     trainWhenIdle(
       doc,
       (budget) => engine.prepareEmotion(budget),

@@ -69,7 +69,13 @@ function watchExpansion(tab: Tab): ExpansionController {
   function searchFor(engine: Engine): PhraseSearch {
     // The page's engine reads a query as it reads the customer's messages: no second detector in the page.
     if (built?.engine !== engine)
-      built = { engine, search: createPhraseSearch(engine.merged, (text) => engine.detect(text).scenarios) };
+      built = {
+        engine,
+        search: createPhraseSearch(
+          engine.merged,
+          (text) => engine.detect(text, { waitForEmotionReader: false }).scenarios,
+        ),
+      };
     return built.search;
   }
 

@@ -281,6 +281,7 @@ export function createScenarioDetector(
   const counterIndex = createExampleIndex(
     scenarios.map((s) => (s.counterExamples ?? []).map((e) => readForDetection(e))),
   );
+  // Read when the detector is built: the content script installs the cue lists before it builds an engine.
   const needWords = cueLists().needs;
   const needs = scenarios.map((s) =>
     Object.hasOwn(SCENARIO_NEEDS, s.id) && (needWords[s.id]?.length ?? 0) > 0 ? SCENARIO_NEEDS[s.id] : undefined,

@@ -22,7 +22,7 @@ const TRAINING = { passes: 6, step: 0.2, decay: 1e-5 } as const;
 interface LearnedEmotion {
   emotion: Emotion;
   confidence: number;
-  /** How many of the message's words (not its shapes) the examples knew. */
+  /** How many of the message's word features (Han bigrams, word stems, English word pairs; not shapes) the examples knew. */
   knownWords: number;
 }
 
@@ -140,12 +140,18 @@ export function createEmotionReader(examples: MergedPacks['emotionExamples']): E
     if (budgetMs <= 0) return false;
     steps ??= training(examples);
     const until = performance.now() + budgetMs;
-    for (let next = steps.next(); ; next = steps.next()) {
-      if (next.done) {
-        model = next.value;
-        return true;
+    try {
+      for (let next = steps.next(); ; next = steps.next()) {
+        if (next.done) {
+          model = next.value;
+          return true;
+        }
+        if (performance.now() >= until) return false;
       }
-      if (performance.now() >= until) return false;
+    } catch (error) {
+      // A reader that could not be trained stays silent (the cue lists read emotion), ready rather than retried.
+      model = null;
+      throw error;
     }
   };
   const read = (text: string): LearnedEmotion | undefined => {
