@@ -215,58 +215,56 @@ export function statesComplaintFact(text: string): boolean {
   return cues().complaintFacts.some((cue) => containsCue(normalized, cue));
 }
 
-/** The message as the emotion signals read it: folded, shorthand written out, calm statements and denied tempers blanked. */
+/** The message as the emotion cues read it: folded, shorthand written out, calm statements and denied tempers blanked. */
 function emotionReading(text: string): string {
   let normalized = expandShorthand(normalizeForMatch(text));
   normalized = normalized.replace(calmStatementPattern(), '/');
   return normalized.replace(NEGATED_TEMPER, '/');
 }
 
-type Signal = readonly [name: string, fires: (normalized: string, original: string) => boolean];
-
-/** What reads as anger, by name: loud forms first, then insults, sneers and insistence. */
-const ANGRY_SIGNALS: readonly Signal[] = [
-  ['shouting', (n, original) => SHOUTING.test(n) || isShouting(original)],
-  ['chopped', (_, original) => CHOPPED_WORDS.test(original) || SHOUTED_WORD.test(original)],
-  ['angry-cue', (n) => cues().angry.some((cue) => containsCue(n, cue))],
-  ['sarcasm', (n) => cues().sarcasm.some((cue) => containsCue(n, cue))],
-  ['counting-failures', (n) => COUNTING_FAILURES.test(n)],
-  ['mocking-question', (n) => MOCKING_QUESTION.test(n)],
-  ['quoted-claim', (n) => QUOTED_CLAIM.test(n) && SNEER_BESIDE_QUOTE.test(n)],
-  ['accusing-question', (n) => ACCUSING_QUESTION.test(n)],
-  ['giving-up', (n) => GIVING_UP.test(n)],
-  ['insisted-ask', (n) => INSISTED_ASK.test(n)],
-  ['praised-again', (n) => PRAISED_AGAIN.test(n) && FAILED.test(n)],
-  ['said-again', (n) => saysAgainForWeight(n)],
+/** What reads as anger besides shouting and the cue lists: counted failures, mockery, sneers, insistence. */
+const ANGRY_FORMS: readonly RegExp[] = [
+  COUNTING_FAILURES,
+  MOCKING_QUESTION,
+  ACCUSING_QUESTION,
+  GIVING_UP,
+  INSISTED_ASK,
 ];
-/** Shouting survives an apology for the tone; the rest of the anger does not ("my bad for the caps, just scared …"). */
-const LOUD_SIGNALS = 2;
-
-/** What reads as anxiety, by name: counted waits, deadlines, feared losses, calls that go unanswered. */
-const ANXIOUS_SIGNALS: readonly Signal[] = [
-  ['urgent-questions', (n) => URGENT_QUESTIONS.test(n)],
-  ['counting-days', (n) => COUNTING_DAYS.test(n)],
-  ['deadline', (n) => DEADLINE.test(n)],
-  ['feared-consequence', (n) => FEARED_CONSEQUENCE.test(n)],
-  ['clock-running', (n) => CLOCK_RUNNING.test(n)],
-  ['calling-again', (n) => CALLING_AGAIN.test(n)],
-  ['someone-else', (n) => SOMEONE_ELSE_ON_ACCOUNT.test(n)],
-  ['unsure-heard', (n) => UNSURE_HEARD.test(n)],
-  ['time-at-stake', (n) => TIME_AT_STAKE.test(n)],
-  ['stakes-zh', (n) => STAKES_ZH.test(n)],
-  ['waited', (n) => WAITED_EN.test(n)],
-  ['loss', (n) => LOSS_EN.test(n)],
-  ['minutes-left', (n) => MINUTES_LEFT.test(n)],
-  ['anxious-cue', (n) => cues().anxious.some((cue) => containsCue(n, cue))],
+/** What reads as anxiety besides the cue list: counted waits, deadlines, feared losses, calls that go unanswered. */
+const ANXIOUS_FORMS: readonly RegExp[] = [
+  URGENT_QUESTIONS,
+  COUNTING_DAYS,
+  DEADLINE,
+  FEARED_CONSEQUENCE,
+  CLOCK_RUNNING,
+  CALLING_AGAIN,
+  SOMEONE_ELSE_ON_ACCOUNT,
+  UNSURE_HEARD,
+  TIME_AT_STAKE,
+  STAKES_ZH,
+  WAITED_EN,
+  LOSS_EN,
+  MINUTES_LEFT,
 ];
 
 export function detectEmotion(text: string): Emotion {
   const normalized = emotionReading(text);
+  if (SHOUTING.test(normalized) || isShouting(text) || CHOPPED_WORDS.test(text) || SHOUTED_WORD.test(text))
+    return 'angry';
   // An apology for the tone takes the anger back, not the worry: "my bad for the caps, just scared I'll lose the deposit".
   const apologised = cues().apology.some((cue) => normalized.includes(cue));
-  const angry = apologised ? ANGRY_SIGNALS.slice(0, LOUD_SIGNALS) : ANGRY_SIGNALS;
-  if (angry.some(([, fires]) => fires(normalized, text))) return 'angry';
-  if (ANXIOUS_SIGNALS.some(([, fires]) => fires(normalized, text))) return 'anxious';
+  if (
+    !apologised &&
+    (cues().angry.some((cue) => containsCue(normalized, cue)) ||
+      cues().sarcasm.some((cue) => containsCue(normalized, cue)) ||
+      ANGRY_FORMS.some((form) => form.test(normalized)) ||
+      (QUOTED_CLAIM.test(normalized) && SNEER_BESIDE_QUOTE.test(normalized)) ||
+      (PRAISED_AGAIN.test(normalized) && FAILED.test(normalized)) ||
+      saysAgainForWeight(normalized))
+  )
+    return 'angry';
+  if (ANXIOUS_FORMS.some((form) => form.test(normalized)) || cues().anxious.some((cue) => containsCue(normalized, cue)))
+    return 'anxious';
   return 'calm';
 }
 
