@@ -56,6 +56,18 @@ function insideAny(spans: ReadonlyArray<readonly [number, number]>, start: numbe
   return spans.some(([s, e]) => start >= s && end <= e);
 }
 
+/**
+ * True when a span lies inside quotation marks, or runs from outside into them or out of them: a phrase made of the
+ * agent's words and somebody else's ("截图里那条“您的验证码是……”的短信，请不要转发") is said by neither.
+ */
+function quotedOrAcross(spans: ReadonlyArray<readonly [number, number]>, start: number, end: number): boolean {
+  return spans.some(([s, e]) => {
+    const startsInside = start >= s && start < e;
+    const endsInside = end > s && end <= e;
+    return startsInside || endsInside;
+  });
+}
+
 /** A finding of a rule at a span of the original draft. */
 function toFinding(rule: Rule, draft: string, start: number, end: number): Finding {
   const finding: Finding = {
@@ -121,7 +133,7 @@ export function findingsOf(
   const findings: Finding[] = [];
   for (const hit of keepMostSpecific(hits)) {
     const span = originalSpan(normalized, hit.start, hit.end);
-    if (insideAny(quotes, span.start, span.end)) continue;
+    if (quotedOrAcross(quotes, span.start, span.end)) continue;
     findings.push(toFinding(hit.rule, draft, span.start, span.end));
   }
 

@@ -95,6 +95,26 @@ export const STANDARD_CLASSES: Readonly<Record<string, readonly string[]>> = Obj
     '截图',
     '贴',
   ],
+  /** How many times something was said or done: 好几遍, 很多次, 无数次. */
+  times: [
+    '好几',
+    '好多',
+    '很多',
+    '多少',
+    '几',
+    '两',
+    '三',
+    '四',
+    '五',
+    '无数',
+    'n',
+    'n多',
+    '一百',
+    '八百',
+    '上百',
+    '十几',
+    '好些',
+  ],
   /** Flat inability. */
   cannot: [
     '不能',

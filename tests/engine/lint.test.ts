@@ -18,6 +18,9 @@ describe('lint with the default packs', () => {
     ['我們拒絕為您服務', ['rejection']],
     ['把驗證碼發給我', ['sensitive_request']],
     ['这台机器一定能用十年', ['absolute_promise']],
+    ['请把“支付密码”发给我', ['sensitive_request']],
+    ['这个问题我都解释了无数次了', ['impatience']],
+    ['这种定制单我们一律谢绝', ['rejection']],
   ])('%s → %j', (draft, expected) => {
     expect(categories(draft)).toEqual(expected);
   });
@@ -26,6 +29,9 @@ describe('lint with the default packs', () => {
     '押金和保证金会在三个工作日内退回。',
     '为了避免信息不对称,我们会邮件通知您。',
     '客户原话是“我不能接受”,我已经记录下来了。',
+    // A phrase cannot run from the agent's words into quoted ones: the secret here is the text message's, quoted.
+    '您截图里那条“您的验证码……”短信,自己留着就好。',
+    '店里没有现货了,不过可以帮您从别的仓调货',
     '您看这样对不对?',
     'I can help with that, and the scan shows no problem.',
     '请您不要向任何人透露密码和验证码。',
