@@ -53,6 +53,8 @@ export function negatedRanges(normalized: string): Range[] {
     ranges.push({ start, end });
     from = Math.max(end, scopeStart);
   }
+  for (const denied of normalized.matchAll(DENIED_TEMPER))
+    ranges.push({ start: denied.index, end: denied.index + denied[0].length });
   return ranges;
 }
 
@@ -60,6 +62,13 @@ function isWordStart(text: string, at: number, cue: string): boolean {
   if (!/^[a-z]/u.test(cue)) return true;
   return at === 0 || !/[a-z0-9']/u.test(text[at - 1]!);
 }
+
+/**
+ * A temper denied: "講了這麼多遍都沒有不耐煩", "从来没发过火", "she was never rude", "wasn't rude at all": praise of how someone
+ * behaved, neither a complaint about them nor anger.
+ */
+export const DENIED_TEMPER =
+  /(?:都|也|从来|从)?没有?(?:一点|半点)?(?:不耐烦|发过?火|生气|凶|敷衍|甩脸)|\b(?:never|wasn't|was not|weren't|not (?:once|at all|even a bit))\s+(?:once\s+)?(?:rude|impatient|dismissive|short with me)\b/gu;
 
 export function isInside(ranges: readonly Range[], start: number, end: number): boolean {
   return ranges.some((r) => start >= r.start && end <= r.end);

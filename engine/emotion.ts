@@ -1,5 +1,6 @@
 // Customer emotion (calm / anxious / angry) from words, emoji and punctuation, with the cue lists kept as data.
 import { cueLists, cueListsGeneration } from './cue-lists.ts';
+import { DENIED_TEMPER } from './detect-negation.ts';
 import { normalizeForMatch, wordBoundaries } from './normalize.ts';
 import { expandShorthand } from './shorthand.ts';
 import type { Emotion } from './types.ts';
@@ -20,13 +21,6 @@ function calmStatementPattern(): RegExp {
   calmStatement = { pattern, generation };
   return pattern;
 }
-
-/**
- * A temper denied: "講了這麼多遍都沒有不耐煩", "从来没发过火", "she was never rude", "wasn't rude at all" — praise of how someone
- * behaved, not anger; blanked before the anger cues are read.
- */
-const NEGATED_TEMPER =
-  /(?:都|也|从来|从)?没有?(?:一点|半点)?(?:不耐烦|发过?火|生气|凶|敷衍|甩脸)|\b(?:never|wasn't|was not|weren't|not (?:once|at all|even a bit))\s+(?:once\s+)?(?:rude|impatient|dismissive|short with me)\b/gu;
 
 /** Exclamation marks in a row that read as shouting; question marks in a row that read as urgency. */
 const SHOUTING = /!{3,}/u;
@@ -219,7 +213,7 @@ export function statesComplaintFact(text: string): boolean {
 function emotionReading(text: string): string {
   let normalized = expandShorthand(normalizeForMatch(text));
   normalized = normalized.replace(calmStatementPattern(), '/');
-  return normalized.replace(NEGATED_TEMPER, '/');
+  return normalized.replace(DENIED_TEMPER, '/');
 }
 
 /** What reads as anger besides shouting and the cue lists: counted failures, mockery, sneers, insistence. */

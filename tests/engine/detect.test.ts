@@ -104,6 +104,8 @@ describe('createScenarioDetector with the default packs', () => {
     'tracking number 1Z999AA10123456784',
     '嗯好',
     '好喔',
+    // A half message sharing two common words with some example, and nothing else.
+    '那个 我还想要',
   ])('abstains on %j', (message) => {
     expect(detect(message, 3)).toEqual([]);
   });
@@ -116,6 +118,11 @@ describe('createScenarioDetector with the default packs', () => {
   it('answers a message with content from its closest examples even without a trigger', () => {
     // No trigger in it (做工, 粗糙, 以前 are none): the examples and the learned reader recognize a complaint.
     expect(detect('这次买的跟以前的完全不一样，做工粗糙多了', 3)[0]?.id).toBe('complaint');
+  });
+
+  it('reads a temper denied as praise, not as a complaint about the agent', () => {
+    expect(topId('客服小姐姐从来没有不耐烦，给你们点赞')).toBe('praise');
+    expect(topId('剛剛那位客服超有耐心 問了好幾次都沒有不耐煩')).toBe('praise');
   });
 
   it('ends a negation where an unpunctuated new request begins', () => {
