@@ -86,10 +86,12 @@ function* training(examples: MergedPacks['emotionExamples']): Generator<void, Mo
       labels.push(label);
       if (rows.length % STEP === 0) yield;
     }
-  // Each emotion weighs the same in all, so the many calm examples do not outvote the others.
+  // The rarer emotions weigh more, by the square root of how much rarer they are, so the many calm examples do not
+  // outvote them. Weighing each emotion the same in all read calm messages as anxious: on the development messages
+  // (6 937) the square root read 26 more calm ones right for 3 fewer anxious or angry ones; no weighing, 50 for 17.
   const counts = EMOTIONS.map((_, label) => labels.filter((l) => l === label).length);
   const total = labels.length;
-  const classWeight = counts.map((count) => (count === 0 ? 0 : total / (CLASSES * count)));
+  const classWeight = counts.map((count) => (count === 0 ? 0 : Math.sqrt(total / (CLASSES * count))));
   const weights = new Float64Array(featureIds.size * CLASSES);
   const scores = new Float64Array(CLASSES);
   const order = shuffled(rows.length);
