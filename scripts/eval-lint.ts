@@ -137,6 +137,7 @@ const MORE_HELD_OUT_DRAFTS = [
   'blind-drafts-33.jsonl',
   'blind-drafts-35.jsonl',
   'blind-drafts-37.jsonl',
+  'blind-drafts-39.jsonl',
 ].map((file) => join(root, 'tests/fixtures/heldout', file));
 
 /** Sealed: printed only with --sealed, for the final figure of a round. */
@@ -158,6 +159,7 @@ const SEALED_DRAFTS = [
   'blind-drafts-34.jsonl',
   'blind-drafts-36.jsonl',
   'blind-drafts-38.jsonl',
+  'blind-drafts-40.jsonl',
 ].map((file) => join(root, 'tests/fixtures/heldout', file));
 
 /** The dev set, then our own held-out drafts (written apart from the rules, to see whether they generalize). */

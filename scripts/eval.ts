@@ -34,6 +34,7 @@ const heldOutFiles = [
   'blind-messages-26.jsonl',
   'blind-messages-28.jsonl',
   'blind-messages-30.jsonl',
+  'blind-messages-32.jsonl',
 ].map((file) => join(root, 'tests/fixtures/heldout', file));
 // Sealed sets: printed only with --sealed, for the final figure of a round, so nobody tunes on them by looking.
 const sealedFiles = [
@@ -52,6 +53,7 @@ const sealedFiles = [
   'blind-messages-27.jsonl',
   'blind-messages-29.jsonl',
   'blind-messages-31.jsonl',
+  'blind-messages-33.jsonl',
 ].map((file) => join(root, 'tests/fixtures/heldout', file));
 // Our later sets, each written fresh after a tuning round, measured once untouched and then tuned on (see README there).
 const tuningFiles = [
