@@ -39,7 +39,12 @@ function tablesFromStorage(): Plugin {
 
 export default defineConfig({
   imports: false,
-  vite: () => ({ plugins: [preact(), tablesFromStorage()] }),
+  vite: () => ({
+    plugins: [preact(), tablesFromStorage()],
+    // Terser packs the bundles tighter than the default minifier (the content script, in every helpdesk tab: 102.4 →
+    // about 96.5 KB gzip); two passes find what the first one's inlining opened up.
+    build: { minify: 'terser', terserOptions: { compress: { passes: 2 } } },
+  }),
   hooks: {
     // Firefox (MV2) has a sidebar instead of Chrome's side panel, and asks for other hosts through optional_permissions.
     'build:manifestGenerated': (wxt, manifest) => {
