@@ -139,7 +139,7 @@ function sentenceBefore(text: string, start: number): string {
 const SOFT_TURN = /^(?:不过|but|however|though)$/;
 // The agent's side not doing something ("我们这边不对外出租摄影棚", "店里暂时没有这款") is a limit whatever its verb.
 const LIMIT_BEFORE =
-  /(?:我们|我这边|这边|本店|小店|店里|平台)[^,.;!?，。；！？]{0,8}?[不没]|抱歉|不好意思|对不起|暂时|目前|没办法|没法|无法|不能|不了|不退|不支持|不包|不可以|不提供|售罄|售完|卖完|过期|没有货|缺货|sorry|unfortunately|afraid|not able|unable|can't|cannot|isn't possible|sold out|\b(?:don't|doesn't|won't|isn't|aren't|not)\b|handled by|up to (?:the|our)/;
+  /(?:我们|我这边|这边|本店|小店|店里|平台)[^,.;!?，。；！？]{0,8}?[不没](?!错|少|久|仅|但|问题|关系)|抱歉|不好意思|对不起|暂时|目前|没办法|没法|无法|不能|不了|不退|不支持|不包|不可以|不提供|售罄|售完|卖完|过期|没有货|缺货|sorry|unfortunately|afraid|not able|unable|can't|cannot|isn't possible|sold out|\b(?:don't|doesn't|won't|isn't|aren't|not)\b|handled by|up to (?:the|our)/;
 const OFFER_AFTER_TURN =
   /^[\s,，]*(?:(?:我|我们|咱们)(?:这边|可以|也)?(?:可以|能|来|帮|给|为|先|(?:有|还有)(?!规定|要求|政策|明确|说明))|there(?:'s| is| are) (?:a|an|another|also|still)\b(?! problem| issue)|we (?:have|'ve got) (?:a|an|another|other|similar|the same)\b|可以|建议|还有|还可以|也可以|明天|下周|您(?:可以|直接|只需|只要|先|签收|收到)|what i can do|here's what|i can|we can|i could|i'd be happy|i'm happy|happy to|you can|you could|you'll|we'll|we will)(?!'t|not| not)/;
 const COMMITMENT_AFTER_TURN = /^[\s,，]*(?:我(?:会|来|马上|这就|先帮)|i'll|i will|i can|let me)(?!'t|not| not)/;

@@ -57,14 +57,15 @@ function insideAny(spans: ReadonlyArray<readonly [number, number]>, start: numbe
 }
 
 /**
- * True when a span lies inside quotation marks, or runs from outside into them or out of them: a phrase made of the
- * agent's words and somebody else's ("截图里那条“您的验证码是……”的短信，请不要转发") is said by neither.
+ * True when a span starts or ends strictly within quoted text: a phrase made of the agent's words and somebody else's
+ * ("截图里那条“您的验证码是……”的短信，请不要转发") is said by neither. A span that covers a whole quotation ("请把“支付密码”发给我",
+ * "Send me your "password"") is the agent's own sentence, quoting a word.
  */
 function quotedOrAcross(spans: ReadonlyArray<readonly [number, number]>, start: number, end: number): boolean {
   return spans.some(([s, e]) => {
-    const startsInside = start >= s && start < e;
-    const endsInside = end > s && end <= e;
-    return startsInside || endsInside;
+    const overlaps = start < e && end > s;
+    const coversQuote = start <= s && end >= e && (start < s || end > e);
+    return overlaps && !coversQuote;
   });
 }
 

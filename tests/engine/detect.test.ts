@@ -104,8 +104,9 @@ describe('createScenarioDetector with the default packs', () => {
     'tracking number 1Z999AA10123456784',
     '嗯好',
     '好喔',
-    // A half message sharing two common words with some example, and nothing else.
+    // Half messages sharing a common word or two with some example, and nothing else.
     '那个 我还想要',
+    '啊啊啊啊 急死了',
   ])('abstains on %j', (message) => {
     expect(detect(message, 3)).toEqual([]);
   });
@@ -121,8 +122,10 @@ describe('createScenarioDetector with the default packs', () => {
   });
 
   it('reads a temper denied as praise, not as a complaint about the agent', () => {
-    expect(topId('客服小姐姐从来没有不耐烦，给你们点赞')).toBe('praise');
     expect(topId('剛剛那位客服超有耐心 問了好幾次都沒有不耐煩')).toBe('praise');
+    expect(detect('客服全程都没有不耐烦，很专业，好评', 3).map((s) => s.id)).not.toContain('staff_complaint');
+    // Asked, not denied: "有没有敷衍我" is a complaint about the agent.
+    expect(topId('你们客服到底有没有敷衍我')).toBe('staff_complaint');
   });
 
   it('ends a negation where an unpunctuated new request begins', () => {

@@ -18,9 +18,13 @@ describe('lint with the default packs', () => {
     ['我們拒絕為您服務', ['rejection']],
     ['把驗證碼發給我', ['sensitive_request']],
     ['这台机器一定能用十年', ['absolute_promise']],
+    // A quotation inside the phrase, or ending it, is the agent's own sentence quoting a word.
     ['请把“支付密码”发给我', ['sensitive_request']],
+    ['请告诉我“支付密码”', ['sensitive_request']],
+    ['Send me your "password"', ['sensitive_request']],
     ['这个问题我都解释了无数次了', ['impatience']],
     ['这种定制单我们一律谢绝', ['rejection']],
+    ["You should've measured the doorway first.", ['impatience']],
   ])('%s → %j', (draft, expected) => {
     expect(categories(draft)).toEqual(expected);
   });
@@ -32,6 +36,8 @@ describe('lint with the default packs', () => {
     // A phrase cannot run from the agent's words into quoted ones: the secret here is the text message's, quoted.
     '您截图里那条“您的验证码……”短信,自己留着就好。',
     '店里没有现货了,不过可以帮您从别的仓调货',
+    'We measured before ordering the frames, so they fit.',
+    '未经申请的退货包裹我们一律拒绝签收,请先在订单页申请',
     '您看这样对不对?',
     'I can help with that, and the scan shows no problem.',
     '请您不要向任何人透露密码和验证码。',
