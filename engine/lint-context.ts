@@ -243,7 +243,7 @@ export function isEffortPromise(sentence: string): boolean {
 // Asking which option, time or way suits the customer ("Do you think the blue or the grey would suit you better?", "would
 // Saturday work for you?", "您看周六还是周日方便？", "您想要哪一款呢？"): a real question about their preference.
 const PREFERENCE_QUESTION_EN =
-  /\b(?:would|will|does|do|might|could)\b[^.?!]{0,50}\b(?:work|suit|fit|be (?:easier|better|best|more convenient|convenient|ok|okay|fine)) (?:for |with )?(?:you|your)\b|\b(?:would|will|does|could)\b[^.?!]{0,50}\bwork(?: better| best)?(?: for [^.?!]{0,25})?\s*\?\s*$|\bwould you (?:prefer|rather)\b|\bdo you prefer\b|\b(?:which|what)\b[^.?!]{0,30}\b(?:works?|suits?) (?:best |better )?(?:for )?you\b/;
+  /\b(?:would|will|does|do|might|could)\b[^.?!]{0,50}\b(?:work|suit|fit|be (?:easier|better|best|more convenient|convenient|ok|okay|fine)) (?:for |with )?(?:you|your)\b|\b(?:would|will|does|could)\b[^.?!]{0,50}\bwork(?: better| best)?(?: for [^.?!]{0,25})?\s*\?\s*$|\bwould you (?:prefer|rather)\b|\bdo you prefer\b|\b(?:do|did|would) you (?:want|need|mean)\b[^.?!]{0,60}\bor\b[^.?!]{0,40}\?\s*$|\b(?:which|what)\b[^.?!]{0,30}\b(?:works?|suits?) (?:best |better )?(?:for )?you\b/;
 const PREFERENCE_QUESTION_ZH =
   /(?:哪(?:个|种|款|天|一天|一种|一款|个时间|个时段)|什么时候|几点|什么时间)[^。！？?!]{0,8}(?:方便|合适|比较好|更好|更合适)|(?:喜欢|想要|选|倾向|更想)[^。！？?!]{0,12}还是[^。！？?!]{0,12}[?？]?\s*$|还是[^。！？?!]{0,12}(?:比较好|更好|合适|方便|更合适|比较合适)(?:呢|吗)?[?？]?\s*$/;
 

@@ -234,9 +234,11 @@ describe('sentences the learned reader flags that their words excuse', () => {
         '您看周六哪个时段比较方便？',
         '您更想要蓝色还是灰色呢？',
         '您觉得浅蓝色还是深蓝色比较好呢？',
+        'did you want to pause the plan or just skip one delivery?',
       ],
       [
         'do you really think that would work for you?',
+        'did you even want it or not?',
         'do you think we can just refund everyone?',
         '您是没看到还是不想看？',
       ],
