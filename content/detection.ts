@@ -7,6 +7,8 @@ import { forgetComposerCaret } from '../composer/index.ts';
 import { watchConversation, type ConversationSnapshot } from './conversation-watcher.ts';
 import { detectLatestCustomer } from './latest-customer.ts';
 import { trainWhenIdle } from './idle-training.ts';
+import { takePublishedReader } from './published-readers.ts';
+import { emotionReaderItem } from '../utils/storage.ts';
 import { duringSession, setView } from './tab-store.ts';
 import { uiLocaleOf, type Tab } from './tab.ts';
 
@@ -38,21 +40,22 @@ export function startDetection(tab: Tab): () => void {
     return detection;
   }
 
-  /** Trains the engine's emotion reader in idle time, then reads the conversation again with it. */
+  /**
+   * Takes the emotion reader the background trained on the same packs, or trains one: either in idle time (a kept
+   * reader is read back in the same slices), then reads the conversation again with it.
+   */
   function trainEmotionReader(engine: Engine): void {
     if (engine.prepareEmotion(0)) return;
     // Wanted while this engine is the tab's, the session runs (a snapshot is kept) and the script is current.
     const current = () => !tab.ctx.isInvalid && lastSnapshot !== null && store.get().engine === engine;
-    trainWhenIdle(
-      doc,
-      (budget) => engine.prepareEmotion(budget),
-      current,
-      () => {
-        cache.clear();
-        const { adapter } = store.get();
-        if (current() && adapter) evaluate(adapter);
-      },
-    );
+    const readAgain = (): void => {
+      cache.clear();
+      const { adapter } = store.get();
+      if (current() && adapter) evaluate(adapter);
+    };
+    void takePublishedReader(emotionReaderItem, (reader) => engine.adoptEmotionReader(reader)).then(() => {
+      if (current()) trainWhenIdle(doc, (budget) => engine.prepareEmotion(budget), current, readAgain);
+    });
   }
 
   function evaluate(adapter: SiteAdapter): void {

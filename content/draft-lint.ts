@@ -5,7 +5,8 @@ import type { ComposerInfo } from '../sites/types.ts';
 import { trackComposerCaret } from '../composer/index.ts';
 import { watchDraft } from './draft-watcher.ts';
 import { findingsForComposer } from './note-lint.ts';
-import { draftReaderItem, extensionBuild, type PublishedDraftReader } from '../utils/storage.ts';
+import { draftReaderItem } from '../utils/storage.ts';
+import { takeIfCurrent, takePublishedReader } from './published-readers.ts';
 import { duringSession, setView } from './tab-store.ts';
 import type { Tab } from './tab.ts';
 import { trainWhenIdle } from './idle-training.ts';
@@ -64,7 +65,7 @@ export function startDraftLint(tab: Tab): () => void {
       const ready = (): void => store.get().draft?.lintNow();
       // The published reader, when it fits, is read back in the same idle slices training would take.
       stopWaiting = afterFirstReading(tab, () => {
-        void adoptPublishedReader(engine).then(() => {
+        void takePublishedReader(draftReaderItem, (reader) => engine.adoptDraftReader(reader)).then(() => {
           if (wanted()) trainWhenIdle(doc, (budget) => engine.prepareLint(budget), wanted, ready);
         });
       });
@@ -72,7 +73,8 @@ export function startDraftLint(tab: Tab): () => void {
     // A reader the background publishes while this tab trains its own (a fresh install) replaces that training.
     const stopFollowingReader = draftReaderItem.watch((published) => {
       const { engine } = store.get();
-      if (published && engine && !ended && !engine.prepareLint(0)) adopt(engine, published);
+      if (engine && !ended && !engine.prepareLint(0))
+        takeIfCurrent(published, (reader) => engine.adoptDraftReader(reader));
     });
     const unsubscribe = store.subscribe((next, previous) => {
       if (next.engine === previous.engine) return;
@@ -91,22 +93,6 @@ export function startDraftLint(tab: Tab): () => void {
       store.set({ draft: null, composer: null });
     };
   });
-}
-
-/** True when the engine takes the reader: one trained by this build, on the same packs, and kept in storage. */
-function adopt(engine: Engine, published: PublishedDraftReader): boolean {
-  return published.reader !== null && published.build === extensionBuild() && engine.adoptDraftReader(published.reader);
-}
-
-/** True when the engine took the draft reader the background published (trained on the same packs). */
-async function adoptPublishedReader(engine: Engine): Promise<boolean> {
-  try {
-    const published = await draftReaderItem.getValue();
-    return published !== null && adopt(engine, published);
-  } catch (error) {
-    console.error('[huashu] reading the published draft reader failed; training one here', error);
-    return false;
-  }
 }
 
 /** How long training waits for the conversation's first reading at most (a page with no customer message yet). */

@@ -1,6 +1,7 @@
 // Reads an agent's draft for the kinds of phrase warnings.md names, however they are worded: a linear classifier per
 // warning category, trained when packs load from their labelled drafts and rule examples, over character and word n-grams.
 import { hanRuns, normalizeForMatch } from './normalize.ts';
+import { isWeightTableData, weightTableData, weightTableSteps, type WeightTableData } from './weight-table.ts';
 
 /** A labelled training draft: the categories it holds (none for a clean draft). */
 export interface LabelledDraft {
@@ -25,19 +26,8 @@ interface Learned {
 }
 const LEARNED = new WeakMap<DraftClassifier, Learned>();
 
-/**
- * A trained classifier as plain data (JSON, for extension storage): its n-grams joined by newlines (no feature holds
- * one), each n-gram's weights per category as 16-bit integers in base64, times `unit`. 16 bits keep a weight within
- * 1/32 767 of the largest: readings move in the fifth decimal, far under any threshold's meaning.
- */
-export interface DraftClassifierData {
-  format: 1;
-  categories: string[];
-  features: string;
-  weights: string;
-  unit: number;
-  bias: number[];
-}
+/** A trained classifier as plain data (JSON, for extension storage): its weight table (weight-table.ts). */
+export type DraftClassifierData = WeightTableData;
 
 /**
  * How the classifier learns, chosen on the development drafts (blind-drafts-5, tests/fixtures/heldout/README.md): 12
@@ -199,71 +189,19 @@ function readerOf(
 
 /** The trained weights as plain data, to keep in storage and read back with decodingSteps. */
 export function classifierData(classifier: DraftClassifier): DraftClassifierData {
-  const { featureIndex, weights, bias } = LEARNED.get(classifier)!;
-  const { categories } = classifier;
-  let largest = 0;
-  for (const w of weights) largest = Math.max(largest, Math.abs(w));
-  const unit = largest > 0 ? largest / 32_767 : 1;
-  // Little-endian whatever the platform, byte by byte.
-  const bytes = new Uint8Array(weights.length * 2);
-  weights.forEach((w, i) => {
-    const q = Math.round(w / unit) & 0xffff;
-    bytes[2 * i] = q & 0xff;
-    bytes[2 * i + 1] = q >> 8;
-  });
-  // featureIndex numbers features in insertion order, 0…n-1: the joined keys line up with the weight rows.
-  return {
-    format: 1,
-    categories: [...categories],
-    features: [...featureIndex.keys()].join('\n'),
-    weights: bytesToBase64(bytes),
-    unit,
-    bias: [...bias],
-  };
+  return weightTableData({ categories: classifier.categories, ...LEARNED.get(classifier)! });
 }
 
-/** How many features are read back between two pauses of `decodingSteps`. */
-const FEATURES_PER_STEP = 4096;
-
-/**
- * True when the data has the shape classifierData gives (format, categories, biases, a weight for each feature and category,
- * by the length of its base64): checked at once, without decoding, so a damaged item is refused before any work.
- */
-export function isClassifierData(data: DraftClassifierData): boolean {
-  if (data?.format !== 1 || !Array.isArray(data.categories) || typeof data.features !== 'string') return false;
-  if (!Array.isArray(data.bias) || data.bias.length !== data.categories.length) return false;
-  if (!Number.isFinite(data.unit) || typeof data.weights !== 'string') return false;
-  let features = data.features === '' ? 0 : 1;
-  for (let i = data.features.indexOf('\n'); i >= 0; i = data.features.indexOf('\n', i + 1)) features++;
-  const bytes = features * data.categories.length * 2;
-  return data.weights.length === 4 * Math.ceil(bytes / 3);
-}
+/** True when the data has the shape classifierData gives: checked at once, so a damaged item is refused before any work. */
+export const isClassifierData = isWeightTableData;
 
 /**
  * The classifier kept by classifierData, read back a step at a time (a page reads it in slices of its idle time, as it would
  * train); undefined when the data is not one (another format, a damaged storage item): the caller trains instead.
  */
 export function* decodingSteps(data: DraftClassifierData): Generator<void, DraftClassifier | undefined> {
-  if (!isClassifierData(data)) return undefined;
-  let bytes: Uint8Array;
-  try {
-    bytes = base64ToBytes(data.weights);
-  } catch {
-    return undefined;
-  }
-  yield;
-  const features = data.features === '' ? [] : data.features.split('\n');
-  const categoryCount = data.categories.length;
-  if (bytes.length !== features.length * categoryCount * 2) return undefined;
-  const weights = new Float32Array(bytes.length / 2);
-  const featureIndex = new Map<string, number>();
-  for (let f = 0; f < features.length; f++) {
-    if (f % FEATURES_PER_STEP === FEATURES_PER_STEP - 1) yield;
-    featureIndex.set(features[f]!, f);
-    for (let i = f * categoryCount; i < (f + 1) * categoryCount; i++)
-      weights[i] = (((bytes[2 * i + 1]! << 24) >> 16) | bytes[2 * i]!) * data.unit;
-  }
-  return readerOf(data.categories, featureIndex, weights, Float32Array.from(data.bias));
+  const table = yield* weightTableSteps(data);
+  return table && readerOf(table.categories, table.featureIndex, table.weights, table.bias);
 }
 
 /** The classifier kept by classifierData, read back at once; undefined when the data is not one. */
@@ -273,20 +211,6 @@ export function draftClassifierFromData(data: DraftClassifierData): DraftClassif
     const step = decoding.next();
     if (step.done) return step.value;
   }
-}
-
-// btoa and atob take strings of bytes: built in chunks, as a spread of a million bytes overflows the call stack.
-function bytesToBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
-function base64ToBytes(base64: string): Uint8Array {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
 }
 
 function sigmoid(x: number): number {

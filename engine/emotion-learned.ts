@@ -4,10 +4,12 @@
 // worry: the shapes (emotion-shapes.ts) carry that across phrasings, and a discriminative model learns how much each is
 // worth beside the words, where naive Bayes counts every feature as if it were alone.
 import { featuresOf } from './detect-similarity.ts';
+import { createHash } from './fingerprint.ts';
 import { SHAPE_PREFIX, shapesOf } from './emotion-shapes.ts';
 import { normalizeForMatch } from './normalize.ts';
 import { expandShorthand } from './shorthand.ts';
 import type { Emotion, MergedPacks } from './types.ts';
+import { weightTableData, weightTableSteps, type WeightTableData } from './weight-table.ts';
 
 const EMOTIONS = ['calm', 'anxious', 'angry'] as const satisfies readonly Emotion[];
 const CLASSES = EMOTIONS.length;
@@ -31,7 +33,25 @@ export interface EmotionReader {
   read(text: string): LearnedEmotion | undefined;
   /** Trains for about `budgetMs` at most (all of it without a budget; nothing with 0); true once the reader is ready. */
   prepare(budgetMs?: number): boolean;
+  /** The examples' fingerprint: a reader trained elsewhere on the same ones reads as this one would. */
+  fingerprint(): string;
+  /**
+   * Takes a reader trained elsewhere (the background, on the same examples) instead of training one, read back by
+   * `prepare` in slices as training would run: false, and nothing changed, when it was trained on other examples or
+   * is no reader's data. True too when this one is ready already.
+   */
+  adopt(trained: TrainedEmotionReader): boolean;
 }
+
+/** A trained emotion reader and the examples it learned from (their fingerprint); null weights: none to learn from. */
+export interface TrainedEmotionReader {
+  fingerprint: string;
+  weights: WeightTableData | null;
+}
+
+// Bumped when the training itself changes (features, passes, weighing): a reader kept by an older version is then
+// trained again rather than used.
+const TRAINING_VERSION = 'emotion-reader-1';
 
 const BIAS = 'bias';
 const LATIN_WORDS = /[a-z']+/gu;
@@ -61,8 +81,9 @@ function shuffled(length: number): Uint32Array {
 }
 
 interface Model {
-  featureIds: Map<string, number>;
-  weights: Float64Array;
+  featureIds: ReadonlyMap<string, number>;
+  /** One row of CLASSES weights per feature id. */
+  weights: Float64Array | Float32Array;
 }
 
 /** Examples read, or training steps taken, between two looks at the clock. */
@@ -118,7 +139,7 @@ function* training(examples: MergedPacks['emotionExamples']): Generator<void, Mo
 }
 
 /** The probabilities of each emotion for a message's feature ids, written into `into`. */
-function softmax(ids: ArrayLike<number>, weights: Float64Array, into: Float64Array): void {
+function softmax(ids: ArrayLike<number>, weights: Model['weights'], into: Float64Array): void {
   into.fill(0);
   for (let i = 0; i < ids.length; i++) {
     const base = ids[i]! * CLASSES;
@@ -138,6 +159,8 @@ function softmax(ids: ArrayLike<number>, weights: Float64Array, into: Float64Arr
 export function createEmotionReader(examples: MergedPacks['emotionExamples']): EmotionReader {
   let model: Model | null | undefined;
   let steps: Generator<void, Model | null> | undefined;
+  let fingerprint: string | undefined;
+  const fingerprintNow = (): string => (fingerprint ??= examplesFingerprint(examples));
   const scores = new Float64Array(CLASSES);
   const prepare = (budgetMs = Infinity): boolean => {
     if (model !== undefined) return true;
@@ -175,5 +198,46 @@ export function createEmotionReader(examples: MergedPacks['emotionExamples']): E
     for (let c = 1; c < CLASSES; c++) if (scores[c]! > scores[best]!) best = c;
     return { emotion: EMOTIONS[best]!, confidence: scores[best]!, knownWords };
   };
-  return { read, prepare };
+  const adopt = (trained: TrainedEmotionReader): boolean => {
+    if (model !== undefined) return true;
+    if (trained?.fingerprint !== fingerprintNow()) return false;
+    const data = trained.weights;
+    steps = (function* (): Generator<void, Model | null> {
+      if (data === null) return null;
+      const table = yield* weightTableSteps(data);
+      // Data that proves unreadable (a damaged storage item): the reader is trained after all.
+      if (table === undefined || table.categories.join() !== EMOTIONS.join()) return yield* training(examples);
+      return { featureIds: table.featureIndex, weights: table.weights };
+    })();
+    return true;
+  };
+  const reader: EmotionReader = { read, prepare, fingerprint: fingerprintNow, adopt };
+  MODELS.set(reader, () => model);
+  return reader;
+}
+
+/** Each reader's model as training left it, for trainedEmotionReader (only the background writes a reader out). */
+const MODELS = new WeakMap<EmotionReader, () => Model | null | undefined>();
+
+/** A trained reader as plain data, to keep in storage and hand to `adopt`; undefined before it is trained. */
+export function trainedEmotionReader(reader: EmotionReader): TrainedEmotionReader | undefined {
+  const model = MODELS.get(reader)?.();
+  if (model === undefined) return undefined;
+  const weights =
+    model &&
+    weightTableData({
+      categories: EMOTIONS,
+      featureIndex: model.featureIds,
+      weights: model.weights,
+      bias: new Float32Array(CLASSES),
+    });
+  return { fingerprint: reader.fingerprint(), weights };
+}
+
+/** Names what the training reads (its version and the labelled messages) in a 64-bit hash. */
+function examplesFingerprint(examples: MergedPacks['emotionExamples']): string {
+  const hash = createHash();
+  hash.add(TRAINING_VERSION);
+  for (const emotion of EMOTIONS) for (const text of examples[emotion]) hash.add(`${emotion}:${text}`);
+  return hash.digest();
 }

@@ -12,7 +12,7 @@ import {
 import { isAside } from './detect-aside.ts';
 import { withoutMoodDisclaimers, withoutSelfDeprecation } from './detect-self.ts';
 import { expandShorthand } from './shorthand.ts';
-import { createEmotionReader } from './emotion-learned.ts';
+import { createEmotionReader, trainedEmotionReader, type TrainedEmotionReader } from './emotion-learned.ts';
 import { createChecklistReader, type ChecklistReader } from './checklist.ts';
 export { createChecklistReader, worstSeverity, type ChecklistReader } from './checklist.ts';
 import { normalizeForMatch } from './normalize.ts';
@@ -22,6 +22,7 @@ import { createLinter, type Linter } from './lint.ts';
 import { withLearnedFindings, type TrainedDraftReader } from './lint-learned.ts';
 import { classifierData } from './draft-classifier.ts';
 export type { TrainedDraftReader } from './lint-learned.ts';
+export type { TrainedEmotionReader } from './emotion-learned.ts';
 import { mergePacks } from './pack-merge.ts';
 import { createCatalog, type Catalog } from './catalog.ts';
 import { findSensitive } from './sensitive.ts';
@@ -112,6 +113,11 @@ export interface Engine extends Catalog {
    * other packs, and the page trains as before.
    */
   adoptDraftReader(reader: TrainedDraftReader): boolean;
+  /**
+   * Takes an emotion reader trained on the same packs elsewhere (emotionReaderTraining, in the background) instead of
+   * training one in the page; prepareEmotion reads it back in slices: false when it was trained on other packs.
+   */
+  adoptEmotionReader(reader: TrainedEmotionReader): boolean;
   /** The packs' conversation checklist read over one conversation (engine/checklist.ts). */
   readChecklist: ChecklistReader;
   /** The checklist items whose phrases a reply holds (what the audit keeps of a reply). */
@@ -162,15 +168,17 @@ function readSarcasm(text: string, found: ScenarioMatch[], hasComplaint: boolean
   return [{ id: 'complaint', score: found[0]!.score }, ...rest];
 }
 
-/** A draft reader's training on its own (draftReaderTraining): what the background runs once per set of packs. */
-export interface DraftReaderTraining {
+/** A learned reader's training on its own (draftReaderTraining, emotionReaderTraining): what the background runs once per set of packs. */
+export interface ReaderTraining<Trained> {
   /** The packs' fingerprint: a kept reader with the same one needs no training. */
   fingerprint(): string;
   /** Trains for about `budgetMs` (all without it); true once done. */
   prepare(budgetMs?: number): boolean;
   /** The reader once trained. */
-  trained(): TrainedDraftReader | undefined;
+  trained(): Trained | undefined;
 }
+
+export type DraftReaderTraining = ReaderTraining<TrainedDraftReader>;
 
 /**
  * Trains the draft reader of these packs, as the engine of a tab with the same packs would, without building the rest of
@@ -191,6 +199,12 @@ export function draftReaderTraining(packs: readonly Pack[]): DraftReaderTraining
       : { fingerprint: learned.fingerprint(), classifier: reader ? classifierData(reader) : null };
   };
   return { fingerprint: learned.fingerprint, prepare: learned.prepare, trained };
+}
+
+/** Trains the emotion reader of these packs, as a tab's engine would: the background's, handed to every tab (adoptEmotionReader). */
+export function emotionReaderTraining(packs: readonly Pack[]): ReaderTraining<TrainedEmotionReader> {
+  const reader = createEmotionReader(mergePacks(packs).emotionExamples);
+  return { fingerprint: reader.fingerprint, prepare: reader.prepare, trained: () => trainedEmotionReader(reader) };
 }
 
 export function createEngine(packs: readonly Pack[]): Engine {
@@ -257,6 +271,7 @@ export function createEngine(packs: readonly Pack[]): Engine {
     prepareLint: learned.prepare,
     prepareEmotion: readEmotion.prepare,
     adoptDraftReader: learned.adopt,
+    adoptEmotionReader: readEmotion.adopt,
     readChecklist: checklist.read,
     checklistPhrasesIn: checklist.phrasesIn,
   };

@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { resolveUiLocale } from '../utils/i18n.ts';
 import { settingsItem } from '../utils/storage.ts';
 import { startEnabledPacksPublishing } from '../library/enabled-packs.ts';
-import { startDraftReaderPublishing } from '../library/draft-reader.ts';
+import { startReaderPublishing } from '../library/reader-publishing.ts';
 import { startManagedPolicySync } from '../library/policy.ts';
 import { startSubscriptionRefresh } from '../library/subscriptions.ts';
 import { startSiteScriptSync } from '../library/sites/registration.ts';
@@ -20,8 +20,8 @@ export default defineBackground(() => {
     resolveUiLocale((await settingsItem.getValue()).uiLanguage, browser.i18n.getUILanguage());
   // The enabled packs, built here once per change and read by every tab and panel.
   startEnabledPacksPublishing();
-  // The draft reader, trained here once per set of packs, so no helpdesk tab spends two seconds training its own.
-  startDraftReaderPublishing();
+  // The learned readers (emotion, drafts), trained here once per set of packs, so no helpdesk tab trains its own.
+  startReaderPublishing();
   // Packs added from an address are fetched again every hour; a failure keeps the last good version.
   startSubscriptionRefresh(agentLocale);
   // Packs and settings from the administrator's policy, at start and whenever it changes.

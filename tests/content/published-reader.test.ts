@@ -4,9 +4,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { startContentRuntime, type ContentRuntime } from '../../content/runtime.ts';
-import { draftReaderTraining } from '../../engine/index.ts';
+import { draftReaderTraining, emotionReaderTraining } from '../../engine/index.ts';
+import { weightTableData, weightTableSteps } from '../../engine/weight-table.ts';
 import type { Pack } from '../../engine/types.ts';
-import { draftReaderItem, enabledPacksItem, sitePreferencesItem } from '../../utils/storage.ts';
+import { draftReaderItem, emotionReaderItem, enabledPacksItem, sitePreferencesItem } from '../../utils/storage.ts';
 
 const TEAM: Pack = {
   schemaVersion: 2,
@@ -99,6 +100,73 @@ describe('a published draft reader', () => {
     // …and reads a clean draft as clean, where the marked one would not.
     type('Your order has shipped today');
     await expect.poll(() => runtime.state.findings, { timeout: 5000 }).toEqual([]);
+    runtime.stop();
+  });
+});
+
+describe('a published emotion reader', () => {
+  // The page's customer message in words the team's examples know, so the learned reader speaks on it.
+  const MESSAGE = 'my parcel was due last week and the tracking page still shows nothing at all';
+  const MOODS: Pack = {
+    ...TEAM,
+    emotionExamples: {
+      calm: [
+        'my parcel was due last week, no rush',
+        'the tracking page shows it at the depot',
+        'all good, nothing at all wrong',
+      ],
+      anxious: ['the tracking still shows nothing and I need it tomorrow', 'my parcel was due and I fly out soon'],
+      angry: ['still nothing at all, this is a joke', 'the tracking page is useless, last week too'],
+    },
+  };
+
+  /** A reader trained on the tab's packs, its anxious bias raised until every message reads as anxious. */
+  async function publishMarkedEmotionReader(build: string): Promise<void> {
+    const training = emotionReaderTraining([MOODS]);
+    training.prepare();
+    const trained = training.trained()!;
+    const decoding = weightTableSteps(trained.weights!);
+    let step = decoding.next();
+    while (!step.done) step = decoding.next();
+    const table = step.value!;
+    const bias = table.featureIndex.get('bias')!;
+    table.weights[bias * 3 + table.categories.indexOf('anxious')] = 50;
+    await emotionReaderItem.setValue({
+      build,
+      fingerprint: trained.fingerprint,
+      reader: { ...trained, weights: weightTableData(table) },
+    });
+  }
+
+  async function startOnMoodPage(): Promise<ContentRuntime> {
+    await enabledPacksItem.setValue([MOODS]);
+    document.body.innerHTML = `
+      <div class="app">
+        <section class="flow"><div class="row">Hi, how can I help?</div><div class="row">${MESSAGE}</div></section>
+        <div class="ipt" contenteditable="true"></div>
+      </div>`;
+    const runtime = startContentRuntime(new ContentScriptContext('test'));
+    await sitePreferencesItem.setValue({
+      [location.host]: { enabled: true, messageListSelector: 'section.flow', composerSelector: 'div.ipt' },
+    });
+    await expect.poll(() => runtime.state.site?.id).toBe('generic');
+    return runtime;
+  }
+
+  it('is what the tab reads emotion with when it was trained on the same packs', async () => {
+    await publishMarkedEmotionReader('2.0.0');
+    const runtime = await startOnMoodPage();
+    await expect.poll(() => runtime.state.latest?.detection.emotion, { timeout: 5000 }).toBe('anxious');
+    runtime.stop();
+  });
+
+  it('of another build is left alone: the tab trains its own', async () => {
+    await publishMarkedEmotionReader('1.9.0');
+    const runtime = await startOnMoodPage();
+    await expect.poll(() => runtime.state.latest?.detection.text, { timeout: 5000 }).toBe(MESSAGE);
+    // Its own reader, once trained, reads the message without the marked bias.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(runtime.state.latest?.detection.emotion).not.toBe('anxious');
     runtime.stop();
   });
 });

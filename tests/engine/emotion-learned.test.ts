@@ -1,6 +1,6 @@
 // The learned emotion reader: what a pack's messages by emotion add to the cue lists, and where it stays silent.
 import { describe, expect, it } from 'vitest';
-import { createEmotionReader } from '../../engine/emotion-learned.ts';
+import { createEmotionReader, trainedEmotionReader } from '../../engine/emotion-learned.ts';
 import { shapesOf } from '../../engine/emotion-shapes.ts';
 import { createEngine } from '../../engine/index.ts';
 import { normalizeForMatch } from '../../engine/normalize.ts';
@@ -91,6 +91,43 @@ describe('the learned emotion reader', () => {
   it('is the same reader in every tab: training is deterministic', () => {
     const examples = { anxious: ANXIOUS, angry: [], calm: CALM };
     expect(createEmotionReader(examples).read(WORRIED)).toEqual(createEmotionReader(examples).read(WORRIED));
+  });
+
+  it('is taken, trained elsewhere on the same examples, and read back in slices to read as its own training would', () => {
+    const examples = { anxious: ANXIOUS, angry: [], calm: CALM };
+    const elsewhere = createEmotionReader(examples);
+    expect(trainedEmotionReader(elsewhere)).toBeUndefined();
+    elsewhere.prepare();
+    // Through JSON, as extension storage keeps it.
+    const kept = JSON.parse(JSON.stringify(trainedEmotionReader(elsewhere)));
+    const taking = createEmotionReader(examples);
+    expect(taking.adopt(kept)).toBe(true);
+    expect(taking.prepare(0)).toBe(false);
+    while (!taking.prepare(0.001));
+    const own = createEmotionReader(examples);
+    for (const text of [WORRIED, '好的谢谢你', '卡里的钱少了一笔', '请问这个有白色的吗']) {
+      const read = taking.read(text)!;
+      expect(read.emotion).toBe(own.read(text)!.emotion);
+      // Weights kept in 16 bits: the confidence moves in the fourth decimal at most.
+      expect(read.confidence).toBeCloseTo(own.read(text)!.confidence, 3);
+      expect(read.knownWords).toBe(own.read(text)!.knownWords);
+    }
+  });
+
+  it('is refused when trained on other examples, and trained here when its data is damaged', () => {
+    const examples = { anxious: ANXIOUS, angry: [], calm: CALM };
+    const other = createEmotionReader({ anxious: ANXIOUS.slice(1), angry: [], calm: CALM });
+    other.prepare();
+    const refusing = createEmotionReader(examples);
+    expect(refusing.adopt(trainedEmotionReader(other)!)).toBe(false);
+    expect(refusing.prepare(0)).toBe(false);
+    const elsewhere = createEmotionReader(examples);
+    elsewhere.prepare();
+    const kept = trainedEmotionReader(elsewhere)!;
+    const damaged = createEmotionReader(examples);
+    expect(damaged.adopt({ ...kept, weights: { ...kept.weights!, weights: '%%%' } })).toBe(true);
+    expect(damaged.prepare()).toBe(true);
+    expect(damaged.read(WORRIED)).toEqual(createEmotionReader(examples).read(WORRIED));
   });
 
   it('leaves a calm question calm', () => {

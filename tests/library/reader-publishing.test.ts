@@ -1,10 +1,10 @@
-// The draft reader trained in the background: published once per set of enabled packs, not trained again for the same packs, and taken by an engine of those packs.
+// The learned readers trained in the background: published once per set of enabled packs, not trained again for the same packs, and taken by an engine of those packs.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createEngine, draftReaderTraining } from '../../engine/index.ts';
+import { createEngine, draftReaderTraining, emotionReaderTraining } from '../../engine/index.ts';
 import type { Pack } from '../../engine/types.ts';
-import { startDraftReaderPublishing } from '../../library/draft-reader.ts';
-import { draftReaderItem, enabledPacksItem } from '../../utils/storage.ts';
+import { startReaderPublishing } from '../../library/reader-publishing.ts';
+import { draftReaderItem, emotionReaderItem, enabledPacksItem } from '../../utils/storage.ts';
 
 const SHIRKING = ['这个不归我管', '这事不归我们组管', '不归我管哦您找别人', '售后不归我们管', '物流的事不归我管'];
 const CLEAN = ['好的亲，我帮您查一下', '已经帮您登记了', '我来跟进，稍后回复您', '订单已经发出了哦'];
@@ -40,7 +40,7 @@ describe('the background’s draft reader', () => {
   it('is published for the enabled packs, and an engine of those packs takes it without training', async () => {
     const packs = [teamPack(CLEAN)];
     await enabledPacksItem.setValue(packs);
-    const stop = startDraftReaderPublishing();
+    const stop = startReaderPublishing();
     const fingerprint = draftReaderTraining(packs).fingerprint();
     await expect.poll(keptFingerprint).toBe(fingerprint);
     const published = (await draftReaderItem.getValue())!;
@@ -54,7 +54,7 @@ describe('the background’s draft reader', () => {
 
   it('is trained again when the packs change, and not when a background starts again on the same packs', async () => {
     await enabledPacksItem.setValue([teamPack(CLEAN)]);
-    const first = startDraftReaderPublishing();
+    const first = startReaderPublishing();
     await expect.poll(keptFingerprint).toBeDefined();
     const before = await keptFingerprint();
     const changed = [teamPack([...CLEAN, '感谢您的耐心等待'])];
@@ -64,7 +64,7 @@ describe('the background’s draft reader', () => {
     first();
     // A service worker woken again: the kept reader fits the packs, so nothing is trained or written.
     const written = vi.spyOn(draftReaderItem, 'setValue');
-    const again = startDraftReaderPublishing();
+    const again = startReaderPublishing();
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(written).not.toHaveBeenCalled();
     again();
@@ -72,11 +72,11 @@ describe('the background’s draft reader', () => {
 
   it('is trained again by a new version of the extension, even for the same packs', async () => {
     await enabledPacksItem.setValue([teamPack(CLEAN)]);
-    const first = startDraftReaderPublishing();
+    const first = startReaderPublishing();
     await expect.poll(async () => (await draftReaderItem.getValue())?.build).toBe('1.0.0');
     first();
     build = '1.0.1';
-    const again = startDraftReaderPublishing();
+    const again = startReaderPublishing();
     await expect.poll(async () => (await draftReaderItem.getValue())?.build).toBe('1.0.1');
     expect((await draftReaderItem.getValue())!.reader).not.toBeNull();
     again();
@@ -90,22 +90,50 @@ describe('the background’s draft reader', () => {
       .mockImplementationOnce(() => Promise.reject(new Error('QUOTA_BYTES quota exceeded')))
       .mockImplementation(realSetValue);
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const first = startDraftReaderPublishing();
+    const first = startReaderPublishing();
     await expect.poll(async () => (await draftReaderItem.getValue())?.fingerprint).toBeDefined();
     expect((await draftReaderItem.getValue())!.reader).toBeNull();
     expect(console.error).toHaveBeenCalledWith(expect.stringContaining('storage could not hold'), expect.any(Error));
     first();
     full.mockClear();
-    const again = startDraftReaderPublishing();
+    const again = startReaderPublishing();
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(full).not.toHaveBeenCalled();
     again();
   });
 
   it('publishes nothing before the background has built the enabled packs', async () => {
-    const stop = startDraftReaderPublishing();
+    const stop = startReaderPublishing();
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(await draftReaderItem.getValue()).toBeNull();
+    stop();
+  });
+});
+
+describe('the background’s emotion reader', () => {
+  const moodPack: Pack = {
+    ...teamPack(CLEAN),
+    emotionExamples: {
+      anxious: ['明天就要用了 今天还没发货', '卡里的钱少了一笔 不知道谁转走的', '下午的飞机 护照快递还没到'],
+      angry: ['你们这什么破服务', '说了三遍了还是没人管'],
+      calm: ['请问有蓝色的吗', '好的谢谢', '发票抬头写公司名称'],
+    },
+  };
+
+  it('is published for the enabled packs, and an engine of those packs takes it instead of training', async () => {
+    const packs = [moodPack];
+    await enabledPacksItem.setValue(packs);
+    const stop = startReaderPublishing();
+    const fingerprint = emotionReaderTraining(packs).fingerprint();
+    await expect.poll(async () => (await emotionReaderItem.getValue())?.fingerprint).toBe(fingerprint);
+    const published = (await emotionReaderItem.getValue())!;
+    expect(published.build).toBe('1.0.0');
+    expect(published.reader?.weights).not.toBeNull();
+    const engine = createEngine(packs);
+    expect(engine.adoptEmotionReader(published.reader!)).toBe(true);
+    expect(engine.prepareEmotion()).toBe(true);
+    // Another set of packs learned from other messages: their engine does not take it.
+    expect(createEngine([teamPack(CLEAN)]).adoptEmotionReader(published.reader!)).toBe(false);
     stop();
   });
 });
