@@ -253,7 +253,8 @@ describe('privacy during a full session on the demo helpdesk', () => {
   });
 
   it("stores none of the other messages, the draft or the customer's numbers: usage as reply ids and numbers", async () => {
-    // The draft reader the background trains once the packs are published (a few seconds after start).
+    // The draft reader the background trains once the packs are published (a few seconds after start), after the
+    // emotion reader.
     await expect
       .poll(
         () =>
@@ -272,12 +273,12 @@ describe('privacy during a full session on the demo helpdesk', () => {
       type Area = { get(keys: null): Promise<Record<string, unknown>> };
       const { storage } = (globalThis as unknown as { chrome: { storage: Record<'local' | 'session' | 'sync', Area> } })
         .chrome;
-      // The enabled packs the background publishes, and the draft reader it trains from them, are the packs' own text
-      // (the reader: n-grams of it): checked apart below.
-      const { enabledPacks, draftReader, ...local } = await storage.local.get(null);
+      // The enabled packs the background publishes, and the readers it trains from them, are the packs' own text (the
+      // readers: n-grams of it): checked apart below.
+      const { enabledPacks, draftReader, emotionReader, ...local } = await storage.local.get(null);
       return {
         conversationSide: JSON.stringify([local, await storage.session.get(null), await storage.sync.get(null)]),
-        packs: JSON.stringify([enabledPacks, draftReader]),
+        packs: JSON.stringify([enabledPacks, draftReader, emotionReader]),
       };
     });
     expect(stored.conversationSide).toContain('privacy-team');
