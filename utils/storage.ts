@@ -179,7 +179,7 @@ export const traditionalTableItem = storage.defineItem<string | null>('local:tra
 export const cueListsItem = storage.defineItem<CueLists | null>('local:cueLists', { fallback: null });
 
 /**
- * The draft reader the background trained on the enabled packs (library/draft-reader.ts), about 2.8 MB, stamped with
+ * The draft reader the background trained on the enabled packs (library/reader-publishing.ts), about 2.8 MB, stamped with
  * the build that trained it and the packs' fingerprint: each tab of that build takes it instead of training its own (two
  * seconds of the page's main thread). `reader` is null when storage could not hold it: the tabs train their own then,
  * as a tab whose packs differ (a site's own replies) always does.
@@ -195,7 +195,7 @@ export type PublishedDraftReader = PublishedReader<TrainedDraftReader>;
 export const draftReaderItem = storage.defineItem<PublishedDraftReader | null>('local:draftReader', { fallback: null });
 
 /**
- * The emotion reader the background trained on the enabled packs (about 0.6 MB), published the same way: each tab takes
+ * The emotion reader the background trained on the enabled packs (about 0.8 MB), published the same way: each tab takes
  * it instead of training its own in idle time (a few hundred milliseconds of the page's main thread).
  */
 export const emotionReaderItem = storage.defineItem<PublishedReader<TrainedEmotionReader> | null>(
