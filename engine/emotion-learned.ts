@@ -152,7 +152,7 @@ function softmax(ids: ArrayLike<number>, weights: Model['weights'], into: Float6
 }
 
 /**
- * The reader of these examples, trained when first asked (a few hundred milliseconds for the default packs' eight
+ * The reader of these examples, trained when first asked (about half a second for the default packs' eight
  * thousand examples), or beforehand in slices (`prepare`), so that a tab's first detection need not wait for it.
  * A pack set without anxious or angry examples gives a reader that never speaks.
  */

@@ -103,7 +103,7 @@ export interface Engine extends Catalog {
    */
   prepareLint(budgetMs?: number): boolean;
   /**
-   * Trains the learned emotion reader (a few hundred milliseconds once per set of packs): all of it, or for about
+   * Trains the learned emotion reader (about half a second once per set of packs): all of it, or for about
    * `budgetMs` and on from there at the next call (0 only asks). True once it is ready.
    */
   prepareEmotion(budgetMs?: number): boolean;

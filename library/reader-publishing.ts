@@ -53,7 +53,7 @@ async function publishReader<Trained>(
 }
 
 /**
- * Publishes at start and whenever the enabled packs change: the emotion reader first (a few hundred milliseconds of
+ * Publishes at start and whenever the enabled packs change: the emotion reader first (about half a second of
  * training), then the draft reader (a few seconds). Returns the stop function.
  */
 export function startReaderPublishing(): () => void {

@@ -196,7 +196,7 @@ export const draftReaderItem = storage.defineItem<PublishedDraftReader | null>('
 
 /**
  * The emotion reader the background trained on the enabled packs (about 0.8 MB), published the same way: each tab takes
- * it instead of training its own in idle time (a few hundred milliseconds of the page's main thread).
+ * it instead of training its own in idle time (about half a second of the page's main thread).
  */
 export const emotionReaderItem = storage.defineItem<PublishedReader<TrainedEmotionReader> | null>(
   'local:emotionReader',
