@@ -7,7 +7,7 @@ import { forgetComposerCaret } from '../composer/index.ts';
 import { watchConversation, type ConversationSnapshot } from './conversation-watcher.ts';
 import { detectLatestCustomer } from './latest-customer.ts';
 import { trainWhenIdle } from './idle-training.ts';
-import { takePublishedReader } from './published-readers.ts';
+import { takeIfCurrent, takePublishedReader } from './published-readers.ts';
 import { emotionReaderItem } from '../utils/storage.ts';
 import { duringSession, setView } from './tab-store.ts';
 import { uiLocaleOf, type Tab } from './tab.ts';
@@ -29,7 +29,7 @@ export function startDetection(tab: Tab): () => void {
     if (cachedFor !== engine) {
       cache.clear();
       cachedFor = engine;
-      trainEmotionReader(engine);
+      takeOrTrainEmotionReader(engine);
     }
     const cached = cache.get(text);
     if (cached) return cached;
@@ -41,10 +41,10 @@ export function startDetection(tab: Tab): () => void {
   }
 
   /**
-   * Takes the emotion reader the background trained on the same packs, or trains one: either in idle time (a kept
-   * reader is read back in the same slices), then reads the conversation again with it.
+   * Takes the emotion reader the background published for the same packs, or else trains one; either way in idle slices
+   * (a taken reader is read back), then reads the conversation again with it.
    */
-  function trainEmotionReader(engine: Engine): void {
+  function takeOrTrainEmotionReader(engine: Engine): void {
     if (engine.prepareEmotion(0)) return;
     // Wanted while this engine is the tab's, the session runs (a snapshot is kept) and the script is current.
     const current = () => !tab.ctx.isInvalid && lastSnapshot !== null && store.get().engine === engine;
@@ -53,9 +53,11 @@ export function startDetection(tab: Tab): () => void {
       const { adapter } = store.get();
       if (current() && adapter) evaluate(adapter);
     };
-    void takePublishedReader(emotionReaderItem, (reader) => engine.adoptEmotionReader(reader)).then(() => {
-      if (current()) trainWhenIdle(doc, (budget) => engine.prepareEmotion(budget), current, readAgain);
-    });
+    void takePublishedReader(emotionReaderItem, 'emotion reader', (reader) => engine.adoptEmotionReader(reader)).then(
+      () => {
+        if (current()) trainWhenIdle(doc, (budget) => engine.prepareEmotion(budget), current, readAgain);
+      },
+    );
   }
 
   function evaluate(adapter: SiteAdapter): void {
@@ -110,6 +112,11 @@ export function startDetection(tab: Tab): () => void {
       },
     });
     store.set({ conversation });
+    // A reader the background publishes while this tab trains its own (a fresh install, new packs) replaces that training.
+    const stopFollowingReader = emotionReaderItem.watch((published) => {
+      const { engine } = store.get();
+      if (engine && !engine.prepareEmotion(0)) takeIfCurrent(published, (reader) => engine.adoptEmotionReader(reader));
+    });
     const unsubscribe = store.subscribe((next, previous) => {
       // New packs mean a new engine: detect the same conversation again.
       if (next.engine !== previous.engine) evaluate(adapter);
@@ -119,8 +126,11 @@ export function startDetection(tab: Tab): () => void {
     });
     return () => {
       unsubscribe();
+      stopFollowingReader();
       conversation.stop();
       lastSnapshot = null;
+      // The next session takes or trains its engine's reader again, should this one have stopped before it was ready.
+      cachedFor = null;
       store.set({ conversation: null, snapshot: null });
     };
   });

@@ -65,9 +65,11 @@ export function startDraftLint(tab: Tab): () => void {
       const ready = (): void => store.get().draft?.lintNow();
       // The published reader, when it fits, is read back in the same idle slices training would take.
       stopWaiting = afterFirstReading(tab, () => {
-        void takePublishedReader(draftReaderItem, (reader) => engine.adoptDraftReader(reader)).then(() => {
-          if (wanted()) trainWhenIdle(doc, (budget) => engine.prepareLint(budget), wanted, ready);
-        });
+        void takePublishedReader(draftReaderItem, 'draft reader', (reader) => engine.adoptDraftReader(reader)).then(
+          () => {
+            if (wanted()) trainWhenIdle(doc, (budget) => engine.prepareLint(budget), wanted, ready);
+          },
+        );
       });
     };
     // A reader the background publishes while this tab trains its own (a fresh install) replaces that training.

@@ -12,12 +12,13 @@ export function takeIfCurrent<Trained>(
 /** Reads the item and takes its reader when it fits; false, and the tab trains its own, when none does or reading fails. */
 export async function takePublishedReader<Trained>(
   item: { getValue(): Promise<PublishedReader<Trained> | null> },
+  name: string,
   take: (reader: Trained) => boolean,
 ): Promise<boolean> {
   try {
     return takeIfCurrent(await item.getValue(), take);
   } catch (error) {
-    console.error('[huashu] reading a published reader failed; training one here', error);
+    console.error(`[huashu] reading the published ${name} failed; training one here`, error);
     return false;
   }
 }

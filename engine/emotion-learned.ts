@@ -3,13 +3,14 @@
 // Words alone (the naive Bayes reader this replaces) learn "急" and "refund" but not that a weekday plus "before" is a
 // worry: the shapes (emotion-shapes.ts) carry that across phrasings, and a discriminative model learns how much each is
 // worth beside the words, where naive Bayes counts every feature as if it were alone.
+import { cueLists } from './cue-lists.ts';
 import { featuresOf } from './detect-similarity.ts';
 import { createHash } from './fingerprint.ts';
 import { SHAPE_PREFIX, shapesOf } from './emotion-shapes.ts';
 import { normalizeForMatch } from './normalize.ts';
 import { expandShorthand } from './shorthand.ts';
 import type { Emotion, MergedPacks } from './types.ts';
-import { weightTableData, weightTableSteps, type WeightTableData } from './weight-table.ts';
+import { isWeightTableData, weightTableData, weightTableSteps, type WeightTableData } from './weight-table.ts';
 
 const EMOTIONS = ['calm', 'anxious', 'angry'] as const satisfies readonly Emotion[];
 const CLASSES = EMOTIONS.length;
@@ -202,6 +203,7 @@ export function createEmotionReader(examples: MergedPacks['emotionExamples']): E
     if (model !== undefined) return true;
     if (trained?.fingerprint !== fingerprintNow()) return false;
     const data = trained.weights;
+    if (data !== null && !isWeightTableData(data)) return false;
     steps = (function* (): Generator<void, Model | null> {
       if (data === null) return null;
       const table = yield* weightTableSteps(data);
@@ -234,10 +236,14 @@ export function trainedEmotionReader(reader: EmotionReader): TrainedEmotionReade
   return { fingerprint: reader.fingerprint(), weights };
 }
 
-/** Names what the training reads (its version and the labelled messages) in a 64-bit hash. */
+/**
+ * Names what the training reads in a 64-bit hash: its version, the labelled messages, and the cue lists its features
+ * come from (the shapes' words, chat shorthand): a tab whose cue lists are not installed reads other features.
+ */
 function examplesFingerprint(examples: MergedPacks['emotionExamples']): string {
   const hash = createHash();
   hash.add(TRAINING_VERSION);
+  hash.add(JSON.stringify([cueLists().shapes, cueLists().shorthand]));
   for (const emotion of EMOTIONS) for (const text of examples[emotion]) hash.add(`${emotion}:${text}`);
   return hash.digest();
 }

@@ -179,7 +179,8 @@ const CONFIRMING =
   /^(?:好的|嗯|ok|okay)?[\s,，]*(?:跟您确认一下|和您确认一下|确认一下|我确认一下|您是说|您的意思是|您说的是|您指的是|just to confirm|to confirm|so you mean|just to be sure|just to make sure)|是[^。！？?!]{1,20}(?:的)?那(?:张|个|件|笔|单|次|台|款|位|一)[^。！？?!]{0,4}(?:吗|嘛)[?？]?\s*$/;
 const FACT_QUESTION =
   /^(?:请问|(?:did|have|has) (?:you|it|the parcel|the package|the email|the refund) (?:receive|received|get|got|arrive|arrived|come through|see|seen|manage to)\b|您(?:有)?收到|麻烦问一下|方便说一下|(?:could|can) you (?:tell me|share|send me) (?:the|your) (?:order|email|address|phone|model|size)|may i have|(?:what|which) (?:email|e-mail|address|phone|order|name|size|colou?r|model|date|time|day|card type|browser|device|app version)\b)[^?？]*[?？]?\s*$/;
-const BELITTLING = /n't|not|\bever\b|\beven\b|\breally\b|seriously|\bagain\b|不会|不懂|看不|听不|难道|还要|到底|究竟/;
+const BELITTLING =
+  /n't|not|\bever\b|\beven\b|\breally\b|seriously|\bagain\b|\bor what\b|\bkeep (?:arguing|complaining|asking)\b|不会|不懂|看不|听不|难道|还要|到底|究竟/;
 
 // Asking what the customer's words mean ("您说的「不能用」，是指插上去没反应吗？", "by 'broken' do you mean…").
 const ASKING_MEANING =
@@ -243,7 +244,7 @@ export function isEffortPromise(sentence: string): boolean {
 // Asking which option, time or way suits the customer ("Do you think the blue or the grey would suit you better?", "would
 // Saturday work for you?", "您看周六还是周日方便？", "您想要哪一款呢？"): a real question about their preference.
 const PREFERENCE_QUESTION_EN =
-  /\b(?:would|will|does|do|might|could)\b[^.?!]{0,50}\b(?:work|suit|fit|be (?:easier|better|best|more convenient|convenient|ok|okay|fine)) (?:for |with )?(?:you|your)\b|\b(?:would|will|does|could)\b[^.?!]{0,50}\bwork(?: better| best)?(?: for [^.?!]{0,25})?\s*\?\s*$|\bwould you (?:prefer|rather)\b|\bdo you prefer\b|\b(?:do|did|would) you (?:want|need|mean)\b[^.?!]{0,60}\bor\b[^.?!]{0,40}\?\s*$|\b(?:which|what)\b[^.?!]{0,30}\b(?:works?|suits?) (?:best |better )?(?:for )?you\b/;
+  /\b(?:would|will|does|do|might|could)\b[^.?!]{0,50}\b(?:work|suit|fit|be (?:easier|better|best|more convenient|convenient|ok|okay|fine)) (?:for |with )?(?:you|your)\b|\b(?:would|will|does|could)\b[^.?!]{0,50}\bwork(?: better| best)?(?: for [^.?!]{0,25})?\s*\?\s*$|\bwould you (?:prefer|rather)\b|\bdo you prefer\b|\b(?:do|did|would) you (?:want|mean)\b[^.?!]{0,60}\bor\b[^.?!]{0,40}\?\s*$|\b(?:which|what)\b[^.?!]{0,30}\b(?:works?|suits?) (?:best |better )?(?:for )?you\b/;
 const PREFERENCE_QUESTION_ZH =
   /(?:哪(?:个|种|款|天|一天|一种|一款|个时间|个时段)|什么时候|几点|什么时间)[^。！？?!]{0,8}(?:方便|合适|比较好|更好|更合适)|(?:喜欢|想要|选|倾向|更想)[^。！？?!]{0,12}还是[^。！？?!]{0,12}[?？]?\s*$|还是[^。！？?!]{0,12}(?:比较好|更好|合适|方便|更合适|比较合适)(?:呢|吗)?[?？]?\s*$/;
 

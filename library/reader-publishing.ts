@@ -70,11 +70,11 @@ export function startReaderPublishing(): () => void {
           : undefined,
       )
       // The tabs train their own readers then, as they did before the background could.
-      .catch((error: unknown) => console.error('[huashu] training the emotion reader failed', error))
+      .catch((error: unknown) => console.error('[huashu] publishing the emotion reader failed', error))
       .then(() =>
         current() ? publishReader(draftReaderTraining(packs), draftReaderItem, 'draft reader', current) : undefined,
       )
-      .catch((error: unknown) => console.error('[huashu] training the draft reader failed', error));
+      .catch((error: unknown) => console.error('[huashu] publishing the draft reader failed', error));
   };
   const stop = enabledPacksItem.watch(publish);
   enabledPacksItem

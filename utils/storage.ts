@@ -179,10 +179,10 @@ export const traditionalTableItem = storage.defineItem<string | null>('local:tra
 export const cueListsItem = storage.defineItem<CueLists | null>('local:cueLists', { fallback: null });
 
 /**
- * The draft reader the background trained on the enabled packs (library/reader-publishing.ts), about 2.8 MB, stamped with
- * the build that trained it and the packs' fingerprint: each tab of that build takes it instead of training its own (two
- * seconds of the page's main thread). `reader` is null when storage could not hold it: the tabs train their own then,
- * as a tab whose packs differ (a site's own replies) always does.
+ * A learned reader the background trained on the enabled packs (library/reader-publishing.ts), stamped with the build
+ * that trained it and the packs' fingerprint: each tab of that build takes it instead of training its own. `reader` is
+ * null when storage could not hold it: the tabs train their own then, as a tab whose packs differ (a site's own replies)
+ * always does.
  */
 export interface PublishedReader<Trained> {
   build: string;
@@ -192,11 +192,11 @@ export interface PublishedReader<Trained> {
 
 export type PublishedDraftReader = PublishedReader<TrainedDraftReader>;
 
+/** The draft reader (about 2.8 MB; two seconds of a page's main thread to train). */
 export const draftReaderItem = storage.defineItem<PublishedDraftReader | null>('local:draftReader', { fallback: null });
 
 /**
- * The emotion reader the background trained on the enabled packs (about 0.8 MB), published the same way: each tab takes
- * it instead of training its own in idle time (about half a second of the page's main thread).
+ * The emotion reader (about 0.9 MB; about half a second of a page's main thread to train), published the same way.
  */
 export const emotionReaderItem = storage.defineItem<PublishedReader<TrainedEmotionReader> | null>(
   'local:emotionReader',

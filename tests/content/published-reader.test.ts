@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-// The content runtime takes the draft reader the background published for its packs, instead of training its own in the page.
+// The content runtime takes the learned readers (drafts, emotion) the background published for its packs, instead of training its own in the page.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';

@@ -1,6 +1,7 @@
 // The learned emotion reader: what a pack's messages by emotion add to the cue lists, and where it stays silent.
 import { describe, expect, it } from 'vitest';
 import { createEmotionReader, trainedEmotionReader } from '../../engine/emotion-learned.ts';
+import { weightTableData, weightTableSteps } from '../../engine/weight-table.ts';
 import { shapesOf } from '../../engine/emotion-shapes.ts';
 import { createEngine } from '../../engine/index.ts';
 import { normalizeForMatch } from '../../engine/normalize.ts';
@@ -114,20 +115,36 @@ describe('the learned emotion reader', () => {
     }
   });
 
-  it('is refused when trained on other examples, and trained here when its data is damaged', () => {
+  it('reads with the weights it took, not with a training of its own', () => {
+    const examples = { anxious: ANXIOUS, angry: [], calm: CALM };
+    const elsewhere = createEmotionReader(examples);
+    elsewhere.prepare();
+    const kept = trainedEmotionReader(elsewhere)!;
+    // The bias's angry weight raised until every message reads as angry: only a reader that took these weights does.
+    const decoding = weightTableSteps(kept.weights!);
+    let step = decoding.next();
+    while (!step.done) step = decoding.next();
+    const table = step.value!;
+    table.weights[table.featureIndex.get('bias')! * 3 + table.categories.indexOf('angry')] = 50;
+    const taking = createEmotionReader(examples);
+    expect(taking.adopt({ ...kept, weights: weightTableData(table) })).toBe(true);
+    expect(taking.read('好的谢谢你')!.emotion).toBe('angry');
+  });
+
+  it('is refused when trained on other examples or damaged: it then trains as before', () => {
     const examples = { anxious: ANXIOUS, angry: [], calm: CALM };
     const other = createEmotionReader({ anxious: ANXIOUS.slice(1), angry: [], calm: CALM });
     other.prepare();
+    const own = createEmotionReader(examples).read(WORRIED);
     const refusing = createEmotionReader(examples);
     expect(refusing.adopt(trainedEmotionReader(other)!)).toBe(false);
-    expect(refusing.prepare(0)).toBe(false);
+    expect(refusing.read(WORRIED)).toEqual(own);
     const elsewhere = createEmotionReader(examples);
     elsewhere.prepare();
     const kept = trainedEmotionReader(elsewhere)!;
     const damaged = createEmotionReader(examples);
-    expect(damaged.adopt({ ...kept, weights: { ...kept.weights!, weights: '%%%' } })).toBe(true);
-    expect(damaged.prepare()).toBe(true);
-    expect(damaged.read(WORRIED)).toEqual(createEmotionReader(examples).read(WORRIED));
+    expect(damaged.adopt({ ...kept, weights: { ...kept.weights!, weights: '%%%' } })).toBe(false);
+    expect(damaged.read(WORRIED)).toEqual(own);
   });
 
   it('leaves a calm question calm', () => {

@@ -239,6 +239,8 @@ describe('sentences the learned reader flags that their words excuse', () => {
       [
         'do you really think that would work for you?',
         'did you even want it or not?',
+        'do you want to keep arguing or let me fix it?',
+        'do you want me to spell it out or what?',
         'do you think we can just refund everyone?',
         '您是没看到还是不想看？',
       ],

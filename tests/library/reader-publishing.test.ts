@@ -62,11 +62,13 @@ describe('the background’s draft reader', () => {
     await expect.poll(keptFingerprint).toBe(draftReaderTraining(changed).fingerprint());
     expect(await keptFingerprint()).not.toBe(before);
     first();
-    // A service worker woken again: the kept reader fits the packs, so nothing is trained or written.
+    // A service worker woken again: the kept readers fit the packs, so nothing is trained or written.
     const written = vi.spyOn(draftReaderItem, 'setValue');
+    const emotionWritten = vi.spyOn(emotionReaderItem, 'setValue');
     const again = startReaderPublishing();
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(written).not.toHaveBeenCalled();
+    expect(emotionWritten).not.toHaveBeenCalled();
     again();
   });
 
@@ -106,6 +108,7 @@ describe('the background’s draft reader', () => {
     const stop = startReaderPublishing();
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(await draftReaderItem.getValue()).toBeNull();
+    expect(await emotionReaderItem.getValue()).toBeNull();
     stop();
   });
 });
@@ -120,7 +123,7 @@ describe('the background’s emotion reader', () => {
     },
   };
 
-  it('is published for the enabled packs, and an engine of those packs takes it instead of training', async () => {
+  it('is published for the enabled packs, and an engine of those packs takes it', async () => {
     const packs = [moodPack];
     await enabledPacksItem.setValue(packs);
     const stop = startReaderPublishing();
@@ -134,6 +137,19 @@ describe('the background’s emotion reader', () => {
     expect(engine.prepareEmotion()).toBe(true);
     // Another set of packs learned from other messages: their engine does not take it.
     expect(createEngine([teamPack(CLEAN)]).adoptEmotionReader(published.reader!)).toBe(false);
+    stop();
+  });
+
+  it('does not keep the draft reader from being published when it cannot be stored', async () => {
+    await enabledPacksItem.setValue([moodPack]);
+    vi.spyOn(emotionReaderItem, 'getValue').mockRejectedValue(new Error('storage is gone'));
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const stop = startReaderPublishing();
+    await expect.poll(keptFingerprint).toBe(draftReaderTraining([moodPack]).fingerprint());
+    expect(console.error).toHaveBeenCalledWith(
+      expect.stringContaining('publishing the emotion reader'),
+      expect.any(Error),
+    );
     stop();
   });
 });
