@@ -281,9 +281,13 @@ const NEGATED_CERTAINTY =
 const HEDGED_CERTAINTY_CLAUSE =
   /(?:\bnot|n't|\bcannot|不敢|不能|无法|没法|没办法|很难)\s*(?:promise|guarantee|保证|担保|打包票|承诺)[^,.;:!?，。；：！？、]{0,24}(?:for sure|definitely|100 ?%|百分之?百|百分百|一定|肯定)/;
 
+// A guarantee denied ("delivery is not guaranteed to be on time", "refunds aren't guaranteed"): a limit told, no promise.
+const DENIED_GUARANTEE =
+  /\b(?:not|never|no longer|isn't|aren't|wasn't|can't be|cannot be)\s+(?:always\s+)?guaranteed\b/;
+
 /** True when a sentence hedges: it names a certainty only to deny it. */
 export function isHedgedSentence(sentence: string): boolean {
-  return NEGATED_CERTAINTY.test(sentence) || HEDGED_CERTAINTY_CLAUSE.test(sentence);
+  return NEGATED_CERTAINTY.test(sentence) || HEDGED_CERTAINTY_CLAUSE.test(sentence) || DENIED_GUARANTEE.test(sentence);
 }
 
 /** True when a sentence asks the customer's agreement ("您看可以吗？", "Would that help?") or offers more help ("Anything else?"). */

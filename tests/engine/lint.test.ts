@@ -25,6 +25,7 @@ describe('lint with the default packs', () => {
     ['这个问题我都解释了无数次了', ['impatience']],
     ['这种定制单我们一律谢绝', ['rejection']],
     ["You should've measured the doorway first.", ['impatience']],
+    ['Refunds are guaranteed to reach you within 5 days.', ['absolute_promise']],
   ])('%s → %j', (draft, expected) => {
     expect(categories(draft)).toEqual(expected);
   });
@@ -37,6 +38,7 @@ describe('lint with the default packs', () => {
     '您截图里那条“您的验证码……”短信,自己留着就好。',
     '店里没有现货了,不过可以帮您从别的仓调货',
     'We measured before ordering the frames, so they fit.',
+    'Delivery is not guaranteed to be on time during storms.',
     '未经申请的退货包裹我们一律拒绝签收,请先在订单页申请',
     '您看这样对不对?',
     'I can help with that, and the scan shows no problem.',
